@@ -1,0 +1,148 @@
+/**
+ * A compact way to write documents in code: tests, property-test generators, new-document
+ * templates. Every block gets a fresh id.
+ */
+import type { Mark, Node } from 'prosemirror-model';
+import { COVER_FIELDS, schema, type CoverFieldName, type HeadingNumbering, type ListStyle, type SectionKind } from '../schema/schema.js';
+import { newId } from './ids.js';
+
+/** Inline content: plain text, or runs with marks and footnotes. */
+export type InlineSpec = string | InlineRun[];
+export type InlineRun =
+  | string
+  | { text: string; marks?: Array<'em' | 'strong' | 'superscript' | 'subscript'> }
+  | { footnote: string };
+
+export interface ItemSpec {
+  text: InlineSpec;
+  /** Continuations and sub-lists, in order. */
+  children?: Array<{ continuation: InlineSpec; indent?: number } | ListSpec>;
+}
+
+export interface ListSpec {
+  style: ListStyle;
+  items: Array<ItemSpec | string>;
+}
+
+export interface SectionSpec {
+  kind: SectionKind;
+  keyword: string;
+  style?: ListStyle;
+  items: Array<ItemSpec | string>;
+}
+
+export interface AnnexSpec {
+  heading: string;
+  title?: string;
+  blocks?: BlockSpec[];
+}
+
+export interface ResolutionSpec {
+  number: string;
+  adoption?: string;
+  title: string;
+  call: string;
+  sections: SectionSpec[];
+  annexes?: AnnexSpec[];
+}
+
+export type BlockSpec =
+  | { paragraph: InlineSpec; indent?: number }
+  | { heading: InlineSpec; numbering?: HeadingNumbering }
+  | { numbered: InlineSpec }
+  | { list: ListSpec }
+  | { resolution: ResolutionSpec }
+  | { annex: AnnexSpec };
+
+export interface DocSpec {
+  language?: string;
+  cover?: Partial<Record<CoverFieldName, string>>;
+  blocks: BlockSpec[];
+}
+
+const ids = () => ({ id: newId() });
+
+export function inline(spec: InlineSpec): Node[] {
+  const runs = typeof spec === 'string' ? [spec] : spec;
+  const out: Node[] = [];
+  for (const run of runs) {
+    if (typeof run === 'string') {
+      if (run) out.push(schema.text(run));
+    } else if ('footnote' in run) {
+      const content = run.footnote ? [schema.text(run.footnote)] : [];
+      out.push(schema.nodes.footnote!.create(ids(), content));
+    } else if (run.text) {
+      const marks: Mark[] = (run.marks ?? []).map((name) => schema.marks[name]!.create());
+      out.push(schema.text(run.text, marks));
+    }
+  }
+  return out;
+}
+
+function textBlock(type: string, spec: InlineSpec, attrs: Record<string, unknown> = {}): Node {
+  return schema.nodes[type]!.create({ ...ids(), ...attrs }, inline(spec));
+}
+
+export function item(spec: ItemSpec | string): Node {
+  const s: ItemSpec = typeof spec === 'string' ? { text: spec } : spec;
+  const children = [textBlock('item_text', s.text)];
+  for (const child of s.children ?? []) {
+    if ('continuation' in child) children.push(textBlock('continuation', child.continuation, { indent: child.indent ?? 1 }));
+    else children.push(itemList(child));
+  }
+  return schema.nodes.item!.create(ids(), children);
+}
+
+export function itemList(spec: ListSpec): Node {
+  return schema.nodes.item_list!.create({ ...ids(), style: spec.style }, spec.items.map(item));
+}
+
+export function section(spec: SectionSpec): Node {
+  const style = spec.style ?? (spec.kind === 'preamble' ? 'alpha' : 'decimal');
+  return schema.nodes.section!.create({ ...ids(), kind: spec.kind }, [
+    textBlock('section_keyword', spec.keyword),
+    itemList({ style, items: spec.items }),
+  ]);
+}
+
+export function annex(spec: AnnexSpec): Node {
+  const children = [textBlock('annex_heading', spec.heading)];
+  if (spec.title !== undefined) children.push(textBlock('annex_title', spec.title));
+  for (const block of spec.blocks ?? []) children.push(buildBlock(block));
+  return schema.nodes.annex!.create(ids(), children);
+}
+
+export function resolution(spec: ResolutionSpec): Node {
+  const children = [textBlock('number_line', spec.number)];
+  if (spec.adoption !== undefined) children.push(textBlock('adoption_line', spec.adoption));
+  children.push(textBlock('resolution_title', spec.title), textBlock('call', spec.call));
+  for (const s of spec.sections) children.push(section(s));
+  for (const a of spec.annexes ?? []) children.push(annex(a));
+  return schema.nodes.resolution!.create(ids(), children);
+}
+
+export function buildBlock(spec: BlockSpec): Node {
+  if ('paragraph' in spec) return textBlock('paragraph', spec.paragraph, { indent: spec.indent ?? 0 });
+  if ('heading' in spec) return textBlock('heading', spec.heading, { numbering: spec.numbering ?? 'decimal' });
+  if ('numbered' in spec) return textBlock('numbered_paragraph', spec.numbered);
+  if ('list' in spec) return itemList(spec.list);
+  if ('resolution' in spec) return resolution(spec.resolution);
+  return annex(spec.annex);
+}
+
+export function cover(fields: Partial<Record<CoverFieldName, string>>): Node {
+  // Fields always stand in reading order, whatever order the caller wrote them in.
+  const children = COVER_FIELDS.filter((name) => fields[name] !== undefined).map((name) =>
+    textBlock('cover_field', fields[name]!, { name }),
+  );
+  return schema.nodes.cover!.create(ids(), children);
+}
+
+export function buildDoc(spec: DocSpec): Node {
+  const children: Node[] = [];
+  if (spec.cover) children.push(cover(spec.cover));
+  for (const block of spec.blocks) children.push(buildBlock(block));
+  const doc = schema.nodes.doc!.create({ language: spec.language ?? 'fr' }, children);
+  doc.check();
+  return doc;
+}

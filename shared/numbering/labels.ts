@@ -1,0 +1,111 @@
+/**
+ * Labels from position. Nothing in a document stores a label: items, headings, numbered paragraphs
+ * and footnotes are numbered here, from the structure, in the document's language.
+ *
+ * Under tracked changes two numberings exist: the `new` one (insertions count, deletions do not)
+ * and the `original` one (deletions count, insertions do not). A block that does not count in a
+ * view gets no label in that view.
+ */
+import type { Node } from 'prosemirror-model';
+import { languageTable, type LanguageCode, type LanguageTable } from '../languages/index.js';
+import type { BlockChange, HeadingNumbering, ListStyle } from '../schema/schema.js';
+import { formatLabel, toRoman } from './format.js';
+
+export type NumberingView = 'new' | 'original';
+
+export interface LabelOptions {
+  /** Defaults to the document's `language` attribute. */
+  language?: LanguageCode;
+  view?: NumberingView;
+}
+
+export interface Labels {
+  /** Item id → label (`a)`, `12`, `ii)`, `a.`, `–`); '' for the single item of a section. */
+  items: Map<string, string>;
+  /** Heading id → `I`, `2`. */
+  headings: Map<string, string>;
+  /** Numbered paragraph id → `2.1`. */
+  numberedParagraphs: Map<string, string>;
+  /** Footnote id → its number through the document. */
+  footnotes: Map<string, number>;
+}
+
+/** Whether a block counts in a numbering view, given its tracked `change`. */
+export function countsIn(node: Node, view: NumberingView): boolean {
+  const change = node.attrs.change as BlockChange | null | undefined;
+  if (!change) return true;
+  return view === 'new' ? change.kind !== 'deletion' : change.kind !== 'insertion';
+}
+
+/** Labels of one item_list's items, in order (uncounted items are absent). */
+export function labelList(
+  list: Node,
+  table: LanguageTable,
+  view: NumberingView,
+  singleItemUnlabelled: boolean,
+): Map<string, string> {
+  const style = list.attrs.style as ListStyle;
+  const counted: Node[] = [];
+  list.forEach((item) => {
+    if (countsIn(item, view)) counted.push(item);
+  });
+  const labels = new Map<string, string>();
+  const unlabelled = singleItemUnlabelled && counted.length === 1;
+  counted.forEach((item, index) => {
+    labels.set(item.attrs.id as string, unlabelled ? '' : formatLabel(style, index + 1, table));
+  });
+  return labels;
+}
+
+export function headingLabel(numbering: HeadingNumbering, n: number): string {
+  if (numbering === 'roman') return toRoman(n).toUpperCase();
+  if (numbering === 'decimal') return String(n);
+  return '';
+}
+
+export function computeLabels(doc: Node, options: LabelOptions = {}): Labels {
+  const table = languageTable(options.language ?? (doc.attrs.language as string));
+  const view = options.view ?? 'new';
+  const labels: Labels = { items: new Map(), headings: new Map(), numberedParagraphs: new Map(), footnotes: new Map() };
+  let headingCount = 0;
+  let paragraphCount = 0;
+  let footnoteCount = 0;
+
+  doc.descendants((node, _pos, parent) => {
+    switch (node.type.name) {
+      case 'item_list': {
+        // "A section with a single item has no label" (resolution-structure.md).
+        const single = parent?.type.name === 'section';
+        for (const [id, label] of labelList(node, table, view, single)) labels.items.set(id, label);
+        return true;
+      }
+      case 'heading': {
+        const numbering = node.attrs.numbering as HeadingNumbering;
+        if (numbering !== 'none' && countsIn(node, view)) {
+          headingCount += 1;
+          paragraphCount = 0;
+          labels.headings.set(node.attrs.id as string, headingLabel(numbering, headingCount));
+        }
+        return false;
+      }
+      case 'numbered_paragraph': {
+        if (countsIn(node, view)) {
+          paragraphCount += 1;
+          const label = headingCount > 0 ? `${headingCount}.${paragraphCount}` : String(paragraphCount);
+          labels.numberedParagraphs.set(node.attrs.id as string, label);
+        }
+        return true;
+      }
+      case 'footnote': {
+        if (countsIn(node, view)) {
+          footnoteCount += 1;
+          labels.footnotes.set(node.attrs.id as string, footnoteCount);
+        }
+        return false;
+      }
+      default:
+        return true;
+    }
+  });
+  return labels;
+}

@@ -1,0 +1,167 @@
+/**
+ * The ProseMirror schema of a Plenary document: an optional Council cover, body blocks, resolutions
+ * and annexes. It knows the structure of an ITU resolution (see docs/resolution-structure.md).
+ *
+ * Design rules that every other module relies on:
+ * - Labels (a), 1, i), a., –, 2.1, I) are never stored: they are computed from position
+ *   (shared/numbering). The schema stores only the list style.
+ * - Every block carries a stable `id`, persisted and never reused (shared/model/ids.ts). Tracked
+ *   changes, cross-references and aligned language versions hang on it.
+ * - Every block carries `change`: null, or the tracked insertion/deletion of the whole block
+ *   (paragraph mark included), so that structure edits can be tracked like text edits.
+ * - Lists follow the shape the official prosemirror-schema-list commands expect
+ *   (item_list > item > textblock, nested item_list), so split/sink/lift work on items.
+ */
+import { Schema, type AttributeSpec, type MarkSpec, type NodeSpec } from 'prosemirror-model';
+
+/** Attributes shared by every block that can be tracked and referenced. */
+const blockAttrs: Record<string, AttributeSpec> = {
+  id: { default: null, validate: 'string|null' },
+  change: { default: null },
+};
+
+function textBlock(extra: Partial<NodeSpec> = {}, attrs: Record<string, AttributeSpec> = {}): NodeSpec {
+  return { content: 'inline*', attrs: { ...blockAttrs, ...attrs }, defining: true, ...extra };
+}
+
+export const LIST_STYLES = ['alpha', 'decimal', 'roman', 'alpha-dot', 'dash'] as const;
+export type ListStyle = (typeof LIST_STYLES)[number];
+
+export const SECTION_KINDS = ['preamble', 'operative'] as const;
+export type SectionKind = (typeof SECTION_KINDS)[number];
+
+export const HEADING_NUMBERINGS = ['roman', 'decimal', 'none'] as const;
+export type HeadingNumbering = (typeof HEADING_NUMBERINGS)[number];
+
+/** Fields of a Council document cover, in reading order (docs/council-format.md, "Cover page"). */
+export const COVER_FIELDS = [
+  'session',
+  'placeAndDates',
+  'agendaItem',
+  'documentNumber',
+  'date',
+  'originalLanguage',
+  'source',
+  'title',
+  'purpose',
+  'actionRequired',
+  'strategicLinks',
+  'financialImplications',
+  'references',
+] as const;
+export type CoverFieldName = (typeof COVER_FIELDS)[number];
+
+const oneOf =
+  (allowed: readonly string[], what: string) =>
+  (value: unknown): void => {
+    if (typeof value !== 'string' || !allowed.includes(value)) {
+      throw new RangeError(`invalid ${what}: ${JSON.stringify(value)}`);
+    }
+  };
+
+const nodes: Record<string, NodeSpec> = {
+  doc: {
+    content: 'cover? block+',
+    attrs: { language: { default: 'fr', validate: 'string' } },
+  },
+  text: { group: 'inline' },
+
+  // --- Council document cover -------------------------------------------------------------
+  cover: { content: 'cover_field+', attrs: { ...blockAttrs } },
+  cover_field: textBlock({}, { name: { default: 'title', validate: oneOf(COVER_FIELDS, 'cover field') } }),
+
+  // --- Body blocks of a Council document ----------------------------------------------------
+  paragraph: textBlock(
+    { group: 'block annex_block' },
+    // Leading tabs of a body paragraph (signature lines, indented notes), kept for fidelity.
+    { indent: { default: 0, validate: 'number' } },
+  ),
+  heading: textBlock(
+    { group: 'block annex_block' },
+    { numbering: { default: 'decimal', validate: oneOf(HEADING_NUMBERINGS, 'heading numbering') } },
+  ),
+  /** `2.1\t…`: numbered under the nearest numbered heading. */
+  numbered_paragraph: textBlock({ group: 'block annex_block' }),
+
+  // --- Resolution ---------------------------------------------------------------------------
+  resolution: {
+    group: 'block annex_block',
+    content: 'number_line adoption_line? resolution_title call section* annex*',
+    attrs: { ...blockAttrs },
+    defining: true,
+  },
+  number_line: textBlock(),
+  adoption_line: textBlock(),
+  resolution_title: textBlock(),
+  call: textBlock(),
+  section: {
+    content: 'section_keyword item_list',
+    attrs: { ...blockAttrs, kind: { default: 'preamble', validate: oneOf(SECTION_KINDS, 'section kind') } },
+    defining: true,
+  },
+  /** The keyword phrase exactly as written, addressee included: `charge le Secrétaire général`. */
+  section_keyword: textBlock(),
+  item_list: {
+    group: 'block annex_block',
+    content: 'item+',
+    attrs: { ...blockAttrs, style: { default: 'alpha', validate: oneOf(LIST_STYLES, 'list style') } },
+  },
+  item: {
+    content: 'item_text (continuation | item_list)*',
+    attrs: { ...blockAttrs },
+    defining: true,
+  },
+  /** The labelled first paragraph of an item. */
+  item_text: textBlock(),
+  /** An unlabelled paragraph inside an item; `indent` is the depth it was written at (1 or 2). */
+  continuation: textBlock({}, { indent: { default: 1, validate: 'number' } }),
+
+  // --- Annex (of a resolution, or of a Council document) -------------------------------------
+  annex: {
+    group: 'block',
+    content: 'annex_heading annex_title? annex_block*',
+    attrs: { ...blockAttrs },
+    defining: true,
+  },
+  /** `ANNEXE`, `ANNEXE DE LA RÉSOLUTION 1332`. */
+  annex_heading: textBlock(),
+  annex_title: textBlock(),
+
+  // --- Inline ---------------------------------------------------------------------------------
+  /** A footnote at its anchor; its number is computed (through the document). */
+  footnote: {
+    group: 'inline',
+    inline: true,
+    atom: true,
+    content: 'text*',
+    attrs: { ...blockAttrs },
+  },
+};
+
+/** Who made a tracked change, and when. */
+const changeAttrs: Record<string, AttributeSpec> = {
+  id: { validate: 'string' },
+  author: { default: '', validate: 'string' },
+  date: { default: '', validate: 'string' },
+};
+
+const marks: Record<string, MarkSpec> = {
+  em: {},
+  strong: {},
+  superscript: { excludes: 'subscript' },
+  subscript: { excludes: 'superscript' },
+  insertion: { attrs: changeAttrs, inclusive: false },
+  deletion: { attrs: changeAttrs, inclusive: false },
+};
+
+export const schema = new Schema({ nodes, marks });
+
+export type NodeName = keyof typeof nodes;
+
+/** The `change` attribute of a block: the whole block, paragraph mark included, was inserted or deleted. */
+export interface BlockChange {
+  kind: 'insertion' | 'deletion';
+  id: string;
+  author: string;
+  date: string;
+}
