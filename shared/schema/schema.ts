@@ -7,8 +7,9 @@
  *   (shared/numbering). The schema stores only the list style.
  * - Every block carries a stable `id`, persisted and never reused (shared/model/ids.ts). Tracked
  *   changes, cross-references and aligned language versions hang on it.
- * - Every block carries `change`: null, or the tracked insertion/deletion of the whole block
- *   (paragraph mark included), so that structure edits can be tracked like text edits.
+ * - Every block carries `change`: null, or the tracked insertion/deletion of the whole block, its
+ *   content and paragraph marks included (the text inside needs no marks of its own for it), so
+ *   that structure edits can be tracked like text edits.
  * - Lists follow the shape the official prosemirror-schema-list commands expect
  *   (item_list > item > textblock, nested item_list), so split/sink/lift work on items.
  */
@@ -20,8 +21,15 @@ const blockAttrs: Record<string, AttributeSpec> = {
   change: { default: null },
 };
 
+/**
+ * Every textblock also carries `paragraphMark`: null, or the tracked insertion/deletion of its
+ * paragraph mark alone, as Word has it. An inserted mark is a split (rejecting it joins this block
+ * with the next); a deleted mark is a join (accepting it merges the next block into this one).
+ */
+const textBlockAttrs: Record<string, AttributeSpec> = { ...blockAttrs, paragraphMark: { default: null } };
+
 function textBlock(extra: Partial<NodeSpec> = {}, attrs: Record<string, AttributeSpec> = {}): NodeSpec {
-  return { content: 'inline*', attrs: { ...blockAttrs, ...attrs }, defining: true, ...extra };
+  return { content: 'inline*', attrs: { ...textBlockAttrs, ...attrs }, defining: true, ...extra };
 }
 
 export const LIST_STYLES = ['alpha', 'decimal', 'roman', 'alpha-dot', 'dash'] as const;

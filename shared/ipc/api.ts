@@ -1,0 +1,99 @@
+/**
+ * The contract between the renderer and whatever hosts it: Electron's preload (electron/preload.ts,
+ * over IPC to electron/main.ts) or the browser host of `plenary serve` (over HTTP on 127.0.0.1).
+ * Both implement `PlenaryApi` over the same Node services, so the end-to-end tests in Chromium
+ * exercise the same code paths as the desktop app.
+ *
+ * Files are named by opaque `fileId`s that the host grants when the user picks a file in a dialog
+ * or from the recent list: the renderer never sends a path of its own.
+ */
+import type { LanguageCode } from '../languages/index.js';
+
+/** The `.plenary` JSON text of a document (see shared/file). */
+export type DocumentJson = string;
+
+export interface OpenedDocument {
+  fileId: string;
+  /** File name for the window title, e.g. `res-1332.plenary`. */
+  name: string;
+  /** The document as `.plenary` JSON (a `.txt` or `.docx` is imported by the host first). */
+  content: DocumentJson;
+  /** True when the file was imported from another format: Save must ask for a `.plenary` name. */
+  imported: boolean;
+  warnings: string[];
+}
+
+export interface RecentFile {
+  fileId: string;
+  name: string;
+  /** Folder shown to the user, for telling two files of the same name apart. */
+  folder: string;
+}
+
+export type SaveOutcome = { ok: true; fileId: string; name: string } | { ok: false; error: string };
+export type ExportOutcome = { ok: true; name: string } | { ok: false; error: string };
+export type OpenOutcome = { ok: true; document: OpenedDocument } | { ok: false; error: string };
+
+export interface RecoverySnapshot {
+  /** One snapshot per editing session (window). */
+  sessionId: string;
+  /** The file it belongs to, when it had one. */
+  name: string | null;
+  savedAt: string;
+  content: DocumentJson;
+}
+
+export interface Settings {
+  authorName: string;
+  language: LanguageCode;
+}
+
+export type ExportMode = 'markup' | 'final' | 'original';
+
+/** Commands the host's native menu sends to the renderer. */
+export type MenuCommand =
+  | 'new-resolution'
+  | 'new-revision'
+  | 'open'
+  | 'save'
+  | 'save-as'
+  | 'export-docx'
+  | 'close'
+  | 'undo'
+  | 'redo'
+  | 'find'
+  | 'replace'
+  | 'toggle-tracking'
+  | 'toggle-outline'
+  | 'toggle-changes';
+
+export interface PlenaryApi {
+  /** Shows the open dialog; null when the user cancels. Imports .txt/.docx. */
+  openDialog(): Promise<OpenOutcome | null>;
+  openRecent(fileId: string): Promise<OpenOutcome>;
+  listRecent(): Promise<RecentFile[]>;
+  /** The document this window was opened for (command line, file association, serve argument). */
+  initialDocument(): Promise<OpenOutcome | null>;
+  /** Saves atomically over a granted file, keeping the previous version as `.bak`. */
+  save(fileId: string, content: DocumentJson): Promise<SaveOutcome>;
+  /** Shows the save dialog; null when the user cancels. */
+  saveAs(content: DocumentJson, suggestedName: string): Promise<SaveOutcome | null>;
+  exportDocx(content: DocumentJson, mode: ExportMode, suggestedName: string): Promise<ExportOutcome | null>;
+  /** Recovery snapshot of the unsaved state of this session; the host writes it atomically. */
+  writeRecovery(sessionId: string, name: string | null, content: DocumentJson): Promise<void>;
+  clearRecovery(sessionId: string): Promise<void>;
+  /** Snapshots left by sessions that ended without saving (crash, kill). */
+  listRecovery(): Promise<RecoverySnapshot[]>;
+  getSettings(): Promise<Settings>;
+  setSettings(settings: Partial<Settings>): Promise<Settings>;
+  /** Tells the host whether there are unsaved changes (window title marker, close prompt). */
+  setDirty(dirty: boolean, name: string | null): Promise<void>;
+  /** Subscribes to native menu commands; returns the unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}
+
+declare global {
+  interface Window {
+    plenary?: PlenaryApi;
+  }
+}
