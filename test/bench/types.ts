@@ -1,0 +1,40 @@
+/**
+ * What every benchmark returns. Speed targets are ratios against a peer measured in the same run on
+ * the same machine (bare ProseMirror, pandoc, mammoth, a full recomputation…), never absolute
+ * timings in unit tests.
+ */
+export interface BenchMeasure {
+  /** e.g. 'numbering update (incremental)'. */
+  label: string;
+  /** Milliseconds. */
+  median: number;
+  p95: number;
+  samples: number;
+}
+
+export interface BenchResult {
+  name: string;
+  ours: BenchMeasure;
+  peer: BenchMeasure;
+  /** ours / peer, on the figure the target is about (usually p95 or median). */
+  ratio: number;
+  /** The target in words, e.g. 'p95 ≤ 16 ms and ≤ 1.3× bare ProseMirror'. */
+  target: string;
+  met: boolean;
+  notes?: string[];
+}
+
+export interface Bench {
+  run(): Promise<BenchResult>;
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index]!;
+}
+
+export function summarise(label: string, samples: number[]): BenchMeasure {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { label, median: percentile(sorted, 50), p95: percentile(sorted, 95), samples: sorted.length };
+}
