@@ -41,6 +41,11 @@ export interface RecoverySnapshot {
   name: string | null;
   savedAt: string;
   content: DocumentJson;
+  /**
+   * Set (one line, for the user) when the snapshot cannot be restored: unreadable, not JSON, or a
+   * document that does not open. `content` is empty then; offer to discard it with clearRecovery.
+   */
+  damaged?: string;
 }
 
 export interface Settings {

@@ -23,6 +23,26 @@ export interface KeywordEntry {
   verified: boolean;
 }
 
+/**
+ * How a cross-reference to an item reads in running text (shared/numbering/reference-text.ts).
+ * Placeholders: `{label}` (the item's label, or its labels from the section's item down, joined
+ * by `labelSeparator`), `{section}` (the section's keyword phrase), `{reference}` (the whole
+ * reference, in `above`). A space in a template matches any run of spaces when references are
+ * recognised in imported text; `\u00a0` keeps the word and its label on one line.
+ */
+export interface ReferenceTemplates {
+  /** An item named by its label and its section: `point {label} du {section}`. */
+  pointOfSection: string;
+  /** A preamble item named by its section keyword: `{section} {label}` (`considérant g)`). */
+  preambleItem: string;
+  /** A reference that says its target comes earlier: `{reference} ci-dessus`. */
+  above: string;
+  labelSeparator: string;
+  /** Stands for the label of a reference whose target is gone: `point ?? du décide`. */
+  missing: string;
+  verified: boolean;
+}
+
 export interface LanguageTable {
   code: LanguageCode;
   name: string;
@@ -51,6 +71,7 @@ export interface LanguageTable {
     verified: boolean;
   };
   body: { introduction: string; proposal: string; verified: boolean };
+  references: ReferenceTemplates;
 }
 
 // The JSON imports are checked against LanguageTable here, once, at the boundary.

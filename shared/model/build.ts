@@ -3,15 +3,18 @@
  * templates. Every block gets a fresh id.
  */
 import type { Mark, Node } from 'prosemirror-model';
-import { COVER_FIELDS, schema, type CoverFieldName, type HeadingNumbering, type ListStyle, type SectionKind } from '../schema/schema.js';
+import { COVER_FIELDS, schema, type BlockChange, type CoverFieldName, type HeadingNumbering, type ListStyle, type SectionKind } from '../schema/schema.js';
 import { newId } from './ids.js';
 
 /** Inline content: plain text, or runs with marks and footnotes. */
 export type InlineSpec = string | InlineRun[];
 export type InlineRun =
   | string
-  | { text: string; marks?: Array<'em' | 'strong' | 'superscript' | 'subscript'> }
-  | { footnote: string };
+  | { text: string; marks?: Array<'em' | 'strong' | 'superscript' | 'subscript'>; change?: TrackedRunChange | TrackedRunChange[] }
+  | { footnote: string | InlineRun[]; change?: BlockChange };
+
+/** A tracked insertion or deletion on a run of text (the `insertion`/`deletion` marks). */
+export type TrackedRunChange = BlockChange;
 
 export interface ItemSpec {
   text: InlineSpec;
@@ -69,10 +72,15 @@ export function inline(spec: InlineSpec): Node[] {
     if (typeof run === 'string') {
       if (run) out.push(schema.text(run));
     } else if ('footnote' in run) {
-      const content = run.footnote ? [schema.text(run.footnote)] : [];
-      out.push(schema.nodes.footnote!.create(ids(), content));
+      // Footnote content is text only: nested footnotes are dropped to their text.
+      const content = inline(run.footnote).filter((node) => node.isText);
+      out.push(schema.nodes.footnote!.create({ ...ids(), change: run.change ?? null }, content));
     } else if (run.text) {
       const marks: Mark[] = (run.marks ?? []).map((name) => schema.marks[name]!.create());
+      // Text inserted by one author and deleted by another carries both marks.
+      for (const { kind, id, author, date } of run.change === undefined ? [] : [run.change].flat()) {
+        marks.push(schema.marks[kind]!.create({ id, author, date }));
+      }
       out.push(schema.text(run.text, marks));
     }
   }

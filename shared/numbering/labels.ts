@@ -20,8 +20,11 @@ export interface LabelOptions {
 }
 
 export interface Labels {
-  /** Item id → label (`a)`, `12`, `ii)`, `a.`, `–`); '' for the single item of a section. */
-  items: Map<string, string>;
+  /**
+   * Item id → label (`a)`, `12`, `ii)`, `a.`, `–`); '' for the single item of a section. Read-only:
+   * the editor's incremental numbering shares it between states (shared/numbering/plugin.ts).
+   */
+  items: ReadonlyMap<string, string>;
   /** Heading id → `I`, `2`. */
   headings: Map<string, string>;
   /** Numbered paragraph id → `2.1`. */
@@ -30,11 +33,20 @@ export interface Labels {
   footnotes: Map<string, number>;
 }
 
-/** Whether a block counts in a numbering view, given its tracked `change`. */
+/**
+ * Whether a block counts in a numbering view, given its tracked `change` and its `deletion` (the
+ * later deletion of a block another author inserted: it counts in neither view).
+ */
 export function countsIn(node: Node, view: NumberingView): boolean {
   const change = node.attrs.change as BlockChange | null | undefined;
+  if (view === 'new' && node.attrs.deletion) return false;
   if (!change) return true;
   return view === 'new' ? change.kind !== 'deletion' : change.kind !== 'insertion';
+}
+
+/** Whether an item_list under `parent` follows the rule "a section with a single item has no label". */
+export function singleItemUnlabelled(parent: Node | null | undefined): boolean {
+  return parent?.type.name === 'section';
 }
 
 /** Labels of one item_list's items, in order (uncounted items are absent). */
@@ -44,17 +56,30 @@ export function labelList(
   view: NumberingView,
   singleItemUnlabelled: boolean,
 ): Map<string, string> {
+  return labelListInto(new Map(), list, table, view, singleItemUnlabelled);
+}
+
+/** labelList, written into `into` (saves a copy on hot paths). */
+export function labelListInto(
+  into: Map<string, string>,
+  list: Node,
+  table: LanguageTable,
+  view: NumberingView,
+  singleItemUnlabelled: boolean,
+): Map<string, string> {
   const style = list.attrs.style as ListStyle;
-  const counted: Node[] = [];
+  let counted = 0;
   list.forEach((item) => {
-    if (countsIn(item, view)) counted.push(item);
+    if (countsIn(item, view)) counted += 1;
   });
-  const labels = new Map<string, string>();
-  const unlabelled = singleItemUnlabelled && counted.length === 1;
-  counted.forEach((item, index) => {
-    labels.set(item.attrs.id as string, unlabelled ? '' : formatLabel(style, index + 1, table));
+  const unlabelled = singleItemUnlabelled && counted === 1;
+  let n = 0;
+  list.forEach((item) => {
+    if (!countsIn(item, view)) return;
+    n += 1;
+    into.set(item.attrs.id as string, unlabelled ? '' : formatLabel(style, n, table));
   });
-  return labels;
+  return into;
 }
 
 export function headingLabel(numbering: HeadingNumbering, n: number): string {
@@ -65,8 +90,21 @@ export function headingLabel(numbering: HeadingNumbering, n: number): string {
 
 export function computeLabels(doc: Node, options: LabelOptions = {}): Labels {
   const table = languageTable(options.language ?? (doc.attrs.language as string));
-  const view = options.view ?? 'new';
-  const labels: Labels = { items: new Map(), headings: new Map(), numberedParagraphs: new Map(), footnotes: new Map() };
+  return collectLabels(doc, table, options.view ?? 'new', true);
+}
+
+/** The numberings that run through the whole document: headings, numbered paragraphs, footnotes. */
+export type DocumentCounters = Omit<Labels, 'items'>;
+
+/** Only the document-wide numberings (item labels are per list and can be recomputed list by list). */
+export function computeDocumentCounters(doc: Node, table: LanguageTable, view: NumberingView): DocumentCounters {
+  const { headings, numberedParagraphs, footnotes } = collectLabels(doc, table, view, false);
+  return { headings, numberedParagraphs, footnotes };
+}
+
+function collectLabels(doc: Node, table: LanguageTable, view: NumberingView, withItems: boolean): Labels {
+  const items = new Map<string, string>();
+  const labels: Labels = { items, headings: new Map(), numberedParagraphs: new Map(), footnotes: new Map() };
   let headingCount = 0;
   let paragraphCount = 0;
   let footnoteCount = 0;
@@ -75,8 +113,9 @@ export function computeLabels(doc: Node, options: LabelOptions = {}): Labels {
     switch (node.type.name) {
       case 'item_list': {
         // "A section with a single item has no label" (resolution-structure.md).
-        const single = parent?.type.name === 'section';
-        for (const [id, label] of labelList(node, table, view, single)) labels.items.set(id, label);
+        if (withItems) {
+          labelListInto(items, node, table, view, singleItemUnlabelled(parent));
+        }
         return true;
       }
       case 'heading': {

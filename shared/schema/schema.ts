@@ -19,6 +19,14 @@ import { Schema, type AttributeSpec, type MarkSpec, type NodeSpec } from 'prosem
 const blockAttrs: Record<string, AttributeSpec> = {
   id: { default: null, validate: 'string|null' },
   change: { default: null },
+  /**
+   * Added for tracked changes (shared/tracking): null, or a later tracked deletion (kind 'deletion')
+   * of a block whose `change` is another author's pending insertion. `change` holds one change only,
+   * and turning that insertion into a deletion would make "reject" keep a block that was never in
+   * the original; so the deletion is recorded beside it. Accepting the deletion or rejecting the
+   * insertion removes the block.
+   */
+  deletion: { default: null },
 };
 
 /**
@@ -37,6 +45,13 @@ export type ListStyle = (typeof LIST_STYLES)[number];
 
 export const SECTION_KINDS = ['preamble', 'operative'] as const;
 export type SectionKind = (typeof SECTION_KINDS)[number];
+
+/**
+ * How a cross-reference names its target: `point-of-section` (`point 5 du décide`, `paragraph 5 of
+ * resolves`) or `preamble-item` (`considérant g)`). The wording of each is in the language tables.
+ */
+export const REFERENCE_FORMS = ['point-of-section', 'preamble-item'] as const;
+export type ReferenceForm = (typeof REFERENCE_FORMS)[number];
 
 export const HEADING_NUMBERINGS = ['roman', 'decimal', 'none'] as const;
 export type HeadingNumbering = (typeof HEADING_NUMBERINGS)[number];
@@ -143,6 +158,29 @@ const nodes: Record<string, NodeSpec> = {
     atom: true,
     content: 'text*',
     attrs: { ...blockAttrs },
+  },
+  /**
+   * A live reference to an item (`point 5 du décide`, `considérant g)`): only the target's id and
+   * the phrasing are stored; the text is rendered from the labels of the moment, in the document's
+   * language (shared/numbering/reference-text.ts), so it follows every renumbering.
+   */
+  cross_reference: {
+    group: 'inline',
+    inline: true,
+    atom: true,
+    attrs: {
+      id: { default: null, validate: 'string|null' },
+      /** Id of the item referred to. */
+      target: { default: null, validate: 'string|null' },
+      form: { default: 'point-of-section', validate: oneOf(REFERENCE_FORMS, 'reference form') },
+      /** The source said the target comes earlier (`ci-dessus`, `above`). */
+      above: { default: false, validate: 'boolean' },
+      /**
+       * Language-neutral role of the target's section when the reference was made (`resolves`):
+       * only used to word a reference whose target has been deleted (`point ?? du décide`).
+       */
+      sectionRole: { default: null, validate: 'string|null' },
+    },
   },
 };
 

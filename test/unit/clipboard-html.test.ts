@@ -39,3 +39,33 @@ describe('clipboard HTML from Word and LibreOffice', () => {
     }
   });
 });
+
+describe('pasting Word HTML into a resolution', () => {
+  it('gives items with their sub-items and footnote, inside the list at the cursor', async () => {
+    const { importText } = await import('../../shared/import/text/index.js');
+    const { parsePastedText } = await import('../../shared/editing/paste.js');
+    const { schema } = await import('../../shared/schema/schema.js');
+    const { doc } = importText(readFileSync(new URL('../fixtures/council-res-1332-c24.txt', import.meta.url), 'utf8'));
+    // The cursor in the text of décide 1.
+    let at = -1;
+    doc.descendants((node, pos) => {
+      if (at < 0 && node.type.name === 'item_text' && node.textContent.startsWith("que l'UIT doit jouer le rôle de coordonnateur")) at = pos + 1;
+      return at < 0;
+    });
+    // The operative part of the copied excerpt: items 1 (with a. b. under it) and 2, after `décide`.
+    const text = clipboardHtmlToText(fixture('word-res1332-excerpt.html')).split('\n').slice(4).join('\n');
+    expect(text.split('\n')[0]).toMatch(/^1\t/);
+    const slice = parsePastedText(text, doc.resolve(at), schema);
+    const items: string[] = [];
+    slice.content.descendants((node) => {
+      if (node.type.name === 'item_text') items.push(node.textContent);
+      return true;
+    });
+    expect(items).toEqual([
+      "que l'UIT doit jouer le rôle de coordonnateur principal;",
+      'actualisant ses feuilles de route;',
+      'contribuant aux feuilles de route;',
+      'que le Forum 2025 du SMSI devrait être considéré comme une manifestation de haut niveau,',
+    ]);
+  });
+});

@@ -4,7 +4,7 @@
  * proofing marks, comment ranges, field instructions — is left out here; what the user must know
  * about (comments, formatting-only revisions) is counted for the import report.
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { SaxesParser } from 'saxes';
 import { ImportError } from '../errors.js';
 
 export interface Revision {
@@ -12,6 +12,8 @@ export interface Revision {
   id: string;
   author: string;
   date: string;
+  /** A deletion of text (or a paragraph mark) that another revision had inserted: `w:del` inside `w:ins`. */
+  insertedBy?: Revision;
 }
 
 export type RunFormat = 'em' | 'strong' | 'superscript' | 'subscript';
@@ -31,6 +33,8 @@ export interface SourceParagraph {
   /** A page or section break before this paragraph. */
   pageBreakBefore: boolean;
   bidi: boolean;
+  /** Left (start) indentation in twips set on the paragraph itself, 0 when none. */
+  indentTwips: number;
 }
 
 export interface OoxmlReport {
@@ -42,31 +46,42 @@ export interface OoxmlReport {
 
 type XmlNode = Record<string, unknown> & { ':@'?: Record<string, string> };
 
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  processEntities: true,
-  htmlEntities: false,
-});
-
+/**
+ * Parses an XML part into the light tree the readers walk: `{ [tag]: children, ':@': attributes }`,
+ * text as `{ '#text': … }`. saxes is a strict, streaming parser: one pass, and malformed XML is an
+ * error rather than something repaired behind the user's back. It never fetches or expands
+ * external entities (and DTDs were refused before this point).
+ */
 export function parseXml(name: string, xml: string): XmlNode[] {
-  // The parser is lenient (it closes what is left open); Word's parts must be well-formed.
-  const verdict = XMLValidator.validate(xml);
-  if (verdict !== true) {
-    throw new ImportError(`the Word file is damaged: ${name} is not well-formed XML (line ${verdict.err.line}: ${verdict.err.msg})`);
-  }
+  const root: XmlNode[] = [];
+  const stack: XmlNode[][] = [root];
+  const parser = new SaxesParser({ xmlns: false, position: true });
+  parser.on('opentag', (tag) => {
+    const children: XmlNode[] = [];
+    const node: XmlNode = { [tag.name]: children };
+    const attributes = tag.attributes as Record<string, string>;
+    if (Object.keys(attributes).length > 0) node[':@'] = attributes;
+    stack[stack.length - 1]!.push(node);
+    stack.push(children);
+  });
+  parser.on('closetag', () => {
+    stack.pop();
+  });
+  const onText = (text: string) => {
+    if (stack.length > 1) stack[stack.length - 1]!.push({ '#text': text });
+  };
+  parser.on('text', onText);
+  parser.on('cdata', onText);
   try {
-    return parser.parse(xml) as XmlNode[];
-  } catch {
-    throw new ImportError(`the Word file is damaged: ${name} is not well-formed XML`);
+    parser.write(xml).close();
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.split('\n')[0] : 'unreadable';
+    throw new ImportError(`the Word file is damaged: ${name} is not well-formed XML (${detail})`);
   }
+  return root;
 }
 
-/** The tag name of a preserveOrder node (its single key besides ':@'). */
+/** The tag name of a node (its single key besides ':@'). */
 export function tagOf(node: XmlNode): string {
   for (const key of Object.keys(node)) if (key !== ':@') return key;
   return '';
@@ -187,13 +202,15 @@ export class ParagraphReader {
     if (markRPr) {
       const ins = findChild(markRPr, 'w:ins') ?? findChild(markRPr, 'w:moveTo');
       const del = findChild(markRPr, 'w:del') ?? findChild(markRPr, 'w:moveFrom');
-      if (del) markRevision = revisionOf(del, 'deletion');
+      if (del) markRevision = { ...revisionOf(del, 'deletion'), ...(ins ? { insertedBy: revisionOf(ins, 'insertion') } : {}) };
       else if (ins) markRevision = revisionOf(ins, 'insertion');
     }
     if (pPr && findChild(pPr, 'w:pPrChange')) this.report.formattingRevisions += 1;
     const bidiEl = pPr && findChild(pPr, 'w:bidi');
     const pageBreakBefore = this.pendingPageBreak || Boolean(pPr && findChild(pPr, 'w:pageBreakBefore'));
     this.pendingPageBreak = Boolean(pPr && findChild(pPr, 'w:sectPr'));
+    const indentEl = pPr && findChild(pPr, 'w:ind');
+    const indentTwips = Number(indentEl ? (attrOf(indentEl, 'w:start') ?? attrOf(indentEl, 'w:left') ?? 0) : 0) || 0;
     const runs: SourceRun[] = [];
     this.readInline(childrenOf(p), null, runs, { inField: false, fieldResult: false });
     return {
@@ -203,6 +220,7 @@ export class ParagraphReader {
       markRevision,
       pageBreakBefore,
       bidi: Boolean(bidiEl && attrOf(bidiEl, 'w:val') !== '0'),
+      indentTwips,
     };
   }
 
@@ -222,9 +240,12 @@ export class ParagraphReader {
           this.readInline(childrenOf(node), revisionOf(node, 'insertion'), out, field);
           break;
         case 'w:del':
-        case 'w:moveFrom':
-          this.readInline(childrenOf(node), revisionOf(node, 'deletion'), out, field);
+        case 'w:moveFrom': {
+          const deletion = revisionOf(node, 'deletion');
+          if (revision?.kind === 'insertion') deletion.insertedBy = revision;
+          this.readInline(childrenOf(node), deletion, out, field);
           break;
+        }
         case 'w:hyperlink':
         case 'w:smartTag':
         case 'w:customXml':

@@ -1,0 +1,28 @@
+// Bundles the `plenary` CLI (shared/cli/plenary.ts) into one ESM file, dist/cli/plenary.mjs, that
+// runs on Node without tsx or node_modules (bin/plenary.mjs prefers it when present).
+import { build } from 'esbuild';
+import console from 'node:console';
+import { URL, fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+await build({
+  absWorkingDir: root,
+  entryPoints: ['shared/cli/plenary.ts'],
+  outfile: 'dist/cli/plenary.mjs',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  // Build tools reached only from a source checkout (`plenary serve` builds the renderer with Vite
+  // when it was never built): left as imports, resolved from node_modules when that path runs.
+  external: ['vite', 'electron'],
+  // JSON (language tables, package.json, Word styles) is inlined by esbuild's json loader.
+  loader: { '.json': 'json' },
+  // Some bundled CommonJS dependencies call require() for Node built-ins; ESM has no require.
+  banner: { js: "import { createRequire as __plenaryCreateRequire } from 'node:module'; const require = __plenaryCreateRequire(import.meta.url);" },
+  sourcemap: 'linked',
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+console.log('built dist/cli/plenary.mjs');

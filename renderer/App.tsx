@@ -1,0 +1,434 @@
+/**
+ * The window: toolbar, outline, the page (the ProseMirror view, mounted once in a ref), footnotes,
+ * status bar, find bar and dialogs. React renders the panels from the derived store; it never
+ * touches the document's DOM.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Node } from 'prosemirror-model';
+import { NodeSelection, TextSelection, type Command } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
+import { redo, undo } from 'prosemirror-history';
+import type { MenuCommand, OpenOutcome, PlenaryApi, RecoverySnapshot } from '../shared/ipc/api.js';
+import { isLanguageCode, type LanguageCode } from '../shared/languages/index.js';
+import type { SectionKind } from '../shared/schema/schema.js';
+import {
+  demoteItem,
+  insertAnnex,
+  insertItemAfter,
+  insertSection,
+  moveItemDown,
+  moveItemUp,
+  promoteItem,
+  type TextImporter,
+} from '../shared/editing/index.js';
+import { toggleTracking } from '../shared/tracking/plugin.js';
+import { createEditorState, insertFootnoteAndEdit, mountEditor } from './editor/create-editor.js';
+import { newResolution } from './new-document.js';
+import type { FootnoteEntry, OutlineEntry } from './outline.js';
+import { Session, messageOf, type SessionInfo } from './session.js';
+import { EditorStore, useEditorSnapshot } from './store.js';
+import { Toolbar, type ToolbarCommand } from './panels/Toolbar.js';
+import { Outline } from './panels/Outline.js';
+import { StatusBar } from './panels/StatusBar.js';
+import { Footnotes } from './panels/Footnotes.js';
+import { FindBar } from './panels/FindBar.js';
+import { FilePicker, Messages, RecoveryDialog, type Message } from './panels/Dialogs.js';
+import type { PickRequest } from './host-api.js';
+
+/** Lets the HTTP API (created before React) show the in-page picker that App renders. */
+export class PickerBridge {
+  private show: ((request: PickRequest) => Promise<string | null>) | null = null;
+  attach(show: (request: PickRequest) => Promise<string | null>): void {
+    this.show = show;
+  }
+  pick(request: PickRequest): Promise<string | null> {
+    return this.show ? this.show(request) : Promise.resolve(null);
+  }
+}
+
+export type AppCommand = MenuCommand | ToolbarCommand;
+
+const STRUCTURE_COMMANDS: Partial<Record<AppCommand, Command>> = {
+  'insert-item': insertItemAfter,
+  'insert-footnote': insertFootnoteAndEdit,
+  'insert-annex': insertAnnex,
+  demote: demoteItem,
+  promote: promoteItem,
+  'move-up': moveItemUp,
+  'move-down': moveItemDown,
+};
+
+function findNodeById(doc: Node, id: string): { node: Node; pos: number } | null {
+  let found: { node: Node; pos: number } | null = null;
+  doc.descendants((node, pos) => {
+    if (found) return false;
+    if (node.attrs.id === id) {
+      found = { node, pos };
+      return false;
+    }
+    return true;
+  });
+  return found;
+}
+
+export interface AppProps {
+  api: PlenaryApi;
+  picker: PickerBridge;
+  /** In a browser (plenary serve) the page handles Ctrl+S & co.; in Electron the native menu does. */
+  browserHost: boolean;
+  importText?: TextImporter;
+  /** Hands the editor view to an embedder (the latency benchmark places the caret with it). */
+  onEditorView?: (view: EditorView) => void;
+}
+
+let messageCounter = 0;
+
+export function App(props: AppProps) {
+  const { api, picker, browserHost, importText, onEditorView } = props;
+  const store = useMemo(() => new EditorStore(), []);
+  const snapshot = useEditorSnapshot(store);
+  const place = useRef<HTMLDivElement>(null);
+  const viewRef = useRef<EditorView | null>(null);
+  const authorRef = useRef('Anonymous');
+  const [view, setView] = useState<EditorView | null>(null);
+  const [info, setInfo] = useState<SessionInfo>({ fileId: null, name: null, imported: false, dirty: false, recoveredAt: null });
+  const [messages, setMessages] = useState<Message[]>([]);
+  const [find, setFind] = useState<'find' | 'replace' | null>(null);
+  const [outlineVisible, setOutlineVisible] = useState(true);
+  const [recovery, setRecovery] = useState<RecoverySnapshot[]>([]);
+  const [pick, setPick] = useState<{ request: PickRequest; resolve(name: string | null): void } | null>(null);
+  const [ready, setReady] = useState(false);
+
+  const say = useCallback((kind: Message['kind'], text: string) => {
+    const id = ++messageCounter;
+    setMessages((list) => [...list.slice(-3), { id, kind, text }]);
+    if (kind === 'info') setTimeout(() => setMessages((list) => list.filter((m) => m.id !== id)), 6000);
+  }, []);
+
+  const session = useMemo(
+    () => new Session(api, { changed: setInfo, error: (text) => say('error', text) }),
+    [api, say],
+  );
+
+  useEffect(() => {
+    picker.attach((request) => new Promise((resolve) => setPick({ request, resolve })));
+  }, [picker]);
+
+  // The EditorView: created once, destroyed with the component.
+  useEffect(() => {
+    if (!place.current) return;
+    const created = mountEditor(place.current, {
+      state: createEditorState(newResolution('fr'), { author: authorRef.current }),
+      importText,
+      onTransaction: (v, tr) => {
+        store.editorChanged(v.state);
+        if (tr.docChanged) session.documentChanged(v.state.doc);
+      },
+    });
+    viewRef.current = created;
+    setView(created);
+    onEditorView?.(created);
+    return () => {
+      created.destroy();
+      viewRef.current = null;
+    };
+  }, [store, session, importText, onEditorView]);
+
+  const load = useCallback(
+    (doc: Node) => {
+      const v = viewRef.current;
+      if (!v) return;
+      v.updateState(createEditorState(doc, { author: authorRef.current }));
+      store.refresh(v.state);
+      v.focus();
+    },
+    [store],
+  );
+
+  const adoptOutcome = useCallback(
+    (outcome: OpenOutcome) => {
+      if (!outcome.ok) {
+        say('error', outcome.error);
+        return;
+      }
+      const loaded = session.adopt(outcome.document);
+      if (!loaded.ok) {
+        say('error', loaded.error);
+        return;
+      }
+      load(loaded.doc);
+      for (const warning of loaded.warnings) say('info', warning);
+    },
+    [session, load, say],
+  );
+
+  // Start: settings, the document given at launch, then the offer to restore unsaved work.
+  useEffect(() => {
+    if (!view) return;
+    let cancelled = false;
+    void (async () => {
+      let language: LanguageCode = 'fr';
+      try {
+        const settings = await api.getSettings();
+        if (settings.authorName) authorRef.current = settings.authorName;
+        if (isLanguageCode(settings.language)) language = settings.language;
+      } catch (error) {
+        say('error', `Settings could not be read: ${messageOf(error)}`);
+      }
+      try {
+        const initial = await api.initialDocument();
+        if (cancelled) return;
+        if (initial) adoptOutcome(initial);
+        else {
+          const doc = newResolution(language);
+          session.adoptNew(doc);
+          load(doc);
+        }
+      } catch (error) {
+        say('error', messageOf(error));
+      }
+      try {
+        const snapshots = await api.listRecovery();
+        if (!cancelled && snapshots.length > 0) setRecovery(snapshots);
+      } catch (error) {
+        say('error', `Recovery copies could not be listed: ${messageOf(error)}`);
+      }
+      if (!cancelled) setReady(true);
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [view, api, session, adoptOutcome, load, say]);
+
+  const confirmDiscard = useCallback(() => {
+    const current = session.current;
+    return !current.dirty || window.confirm(`Discard the unsaved changes to ${current.name ?? 'this document'}?`);
+  }, [session]);
+
+  // File commands (open, save, export) run one after the other: a Save pressed while an Open is
+  // still reading must save what the Open produced, never interleave with it.
+  const fileQueue = useRef<Promise<void>>(Promise.resolve());
+
+  const runNow = useCallback(
+    async (command: AppCommand) => {
+      const v = viewRef.current;
+      if (!v) return;
+      const structure = STRUCTURE_COMMANDS[command];
+      if (structure) {
+        if (!structure(v.state, v.dispatch)) say('info', 'That command does not apply here: put the cursor in an item.');
+        v.focus();
+        return;
+      }
+      try {
+        switch (command) {
+          case 'new-resolution':
+          case 'new-revision': {
+            if (!confirmDiscard()) return;
+            if (command === 'new-revision') {
+              const outcome = await api.openDialog();
+              if (!outcome) return;
+              adoptOutcome(outcome);
+              if (outcome.ok) toggleTracking(v.state, v.dispatch);
+              return;
+            }
+            const doc = newResolution(isLanguageCode(snapshot.language) ? snapshot.language : 'fr');
+            session.adoptNew(doc);
+            load(doc);
+            return;
+          }
+          case 'open': {
+            if (!confirmDiscard()) return;
+            const outcome = await api.openDialog();
+            if (outcome) adoptOutcome(outcome);
+            return;
+          }
+          case 'save':
+          case 'save-as': {
+            const saved = await session.save(v.state.doc, command === 'save-as');
+            if (saved) say('info', `Saved ${session.current.name ?? ''}`);
+            return;
+          }
+          case 'export-docx': {
+            const base = (session.current.name ?? 'Untitled').replace(/\.(plenary|txt|docx)$/i, '');
+            const outcome = await api.exportDocx(session.contentOf(v.state.doc), 'markup', `${base}.docx`);
+            if (outcome && !outcome.ok) say('error', outcome.error);
+            else if (outcome) say('info', `Exported ${outcome.name}`);
+            return;
+          }
+          case 'undo':
+            undo(v.state, v.dispatch);
+            break;
+          case 'redo':
+            redo(v.state, v.dispatch);
+            break;
+          case 'toggle-tracking':
+            toggleTracking(v.state, v.dispatch);
+            break;
+          case 'find':
+            setFind('find');
+            return;
+          case 'replace':
+            setFind('replace');
+            return;
+          case 'toggle-outline':
+            setOutlineVisible((visible) => !visible);
+            return;
+          case 'close':
+          case 'toggle-changes':
+            return;
+        }
+        v.focus();
+      } catch (error) {
+        say('error', messageOf(error));
+      }
+    },
+    [api, session, adoptOutcome, load, say, confirmDiscard, snapshot.language],
+  );
+
+  const FILE_COMMANDS: ReadonlySet<AppCommand> = useMemo(
+    () => new Set<AppCommand>(['new-resolution', 'new-revision', 'open', 'save', 'save-as', 'export-docx']),
+    [],
+  );
+
+  const run = useCallback(
+    (command: AppCommand): Promise<void> => {
+      if (!FILE_COMMANDS.has(command)) return runNow(command);
+      const next = fileQueue.current.then(() => runNow(command));
+      fileQueue.current = next.catch(() => undefined);
+      return next;
+    },
+    [runNow, FILE_COMMANDS],
+  );
+
+  useEffect(() => api.onMenuCommand((command) => void run(command)), [api, run]);
+
+  // In a browser there is no native menu: the page owns the file shortcuts.
+  useEffect(() => {
+    if (!browserHost) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+      const key = event.key.toLowerCase();
+      const command: AppCommand | null =
+        key === 's' ? (event.shiftKey ? 'save-as' : 'save') : key === 'o' ? 'open' : key === 'f' ? 'find' : key === 'h' ? 'replace' : null;
+      if (!command) return;
+      event.preventDefault();
+      void run(command);
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [browserHost, run]);
+
+  useEffect(() => {
+    document.title = `${info.dirty ? '• ' : ''}${info.name ?? 'Untitled'} — Plenary`;
+    if (!browserHost || !info.dirty) return;
+    // Closing the tab with unsaved changes asks first (the recovery copy covers crashes).
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [info.dirty, info.name, browserHost]);
+
+  const jump = useCallback((entry: OutlineEntry) => {
+    const v = viewRef.current;
+    if (!v) return;
+    const found = entry.id ? findNodeById(v.state.doc, entry.id) : null;
+    if (!found) return;
+    const pos = found.pos;
+    const selection = TextSelection.near(v.state.doc.resolve(Math.min(pos + 1, v.state.doc.content.size)));
+    v.dispatch(v.state.tr.setSelection(selection));
+    const dom = v.nodeDOM(pos);
+    if (dom instanceof HTMLElement) dom.scrollIntoView({ block: 'center' });
+    v.focus();
+  }, []);
+
+  const selectFootnote = useCallback((note: FootnoteEntry) => {
+    const v = viewRef.current;
+    if (!v) return;
+    const found = findNodeById(v.state.doc, note.id);
+    if (!found) return;
+    v.focus();
+    v.dispatch(v.state.tr.setSelection(NodeSelection.create(v.state.doc, found.pos)).scrollIntoView());
+  }, []);
+
+  const restore = useCallback(
+    async (chosen: RecoverySnapshot) => {
+      if (!confirmDiscard()) return;
+      const loaded = session.adoptRecovered(chosen.content, chosen.name);
+      if (!loaded.ok) {
+        say('error', loaded.error);
+        return;
+      }
+      load(loaded.doc);
+      // The restored work now lives in this session (and its own recovery copy): drop the old one.
+      await api.clearRecovery(chosen.sessionId).catch(() => undefined);
+      setRecovery((list) => list.filter((s) => s.sessionId !== chosen.sessionId));
+      say('info', `Restored ${chosen.name ?? 'the unsaved document'}: save it to keep it.`);
+    },
+    [api, session, load, say, confirmDiscard],
+  );
+
+  const discard = useCallback(
+    async (chosen: RecoverySnapshot) => {
+      await api.clearRecovery(chosen.sessionId).catch((error: unknown) => say('error', messageOf(error)));
+      setRecovery((list) => list.filter((s) => s.sessionId !== chosen.sessionId));
+    },
+    [api, say],
+  );
+
+  const direction = useMemo(() => (snapshot.language === 'ar' ? 'rtl' : 'ltr'), [snapshot.language]);
+
+  return (
+    <div className={`app${outlineVisible ? '' : ' no-outline'}`} data-ready={ready ? 'true' : 'false'}>
+      <Toolbar
+        language={snapshot.language}
+        canUndo={snapshot.canUndo}
+        canRedo={snapshot.canRedo}
+        tracking={snapshot.tracking}
+        onCommand={(command) => void run(command)}
+        onInsertSection={(kind: SectionKind, keyword: string) => {
+          const v = viewRef.current;
+          if (!v) return;
+          if (!insertSection(kind, keyword)(v.state, v.dispatch)) say('info', 'A section goes inside a resolution.');
+          v.focus();
+        }}
+      />
+      {find && view ? <FindBar view={view} withReplace={find === 'replace'} onClose={() => { setFind(null); view.focus(); }} /> : null}
+      <Messages messages={messages} onDismiss={(id) => setMessages((list) => list.filter((m) => m.id !== id))} />
+      <div className="workspace">
+        {outlineVisible ? <Outline entries={snapshot.outline} currentId={snapshot.currentId} onJump={jump} /> : null}
+        <main className="page-scroller">
+          <div className="page" lang={snapshot.language} dir={direction}>
+            <div ref={place} className="page-editor" />
+            <Footnotes notes={snapshot.footnotes} onSelect={selectFootnote} />
+          </div>
+        </main>
+      </div>
+      <StatusBar
+        name={info.name}
+        dirty={info.dirty}
+        language={snapshot.language}
+        tracking={snapshot.tracking}
+        wordCount={snapshot.wordCount}
+        recoveredAt={info.recoveredAt}
+        onToggleTracking={() => void run('toggle-tracking')}
+      />
+      {recovery.length > 0 ? (
+        <RecoveryDialog
+          snapshots={recovery}
+          onRestore={(s) => void restore(s)}
+          onDiscard={(s) => void discard(s)}
+          onLater={() => setRecovery([])}
+        />
+      ) : null}
+      {pick ? (
+        <FilePicker
+          request={pick.request}
+          onDone={(name) => {
+            pick.resolve(name);
+            setPick(null);
+            viewRef.current?.focus();
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,155 @@
+/**
+ * The document editor: one ProseMirror EditorView, mounted once. React never re-renders it; the
+ * panels read a derived store (see ../store.ts) that the view's dispatch feeds.
+ *
+ * Plugins, in the order their keymaps are consulted: the footnote and format keys, the structure
+ * keys of shared/editing (Enter makes the next item, Tab demotes, Alt+Up moves…), history, search,
+ * then ProseMirror's base keymap.
+ */
+import type { Node, ResolvedPos, Slice } from 'prosemirror-model';
+import { EditorState, NodeSelection, type Command, type Plugin, type Transaction } from 'prosemirror-state';
+import { EditorView } from 'prosemirror-view';
+import { baseKeymap, toggleMark } from 'prosemirror-commands';
+import { closeHistory, history, isHistoryTransaction, redo, undo } from 'prosemirror-history';
+import { keymap } from 'prosemirror-keymap';
+import { gapCursor } from 'prosemirror-gapcursor';
+import { dropCursor } from 'prosemirror-dropcursor';
+import { search } from 'prosemirror-search';
+import { schema } from '../../shared/schema/schema.js';
+import {
+  insertFootnote,
+  parsePastedText,
+  sectionKindPlugin,
+  structureKeymap,
+  type TextImporter,
+} from '../../shared/editing/index.js';
+import { toggleTracking, trackIfEnabled, trackingPlugin } from '../../shared/tracking/plugin.js';
+import { clipboardHtmlToText } from '../../shared/import/html/clipboard.js';
+import { clipboardParser, clipboardSerializer, markViews, structureNodeViews } from './dom-specs.js';
+import { FootnoteView } from './footnote-view.js';
+import { labelsPlugin } from './labels-plugin.js';
+import { uniqueIdsGuard } from './unique-ids-guard.js';
+import { numberingPlugin } from '../../shared/numbering/index.js';
+
+/** Meta on a transaction made by a structure command: it is its own undo step, as in Word. */
+const STRUCTURE_META = 'plenaryStructureEdit';
+
+/** Structure commands get their own undo step: typing around them does not merge into them. */
+function asUndoStep(command: Command): Command {
+  return (state, dispatch) =>
+    command(state, dispatch ? (tr) => dispatch(closeHistory(tr).setMeta(STRUCTURE_META, true)) : undefined);
+}
+
+function structureKeys(): Record<string, Command> {
+  const keys: Record<string, Command> = {};
+  for (const [key, command] of Object.entries(structureKeymap())) keys[key] = asUndoStep(command);
+  return keys;
+}
+
+/**
+ * Inserts a footnote and selects it, which opens its text for typing (footnote-view.ts): the
+ * anchor without text is never left behind unnoticed.
+ */
+export const insertFootnoteAndEdit: Command = (state, dispatch) =>
+  insertFootnote()(
+    state,
+    dispatch
+      ? (tr) => {
+          const $after = tr.selection.$from;
+          const footnote = $after.nodeBefore;
+          if (footnote?.type.name === 'footnote') tr.setSelection(NodeSelection.create(tr.doc, $after.pos - footnote.nodeSize));
+          dispatch(tr);
+        }
+      : undefined,
+  );
+
+export interface EditorPluginsOptions {
+  author: string;
+  tracking?: boolean;
+}
+
+export function editorPlugins(options: EditorPluginsOptions): Plugin[] {
+  return [
+    numberingPlugin(),
+    labelsPlugin(),
+    uniqueIdsGuard(),
+    sectionKindPlugin(),
+    trackingPlugin({ author: { name: options.author }, enabled: options.tracking ?? false }),
+    keymap({
+      'Mod-b': toggleMark(schema.marks.strong!),
+      'Mod-i': toggleMark(schema.marks.em!),
+      'Mod-Shift-e': toggleTracking,
+      'Mod-Alt-f': asUndoStep(insertFootnoteAndEdit),
+    }),
+    keymap(structureKeys()),
+    // Typing within half a second, at adjacent places, is one undo step (prosemirror-history's grouping).
+    history({ newGroupDelay: 500 }),
+    keymap({ 'Mod-z': undo, 'Mod-y': redo, 'Shift-Mod-z': redo }),
+    search(),
+    keymap(baseKeymap),
+    dropCursor(),
+    gapCursor(),
+  ];
+}
+
+export function createEditorState(doc: Node, options: EditorPluginsOptions): EditorState {
+  return EditorState.create({ doc, plugins: editorPlugins(options) });
+}
+
+export interface MountOptions {
+  state: EditorState;
+  /** Called after every transaction was applied (the store and the session listen here). */
+  onTransaction: (view: EditorView, tr: Transaction) => void;
+  importText?: TextImporter;
+  /** Makes the editor read-only (no document, or a dialog over it). */
+  editable?: () => boolean;
+}
+
+/** True for HTML from outside this editor (Word, LibreOffice, a web page): it goes through the importer. */
+function isForeignHtml(html: string): boolean {
+  return !/data-pm-slice/.test(html);
+}
+
+export function mountEditor(place: HTMLElement, options: MountOptions): EditorView {
+  const marks = markViews(schema);
+  const nodeViews = {
+    ...structureNodeViews(schema),
+    footnote: (node: Node, view: EditorView, getPos: () => number | undefined) => new FootnoteView(node, view, getPos, marks),
+  };
+  const importText = options.importText;
+  let closeNextTyping = false;
+  const view: EditorView = new EditorView(place, {
+    state: options.state,
+    nodeViews,
+    markViews: marks,
+    clipboardSerializer: clipboardSerializer(schema),
+    clipboardParser: clipboardParser(schema),
+    attributes: { class: 'pl-page-body', spellcheck: 'true', 'aria-label': 'Document' },
+    editable: options.editable ?? (() => true),
+    clipboardTextParser: importText
+      ? (text: string, $context: ResolvedPos): Slice => parsePastedText(text, $context, schema, importText)
+      : undefined,
+    handlePaste: (pasteView, event) => {
+      // Word's HTML becomes text in the fixture conventions, then structure through the importer.
+      const html = event.clipboardData?.getData('text/html');
+      if (!importText || !html || !isForeignHtml(html)) return false;
+      const text = clipboardHtmlToText(html);
+      if (!text.trim()) return false;
+      const slice = parsePastedText(text, pasteView.state.selection.$from, schema, importText);
+      pasteView.dispatch(pasteView.state.tr.replaceSelection(slice).scrollIntoView().setMeta('uiEvent', 'paste'));
+      return true;
+    },
+    dispatchTransaction(tr) {
+      // The first edit after a structure command starts a new undo step too.
+      if (tr.getMeta(STRUCTURE_META)) closeNextTyping = true;
+      else if (closeNextTyping && tr.docChanged && !isHistoryTransaction(tr)) {
+        closeHistory(tr);
+        closeNextTyping = false;
+      }
+      const tracked = trackIfEnabled(view.state, tr);
+      view.updateState(view.state.apply(tracked));
+      options.onTransaction(view, tracked);
+    },
+  });
+  return view;
+}

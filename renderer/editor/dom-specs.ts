@@ -1,0 +1,181 @@
+/**
+ * How each node and mark of the Plenary schema looks in the page, and how HTML copied from the
+ * editor itself is read back. The shared schema is DOM-free (it runs in Node for the CLI and the
+ * exporters), so these specs live with the renderer: they give the EditorView its node and mark
+ * views and the clipboard its serializer and parser.
+ *
+ * Every block keeps its `id`, `change`, `deletion` and `paragraphMark` in data attributes, so that a
+ * cut and paste inside the editor keeps the structure and the tracked changes (the unique-ids plugin
+ * renews ids that a paste duplicates).
+ */
+import {
+  DOMParser,
+  DOMSerializer,
+  type Attrs,
+  type DOMOutputSpec,
+  type Mark,
+  type Node,
+  type ParseRule,
+  type Schema,
+} from 'prosemirror-model';
+import type { MarkViewConstructor, NodeViewConstructor } from 'prosemirror-view';
+
+/** Element and class of each node type; the class is what the stylesheet (page.css) styles. */
+const NODE_ELEMENTS: Record<string, { tag: string; className: string }> = {
+  cover: { tag: 'div', className: 'pl-cover' },
+  cover_field: { tag: 'p', className: 'pl-cover-field' },
+  paragraph: { tag: 'p', className: 'pl-paragraph' },
+  heading: { tag: 'h2', className: 'pl-heading' },
+  numbered_paragraph: { tag: 'p', className: 'pl-numbered' },
+  resolution: { tag: 'article', className: 'pl-resolution' },
+  number_line: { tag: 'p', className: 'pl-number-line' },
+  adoption_line: { tag: 'p', className: 'pl-adoption-line' },
+  resolution_title: { tag: 'h1', className: 'pl-title' },
+  call: { tag: 'p', className: 'pl-call' },
+  section: { tag: 'section', className: 'pl-section' },
+  section_keyword: { tag: 'p', className: 'pl-keyword' },
+  item_list: { tag: 'div', className: 'pl-list' },
+  item: { tag: 'div', className: 'pl-item' },
+  item_text: { tag: 'p', className: 'pl-item-text' },
+  continuation: { tag: 'p', className: 'pl-continuation' },
+  annex: { tag: 'section', className: 'pl-annex' },
+  annex_heading: { tag: 'p', className: 'pl-annex-heading' },
+  annex_title: { tag: 'p', className: 'pl-annex-title' },
+  footnote: { tag: 'sup', className: 'pl-footnote' },
+};
+
+const MARK_ELEMENTS: Record<string, { tag: string; className?: string }> = {
+  em: { tag: 'em' },
+  strong: { tag: 'strong' },
+  superscript: { tag: 'sup' },
+  subscript: { tag: 'sub' },
+  insertion: { tag: 'ins', className: 'pl-ins' },
+  deletion: { tag: 'del', className: 'pl-del' },
+};
+
+/** Attributes carried as JSON in `data-pl-*` (objects or null); the rest as plain strings. */
+const JSON_ATTRS = new Set(['change', 'deletion', 'paragraphMark']);
+
+function dataAttrs(node: Node, className: string): Record<string, string> {
+  const out: Record<string, string> = { class: className };
+  for (const [name, value] of Object.entries(node.attrs)) {
+    if (value === null || value === undefined) continue;
+    out[`data-pl-${name}`] = JSON_ATTRS.has(name) ? JSON.stringify(value) : String(value);
+  }
+  // Tracked whole-block changes get a class so the page can show them (struck through / underlined).
+  const change = node.attrs.change as { kind?: string } | null | undefined;
+  if (change?.kind) out.class += ` pl-block-${change.kind}`;
+  if (node.attrs.deletion) out.class += ' pl-block-deletion';
+  if (node.type.name === 'paragraph' || node.type.name === 'continuation') {
+    out.class += ` pl-indent-${Number(node.attrs.indent) || 0}`;
+  }
+  if (node.type.name === 'item_list') out.class += ` pl-style-${String(node.attrs.style)}`;
+  if (node.type.name === 'section') out.class += ` pl-section-${String(node.attrs.kind)}`;
+  return out;
+}
+
+function readAttrs(element: HTMLElement, schema: Schema, typeName: string): Attrs {
+  const spec = schema.nodes[typeName]!.spec.attrs ?? {};
+  const attrs: Record<string, unknown> = {};
+  for (const name of Object.keys(spec)) {
+    const raw = element.getAttribute(`data-pl-${name}`);
+    if (raw === null) continue;
+    if (JSON_ATTRS.has(name)) {
+      try {
+        attrs[name] = JSON.parse(raw) as unknown;
+      } catch {
+        // A damaged attribute from foreign HTML: leave the default.
+      }
+    } else if (name === 'indent') {
+      attrs[name] = Number(raw) || 0;
+    } else {
+      attrs[name] = raw;
+    }
+  }
+  return attrs;
+}
+
+export function nodeToDOM(node: Node): DOMOutputSpec {
+  const element = NODE_ELEMENTS[node.type.name];
+  if (!element) return ['div', 0];
+  return [element.tag, dataAttrs(node, element.className), 0];
+}
+
+export function markToDOM(mark: Mark): DOMOutputSpec {
+  const element = MARK_ELEMENTS[mark.type.name] ?? { tag: 'span' };
+  const attrs: Record<string, string> = {};
+  if (element.className) attrs.class = element.className;
+  if (mark.attrs.author) attrs.title = `${String(mark.attrs.author)} ${String(mark.attrs.date ?? '')}`.trim();
+  for (const name of ['id', 'author', 'date']) {
+    const value = mark.attrs[name] as unknown;
+    if (typeof value === 'string' && value) attrs[`data-pl-${name}`] = value;
+  }
+  return [element.tag, attrs, 0];
+}
+
+/**
+ * Node views for every node type the schema leaves without `toDOM`. They have a contentDOM and no
+ * `update`, so ProseMirror updates them exactly as it would its own views (same markup → reuse).
+ * `footnote` is left out: it has its own view (footnote-view.ts).
+ */
+export function structureNodeViews(schema: Schema): Record<string, NodeViewConstructor> {
+  const views: Record<string, NodeViewConstructor> = {};
+  for (const name of Object.keys(schema.nodes)) {
+    if (name === 'doc' || name === 'text' || name === 'footnote') continue;
+    views[name] = (node) => {
+      const { dom, contentDOM } = DOMSerializer.renderSpec(document, nodeToDOM(node));
+      return contentDOM ? { dom, contentDOM } : { dom };
+    };
+  }
+  return views;
+}
+
+export function markViews(schema: Schema): Record<string, MarkViewConstructor> {
+  const views: Record<string, MarkViewConstructor> = {};
+  for (const name of Object.keys(schema.marks)) {
+    views[name] = (mark) => {
+      const { dom, contentDOM } = DOMSerializer.renderSpec(document, markToDOM(mark));
+      return contentDOM ? { dom, contentDOM } : { dom };
+    };
+  }
+  return views;
+}
+
+/** Serializer for copy and drag: the same elements, with the attributes the parser reads back. */
+export function clipboardSerializer(schema: Schema): DOMSerializer {
+  const nodes: Record<string, (node: Node) => DOMOutputSpec> = {
+    // Text nodes are serialized by DOMSerializer itself; this entry is never called for them.
+    text: () => ['span', 0],
+  };
+  for (const name of Object.keys(schema.nodes)) if (name !== 'text' && name !== 'doc') nodes[name] = nodeToDOM;
+  const marks: Record<string, (mark: Mark, inline: boolean) => DOMOutputSpec> = {};
+  for (const name of Object.keys(schema.marks)) marks[name] = markToDOM;
+  return new DOMSerializer(nodes, marks);
+}
+
+/** Parser for HTML copied from this editor (other HTML goes through the Word importer first). */
+export function clipboardParser(schema: Schema): DOMParser {
+  const rules: ParseRule[] = [];
+  for (const [name, element] of Object.entries(NODE_ELEMENTS)) {
+    rules.push({
+      tag: `${element.tag}.${element.className}`,
+      node: name,
+      getAttrs: (dom) => readAttrs(dom, schema, name),
+    });
+  }
+  rules.push({ tag: 'em', mark: 'em' }, { tag: 'i', mark: 'em' }, { tag: 'strong', mark: 'strong' }, { tag: 'b', mark: 'strong' });
+  for (const name of ['insertion', 'deletion'] as const) {
+    rules.push({
+      tag: `${MARK_ELEMENTS[name]!.tag}.pl-${name === 'insertion' ? 'ins' : 'del'}`,
+      mark: name,
+      getAttrs: (dom) => {
+        const id = dom.getAttribute('data-pl-id');
+        if (!id) return false;
+        return { id, author: dom.getAttribute('data-pl-author') ?? '', date: dom.getAttribute('data-pl-date') ?? '' };
+      },
+    });
+  }
+  rules.push({ tag: 'sup', mark: 'superscript' }, { tag: 'sub', mark: 'subscript' });
+  rules.push({ tag: 'p', node: 'paragraph' });
+  return new DOMParser(schema, rules);
+}

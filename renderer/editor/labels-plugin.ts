@@ -1,0 +1,93 @@
+/**
+ * Labels in the page. Labels are never in the text: shared/numbering's `numberingPlugin` keeps them
+ * as editor state, incrementally, and this plugin draws them as node decorations carrying
+ * `data-label`, which the stylesheet shows in the hanging column (items), before the text
+ * (headings, numbered paragraphs) or as the footnote's superscript number. Under tracked changes an
+ * item whose label changed also carries `data-old-label` (drawn struck through beside the new one).
+ *
+ * Typing is the hot path: the numbering state keeps the same labels object when a transaction
+ * cannot change a label, and then the decorations are only mapped through the transaction.
+ * Otherwise they are rebuilt from the labels (a walk over the block structure, no text).
+ */
+import type { Node } from 'prosemirror-model';
+import { Plugin, PluginKey, type EditorState } from 'prosemirror-state';
+import { Decoration, DecorationSet } from 'prosemirror-view';
+import { computeLabels, numberingKey, type Labels, type NumberingState } from '../../shared/numbering/index.js';
+
+export interface LabelsState {
+  /** The numbering these decorations were drawn from. */
+  numbering: NumberingState;
+  decorations: DecorationSet;
+}
+
+export const labelsKey = new PluginKey<LabelsState>('plenary-labels');
+
+function attrsOf(node: Node, numbering: NumberingState): Record<string, string> | null {
+  const id = node.attrs.id as string | null;
+  if (!id) return null;
+  const { labels, original } = numbering;
+  switch (node.type.name) {
+    case 'item': {
+      const label = labels.items.get(id);
+      const old = original.items.get(id);
+      const attrs: Record<string, string> = {};
+      if (label) attrs['data-label'] = label;
+      if (old && old !== label) attrs['data-old-label'] = old;
+      return Object.keys(attrs).length ? attrs : null;
+    }
+    case 'heading': {
+      const label = labels.headings.get(id);
+      return label ? { 'data-label': label } : null;
+    }
+    case 'numbered_paragraph': {
+      const label = labels.numberedParagraphs.get(id);
+      return label ? { 'data-label': label } : null;
+    }
+    case 'footnote': {
+      const n = labels.footnotes.get(id);
+      return n === undefined ? null : { 'data-label': String(n) };
+    }
+    default:
+      return null;
+  }
+}
+
+function draw(doc: Node, numbering: NumberingState): DecorationSet {
+  const decorations: Decoration[] = [];
+  doc.descendants((node, pos) => {
+    const attrs = attrsOf(node, numbering);
+    if (attrs) decorations.push(Decoration.node(pos, pos + node.nodeSize, attrs));
+    // Inside a textblock only footnotes are labelled: skip text runs of blocks without any.
+    return !node.isTextblock || node.childCount > 1 || node.firstChild?.type.name === 'footnote';
+  });
+  return DecorationSet.create(doc, decorations);
+}
+
+/** Put it after `numberingPlugin()` in the plugin list: it reads the numbering of the same transaction. */
+export function labelsPlugin(): Plugin<LabelsState> {
+  return new Plugin<LabelsState>({
+    key: labelsKey,
+    state: {
+      init: (_config, state) => {
+        const numbering = numberingKey.getState(state);
+        if (!numbering) throw new Error('labelsPlugin needs numberingPlugin before it');
+        return { numbering, decorations: draw(state.doc, numbering) };
+      },
+      apply(tr, value, _old, state) {
+        const numbering = numberingKey.getState(state)!;
+        const same =
+          numbering.labels === value.numbering.labels && numbering.original === value.numbering.original;
+        if (same) return tr.docChanged ? { numbering, decorations: value.decorations.map(tr.mapping, tr.doc) } : value;
+        return { numbering, decorations: draw(state.doc, numbering) };
+      },
+    },
+    props: {
+      decorations: (state) => labelsKey.getState(state)?.decorations ?? DecorationSet.empty,
+    },
+  });
+}
+
+/** The labels of the new numbering (what the panels show). */
+export function labelsOf(state: EditorState): Labels {
+  return numberingKey.getState(state)?.labels ?? computeLabels(state.doc);
+}

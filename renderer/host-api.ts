@@ -1,0 +1,114 @@
+/**
+ * `PlenaryApi` over HTTP, for the renderer running in a browser against `plenary serve` (when no
+ * preload provided `window.plenary`). Every call is a POST to the same origin with the launch token.
+ *
+ * The methods that show a native dialog in Electron (open, save as, export) show the in-page
+ * picker instead: the host lists the files of its folder, the user picks or types a name, and the
+ * host resolves it inside that folder. The renderer never sends a path.
+ */
+import type {
+  DocumentJson,
+  ExportMode,
+  ExportOutcome,
+  MenuCommand,
+  OpenOutcome,
+  PlenaryApi,
+  RecentFile,
+  RecoverySnapshot,
+  SaveOutcome,
+  Settings,
+} from '../shared/ipc/api.js';
+import {
+  TOKEN_HEADER,
+  TOKEN_QUERY,
+  type ApiMethod,
+  type CallRequest,
+  type CallResponse,
+  type PickerListing,
+  type PickerPurpose,
+} from '../shared/host/protocol.js';
+
+export interface PickRequest {
+  purpose: PickerPurpose;
+  listing: PickerListing;
+  /** Proposed name for save and export. */
+  suggestedName?: string;
+}
+
+/** Shows the in-page picker; resolves with the chosen file name, or null when cancelled. */
+export type Picker = (request: PickRequest) => Promise<string | null>;
+
+export class HostError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'HostError';
+  }
+}
+
+export function tokenFromLocation(location: Location): string | null {
+  return new URLSearchParams(location.search).get(TOKEN_QUERY);
+}
+
+export function createHttpApi(options: { token: string; pick: Picker; base?: string }): PlenaryApi {
+  const base = options.base ?? '';
+
+  async function post<T>(path: string, body: unknown): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: options.token },
+        body: JSON.stringify(body),
+        credentials: 'same-origin',
+      });
+    } catch {
+      throw new HostError('The Plenary host does not answer: is `plenary serve` still running?');
+    }
+    const text = await response.text();
+    let parsed: CallResponse;
+    try {
+      parsed = JSON.parse(text) as CallResponse;
+    } catch {
+      throw new HostError(`The Plenary host answered ${response.status} without a readable reply.`);
+    }
+    if (!parsed.ok) throw new HostError(parsed.error);
+    return parsed.result as T;
+  }
+
+  const call = <T>(method: ApiMethod, args: unknown[], choice?: string): Promise<T> => {
+    const request: CallRequest = choice === undefined ? { args } : { args, choice };
+    return post<T>(`/api/call/${method}`, request);
+  };
+
+  async function choose(purpose: PickerPurpose, suggestedName?: string): Promise<string | null> {
+    const listing = await post<PickerListing>('/api/picker', { purpose });
+    return options.pick(suggestedName === undefined ? { purpose, listing } : { purpose, listing, suggestedName });
+  }
+
+  return {
+    async openDialog(): Promise<OpenOutcome | null> {
+      const choice = await choose('open');
+      return choice === null ? null : call<OpenOutcome | null>('openDialog', [], choice);
+    },
+    openRecent: (fileId) => call<OpenOutcome>('openRecent', [fileId]),
+    listRecent: () => call<RecentFile[]>('listRecent', []),
+    initialDocument: () => call<OpenOutcome | null>('initialDocument', []),
+    save: (fileId: string, content: DocumentJson) => call<SaveOutcome>('save', [fileId, content]),
+    async saveAs(content: DocumentJson, suggestedName: string): Promise<SaveOutcome | null> {
+      const choice = await choose('save', suggestedName);
+      return choice === null ? null : call<SaveOutcome | null>('saveAs', [content, suggestedName], choice);
+    },
+    async exportDocx(content: DocumentJson, mode: ExportMode, suggestedName: string): Promise<ExportOutcome | null> {
+      const choice = await choose('export', suggestedName);
+      return choice === null ? null : call<ExportOutcome | null>('exportDocx', [content, mode, suggestedName], choice);
+    },
+    writeRecovery: (sessionId, name, content) => call<void>('writeRecovery', [sessionId, name, content]),
+    clearRecovery: (sessionId) => call<void>('clearRecovery', [sessionId]),
+    listRecovery: () => call<RecoverySnapshot[]>('listRecovery', []),
+    getSettings: () => call<Settings>('getSettings', []),
+    setSettings: (settings) => call<Settings>('setSettings', [settings]),
+    setDirty: (dirty, name) => call<void>('setDirty', [dirty, name]),
+    // A browser has no native menu: the page's own shortcuts and toolbar send the commands.
+    onMenuCommand: (_listener: (command: MenuCommand) => void) => () => undefined,
+  };
+}

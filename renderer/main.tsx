@@ -1,0 +1,31 @@
+/**
+ * Entry of the renderer. In Electron the preload has put `window.plenary` in place; in a browser
+ * (`plenary serve`) the API goes over HTTP to the host with the token from the URL.
+ */
+import { createRoot } from 'react-dom/client';
+import 'prosemirror-view/style/prosemirror.css';
+import 'prosemirror-gapcursor/style/gapcursor.css';
+import './styles/app.css';
+import './styles/page.css';
+import { App, PickerBridge } from './App.js';
+import { createHttpApi, tokenFromLocation } from './host-api.js';
+import { textImporter } from './paste-import.js';
+
+function start(): void {
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root');
+  const picker = new PickerBridge();
+  let api = window.plenary;
+  const browserHost = !api;
+  if (!api) {
+    const token = tokenFromLocation(window.location);
+    if (!token) {
+      root.textContent = 'Open the address that `plenary serve` printed: it carries the access token.';
+      return;
+    }
+    api = createHttpApi({ token, pick: (request) => picker.pick(request) });
+  }
+  createRoot(root).render(<App api={api} picker={picker} browserHost={browserHost} importText={textImporter} />);
+}
+
+start();

@@ -1,0 +1,133 @@
+/**
+ * What the panels show, derived from the editor state: the outline (resolution, sections, items,
+ * annexes, headings) with labels, the footnotes, the word count and where the cursor is. Pure
+ * functions of the state, computed off the keystroke path (see store.ts).
+ */
+import type { Node } from 'prosemirror-model';
+import type { EditorState } from 'prosemirror-state';
+import type { Labels } from '../shared/numbering/index.js';
+
+export type OutlineKind = 'resolution' | 'section' | 'item' | 'annex' | 'heading';
+
+export interface OutlineEntry {
+  id: string;
+  kind: OutlineKind;
+  /** `a)`, `12`, `ii)`; '' when none. */
+  label: string;
+  /** The first words of the block's text. */
+  text: string;
+  /** 0 for resolutions, annexes and headings; 1 for sections; 2+ for items by nesting. */
+  depth: number;
+}
+
+export interface FootnoteEntry {
+  id: string;
+  number: number;
+  text: string;
+}
+
+const PREVIEW_LENGTH = 70;
+
+function preview(text: string): string {
+  const flat = text.slice(0, PREVIEW_LENGTH * 2).replace(/\s+/g, ' ').trim();
+  return flat.length > PREVIEW_LENGTH ? `${flat.slice(0, PREVIEW_LENGTH - 1)}…` : flat;
+}
+
+/** The first textblock's text of a node (an item's own text, a resolution's number line). */
+function leadText(node: Node): string {
+  let text: string | null = null;
+  node.descendants((child) => {
+    if (text !== null) return false;
+    if (!child.isTextblock) return true;
+    text = child.textContent;
+    return false;
+  });
+  return text ?? '';
+}
+
+const OUTLINE_KINDS: Record<string, OutlineKind> = {
+  resolution: 'resolution',
+  annex: 'annex',
+  heading: 'heading',
+  section: 'section',
+  item: 'item',
+};
+
+/**
+ * Entries are cached by node: ProseMirror documents share unchanged nodes between states, so after
+ * a keystroke only the edited item (and its ancestors) are looked at again. An entry is reused when
+ * its node, label and depth are the same, which also keeps React's memoised rows from re-rendering.
+ */
+export type OutlineCache = WeakMap<Node, OutlineEntry>;
+
+function entryFor(node: Node, kind: OutlineKind, label: string, depth: number, cache: OutlineCache): OutlineEntry {
+  const cached = cache.get(node);
+  if (cached && cached.label === label && cached.depth === depth) return cached;
+  const text =
+    kind === 'section' || kind === 'annex' ? (node.firstChild?.textContent ?? '') : kind === 'heading' ? node.textContent : leadText(node);
+  const entry: OutlineEntry = { id: (node.attrs.id as string | null) ?? '', kind, label, text: preview(text), depth };
+  cache.set(node, entry);
+  return entry;
+}
+
+export function buildOutline(doc: Node, labels: Labels, cache: OutlineCache = new WeakMap()): OutlineEntry[] {
+  const entries: OutlineEntry[] = [];
+  const visit = (node: Node, itemDepth: number): void => {
+    if (node.isTextblock) return;
+    const kind = OUTLINE_KINDS[node.type.name];
+    if (kind) {
+      const id = (node.attrs.id as string | null) ?? '';
+      const label = kind === 'item' ? (labels.items.get(id) ?? '') : kind === 'heading' ? (labels.headings.get(id) ?? '') : '';
+      const depth = kind === 'item' ? 2 + itemDepth : kind === 'section' ? 1 : 0;
+      entries.push(entryFor(node, kind, label, depth, cache));
+      if (kind === 'heading') return;
+    }
+    const nextItemDepth = kind === 'item' ? itemDepth + 1 : itemDepth;
+    node.forEach((child) => visit(child, nextItemDepth));
+  };
+  doc.forEach((child) => visit(child, 0));
+  return entries;
+}
+
+export function buildFootnotes(doc: Node, labels: Labels): FootnoteEntry[] {
+  const notes: FootnoteEntry[] = [];
+  doc.descendants((node) => {
+    if (node.type.name !== 'footnote') return !node.isTextblock || node.childCount > 1 || node.firstChild?.type.name === 'footnote';
+    const id = node.attrs.id as string;
+    const number = labels.footnotes.get(id);
+    if (number !== undefined) notes.push({ id, number, text: node.textContent });
+    return false;
+  });
+  return notes;
+}
+
+/** The id of the innermost outline entry around the cursor: the nearest item, section, annex… */
+export function currentEntryId(state: EditorState): string | null {
+  const { $from } = state.selection;
+  for (let depth = $from.depth; depth > 0; depth--) {
+    const node = $from.node(depth);
+    if (OUTLINE_KINDS[node.type.name]) return (node.attrs.id as string | null) ?? null;
+  }
+  return null;
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’\-–.,/]*/gu;
+
+/** Word counts by textblock, cached by node like the outline. */
+export type WordCache = WeakMap<Node, number>;
+
+/** Words as a word processor counts them: runs of letters or digits, across every textblock. */
+export function countWords(doc: Node, cache: WordCache = new WeakMap()): number {
+  let count = 0;
+  doc.descendants((node) => {
+    if (!node.isTextblock) return true;
+    let words = cache.get(node);
+    if (words === undefined) {
+      words = node.textContent.match(WORD)?.length ?? 0;
+      cache.set(node, words);
+    }
+    count += words;
+    return false;
+  });
+  return count;
+}

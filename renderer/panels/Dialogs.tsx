@@ -1,0 +1,131 @@
+/**
+ * Modal dialogs of the page: the recovery offer at start, the in-page file picker of the browser
+ * host (the user picks a file in the folder the host shows; the page never invents a path), and
+ * the messages banner.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { RecoverySnapshot } from '../../shared/ipc/api.js';
+import type { PickRequest } from '../host-api.js';
+
+export function RecoveryDialog(props: {
+  snapshots: RecoverySnapshot[];
+  onRestore(snapshot: RecoverySnapshot): void;
+  onDiscard(snapshot: RecoverySnapshot): void;
+  onLater(): void;
+}) {
+  return (
+    <div className="modal-backdrop">
+      <div className="modal" role="alertdialog" aria-labelledby="recovery-title">
+        <h2 id="recovery-title">Restore unsaved work?</h2>
+        <p>Plenary was closed without saving. These documents can be restored:</p>
+        <ul className="recovery-list">
+          {props.snapshots.map((snapshot) => (
+            <li key={snapshot.sessionId}>
+              <div>
+                <strong>{snapshot.name ?? 'Untitled document'}</strong>{' '}
+                <span className="muted">— last change {new Date(snapshot.savedAt).toLocaleString()}</span>
+                {snapshot.damaged ? <div className="error-text">{snapshot.damaged}</div> : null}
+              </div>
+              <div className="modal-actions">
+                {snapshot.damaged ? null : (
+                  <button type="button" className="primary" onClick={() => props.onRestore(snapshot)}>
+                    Restore
+                  </button>
+                )}
+                <button type="button" onClick={() => props.onDiscard(snapshot)}>
+                  Discard
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+        <div className="modal-actions">
+          <button type="button" onClick={props.onLater}>
+            Decide later
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+const PURPOSE_TITLE = { open: 'Open a document', save: 'Save as', export: 'Export to Word' } as const;
+
+export function FilePicker(props: { request: PickRequest; onDone(name: string | null): void }) {
+  const { request } = props;
+  const [name, setName] = useState(request.suggestedName ?? '');
+  const input = useRef<HTMLInputElement>(null);
+  const typing = request.purpose !== 'open';
+  useEffect(() => input.current?.focus(), []);
+  const exists = request.listing.entries.some((entry) => entry.name === name);
+  return (
+    <div className="modal-backdrop" onKeyDown={(event) => event.key === 'Escape' && props.onDone(null)}>
+      <form
+        className="modal picker"
+        role="dialog"
+        aria-labelledby="picker-title"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (name.trim()) props.onDone(name.trim());
+        }}
+      >
+        <h2 id="picker-title">{PURPOSE_TITLE[request.purpose]}</h2>
+        <p className="muted picker-folder" title={request.listing.folder}>
+          In {request.listing.folder}
+        </p>
+        <ul className="picker-list" aria-label="Files">
+          {request.listing.entries.length === 0 ? <li className="muted">No files here yet.</li> : null}
+          {request.listing.entries.map((entry) => (
+            <li key={entry.name}>
+              <button
+                type="button"
+                className={entry.name === name ? 'selected' : ''}
+                onClick={() => (typing ? setName(entry.name) : props.onDone(entry.name))}
+              >
+                {entry.name}
+              </button>
+            </li>
+          ))}
+        </ul>
+        {typing ? (
+          <label className="picker-name">
+            File name <input ref={input} value={name} onChange={(event) => setName(event.target.value)} aria-label="File name" />
+          </label>
+        ) : null}
+        {typing && exists ? <p className="warning-text">{name} exists: it will be replaced (the old version is kept as .bak).</p> : null}
+        <div className="modal-actions">
+          <button type="button" onClick={() => props.onDone(null)}>
+            Cancel
+          </button>
+          {typing ? (
+            <button type="submit" className="primary" disabled={!name.trim()}>
+              {request.purpose === 'save' ? 'Save' : 'Export'}
+            </button>
+          ) : null}
+        </div>
+      </form>
+    </div>
+  );
+}
+
+export interface Message {
+  id: number;
+  kind: 'error' | 'info';
+  text: string;
+}
+
+export function Messages(props: { messages: Message[]; onDismiss(id: number): void }) {
+  if (props.messages.length === 0) return null;
+  return (
+    <div className="messages" role="alert">
+      {props.messages.map((message) => (
+        <div key={message.id} className={`message message-${message.kind}`}>
+          <span>{message.text}</span>
+          <button type="button" aria-label="Dismiss" onClick={() => props.onDismiss(message.id)}>
+            ×
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}

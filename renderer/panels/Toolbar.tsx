@@ -1,0 +1,114 @@
+/**
+ * The toolbar: file commands, undo/redo, structure inserts (item, section with a keyword from the
+ * language table, footnote, annex), tracking and find. Buttons only send commands; the App runs them.
+ */
+import { useMemo } from 'react';
+import { languageTable } from '../../shared/languages/index.js';
+import type { SectionKind } from '../../shared/schema/schema.js';
+
+export type ToolbarCommand =
+  | 'new-resolution'
+  | 'open'
+  | 'save'
+  | 'save-as'
+  | 'export-docx'
+  | 'undo'
+  | 'redo'
+  | 'insert-item'
+  | 'insert-footnote'
+  | 'insert-annex'
+  | 'demote'
+  | 'promote'
+  | 'move-up'
+  | 'move-down'
+  | 'toggle-tracking'
+  | 'find'
+  | 'toggle-outline';
+
+export interface ToolbarProps {
+  language: string;
+  canUndo: boolean;
+  canRedo: boolean;
+  tracking: boolean;
+  onCommand(command: ToolbarCommand): void;
+  onInsertSection(kind: SectionKind, keyword: string): void;
+}
+
+function Button(props: { label: string; title: string; onClick(): void; disabled?: boolean; pressed?: boolean; name?: string }) {
+  return (
+    <button
+      type="button"
+      className="tb-button"
+      title={props.title}
+      aria-label={props.title}
+      aria-pressed={props.pressed}
+      data-command={props.name}
+      disabled={props.disabled}
+      // Keep the focus (and the selection) in the document.
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={props.onClick}
+    >
+      {props.label}
+    </button>
+  );
+}
+
+export function Toolbar(props: ToolbarProps) {
+  const { onCommand } = props;
+  const keywords = useMemo(() => languageTable(props.language).keywords, [props.language]);
+  const command = (name: ToolbarCommand) => () => onCommand(name);
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Commands">
+      <div className="tb-group">
+        <Button name="new-resolution" label="New" title="New resolution" onClick={command('new-resolution')} />
+        <Button name="open" label="Open…" title="Open (Ctrl+O)" onClick={command('open')} />
+        <Button name="save" label="Save" title="Save (Ctrl+S)" onClick={command('save')} />
+        <Button name="save-as" label="Save as…" title="Save as (Ctrl+Shift+S)" onClick={command('save-as')} />
+        <Button name="export-docx" label="Word…" title="Export to Word" onClick={command('export-docx')} />
+      </div>
+      <div className="tb-group">
+        <Button name="undo" label="↶" title="Undo (Ctrl+Z)" onClick={command('undo')} disabled={!props.canUndo} />
+        <Button name="redo" label="↷" title="Redo (Ctrl+Y)" onClick={command('redo')} disabled={!props.canRedo} />
+      </div>
+      <div className="tb-group">
+        <Button name="insert-item" label="+ Item" title="New item after this one (Enter at the end of an item)" onClick={command('insert-item')} />
+        <Button name="promote" label="⇤" title="Promote (Shift+Tab)" onClick={command('promote')} />
+        <Button name="demote" label="⇥" title="Demote to a sub-item (Tab)" onClick={command('demote')} />
+        <Button name="move-up" label="↑" title="Move item up (Alt+Up)" onClick={command('move-up')} />
+        <Button name="move-down" label="↓" title="Move item down (Alt+Down)" onClick={command('move-down')} />
+        <select
+          className="tb-select"
+          aria-label="Insert a section"
+          value=""
+          onChange={(event) => {
+            const entry = keywords[Number(event.target.value)];
+            if (entry) props.onInsertSection(entry.kind, entry.phrase);
+          }}
+        >
+          <option value="" disabled>
+            + Section…
+          </option>
+          <optgroup label="Preamble">
+            {keywords.map((k, i) => (k.kind === 'preamble' ? <option key={k.phrase} value={i}>{k.phrase}</option> : null))}
+          </optgroup>
+          <optgroup label="Operative">
+            {keywords.map((k, i) => (k.kind === 'operative' ? <option key={k.phrase} value={i}>{k.phrase}</option> : null))}
+          </optgroup>
+        </select>
+        <Button name="insert-footnote" label="+ Note" title="Insert a footnote (Ctrl+Alt+F)" onClick={command('insert-footnote')} />
+        <Button name="insert-annex" label="+ Annex" title="Insert an annex" onClick={command('insert-annex')} />
+      </div>
+      <div className="tb-group">
+        <Button
+          name="toggle-tracking"
+          label={props.tracking ? 'Tracking on' : 'Tracking off'}
+          title="Track changes (Ctrl+Shift+E)"
+          pressed={props.tracking}
+          onClick={command('toggle-tracking')}
+        />
+        <Button name="find" label="Find…" title="Find and replace (Ctrl+F)" onClick={command('find')} />
+        <Button name="toggle-outline" label="Outline" title="Show or hide the outline" onClick={command('toggle-outline')} />
+      </div>
+    </div>
+  );
+}

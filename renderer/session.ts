@@ -1,0 +1,182 @@
+/**
+ * The editing session of one window: which file the document belongs to, whether it has unsaved
+ * changes, and never losing work. Framework-free (React only displays it):
+ *
+ * - every document change marks the session dirty (the host hears `setDirty` each time that flips)
+ *   and schedules a recovery snapshot RECOVERY_DELAY_MS after the last change — within 2 s;
+ * - a save clears the snapshot; opening another document replaces the session's state;
+ * - a file that cannot be opened is reported with its reason and changes nothing.
+ */
+import type { Node } from 'prosemirror-model';
+import { parseDocument, serializeDocument, type DocumentMetadata } from '../shared/file/format.js';
+import type { OpenedDocument, PlenaryApi, SaveOutcome } from '../shared/ipc/api.js';
+
+/** A snapshot goes out this long after the last change (the promise is "within 2 s"). */
+export const RECOVERY_DELAY_MS = 1000;
+
+export interface SessionInfo {
+  fileId: string | null;
+  name: string | null;
+  imported: boolean;
+  dirty: boolean;
+  /** When the last recovery snapshot was written (ISO), for the status bar. */
+  recoveredAt: string | null;
+}
+
+export interface SessionEvents {
+  /** The session's file, name or dirty state changed. */
+  changed(info: SessionInfo): void;
+  /** A one-line message for the user (a failed save, an unreadable file). */
+  error(message: string): void;
+}
+
+export type LoadResult = { ok: true; doc: Node; warnings: string[] } | { ok: false; error: string };
+
+function randomSessionId(): string {
+  const bytes = new Uint8Array(12);
+  crypto.getRandomValues(bytes);
+  return `s${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export class Session {
+  readonly sessionId = randomSessionId();
+  private info: SessionInfo = { fileId: null, name: null, imported: false, dirty: false, recoveredAt: null };
+  private metadata: Pick<DocumentMetadata, 'created'> | undefined;
+  private recoveryTimer: ReturnType<typeof setTimeout> | null = null;
+  private latestDoc: Node | null = null;
+
+  constructor(
+    private readonly api: PlenaryApi,
+    private readonly events: SessionEvents,
+  ) {}
+
+  get current(): SessionInfo {
+    return this.info;
+  }
+
+  private update(patch: Partial<SessionInfo>): void {
+    const before = this.info;
+    this.info = { ...before, ...patch };
+    if (before.dirty !== this.info.dirty || before.name !== this.info.name) {
+      void this.api.setDirty(this.info.dirty, this.info.name).catch(() => undefined);
+    }
+    this.events.changed(this.info);
+  }
+
+  /** Reads an opened document; an unreadable one is an error and the session stays as it was. */
+  adopt(opened: OpenedDocument): LoadResult {
+    let parsed: ReturnType<typeof parseDocument>;
+    try {
+      parsed = parseDocument(opened.content);
+    } catch (error) {
+      return { ok: false, error: `Cannot open ${opened.name}: ${messageOf(error)}` };
+    }
+    this.cancelRecovery();
+    this.metadata = parsed.metadata;
+    this.latestDoc = parsed.doc;
+    this.update({ fileId: opened.fileId, name: opened.name, imported: opened.imported, dirty: false, recoveredAt: null });
+    return { ok: true, doc: parsed.doc, warnings: opened.warnings };
+  }
+
+  /** A restored recovery snapshot: unsaved work, not attached to a file the host granted us. */
+  adoptRecovered(content: string, name: string | null): LoadResult {
+    let parsed: ReturnType<typeof parseDocument>;
+    try {
+      parsed = parseDocument(content);
+    } catch (error) {
+      return { ok: false, error: `The recovered document cannot be opened: ${messageOf(error)}` };
+    }
+    this.metadata = parsed.metadata;
+    this.update({ fileId: null, name, imported: false, dirty: true, recoveredAt: null });
+    this.scheduleRecovery(parsed.doc);
+    return { ok: true, doc: parsed.doc, warnings: [] };
+  }
+
+  /** A new, never saved document. */
+  adoptNew(doc: Node): void {
+    this.cancelRecovery();
+    this.metadata = undefined;
+    this.update({ fileId: null, name: null, imported: false, dirty: false, recoveredAt: null });
+    this.latestDoc = doc;
+  }
+
+  /** Every change of the document goes through here (cheap: a flag and a timer). */
+  documentChanged(doc: Node): void {
+    if (!this.info.dirty) this.update({ dirty: true });
+    this.scheduleRecovery(doc);
+  }
+
+  private scheduleRecovery(doc: Node): void {
+    this.latestDoc = doc;
+    if (this.recoveryTimer !== null) clearTimeout(this.recoveryTimer);
+    this.recoveryTimer = setTimeout(() => {
+      this.recoveryTimer = null;
+      void this.writeRecovery();
+    }, RECOVERY_DELAY_MS);
+  }
+
+  private cancelRecovery(): void {
+    if (this.recoveryTimer !== null) clearTimeout(this.recoveryTimer);
+    this.recoveryTimer = null;
+  }
+
+  private async writeRecovery(): Promise<void> {
+    const doc = this.latestDoc;
+    if (!doc || !this.info.dirty) return;
+    try {
+      await this.api.writeRecovery(this.sessionId, this.info.name, serializeDocument(doc, this.metadata));
+      this.update({ recoveredAt: new Date().toISOString() });
+    } catch (error) {
+      this.events.error(`The recovery copy could not be written: ${messageOf(error)}`);
+    }
+  }
+
+  /** Save (or Save As when the document has no .plenary file yet). */
+  async save(doc: Node, saveAs = false): Promise<boolean> {
+    let content: string;
+    try {
+      content = serializeDocument(doc, this.metadata);
+    } catch (error) {
+      this.events.error(`Not saved: ${messageOf(error)}`);
+      return false;
+    }
+    let outcome: SaveOutcome | null;
+    try {
+      outcome =
+        !saveAs && this.info.fileId && !this.info.imported
+          ? await this.api.save(this.info.fileId, content)
+          : await this.api.saveAs(content, suggestedName(this.info.name));
+    } catch (error) {
+      this.events.error(`Not saved: ${messageOf(error)}`);
+      return false;
+    }
+    if (outcome === null) return false;
+    if (!outcome.ok) {
+      this.events.error(outcome.error);
+      return false;
+    }
+    // Saved: the state written is the state on screen unless the user typed meanwhile.
+    const stillCurrent = this.latestDoc === null || this.latestDoc === doc;
+    this.metadata ??= { created: new Date().toISOString() };
+    this.update({ fileId: outcome.fileId, name: outcome.name, imported: false, dirty: !stillCurrent });
+    if (stillCurrent) {
+      this.cancelRecovery();
+      await this.api.clearRecovery(this.sessionId).catch(() => undefined);
+    }
+    return true;
+  }
+
+  /** The `.plenary` JSON of `doc`, for export. */
+  contentOf(doc: Node): string {
+    return serializeDocument(doc, this.metadata);
+  }
+}
+
+export function suggestedName(name: string | null): string {
+  if (!name) return 'Untitled.plenary';
+  return name.replace(/\.(txt|docx|plenary)$/i, '') + '.plenary';
+}

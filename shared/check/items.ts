@@ -1,0 +1,42 @@
+/** Empty items: a label with nothing after it (what is left of a deletion or a stray Enter). */
+import type { Node } from 'prosemirror-model';
+import { countsIn, type Labels } from '../numbering/labels.js';
+import { visibleText } from '../numbering/locate.js';
+import type { Finding } from './findings.js';
+import { itemWhere } from './where.js';
+
+function isEmpty(item: Node): boolean {
+  let empty = true;
+  item.descendants((node) => {
+    if (!empty || !countsIn(node, 'new')) return false;
+    if (node.isTextblock) {
+      let content = visibleText(node).trim() !== '';
+      node.forEach((child) => {
+        if (!child.isText) content = true; // a footnote or a reference is content
+      });
+      if (content) empty = false;
+      return false;
+    }
+    return true;
+  });
+  return empty;
+}
+
+export function checkEmptyItems(doc: Node, labels: Labels): Finding[] {
+  const findings: Finding[] = [];
+  doc.descendants((node) => {
+    if (!countsIn(node, 'new')) return false;
+    if (node.type.name === 'item' && isEmpty(node)) {
+      findings.push({
+        severity: 'error',
+        code: 'empty-item',
+        message: 'the item is empty',
+        blockId: (node.attrs.id as string | null) ?? null,
+        where: itemWhere(doc, node.attrs.id as string, labels),
+      });
+      return false;
+    }
+    return !node.isTextblock;
+  });
+  return findings;
+}

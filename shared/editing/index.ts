@@ -1,0 +1,83 @@
+/**
+ * Structure-aware editing: pure ProseMirror commands over the Plenary schema (no DOM), and the
+ * keymap the renderer puts in front of the base keymap.
+ *
+ * What the keys do (each module says why):
+ * - Enter (enter.ts): end of an item → new item after it; end of an item's text right above its
+ *   sub-list → new first sub-item; elsewhere in the text → split, the rest going to the new item;
+ *   inside a continuation → a new continuation; end of a keyword line → into the first item.
+ *   In an empty item: a sub-item is promoted; a section's last item starts a new section (cursor
+ *   on its keyword line, its kind following the keyword typed: sectionKindPlugin); an item between
+ *   others becomes a continuation of the previous one; a section's first item stays; in a body or
+ *   annex list the item becomes a paragraph.
+ * - Shift-Enter: a continuation paragraph inside the item.
+ * - Tab / Shift-Tab (indent.ts): demote into the previous item (new sub-list in the style the
+ *   document uses at that depth) / promote out of the sub-list, the text keeping its order.
+ * - Backspace / Delete (join.ts): join with the paragraph before / after on the page, never across
+ *   the edge of a section's list.
+ * - Alt-Up / Alt-Down (move.ts): move the item with its children past its sibling.
+ * Every command builds ordinary Replace/ReplaceAround steps (plus attribute steps for ids and
+ * styles), so shared/tracking can track it, and gives every new block a fresh id.
+ */
+import { chainCommands } from 'prosemirror-commands';
+import { EditorState, Selection } from 'prosemirror-state';
+import { inItemTextblock, itemAt, type Command } from './context.js';
+import { enterFromKeyword, insertContinuation, splitItem } from './enter.js';
+import { demoteItem, promoteItem } from './indent.js';
+import { joinItemForward, mergeItemBackward } from './join.js';
+import { moveItemDown, moveItemUp } from './move.js';
+
+export type { Command, ItemContext, ListHolder } from './context.js';
+export { itemAt } from './context.js';
+export { splitItem, leaveList, insertContinuation, enterFromKeyword } from './enter.js';
+export { demoteItem, promoteItem } from './indent.js';
+export { mergeItemBackward, joinItemForward } from './join.js';
+export { moveItemUp, moveItemDown } from './move.js';
+export { insertSection, insertFootnote, insertAnnex, insertItemAfter, deleteItem, setListStyle } from './insert.js';
+export { defaultListStyle, naturalSubListStyle } from './list-style.js';
+export { uniqueIdsPlugin, uniqueIdsKey, mayIntroduceIds, writtenRanges, withFreshIds } from './unique-ids.js';
+export { sectionKindPlugin, sectionKindKey, withSectionKinds } from './section-kind.js';
+export { parsePastedText, type TextImporter } from './paste.js';
+
+/**
+ * Inside an item, Tab and Shift-Tab belong to the document even when nothing can be demoted or
+ * promoted: they must not move the focus out of the editor.
+ */
+function claimInItem(command: Command): Command {
+  return (state, dispatch) => command(state, dispatch) || itemAt(state.selection.$from) !== null;
+}
+
+/**
+ * Runs `command` in an item's paragraph. A selection across paragraphs is deleted first, as a
+ * word processor does before Enter, and the command acts where the deletion left the cursor;
+ * both go in one transaction (one undo step).
+ */
+function inItemAfterDeletingSelection(command: Command): Command {
+  return (state, dispatch) => {
+    const { $from, $to } = state.selection;
+    if (!inItemTextblock($from)) return false;
+    if ($from.sameParent($to)) return command(state, dispatch);
+    const tr = state.tr.deleteSelection();
+    const deleted = EditorState.create({ doc: tr.doc, selection: tr.selection });
+    if (!inItemTextblock(deleted.selection.$from)) return false;
+    return command(deleted, (next) => {
+      for (const step of next.steps) tr.step(step);
+      tr.setSelection(Selection.fromJSON(tr.doc, next.selection.toJSON()));
+      if (dispatch) dispatch(tr);
+    });
+  };
+}
+
+/** The structure keys; put this keymap before prosemirror-commands' baseKeymap. */
+export function structureKeymap(): Record<string, Command> {
+  return {
+    Enter: chainCommands(inItemAfterDeletingSelection(splitItem), enterFromKeyword),
+    'Shift-Enter': inItemAfterDeletingSelection(insertContinuation),
+    Tab: claimInItem(demoteItem),
+    'Shift-Tab': claimInItem(promoteItem),
+    Backspace: mergeItemBackward,
+    Delete: joinItemForward,
+    'Alt-ArrowUp': moveItemUp,
+    'Alt-ArrowDown': moveItemDown,
+  };
+}

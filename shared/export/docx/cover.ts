@@ -1,0 +1,210 @@
+/**
+ * The cover block of a Council contribution (docs/council-format.md, "Cover page"): a borderless
+ * table with the logo slot and the session top left, agenda item left, document number, date and
+ * original language right; the source line; the title in capitals; the framed box with bold run-in
+ * headings (Purpose / Action required by the Council / … / rule / References), in the language of
+ * the document.
+ */
+import {
+  BorderStyle,
+  Bookmark,
+  HeightRule,
+  Table,
+  TableBorders,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type Paragraph,
+  type ParagraphChild,
+} from 'docx';
+import type { Node } from 'prosemirror-model';
+import type { CoverFieldName } from '../../schema/schema.js';
+import { paragraph, runFormat, type ExportContext } from './context.js';
+import { inlineRuns } from './runs.js';
+import { blockRevisionsOf, isRevised, paragraphMarkOptions, paragraphMarkRevisionsOf, within, type Revisions } from './revisions.js';
+import { cmToTwips } from './style-table.js';
+import { textWidthTwips } from './word-styles.js';
+import type { BodyElement } from './blocks.js';
+
+/** Name of the bookmark that marks the empty logo slot, for an editor's template or macro to fill. */
+export const LOGO_SLOT_BOOKMARK = 'PlenaryLogoSlot';
+
+type CoverFields = Map<CoverFieldName, Node>;
+
+function fieldsOf(cover: Node): CoverFields {
+  const fields: CoverFields = new Map();
+  cover.forEach((field) => fields.set(field.attrs.name as CoverFieldName, field));
+  return fields;
+}
+
+/** What the cover's writers share: the export, its fields, and the revision of the whole cover. */
+interface Cover {
+  ctx: ExportContext;
+  fields: CoverFields;
+  /** The tracked insertion/deletion of the whole cover, which covers every field in it. */
+  revisions: Revisions;
+}
+
+/** The text of a field as it reads after the tracked changes (for the page header). */
+function acceptedText(node: Node): string {
+  let text = '';
+  node.forEach((child) => {
+    if (child.isText && !child.marks.some((mark) => mark.type.name === 'deletion')) text += child.text ?? '';
+  });
+  return text.trim();
+}
+
+const DOCUMENT_SUFFIX = /-[A-Z]$/;
+
+/** `C26/93` → `C26/93-F`: the number always ends with the language letter. */
+export function documentNumberText(raw: string, suffix: string): string {
+  const number = raw.replace(/^document\s+/i, '').trim();
+  if (!number) return '';
+  return DOCUMENT_SUFFIX.test(number) ? number : `${number}-${suffix}`;
+}
+
+/** The document number of a document's cover, as the page header prints it. */
+export function coverDocumentNumber(doc: Node, suffix: string): string {
+  let number = '';
+  doc.forEach((child) => {
+    if (child.type.name !== 'cover') return;
+    const field = fieldsOf(child).get('documentNumber');
+    if (field) number = documentNumberText(acceptedText(field), suffix);
+  });
+  return number;
+}
+
+/** Whether the field's text already opens with its heading (`Original: russe` vs `russe`). */
+function startsWithHeading(node: Node, heading: string): boolean {
+  const normalise = (text: string) => text.replace(/[:\s]+$/, '').toLocaleLowerCase();
+  return node.textContent.toLocaleLowerCase().startsWith(normalise(heading));
+}
+
+/**
+ * One field as a paragraph: an optional fixed prefix (its heading, `Document `), the field's runs,
+ * its paragraph mark in the field's revision. `suffix` completes a document number.
+ */
+function fieldParagraph({ ctx, revisions: coverRevisions }: Cover, node: Node, style: string, prefix = '', suffix = ''): Paragraph {
+  const revisions = within(coverRevisions, blockRevisionsOf(node));
+  const children: ParagraphChild[] = [];
+  if (prefix) children.push(new TextRun({ ...runFormat(ctx), text: prefix }));
+  children.push(...inlineRuns(ctx, node, revisions));
+  if (suffix) children.push(new TextRun({ ...runFormat(ctx), text: suffix }));
+  const markRevisions = isRevised(revisions) ? revisions : paragraphMarkRevisionsOf(node);
+  return paragraph(ctx, {
+    style,
+    children,
+    ...(isRevised(markRevisions) ? { run: paragraphMarkOptions(markRevisions, ctx.ids) } : {}),
+  });
+}
+
+function headedField(c: Cover, name: CoverFieldName, heading: string, style: string): Paragraph[] {
+  const node = c.fields.get(name);
+  if (!node) return [];
+  const prefix = startsWithHeading(node, heading) ? '' : `${heading} `;
+  return [fieldParagraph(c, node, style, prefix)];
+}
+
+function empty(ctx: ExportContext, style = 'CoverTable'): Paragraph {
+  return paragraph(ctx, { style });
+}
+
+function cell(children: Paragraph[], widthTwips: number): TableCell {
+  return new TableCell({ children, width: { size: widthTwips, type: WidthType.DXA } });
+}
+
+function coverTable(c: Cover): Table {
+  const { ctx, fields } = c;
+  const { cover } = ctx.language;
+  const width = textWidthTwips(ctx.table);
+  const left = Math.round(width / 2);
+  const right = width - left;
+  const logoSlot = paragraph(ctx, {
+    style: 'CoverTable',
+    children: [new Bookmark({ id: LOGO_SLOT_BOOKMARK, children: [] })],
+  });
+  const session = [
+    ...(fields.has('session') ? [fieldParagraph(c, fields.get('session')!, 'Session')] : []),
+    ...(fields.has('placeAndDates') ? [fieldParagraph(c, fields.get('placeAndDates')!, 'CoverTable')] : []),
+  ];
+  const documentNumber = fields.get('documentNumber');
+  const numberParagraph = documentNumber
+    ? [
+        fieldParagraph(
+          c,
+          documentNumber,
+          'CoverTable',
+          startsWithHeading(documentNumber, cover.document) ? '' : `${cover.document} `,
+          DOCUMENT_SUFFIX.test(acceptedText(documentNumber)) ? '' : `-${ctx.language.documentSuffix}`,
+        ),
+      ]
+    : [];
+  const date = fields.has('date') ? [fieldParagraph(c, fields.get('date')!, 'CoverTable')] : [];
+  const rows: Array<[Paragraph[], Paragraph[]]> = [
+    [[logoSlot], session],
+    [headedField(c, 'agendaItem', cover.agendaItem, 'CoverTable'), numberParagraph],
+    [[], date],
+    [[], headedField(c, 'originalLanguage', cover.original, 'CoverTable')],
+  ];
+  return new Table({
+    width: { size: width, type: WidthType.DXA },
+    columnWidths: [left, right],
+    borders: TableBorders.NONE,
+    visuallyRightToLeft: ctx.rightToLeft,
+    rows: rows
+      .filter(([l, r], index) => index === 0 || l.length + r.length > 0)
+      .map(
+        ([l, r], index) =>
+          new TableRow({
+            children: [cell(l.length ? l : [empty(ctx)], left), cell(r.length ? r : [empty(ctx)], right)],
+            // The logo slot keeps its height even while empty, so a template's logo fits without reflowing.
+            ...(index === 0 ? { height: { value: cmToTwips(ctx.table.logoSlot.heightCm.value), rule: HeightRule.ATLEAST } } : {}),
+          }),
+      ),
+  });
+}
+
+function summaryBox(c: Cover): Table | null {
+  const { ctx, fields } = c;
+  const { cover } = ctx.language;
+  const content: Paragraph[] = [];
+  const headed = (name: CoverFieldName, heading: string) => {
+    const node = fields.get(name);
+    if (!node) return;
+    content.push(paragraph(ctx, { style: 'Headingb', children: [new TextRun({ ...runFormat(ctx), text: heading })] }));
+    content.push(fieldParagraph(c, node, 'Normal'));
+  };
+  headed('purpose', cover.purpose);
+  headed('actionRequired', cover.actionRequired);
+  headed('strategicLinks', cover.strategicLinks);
+  headed('financialImplications', cover.financialImplications);
+  if (fields.has('references')) {
+    content.push(paragraph(ctx, { style: 'Normal', children: [new TextRun({ ...runFormat(ctx), text: ctx.table.coverBox.rule.value })] }));
+    headed('references', cover.references);
+  }
+  if (content.length === 0) return null;
+  const border = { style: BorderStyle.SINGLE, size: Math.round(ctx.table.coverBox.borderPt.value * 8), color: '000000' };
+  const width = textWidthTwips(ctx.table);
+  return new Table({
+    width: { size: width, type: WidthType.DXA },
+    columnWidths: [width],
+    visuallyRightToLeft: ctx.rightToLeft,
+    borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+    rows: [new TableRow({ children: [new TableCell({ children: [...content, empty(ctx, 'Normal')], width: { size: width, type: WidthType.DXA } })] })],
+  });
+}
+
+/** The cover block, in reading order. */
+export function coverBlocks(ctx: ExportContext, cover: Node): BodyElement[] {
+  const fields = fieldsOf(cover);
+  const c: Cover = { ctx, fields, revisions: blockRevisionsOf(cover) };
+  const out: BodyElement[] = [coverTable(c)];
+  const source = fields.get('source');
+  if (source) out.push(fieldParagraph(c, source, 'Source'));
+  const title = fields.get('title');
+  if (title) out.push(fieldParagraph(c, title, 'Title1'));
+  const box = summaryBox(c);
+  if (box) out.push(box, empty(ctx, 'Normal'));
+  return out;
+}

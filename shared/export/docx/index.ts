@@ -1,0 +1,33 @@
+/**
+ * Word export in ITU Council formatting, with real revision marks (issue 7).
+ *
+ *   exportDocx(doc, { mode: 'markup' })   tracked changes as Word revisions (w:ins / w:del)
+ *   exportDocx(doc, { mode: 'final' })    all changes accepted, no marks
+ *   exportDocx(doc, { mode: 'original' }) all changes rejected, no marks
+ */
+import type { Node } from 'prosemirror-model';
+import { acceptAll, rejectAll } from '../../tracking/review.js';
+import type { CouncilStyleTable } from './style-table.js';
+import { writeDocx } from './write.js';
+
+export type ExportMode = 'markup' | 'final' | 'original';
+
+export interface ExportOptions {
+  mode: ExportMode;
+  /** An editor's corrected style table (parseStyleTable); the bundled one by default. */
+  styles?: CouncilStyleTable;
+}
+
+/** The document as it is written in a mode: marks kept, accepted, or rejected. */
+export function documentForMode(doc: Node, mode: ExportMode): Node {
+  if (mode === 'final') return acceptAll(doc);
+  if (mode === 'original') return rejectAll(doc);
+  return doc;
+}
+
+export async function exportDocx(doc: Node, options: ExportOptions): Promise<Uint8Array> {
+  return writeDocx(documentForMode(doc, options.mode), options.styles);
+}
+
+export { writeDocx } from './write.js';
+export { councilStyleTable, parseStyleTable, listMetrics, type CouncilStyleTable } from './style-table.js';

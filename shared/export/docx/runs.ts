@@ -1,0 +1,115 @@
+/**
+ * Inline content of a textblock as Word runs: text with its formatting, tracked insertions and
+ * deletions as `w:ins` / `w:del`, and footnotes as real Word footnotes (Word numbers them).
+ */
+import {
+  DeletedTextRun,
+  FootnoteReference,
+  FootnoteReferenceRun,
+  InsertedTextRun,
+  Tab,
+  TextRun,
+  XmlAttributeComponent,
+  XmlComponent,
+  type IRunOptions,
+  type ParagraphChild,
+} from 'docx';
+import type { Node } from 'prosemirror-model';
+import { trackedReferenceText } from '../../numbering/tracked.js';
+import type { LanguageCode } from '../../languages/index.js';
+import { paragraph, runFormat, type ExportContext } from './context.js';
+import { blockRevisionsOf, isRevised, markRevisionsOf, UNREVISED, within, wordRevision, type Revisions, type WordRevision } from './revisions.js';
+
+type RunContent = NonNullable<IRunOptions['children']>[number];
+
+/** Text with its tabs as Word tab elements (a `\t` inside `w:t` is not a tab to Word). */
+export function textContent(text: string): RunContent[] {
+  const out: RunContent[] = [];
+  text.split('\t').forEach((part, index) => {
+    if (index > 0) out.push(new Tab());
+    if (part) out.push(part);
+  });
+  return out;
+}
+
+/** `w:id` / `w:author` / `w:date` of a revision element. */
+class RevisionAttributes extends XmlAttributeComponent<{ id: number; author: string; date?: string }> {
+  protected override readonly xmlKeys = { id: 'w:id', author: 'w:author', date: 'w:date' };
+}
+
+/**
+ * A `w:ins` around a deleted run: content one author inserted and another then deleted. `docx`
+ * has no class for it; the schema allows `w:del` inside `w:ins` and Word writes it that way.
+ */
+class InsertionOfDeletion extends XmlComponent {
+  constructor(insertion: WordRevision, deleted: DeletedTextRun) {
+    super('w:ins');
+    this.root.push(new RevisionAttributes(insertion), deleted);
+  }
+}
+
+/** One run, inside `w:ins` / `w:del` (or both) when revisions cover it. */
+export function run(ctx: ExportContext, children: RunContent[], format: IRunOptions, revisions: Revisions): ParagraphChild {
+  const options = { ...format, children };
+  const { inserted, deleted } = revisions;
+  if (!inserted && !deleted) return new TextRun(options);
+  if (!deleted) return new InsertedTextRun({ ...options, ...wordRevision(inserted!, ctx.ids) });
+  // The outer w:ins takes its id first, as Word numbers them in reading order.
+  const insertion = inserted ? wordRevision(inserted, ctx.ids) : null;
+  const deletedRun = new DeletedTextRun({ ...options, ...wordRevision(deleted, ctx.ids) });
+  // InsertionOfDeletion is a run-level element like InsertedTextRun; ParagraphChild lists only docx's own classes.
+  return insertion ? (new InsertionOfDeletion(insertion, deletedRun) as unknown as ParagraphChild) : deletedRun;
+}
+
+/**
+ * The runs of a textblock (or of a footnote's content). `blockRevisions` are those of the whole
+ * block(s) around this text: they win over the text's own marks, which only fill in what they
+ * leave open (a word deleted inside an inserted item is inserted AND deleted).
+ */
+export function inlineRuns(ctx: ExportContext, block: Node, blockRevisions: Revisions): ParagraphChild[] {
+  const out: ParagraphChild[] = [];
+  block.forEach((child) => {
+    if (child.isText) {
+      out.push(run(ctx, textContent(child.text ?? ''), runFormat(ctx, child.marks), within(blockRevisions, markRevisionsOf(child.marks))));
+    } else if (child.type.name === 'footnote') {
+      const own = within(blockRevisionsOf(child), markRevisionsOf(child.marks));
+      out.push(footnoteReference(ctx, child, within(blockRevisions, own)));
+    } else if (child.type.name === 'cross_reference') {
+      out.push(...crossReference(ctx, child, within(blockRevisions, markRevisionsOf(child.marks))));
+    }
+  });
+  return out;
+}
+
+/**
+ * A cross-reference is text rendered from the labels (`point 5 du décide`): when the two
+ * numberings word it differently, the old text is deleted and the new one inserted, like a
+ * renumbered label, credited to the change that renumbered its target.
+ */
+function crossReference(ctx: ExportContext, node: Node, revisions: Revisions): ParagraphChild[] {
+  const format = runFormat(ctx, node.marks);
+  const rendered = trackedReferenceText(node, ctx.doc, ctx.language.code as LanguageCode);
+  if (isRevised(revisions)) {
+    const text = revisions.inserted && !revisions.deleted ? rendered.new.text : rendered.original.text;
+    return [run(ctx, textContent(text), format, revisions)];
+  }
+  if (!rendered.changed) return [run(ctx, textContent(rendered.new.text), format, UNREVISED)];
+  const target = rendered.new.target ?? rendered.original.target;
+  const credit = (target ? ctx.labelAttribution.get(target) : undefined) ?? ctx.fallbackAttribution;
+  return [
+    run(ctx, textContent(rendered.original.text), format, { ...UNREVISED, deleted: { ...credit, kind: 'deletion' } }),
+    run(ctx, textContent(rendered.new.text), format, { ...UNREVISED, inserted: { ...credit, kind: 'insertion' } }),
+  ];
+}
+
+/**
+ * A footnote: its content goes to the footnotes part and its anchor becomes a reference run.
+ * An inserted or deleted footnote has its reference and all its text in the revision, so that
+ * accepting or rejecting in Word removes the note together with its anchor.
+ */
+function footnoteReference(ctx: ExportContext, footnote: Node, revisions: Revisions): ParagraphChild {
+  const content = paragraph(ctx, { style: 'FootnoteText', children: inlineRuns(ctx, footnote, revisions) });
+  const id = ctx.footnotes.add([content]);
+  if (!revisions.inserted && !revisions.deleted) return new FootnoteReferenceRun(id);
+  return run(ctx, [new FootnoteReference(id)], { ...runFormat(ctx), style: 'FootnoteReference' }, revisions);
+}

@@ -1,0 +1,58 @@
+/**
+ * The cover of a Council document as text, in the canonical order the importer reads back
+ * (shared/import/text/cover.ts): session and place lines, agenda item, document number, date,
+ * original language (each with its prefix from the language table), source, title; then the box
+ * headings, each followed by its paragraph, with the rule before `Références`.
+ */
+import type { Node } from 'prosemirror-model';
+import type { LanguageTable } from '../../languages/index.js';
+import type { CoverFieldName } from '../../schema/schema.js';
+
+/** The rule of the cover box, as in the fixtures. */
+export const COVER_RULE = '__________________';
+
+type FieldText = (field: Node) => { text: string; notes: string[] };
+
+const BOX: ReadonlyArray<Exclude<keyof LanguageTable['cover'], 'agendaItem' | 'document' | 'original' | 'verified'>> = [
+  'purpose',
+  'actionRequired',
+  'strategicLinks',
+  'financialImplications',
+  'references',
+];
+
+export function coverLines(cover: Node, table: LanguageTable, textOf: FieldText): string[] {
+  const fields = new Map<CoverFieldName, Node>();
+  cover.forEach((field) => {
+    const name = field.attrs.name as CoverFieldName;
+    if (!fields.has(name)) fields.set(name, field);
+  });
+  const lines: string[] = [];
+  const value = (name: CoverFieldName): string | null => {
+    const field = fields.get(name);
+    if (!field) return null;
+    const { text, notes } = textOf(field);
+    return [text, ...notes].join(' ');
+  };
+  const push = (name: CoverFieldName, prefix = '') => {
+    const text = value(name);
+    if (text !== null) lines.push(prefix ? `${prefix} ${text}`.trimEnd() : text);
+  };
+
+  push('session');
+  push('placeAndDates');
+  push('agendaItem', table.cover.agendaItem);
+  push('documentNumber', table.cover.document);
+  push('date');
+  push('originalLanguage', table.cover.original);
+  push('source');
+  push('title');
+  for (const name of BOX) {
+    const text = value(name);
+    if (text === null) continue;
+    if (name === 'references') lines.push(COVER_RULE);
+    lines.push(table.cover[name]);
+    if (text !== '') lines.push(text);
+  }
+  return lines;
+}

@@ -1,0 +1,36 @@
+/**
+ * Upgrading `.plenary` files written by older versions of the format.
+ *
+ * `MIGRATIONS[n]` turns the JSON envelope of format n into format n + 1; opening a file of format
+ * n runs n, n + 1, … up to the current version. Version 1 is the first format, so the registry is
+ * empty for now: when the format changes, bump FORMAT_VERSION and add the step from the old one here.
+ * A migration works on plain JSON (not on ProseMirror nodes): an old file need not fit today's schema
+ * until every step has run; the result is validated like any file.
+ */
+import { FileFormatError, oneLine } from './errors.js';
+
+export type EnvelopeJson = Record<string, unknown>;
+export type Migration = (envelope: EnvelopeJson) => EnvelopeJson;
+export type MigrationRegistry = Readonly<Record<number, Migration>>;
+
+/** The real registry: empty while version 1 is the only format there has ever been. */
+export const MIGRATIONS: MigrationRegistry = {};
+
+/**
+ * Runs the steps from `from` up to `to`. Each step's result gets its `version` set by the runner,
+ * so a migration only describes what changed.
+ */
+export function migrateEnvelope(envelope: EnvelopeJson, from: number, to: number, migrations: MigrationRegistry): EnvelopeJson {
+  let current = envelope;
+  for (let version = from; version < to; version++) {
+    const step = migrations[version];
+    if (!step) throw new FileFormatError(`format ${from} is no longer supported: no upgrade from format ${version} to ${version + 1}`);
+    try {
+      current = { ...step(current), version: version + 1 };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new FileFormatError(oneLine(`could not upgrade the file from format ${version} to ${version + 1}: ${reason}`));
+    }
+  }
+  return current;
+}

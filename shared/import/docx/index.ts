@@ -1,0 +1,65 @@
+/**
+ * The Word importer: an ITU `.docx` (a resolution, a Council document, a colleague's draft with
+ * revision marks) becomes a Plenary document with the same structure the text importer gives,
+ * every pending revision kept as a tracked change and footnotes at their anchors.
+ *
+ * Safety first (./package.ts, ./zip.ts): hostile or broken files get a one-line reason and nothing
+ * else happens. Then the paragraphs are read (./ooxml.ts), turned into source lines (./lines.ts)
+ * and parsed by the text importer's structure parser, with the paragraph style names as the first
+ * clue to structure.
+ */
+import type { Node } from 'prosemirror-model';
+import { isLanguageCode, languageTable, type LanguageCode } from '../../languages/index.js';
+import { linkReferences } from '../../numbering/references.js';
+import { ImportError } from '../errors.js';
+import { LineClassifier } from '../text/classify.js';
+import { labelReader } from '../text/labels.js';
+import { detectLanguage } from '../text/language.js';
+import { parseLines } from '../text/parse.js';
+import { paragraphsToLines } from './lines.js';
+import { collapseRenumberedReferences } from './references.js';
+import { readDocxContent } from './ooxml.js';
+import { openDocxPackage } from './package.js';
+import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip.js';
+
+export interface DocxImportOptions {
+  language?: LanguageCode | string;
+  limits?: ZipLimits;
+}
+
+export interface DocxImportResult {
+  doc: Node;
+  language: LanguageCode;
+  warnings: string[];
+  unrecognised: Array<{ line: number; text: string }>;
+}
+
+export function importDocx(bytes: Uint8Array, options: DocxImportOptions = {}): DocxImportResult {
+  if (options.language !== undefined && !isLanguageCode(options.language)) {
+    throw new ImportError(`Unknown language "${options.language}": use one of ar, zh, en, fr, ru, es.`);
+  }
+  const pkg = openDocxPackage(bytes, options.limits ?? DEFAULT_ZIP_LIMITS);
+  const content = readDocxContent(pkg.document, pkg.styles, pkg.footnotes, pkg.comments);
+  const lines = paragraphsToLines(content.paragraphs, content.footnotes);
+  if (lines.length === 0) throw new ImportError('the Word document has no text: there is nothing to import');
+
+  const language = (options.language as LanguageCode | undefined) ?? detectLanguage(lines);
+  const table = languageTable(language);
+  const parsed = parseLines(lines, new LineClassifier(table), labelReader(table));
+  const doc = collapseRenumberedReferences(linkReferences(parsed.doc));
+  doc.check();
+
+  const warnings = [...parsed.warnings];
+  const { comments, formattingRevisions, tables } = content.report;
+  if (comments > 0) warnings.push(`${comments} comment(s) in the Word file were not imported: Plenary documents do not hold comments yet`);
+  if (formattingRevisions > 0) {
+    warnings.push(`${formattingRevisions} formatting-only revision(s) were not kept as tracked changes: the text shows the revised formatting; review them in Word`);
+  }
+  if (tables > 0) warnings.push(`${tables} table(s) were read as plain paragraphs, cell by cell`);
+  return {
+    doc,
+    language,
+    warnings,
+    unrecognised: parsed.unrecognised.map((line) => ({ line: line.no, text: line.raw })),
+  };
+}

@@ -1,0 +1,185 @@
+/**
+ * Word paragraphs → the source lines the structure parser reads (the same parser as the text
+ * importer's, so a .docx and its text give the same outline). What Word adds over text is kept on
+ * the line: the paragraph style name (the first clue to structure), tracked runs, and the revision
+ * of the whole paragraph or of its paragraph mark.
+ *
+ * A paragraph whose every run and whose paragraph mark were inserted (or deleted) by one revision
+ * is an inserted (deleted) block: the block carries the change and its runs need no marks. A label
+ * that was itself revised (`[-f-][+g+])`, what Word shows after a renumbering) is read in the view
+ * the paragraph lives in: the new label for a paragraph that exists after the changes, the old one
+ * for a deleted paragraph. Labels are recomputed anyway; they only tell the structure.
+ */
+import type { InlineRun } from '../../model/build.js';
+import type { BlockChange } from '../../schema/schema.js';
+import { LABEL_SHAPE, splitLines, type SourceLine } from '../text/lines.js';
+import { councilStyleTable } from '../../export/docx/style-table.js';
+import { itemTextIndentTwips } from '../../export/docx/word-styles.js';
+import type { Revision, SourceParagraph, SourceRun } from './ooxml.js';
+
+function toChange(revision: Revision): BlockChange {
+  return { kind: revision.kind, id: revision.id, author: revision.author, date: revision.date };
+}
+
+function hasContent(run: SourceRun): boolean {
+  return run.kind === 'footnote' || (run.kind === 'text' && run.text.trim() !== '');
+}
+
+/** The revision that covers the whole paragraph, runs and mark alike, if there is one. */
+function wholeParagraphRevision(paragraph: SourceParagraph): Revision | null {
+  const mark = paragraph.markRevision;
+  if (!mark) return null;
+  const content = paragraph.runs.filter(hasContent);
+  const covered = content.every((run) => run.revision?.kind === mark.kind && Boolean(run.revision.insertedBy) === Boolean(mark.insertedBy));
+  return covered ? mark : null;
+}
+
+/** The tracked changes a run's revision stands for: a deletion of inserted text is both. */
+function changesOf(revision: Revision): BlockChange[] {
+  return revision.insertedBy ? [toChange(revision.insertedBy), toChange(revision)] : [toChange(revision)];
+}
+
+function textIn(runs: SourceRun[], view: 'new' | 'original'): string {
+  const hidden = view === 'new' ? 'deletion' : 'insertion';
+  return runs.map((run) => (run.kind === 'text' && run.revision?.kind !== hidden ? run.text : '')).join('');
+}
+
+function inlineRuns(runs: SourceRun[], block: Revision | null, footnotes: Map<string, SourceParagraph[]>): InlineRun[] {
+  const out: InlineRun[] = [];
+  // Runs of the block's own revision need no marks: the block carries it.
+  const changeOf = (revision: Revision | null) =>
+    revision && !(block && revision.kind === block.kind && Boolean(revision.insertedBy) === Boolean(block.insertedBy)) ? changesOf(revision) : undefined;
+  for (const run of runs) {
+    if (run.kind === 'tab') {
+      out.push(withChange(' ', changeOf(run.revision)));
+    } else if (run.kind === 'text') {
+      const change = changeOf(run.revision);
+      out.push({ text: run.text, ...(run.formats.length ? { marks: [...run.formats] } : {}), ...(change ? { change } : {}) });
+    } else {
+      const note = footnotes.get(run.id) ?? [];
+      const body = footnoteRuns(note, footnotes);
+      const change = changeOf(run.revision)?.at(-1);
+      out.push({ footnote: body, ...(change ? { change } : {}) });
+    }
+  }
+  return out;
+}
+
+function withChange(text: string, change: BlockChange[] | undefined): InlineRun {
+  return change ? { text, change } : text;
+}
+
+/** A footnote's paragraphs as one run list; the number mark and the tab after it are Word's, not text. */
+function footnoteRuns(paragraphs: SourceParagraph[], footnotes: Map<string, SourceParagraph[]>): InlineRun[] {
+  const runs: InlineRun[] = [];
+  paragraphs.forEach((paragraph, index) => {
+    if (index > 0) runs.push(' ');
+    runs.push(...inlineRuns(paragraph.runs, null, footnotes).filter((run) => typeof run === 'string' || !('footnote' in run)));
+  });
+  // Drop the white space Word puts between the footnote number and its text.
+  while (runs.length > 0) {
+    const first = runs[0]!;
+    const text = typeof first === 'string' ? first : 'text' in first ? first.text : null;
+    if (text === null) break;
+    const trimmed = text.replace(/^\s+/, '');
+    if (trimmed === '') runs.shift();
+    else {
+      runs[0] = typeof first === 'string' ? trimmed : { ...first, text: trimmed };
+      break;
+    }
+  }
+  return runs;
+}
+
+export interface DocxSourceLine extends SourceLine {
+  /** The paragraph style's name (`ResNo`, `Call`, `enumlev1`…). */
+  style: string | null;
+}
+
+/** The conversion artifacts of the text format, found in a .docx made from such a text. */
+const TEXT_ARTIFACTS = /\[(?:bookmark|image|footnoteRef):/;
+
+/**
+ * A paragraph with no revisions and no Word footnotes whose text still carries the text format's
+ * artifacts (`[bookmark: …]`, `[footnoteRef:1]` … `[1: …]`): a Word file made from a converted
+ * text. It is read by the text importer's own line reader, so both give the same line.
+ */
+function asTextLine(paragraph: SourceParagraph, no: number): DocxSourceLine | null {
+  if (paragraph.markRevision || paragraph.runs.some((run) => run.kind === 'footnote' || run.revision)) return null;
+  const raw = paragraph.runs.map((run) => (run.kind === 'tab' ? '\t' : run.kind === 'text' ? run.text : '')).join('');
+  if (!TEXT_ARTIFACTS.test(raw)) return null;
+  const line = splitLines(raw).lines[0];
+  return line ? { ...line, no, style: paragraph.styleName } : null;
+}
+
+export function paragraphsToLines(paragraphs: SourceParagraph[], footnotes: Map<string, SourceParagraph[]>): DocxSourceLine[] {
+  const lines: DocxSourceLine[] = [];
+  paragraphs.forEach((paragraph, index) => {
+    const textLine = asTextLine(paragraph, index + 1);
+    if (textLine) {
+      lines.push(textLine);
+      return;
+    }
+    const whole = wholeParagraphRevision(paragraph);
+    const view = whole?.kind === 'deletion' ? 'original' : 'new';
+    let runs = [...paragraph.runs];
+
+    // Leading tabs (and the blanks around them) give the indent of a continuation.
+    let tabs = 0;
+    while (runs.length > 0) {
+      const first = runs[0]!;
+      if (first.kind === 'tab') tabs += 1;
+      else if (!(first.kind === 'text' && first.text.trim() === '')) break;
+      runs.shift();
+    }
+
+    // Word writes a continuation as an indented paragraph rather than with tabs: its indentation
+    // tells the depth of the item text it stands at.
+    if (tabs === 0 && paragraph.indentTwips > 0 && !runs.some((run) => run.kind === 'tab')) {
+      tabs = depthOfIndent(paragraph.indentTwips);
+    }
+
+    // A label is what stands before the first tab, when it has the shape of one.
+    let label: string | null = null;
+    if (tabs === 0) {
+      const tabAt = runs.findIndex((run) => run.kind === 'tab');
+      if (tabAt > 0 && runs.slice(0, tabAt).every((run) => run.kind === 'text')) {
+        const candidate = textIn(runs.slice(0, tabAt), view).trim();
+        if (LABEL_SHAPE.test(candidate)) {
+          label = candidate;
+          runs = runs.slice(tabAt + 1);
+          while (runs[0]?.kind === 'tab') runs.shift();
+        }
+      }
+    }
+
+    const inline = inlineRuns(runs, whole, footnotes);
+    const plain = textIn(runs, view).replace(/\s+/g, ' ').trim();
+    const hasFootnote = inline.some((run) => typeof run !== 'string' && 'footnote' in run);
+    if (label === null && plain === '' && !hasFootnote && !whole && !paragraph.markRevision) return;
+    lines.push({
+      no: index + 1,
+      tabs,
+      label,
+      runs: inline,
+      plain,
+      raw: `${label ? `${label}\t` : ''}${plain}`,
+      style: paragraph.styleName,
+      change: whole ? toChange(whole.insertedBy ?? whole) : null,
+      deletion: whole?.insertedBy ? toChange(whole) : null,
+      paragraphMark: !whole && paragraph.markRevision ? toChange(paragraph.markRevision) : null,
+    });
+  });
+  return lines;
+}
+
+const ITEM_TEXT_INDENTS = [1, 2, 3, 4, 5, 6].map((depth) => itemTextIndentTwips(councilStyleTable(), depth));
+
+/** The item-text depth (1 = a section item's text) whose indentation is nearest to `twips`. */
+function depthOfIndent(twips: number): number {
+  let best = 1;
+  ITEM_TEXT_INDENTS.forEach((indent, index) => {
+    if (Math.abs(indent - twips) < Math.abs(ITEM_TEXT_INDENTS[best - 1]! - twips)) best = index + 1;
+  });
+  return best;
+}

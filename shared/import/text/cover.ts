@@ -1,0 +1,110 @@
+/**
+ * The cover of a Council document, read from the lines before its body (docs/council-format.md,
+ * "Cover page"): session and place lines, agenda item, document number, date, original language,
+ * the source line, the title in capitals, then the box headings (`Objet`, `Suite à donner par le
+ * Conseil`, …, `Références`) each followed by its paragraph. The header template of later pages
+ * (`- 2 -`, `C2001/#-F`) and the box rule (`__________________`) are dropped: the writers emit them.
+ */
+import type { Node } from 'prosemirror-model';
+import type { InlineRun } from '../../model/build.js';
+import { newId } from '../../model/ids.js';
+import { COVER_FIELDS, schema, type CoverFieldName } from '../../schema/schema.js';
+import { isDate, mostlyCapitals, type LineClassifier } from './classify.js';
+import type { SourceLine } from './lines.js';
+import { textBlockNode } from './nodes.js';
+
+export interface CoverResult {
+  cover: Node;
+  warnings: string[];
+  unrecognised: SourceLine[];
+}
+
+type Metadata = 'agendaItem' | 'documentNumber' | 'date' | 'originalLanguage';
+
+/** The metadata line this is, with its value (`Document C26/93-F` → documentNumber `C26/93-F`). */
+function metadataOf(line: SourceLine, classify: LineClassifier): { name: Metadata; value: string } | null {
+  const { cover } = classify.table;
+  const agenda = classify.afterPrefix(line, cover.agendaItem);
+  if (agenda !== null) return { name: 'agendaItem', value: agenda };
+  const document = classify.afterPrefix(line, cover.document);
+  if (document !== null && /^\S+$/u.test(document)) return { name: 'documentNumber', value: document };
+  const original = classify.afterPrefix(line, cover.original);
+  if (original !== null) return { name: 'originalLanguage', value: original };
+  if (line.label === null && isDate(line.plain)) return { name: 'date', value: line.plain };
+  return null;
+}
+
+/** Whether these lines are a cover at all: a metadata line or a box heading proves it. */
+export function looksLikeCover(lines: readonly SourceLine[], classify: LineClassifier): boolean {
+  return lines.some((line) => classify.coverHeadingOf(line) !== null || metadataOf(line, classify) !== null);
+}
+
+export function readCover(lines: readonly SourceLine[], classify: LineClassifier): CoverResult {
+  const fields = new Map<CoverFieldName, Array<{ runs: InlineRun[]; line: SourceLine }>>();
+  const warnings: string[] = [];
+  const unrecognised: SourceLine[] = [];
+  const add = (name: CoverFieldName, runs: InlineRun[], line: SourceLine) => {
+    const paragraphs = fields.get(name) ?? [];
+    paragraphs.push({ runs, line });
+    fields.set(name, paragraphs);
+  };
+
+  const firstMetadata = lines.findIndex((line) => metadataOf(line, classify) !== null);
+  let box: CoverFieldName | null = null;
+  let previous: CoverFieldName | null = null;
+  let topLines = 0;
+
+  lines.forEach((line, index) => {
+    if (classify.isHeaderTemplate(line) || classify.isRule(line) || classify.isFieldArtifact(line)) return;
+    const heading = classify.coverHeadingOf(line);
+    if (heading) {
+      box = heading;
+      if (!fields.has(heading)) fields.set(heading, []);
+      return;
+    }
+    let name: CoverFieldName;
+    let runs = line.runs;
+    const metadata = box ? null : metadataOf(line, classify);
+    if (box) name = box;
+    else if (metadata) {
+      name = metadata.name;
+      runs = [metadata.value];
+    } else if (index < firstMetadata) {
+      // Lines above the agenda item and document number: the session, then place and dates.
+      name = topLines === 0 ? 'session' : 'placeAndDates';
+      topLines += 1;
+    } else if (mostlyCapitals(line.plain) && (!fields.has('title') || previous === 'title')) name = 'title';
+    else if (!fields.has('source')) name = 'source';
+    else {
+      unrecognised.push(line);
+      name = previous === 'title' ? 'title' : 'source';
+    }
+    add(name, runs, line);
+    previous = name;
+  });
+
+  const children: Node[] = [];
+  for (const name of COVER_FIELDS) {
+    const paragraphs = fields.get(name);
+    if (!paragraphs) continue;
+    if (paragraphs.length > 1 && name !== 'title') {
+      warnings.push(`cover: the ${paragraphs.length} paragraphs of "${name}" were joined into one`);
+    }
+    children.push(textBlockNode('cover_field', joinRuns(paragraphs.map((paragraph) => paragraph.runs)), paragraphs.map((paragraph) => paragraph.line), { name }));
+  }
+  return { cover: schema.nodes.cover!.create({ id: newId() }, children), warnings, unrecognised };
+}
+
+/** Lines of one logical paragraph (a title over several lines), joined with single spaces. */
+export function joinRuns(paragraphs: readonly InlineRun[][]): InlineRun[] {
+  const out: InlineRun[] = [];
+  for (const runs of paragraphs) {
+    if (runs.length === 0) continue;
+    // One space between lines, unless the line already ends with one (a Word paragraph may).
+    const last = out[out.length - 1];
+    const lastText = typeof last === 'string' ? last : last && 'text' in last ? last.text : '';
+    if (out.length > 0 && !/\s$/.test(lastText)) out.push(' ');
+    out.push(...runs);
+  }
+  return out;
+}

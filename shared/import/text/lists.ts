@@ -1,0 +1,210 @@
+/**
+ * Rebuilding nested lists from labelled lines. The parser keeps a stack of open lists, each
+ * knowing its style and the label it expects next:
+ * - a label continues the innermost open list that expects it;
+ * - otherwise the first label of a style (`a)`, `1`, `i)`, `a.`, `–`) opens a sub-list under the
+ *   current item;
+ * - `i)` can be the 9th alpha item or the 1st roman one: continuing the enclosing list wins, except
+ *   when the current item's last paragraph ends with `:` — then the sub-list wins;
+ * - a continuation written with n tabs belongs to the innermost open item at depth ≤ n, and closes
+ *   the lists below that item.
+ * Res 1332 considérant g) exercises every rule at once (see the tests).
+ */
+import type { Node } from 'prosemirror-model';
+import { newId } from '../../model/ids.js';
+import { schema, type ListStyle } from '../../schema/schema.js';
+import { opensList, type LabelReading } from './labels.js';
+import type { SourceLine } from './lines.js';
+import { textBlockNode, trackedAttrs } from './nodes.js';
+
+interface OpenItem {
+  line: SourceLine;
+  children: Array<{ continuation: SourceLine; indent: number } | { list: OpenList }>;
+  /** Text of the item's last paragraph (its own text or its last continuation). */
+  lastText: string;
+}
+
+interface OpenList {
+  style: ListStyle;
+  /** 1 for the outermost list; an item's depth is its list's depth. */
+  depth: number;
+  items: OpenItem[];
+}
+
+export interface ListProblem {
+  line: SourceLine;
+  message: string;
+}
+
+export class ListBuilder {
+  private root: OpenList | null = null;
+  /** Open lists, outermost first. Every open list has at least one item. */
+  private stack: OpenList[] = [];
+  readonly problems: ListProblem[] = [];
+
+  /**
+   * @param endsWithColon whether a paragraph announces a sub-list (`…le Conseil a également été prié:`)
+   */
+  constructor(
+    private readonly defaultStyle: ListStyle,
+    private readonly endsWithColon: (text: string) => boolean,
+  ) {}
+
+  get isEmpty(): boolean {
+    return this.root === null;
+  }
+
+  private get currentItem(): OpenItem | null {
+    const list = this.stack[this.stack.length - 1];
+    return list ? list.items[list.items.length - 1]! : null;
+  }
+
+  /**
+   * The innermost open list that expects this reading next, if any (its index in the stack).
+   * Lines read from Word may be tracked: a deleted item shows its label in the original
+   * numbering, every other item in the new one, so each is matched against the count of its view.
+   * An item inserted and deleted again counts in neither: any label of the list's style fits.
+   */
+  private expecting(reading: LabelReading, line?: SourceLine): number {
+    const view = line ? viewOf(line) : 'new';
+    for (let index = this.stack.length - 1; index >= 0; index--) {
+      const list = this.stack[index]!;
+      if (list.style !== reading.style) continue;
+      if (reading.style === 'dash' || view === 'none') return index;
+      const numbering = view === 'original' ? 'original' : 'new';
+      const counted = list.items.filter((item) => {
+        const itemView = viewOf(item.line);
+        return itemView === 'both' || itemView === numbering;
+      }).length;
+      if (reading.value === counted + 1) return index;
+    }
+    return -1;
+  }
+
+  /**
+   * Whether a labelled line with these readings belongs to this list: an open list expects it,
+   * or the current item announces a sub-list (`…:`) that the label can open. Outside sections
+   * this decides between an item and a heading (`1\tIntroduction`).
+   */
+  takes(readings: readonly LabelReading[]): boolean {
+    const current = this.currentItem;
+    if (current && this.endsWithColon(current.lastText) && readings.some(opensList)) return true;
+    return readings.some((reading) => this.expecting(reading) >= 0);
+  }
+
+  addLabelled(line: SourceLine, readings: readonly LabelReading[]): void {
+    const item = newItem(line);
+    const current = this.currentItem;
+    const opener = readings.find(opensList);
+    if (!current) {
+      const reading = opener ?? readings[0]!;
+      if (!opener) this.problem(line, `label ${line.label} does not start a list; numbered from its position`);
+      this.root = { style: reading.style, depth: 1, items: [item] };
+      this.stack = [this.root];
+      return;
+    }
+    if (opener && this.endsWithColon(current.lastText)) {
+      this.openUnder(current, opener.style, item);
+      return;
+    }
+    for (const reading of readings) {
+      const index = this.expecting(reading, line);
+      if (index >= 0) {
+        this.closeBelow(index);
+        this.stack[index]!.items.push(item);
+        return;
+      }
+    }
+    if (opener) {
+      this.openUnder(current, opener.style, item);
+      return;
+    }
+    // A label out of sequence (a skipped or repeated letter): kept as the next item of the
+    // innermost list of its style, since labels are computed from position anyway.
+    this.problem(line, `label ${line.label} is out of sequence; numbered from its position`);
+    for (let index = this.stack.length - 1; index >= 0; index--) {
+      if (readings.some((reading) => reading.style === this.stack[index]!.style)) {
+        this.closeBelow(index);
+        this.stack[index]!.items.push(item);
+        return;
+      }
+    }
+    this.openUnder(current, readings[0]!.style, item);
+  }
+
+  /** The one unlabelled item of a section (`notant` / `que le Secrétaire général…`). */
+  addUnlabelled(line: SourceLine): void {
+    const item = newItem(line);
+    if (!this.root) {
+      this.root = { style: this.defaultStyle, depth: 1, items: [item] };
+      this.stack = [this.root];
+      return;
+    }
+    this.stack = [this.root];
+    this.root.items.push(item);
+  }
+
+  /** An unlabelled paragraph inside an item; `line.tabs` is its indent. */
+  addContinuation(line: SourceLine): void {
+    const indent = line.tabs;
+    let index = this.stack.length - 1;
+    if (indent > 0) {
+      while (index > 0 && this.stack[index]!.depth > indent) index -= 1;
+    }
+    this.closeBelow(index);
+    const list = this.stack[index]!;
+    const item = list.items[list.items.length - 1]!;
+    item.children.push({ continuation: line, indent });
+    item.lastText = line.plain;
+  }
+
+  private openUnder(parent: OpenItem, style: ListStyle, item: OpenItem): void {
+    const list: OpenList = { style, depth: this.stack.length + 1, items: [item] };
+    parent.children.push({ list });
+    this.stack.push(list);
+  }
+
+  private closeBelow(index: number): void {
+    this.stack.length = index + 1;
+  }
+
+  private problem(line: SourceLine, message: string): void {
+    this.problems.push({ line, message });
+  }
+
+  build(): Node {
+    if (!this.root) throw new RangeError('ListBuilder.build on an empty list');
+    return buildList(this.root);
+  }
+}
+
+/**
+ * The numbering a line's label was written in: 'both' for an untracked line (it counts in both),
+ * 'original' for a deleted one, 'new' for an inserted one, 'none' for one inserted and deleted again.
+ */
+function viewOf(line: SourceLine): 'both' | 'new' | 'original' | 'none' {
+  if (line.deletion) return 'none';
+  if (line.change?.kind === 'deletion') return 'original';
+  if (line.change?.kind === 'insertion') return 'new';
+  return 'both';
+}
+
+function newItem(line: SourceLine): OpenItem {
+  return { line, children: [], lastText: line.plain };
+}
+
+
+function buildList(list: OpenList): Node {
+  return schema.nodes.item_list!.create({ id: newId(), style: list.style }, list.items.map(buildItem));
+}
+
+/** A whole inserted or deleted item paragraph is an inserted or deleted item (labels count items). */
+function buildItem(item: OpenItem): Node {
+  const { change, paragraphMark, deletion } = trackedAttrs([item.line]);
+  const children = [textBlockNode('item_text', item.line.runs, [{ ...item.line, change: null, deletion: null, paragraphMark }])];
+  for (const child of item.children) {
+    if ('list' in child) children.push(buildList(child.list));
+    else children.push(textBlockNode('continuation', child.continuation.runs, [child.continuation], { indent: child.indent }));
+  }
+  return schema.nodes.item!.create({ id: newId(), ...(change ? { change } : {}), ...(deletion ? { deletion } : {}) }, children);
+}

@@ -1,0 +1,99 @@
+/**
+ * Schemas for every request the renderer sends to a host (Electron IPC or the browser host's HTTP).
+ * The renderer is untrusted: a host validates each call with `parseRequest` before touching a
+ * service, and a malformed call is rejected with a one-line `InvalidRequestError`, never a crash.
+ *
+ * Arguments travel as the positional tuple of the `PlenaryApi` method (`save(fileId, content)` →
+ * `[fileId, content]`), so the same schemas serve both hosts.
+ */
+import { z } from 'zod';
+import { LANGUAGE_CODES } from '../languages/index.js';
+import type { PlenaryApi } from './api.js';
+
+/** The methods a host serves; `onMenuCommand` is an event from the host, not a request. */
+export type HostMethod = Exclude<keyof PlenaryApi, 'onMenuCommand'>;
+
+/** A document is at most this many UTF-16 units of `.plenary` JSON (a 1,000-item resolution is ~1 MB). */
+export const MAX_CONTENT_LENGTH = 32 * 1024 * 1024;
+export const MAX_NAME_LENGTH = 255;
+
+/** The opaque ids the host hands out (shared/services/grants.ts): `f_` and 16 random bytes. */
+export const FILE_ID_PATTERN = /^f_[A-Za-z0-9_-]{22}$/;
+/** Session ids become file names in the recovery folder: a safe alphabet only. */
+export const SESSION_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+export const fileIdSchema = z.string().regex(FILE_ID_PATTERN, 'not a file id');
+export const sessionIdSchema = z.string().regex(SESSION_ID_PATTERN, 'not a session id');
+export const contentSchema = z.string().max(MAX_CONTENT_LENGTH, 'document too large');
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) < 0x20) return true;
+  return false;
+}
+
+/** A file name suggested for a dialog: no folders, no control characters. */
+export const suggestedNameSchema = z
+  .string()
+  .max(MAX_NAME_LENGTH)
+  .refine((name) => !/[/\\]/.test(name) && !hasControlCharacter(name), 'a file name, not a path');
+/** A display name (window title, recovery label). */
+export const displayNameSchema = z
+  .string()
+  .max(MAX_NAME_LENGTH)
+  .refine((name) => !hasControlCharacter(name), 'no control characters');
+export const exportModeSchema = z.enum(['markup', 'final', 'original']);
+export const settingsUpdateSchema = z
+  .object({
+    authorName: z.string().trim().max(200),
+    language: z.enum(LANGUAGE_CODES),
+  })
+  .partial()
+  .strict();
+
+const none = z.tuple([]);
+
+export const requestSchemas = {
+  openDialog: none,
+  openRecent: z.tuple([fileIdSchema]),
+  listRecent: none,
+  initialDocument: none,
+  save: z.tuple([fileIdSchema, contentSchema]),
+  saveAs: z.tuple([contentSchema, suggestedNameSchema]),
+  exportDocx: z.tuple([contentSchema, exportModeSchema, suggestedNameSchema]),
+  writeRecovery: z.tuple([sessionIdSchema, displayNameSchema.nullable(), contentSchema]),
+  clearRecovery: z.tuple([sessionIdSchema]),
+  listRecovery: none,
+  getSettings: none,
+  setSettings: z.tuple([settingsUpdateSchema]),
+  setDirty: z.tuple([z.boolean(), displayNameSchema.nullable()]),
+} satisfies { [M in HostMethod]: z.ZodType<Parameters<PlenaryApi[M]>> };
+
+export const HOST_METHODS = Object.keys(requestSchemas) as HostMethod[];
+
+export class InvalidRequestError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidRequestError';
+  }
+}
+
+export function isHostMethod(method: unknown): method is HostMethod {
+  return typeof method === 'string' && Object.hasOwn(requestSchemas, method);
+}
+
+/** The typed arguments of a call, or an InvalidRequestError naming the method and what is wrong. */
+export function parseRequest<M extends HostMethod>(method: M, args: unknown): Parameters<PlenaryApi[M]>;
+export function parseRequest(method: unknown, args: unknown): unknown[];
+export function parseRequest(method: unknown, args: unknown): unknown[] {
+  if (!isHostMethod(method)) throw new InvalidRequestError(`invalid request: unknown method ${describe(method)}`);
+  const result = requestSchemas[method].safeParse(args);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue && issue.path.length > 0 ? ` (argument ${issue.path.join('.')})` : '';
+    throw new InvalidRequestError(`invalid request to ${method}${where}: ${issue?.message ?? 'malformed'}`);
+  }
+  return result.data;
+}
+
+function describe(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : typeof value;
+}

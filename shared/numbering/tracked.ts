@@ -1,0 +1,92 @@
+/**
+ * Tracked renumbering. Under tracked changes an item has a label in the original numbering and
+ * one in the new numbering (labels.ts); when they differ the change is itself a revision: old
+ * label deleted, new label inserted, as Word shows it in Council contributions (`[-f-][+g+])` in
+ * C26/93). The same holds for the text of a cross-reference whose target was renumbered.
+ */
+import type { Node } from 'prosemirror-model';
+import type { LanguageCode } from '../languages/index.js';
+import { computeLabels, type Labels, type NumberingView } from './labels.js';
+import { referenceText, type ReferenceRendering } from './reference-text.js';
+
+/** An item's label in each numbering; absent where the item does not count (inserted / deleted). */
+export interface TrackedLabel {
+  original?: string;
+  new?: string;
+}
+
+const labelCache = new WeakMap<Node, Map<string, Labels>>();
+
+/** computeLabels, remembered per document, language and view (documents are immutable). */
+export function labelsOf(doc: Node, view: NumberingView, language?: LanguageCode): Labels {
+  let byKey = labelCache.get(doc);
+  if (!byKey) {
+    byKey = new Map();
+    labelCache.set(doc, byKey);
+  }
+  const key = `${language ?? ''}/${view}`;
+  let labels = byKey.get(key);
+  if (!labels) {
+    labels = computeLabels(doc, { view, ...(language ? { language } : {}) });
+    byKey.set(key, labels);
+  }
+  return labels;
+}
+
+/** Every item's label in both numberings, by item id. */
+export function trackedLabels(doc: Node, language?: LanguageCode): Map<string, TrackedLabel> {
+  const original = labelsOf(doc, 'original', language).items;
+  const renewed = labelsOf(doc, 'new', language).items;
+  const out = new Map<string, TrackedLabel>();
+  for (const [id, label] of original) out.set(id, { original: label });
+  for (const [id, label] of renewed) out.set(id, { ...out.get(id), new: label });
+  return out;
+}
+
+/** Whether a label reads differently in the two numberings (appears, disappears or changes). */
+export function isRenumbered(label: TrackedLabel): boolean {
+  return label.original !== label.new;
+}
+
+/**
+ * The label with its change made visible, as `plenary text --marked` prints it: `g)` unchanged,
+ * `[-f-][+g+])` renumbered (the punctuation both share is kept outside the marks), `[+c)+]` for an
+ * inserted item, `[-c)-]` for a deleted one.
+ */
+export function markedText(original: string | undefined, renewed: string | undefined): string {
+  if (original === renewed) return original ?? '';
+  if (!original) return `[+${renewed}+]`;
+  if (!renewed) return `[-${original}-]`;
+  // Shared leading/trailing punctuation stays outside (`f)` → `g)`): only the value changed.
+  let head = 0;
+  while (head < original.length && head < renewed.length && original[head] === renewed[head] && !/[\p{L}\p{N}]/u.test(original[head]!)) head++;
+  let tail = 0;
+  while (
+    tail < original.length - head &&
+    tail < renewed.length - head &&
+    original[original.length - 1 - tail] === renewed[renewed.length - 1 - tail] &&
+    !/[\p{L}\p{N}]/u.test(original[original.length - 1 - tail]!)
+  )
+    tail++;
+  const before = original.slice(0, head);
+  const after = original.slice(original.length - tail);
+  return `${before}[-${original.slice(head, original.length - tail)}-][+${renewed.slice(head, renewed.length - tail)}+]${after}`;
+}
+
+export function markedLabel(label: TrackedLabel): string {
+  return markedText(label.original, label.new);
+}
+
+export interface TrackedReference {
+  original: ReferenceRendering;
+  new: ReferenceRendering;
+  /** The text differs between the two numberings: writers show it as old deleted + new inserted. */
+  changed: boolean;
+}
+
+/** A cross-reference's text in both numberings. */
+export function trackedReferenceText(node: Node, doc: Node, language?: LanguageCode): TrackedReference {
+  const original = referenceText(node, doc, labelsOf(doc, 'original', language), language, 'original');
+  const renewed = referenceText(node, doc, labelsOf(doc, 'new', language), language, 'new');
+  return { original, new: renewed, changed: original.text !== renewed.text || original.dangling !== renewed.dangling };
+}

@@ -1,0 +1,94 @@
+/**
+ * Documents on disk: open (a `.plenary` file, or a `.txt`/`.docx` imported on the way in), save
+ * (validated first — an invalid document is never written — then atomically, keeping `.bak`), and
+ * export to Word. Every failure is a one-line message for the user; nothing on disk changes then.
+ */
+import path from 'node:path';
+import type { Node } from 'prosemirror-model';
+import { exportDocx } from '../export/docx/index.js';
+import { writeFileAtomic } from '../file/atomic.js';
+import { FileFormatError } from '../file/errors.js';
+import { parseDocument, serializeDocument } from '../file/format.js';
+import { readDocumentFile } from '../file/input.js';
+import { saveDocument as writeDocumentFile } from '../file/save.js';
+import type { ExportMode } from '../ipc/api.js';
+
+export const PLENARY_EXTENSION = '.plenary';
+export const DOCX_EXTENSION = '.docx';
+
+export interface LoadedDocument {
+  /** `.plenary` JSON of the document. */
+  content: string;
+  /** True when it came from a `.txt` or `.docx`: saving must go to a new `.plenary` name. */
+  imported: boolean;
+  warnings: string[];
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export async function loadDocument(filePath: string): Promise<Result<LoadedDocument>> {
+  try {
+    const { doc, kind, warnings, metadata } = await readDocumentFile(filePath);
+    // Re-serialised (not the file's text): an older format version reaches the renderer upgraded,
+    // and the original `created` date travels with the content to the next save.
+    const content = serializeDocument(doc, metadata ?? undefined);
+    return { ok: true, value: { content, imported: kind !== 'plenary', warnings } };
+  } catch (error) {
+    return { ok: false, error: `Cannot open ${path.basename(filePath)}: ${messageOf(error)}` };
+  }
+}
+
+/** The document in `.plenary` JSON, or why it is not a valid one. */
+export function checkDocument(content: string): Result<Node> {
+  try {
+    return { ok: true, value: parseDocument(content).doc };
+  } catch (error) {
+    return { ok: false, error: messageOf(error) };
+  }
+}
+
+/** Validates, then writes atomically over `filePath`, keeping the previous version as `.bak`. */
+export async function saveDocument(filePath: string, content: string): Promise<Result<null>> {
+  try {
+    await writeDocumentFile(filePath, content, { backup: true });
+    return { ok: true, value: null };
+  } catch (error) {
+    if (error instanceof FileFormatError) return { ok: false, error: invalidDocument('saved', messageOf(error)) };
+    return { ok: false, error: `Could not save ${path.basename(filePath)}: ${messageOf(error)}` };
+  }
+}
+
+export function invalidDocument(what: 'saved' | 'exported', why: string): string {
+  return `Not ${what}: the document is invalid (${why}).`;
+}
+
+/** Renders the document to Word in a mode (markup, final, original). */
+export async function renderDocx(content: string, mode: ExportMode): Promise<Result<Uint8Array>> {
+  const checked = checkDocument(content);
+  if (!checked.ok) return { ok: false, error: invalidDocument('exported', checked.error) };
+  try {
+    return { ok: true, value: await exportDocx(checked.value, { mode }) };
+  } catch (error) {
+    return { ok: false, error: `Export to Word failed: ${messageOf(error)}` };
+  }
+}
+
+export async function writeOrExplain(filePath: string, data: string | Uint8Array, backup: boolean): Promise<Result<null>> {
+  try {
+    await writeFileAtomic(filePath, data, { backup });
+    return { ok: true, value: null };
+  } catch (error) {
+    return { ok: false, error: `Could not write ${path.basename(filePath)}: ${messageOf(error)}` };
+  }
+}
+
+/** A file name with the wanted extension (added when the user typed none or another one). */
+export function withExtension(name: string, extension: string): string {
+  return name.toLowerCase().endsWith(extension) ? name : `${name.replace(/\.(plenary|docx|txt)$/i, '')}${extension}`;
+}
+
+/** One line, whatever was thrown. */
+export function messageOf(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split('\n')[0] ?? text;
+}

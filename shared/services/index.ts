@@ -1,0 +1,37 @@
+/**
+ * Node services behind the renderer, shared by Electron's main process and the browser host of
+ * `plenary serve`. No Electron, no DOM: only `node:` modules and shared/.
+ *
+ * How a host uses them:
+ *
+ *   const stores = await openHostStores(userDataDir);          // once per process (recovery lock)
+ *   const api = createHostApi({                                 // once per window / page
+ *     stores,
+ *     dialogs: { chooseOpenPath, chooseSavePath },              // the host's own dialogs
+ *     initialPath,                                              // file given at launch, or null
+ *     onDirtyChange: (dirty, name) => …,                        // title marker, close prompt
+ *     onDocumentPath: (filePath) => …,                          // opened/saved here (optional)
+ *   });
+ *   const result = await callHostApi(api, method, rawArgs);    // validates, then calls; throws
+ *                                                               // InvalidRequestError / NotGrantedError
+ *   await closeHostStores(stores);                              // on a clean exit
+ *
+ * - Files: the renderer only ever holds opaque fileIds (`FileGrants`), granted when the user picks a
+ *   file in a dialog, from the recent list, or the host was launched with it. Any other id throws
+ *   NotGrantedError ("this file was not opened by you").
+ * - Documents: open reads .plenary, imports .txt/.docx; save validates the content first (an invalid
+ *   document is never written) and writes atomically keeping `.bak`; Save As and Export to Word ask
+ *   the injected dialog for a path. User errors are `{ ok: false, error }` outcomes, one line.
+ * - `<userData>/recent.json` (missing files pruned), `<userData>/settings.json` (defaults for anything
+ *   corrupt), `<userData>/recovery/` (one snapshot per session; `listRecovery` returns those of
+ *   sessions that are no longer running, damaged ones with a `damaged` reason).
+ */
+export { createHostApi, type HostApi, type HostApiDeps, type HostDialogs } from './host-api.js';
+export { openHostStores, closeHostStores, type HostStores } from './stores.js';
+export { callHostApi } from './dispatch.js';
+export { FileGrants, NotGrantedError, FILE_ID_PATTERN } from './grants.js';
+export { RecentFiles, RECENT_LIMIT } from './recent.js';
+export { SettingsStore, defaultSettings } from './settings.js';
+export { RecoveryStore, processIsAlive, SESSION_ID_PATTERN, type RecoveryStoreOptions } from './recovery.js';
+export { loadDocument, saveDocument, checkDocument, renderDocx, withExtension, PLENARY_EXTENSION, DOCX_EXTENSION } from './documents.js';
+export { InvalidRequestError, parseRequest, requestSchemas, HOST_METHODS, isHostMethod, type HostMethod } from '../ipc/validate.js';

@@ -1,0 +1,68 @@
+/**
+ * What the end-to-end tests share: the built renderer (built once, when missing or older than its
+ * sources), Debian's Chromium through playwright-core, and a browser host started in process on
+ * port 0 with its own user-data folder.
+ */
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { startHost, type HostOptions, type RunningHost } from '../../shared/host/serve.js';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const RENDERER_DIR = path.join(ROOT, 'dist', 'renderer');
+export const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+export const CHROMIUM = '/usr/bin/chromium';
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds dist/renderer unless it is newer than every file of renderer/ and shared/. */
+export async function ensureRendererBuilt(): Promise<void> {
+  const index = path.join(RENDERER_DIR, 'index.html');
+  if (existsSync(index)) {
+    const built = statSync(index).mtimeMs;
+    if (built > newestMtime(path.join(ROOT, 'renderer')) && built > newestMtime(path.join(ROOT, 'shared'))) return;
+  }
+  const vite = await import('vite');
+  // The renderer's config forces NODE_ENV=production for the build; give the test process its own back.
+  const nodeEnv = process.env.NODE_ENV;
+  try {
+    await vite.build({ configFile: path.join(ROOT, 'renderer', 'vite.config.ts'), logLevel: 'error' });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
+}
+
+/** Debian's Chromium, offline: no sync, no component updates, no background networking. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: install Debian's chromium (bash scripts/install-system-deps.sh) to run the end-to-end tests`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(path.join(tmpdir(), `plenary-${prefix}-`));
+}
+
+export function startTestHost(options: Partial<HostOptions> & { userDataDir: string }): Promise<RunningHost> {
+  return startHost({ rendererDir: RENDERER_DIR, port: 0, ...options });
+}

@@ -1,0 +1,132 @@
+/**
+ * The structure commands under tracked changes: every transaction they build must be one the
+ * tracking layer (shared/tracking) can turn into a tracked change, so that rejecting it gives the
+ * document back and accepting it gives the command's result. Run on Resolution 1332 at cursor
+ * positions all through the document.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { Mark, type Node } from 'prosemirror-model';
+import { EditorState, TextSelection, type Transaction } from 'prosemirror-state';
+import { importText } from '../../shared/import/text/index.js';
+import { trackTransaction } from '../../shared/tracking/track.js';
+import { acceptAll, rejectAll } from '../../shared/tracking/review.js';
+import {
+  deleteItem,
+  demoteItem,
+  joinItemForward,
+  mergeItemBackward,
+  moveItemDown,
+  moveItemUp,
+  promoteItem,
+  insertAnnex,
+  insertFootnote,
+  insertItemAfter,
+  insertSection,
+  leaveList,
+  splitItem,
+  structureKeymap,
+  type Command,
+} from '../../shared/editing/index.js';
+
+const ORIGINAL = importText(readFileSync(new URL('../fixtures/council-res-1332-c24.txt', import.meta.url), 'utf8'), {
+  language: 'fr',
+}).doc;
+
+/** The start, middle and end of every textblock. */
+function cursorPositions(doc: Node): number[] {
+  const positions: number[] = [];
+  doc.descendants((node, pos) => {
+    if (!node.isTextblock) return true;
+    for (const offset of new Set([0, Math.floor(node.content.size / 2), node.content.size])) positions.push(pos + 1 + offset);
+    return false;
+  });
+  return positions;
+}
+
+/**
+ * About `count` positions, spread through the document, where `command` applies
+ * (tracking a structure change diffs the document: each one costs milliseconds).
+ */
+function samplePositions(doc: Node, command: Command, count: number): number[] {
+  const applicable = cursorPositions(doc).filter((pos) => command(at(doc, pos)));
+  const stride = Math.max(1, Math.floor(applicable.length / count));
+  return applicable.filter((_pos, index) => index % stride === 0);
+}
+
+/** Equal documents but for block ids (tracking may give a re-inserted block a new one). */
+function sameButIds(a: Node, b: Node): boolean {
+  if (a.type !== b.type || a.text !== b.text || a.childCount !== b.childCount || !Mark.sameSet(a.marks, b.marks)) return false;
+  const { id: _a, ...attrsA } = a.attrs;
+  const { id: _b, ...attrsB } = b.attrs;
+  if (JSON.stringify(attrsA) !== JSON.stringify(attrsB)) return false;
+  for (let i = 0; i < a.childCount; i++) if (!sameButIds(a.child(i), b.child(i))) return false;
+  return true;
+}
+
+function at(doc: Node, pos: number): EditorState {
+  const state = EditorState.create({ doc });
+  return state.apply(state.tr.setSelection(TextSelection.create(doc, pos)));
+}
+
+function built(command: Command, state: EditorState): Transaction | null {
+  let tr: Transaction | null = null;
+  command(state, (t) => (tr = t));
+  return tr;
+}
+
+// Attribute changes (a list's style) pass through tracking untracked by design (shared/tracking),
+// so setListStyle is not among them.
+const KEYS = structureKeymap();
+const COMMANDS: Array<[string, Command]> = [
+  ['Enter', KEYS.Enter!],
+  ['Shift-Enter', KEYS['Shift-Enter']!],
+  ['demoteItem (Tab)', demoteItem],
+  ['promoteItem (Shift-Tab)', promoteItem],
+  ['mergeItemBackward (Backspace)', mergeItemBackward],
+  ['joinItemForward (Delete)', joinItemForward],
+  ['moveItemUp (Alt-Up)', moveItemUp],
+  ['moveItemDown (Alt-Down)', moveItemDown],
+  ['insertItemAfter', insertItemAfter],
+  ['deleteItem', deleteItem],
+  ['insertFootnote', insertFootnote('note')],
+  ['insertSection', insertSection('operative', 'décide en outre')],
+  ['insertAnnex', insertAnnex],
+];
+
+describe('structure commands under tracked changes', () => {
+  it.each(COMMANDS)('%s: the tracked transaction is valid; reject gives the original, accept the result', (_name, command) => {
+    let tracked = 0;
+    for (const pos of samplePositions(ORIGINAL, command, 10)) {
+      const state = at(ORIGINAL, pos);
+      const tr = built(command, state);
+      if (!tr?.docChanged) continue;
+      const result = trackTransaction(tr, state, { name: 'Délégué' }, () => '2026-11-23T00:00:00Z');
+      result.doc.check();
+      expect(sameButIds(rejectAll(result.doc), ORIGINAL)).toBe(true);
+      expect(sameButIds(acceptAll(result.doc), tr.doc)).toBe(true);
+      tracked++;
+    }
+    expect(tracked).toBeGreaterThan(5);
+  });
+
+  it('leaveList (Enter in an empty item) too, in every list of the resolution', () => {
+    let tracked = 0;
+    for (const pos of cursorPositions(ORIGINAL).filter((_pos, index) => index % 5 === 2)) {
+      // An empty item first (untracked), then Enter in it, tracked.
+      const start = at(ORIGINAL, pos);
+      const split = built(splitItem, start);
+      if (!split) continue;
+      const state = start.apply(split);
+      if (state.selection.$from.parent.content.size > 0) continue;
+      const tr = built(leaveList, state);
+      if (!tr?.docChanged) continue;
+      const result = trackTransaction(tr, state, { name: 'Délégué' }, () => '2026-11-23T00:00:00Z');
+      result.doc.check();
+      expect(sameButIds(rejectAll(result.doc), state.doc)).toBe(true);
+      expect(sameButIds(acceptAll(result.doc), tr.doc)).toBe(true);
+      tracked++;
+    }
+    expect(tracked).toBeGreaterThan(5);
+  });
+});

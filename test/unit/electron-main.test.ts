@@ -1,0 +1,346 @@
+/**
+ * The Electron main process against a faked `electron` module: startup and window security
+ * settings, single instance (a second launch focuses or opens), IPC validation and file grants,
+ * the title's unsaved marker, and the Save / Don't Save / Cancel prompt on close and quit.
+ */
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { serializeDocument } from '../../shared/file/format.js';
+import { readDocumentFile } from '../../shared/file/input.js';
+import type { OpenOutcome } from '../../shared/ipc/api.js';
+import { HOST_METHODS } from '../../shared/ipc/validate.js';
+import type { ElectronFake, FakeBrowserWindow } from './electron-fake.js';
+
+vi.mock('electron', async () => (await import('./electron-fake.js')).createElectronFake());
+
+const MENU_CHANNEL = 'plenary:menu-command';
+
+let dir: string;
+let documentFile: string;
+let documentContent: string;
+
+beforeAll(async () => {
+  // Before any vi.resetModules: each launch below gets fresh modules, so only strings cross over.
+  const { doc } = await readDocumentFile(path.resolve('test/fixtures/council-res-1332-c24.txt'));
+  documentContent = serializeDocument(doc);
+});
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'plenary-main-'));
+  documentFile = path.join(dir, 'res-1332.plenary');
+  await writeFile(documentFile, documentContent);
+});
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Starts electron/main.ts afresh with a new fake Electron, as a launch with `argv` would. */
+async function launch(options: { argv?: string[]; lock?: boolean } = {}) {
+  vi.resetModules();
+  const fake = (await import('electron')) as unknown as ElectronFake;
+  fake.reset();
+  fake.config.userData = path.join(dir, 'userData');
+  fake.config.lock = options.lock ?? true;
+  const savedArgv = process.argv;
+  process.argv = options.argv ?? ['/opt/plenary/plenary'];
+  try {
+    const main = await import('../../electron/main.js');
+    const windows = await main.started;
+    await flush();
+    return { fake, windows };
+  } finally {
+    process.argv = savedArgv;
+  }
+}
+
+async function flush(): Promise<void> {
+  for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+function liveWindows(fake: ElectronFake): FakeBrowserWindow[] {
+  return fake.BrowserWindow.getAllWindows();
+}
+
+function only<T>(items: T[]): T {
+  expect(items).toHaveLength(1);
+  return items[0]!;
+}
+
+describe('startup', () => {
+  it('opens one secure window on the app scheme and registers a handler per API method', async () => {
+    const { fake } = await launch();
+    const win = only(liveWindows(fake));
+    expect(win.url).toBe('app://plenary/index.html');
+    expect(win.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+      preload: path.join('/opt/plenary', 'dist', 'electron', 'preload.js'),
+    });
+    expect([...fake.handlers.keys()].sort()).toEqual(HOST_METHODS.map((method) => `plenary:${method}`).sort());
+    expect(fake.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+    expect(fake.protocolHandlers.has('app')).toBe(true);
+    expect(win.title).toBe('Untitled — Plenary');
+  });
+
+  it('opens the document named on the command line and grants it to that window only', async () => {
+    const { fake } = await launch({ argv: ['/opt/plenary/plenary', '--inspect=0', documentFile] });
+    const win = only(liveWindows(fake));
+    const outcome = (await fake.invoke(win, 'plenary:initialDocument', [])) as OpenOutcome;
+    expect(outcome.ok && outcome.document.name).toBe('res-1332.plenary');
+    expect(win.title).toBe('res-1332.plenary — Plenary');
+    expect(fake.app.addRecentDocument).toHaveBeenCalledWith(documentFile);
+  });
+
+  it('quits at once when another instance holds the lock', async () => {
+    const { fake, windows } = await launch({ lock: false });
+    expect(windows).toBeNull();
+    expect(fake.app.quit).toHaveBeenCalled();
+    expect(liveWindows(fake)).toHaveLength(0);
+  });
+});
+
+describe('single instance', () => {
+  it('focuses the window that already shows a file opened again, and opens a new file in a new window', async () => {
+    const { fake } = await launch({ argv: ['/opt/plenary/plenary', documentFile] });
+    const first = only(liveWindows(fake));
+    const other = path.join(dir, 'other.plenary');
+    await writeFile(other, documentContent);
+    fake.app.emit('second-instance', {}, ['/opt/plenary/plenary', other], dir);
+    expect(liveWindows(fake)).toHaveLength(2);
+    expect(fake.BrowserWindow.getFocusedWindow()).not.toBe(first);
+
+    const focusesBefore = first.focusCount;
+    fake.app.emit('second-instance', {}, ['/opt/plenary/plenary', 'res-1332.plenary'], dir);
+    expect(liveWindows(fake)).toHaveLength(2);
+    expect(first.focusCount).toBe(focusesBefore + 1);
+    expect(fake.BrowserWindow.getFocusedWindow()).toBe(first);
+  });
+
+  it('focuses a window when a second launch names no file, and opens files from macOS open-file', async () => {
+    const { fake } = await launch();
+    const first = only(liveWindows(fake));
+    fake.app.emit('second-instance', {}, ['/opt/plenary/plenary'], dir);
+    expect(liveWindows(fake)).toHaveLength(1);
+    expect(first.focusCount).toBeGreaterThan(0);
+    const preventDefault = vi.fn();
+    fake.app.emit('open-file', { preventDefault }, documentFile);
+    expect(preventDefault).toHaveBeenCalled();
+    expect(liveWindows(fake)).toHaveLength(2);
+  });
+});
+
+describe('one window per document', () => {
+  it('opens in place from an empty window, in a new window from one holding a document, and focuses a file already open', async () => {
+    const { fake } = await launch();
+    const empty = only(liveWindows(fake));
+    fake.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [documentFile] });
+    const inPlace = (await fake.invoke(empty, 'plenary:openDialog', [])) as OpenOutcome;
+    expect(inPlace.ok && inPlace.document.name).toBe('res-1332.plenary');
+    expect(liveWindows(fake)).toHaveLength(1);
+    expect(empty.title).toBe('res-1332.plenary — Plenary');
+
+    const other = path.join(dir, 'other.plenary');
+    await writeFile(other, documentContent);
+    fake.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [other] });
+    expect(await fake.invoke(empty, 'plenary:openDialog', [])).toBeNull();
+    expect(liveWindows(fake)).toHaveLength(2);
+    const second = liveWindows(fake)[1]!;
+    const initial = (await fake.invoke(second, 'plenary:initialDocument', [])) as OpenOutcome;
+    expect(initial.ok && initial.document.name).toBe('other.plenary');
+
+    fake.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [documentFile] });
+    expect(await fake.invoke(second, 'plenary:openDialog', [])).toBeNull();
+    expect(liveWindows(fake)).toHaveLength(2);
+    expect(fake.BrowserWindow.getFocusedWindow()).toBe(empty);
+  });
+});
+
+describe('IPC', () => {
+  it('answers a valid request from our page', async () => {
+    const { fake } = await launch();
+    const win = only(liveWindows(fake));
+    expect(await fake.invoke(win, 'plenary:setSettings', [{ authorName: 'Délégué' }])).toMatchObject({ authorName: 'Délégué' });
+    expect(await fake.invoke(win, 'plenary:getSettings', [])).toMatchObject({ authorName: 'Délégué' });
+  });
+
+  it('rejects malformed payloads with an error and keeps serving', async () => {
+    const { fake } = await launch();
+    const win = only(liveWindows(fake));
+    await expect(fake.invoke(win, 'plenary:save', [])).rejects.toThrow(/invalid request to save/);
+    await expect(fake.invoke(win, 'plenary:save', [{ fileId: 'x' }, 'content'])).rejects.toThrow(/invalid request to save/);
+    await expect(fake.invoke(win, 'plenary:exportDocx', [documentContent, 'everything', 'x'])).rejects.toThrow(/invalid request/);
+    await expect(fake.invoke(win, 'plenary:setDirty', ['yes', null])).rejects.toThrow(/invalid request to setDirty/);
+    await expect(fake.invoke(win, 'plenary:writeRecovery', ['../../x', null, '{}'])).rejects.toThrow(/not a session id/);
+    await expect(fake.invoke(win, 'plenary:setSettings', [{ language: 'xx' }])).rejects.toThrow(/invalid request/);
+    expect(await fake.invoke(win, 'plenary:listRecovery', [])).toEqual([]);
+  });
+
+  it('refuses files the user did not open, and paths in place of file ids', async () => {
+    const { fake } = await launch();
+    const win = only(liveWindows(fake));
+    const before = await readFile(documentFile, 'utf8');
+    await expect(fake.invoke(win, 'plenary:save', ['f_AAAAAAAAAAAAAAAAAAAAAA', documentContent])).rejects.toThrow(
+      'this file was not opened by you',
+    );
+    await expect(fake.invoke(win, 'plenary:save', [documentFile, documentContent])).rejects.toThrow(/not a file id/);
+    await expect(fake.invoke(win, 'plenary:openRecent', ['f_BBBBBBBBBBBBBBBBBBBBBB'])).rejects.toThrow('this file was not opened by you');
+    expect(await readFile(documentFile, 'utf8')).toBe(before);
+  });
+
+  it('refuses requests from a frame that is not our page', async () => {
+    const { fake } = await launch();
+    const win = only(liveWindows(fake));
+    await expect(fake.invoke(win, 'plenary:getSettings', [], 'https://evil.example/')).rejects.toThrow(/does not come from Plenary's page/);
+    await expect(fake.invoke(win, 'plenary:getSettings', [], 'file:///etc/passwd')).rejects.toThrow(/refused/);
+  });
+});
+
+describe('unsaved changes', () => {
+  async function dirtyDocumentWindow() {
+    const launched = await launch({ argv: ['/opt/plenary/plenary', documentFile] });
+    const win = only(liveWindows(launched.fake));
+    const outcome = (await launched.fake.invoke(win, 'plenary:initialDocument', [])) as OpenOutcome;
+    if (!outcome.ok) throw new Error(outcome.error);
+    await launched.fake.invoke(win, 'plenary:setDirty', [true, 'res-1332.plenary']);
+    return { ...launched, win, fileId: outcome.document.fileId };
+  }
+
+  it('marks the title while there are unsaved changes', async () => {
+    const { fake, win } = await dirtyDocumentWindow();
+    expect(win.title).toBe('res-1332.plenary • — Plenary');
+    await fake.invoke(win, 'plenary:setDirty', [false, 'res-1332.plenary']);
+    expect(win.title).toBe('res-1332.plenary — Plenary');
+  });
+
+  it('closes a clean window without asking', async () => {
+    const { fake } = await launch();
+    const win = only(liveWindows(fake));
+    win.close();
+    expect(win.destroyed).toBe(true);
+    expect(fake.dialog.showMessageBox).not.toHaveBeenCalled();
+  });
+
+  it('asks before closing a dirty window; Cancel keeps it open', async () => {
+    const { fake, win } = await dirtyDocumentWindow();
+    fake.dialog.showMessageBox.mockResolvedValueOnce({ response: 2, checkboxChecked: false });
+    win.close();
+    await flush();
+    expect(fake.dialog.showMessageBox).toHaveBeenCalledTimes(1);
+    const [parent, options] = fake.dialog.showMessageBox.mock.calls[0]!;
+    expect(parent).toBe(win);
+    expect(options).toMatchObject({ buttons: ['Save', "Don't Save", 'Cancel'], defaultId: 0, cancelId: 2 });
+    expect((options as { message: string }).message).toContain('res-1332.plenary');
+    expect(win.destroyed).toBe(false);
+  });
+
+  it("Don't Save closes the window and discards its recovery snapshot", async () => {
+    const { fake, win, windows } = await dirtyDocumentWindow();
+    await fake.invoke(win, 'plenary:writeRecovery', ['session-1', 'res-1332.plenary', documentContent]);
+    const recoveryDir = path.join(windows!.stores.userDataDir, 'recovery');
+    expect(await readdir(recoveryDir)).toContain('session-1.json');
+    fake.dialog.showMessageBox.mockResolvedValueOnce({ response: 1, checkboxChecked: false });
+    win.close();
+    await flush();
+    expect(win.destroyed).toBe(true);
+    expect(await readdir(recoveryDir)).not.toContain('session-1.json');
+    expect(await readFile(documentFile, 'utf8')).toBe(documentContent);
+  });
+
+  it('Save asks the renderer to save, then closes once the save succeeded', async () => {
+    const { fake, win, fileId } = await dirtyDocumentWindow();
+    fake.dialog.showMessageBox.mockResolvedValueOnce({ response: 0, checkboxChecked: false });
+    win.close();
+    await flush();
+    expect(win.webContents.sent).toContainEqual({ channel: MENU_CHANNEL, args: ['save'] });
+    expect(win.destroyed).toBe(false);
+    // The renderer answers the command by saving.
+    expect(await fake.invoke(win, 'plenary:save', [fileId, documentContent])).toMatchObject({ ok: true });
+    expect(win.destroyed).toBe(true);
+    expect(await readFile(`${documentFile}.bak`, 'utf8')).toBe(documentContent);
+  });
+
+  it('Save keeps the window open when the save fails', async () => {
+    const { fake, win, fileId } = await dirtyDocumentWindow();
+    fake.dialog.showMessageBox.mockResolvedValueOnce({ response: 0, checkboxChecked: false });
+    win.close();
+    await flush();
+    expect(await fake.invoke(win, 'plenary:save', [fileId, '{"broken":'])).toMatchObject({ ok: false });
+    expect(win.destroyed).toBe(false);
+  });
+
+  it('on quit, Cancel stops the quit and Don\'t Save lets it continue', async () => {
+    const { fake, win, windows } = await dirtyDocumentWindow();
+    fake.app.emit('before-quit');
+    expect(windows!.quitting).toBe(true);
+    fake.dialog.showMessageBox.mockResolvedValueOnce({ response: 2, checkboxChecked: false });
+    win.close();
+    await flush();
+    expect(win.destroyed).toBe(false);
+    expect(windows!.quitting).toBe(false);
+
+    fake.app.quit.mockClear();
+    fake.app.emit('before-quit');
+    fake.dialog.showMessageBox.mockResolvedValueOnce({ response: 1, checkboxChecked: false });
+    win.close();
+    await flush();
+    expect(win.destroyed).toBe(true);
+    expect(fake.app.quit).toHaveBeenCalled();
+  });
+});
+
+describe('menu', () => {
+  function fileMenuItem(fake: ElectronFake, label: string) {
+    const template = fake.menus.at(-1)!.template as Array<{ label?: string; submenu?: Array<{ label?: string; click?: () => void; submenu?: unknown[] }> }>;
+    const file = template.find((menu) => menu.label === '&File')!;
+    return file.submenu!.find((item) => item.label === label)!;
+  }
+
+  it('sends commands to the focused window, and New goes to a new window when this one holds a document', async () => {
+    const { fake } = await launch({ argv: ['/opt/plenary/plenary', documentFile] });
+    const win = only(liveWindows(fake));
+    fileMenuItem(fake, 'Save').click!();
+    await flush();
+    expect(win.webContents.sent).toEqual([{ channel: MENU_CHANNEL, args: ['save'] }]);
+
+    fileMenuItem(fake, 'New Resolution').click!();
+    await flush();
+    expect(liveWindows(fake)).toHaveLength(2);
+    const created = liveWindows(fake)[1]!;
+    expect(created.webContents.sent).toEqual([{ channel: MENU_CHANNEL, args: ['new-resolution'] }]);
+  });
+
+  it('lists recent files in Open Recent and opens one in its own window', async () => {
+    const { fake } = await launch({ argv: ['/opt/plenary/plenary', documentFile] });
+    const win = only(liveWindows(fake));
+    await fake.invoke(win, 'plenary:initialDocument', []);
+    await flush();
+    const recent = fileMenuItem(fake, 'Open Recent').submenu as Array<{ label: string; click: () => void }>;
+    expect(recent.map((item) => item.label)).toEqual(['res-1332.plenary']);
+    recent[0]!.click();
+    await flush();
+    // Already open: focused, not opened twice.
+    expect(liveWindows(fake)).toHaveLength(1);
+    expect(fake.BrowserWindow.getFocusedWindow()).toBe(win);
+  });
+
+  it('Close closes the focused window through the prompt', async () => {
+    const { fake } = await launch();
+    const win = only(liveWindows(fake));
+    await fake.invoke(win, 'plenary:setDirty', [true, null]);
+    fake.dialog.showMessageBox.mockResolvedValueOnce({ response: 2, checkboxChecked: false });
+    fileMenuItem(fake, 'Close').click!();
+    await flush();
+    expect(fake.dialog.showMessageBox).toHaveBeenCalledTimes(1);
+    expect(win.destroyed).toBe(false);
+  });
+});

@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { importText } from '../../shared/import/text/index.js';
+import { buildDoc } from '../../shared/model/build.js';
+import { formatOutline, outline } from '../../shared/model/outline.js';
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
+
+describe('outline', () => {
+  it('is plain JSON', () => {
+    const tree = outline(importText(fixture('council-res-1332-c24.txt')).doc);
+    expect(JSON.parse(JSON.stringify(tree))).toEqual(tree);
+  });
+
+  it('counts footnotes through the document and per item, and lists cover fields and headings of a report', () => {
+    const doc = buildDoc({
+      cover: { documentNumber: 'C26/1-F', title: 'TITRE', purpose: 'But.' },
+      blocks: [
+        { heading: 'Introduction', numbering: 'roman' },
+        { numbered: ['Point', { footnote: 'Note.' }] },
+        { paragraph: 'Texte.' },
+        {
+          annex: {
+            heading: 'ANNEXE',
+            blocks: [
+              {
+                resolution: {
+                  number: 'RÉSOLUTION 1 (C1)',
+                  title: 'Titre',
+                  call: 'Le Conseil,',
+                  sections: [{ kind: 'operative', keyword: 'charge le Secrétaire général', items: [{ text: ['seul', { footnote: 'a' }, { footnote: 'b' }] }] }],
+                },
+              },
+            ],
+          },
+        },
+      ],
+    });
+    const tree = outline(doc);
+    expect(tree.cover).toEqual(['documentNumber', 'title', 'purpose']);
+    expect(tree.headings).toEqual([{ label: 'I', text: 'Introduction' }]);
+    expect(tree.numberedParagraphs).toBe(1);
+    expect(tree.paragraphs).toBe(1);
+    expect(tree.footnotes).toBe(3);
+    expect(tree.resolutions).toEqual([]);
+    const [annexed] = tree.annexes[0]!.resolutions;
+    expect(annexed!.sections[0]).toMatchObject({ kind: 'operative', role: 'instructs', style: 'decimal' });
+    expect(annexed!.sections[0]!.items).toEqual([{ label: '', excerpt: 'seul', footnotes: 2, children: [], continuations: 0 }]);
+    expect(annexed!.footnotes).toBe(2);
+  });
+
+  it('formats Res 1332 as an indented text: sections with roles, labels in order, nesting and continuations', () => {
+    const text = formatOutline(outline(importText(fixture('council-res-1332-c24.txt')).doc));
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('language: fr');
+    expect(lines).toContain('RÉSOLUTION 1332 (C11, dernière mod. C24)');
+    expect(lines).toContain('  preamble «rappelant» [recalling]: 12 items');
+    expect(lines).toContain('    a) b) c) d) e) f) g) h) i) j) k) l)');
+    const g = lines.indexOf('    a) b) c) d) e) f) g)');
+    expect(lines.slice(g, g + 11)).toEqual([
+      '    a) b) c) d) e) f) g)',
+      '      g) continuation (indent 1)',
+      '      g) continuation (indent 1)',
+      '      g) roman list:',
+      '        i) ii) iii) iv) v)',
+      '          v) dash list:',
+      '            – – –',
+      '      g) continuation (indent 1)',
+      '      g) continuation (indent 2)',
+      '    h)[1 footnote]',
+      '  preamble «reconnaissant» [recognizing]: 8 items',
+    ]);
+    expect(lines).toContain('  operative «charge le Secrétaire général» [instructs]: 14 items');
+    expect(lines).toContain('  ANNEXE — Mandat du Groupe de travail du Conseil sur le SMSI et les ODD');
+    expect(lines).toContain('    a) b) c) d) e) f) g) h) i) j)');
+    expect(lines[lines.length - 1]).toBe('footnotes: 1');
+  });
+
+  it('formats a single-item section and a report', () => {
+    const res30 = formatOutline(outline(importText(fixture('wtdc-res-30-kigali-2022.txt')).doc));
+    expect(res30).toContain('  preamble «notant» [noting]: 1 item\n    (single item)');
+    const report = formatOutline(outline(importText(fixture('council-c26-93-contribution-cover.txt')).doc));
+    expect(report.split('\n')).toEqual([
+      'language: fr',
+      'cover: agendaItem, documentNumber, date, originalLanguage, source, title, purpose, actionRequired, references',
+      'headings:',
+      '  I\tIntroduction',
+      '  II\tProposition',
+      'body: 6 paragraphs, 2 numbered paragraphs',
+      'footnotes: 0',
+    ]);
+  });
+});

@@ -1,0 +1,262 @@
+/**
+ * The host services over a temporary folder, driven through `callHostApi` as a host's transport
+ * would: open (import of the real Res 1332 text), save with `.bak`, refusal of invalid content and
+ * of files the user did not choose, Save As, export to Word, malformed requests.
+ */
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseDocument } from '../../shared/file/format.js';
+import type { OpenOutcome, SaveOutcome } from '../../shared/ipc/api.js';
+import { HOST_METHODS, InvalidRequestError, parseRequest } from '../../shared/ipc/validate.js';
+import {
+  FILE_ID_PATTERN,
+  FileGrants,
+  NotGrantedError,
+  callHostApi,
+  closeHostStores,
+  createHostApi,
+  openHostStores,
+  type HostApi,
+  type HostStores,
+} from '../../shared/services/index.js';
+
+const FIXTURE = path.resolve('test/fixtures/council-res-1332-c24.txt');
+
+let dir: string;
+let stores: HostStores;
+let api: HostApi;
+/** What the fake dialogs answer next (null = the user cancels). */
+let nextOpen: string | null;
+let nextSave: string | null;
+let saveDialogCalls: Array<{ suggestedName: string; kind: string }>;
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'plenary-services-'));
+  stores = await openHostStores(path.join(dir, 'userData'));
+  nextOpen = null;
+  nextSave = null;
+  saveDialogCalls = [];
+  api = createHostApi({
+    stores,
+    dialogs: {
+      chooseOpenPath: async () => nextOpen,
+      chooseSavePath: async (suggestedName, kind) => {
+        saveDialogCalls.push({ suggestedName, kind });
+        return nextSave;
+      },
+    },
+  });
+});
+
+afterEach(async () => {
+  await closeHostStores(stores);
+  await rm(dir, { recursive: true, force: true });
+});
+
+function opened(outcome: unknown) {
+  const result = outcome as OpenOutcome | null;
+  if (!result?.ok) throw new Error(`expected an opened document, got ${JSON.stringify(result)}`);
+  return result.document;
+}
+
+function saved(outcome: unknown) {
+  const result = outcome as SaveOutcome | null;
+  if (!result?.ok) throw new Error(`expected a save, got ${JSON.stringify(result)}`);
+  return result;
+}
+
+/** Opens the Res 1332 fixture (imported) and saves it as a .plenary in the temp folder. */
+async function savedResolution(): Promise<{ fileId: string; file: string; content: string }> {
+  nextOpen = FIXTURE;
+  const imported = opened(await callHostApi(api, 'openDialog', []));
+  nextSave = path.join(dir, 'res-1332');
+  const result = saved(await callHostApi(api, 'saveAs', [imported.content, 'res-1332']));
+  return { fileId: result.fileId, file: path.join(dir, 'res-1332.plenary'), content: imported.content };
+}
+
+describe('open', () => {
+  it('imports the Res 1332 text, grants an opaque id and records it as recent', async () => {
+    nextOpen = FIXTURE;
+    const document = opened(await callHostApi(api, 'openDialog', []));
+    expect(document.fileId).toMatch(FILE_ID_PATTERN);
+    expect(document.fileId).not.toContain('council');
+    expect(document.name).toBe('council-res-1332-c24.txt');
+    expect(document.imported).toBe(true);
+    const { doc } = parseDocument(document.content);
+    expect(doc.textContent).toContain('RÉSOLUTION 1332');
+    const recent = (await callHostApi(api, 'listRecent', [])) as Array<{ name: string; folder: string }>;
+    expect(recent.map((entry) => entry.name)).toEqual(['council-res-1332-c24.txt']);
+    expect(recent[0]?.folder).toBe(path.dirname(FIXTURE));
+  });
+
+  it('returns null when the dialog is cancelled', async () => {
+    expect(await callHostApi(api, 'openDialog', [])).toBeNull();
+  });
+
+  it('explains a damaged .plenary file in one line and changes nothing', async () => {
+    const damaged = path.join(dir, 'damaged.plenary');
+    const bytes = '{"format":"plenary","version":1,"metadata":{';
+    await writeFile(damaged, bytes);
+    nextOpen = damaged;
+    const outcome = (await callHostApi(api, 'openDialog', [])) as OpenOutcome;
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) {
+      expect(outcome.error).toMatch(/^Cannot open damaged\.plenary: /);
+      expect(outcome.error).not.toContain('\n');
+    }
+    expect(await readFile(damaged, 'utf8')).toBe(bytes);
+    expect(await readdir(dir)).toEqual(['damaged.plenary', 'userData']);
+    expect(await callHostApi(api, 'listRecent', [])).toEqual([]);
+  });
+
+  it('opens the file the host was launched with', async () => {
+    const { file } = await savedResolution();
+    const launched = createHostApi({ stores, dialogs: { chooseOpenPath: async () => null, chooseSavePath: async () => null }, initialPath: file });
+    const document = opened(await callHostApi(launched, 'initialDocument', []));
+    expect(document.imported).toBe(false);
+    expect(document.name).toBe('res-1332.plenary');
+  });
+});
+
+describe('save', () => {
+  it('saves over a granted file atomically and keeps the previous version as .bak', async () => {
+    const { fileId, file, content } = await savedResolution();
+    const first = await readFile(file, 'utf8');
+    expect(parseDocument(first).doc.eq(parseDocument(content).doc)).toBe(true);
+
+    const edited = parseDocument(content).doc;
+    const changed = JSON.parse(content) as { doc: unknown };
+    changed.doc = edited.toJSON();
+    (changed as { doc: { attrs: { language: string } } }).doc.attrs.language = 'en';
+    const result = saved(await callHostApi(api, 'save', [fileId, JSON.stringify(changed)]));
+    expect(result.fileId).toBe(fileId);
+    expect(await readFile(`${file}.bak`, 'utf8')).toBe(first);
+    expect(parseDocument(await readFile(file, 'utf8')).doc.attrs.language).toBe('en');
+    // No temporary file is left beside it.
+    expect((await readdir(dir)).sort()).toEqual(['res-1332.plenary', 'res-1332.plenary.bak', 'userData']);
+  });
+
+  it('refuses invalid content without touching the file', async () => {
+    const { fileId, file } = await savedResolution();
+    const before = await readFile(file, 'utf8');
+    const invalid = [
+      '',
+      '{"format":"plenary","version":1',
+      JSON.stringify({ format: 'plenary', version: 1, metadata: {}, doc: { type: 'doc', content: [{ type: 'no_such_node' }] } }),
+      '\u0000\u0001binary',
+    ];
+    for (const content of invalid) {
+      const outcome = (await callHostApi(api, 'save', [fileId, content])) as SaveOutcome;
+      expect(outcome.ok, content).toBe(false);
+      if (!outcome.ok) expect(outcome.error).toMatch(/^Not saved: the document is invalid \(.+\)\.$/);
+    }
+    expect(await readFile(file, 'utf8')).toBe(before);
+    expect((await readdir(dir)).sort()).toEqual(['res-1332.plenary', 'userData']);
+  });
+
+  it('refuses a fileId that was never granted, and a path in its place', async () => {
+    const { content } = await savedResolution();
+    await expect(callHostApi(api, 'save', ['f_AAAAAAAAAAAAAAAAAAAAAA', content])).rejects.toThrow(NotGrantedError);
+    await expect(callHostApi(api, 'save', ['f_AAAAAAAAAAAAAAAAAAAAAA', content])).rejects.toThrow('this file was not opened by you');
+    await expect(callHostApi(api, 'save', [path.join(dir, 'evil.plenary'), content])).rejects.toThrow(InvalidRequestError);
+    await expect(callHostApi(api, 'openRecent', ['/etc/passwd'])).rejects.toThrow(/invalid request to openRecent/);
+    expect((await readdir(dir)).sort()).toEqual(['res-1332.plenary', 'userData']);
+  });
+
+  it('will not save over an imported text: Save As is required', async () => {
+    nextOpen = FIXTURE;
+    const document = opened(await callHostApi(api, 'openDialog', []));
+    const before = await readFile(FIXTURE, 'utf8');
+    const outcome = (await callHostApi(api, 'save', [document.fileId, document.content])) as SaveOutcome;
+    expect(outcome).toEqual({ ok: false, error: expect.stringMatching(/use Save As/) });
+    expect(await readFile(FIXTURE, 'utf8')).toBe(before);
+  });
+
+  it('Save As adds .plenary, asks with a .plenary name, and cancelling writes nothing', async () => {
+    nextOpen = FIXTURE;
+    const document = opened(await callHostApi(api, 'openDialog', []));
+    expect(await callHostApi(api, 'saveAs', [document.content, 'Res 1332.txt'])).toBeNull();
+    expect(saveDialogCalls).toEqual([{ suggestedName: 'Res 1332.plenary', kind: 'plenary' }]);
+    expect((await readdir(dir)).sort()).toEqual(['userData']);
+  });
+
+  it('Save As refuses invalid content before asking for a name', async () => {
+    nextSave = path.join(dir, 'x.plenary');
+    const outcome = (await callHostApi(api, 'saveAs', ['{"nope":1}', 'x'])) as SaveOutcome;
+    expect(outcome.ok).toBe(false);
+    expect(saveDialogCalls).toEqual([]);
+  });
+});
+
+describe('export to Word', () => {
+  it('writes a .docx of the resolution in the chosen mode', async () => {
+    const { content } = await savedResolution();
+    nextSave = path.join(dir, 'res-1332-final');
+    const outcome = await callHostApi(api, 'exportDocx', [content, 'final', 'res-1332']);
+    expect(outcome).toEqual({ ok: true, name: 'res-1332-final.docx' });
+    expect(saveDialogCalls.at(-1)).toEqual({ suggestedName: 'res-1332.docx', kind: 'docx' });
+    const bytes = await readFile(path.join(dir, 'res-1332-final.docx'));
+    expect([...bytes.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
+  });
+
+  it('rejects an unknown mode as a malformed request', async () => {
+    const { content } = await savedResolution();
+    await expect(callHostApi(api, 'exportDocx', [content, 'pdf', 'x'])).rejects.toThrow(/invalid request to exportDocx \(argument 1\)/);
+  });
+});
+
+describe('file grants', () => {
+  it('grants one stable id per path and refuses every id it did not hand out', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.stringMatching(/^[A-Za-z0-9 ._-]{1,20}$/).filter((name) => name !== '.' && name !== '..'), { minLength: 1, maxLength: 8 }),
+        fc.string(),
+        (names, probe) => {
+          const grants = new FileGrants();
+          const ids = names.map((name) => grants.grant(path.join(dir, 'folder', name)));
+          const again = names.map((name) => grants.grant(path.join(dir, 'folder', name)));
+          expect(again).toEqual(ids);
+          for (const id of ids) expect(id).toMatch(FILE_ID_PATTERN);
+          for (const [index, id] of ids.entries()) expect(grants.pathOf(id)).toBe(path.join(dir, 'folder', names[index]!));
+          expect(new Set(ids).size).toBe(names.length);
+          if (!ids.includes(probe)) expect(() => grants.pathOf(probe)).toThrow(NotGrantedError);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('request validation', () => {
+  it('rejects unknown methods, wrong arity, wrong types, oversized content and unknown settings', () => {
+    expect(() => parseRequest('deleteEverything', [])).toThrow(InvalidRequestError);
+    expect(() => parseRequest('__proto__', [])).toThrow(/unknown method/);
+    expect(() => parseRequest('save', ['f_AAAAAAAAAAAAAAAAAAAAAA'])).toThrow(InvalidRequestError);
+    expect(() => parseRequest('save', ['f_AAAAAAAAAAAAAAAAAAAAAA', 42])).toThrow(InvalidRequestError);
+    expect(() => parseRequest('save', ['f_AAAAAAAAAAAAAAAAAAAAAA', 'x'.repeat(32 * 1024 * 1024 + 1)])).toThrow(/too large/);
+    expect(() => parseRequest('saveAs', ['{}', '../../etc/passwd'])).toThrow(/a file name, not a path/);
+    expect(() => parseRequest('writeRecovery', ['../escape', null, '{}'])).toThrow(/not a session id/);
+    expect(() => parseRequest('setSettings', [{ language: 'de' }])).toThrow(InvalidRequestError);
+    expect(() => parseRequest('setSettings', [{ theme: 'dark' }])).toThrow(InvalidRequestError);
+    expect(() => parseRequest('listRecent', 'not-a-tuple')).toThrow(InvalidRequestError);
+    expect(parseRequest('setSettings', [{ authorName: '  Ada  ' }])).toEqual([{ authorName: 'Ada' }]);
+    expect(parseRequest('setDirty', [true, 'res.plenary'])).toEqual([true, 'res.plenary']);
+  });
+
+  it('answers any input with parsed arguments or an InvalidRequestError, never another exception', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.constantFrom(...HOST_METHODS), fc.string()), fc.anything(), (method, args) => {
+        try {
+          parseRequest(method, args);
+        } catch (error) {
+          expect(error).toBeInstanceOf(InvalidRequestError);
+          expect((error as Error).message).not.toContain('\n');
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

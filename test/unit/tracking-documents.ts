@@ -1,0 +1,52 @@
+/**
+ * Documents the tracking tests edit: a small resolution holding every structure the tracker must
+ * handle (sections, items, continuations, sub-lists, a footnote, an annex).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Node } from 'prosemirror-model';
+import { buildDoc } from '../../shared/model/build.js';
+import { importText } from '../../shared/import/text/index.js';
+
+/** A fixture resolution as the text importer reads it. */
+export function fixture(name: string): Node {
+  const path = fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
+  return importText(readFileSync(path, 'utf8')).doc;
+}
+
+export function smallResolution(): Node {
+  return buildDoc({
+    blocks: [
+      { paragraph: 'Introduction' },
+      {
+        resolution: {
+          number: 'RÉSOLUTION 1332 (C11, dernière mod. C24)',
+          adoption: '(adoptée à la onzième séance plénière)',
+          title: 'Rôle de l\'UIT',
+          call: 'Le Conseil de l\'UIT,',
+          sections: [
+            { kind: 'preamble', keyword: 'rappelant', items: ['la Résolution 70/125;', ['les résultats', { footnote: 'Note' }, ' du SMSI,'].length ? { text: ['les résultats', { footnote: 'Note' }, ' du SMSI,'] } : 'x'] },
+            {
+              kind: 'preamble',
+              keyword: 'considérant',
+              items: [
+                { text: 'que le SMSI:', children: [{ style: 'roman', items: ['premier;', 'second;'] }, { continuation: 'et encore' }] },
+                'dernier,',
+              ],
+            },
+            { kind: 'operative', keyword: 'décide', items: ['un;', { text: 'deux:', children: [{ style: 'alpha-dot', items: ['a;', 'b.'] }] }, 'trois.'] },
+          ],
+          annexes: [{ heading: 'ANNEXE', title: 'Liste', blocks: [{ paragraph: 'Texte de l\'annexe' }] }],
+        },
+      },
+    ],
+  });
+}
+
+export function trackingDocuments(): Array<{ name: string; doc: Node }> {
+  return [
+    { name: 'a small resolution', doc: smallResolution() },
+    { name: 'Resolution 1332 (fixture)', doc: fixture('council-res-1332-c24.txt') },
+    { name: 'Resolution 30 (fixture)', doc: fixture('wtdc-res-30-kigali-2022.txt') },
+  ];
+}

@@ -1,0 +1,63 @@
+/**
+ * Helpers for the tracking tests: a compact, attribute-aware picture of a tracked document, and
+ * comparisons that ignore block ids where the same edit legitimately mints different ones.
+ */
+import type { Node } from 'prosemirror-model';
+import { blockChange, blockDeletion, paragraphMark, trackMarkOf } from '../../shared/tracking/attrs.js';
+
+const short = { insertion: '+', deletion: '-' } as const;
+
+/** `item_text{pm-}("un [+deux+]")`: blocks with their tracked attrs, text with its tracked runs. */
+export function picture(node: Node): string {
+  if (node.isText) {
+    const ins = trackMarkOf(node, 'insertion');
+    const del = trackMarkOf(node, 'deletion');
+    let text = node.text!;
+    if (del) text = `[-${text}-]`;
+    if (ins) text = `[+${text}+]`;
+    return text;
+  }
+  const flags: string[] = [];
+  const change = blockChange(node);
+  if (change) flags.push(`change${short[change.kind]}`);
+  if (blockDeletion(node)) flags.push('deletion');
+  const mark = paragraphMark(node);
+  if (mark) flags.push(`pm${short[mark.kind]}`);
+  if (node.type.name === 'footnote' && node.marks.length) flags.push(node.marks.map((m) => short[m.type.name as 'insertion']).join(''));
+  const head = `${node.type.name}${flags.length ? `{${flags.join(',')}}` : ''}`;
+  if (node.isTextblock || node.type.name === 'footnote') {
+    let inner = '';
+    node.forEach((child) => (inner += child.isText ? picture(child) : `<${picture(child)}>`));
+    return `${head}("${inner}")`;
+  }
+  const children: string[] = [];
+  node.forEach((child) => children.push(picture(child)));
+  return `${head}(${children.join(', ')})`;
+}
+
+/** The document as JSON with every id blanked: equality that ignores freshly minted ids. */
+export function withoutIds(doc: Node): unknown {
+  return JSON.parse(JSON.stringify(doc.toJSON(), (key, value: unknown) => (key === 'id' ? '·' : value)));
+}
+
+/** Item texts in document order. */
+export function itemTexts(doc: Node): string[] {
+  const out: string[] = [];
+  doc.descendants((node) => {
+    if (node.type.name === 'item_text') out.push(node.textContent);
+    return true;
+  });
+  return out;
+}
+
+/** Position of the first occurrence of `text` inside one text node. */
+export function textPos(doc: Node, text: string): number {
+  let found = -1;
+  doc.descendants((node, pos) => {
+    if (found >= 0) return false;
+    if (node.isText && node.text!.includes(text)) found = pos + node.text!.indexOf(text);
+    return true;
+  });
+  if (found < 0) throw new Error(`text not found: ${text}`);
+  return found;
+}
