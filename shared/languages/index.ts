@@ -102,7 +102,8 @@ export interface KeywordMatch {
   entry: KeywordEntry;
 }
 
-function normalise(text: string): string {
+/** Lowercase, single spaces, typographic apostrophes folded: how keywords and headings are compared. */
+export function foldText(text: string): string {
   return text
     .normalize('NFC')
     .replace(/[\u2019\u02BC]/g, "'")
@@ -117,17 +118,17 @@ function normalise(text: string): string {
  * matches `charge`; `reconnaissant en outre` matches the longer entry, not `reconnaissant`.
  */
 export function matchKeyword(line: string, languages: readonly LanguageCode[] = LANGUAGE_CODES): KeywordMatch | null {
-  const text = normalise(line);
+  const text = foldText(line);
   let best: KeywordMatch | null = null;
   for (const code of languages) {
     for (const entry of TABLES[code].keywords) {
-      const phrase = normalise(entry.phrase);
+      const phrase = foldText(entry.phrase);
       if (!text.startsWith(phrase)) continue;
       const next = text.charAt(phrase.length);
       // Chinese has no spaces between words: a prefix is a match there.
       const boundary = next === '' || code === 'zh' || !/[\p{L}\p{N}]/u.test(next);
       if (!boundary) continue;
-      if (!best || phrase.length > normalise(best.entry.phrase).length) best = { language: code, entry };
+      if (!best || phrase.length > foldText(best.entry.phrase).length) best = { language: code, entry };
     }
   }
   return best;

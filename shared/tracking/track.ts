@@ -154,7 +154,9 @@ export function trackReplace(out: Transaction, ctx: TrackContext, from: number, 
   const tailMark = $at.parent.isTextblock ? ($at.parent.attrs.paragraphMark as BlockChange | null) : null;
   if (from < to) markDeleted(out, ctx, from, to);
   const mapping = () => out.mapping.slice(base);
-  const clean = finalSlice(withoutInheritedMarks(slice, out.doc.resolve(from).marks().filter(isTrackMark)));
+  const $from = out.doc.resolve(from);
+  const neighbours = [...($from.nodeBefore?.marks ?? []), ...($from.nodeAfter?.marks ?? [])].filter(isTrackMark);
+  const clean = finalSlice(withoutInheritedMarks(slice, neighbours));
   let cursor: number;
   if (clean.size > 0) {
     const inserted = insertTracked(out, ctx, mapping().map(insertAt), clean, tailMark);

@@ -8,7 +8,6 @@
  * and parsed by the text importer's structure parser, with the paragraph style names as the first
  * clue to structure.
  */
-import type { Node } from 'prosemirror-model';
 import { isLanguageCode, languageTable, type LanguageCode } from '../../languages/index.js';
 import { linkReferences } from '../../numbering/references.js';
 import { ImportError } from '../errors.js';
@@ -16,6 +15,7 @@ import { LineClassifier } from '../text/classify.js';
 import { labelReader } from '../text/labels.js';
 import { detectLanguage } from '../text/language.js';
 import { parseLines } from '../text/parse.js';
+import type { TextImportResult } from '../text/index.js';
 import { paragraphsToLines } from './lines.js';
 import { collapseRenumberedReferences } from './references.js';
 import { readDocxContent } from './ooxml.js';
@@ -27,12 +27,8 @@ export interface DocxImportOptions {
   limits?: ZipLimits;
 }
 
-export interface DocxImportResult {
-  doc: Node;
-  language: LanguageCode;
-  warnings: string[];
-  unrecognised: Array<{ line: number; text: string }>;
-}
+/** The same result as the text importer's: the two share the structure parser. */
+export type DocxImportResult = TextImportResult;
 
 export function importDocx(bytes: Uint8Array, options: DocxImportOptions = {}): DocxImportResult {
   if (options.language !== undefined && !isLanguageCode(options.language)) {

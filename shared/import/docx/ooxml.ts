@@ -277,9 +277,15 @@ export class ParagraphReader {
       const tag = tagOf(child);
       if (tag === 'w:fldChar') {
         const type = attrOf(child, 'w:fldCharType');
-        if (type === 'begin') field.inField = true, field.fieldResult = false;
-        else if (type === 'separate') field.fieldResult = true;
-        else if (type === 'end') field.inField = false, field.fieldResult = false;
+        if (type === 'begin') {
+          field.inField = true;
+          field.fieldResult = false;
+        } else if (type === 'separate') {
+          field.fieldResult = true;
+        } else if (type === 'end') {
+          field.inField = false;
+          field.fieldResult = false;
+        }
         continue;
       }
       if (field.inField && !field.fieldResult) continue; // the field's instruction, not its result

@@ -2,7 +2,7 @@
  * What a line is, read in one language: a resolution's number line, an annex heading, a section
  * keyword line, a cover heading, an artifact. All the words come from the language table.
  */
-import { allLanguageTables, matchKeyword, type KeywordEntry, type LanguageTable } from '../../languages/index.js';
+import { allLanguageTables, foldText, matchKeyword, type KeywordEntry, type LanguageTable } from '../../languages/index.js';
 import type { CoverFieldName } from '../../schema/schema.js';
 import type { SourceLine } from './lines.js';
 
@@ -23,16 +23,6 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Lowercase, single spaces, typographic apostrophes folded: for comparing headings. */
-function fold(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/[\u2019\u02BC]/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLocaleLowerCase();
-}
-
 /** The keyword phrase is at most a few words long; matching on a prefix keeps long lines cheap. */
 const KEYWORD_WINDOW = 160;
 
@@ -40,7 +30,7 @@ export class LineClassifier {
   private readonly coverHeadings: Map<string, CoverHeading>;
 
   constructor(readonly table: LanguageTable) {
-    this.coverHeadings = new Map(COVER_HEADINGS.map((name) => [fold(table.cover[name]), name]));
+    this.coverHeadings = new Map(COVER_HEADINGS.map((name) => [foldText(table.cover[name]), name]));
   }
 
   /** A line without label or leading tab. */
@@ -107,14 +97,14 @@ export class LineClassifier {
 
   coverHeadingOf(line: SourceLine): CoverHeading | null {
     if (line.label !== null) return null;
-    return this.coverHeadings.get(fold(line.plain)) ?? null;
+    return this.coverHeadings.get(foldText(line.plain)) ?? null;
   }
 
   /** The value after a cover prefix (`Point de l'ordre du jour: PL 2` → `PL 2`), or null. */
   afterPrefix(line: SourceLine, prefix: string): string | null {
     if (line.label !== null) return null;
     const text = line.plain;
-    if (fold(text.slice(0, prefix.length)) !== fold(prefix)) return null;
+    if (foldText(text.slice(0, prefix.length)) !== foldText(prefix)) return null;
     const rest = text.slice(prefix.length);
     if (rest !== '' && !/^\s/u.test(rest) && !/[:：]$/.test(prefix)) return null;
     return rest.trim();
