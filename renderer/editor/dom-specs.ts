@@ -42,6 +42,8 @@ const NODE_ELEMENTS: Record<string, { tag: string; className: string }> = {
   annex_heading: { tag: 'p', className: 'pl-annex-heading' },
   annex_title: { tag: 'p', className: 'pl-annex-title' },
   footnote: { tag: 'sup', className: 'pl-footnote' },
+  // A live reference holds no text: the labels decoration gives it `data-label` to show.
+  cross_reference: { tag: 'span', className: 'pl-xref' },
 };
 
 const MARK_ELEMENTS: Record<string, { tag: string; className?: string }> = {
@@ -97,8 +99,9 @@ function readAttrs(element: HTMLElement, schema: Schema, typeName: string): Attr
 
 export function nodeToDOM(node: Node): DOMOutputSpec {
   const element = NODE_ELEMENTS[node.type.name];
-  if (!element) return ['div', 0];
-  return [element.tag, dataAttrs(node, element.className), 0];
+  if (!element) return node.isLeaf ? ['span'] : ['div', 0];
+  // A leaf (an atom such as a reference) has no content hole.
+  return node.isLeaf ? [element.tag, dataAttrs(node, element.className)] : [element.tag, dataAttrs(node, element.className), 0];
 }
 
 export function markToDOM(mark: Mark): DOMOutputSpec {

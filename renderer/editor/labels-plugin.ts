@@ -13,6 +13,7 @@ import type { Node } from 'prosemirror-model';
 import { Plugin, PluginKey, type EditorState } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import { computeLabels, numberingKey, type Labels, type NumberingState } from '../../shared/numbering/index.js';
+import { referenceText } from '../../shared/numbering/references.js';
 
 export interface LabelsState {
   /** The numbering these decorations were drawn from. */
@@ -22,7 +23,7 @@ export interface LabelsState {
 
 export const labelsKey = new PluginKey<LabelsState>('plenary-labels');
 
-function attrsOf(node: Node, numbering: NumberingState): Record<string, string> | null {
+function attrsOf(node: Node, doc: Node, numbering: NumberingState): Record<string, string> | null {
   const id = node.attrs.id as string | null;
   if (!id) return null;
   const { labels, original } = numbering;
@@ -47,6 +48,15 @@ function attrsOf(node: Node, numbering: NumberingState): Record<string, string> 
       const n = labels.footnotes.get(id);
       return n === undefined ? null : { 'data-label': String(n) };
     }
+    case 'cross_reference': {
+      // Its text follows the target's label: "point 8 du décide" once items were inserted before it.
+      const renewed = referenceText(node, doc, labels, undefined, 'new');
+      const old = referenceText(node, doc, original, undefined, 'original');
+      const attrs: Record<string, string> = { 'data-label': renewed.text };
+      if (renewed.dangling) attrs['data-dangling'] = 'true';
+      if (old.text !== renewed.text && !old.dangling) attrs['data-old-label'] = old.text;
+      return attrs;
+    }
     default:
       return null;
   }
@@ -55,10 +65,10 @@ function attrsOf(node: Node, numbering: NumberingState): Record<string, string> 
 function draw(doc: Node, numbering: NumberingState): DecorationSet {
   const decorations: Decoration[] = [];
   doc.descendants((node, pos) => {
-    const attrs = attrsOf(node, numbering);
+    const attrs = attrsOf(node, doc, numbering);
     if (attrs) decorations.push(Decoration.node(pos, pos + node.nodeSize, attrs));
-    // Inside a textblock only footnotes are labelled: skip text runs of blocks without any.
-    return !node.isTextblock || node.childCount > 1 || node.firstChild?.type.name === 'footnote';
+    // Inside a textblock only footnotes and references are labelled: skip text runs of blocks without any.
+    return !node.isTextblock || node.childCount > 1 || (node.firstChild !== null && !node.firstChild.isText);
   });
   return DecorationSet.create(doc, decorations);
 }

@@ -13,12 +13,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { serializeDocument } from '../../shared/file/format.js';
 import { buildDoc, type ItemSpec, type SectionSpec } from '../../shared/model/build.js';
+import { launchChromium } from '../e2e/support.js';
 import { summarise, type BenchResult } from './types.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SECTIONS = 10;
 const ITEMS_PER_SECTION = 90;
 const SUB_ITEMS_EVERY = 9;
@@ -120,21 +120,13 @@ export async function run(): Promise<BenchResult> {
   const doc = benchDocument();
   const content = serializeDocument(doc);
   const work = mkdtempSync(path.join(tmpdir(), 'plenary-bench-'));
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-frame-rate-limit',
-      '--disable-gpu-vsync',
-      '--disable-renderer-backgrounding',
-      '--disable-background-timer-throttling',
-    ],
-  });
+  // Unthrottled frames: the figures measure the editors' work, not the display's refresh.
+  const browser = await launchChromium([
+    '--disable-frame-rate-limit',
+    '--disable-gpu-vsync',
+    '--disable-renderer-backgrounding',
+    '--disable-background-timer-throttling',
+  ]);
   try {
     const bundle = await bundlePage(work);
     const ours = await openEditor(browser, 'ours', bundle, content);

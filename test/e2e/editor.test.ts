@@ -163,6 +163,10 @@ describe('plenary serve in Chromium', () => {
     expect(await page.locator('.pl-footnote').first().getAttribute('data-label')).toBe('1');
     expect(await page.locator('.footnotes li').first().innerText()).toContain('Internet Corporation for Assigned Names');
     expect(await page.locator('.status-words').innerText()).toMatch(/^[\d,. \u202f]+ words$/);
+    // The live reference of "charge le Groupe de travail" 1, drawn from its target's label.
+    const reference = editor(page).locator('.pl-xref').first();
+    expect(await reference.getAttribute('data-label')).toBe('point\u00a05 du décide');
+    expect(await reference.evaluate((e) => getComputedStyle(e, '::after').content)).toBe('"point\u00a05 du décide"');
     originalText = await editor(page).innerText();
     await shot(page, 'res1332-open');
     await g.scrollIntoViewIfNeeded();
@@ -226,7 +230,8 @@ describe('plenary serve in Chromium', () => {
     await shot(page, 'footnote-editing');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('.footnotes li').count()).toBe(2);
-    expect(await page.locator('.footnotes li').nth(1).innerText()).toBe('2 Voir la Résolution 140.');
+    // The footnote list is a panel refreshed off the keystroke path: wait for it to catch up.
+    await expect.poll(() => page.locator('.footnotes li').nth(1).innerText()).toBe('2 Voir la Résolution 140.');
     expect(await decide2.locator('.pl-footnote').getAttribute('data-label')).toBe('2');
     await shot(page, 'after-edits');
 

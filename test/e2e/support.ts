@@ -42,7 +42,7 @@ export async function ensureRendererBuilt(): Promise<void> {
 }
 
 /** Debian's Chromium, offline: no sync, no component updates, no background networking. */
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} is missing: install Debian's chromium (bash scripts/install-system-deps.sh) to run the end-to-end tests`);
   }
@@ -55,6 +55,7 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...extraArgs,
     ],
   });
 }
