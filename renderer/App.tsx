@@ -22,6 +22,7 @@ import {
   type TextImporter,
 } from '../shared/editing/index.js';
 import { toggleTracking } from '../shared/tracking/plugin.js';
+import { insertReference } from '../shared/numbering/commands.js';
 import { createEditorState, insertFootnoteAndEdit, mountEditor } from './editor/create-editor.js';
 import { newResolution } from './new-document.js';
 import type { FootnoteEntry, OutlineEntry } from './outline.js';
@@ -375,6 +376,16 @@ export function App(props: AppProps) {
   );
 
   const direction = useMemo(() => (snapshot.language === 'ar' ? 'rtl' : 'ltr'), [snapshot.language]);
+  // The labelled items, each with the keyword of its section, for the reference picker.
+  const referenceTargets = useMemo(() => {
+    const targets: Array<{ id: string; label: string; section: string; text: string }> = [];
+    let section = '';
+    for (const entry of snapshot.outline) {
+      if (entry.kind === 'section') section = entry.text;
+      else if (entry.kind === 'item' && entry.label) targets.push({ id: entry.id, label: entry.label, section, text: entry.text });
+    }
+    return targets;
+  }, [snapshot.outline]);
 
   return (
     <div className={`app${outlineVisible ? '' : ' no-outline'}`} data-ready={ready ? 'true' : 'false'}>
@@ -388,6 +399,20 @@ export function App(props: AppProps) {
           const v = viewRef.current;
           if (!v) return;
           if (!insertSection(kind, keyword)(v.state, v.dispatch)) say('info', 'A section goes inside a resolution.');
+          v.focus();
+        }}
+        referenceTargets={referenceTargets}
+        onInsertReference={(targetId: string) => {
+          const v = viewRef.current;
+          if (!v) return;
+          if (!insertReference(targetId)(v.state, v.dispatch)) say('info', 'A reference goes in the text of a paragraph or an item.');
+          v.focus();
+        }}
+        onLanguage={(language: LanguageCode) => {
+          const v = viewRef.current;
+          if (!v || language === v.state.doc.attrs.language) return;
+          // Labels, reference wording and the keyword list follow the document's language.
+          v.dispatch(v.state.tr.setDocAttribute('language', language));
           v.focus();
         }}
       />

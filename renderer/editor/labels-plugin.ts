@@ -9,8 +9,8 @@
  * cannot change a label, and then the decorations are only mapped through the transaction.
  * Otherwise they are rebuilt from the labels (a walk over the block structure, no text).
  */
-import type { Node } from 'prosemirror-model';
-import { Plugin, PluginKey, type EditorState } from 'prosemirror-state';
+import type { Node, Slice } from 'prosemirror-model';
+import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import { computeLabels, numberingKey, type Labels, type NumberingState } from '../../shared/numbering/index.js';
 import { referenceText } from '../../shared/numbering/references.js';
@@ -73,6 +73,19 @@ function draw(doc: Node, numbering: NumberingState): DecorationSet {
   return DecorationSet.create(doc, decorations);
 }
 
+/** Whether a transaction brings in a reference: it needs a decoration of its own, labels or not. */
+function insertsReference(tr: Transaction): boolean {
+  return tr.steps.some((step) => {
+    const slice = (step as { slice?: Slice }).slice;
+    let found = false;
+    slice?.content.descendants((node) => {
+      if (node.type.name === 'cross_reference') found = true;
+      return !found;
+    });
+    return found;
+  });
+}
+
 /** Put it after `numberingPlugin()` in the plugin list: it reads the numbering of the same transaction. */
 export function labelsPlugin(): Plugin<LabelsState> {
   return new Plugin<LabelsState>({
@@ -87,7 +100,7 @@ export function labelsPlugin(): Plugin<LabelsState> {
         const numbering = numberingKey.getState(state)!;
         const same =
           numbering.labels === value.numbering.labels && numbering.original === value.numbering.original;
-        if (same) return tr.docChanged ? { numbering, decorations: value.decorations.map(tr.mapping, tr.doc) } : value;
+        if (same && !insertsReference(tr)) return tr.docChanged ? { numbering, decorations: value.decorations.map(tr.mapping, tr.doc) } : value;
         return { numbering, decorations: draw(state.doc, numbering) };
       },
     },

@@ -3,7 +3,7 @@
  * language table, footnote, annex), tracking and find. Buttons only send commands; the App runs them.
  */
 import { useMemo } from 'react';
-import { languageTable } from '../../shared/languages/index.js';
+import { LANGUAGE_CODES, languageTable, type LanguageCode } from '../../shared/languages/index.js';
 import type { SectionKind } from '../../shared/schema/schema.js';
 
 export type ToolbarCommand =
@@ -32,6 +32,11 @@ export interface ToolbarProps {
   tracking: boolean;
   onCommand(command: ToolbarCommand): void;
   onInsertSection(kind: SectionKind, keyword: string): void;
+  /** Items a reference can point at: id, computed label, section keyword and the first words. */
+  referenceTargets: ReadonlyArray<{ id: string; label: string; section: string; text: string }>;
+  onInsertReference(targetId: string): void;
+  /** Relabels the document in another language's alphabet and reference wording. */
+  onLanguage(language: LanguageCode): void;
 }
 
 function Button(props: { label: string; title: string; onClick(): void; disabled?: boolean; pressed?: boolean; name?: string }) {
@@ -95,6 +100,23 @@ export function Toolbar(props: ToolbarProps) {
             {keywords.map((k, i) => (k.kind === 'operative' ? <option key={k.phrase} value={i}>{k.phrase}</option> : null))}
           </optgroup>
         </select>
+        <select
+          className="tb-select"
+          aria-label="Insert a reference to an item"
+          value=""
+          onChange={(event) => {
+            if (event.target.value) props.onInsertReference(event.target.value);
+          }}
+        >
+          <option value="" disabled>
+            + Reference…
+          </option>
+          {props.referenceTargets.map((target) => (
+            <option key={target.id} value={target.id}>
+              {`${target.section} ${target.label} — ${target.text}`}
+            </option>
+          ))}
+        </select>
         <Button name="insert-footnote" label="+ Note" title="Insert a footnote (Ctrl+Alt+F)" onClick={command('insert-footnote')} />
         <Button name="insert-annex" label="+ Annex" title="Insert an annex" onClick={command('insert-annex')} />
       </div>
@@ -106,6 +128,18 @@ export function Toolbar(props: ToolbarProps) {
           pressed={props.tracking}
           onClick={command('toggle-tracking')}
         />
+        <select
+          className="tb-select"
+          aria-label="Document language"
+          value={props.language}
+          onChange={(event) => props.onLanguage(event.target.value as LanguageCode)}
+        >
+          {LANGUAGE_CODES.map((code) => (
+            <option key={code} value={code}>
+              {languageTable(code).name}
+            </option>
+          ))}
+        </select>
         <Button name="find" label="Find…" title="Find and replace (Ctrl+F)" onClick={command('find')} />
         <Button name="toggle-outline" label="Outline" title="Show or hide the outline" onClick={command('toggle-outline')} />
       </div>

@@ -281,6 +281,32 @@ describe('plenary serve in Chromium', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('.ProseMirror-search-match').count()).toBe(0);
   });
+
+  it('inserts a live reference picked from the items, and relabels the document in another language', async () => {
+    // The cursor at the end of rappelant a)'s text, then a reference to décide 3 picked from the list.
+    await itemText(page, 'la Résolution 140 (Rév. Bucarest').click();
+    await page.keyboard.press('End');
+    const picker = page.getByLabel('Insert a reference to an item');
+    const decide3 = await picker.locator('option', { hasText: /^décide 3 — / }).getAttribute('value');
+    await picker.selectOption(decide3!);
+    const inserted = itemText(page, 'la Résolution 140 (Rév. Bucarest').locator('.pl-xref');
+    await expect.poll(() => inserted.getAttribute('data-label')).toBe('point\u00a03 du décide');
+
+    // English: the same labels, the reference worded in English; Arabic: its own alphabet.
+    await page.getByLabel('Document language').selectOption('en');
+    await expect.poll(() => inserted.getAttribute('data-label')).toMatch(/^paragraph[\s\u00a0]3 of décide$/);
+    expect(await page.locator('.pl-item').first().getAttribute('data-label')).toBe('a)');
+    await page.getByLabel('Document language').selectOption('ar');
+    await expect.poll(() => page.locator('.pl-item').first().getAttribute('data-label')).toBe('أ)');
+    await expect.poll(() => page.locator('.page').getAttribute('dir')).toBe('rtl');
+    await shot(page, 'language-arabic');
+    // Undo takes back the two language switches and the reference: the document is as it was.
+    await editor(page).focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Control+z');
+    await expect.poll(() => editor(page).locator('.pl-xref').count()).toBe(1);
+    await expect.poll(() => page.getByLabel('Document language').inputValue()).toBe('fr');
+    expect(await page.locator('.pl-item').first().getAttribute('data-label')).toBe('a)');
+  });
 });
 
 describe('recovery after the host is killed', () => {
