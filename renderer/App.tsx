@@ -32,6 +32,9 @@ import { Toolbar, type ToolbarCommand } from './panels/Toolbar.js';
 import { Outline } from './panels/Outline.js';
 import { StatusBar } from './panels/StatusBar.js';
 import { Footnotes } from './panels/Footnotes.js';
+import { Checks } from './panels/Checks.js';
+import { checkDocument } from '../shared/check/index.js';
+import type { Finding } from '../shared/check/findings.js';
 import { FindBar } from './panels/FindBar.js';
 import { FilePicker, Messages, RecoveryDialog, type Message } from './panels/Dialogs.js';
 import type { PickRequest } from './host-api.js';
@@ -96,6 +99,7 @@ export function App(props: AppProps) {
   const [messages, setMessages] = useState<Message[]>([]);
   const [find, setFind] = useState<'find' | 'replace' | null>(null);
   const [outlineVisible, setOutlineVisible] = useState(true);
+  const [checks, setChecks] = useState<Finding[] | null>(null);
   const [recovery, setRecovery] = useState<RecoverySnapshot[]>([]);
   const [pick, setPick] = useState<{ request: PickRequest; resolve(name: string | null): void } | null>(null);
   const [ready, setReady] = useState(false);
@@ -274,6 +278,9 @@ export function App(props: AppProps) {
           case 'toggle-outline':
             setOutlineVisible((visible) => !visible);
             return;
+          case 'check':
+            if (viewRef.current) setChecks(checkDocument(viewRef.current.state.doc));
+            return;
           case 'close':
           case 'toggle-changes':
             return;
@@ -424,6 +431,14 @@ export function App(props: AppProps) {
           <div className="page" lang={snapshot.language} dir={direction}>
             <div ref={place} className="page-editor" />
             <Footnotes notes={snapshot.footnotes} onSelect={selectFootnote} />
+            {checks ? (
+              <Checks
+                findings={checks}
+                onJump={(finding) => finding.blockId && jump({ id: finding.blockId, kind: 'item', label: '', text: '', depth: 0 })}
+                onRecheck={() => viewRef.current && setChecks(checkDocument(viewRef.current.state.doc))}
+                onClose={() => setChecks(null)}
+              />
+            ) : null}
           </div>
         </main>
       </div>

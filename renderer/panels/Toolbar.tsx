@@ -23,7 +23,8 @@ export type ToolbarCommand =
   | 'move-down'
   | 'toggle-tracking'
   | 'find'
-  | 'toggle-outline';
+  | 'toggle-outline'
+  | 'check';
 
 export interface ToolbarProps {
   language: string;
@@ -142,6 +143,7 @@ export function Toolbar(props: ToolbarProps) {
         </select>
         <Button name="find" label="Find…" title="Find and replace (Ctrl+F)" onClick={command('find')} />
         <Button name="toggle-outline" label="Outline" title="Show or hide the outline" onClick={command('toggle-outline')} />
+        <Button name="check" label="Check" title="Style checks: punctuation, empty items, dangling references, keywords" onClick={command('check')} />
       </div>
     </div>
   );

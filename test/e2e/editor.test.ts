@@ -307,6 +307,23 @@ describe('plenary serve in Chromium', () => {
     await expect.poll(() => page.getByLabel('Document language').inputValue()).toBe('fr');
     expect(await page.locator('.pl-item').first().getAttribute('data-label')).toBe('a)');
   });
+
+  it('runs the style checks in a panel: none on Res 1332, an empty item found and reached by a click', async () => {
+    await page.locator('[data-command="check"]').click();
+    await expect.poll(() => page.locator('.checks-count').innerText()).toBe('no findings');
+    // An empty item after rappelant a), made with the toolbar.
+    await itemText(page, 'la Résolution 140 (Rév. Bucarest').click();
+    await page.locator('[data-command="insert-item"]').click();
+    await page.getByRole('button', { name: 'Check again' }).click();
+    const finding = page.locator('.checks li.check-error').first();
+    await expect.poll(() => finding.innerText()).toMatch(/^rappelant b\)/);
+    await finding.locator('button').click();
+    await editor(page).focus();
+    await page.keyboard.press('Control+z');
+    await page.getByRole('button', { name: 'Check again' }).click();
+    await expect.poll(() => page.locator('.checks-count').innerText()).toBe('no findings');
+    await page.getByRole('button', { name: 'Close the checks' }).click();
+  });
 });
 
 describe('recovery after the host is killed', () => {
