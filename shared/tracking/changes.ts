@@ -34,17 +34,8 @@ export interface TrackedChange {
 
 const EXCERPT_LENGTH = 80;
 
-interface Piece {
-  id: string;
-  kind: ChangeKind;
-  scope: ChangeScope;
-  blockType?: string;
-  author: string;
-  date: string;
-  from: number;
-  to: number;
-  text: string;
-}
+/** One stretch of a change in the document: what a TrackedChange is made of, before it is located. */
+type Piece = Omit<TrackedChange, 'excerpt' | 'section' | 'label'> & { text: string };
 
 /** One entry per change id, in document order. */
 export function listChanges(doc: Node): TrackedChange[] {

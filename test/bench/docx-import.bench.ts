@@ -8,29 +8,18 @@ import mammoth from 'mammoth';
 import { exportDocx } from '../../shared/export/docx/index.js';
 import { importDocx } from '../../shared/import/docx/index.js';
 import { largeTrackedResolution } from './export.bench.js';
-import { summarise, type BenchResult } from './types.js';
+import { measurePair, summarise, type BenchResult } from './types.js';
 
 const SAMPLES = 7;
-
-async function timed(work: () => Promise<unknown> | unknown): Promise<number> {
-  const started = performance.now();
-  await work();
-  return performance.now() - started;
-}
 
 export async function run(): Promise<BenchResult> {
   const bytes = await exportDocx(largeTrackedResolution(), { mode: 'markup' });
   const buffer = Buffer.from(bytes);
-  // Warm both up once: the first run pays for module and JIT start-up.
-  importDocx(bytes);
-  await mammoth.convertToHtml({ buffer });
-  const ours: number[] = [];
-  const peer: number[] = [];
-  for (let i = 0; i < SAMPLES; i++) {
-    // Interleaved, so that machine load falls on both alike.
-    ours.push(await timed(() => importDocx(bytes)));
-    peer.push(await timed(() => mammoth.convertToHtml({ buffer })));
-  }
+  const { ours, peer } = await measurePair(
+    SAMPLES,
+    () => importDocx(bytes),
+    () => mammoth.convertToHtml({ buffer }),
+  );
   const oursMeasure = summarise('importDocx (structure, revisions, footnotes)', ours);
   const peerMeasure = summarise('mammoth.convertToHtml (same file)', peer);
   const ratio = oursMeasure.median / peerMeasure.median;

@@ -12,7 +12,7 @@ import type { Node } from 'prosemirror-model';
 import { exportDocx } from '../../shared/export/docx/index.js';
 import { buildDoc, type ItemSpec, type SectionSpec } from '../../shared/model/build.js';
 import { schema } from '../../shared/schema/schema.js';
-import { summarise, type BenchResult } from './types.js';
+import { measurePair, summarise, type BenchResult } from './types.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -108,17 +108,6 @@ function asMarkdown(doc: Node): string {
   return [...lines, ...notes].join('\n');
 }
 
-async function timed(samples: number, action: () => Promise<unknown>): Promise<number[]> {
-  await action(); // warm-up: module loading and JIT are not what is measured
-  const out: number[] = [];
-  for (let i = 0; i < samples; i++) {
-    const start = performance.now();
-    await action();
-    out.push(performance.now() - start);
-  }
-  return out;
-}
-
 export async function run(): Promise<BenchResult> {
   const doc = largeTrackedResolution();
   let itemCount = 0;
@@ -131,10 +120,13 @@ export async function run(): Promise<BenchResult> {
     const markdown = join(dir, 'resolution.md');
     writeFileSync(markdown, asMarkdown(doc));
     let bytes = 0;
-    const ours = await timed(SAMPLES, async () => {
-      bytes = (await exportDocx(doc, { mode: 'markup' })).byteLength;
-    });
-    const peer = await timed(SAMPLES, () => runPandoc(markdown, join(dir, 'pandoc.docx')));
+    const { ours, peer } = await measurePair(
+      SAMPLES,
+      async () => {
+        bytes = (await exportDocx(doc, { mode: 'markup' })).byteLength;
+      },
+      () => runPandoc(markdown, join(dir, 'pandoc.docx')),
+    );
     const oursMeasure = summarise('exportDocx with revision marks', ours);
     const peerMeasure = summarise('pandoc Markdown → docx (process included)', peer);
     const ratio = oursMeasure.median / peerMeasure.median;

@@ -38,3 +38,25 @@ export function summarise(label: string, samples: number[]): BenchMeasure {
   const sorted = [...samples].sort((a, b) => a - b);
   return { label, median: percentile(sorted, 50), p95: percentile(sorted, 95), samples: sorted.length };
 }
+
+/**
+ * Times `ours` and `peer` `samples` times each, interleaved so that machine load falls on both
+ * alike, after one warm-up run of each (module loading and JIT are not what is measured).
+ */
+export async function measurePair(
+  samples: number,
+  ours: () => Promise<unknown> | unknown,
+  peer: () => Promise<unknown> | unknown,
+): Promise<{ ours: number[]; peer: number[] }> {
+  await ours();
+  await peer();
+  const out = { ours: [] as number[], peer: [] as number[] };
+  for (let i = 0; i < samples; i++) {
+    for (const [action, into] of [[ours, out.ours], [peer, out.peer]] as const) {
+      const start = performance.now();
+      await action();
+      into.push(performance.now() - start);
+    }
+  }
+  return out;
+}
