@@ -11,6 +11,7 @@ export const HOST_METHOD_NAMES = [
   'openRecent',
   'listRecent',
   'initialDocument',
+  'openDropped',
   'save',
   'saveAs',
   'exportDocx',

@@ -383,6 +383,24 @@ export function App(props: AppProps) {
   );
 
   const direction = useMemo(() => (snapshot.language === 'ar' ? 'rtl' : 'ltr'), [snapshot.language]);
+
+  // A .docx, .txt or .plenary dropped on the page opens like File → Open (as an imported document:
+  // the page never learns where the file lives, so Save asks for a name). Text drops stay the editor's.
+  const allowFileDrop = useCallback((event: React.DragEvent) => {
+    if (event.dataTransfer.types.includes('Files')) event.preventDefault();
+  }, []);
+  const dropFile = useCallback(
+    async (event: React.DragEvent) => {
+      const file = event.dataTransfer.files[0];
+      if (!file) return;
+      event.preventDefault();
+      event.stopPropagation();
+      if (!confirmDiscard()) return;
+      const outcome = await api.openDropped(file.name, await base64Of(file));
+      adoptOutcome(outcome);
+    },
+    [api, adoptOutcome, confirmDiscard],
+  );
   // The labelled items, each with the keyword of its section, for the reference picker.
   const referenceTargets = useMemo(() => {
     const targets: Array<{ id: string; label: string; section: string; text: string }> = [];
@@ -427,7 +445,7 @@ export function App(props: AppProps) {
       <Messages messages={messages} onDismiss={(id) => setMessages((list) => list.filter((m) => m.id !== id))} />
       <div className="workspace">
         {outlineVisible ? <Outline entries={snapshot.outline} currentId={snapshot.currentId} onJump={jump} /> : null}
-        <main className="page-scroller">
+        <main className="page-scroller" onDragOverCapture={allowFileDrop} onDropCapture={(event) => void dropFile(event)}>
           <div className="page" lang={snapshot.language} dir={direction}>
             <div ref={place} className="page-editor" />
             <Footnotes notes={snapshot.footnotes} onSelect={selectFootnote} />
@@ -471,4 +489,14 @@ export function App(props: AppProps) {
       ) : null}
     </div>
   );
+}
+
+/** A file's bytes in base64, encoded in chunks (String.fromCharCode takes a bounded argument list). */
+async function base64Of(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let offset = 0; offset < bytes.length; offset += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(offset, offset + 0x8000));
+  }
+  return btoa(binary);
 }

@@ -93,6 +93,7 @@ export function createHttpApi(options: { token: string; pick: Picker; base?: str
     openRecent: (fileId) => call<OpenOutcome>('openRecent', [fileId]),
     listRecent: () => call<RecentFile[]>('listRecent', []),
     initialDocument: () => call<OpenOutcome | null>('initialDocument', []),
+    openDropped: (name, dataBase64) => call<OpenOutcome>('openDropped', [name, dataBase64]),
     save: (fileId: string, content: DocumentJson) => call<SaveOutcome>('save', [fileId, content]),
     async saveAs(content: DocumentJson, suggestedName: string): Promise<SaveOutcome | null> {
       const choice = await choose('save', suggestedName);

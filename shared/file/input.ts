@@ -130,20 +130,19 @@ async function importTextFile(text: string, options: ReadOptions): Promise<Omit<
   };
 }
 
-async function readChecked(path: string, options: ReadOptions): Promise<InputDocument> {
-  const info = await stat(path);
-  if (info.isDirectory()) throw new FileAccessError(`${path} is a folder, not a file`);
-  // A device or pipe has no size to check first, and no document in it.
-  if (!info.isFile()) throw new FileAccessError(`${path} is not a regular file`);
-  if (info.size === 0) throw new FileFormatError('the file is empty');
-  const sniffed = sniff(await readHead(path, 8), path);
-  const limit = SIZE_LIMITS[sniffed.kind];
-  if (info.size > limit) {
-    const what = { text: 'a text file', plenary: 'a Plenary document', docx: 'a Word document' }[sniffed.kind];
-    throw new FileFormatError(`${basename(path)} is ${formatSize(info.size)}; the limit for ${what} is ${formatSize(limit)}`);
+/** Refuses a file larger than the limit of its kind, before it is read. */
+function checkSize(name: string, size: number, kind: InputKind): void {
+  const limit = SIZE_LIMITS[kind];
+  if (size > limit) {
+    const what = { text: 'a text file', plenary: 'a Plenary document', docx: 'a Word document' }[kind];
+    throw new FileFormatError(`${name} is ${formatSize(size)}; the limit for ${what} is ${formatSize(limit)}`);
   }
+}
+
+/** The document in `bytes`, whose kind and encoding were sniffed from its first bytes and name. */
+async function decodeDocument(bytes: Uint8Array, sniffed: Sniffed, options: ReadOptions): Promise<InputDocument> {
   if (sniffed.kind === 'docx') {
-    const result = importDocx(new Uint8Array(await readFile(path)), options.language === undefined ? {} : { language: options.language });
+    const result = importDocx(bytes, options.language === undefined ? {} : { language: options.language });
     return {
       doc: result.doc,
       kind: 'docx',
@@ -155,7 +154,7 @@ async function readChecked(path: string, options: ReadOptions): Promise<InputDoc
     };
   }
 
-  const text = decodeText(await readFile(path), sniffed.encoding);
+  const text = decodeText(bytes, sniffed.encoding);
   if (text.trim() === '') throw new FileFormatError('the file is empty (only blank space)');
   if (sniffed.kind === 'plenary') {
     const parsed = parseDocument(text);
@@ -170,6 +169,28 @@ async function readChecked(path: string, options: ReadOptions): Promise<InputDoc
     };
   }
   return { kind: 'text', ...(await importTextFile(text, options)) };
+}
+
+async function readChecked(path: string, options: ReadOptions): Promise<InputDocument> {
+  const info = await stat(path);
+  if (info.isDirectory()) throw new FileAccessError(`${path} is a folder, not a file`);
+  // A device or pipe has no size to check first, and no document in it.
+  if (!info.isFile()) throw new FileAccessError(`${path} is not a regular file`);
+  if (info.size === 0) throw new FileFormatError('the file is empty');
+  const sniffed = sniff(await readHead(path, 8), path);
+  checkSize(basename(path), info.size, sniffed.kind);
+  return decodeDocument(new Uint8Array(await readFile(path)), sniffed, options);
+}
+
+/**
+ * Reads a document handed over as bytes (a file dropped on the window): the same checks and
+ * importers as a file on disk, the name telling the kind where the first bytes do not.
+ */
+export async function readDocumentBytes(name: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<InputDocument> {
+  if (bytes.length === 0) throw new FileFormatError('the file is empty');
+  const sniffed = sniff(bytes.subarray(0, 8), name);
+  checkSize(name, bytes.length, sniffed.kind);
+  return decodeDocument(bytes, sniffed, options);
 }
 
 /**

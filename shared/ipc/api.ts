@@ -79,6 +79,11 @@ export interface PlenaryApi {
   listRecent(): Promise<RecentFile[]>;
   /** The document this window was opened for (command line, file association, serve argument). */
   initialDocument(): Promise<OpenOutcome | null>;
+  /**
+   * A file the user dropped on the window, its bytes in base64: imported like an opened file, but
+   * with no file to save over (Save asks for a name). Its `fileId` is empty.
+   */
+  openDropped(name: string, dataBase64: string): Promise<OpenOutcome>;
   /** Saves atomically over a granted file, keeping the previous version as `.bak`. */
   save(fileId: string, content: DocumentJson): Promise<SaveOutcome>;
   /** Shows the save dialog; null when the user cancels. */

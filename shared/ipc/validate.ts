@@ -25,6 +25,11 @@ export const SESSION_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 export const fileIdSchema = z.string().regex(FILE_ID_PATTERN, 'not a file id');
 export const sessionIdSchema = z.string().regex(SESSION_ID_PATTERN, 'not a session id');
 export const contentSchema = z.string().max(MAX_CONTENT_LENGTH, 'document too large');
+/** A dropped file in base64, under the same cap as a document's text. */
+export const droppedDataSchema = z
+  .string()
+  .max(MAX_CONTENT_LENGTH, 'file too large')
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64');
 function hasControlCharacter(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) < 0x20) return true;
   return false;
@@ -56,6 +61,7 @@ export const requestSchemas = {
   openRecent: z.tuple([fileIdSchema]),
   listRecent: none,
   initialDocument: none,
+  openDropped: z.tuple([displayNameSchema, droppedDataSchema]),
   save: z.tuple([fileIdSchema, contentSchema]),
   saveAs: z.tuple([contentSchema, suggestedNameSchema]),
   exportDocx: z.tuple([contentSchema, exportModeSchema, suggestedNameSchema]),

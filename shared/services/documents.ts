@@ -9,7 +9,7 @@ import { exportDocx } from '../export/docx/index.js';
 import { writeFileAtomic } from '../file/atomic.js';
 import { FileFormatError } from '../file/errors.js';
 import { parseDocument, serializeDocument } from '../file/format.js';
-import { readDocumentFile } from '../file/input.js';
+import { readDocumentBytes, readDocumentFile, type InputDocument } from '../file/input.js';
 import { saveDocument as writeDocumentFile } from '../file/save.js';
 import type { ExportMode } from '../ipc/api.js';
 
@@ -27,14 +27,30 @@ export interface LoadedDocument {
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export async function loadDocument(filePath: string): Promise<Result<LoadedDocument>> {
+  return loaded(path.basename(filePath), () => readDocumentFile(filePath), (kind) => kind !== 'plenary');
+}
+
+/**
+ * A document dropped on the window, as bytes: it has no file the app may write to, so it opens
+ * as imported (Save asks for a name), whatever its kind.
+ */
+export async function loadDroppedDocument(name: string, bytes: Uint8Array): Promise<Result<LoadedDocument>> {
+  return loaded(name, () => readDocumentBytes(name, bytes), () => true);
+}
+
+async function loaded(
+  name: string,
+  read: () => Promise<InputDocument>,
+  imported: (kind: InputDocument['kind']) => boolean,
+): Promise<Result<LoadedDocument>> {
   try {
-    const { doc, kind, warnings, metadata } = await readDocumentFile(filePath);
+    const { doc, kind, warnings, metadata } = await read();
     // Re-serialised (not the file's text): an older format version reaches the renderer upgraded,
     // and the original `created` date travels with the content to the next save.
     const content = serializeDocument(doc, metadata ?? undefined);
-    return { ok: true, value: { content, imported: kind !== 'plenary', warnings } };
+    return { ok: true, value: { content, imported: imported(kind), warnings } };
   } catch (error) {
-    return { ok: false, error: `Cannot open ${path.basename(filePath)}: ${messageOf(error)}` };
+    return { ok: false, error: `Cannot open ${name}: ${messageOf(error)}` };
   }
 }
 

@@ -22,6 +22,7 @@ import {
   checkDocument,
   invalidDocument,
   loadDocument,
+  loadDroppedDocument,
   renderDocx,
   saveDocument,
   withExtension,
@@ -79,6 +80,11 @@ export function createHostApi(deps: HostApiDeps): HostApi {
     async openDialog(): Promise<OpenOutcome | null> {
       const chosen = await dialogs.chooseOpenPath();
       return chosen === null ? null : openPath(chosen);
+    },
+
+    async openDropped(name: string, dataBase64: string): Promise<OpenOutcome> {
+      const loaded = await loadDroppedDocument(name, new Uint8Array(Buffer.from(dataBase64, 'base64')));
+      return loaded.ok ? { ok: true, document: { fileId: '', name, ...loaded.value } } : loaded;
     },
 
     async openRecent(fileId: string): Promise<OpenOutcome> {

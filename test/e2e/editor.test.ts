@@ -324,6 +324,33 @@ describe('plenary serve in Chromium', () => {
     await expect.poll(() => page.locator('.checks-count').innerText()).toBe('no findings');
     await page.getByRole('button', { name: 'Close the checks' }).click();
   });
+
+  it('opens a Word file dropped on the page, and refuses a broken one with its reason', async () => {
+    const { exportDocx } = await import('../../shared/export/docx/index.js');
+    const { importText } = await import('../../shared/import/text/index.js');
+    const res30 = importText(readFileSync(path.join(ROOT, 'test', 'fixtures', 'wtdc-res-30-kigali-2022.txt'), 'utf8')).doc;
+    const docx = Buffer.from(await exportDocx(res30, { mode: 'markup' })).toString('base64');
+    const drop = (name: string, base64: string) =>
+      page.evaluate(
+        ([fileName, data]) => {
+          const bytes = Uint8Array.from(atob(data!), (c) => c.charCodeAt(0));
+          const transfer = new DataTransfer();
+          transfer.items.add(new File([bytes], fileName!));
+          const target = document.querySelector('.page-scroller')!;
+          target.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+          target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+        },
+        [name, base64],
+      );
+    await drop('bad.docx', Buffer.from('not a zip at all').toString('base64'));
+    await waitForMessage(page, /Cannot open bad\.docx: .*not a Word document/);
+    await drop('res30.docx', docx);
+    await expect.poll(() => editor(page).locator('.pl-number-line').innerText()).toBe('RÉSOLUTION 30 (Rév. Kigali, 2022)');
+    await expect.poll(() => page.locator('.status-file').innerText()).toBe('res30.docx');
+    // notant holds one item: no label, as in the text.
+    const notant = page.locator('.pl-section', { has: page.locator('.pl-keyword', { hasText: /^notant$/ }) });
+    expect(await notant.locator('.pl-item').first().getAttribute('data-label')).toBeNull();
+  });
 });
 
 describe('recovery after the host is killed', () => {

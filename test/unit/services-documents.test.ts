@@ -208,6 +208,26 @@ describe('export to Word', () => {
   });
 });
 
+describe('a file dropped on the window', () => {
+  it('opens a dropped Word file as an imported document with no file to save over', async () => {
+    const { content } = await savedResolution();
+    nextSave = path.join(dir, 'dropped');
+    await callHostApi(api, 'exportDocx', [content, 'markup', 'dropped']);
+    const data = (await readFile(path.join(dir, 'dropped.docx'))).toString('base64');
+    const document = opened(await callHostApi(api, 'openDropped', ['dropped.docx', data]));
+    expect(document).toMatchObject({ fileId: '', name: 'dropped.docx', imported: true });
+    expect(parseDocument(document.content).doc.textContent).toContain('RÉSOLUTION 1332');
+    // Nothing was granted or remembered: the page never learns where the file lives.
+    expect(await callHostApi(api, 'listRecent', [])).not.toContainEqual(expect.objectContaining({ name: 'dropped.docx' }));
+  });
+
+  it('explains a broken dropped file in one line, and refuses data that is not base64', async () => {
+    const outcome = (await callHostApi(api, 'openDropped', ['old.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]).toString('base64')])) as OpenOutcome;
+    expect(outcome).toEqual({ ok: false, error: expect.stringMatching(/^Cannot open old\.doc: this is an old binary Word file/) });
+    await expect(callHostApi(api, 'openDropped', ['x.docx', 'not base64!'])).rejects.toThrow(/invalid request to openDropped \(argument 1\)/);
+  });
+});
+
 describe('file grants', () => {
   it('grants one stable id per path and refuses every id it did not hand out', () => {
     fc.assert(
