@@ -15,6 +15,7 @@ export const HOST_METHOD_NAMES = [
   'save',
   'saveAs',
   'exportDocx',
+  'revealExport',
   'writeRecovery',
   'clearRecovery',
   'listRecovery',

@@ -4,7 +4,7 @@
  * recent list, settings, recovery).
  */
 import path from 'node:path';
-import { app, BrowserWindow, dialog, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, shell, type WebContents } from 'electron';
 import type { MenuCommand, SaveOutcome } from '../shared/ipc/api.js';
 import { createHostApi, type HostApi, type HostDialogs } from '../shared/services/host-api.js';
 import type { HostStores } from '../shared/services/stores.js';
@@ -61,6 +61,7 @@ export class DocumentWindow {
       dialogs: this.dialogs(),
       initialPath,
       onDirtyChange: (dirty, name) => this.markDirty(dirty, name),
+      reveal: (filePath) => shell.showItemInFolder(filePath),
       onDocumentPath: (filePath) => {
         this.adoptPath(filePath);
         owner.documentTouched(filePath);

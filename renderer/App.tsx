@@ -104,9 +104,9 @@ export function App(props: AppProps) {
   const [pick, setPick] = useState<{ request: PickRequest; resolve(name: string | null): void } | null>(null);
   const [ready, setReady] = useState(false);
 
-  const say = useCallback((kind: Message['kind'], text: string) => {
+  const say = useCallback((kind: Message['kind'], text: string, action?: Message['action']) => {
     const id = ++messageCounter;
-    setMessages((list) => [...list.slice(-3), { id, kind, text }]);
+    setMessages((list) => [...list.slice(-3), { id, kind, text, ...(action ? { action } : {}) }]);
     if (kind === 'info') setTimeout(() => setMessages((list) => list.filter((m) => m.id !== id)), 6000);
   }, []);
 
@@ -253,11 +253,26 @@ export function App(props: AppProps) {
             if (saved) say('info', `Saved ${session.current.name ?? ''}`);
             return;
           }
-          case 'export-docx': {
+          case 'export-docx':
+          case 'export-docx-final':
+          case 'export-docx-original': {
+            const mode = command === 'export-docx-final' ? 'final' : command === 'export-docx-original' ? 'original' : 'markup';
             const base = (session.current.name ?? 'Untitled').replace(/\.(plenary|txt|docx)$/i, '');
-            const outcome = await api.exportDocx(session.contentOf(v.state.doc), 'markup', `${base}.docx`);
+            const suffix = mode === 'markup' ? '' : `-${mode}`;
+            // A long document takes a moment to render before the save dialog shows.
+            say('info', 'Preparing the Word file…');
+            const outcome = await api.exportDocx(session.contentOf(v.state.doc), mode, `${base}${suffix}.docx`);
             if (outcome && !outcome.ok) say('error', outcome.error);
-            else if (outcome) say('info', `Exported ${outcome.name}`);
+            else if (outcome) {
+              const name = outcome.name;
+              say('info', `Exported ${name}`, {
+                label: 'Show in folder',
+                run: () =>
+                  void api.revealExport().then((shown) => {
+                    if (!shown) say('info', `${name} is in the folder you chose; this browser host cannot open folders.`);
+                  }),
+              });
+            }
             return;
           }
           case 'undo':

@@ -94,6 +94,7 @@ export function createHttpApi(options: { token: string; pick: Picker; base?: str
     listRecent: () => call<RecentFile[]>('listRecent', []),
     initialDocument: () => call<OpenOutcome | null>('initialDocument', []),
     openDropped: (name, dataBase64) => call<OpenOutcome>('openDropped', [name, dataBase64]),
+    revealExport: () => call<boolean>('revealExport', []),
     save: (fileId: string, content: DocumentJson) => call<SaveOutcome>('save', [fileId, content]),
     async saveAs(content: DocumentJson, suggestedName: string): Promise<SaveOutcome | null> {
       const choice = await choose('save', suggestedName);

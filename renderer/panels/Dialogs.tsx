@@ -112,6 +112,8 @@ export interface Message {
   id: number;
   kind: 'error' | 'info';
   text: string;
+  /** A follow-up the user may take (Show in folder after an export). */
+  action?: { label: string; run(): void };
 }
 
 export function Messages(props: { messages: Message[]; onDismiss(id: number): void }) {
@@ -121,6 +123,11 @@ export function Messages(props: { messages: Message[]; onDismiss(id: number): vo
       {props.messages.map((message) => (
         <div key={message.id} className={`message message-${message.kind}`}>
           <span>{message.text}</span>
+          {message.action ? (
+            <button type="button" className="message-action" onClick={message.action.run}>
+              {message.action.label}
+            </button>
+          ) : null}
           <button type="button" aria-label="Dismiss" onClick={() => props.onDismiss(message.id)}>
             ×
           </button>

@@ -12,6 +12,8 @@ export type ToolbarCommand =
   | 'save'
   | 'save-as'
   | 'export-docx'
+  | 'export-docx-final'
+  | 'export-docx-original'
   | 'undo'
   | 'redo'
   | 'insert-item'
@@ -70,7 +72,21 @@ export function Toolbar(props: ToolbarProps) {
         <Button name="open" label="Open…" title="Open (Ctrl+O)" onClick={command('open')} />
         <Button name="save" label="Save" title="Save (Ctrl+S)" onClick={command('save')} />
         <Button name="save-as" label="Save as…" title="Save as (Ctrl+Shift+S)" onClick={command('save-as')} />
-        <Button name="export-docx" label="Word…" title="Export to Word" onClick={command('export-docx')} />
+        <select
+          className="tb-select"
+          aria-label="Export to Word"
+          value=""
+          onChange={(event) => {
+            if (event.target.value) onCommand(event.target.value as ToolbarCommand);
+          }}
+        >
+          <option value="" disabled>
+            Word…
+          </option>
+          <option value="export-docx">with revision marks</option>
+          <option value="export-docx-final">changes accepted (final)</option>
+          <option value="export-docx-original">changes rejected (original)</option>
+        </select>
       </div>
       <div className="tb-group">
         <Button name="undo" label="↶" title="Undo (Ctrl+Z)" onClick={command('undo')} disabled={!props.canUndo} />

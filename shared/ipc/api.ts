@@ -89,6 +89,8 @@ export interface PlenaryApi {
   /** Shows the save dialog; null when the user cancels. */
   saveAs(content: DocumentJson, suggestedName: string): Promise<SaveOutcome | null>;
   exportDocx(content: DocumentJson, mode: ExportMode, suggestedName: string): Promise<ExportOutcome | null>;
+  /** Shows the last exported file in the system's file manager; false where the host cannot (a browser). */
+  revealExport(): Promise<boolean>;
   /** Recovery snapshot of the unsaved state of this session; the host writes it atomically. */
   writeRecovery(sessionId: string, name: string | null, content: DocumentJson): Promise<void>;
   clearRecovery(sessionId: string): Promise<void>;

@@ -65,6 +65,7 @@ export const requestSchemas = {
   save: z.tuple([fileIdSchema, contentSchema]),
   saveAs: z.tuple([contentSchema, suggestedNameSchema]),
   exportDocx: z.tuple([contentSchema, exportModeSchema, suggestedNameSchema]),
+  revealExport: none,
   writeRecovery: z.tuple([sessionIdSchema, displayNameSchema.nullable(), contentSchema]),
   clearRecovery: z.tuple([sessionIdSchema]),
   listRecovery: none,

@@ -50,10 +50,14 @@ export interface HostApiDeps {
   onDirtyChange?: (dirty: boolean, name: string | null) => void;
   /** Called after a file was opened or saved in this window, with its path (window ↔ file map). */
   onDocumentPath?: (filePath: string) => void;
+  /** Shows a file in the system's file manager (Electron: shell.showItemInFolder); absent in a browser host. */
+  reveal?: (filePath: string) => void;
 }
 
 export function createHostApi(deps: HostApiDeps): HostApi {
   const { stores, dialogs } = deps;
+  /** Where this window last exported to: the only file `revealExport` may show. */
+  let lastExport: string | null = null;
 
   async function openPath(filePath: string): Promise<OpenOutcome> {
     const loaded = await loadDocument(filePath);
@@ -133,7 +137,15 @@ export function createHostApi(deps: HostApiDeps): HostApi {
       if (chosen === null) return null;
       const target = withExtension(chosen, DOCX_EXTENSION);
       const written = await writeOrExplain(target, rendered.value, false);
-      return written.ok ? { ok: true, name: path.basename(target) } : written;
+      if (!written.ok) return written;
+      lastExport = target;
+      return { ok: true, name: path.basename(target) };
+    },
+
+    async revealExport(): Promise<boolean> {
+      if (!deps.reveal || lastExport === null) return false;
+      deps.reveal(lastExport);
+      return true;
     },
 
     async writeRecovery(sessionId: string, name: string | null, content: string): Promise<void> {

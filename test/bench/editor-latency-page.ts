@@ -82,6 +82,7 @@ function memoryHost(content: string): PlenaryApi {
     openDialog: async () => null,
     openRecent: async () => ({ ok: false, error: 'none' }),
     openDropped: async () => ({ ok: false, error: 'none' }),
+    revealExport: async () => false,
     listRecent: async () => [],
     initialDocument: async () => ({ ok: true, document: { fileId: 'f_bench000000000000000000', name: 'bench.plenary', content, imported: false, warnings: [] } }),
     save: async () => ({ ok: false, error: 'read-only' }),

@@ -195,6 +195,19 @@ describe('plenary serve in Chromium', () => {
     expect(await page.locator('.status-file').innerText()).toBe('res1332.plenary');
   });
 
+  it('exports to Word with the changes accepted, through the picker, and offers to show the folder', async () => {
+    await answered(page, 'exportDocx', async () => {
+      await page.getByLabel('Export to Word').selectOption('export-docx-final');
+      await pickFile(page, 'res1332-final.docx');
+    });
+    await waitForMessage(page, 'Exported res1332-final.docx');
+    const written = readFileSync(path.join(folder, 'res1332-final.docx'));
+    expect([...written.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
+    // A browser host cannot open a folder: it says where the file is instead.
+    await page.locator('.message', { hasText: 'Exported res1332-final.docx' }).getByRole('button', { name: 'Show in folder' }).click();
+    await waitForMessage(page, /res1332-final\.docx is in the folder you chose/);
+  });
+
   it('edits with the keyboard: new item, demote, merge, move, footnote; then undoes to the original', async () => {
     const notantB = itemText(page, 'la contribution soumise par l');
     // Enter at the end of an item makes the next item.

@@ -144,6 +144,8 @@ export function createElectronFake() {
     showErrorBox: vi.fn(),
   };
 
+  const shell = { showItemInFolder: vi.fn((_path: string) => undefined) };
+
   const sessionHandlers: {
     beforeRequest?: Listener;
     headersReceived?: Listener;
@@ -188,7 +190,7 @@ export function createElectronFake() {
     protocolHandlers.clear();
     exposed.clear();
     for (const key of Object.keys(sessionHandlers)) delete sessionHandlers[key as keyof typeof sessionHandlers];
-    for (const group of [app, ipcMain, Menu, dialog, session.defaultSession, session.defaultSession.webRequest, protocol, ipcRenderer, contextBridge]) {
+    for (const group of [app, ipcMain, Menu, dialog, shell, session.defaultSession, session.defaultSession.webRequest, protocol, ipcRenderer, contextBridge]) {
       for (const value of Object.values(group)) if (vi.isMockFunction(value)) value.mockClear();
     }
   }
@@ -204,6 +206,7 @@ export function createElectronFake() {
     contextBridge,
     Menu,
     dialog,
+    shell,
     session,
     protocol,
     // Test handles.

@@ -173,6 +173,17 @@ describe('IPC', () => {
     expect(await fake.invoke(win, 'plenary:getSettings', [])).toMatchObject({ authorName: 'Délégué' });
   });
 
+  it('exports to Word through the save dialog and shows the exported file in its folder on request', async () => {
+    const { fake } = await launch();
+    const win = only(liveWindows(fake));
+    expect(await fake.invoke(win, 'plenary:revealExport', [])).toBe(false);
+    const target = path.join(path.dirname(documentFile), 'exported.docx');
+    fake.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
+    expect(await fake.invoke(win, 'plenary:exportDocx', [documentContent, 'markup', 'exported'])).toEqual({ ok: true, name: 'exported.docx' });
+    expect(await fake.invoke(win, 'plenary:revealExport', [])).toBe(true);
+    expect(fake.shell.showItemInFolder).toHaveBeenCalledWith(target);
+  });
+
   it('rejects malformed payloads with an error and keeps serving', async () => {
     const { fake } = await launch();
     const win = only(liveWindows(fake));
