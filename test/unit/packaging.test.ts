@@ -16,6 +16,7 @@ import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/confi
 import { DebugLogger } from 'builder-util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildElectron } from '../../build/build-electron.mjs';
+import { HOST_METHOD_NAMES } from '../../electron/channels.js';
 
 const ROOT = path.resolve('.');
 const CONFIG_PATH = 'build/electron-builder.yml';
@@ -146,7 +147,8 @@ register(${JSON.stringify(pathToFileURL(path.join(out, 'hooks.mjs')).href)});`);
     const report = JSON.parse(stdout.trim().split('\n').at(-1)!) as Record<string, unknown>;
     expect(report).toMatchObject({
       url: 'app://plenary/index.html',
-      handlers: 13,
+      // One IPC handler per request method of PlenaryApi.
+      handlers: HOST_METHOD_NAMES.length,
       sandbox: true,
       contextIsolation: true,
       opened: { ok: true, name: 'council-res-1332-c24.txt', imported: true },
@@ -174,6 +176,7 @@ export const session = { defaultSession: {
 } };
 export const Menu = { buildFromTemplate: (t) => t, setApplicationMenu() {} };
 export const dialog = { showErrorBox: (title, text) => { console.error(title, text); process.exit(3); } };
+export const shell = { showItemInFolder: () => undefined };
 export const ipcMain = { handle: (channel, fn) => handlers.set(channel, fn) };
 export class BrowserWindow extends EventEmitter {
   static getAllWindows() { return []; }
