@@ -2,7 +2,7 @@
  * The toolbar: file commands, undo/redo, structure inserts (item, section with a keyword from the
  * language table, footnote, annex), tracking and find. Buttons only send commands; the App runs them.
  */
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { LANGUAGE_CODES, languageTable, type LanguageCode } from '../../shared/languages/index.js';
 import type { SectionKind } from '../../shared/schema/schema.js';
 
@@ -61,6 +61,28 @@ function Button(props: { label: string; title: string; onClick(): void; disabled
   );
 }
 
+/**
+ * A drop-down that runs an action and shows its placeholder again: pick an entry, the action runs
+ * with the entry's value (export mode, section keyword, reference target).
+ */
+function ActionSelect(props: { label: string; placeholder: string; onPick(value: string): void; children: ReactNode }) {
+  return (
+    <select
+      className="tb-select"
+      aria-label={props.label}
+      value=""
+      onChange={(event) => {
+        if (event.target.value) props.onPick(event.target.value);
+      }}
+    >
+      <option value="" disabled>
+        {props.placeholder}
+      </option>
+      {props.children}
+    </select>
+  );
+}
+
 export function Toolbar(props: ToolbarProps) {
   const { onCommand } = props;
   const keywords = useMemo(() => languageTable(props.language).keywords, [props.language]);
@@ -72,21 +94,11 @@ export function Toolbar(props: ToolbarProps) {
         <Button name="open" label="Open…" title="Open (Ctrl+O)" onClick={command('open')} />
         <Button name="save" label="Save" title="Save (Ctrl+S)" onClick={command('save')} />
         <Button name="save-as" label="Save as…" title="Save as (Ctrl+Shift+S)" onClick={command('save-as')} />
-        <select
-          className="tb-select"
-          aria-label="Export to Word"
-          value=""
-          onChange={(event) => {
-            if (event.target.value) onCommand(event.target.value as ToolbarCommand);
-          }}
-        >
-          <option value="" disabled>
-            Word…
-          </option>
+        <ActionSelect label="Export to Word" placeholder="Word…" onPick={(value) => onCommand(value as ToolbarCommand)}>
           <option value="export-docx">with revision marks</option>
           <option value="export-docx-final">changes accepted (final)</option>
           <option value="export-docx-original">changes rejected (original)</option>
-        </select>
+        </ActionSelect>
       </div>
       <div className="tb-group">
         <Button name="undo" label="↶" title="Undo (Ctrl+Z)" onClick={command('undo')} disabled={!props.canUndo} />
@@ -98,42 +110,28 @@ export function Toolbar(props: ToolbarProps) {
         <Button name="demote" label="⇥" title="Demote to a sub-item (Tab)" onClick={command('demote')} />
         <Button name="move-up" label="↑" title="Move item up (Alt+Up)" onClick={command('move-up')} />
         <Button name="move-down" label="↓" title="Move item down (Alt+Down)" onClick={command('move-down')} />
-        <select
-          className="tb-select"
-          aria-label="Insert a section"
-          value=""
-          onChange={(event) => {
-            const entry = keywords[Number(event.target.value)];
+        <ActionSelect
+          label="Insert a section"
+          placeholder="+ Section…"
+          onPick={(value) => {
+            const entry = keywords[Number(value)];
             if (entry) props.onInsertSection(entry.kind, entry.phrase);
           }}
         >
-          <option value="" disabled>
-            + Section…
-          </option>
           <optgroup label="Preamble">
             {keywords.map((k, i) => (k.kind === 'preamble' ? <option key={k.phrase} value={i}>{k.phrase}</option> : null))}
           </optgroup>
           <optgroup label="Operative">
             {keywords.map((k, i) => (k.kind === 'operative' ? <option key={k.phrase} value={i}>{k.phrase}</option> : null))}
           </optgroup>
-        </select>
-        <select
-          className="tb-select"
-          aria-label="Insert a reference to an item"
-          value=""
-          onChange={(event) => {
-            if (event.target.value) props.onInsertReference(event.target.value);
-          }}
-        >
-          <option value="" disabled>
-            + Reference…
-          </option>
+        </ActionSelect>
+        <ActionSelect label="Insert a reference to an item" placeholder="+ Reference…" onPick={props.onInsertReference}>
           {props.referenceTargets.map((target) => (
             <option key={target.id} value={target.id}>
               {`${target.section} ${target.label} — ${target.text}`}
             </option>
           ))}
-        </select>
+        </ActionSelect>
         <Button name="insert-footnote" label="+ Note" title="Insert a footnote (Ctrl+Alt+F)" onClick={command('insert-footnote')} />
         <Button name="insert-annex" label="+ Annex" title="Insert an annex" onClick={command('insert-annex')} />
       </div>

@@ -154,3 +154,15 @@ export function buildDoc(spec: DocSpec): Node {
   doc.check();
   return doc;
 }
+
+/** A document holding one resolution with these sections, the frame lines left short: for tests and new documents. */
+export function resolutionDoc(
+  sections: SectionSpec[],
+  options: Partial<Omit<ResolutionSpec, 'sections'>> & { language?: string } = {},
+): Node {
+  const { language, ...frame } = options;
+  return buildDoc({
+    ...(language ? { language } : {}),
+    blocks: [{ resolution: { number: 'RÉSOLUTION 1', title: 'T', call: 'Le Conseil,', ...frame, sections } }],
+  });
+}

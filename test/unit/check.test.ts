@@ -8,7 +8,7 @@ import { checkDocument, hasErrors } from '../../shared/check/index.js';
 import { main } from '../../shared/cli/plenary.js';
 import { serializeDocument } from '../../shared/file/format.js';
 import { importText } from '../../shared/import/text/index.js';
-import { buildDoc } from '../../shared/model/build.js';
+import { resolutionDoc } from '../../shared/model/build.js';
 import { linkReferences } from '../../shared/numbering/references.js';
 import { keywordText } from '../../shared/numbering/section-word.js';
 import { schema } from '../../shared/schema/schema.js';
@@ -61,22 +61,10 @@ describe('style checks', () => {
   });
 
   it('unknown section keywords for the document language', () => {
-    const doc = buildDoc({
-      language: 'fr',
-      blocks: [
-        {
-          resolution: {
-            number: 'RÉSOLUTION 1',
-            title: 'T',
-            call: 'Le Conseil,',
-            sections: [
-              { kind: 'preamble', keyword: 'considering', items: ['un;', 'deux,'] },
-              { kind: 'operative', keyword: 'décide', items: ['un;', 'deux.'] },
-            ],
-          },
-        },
-      ],
-    });
+    const doc = resolutionDoc([
+      { kind: 'preamble', keyword: 'considering', items: ['un;', 'deux,'] },
+      { kind: 'operative', keyword: 'décide', items: ['un;', 'deux.'] },
+    ], { language: 'fr' });
     const findings = checkDocument(doc);
     expect(findings.map((f) => [f.code, f.severity, f.where])).toEqual([['unknown-keyword', 'warning', 'considering']]);
     expect(findings[0]!.message).toContain('Français');

@@ -11,7 +11,7 @@ import { councilStyleTable, listMetrics, parseStyleTable, REQUIRED_STYLES } from
 import { documentNumberText } from '../../shared/export/docx/cover.js';
 import { pageNumberRun } from '../../shared/export/docx/header.js';
 import { wordDate } from '../../shared/export/docx/revisions.js';
-import { buildDoc } from '../../shared/model/build.js';
+import { buildDoc, resolutionDoc } from '../../shared/model/build.js';
 import { computeLabels } from '../../shared/numbering/labels.js';
 import { schema } from '../../shared/schema/schema.js';
 import { AUTHOR_RU, AUTHOR_SEC, change, contributionC26_93, resolution1332, revised1332 } from '../support/docx-fixtures.js';
@@ -377,18 +377,7 @@ describe('property: accepting/rejecting the exported revisions gives the model n
     await fc.assert(
       fc.asyncProperty(fc.array(fc.constantFrom<'keep' | 'insertion' | 'deletion'>('keep', 'insertion', 'deletion'), { minLength: 2, maxLength: 30 }), async (states) => {
         // Item texts start with "item" so the labels can be told from other paragraphs.
-        const doc = buildDoc({
-          blocks: [
-            {
-              resolution: {
-                number: 'RÉSOLUTION 1',
-                title: 'T',
-                call: 'Le Conseil,',
-                sections: [{ kind: 'operative', keyword: 'décide', items: states.map((_, i) => `item ${i};`) }],
-              },
-            },
-          ],
-        });
+        const doc = resolutionDoc([{ kind: 'operative', keyword: 'décide', items: states.map((_, i) => `item ${i};`) }]);
         const json = doc.toJSON() as { content: Array<{ content: Array<{ type: string; content?: Array<{ content?: Array<{ attrs: Record<string, unknown> }> }> }> }> };
         const items = json.content[0]!.content.find((n) => n.type === 'section')!.content![1]!.content!;
         states.forEach((state, i) => {

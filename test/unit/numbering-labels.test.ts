@@ -4,7 +4,7 @@ import { Transform } from 'prosemirror-transform';
 import { describe, expect, it } from 'vitest';
 import { importText } from '../../shared/import/text/index.js';
 import { languageTable, type LanguageCode } from '../../shared/languages/index.js';
-import { buildDoc } from '../../shared/model/build.js';
+import { resolutionDoc } from '../../shared/model/build.js';
 import { computeLabels } from '../../shared/numbering/labels.js';
 import { keywordText } from '../../shared/numbering/section-word.js';
 import { isRenumbered, markedLabel, markedText, trackedLabels } from '../../shared/numbering/tracked.js';
@@ -91,18 +91,7 @@ describe('labels of the fixture resolutions', () => {
 
 describe('labels from position', () => {
   const preamble = (count: number) =>
-    buildDoc({
-      blocks: [
-        {
-          resolution: {
-            number: 'RÉSOLUTION 1',
-            title: 'T',
-            call: 'Le Conseil,',
-            sections: [{ kind: 'preamble', keyword: 'considérant', items: Array.from({ length: count }, (_, i) => `point ${i + 1};`) }],
-          },
-        },
-      ],
-    });
+    resolutionDoc([{ kind: 'preamble', keyword: 'considérant', items: Array.from({ length: count }, (_, i) => `point ${i + 1};`) }]);
 
   it('a 27th preamble item is aa), a 28th bb), a 53rd aaa)', () => {
     const labels = itemLabelsInOrder(preamble(53));
@@ -113,28 +102,17 @@ describe('labels from position', () => {
   });
 
   it('nested lists: each list counts its own items, in its own style', () => {
-    const doc = buildDoc({
-      blocks: [
-        {
-          resolution: {
-            number: 'RÉSOLUTION 1',
-            title: 'T',
-            call: 'Le Conseil,',
-            sections: [
-              {
-                kind: 'operative',
-                keyword: 'décide',
-                items: [
-                  { text: 'un:', children: [{ style: 'roman', items: ['x;', { text: 'y:', children: [{ style: 'dash', items: ['p;', 'q;'] }] }, 'z;'] }] },
-                  { text: 'deux:', children: [{ continuation: 'suite' }, { style: 'alpha-dot', items: ['a;', 'b;'] }] },
-                  { text: 'trois:', children: [{ style: 'alpha', items: ['seul;'] }] },
-                ],
-              },
-            ],
-          },
-        },
-      ],
-    });
+    const doc = resolutionDoc([
+      {
+        kind: 'operative',
+        keyword: 'décide',
+        items: [
+          { text: 'un:', children: [{ style: 'roman', items: ['x;', { text: 'y:', children: [{ style: 'dash', items: ['p;', 'q;'] }] }, 'z;'] }] },
+          { text: 'deux:', children: [{ continuation: 'suite' }, { style: 'alpha-dot', items: ['a;', 'b;'] }] },
+          { text: 'trois:', children: [{ style: 'alpha', items: ['seul;'] }] },
+        ],
+      },
+    ]);
     // A single sub-item keeps its label: only a section's single item goes unlabelled.
     expect(itemLabelsInOrder(doc)).toEqual(['1', 'i)', 'ii)', '–', '–', 'iii)', '2', 'a.', 'b.', '3', 'a)']);
   });

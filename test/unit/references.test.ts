@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { checkDocument } from '../../shared/check/index.js';
 import { importText } from '../../shared/import/text/index.js';
 import { allLanguageTables, languageTable } from '../../shared/languages/index.js';
-import { buildDoc, item as buildItem, type SectionSpec } from '../../shared/model/build.js';
+import { buildDoc, item as buildItem, type SectionSpec, resolutionDoc } from '../../shared/model/build.js';
 import { insertReference } from '../../shared/numbering/commands.js';
 import { computeLabels } from '../../shared/numbering/labels.js';
 import { numberingKey, numberingPlugin } from '../../shared/numbering/plugin.js';
@@ -221,21 +221,10 @@ describe('recognising and rendering references', () => {
 
 describe('inserting a reference by picking an item', () => {
   it('inserts a node worded for the item’s section, and refuses an unknown item', () => {
-    const doc = buildDoc({
-      blocks: [
-        {
-          resolution: {
-            number: 'RÉSOLUTION 1',
-            title: 'T',
-            call: 'Le Conseil,',
-            sections: [
-              { kind: 'preamble', keyword: 'considérant', items: ['un;', 'deux,'] },
-              { kind: 'operative', keyword: 'décide', items: ['un;', 'deux;', 'voir .'] },
-            ],
-          },
-        },
-      ],
-    });
+    const doc = resolutionDoc([
+      { kind: 'preamble', keyword: 'considérant', items: ['un;', 'deux,'] },
+      { kind: 'operative', keyword: 'décide', items: ['un;', 'deux;', 'voir .'] },
+    ]);
     const ids: string[] = [];
     doc.descendants((node) => {
       if (node.type.name === 'item') ids.push(node.attrs.id as string);
