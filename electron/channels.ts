@@ -12,6 +12,7 @@ export const HOST_METHOD_NAMES = [
   'listRecent',
   'initialDocument',
   'openDropped',
+  'chooseResolution',
   'save',
   'saveAs',
   'exportDocx',
@@ -50,7 +51,21 @@ export const MENU_COMMANDS = [
   'toggle-tracking',
   'toggle-outline',
   'toggle-changes',
+  'author-name',
+  'next-change',
+  'previous-change',
+  'accept-change',
+  'reject-change',
+  'accept-all-changes',
+  'reject-all-changes',
+  'view-markup',
+  'view-final',
+  'view-original',
 ] as const satisfies readonly MenuCommand[];
+
+type UnsentCommand = Exclude<MenuCommand, (typeof MENU_COMMANDS)[number]>;
+const _everyCommandIsAccepted: [UnsentCommand] extends [never] ? true : UnsentCommand = true;
+void _everyCommandIsAccepted;
 
 export function isMenuCommand(value: unknown): value is MenuCommand {
   return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value);

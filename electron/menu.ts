@@ -72,15 +72,37 @@ export function buildMenuTemplate({ platform, recent, isPackaged, actions }: Men
       { type: 'separator' },
       send('Find…', 'find', 'CmdOrCtrl+F'),
       send('Replace…', 'replace', mac ? 'Cmd+Alt+F' : 'Ctrl+H'),
+      { type: 'separator' },
+      send('Author Name…', 'author-name'),
+    ],
+  };
+
+  // Word's Review tab as a menu. The browser host has no native menu: there the page binds the
+  // same keys itself (renderer/App.tsx).
+  const review: MenuItemConstructorOptions = {
+    label: '&Review',
+    submenu: [
+      send('Track Changes', 'toggle-tracking', 'CmdOrCtrl+Shift+E'),
+      send('Changes Panel', 'toggle-changes', 'CmdOrCtrl+Shift+R'),
+      { type: 'separator' },
+      send('Next Change', 'next-change', 'Alt+PageDown'),
+      send('Previous Change', 'previous-change', 'Alt+PageUp'),
+      { type: 'separator' },
+      send('Accept Change', 'accept-change', 'Alt+Shift+A'),
+      send('Reject Change', 'reject-change', 'Alt+Shift+R'),
+      send('Accept All Changes', 'accept-all-changes'),
+      send('Reject All Changes', 'reject-all-changes'),
+      { type: 'separator' },
+      send('Markup (Editable)', 'view-markup'),
+      send('Final (All Accepted)', 'view-final'),
+      send('Original (All Rejected)', 'view-original'),
     ],
   };
 
   const view: MenuItemConstructorOptions = {
     label: '&View',
     submenu: [
-      send('Track Changes', 'toggle-tracking', 'CmdOrCtrl+Shift+E'),
       send('Outline', 'toggle-outline', 'CmdOrCtrl+Shift+L'),
-      send('Changes', 'toggle-changes', 'CmdOrCtrl+Shift+R'),
       { type: 'separator' },
       { role: 'resetZoom' },
       { role: 'zoomIn' },
@@ -112,7 +134,7 @@ export function buildMenuTemplate({ platform, recent, isPackaged, actions }: Men
     ],
   };
 
-  return mac ? [appMenu, file, edit, view, { role: 'windowMenu' }, help] : [file, edit, view, help];
+  return mac ? [appMenu, file, edit, view, review, { role: 'windowMenu' }, help] : [file, edit, view, review, help];
 }
 
 export function installMenu(options: MenuOptions): void {

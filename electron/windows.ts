@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, shell, type WebContents } from 'electron';
 import type { MenuCommand, SaveOutcome } from '../shared/ipc/api.js';
-import { createHostApi, type HostApi, type HostDialogs } from '../shared/services/host-api.js';
+import { createHostApi, type HostApi, type HostDialogs, type OpenPurpose } from '../shared/services/host-api.js';
 import type { HostStores } from '../shared/services/stores.js';
 import { MENU_CHANNEL } from './channels.js';
 import { RENDERER_URL, secureWebPreferences } from './security.js';
@@ -25,6 +25,11 @@ export const CLOSE_PROMPT_BUTTONS = ['Save', "Don't Save", 'Cancel'] as const;
 export function windowTitle(name: string | null, dirty: boolean): string {
   return `${name ?? 'Untitled'}${dirty ? ' •' : ''} — Plenary`;
 }
+
+const OPEN_DIALOG_TITLE: Record<OpenPurpose, string> = {
+  open: 'Open',
+  revise: 'Choose the resolution to revise',
+};
 
 /** Where a new document is first offered to be saved: Documents, or home where there is none. */
 function defaultFolder(): string {
@@ -182,9 +187,9 @@ export class DocumentWindow {
 
   private dialogs(): HostDialogs {
     return {
-      chooseOpenPath: async () => {
+      chooseOpenPath: async (purpose) => {
         const result = await dialog.showOpenDialog(this.win, {
-          title: 'Open',
+          title: OPEN_DIALOG_TITLE[purpose],
           properties: ['openFile'],
           filters: [
             { name: 'Resolutions', extensions: ['plenary', 'txt', 'docx'] },
@@ -195,6 +200,9 @@ export class DocumentWindow {
         });
         const chosen = result.canceled ? undefined : result.filePaths[0];
         if (!chosen) return null;
+        // A resolution to revise is only read (the contribution is a new untitled document): it
+        // belongs to no window, so none is focused, opened or retitled for it.
+        if (purpose === 'revise') return chosen;
         // One window per document: another window takes it unless this one is still empty.
         const elsewhere = this.owner.windowForPath(chosen);
         if (elsewhere && elsewhere !== this) {

@@ -5,9 +5,9 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Node } from 'prosemirror-model';
-import { NodeSelection, TextSelection, type Command } from 'prosemirror-state';
+import { NodeSelection, TextSelection, type Command, type EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
-import { redo, undo } from 'prosemirror-history';
+import { closeHistory, redo, undo } from 'prosemirror-history';
 import type { MenuCommand, OpenOutcome, PlenaryApi, RecoverySnapshot } from '../shared/ipc/api.js';
 import { isLanguageCode, type LanguageCode } from '../shared/languages/index.js';
 import type { SectionKind } from '../shared/schema/schema.js';
@@ -21,10 +21,21 @@ import {
   promoteItem,
   type TextImporter,
 } from '../shared/editing/index.js';
-import { toggleTracking } from '../shared/tracking/plugin.js';
+import { toggleTracking, trackingKey, type TrackingMeta } from '../shared/tracking/plugin.js';
+import { listChanges, nextChange, previousChange, reviewChanges } from '../shared/tracking/changes.js';
+import { resolveWithMapping, type Decision } from '../shared/tracking/review.js';
 import { insertReference } from '../shared/numbering/commands.js';
 import { createEditorState, insertFootnoteAndEdit, mountEditor } from './editor/create-editor.js';
-import { newResolution } from './new-document.js';
+import {
+  REVIEW_VIEW_BANNERS,
+  backToMarkup,
+  changeIdsAtSelection,
+  previewState,
+  selectionOfChange,
+  type Preview,
+  type ReviewView,
+} from './editor/review-view.js';
+import { newResolution, newRevision, startRevising } from './new-document.js';
 import type { FootnoteEntry, OutlineEntry } from './outline.js';
 import { Session, messageOf, type SessionInfo } from './session.js';
 import { EditorStore, useEditorSnapshot } from './store.js';
@@ -37,6 +48,9 @@ import { checkDocument } from '../shared/check/index.js';
 import type { Finding } from '../shared/check/findings.js';
 import { FindBar } from './panels/FindBar.js';
 import { FilePicker, Messages, RecoveryDialog, type Message } from './panels/Dialogs.js';
+import { Changes } from './panels/Changes.js';
+import type { ChangeRow } from './panels/change-rows.js';
+import { AuthorDialog, isUnsetAuthor } from './panels/AuthorDialog.js';
 import type { PickRequest } from './host-api.js';
 
 /** Lets the HTTP API (created before React) show the in-page picker that App renders. */
@@ -61,6 +75,53 @@ const STRUCTURE_COMMANDS: Partial<Record<AppCommand, Command>> = {
   'move-up': moveItemUp,
   'move-down': moveItemDown,
 };
+
+/**
+ * Commands that edit or move through the markup: from a Final or Original preview they first go
+ * back to the Markup view (where the cursor is), then run.
+ */
+const MARKUP_COMMANDS: ReadonlySet<AppCommand> = new Set<AppCommand>([
+  ...(Object.keys(STRUCTURE_COMMANDS) as AppCommand[]),
+  'undo',
+  'redo',
+  'toggle-tracking',
+  'find',
+  'replace',
+  'next-change',
+  'previous-change',
+  'accept-change',
+  'reject-change',
+  'accept-all-changes',
+  'reject-all-changes',
+]);
+
+/** Shortcuts the page binds itself in a browser (the native menu binds them in Electron). */
+function reviewShortcut(event: KeyboardEvent): AppCommand | null {
+  const mod = event.ctrlKey || event.metaKey;
+  if (event.altKey && !mod && !event.shiftKey) {
+    if (event.key === 'PageDown') return 'next-change';
+    if (event.key === 'PageUp') return 'previous-change';
+  }
+  // The physical key: Alt+Shift+A is "Å" on a Mac keyboard.
+  if (event.altKey && event.shiftKey && !mod) {
+    if (event.code === 'KeyA') return 'accept-change';
+    if (event.code === 'KeyR') return 'reject-change';
+  }
+  if (mod && event.shiftKey && !event.altKey && event.code === 'KeyR') return 'toggle-changes';
+  return null;
+}
+
+/** The ids of the changes by `author`, or of all changes. */
+function changeIdsBy(doc: Node, author: string | null): string[] {
+  return [...new Set(listChanges(doc).filter((c) => author === null || c.author === author).map((c) => c.id))];
+}
+
+/** Scrolls the page so that a document position stands in the middle of the window. */
+function centerOn(view: EditorView, pos: number): void {
+  const { node } = view.domAtPos(pos);
+  const element = node instanceof Element ? node : node.parentElement;
+  element?.scrollIntoView({ block: 'center' });
+}
 
 function findNodeById(doc: Node, id: string): { node: Node; pos: number } | null {
   let found: { node: Node; pos: number } | null = null;
@@ -103,6 +164,15 @@ export function App(props: AppProps) {
   const [recovery, setRecovery] = useState<RecoverySnapshot[]>([]);
   const [pick, setPick] = useState<{ request: PickRequest; resolve(name: string | null): void } | null>(null);
   const [ready, setReady] = useState(false);
+  const [changesVisible, setChangesVisible] = useState(false);
+  const [changesAuthor, setChangesAuthor] = useState<string | null>(null);
+  const [reviewView, setReviewView] = useState<ReviewView>('markup');
+  /** While Final or Original is shown: the preview, and the markup state kept aside for the return. */
+  const previewRef = useRef<{ preview: Preview; markup: EditorState } | null>(null);
+  /** Whether the settings hold a real author name; if not, switching tracking on asks for one, once. */
+  const authorKnownRef = useRef(false);
+  const authorAskedRef = useRef(false);
+  const [authorPrompt, setAuthorPrompt] = useState<{ firstTime: boolean } | null>(null);
 
   const say = useCallback((kind: Message['kind'], text: string, action?: Message['action']) => {
     const id = ++messageCounter;
@@ -125,9 +195,17 @@ export function App(props: AppProps) {
     const created = mountEditor(place.current, {
       state: createEditorState(newResolution('fr'), { author: authorRef.current }),
       importText,
+      onRefused: (message) => say('error', message),
       onTransaction: (v, tr) => {
+        // A preview's selection moves concern neither the panels nor the file.
+        if (previewRef.current) return;
         store.editorChanged(v.state);
         if (tr.docChanged) session.documentChanged(v.state.doc);
+        const meta = tr.getMeta(trackingKey) as TrackingMeta | undefined;
+        if (meta?.enabled && !authorKnownRef.current && !authorAskedRef.current) {
+          authorAskedRef.current = true;
+          setAuthorPrompt({ firstTime: true });
+        }
       },
     });
     viewRef.current = created;
@@ -137,13 +215,18 @@ export function App(props: AppProps) {
       created.destroy();
       viewRef.current = null;
     };
-  }, [store, session, importText, onEditorView]);
+  }, [store, session, importText, onEditorView, say]);
+
+  /** The editing state: the one on screen, or the one kept aside while a preview is shown. */
+  const markupState = useCallback((): EditorState | null => previewRef.current?.markup ?? viewRef.current?.state ?? null, []);
 
   const load = useCallback(
     (doc: Node) => {
       const v = viewRef.current;
       if (!v) return;
-      v.updateState(createEditorState(doc, { author: authorRef.current }));
+      previewRef.current = null;
+      setReviewView('markup');
+      v.setProps({ state: createEditorState(doc, { author: authorRef.current }), editable: () => true });
       store.refresh(v.state);
       v.focus();
     },
@@ -176,6 +259,7 @@ export function App(props: AppProps) {
       try {
         const settings = await api.getSettings();
         if (settings.authorName) authorRef.current = settings.authorName;
+        authorKnownRef.current = !isUnsetAuthor(settings.authorName);
         if (isLanguageCode(settings.language)) language = settings.language;
       } catch (error) {
         say('error', `Settings could not be read: ${messageOf(error)}`);
@@ -214,8 +298,138 @@ export function App(props: AppProps) {
   // still reading must save what the Open produced, never interleave with it.
   const fileQueue = useRef<Promise<void>>(Promise.resolve());
 
+  /** Shows the Markup view (editable), or the Final or Original preview of it. */
+  const showView = useCallback(
+    (next: ReviewView) => {
+      const v = viewRef.current;
+      if (!v) return;
+      const held = previewRef.current;
+      if (next === 'markup') {
+        if (!held) return;
+        previewRef.current = null;
+        v.setProps({ state: backToMarkup(held.markup, held.preview, v.state), editable: () => true });
+        setReviewView('markup');
+        store.refresh(v.state);
+        centerOn(v, v.state.selection.head);
+        v.focus();
+        return;
+      }
+      if (held?.preview.view === next) return;
+      const markup = held?.markup ?? v.state;
+      const preview = previewState(markup, next);
+      previewRef.current = { preview, markup };
+      setFind(null);
+      v.setProps({ state: preview.state, editable: () => false });
+      setReviewView(next);
+      centerOn(v, preview.state.selection.head);
+    },
+    [store],
+  );
+
+  /**
+   * Accepts or rejects the changes `ids`, as one undoable step, keeping the cursor where it was: the
+   * review transaction replaces the whole document, so the cursor is carried by the review's mapping.
+   */
+  const review = useCallback(
+    (decision: Decision, ids: readonly string[], nothing: string): boolean => {
+      const v = viewRef.current;
+      if (!v) return false;
+      const state = v.state;
+      const tr = ids.length > 0 ? reviewChanges(state, decision, { ids }) : null;
+      if (!tr) {
+        say('info', nothing);
+        return false;
+      }
+      const chosen = new Set(ids);
+      const { mapping } = resolveWithMapping(state.doc, decision, (id) => chosen.has(id));
+      const cursor = Math.min(mapping.map(state.selection.head, -1), tr.doc.content.size);
+      tr.setSelection(TextSelection.near(tr.doc.resolve(cursor)));
+      // Each review is its own undo step, as in Word: Undo takes back the last accept or reject only.
+      v.dispatch(closeHistory(tr));
+      // The panel shows the result at once; review is rare, the refresh is not on the typing path.
+      store.refresh(v.state);
+      return true;
+    },
+    [say, store],
+  );
+
+  const selectChange = useCallback(
+    (id: string, kind?: string) => {
+      if (previewRef.current) showView('markup');
+      const v = viewRef.current;
+      if (!v) return;
+      const change = listChanges(v.state.doc).find((c) => c.id === id && (kind === undefined || c.kind === kind));
+      if (!change) {
+        say('info', 'That change is no longer in the document.');
+        return;
+      }
+      v.dispatch(v.state.tr.setSelection(selectionOfChange(v.state.doc, change)));
+      centerOn(v, change.from);
+      v.focus();
+    },
+    [say, showView],
+  );
+
+  const goToChange = useCallback(
+    (direction: 'next' | 'previous') => {
+      const v = viewRef.current;
+      if (!v) return;
+      const { doc, selection } = v.state;
+      const target = direction === 'next' ? nextChange(doc, selection.from) : previousChange(doc, selection.from);
+      if (!target) {
+        say('info', 'There are no tracked changes in this document.');
+        return;
+      }
+      selectChange(target.id, target.kind);
+    },
+    [say, selectChange],
+  );
+
+  /** Accept or reject the change at the cursor (then go on to the next one, as Word does), or those in the selection. */
+  const reviewAtSelection = useCallback(
+    (decision: Decision) => {
+      const v = viewRef.current;
+      if (!v) return;
+      const { from, to, empty } = v.state.selection;
+      const ids = changeIdsAtSelection(v.state.doc, from, to);
+      const nothing = empty ? 'There is no tracked change at the cursor.' : 'The selection holds no tracked change.';
+      if (ids.length === 0) {
+        say('info', nothing);
+        return;
+      }
+      if (!review(decision, ids, nothing) || !empty) return;
+      const after = v.state.selection.from;
+      const next = listChanges(v.state.doc).find((c) => c.from >= after);
+      if (next) selectChange(next.id, next.kind);
+    },
+    [review, say, selectChange],
+  );
+
+  const saveAuthor = useCallback(
+    async (name: string) => {
+      authorRef.current = name;
+      authorKnownRef.current = true;
+      const meta: TrackingMeta = { author: { name } };
+      const held = previewRef.current;
+      if (held) held.markup = held.markup.apply(held.markup.tr.setMeta(trackingKey, meta));
+      else {
+        const v = viewRef.current;
+        v?.dispatch(v.state.tr.setMeta(trackingKey, meta));
+      }
+      const state = markupState();
+      if (state) store.refresh(state);
+      try {
+        await api.setSettings({ authorName: name });
+      } catch (error) {
+        say('error', `The author name could not be saved in the settings: ${messageOf(error)}`);
+      }
+    },
+    [api, markupState, say, store],
+  );
+
   const runNow = useCallback(
     async (command: AppCommand) => {
+      if (previewRef.current && MARKUP_COMMANDS.has(command)) showView('markup');
       const v = viewRef.current;
       if (!v) return;
       const structure = STRUCTURE_COMMANDS[command];
@@ -226,19 +440,34 @@ export function App(props: AppProps) {
       }
       try {
         switch (command) {
-          case 'new-resolution':
-          case 'new-revision': {
+          case 'new-resolution': {
             if (!confirmDiscard()) return;
-            if (command === 'new-revision') {
-              const outcome = await api.openDialog();
-              if (!outcome) return;
-              adoptOutcome(outcome);
-              if (outcome.ok) toggleTracking(v.state, v.dispatch);
-              return;
-            }
             const doc = newResolution(isLanguageCode(snapshot.language) ? snapshot.language : 'fr');
             session.adoptNew(doc);
             load(doc);
+            return;
+          }
+          case 'new-revision': {
+            // The resolution in force becomes a new, untitled contribution (Save asks for a name),
+            // tracking on for the resolution in its annex, the cursor in the first cover field.
+            // chooseResolution only reads the file: this window stays untitled, tied to no file.
+            if (!confirmDiscard()) return;
+            const outcome = await api.chooseResolution();
+            if (!outcome) return;
+            if (!outcome.ok) {
+              say('error', outcome.error);
+              return;
+            }
+            const made = newRevision(outcome.document);
+            if (!made.ok) {
+              say('error', made.error);
+              return;
+            }
+            session.adoptNew(made.doc);
+            load(made.doc);
+            v.dispatch(startRevising(v.state));
+            say('info', 'New contribution: fill in the cover; edits to the resolution in the annex are tracked as proposed revisions.');
+            for (const warning of made.warnings) say('info', warning);
             return;
           }
           case 'open': {
@@ -249,7 +478,7 @@ export function App(props: AppProps) {
           }
           case 'save':
           case 'save-as': {
-            const saved = await session.save(v.state.doc, command === 'save-as');
+            const saved = await session.save(markupState()!.doc, command === 'save-as');
             if (saved) say('info', `Saved ${session.current.name ?? ''}`);
             return;
           }
@@ -261,7 +490,7 @@ export function App(props: AppProps) {
             const suffix = mode === 'markup' ? '' : `-${mode}`;
             // A long document takes a moment to render before the save dialog shows.
             say('info', 'Preparing the Word file…');
-            const outcome = await api.exportDocx(session.contentOf(v.state.doc), mode, `${base}${suffix}.docx`);
+            const outcome = await api.exportDocx(session.contentOf(markupState()!.doc), mode, `${base}${suffix}.docx`);
             if (outcome && !outcome.ok) say('error', outcome.error);
             else if (outcome) {
               const name = outcome.name;
@@ -294,10 +523,32 @@ export function App(props: AppProps) {
             setOutlineVisible((visible) => !visible);
             return;
           case 'check':
-            if (viewRef.current) setChecks(checkDocument(viewRef.current.state.doc));
+            setChecks(checkDocument(markupState()!.doc));
+            return;
+          case 'toggle-changes':
+            setChangesVisible((visible) => !visible);
+            return;
+          case 'author-name':
+            setAuthorPrompt({ firstTime: false });
+            return;
+          case 'next-change':
+          case 'previous-change':
+            goToChange(command === 'next-change' ? 'next' : 'previous');
+            return;
+          case 'accept-change':
+          case 'reject-change':
+            reviewAtSelection(command === 'accept-change' ? 'accept' : 'reject');
+            break;
+          case 'accept-all-changes':
+          case 'reject-all-changes':
+            review(command === 'accept-all-changes' ? 'accept' : 'reject', changeIdsBy(v.state.doc, null), 'There are no tracked changes in this document.');
+            break;
+          case 'view-markup':
+          case 'view-final':
+          case 'view-original':
+            showView(command === 'view-final' ? 'final' : command === 'view-original' ? 'original' : 'markup');
             return;
           case 'close':
-          case 'toggle-changes':
             return;
         }
         v.focus();
@@ -305,7 +556,20 @@ export function App(props: AppProps) {
         say('error', messageOf(error));
       }
     },
-    [api, session, adoptOutcome, load, say, confirmDiscard, snapshot.language],
+    [
+      api,
+      session,
+      adoptOutcome,
+      load,
+      say,
+      confirmDiscard,
+      snapshot.language,
+      markupState,
+      showView,
+      goToChange,
+      reviewAtSelection,
+      review,
+    ],
   );
 
   const FILE_COMMANDS: ReadonlySet<AppCommand> = useMemo(
@@ -325,10 +589,24 @@ export function App(props: AppProps) {
 
   useEffect(() => api.onMenuCommand((command) => void run(command)), [api, run]);
 
-  // In a browser there is no native menu: the page owns the file shortcuts.
+  // In a browser there is no native menu: the page owns the file and review shortcuts.
   useEffect(() => {
     if (!browserHost) return;
     const onKey = (event: KeyboardEvent) => {
+      const reviewCommand = reviewShortcut(event);
+      if (reviewCommand) {
+        event.preventDefault();
+        // The editor must not see it too (Alt+Shift+A would type a character on some layouts).
+        event.stopPropagation();
+        void run(reviewCommand);
+        return;
+      }
+      // A preview has no keymap of its own: Ctrl+Shift+E goes back to the markup and switches tracking.
+      if (previewRef.current && (event.ctrlKey || event.metaKey) && event.shiftKey && event.code === 'KeyE') {
+        event.preventDefault();
+        void run('toggle-tracking');
+        return;
+      }
       if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
       const key = event.key.toLowerCase();
       const command: AppCommand | null =
@@ -340,6 +618,42 @@ export function App(props: AppProps) {
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
   }, [browserHost, run]);
+
+  // Esc leaves a preview for the editable markup (unless a dialog is open: Esc is its own there).
+  useEffect(() => {
+    if (reviewView === 'markup') return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || document.querySelector('.modal-backdrop')) return;
+      event.preventDefault();
+      showView('markup');
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [reviewView, showView]);
+
+  useEffect(() => store.setChangesVisible(changesVisible, markupState()), [store, changesVisible, markupState]);
+
+  const reviewRow = useCallback(
+    (decision: Decision, row: ChangeRow) => {
+      if (previewRef.current) showView('markup');
+      review(decision, [row.id], 'That change is no longer in the document.');
+      viewRef.current?.focus();
+    },
+    [review, showView],
+  );
+
+  const selectRow = useCallback((row: ChangeRow) => selectChange(row.id, row.kind), [selectChange]);
+
+  const reviewAllBy = useCallback(
+    (decision: Decision, author: string | null) => {
+      if (previewRef.current) showView('markup');
+      const v = viewRef.current;
+      if (!v) return;
+      review(decision, changeIdsBy(v.state.doc, author), 'There are no tracked changes to review.');
+      v.focus();
+    },
+    [review, showView],
+  );
 
   useEffect(() => {
     document.title = `${info.dirty ? '• ' : ''}${info.name ?? 'Untitled'} — Plenary`;
@@ -428,14 +742,21 @@ export function App(props: AppProps) {
   }, [snapshot.outline]);
 
   return (
-    <div className={`app${outlineVisible ? '' : ' no-outline'}`} data-ready={ready ? 'true' : 'false'}>
+    <div
+      className={`app${outlineVisible ? '' : ' no-outline'}${changesVisible ? ' with-changes' : ''}`}
+      data-ready={ready ? 'true' : 'false'}
+      data-review-view={reviewView}
+    >
       <Toolbar
         language={snapshot.language}
         canUndo={snapshot.canUndo}
         canRedo={snapshot.canRedo}
         tracking={snapshot.tracking}
+        changesVisible={changesVisible}
+        reviewView={reviewView}
         onCommand={(command) => void run(command)}
         onInsertSection={(kind: SectionKind, keyword: string) => {
+          if (previewRef.current) showView('markup');
           const v = viewRef.current;
           if (!v) return;
           if (!insertSection(kind, keyword)(v.state, v.dispatch)) say('info', 'A section goes inside a resolution.');
@@ -443,12 +764,14 @@ export function App(props: AppProps) {
         }}
         referenceTargets={referenceTargets}
         onInsertReference={(targetId: string) => {
+          if (previewRef.current) showView('markup');
           const v = viewRef.current;
           if (!v) return;
           if (!insertReference(targetId)(v.state, v.dispatch)) say('info', 'A reference goes in the text of a paragraph or an item.');
           v.focus();
         }}
         onLanguage={(language: LanguageCode) => {
+          if (previewRef.current) showView('markup');
           const v = viewRef.current;
           if (!v || language === v.state.doc.attrs.language) return;
           // Labels, reference wording and the keyword list follow the document's language.
@@ -458,6 +781,14 @@ export function App(props: AppProps) {
       />
       {find && view ? <FindBar view={view} withReplace={find === 'replace'} onClose={() => { setFind(null); view.focus(); }} /> : null}
       <Messages messages={messages} onDismiss={(id) => setMessages((list) => list.filter((m) => m.id !== id))} />
+      {reviewView !== 'markup' ? (
+        <div className={`review-banner review-banner-${reviewView}`} role="status">
+          <span>{REVIEW_VIEW_BANNERS[reviewView]}</span>
+          <button type="button" className="primary" onClick={() => showView('markup')}>
+            Back to editing (Esc)
+          </button>
+        </div>
+      ) : null}
       <div className="workspace">
         {outlineVisible ? <Outline entries={snapshot.outline} currentId={snapshot.currentId} onJump={jump} /> : null}
         <main className="page-scroller" onDragOverCapture={allowFileDrop} onDropCapture={(event) => void dropFile(event)}>
@@ -474,6 +805,18 @@ export function App(props: AppProps) {
             ) : null}
           </div>
         </main>
+        {changesVisible ? (
+          <Changes
+            changes={snapshot.changes ?? []}
+            current={snapshot.currentChange}
+            author={changesAuthor}
+            onAuthor={setChangesAuthor}
+            onSelect={selectRow}
+            onReview={reviewRow}
+            onReviewAll={reviewAllBy}
+            onClose={() => setChangesVisible(false)}
+          />
+        ) : null}
       </div>
       <StatusBar
         name={info.name}
@@ -482,8 +825,25 @@ export function App(props: AppProps) {
         tracking={snapshot.tracking}
         wordCount={snapshot.wordCount}
         recoveredAt={info.recoveredAt}
+        author={snapshot.author}
+        reviewView={reviewView}
         onToggleTracking={() => void run('toggle-tracking')}
+        onAuthor={() => void run('author-name')}
+        onMarkup={() => showView('markup')}
       />
+      {authorPrompt ? (
+        <AuthorDialog
+          initial={snapshot.author}
+          firstTime={authorPrompt.firstTime}
+          onDone={(name) => {
+            setAuthorPrompt(null);
+            if (name) void saveAuthor(name);
+            // After the key that closed the dialog is done: the Enter that submitted it must not
+            // reach the page as a keypress once the editor has the focus.
+            setTimeout(() => viewRef.current?.focus(), 0);
+          }}
+        />
+      ) : null}
       {recovery.length > 0 ? (
         <RecoveryDialog
           snapshots={recovery}

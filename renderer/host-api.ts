@@ -2,9 +2,9 @@
  * `PlenaryApi` over HTTP, for the renderer running in a browser against `plenary serve` (when no
  * preload provided `window.plenary`). Every call is a POST to the same origin with the launch token.
  *
- * The methods that show a native dialog in Electron (open, save as, export) show the in-page
- * picker instead: the host lists the files of its folder, the user picks or types a name, and the
- * host resolves it inside that folder. The renderer never sends a path.
+ * The methods that show a native dialog in Electron (open, choose a resolution, save as, export)
+ * show the in-page picker instead: the host lists the files of its folder, the user picks or types
+ * a name, and the host resolves it inside that folder. The renderer never sends a path.
  */
 import type {
   DocumentJson,
@@ -94,6 +94,10 @@ export function createHttpApi(options: { token: string; pick: Picker; base?: str
     listRecent: () => call<RecentFile[]>('listRecent', []),
     initialDocument: () => call<OpenOutcome | null>('initialDocument', []),
     openDropped: (name, dataBase64) => call<OpenOutcome>('openDropped', [name, dataBase64]),
+    async chooseResolution(): Promise<OpenOutcome | null> {
+      const choice = await choose('revise');
+      return choice === null ? null : call<OpenOutcome | null>('chooseResolution', [], choice);
+    },
     revealExport: () => call<boolean>('revealExport', []),
     save: (fileId: string, content: DocumentJson) => call<SaveOutcome>('save', [fileId, content]),
     async saveAs(content: DocumentJson, suggestedName: string): Promise<SaveOutcome | null> {

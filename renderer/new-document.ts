@@ -1,11 +1,17 @@
 /**
- * The document a "New resolution" starts from, in the user's language: number line, title, call,
- * one preamble and one operative section with an empty item each. Keywords and words come from the
- * language tables, so a translator's correction reaches the template too.
+ * The documents File → New starts from. "New resolution": in the user's language, number line,
+ * title, call, one preamble and one operative section with an empty item each; keywords and words
+ * come from the language tables, so a translator's correction reaches the template too. "New
+ * revision of a resolution…": a Council contribution around the resolution in force (below).
  */
 import type { Node } from 'prosemirror-model';
+import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
+import { parseDocument } from '../shared/file/format.js';
+import type { OpenedDocument } from '../shared/ipc/api.js';
 import { languageTable, type LanguageCode } from '../shared/languages/index.js';
 import { buildDoc } from '../shared/model/build.js';
+import { ContributionError, contributionFromResolution, firstCoverFieldPosition } from '../shared/model/contribution.js';
+import { setTrackingEnabled } from '../shared/tracking/plugin.js';
 
 export function newResolution(language: LanguageCode): Node {
   const table = languageTable(language);
@@ -27,4 +33,38 @@ export function newResolution(language: LanguageCode): Node {
       },
     ],
   });
+}
+
+export type NewRevision = { ok: true; doc: Node; warnings: string[] } | { ok: false; error: string };
+
+/**
+ * File → New revision of a resolution…: the opened file (the resolution in force, already turned
+ * into `.plenary` JSON by the host) becomes a new, untitled Council contribution
+ * (shared/model/contribution.ts). A source that cannot be revised is a one-line error.
+ */
+export function newRevision(opened: OpenedDocument): NewRevision {
+  let source: Node;
+  try {
+    source = parseDocument(opened.content).doc;
+  } catch (error) {
+    return { ok: false, error: `Cannot open ${opened.name}: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  try {
+    const contribution = contributionFromResolution(source);
+    return { ok: true, doc: contribution.doc, warnings: [...opened.warnings, ...contribution.warnings] };
+  } catch (error) {
+    if (error instanceof ContributionError) return { ok: false, error: `${opened.name}: ${error.message}` };
+    throw error;
+  }
+}
+
+/**
+ * The transaction that makes a freshly loaded contribution ready to edit: tracking on (by the
+ * document's scope it covers the resolution in the annex only) and the cursor in the first cover
+ * field. It changes no content, so the new document stays unmodified until the user types.
+ */
+export function startRevising(state: EditorState): Transaction {
+  const tr = setTrackingEnabled(state, true);
+  const cursor = firstCoverFieldPosition(state.doc);
+  return cursor === null ? tr : tr.setSelection(TextSelection.create(state.doc, cursor)).scrollIntoView();
 }

@@ -8,6 +8,7 @@ import { useSyncExternalStore } from 'react';
 import type { EditorState } from 'prosemirror-state';
 import { redoDepth, undoDepth } from 'prosemirror-history';
 import { trackingState } from '../shared/tracking/plugin.js';
+import { listChanges, type TrackedChange } from '../shared/tracking/changes.js';
 import { labelsOf } from './editor/labels-plugin.js';
 import {
   buildFootnotes,
@@ -28,6 +29,15 @@ export interface EditorSnapshot {
   wordCount: number;
   language: string;
   tracking: boolean;
+  /** The name written on tracked changes (the tracking plugin's author). */
+  author: string;
+  /**
+   * The tracked changes, only while the changes panel is shown (null otherwise): listing them walks
+   * the whole document and computes both numberings, which the keystroke path must never pay for.
+   */
+  changes: TrackedChange[] | null;
+  /** `id:kind` of the listed change the cursor stands in (highlighted in the panel). */
+  currentChange: string | null;
   canUndo: boolean;
   canRedo: boolean;
 }
@@ -39,6 +49,9 @@ const EMPTY: EditorSnapshot = {
   wordCount: 0,
   language: 'fr',
   tracking: false,
+  author: '',
+  changes: null,
+  currentChange: null,
   canUndo: false,
   canRedo: false,
 };
@@ -59,6 +72,9 @@ export class EditorStore {
   private lastDoc: EditorState['doc'] | null = null;
   private readonly outlineCache: OutlineCache = new WeakMap();
   private readonly wordCache: WordCache = new WeakMap();
+  private changesVisible = false;
+  /** The document the listed changes were computed from. */
+  private changesDoc: EditorState['doc'] | null = null;
 
   constructor(private readonly throttleMs = THROTTLE_MS) {}
 
@@ -81,11 +97,21 @@ export class EditorStore {
     }, this.throttleMs);
   }
 
+  /** Shows or hides the changes panel; its list is computed now, then in each throttled refresh. */
+  setChangesVisible(visible: boolean, state: EditorState | null = this.latest): void {
+    if (visible === this.changesVisible) return;
+    this.changesVisible = visible;
+    this.changesDoc = null;
+    if (state) this.refresh(state);
+  }
+
   /** Rebuilds the snapshot now (a new document was loaded). */
   refresh(state: EditorState): void {
+    this.latest = state;
     const labels = labelsOf(state);
     const docChanged = state.doc !== this.lastDoc;
     const outline = docChanged ? buildOutline(state.doc, labels, this.outlineCache) : this.snapshot.outline;
+    const changes = this.changesOf(state.doc);
     const next: EditorSnapshot = {
       outline,
       footnotes: docChanged ? buildFootnotes(state.doc, labels) : this.snapshot.footnotes,
@@ -93,6 +119,9 @@ export class EditorStore {
       wordCount: docChanged ? countWords(state.doc, this.wordCache) : this.snapshot.wordCount,
       language: String(state.doc.attrs.language),
       tracking: trackingState(state)?.enabled ?? false,
+      author: trackingState(state)?.author.name ?? '',
+      changes,
+      currentChange: currentChangeKey(changes, state.selection.head),
       canUndo: undoDepth(state) > 0,
       canRedo: redoDepth(state) > 0,
     };
@@ -100,6 +129,19 @@ export class EditorStore {
     this.snapshot = next;
     for (const listener of this.listeners) listener();
   }
+
+  private changesOf(doc: EditorState['doc']): TrackedChange[] | null {
+    if (!this.changesVisible) return null;
+    if (doc === this.changesDoc && this.snapshot.changes) return this.snapshot.changes;
+    this.changesDoc = doc;
+    return listChanges(doc);
+  }
+}
+
+/** The change around a position (the first that covers it), as `id:kind`. */
+export function currentChangeKey(changes: readonly TrackedChange[] | null, pos: number): string | null {
+  const change = changes?.find((c) => c.from <= pos && pos <= c.to);
+  return change ? `${change.id}:${change.kind}` : null;
 }
 
 export function useEditorSnapshot(store: EditorStore): EditorSnapshot {

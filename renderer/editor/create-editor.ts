@@ -29,6 +29,7 @@ import { clipboardParser, clipboardSerializer, markViews, structureNodeViews } f
 import { FootnoteView } from './footnote-view.js';
 import { labelsPlugin } from './labels-plugin.js';
 import { uniqueIdsGuard } from './unique-ids-guard.js';
+import { compositionGuard } from './composition-guard.js';
 import { numberingPlugin } from '../../shared/numbering/index.js';
 
 /** Meta on a transaction made by a structure command: it is its own undo step, as in Word. */
@@ -75,6 +76,7 @@ export function editorPlugins(options: EditorPluginsOptions): Plugin[] {
     uniqueIdsGuard(),
     sectionKindPlugin(),
     trackingPlugin({ author: { name: options.author }, enabled: options.tracking ?? false }),
+    compositionGuard(),
     keymap({
       'Mod-b': toggleMark(schema.marks.strong!),
       'Mod-i': toggleMark(schema.marks.em!),
@@ -101,6 +103,8 @@ export interface MountOptions {
   /** Called after every transaction was applied (the store and the session listen here). */
   onTransaction: (view: EditorView, tr: Transaction) => void;
   importText?: TextImporter;
+  /** Told when an edit was refused (suggestion mode cannot track it); the document is unchanged. */
+  onRefused?: (message: string) => void;
   /** Makes the editor read-only (no document, or a dialog over it). */
   editable?: () => boolean;
 }
@@ -146,7 +150,17 @@ export function mountEditor(place: HTMLElement, options: MountOptions): EditorVi
         closeHistory(tr);
         closeNextTyping = false;
       }
-      const tracked = trackIfEnabled(view.state, tr);
+      let tracked: Transaction;
+      try {
+        tracked = trackIfEnabled(view.state, tr);
+      } catch (error) {
+        // The tracker refuses an edit it cannot express rather than let it through untracked:
+        // the document stays as it was (ProseMirror redraws over what the browser typed), and
+        // the user is told why.
+        view.updateState(view.state);
+        options.onRefused?.(`This edit cannot be tracked, so it was not made (${error instanceof Error ? error.message : String(error)}). Edit in smaller steps, or switch tracking off for it.`);
+        return;
+      }
       view.updateState(view.state.apply(tracked));
       options.onTransaction(view, tracked);
     },

@@ -49,13 +49,19 @@ export function RecoveryDialog(props: {
   );
 }
 
-const PURPOSE_TITLE = { open: 'Open a document', save: 'Save as', export: 'Export to Word' } as const;
+const PURPOSE_TITLE: Record<PickRequest['purpose'], string> = {
+  open: 'Open a document',
+  revise: 'Choose the resolution to revise',
+  save: 'Save as',
+  export: 'Export to Word',
+};
 
 export function FilePicker(props: { request: PickRequest; onDone(name: string | null): void }) {
   const { request } = props;
   const [name, setName] = useState(request.suggestedName ?? '');
   const input = useRef<HTMLInputElement>(null);
-  const typing = request.purpose !== 'open';
+  // Save and export may name a new file; open and revise pick one that exists.
+  const typing = request.purpose === 'save' || request.purpose === 'export';
   useEffect(() => input.current?.focus(), []);
   const exists = request.listing.entries.some((entry) => entry.name === name);
   return (

@@ -1,5 +1,10 @@
-/** The status bar: file and unsaved marker, language, tracking state, word count, recovery time. */
+/**
+ * The status bar: file and unsaved marker, language, tracking state, the author written on changes
+ * (click to change it), the review view, word count, recovery time.
+ */
 import { languageTable } from '../../shared/languages/index.js';
+import { REVIEW_VIEW_NAMES, type ReviewView } from '../editor/review-view.js';
+import { isUnsetAuthor } from './AuthorDialog.js';
 
 export interface StatusBarProps {
   name: string | null;
@@ -8,7 +13,11 @@ export interface StatusBarProps {
   tracking: boolean;
   wordCount: number;
   recoveredAt: string | null;
+  author: string;
+  reviewView: ReviewView;
   onToggleTracking(): void;
+  onAuthor(): void;
+  onMarkup(): void;
 }
 
 export function StatusBar(props: StatusBarProps) {
@@ -35,6 +44,22 @@ export function StatusBar(props: StatusBarProps) {
       >
         Track changes: {props.tracking ? 'on' : 'off'}
       </button>
+      <button
+        type="button"
+        className="status-author"
+        title="The name written on your tracked changes: click to change it"
+        onMouseDown={(event) => event.preventDefault()}
+        onClick={props.onAuthor}
+      >
+        Author: {isUnsetAuthor(props.author) ? 'not set' : props.author}
+      </button>
+      {props.reviewView === 'markup' ? (
+        <span className="status-view">View: {REVIEW_VIEW_NAMES.markup}</span>
+      ) : (
+        <button type="button" className="status-view preview" title="Back to the editable Markup view (Esc)" onClick={props.onMarkup}>
+          View: {REVIEW_VIEW_NAMES[props.reviewView]} (read-only)
+        </button>
+      )}
       <span className="status-words">{props.wordCount.toLocaleString()} words</span>
       {props.recoveredAt ? (
         <span className="status-recovery" title="A recovery copy is kept until you save">

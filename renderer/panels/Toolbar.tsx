@@ -1,13 +1,16 @@
 /**
  * The toolbar: file commands, undo/redo, structure inserts (item, section with a keyword from the
- * language table, footnote, annex), tracking and find. Buttons only send commands; the App runs them.
+ * language table, footnote, annex), review (tracking, the changes panel, next/previous change,
+ * accept/reject, the Markup/Final/Original views) and find. Buttons only send commands; the App runs them.
  */
 import { useMemo, type ReactNode } from 'react';
 import { LANGUAGE_CODES, languageTable, type LanguageCode } from '../../shared/languages/index.js';
 import type { SectionKind } from '../../shared/schema/schema.js';
+import { REVIEW_VIEWS, REVIEW_VIEW_NAMES, type ReviewView } from '../editor/review-view.js';
 
 export type ToolbarCommand =
   | 'new-resolution'
+  | 'new-revision'
   | 'open'
   | 'save'
   | 'save-as'
@@ -24,6 +27,14 @@ export type ToolbarCommand =
   | 'move-up'
   | 'move-down'
   | 'toggle-tracking'
+  | 'toggle-changes'
+  | 'previous-change'
+  | 'next-change'
+  | 'accept-change'
+  | 'reject-change'
+  | 'view-markup'
+  | 'view-final'
+  | 'view-original'
   | 'find'
   | 'toggle-outline'
   | 'check';
@@ -33,6 +44,10 @@ export interface ToolbarProps {
   canUndo: boolean;
   canRedo: boolean;
   tracking: boolean;
+  /** Whether the changes panel is shown. */
+  changesVisible: boolean;
+  /** Markup, Final or Original: Final and Original are read-only previews. */
+  reviewView: ReviewView;
   onCommand(command: ToolbarCommand): void;
   onInsertSection(kind: SectionKind, keyword: string): void;
   /** Items a reference can point at: id, computed label, section keyword and the first words. */
@@ -91,6 +106,7 @@ export function Toolbar(props: ToolbarProps) {
     <div className="toolbar" role="toolbar" aria-label="Commands">
       <div className="tb-group">
         <Button name="new-resolution" label="New" title="New resolution" onClick={command('new-resolution')} />
+        <Button name="new-revision" label="Revise…" title="New revision of a resolution: a Council contribution proposing changes to it (Ctrl+Shift+N)" onClick={command('new-revision')} />
         <Button name="open" label="Open…" title="Open (Ctrl+O)" onClick={command('open')} />
         <Button name="save" label="Save" title="Save (Ctrl+S)" onClick={command('save')} />
         <Button name="save-as" label="Save as…" title="Save as (Ctrl+Shift+S)" onClick={command('save-as')} />
@@ -135,7 +151,7 @@ export function Toolbar(props: ToolbarProps) {
         <Button name="insert-footnote" label="+ Note" title="Insert a footnote (Ctrl+Alt+F)" onClick={command('insert-footnote')} />
         <Button name="insert-annex" label="+ Annex" title="Insert an annex" onClick={command('insert-annex')} />
       </div>
-      <div className="tb-group">
+      <div className="tb-group" role="group" aria-label="Review">
         <Button
           name="toggle-tracking"
           label={props.tracking ? 'Tracking on' : 'Tracking off'}
@@ -143,6 +159,36 @@ export function Toolbar(props: ToolbarProps) {
           pressed={props.tracking}
           onClick={command('toggle-tracking')}
         />
+        <Button name="toggle-changes" label="Changes" title="Show or hide the changes panel (Ctrl+Shift+R)" pressed={props.changesVisible} onClick={command('toggle-changes')} />
+        <Button name="previous-change" label="◂" title="Previous change (Alt+Page Up)" onClick={command('previous-change')} />
+        <Button name="next-change" label="▸" title="Next change (Alt+Page Down)" onClick={command('next-change')} />
+        <Button
+          name="accept-change"
+          label="✓"
+          title="Accept the change at the cursor, or the changes in the selection (Alt+Shift+A)"
+          onClick={command('accept-change')}
+        />
+        <Button
+          name="reject-change"
+          label="✗"
+          title="Reject the change at the cursor, or the changes in the selection (Alt+Shift+R)"
+          onClick={command('reject-change')}
+        />
+        <select
+          className="tb-select"
+          aria-label="Review view"
+          title="Markup: the changes shown and editable. Final: as if all accepted. Original: as if all rejected."
+          value={props.reviewView}
+          onChange={(event) => onCommand(`view-${event.target.value as ReviewView}`)}
+        >
+          {REVIEW_VIEWS.map((view) => (
+            <option key={view} value={view}>
+              {REVIEW_VIEW_NAMES[view]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="tb-group">
         <select
           className="tb-select"
           aria-label="Document language"

@@ -187,7 +187,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     return { folder, entries };
   }
 
-  const DIALOG_PURPOSE: Partial<Record<string, PickerPurpose>> = { openDialog: 'open', saveAs: 'save', exportDocx: 'export' };
+  const DIALOG_PURPOSE: Partial<Record<string, PickerPurpose>> = {
+    openDialog: 'open',
+    chooseResolution: 'revise',
+    saveAs: 'save',
+    exportDocx: 'export',
+  };
 
   async function handleApi(req: IncomingMessage, url: URL): Promise<unknown> {
     if (req.method !== 'POST') throw new HttpError(405, 'the API takes POST requests');

@@ -70,7 +70,17 @@ export type MenuCommand =
   | 'replace'
   | 'toggle-tracking'
   | 'toggle-outline'
-  | 'toggle-changes';
+  | 'toggle-changes'
+  | 'author-name'
+  | 'next-change'
+  | 'previous-change'
+  | 'accept-change'
+  | 'reject-change'
+  | 'accept-all-changes'
+  | 'reject-all-changes'
+  | 'view-markup'
+  | 'view-final'
+  | 'view-original';
 
 export interface PlenaryApi {
   /** Shows the open dialog; null when the user cancels. Imports .txt/.docx. */
@@ -84,6 +94,13 @@ export interface PlenaryApi {
    * with no file to save over (Save asks for a name). Its `fileId` is empty.
    */
   openDropped(name: string, dataBase64: string): Promise<OpenOutcome>;
+  /**
+   * File → New revision of a resolution…: shows the open dialog for the resolution in force and
+   * returns it imported, READ ONLY — the file is not granted, not added to the recent files and not
+   * tied to this window (the contribution built from it is a new untitled document). Its `fileId`
+   * is empty and `imported` is true, as for a dropped file. Null when the user cancels.
+   */
+  chooseResolution(): Promise<OpenOutcome | null>;
   /** Saves atomically over a granted file, keeping the previous version as `.bak`. */
   save(fileId: string, content: DocumentJson): Promise<SaveOutcome>;
   /** Shows the save dialog; null when the user cancels. */

@@ -62,6 +62,7 @@ export const requestSchemas = {
   listRecent: none,
   initialDocument: none,
   openDropped: z.tuple([displayNameSchema, droppedDataSchema]),
+  chooseResolution: none,
   save: z.tuple([fileIdSchema, contentSchema]),
   saveAs: z.tuple([contentSchema, suggestedNameSchema]),
   exportDocx: z.tuple([contentSchema, exportModeSchema, suggestedNameSchema]),

@@ -71,6 +71,17 @@ export interface LanguageTable {
     verified: boolean;
   };
   body: { introduction: string; proposal: string; verified: boolean };
+  /** The wording of a new Council contribution (File → New revision…); templates take `{number}`. */
+  contribution: {
+    title: string;
+    purpose: string;
+    actionRequired: string;
+    /** The language's own name as a cover writes it after `Original:` (`français`, `English`). */
+    originalLanguage: string;
+    /** BCP 47 locale for today's date on the cover (`fr-FR` → `14 avril 2026`). */
+    dateLocale: string;
+    verified: boolean;
+  };
   references: ReferenceTemplates;
 }
 

@@ -44,6 +44,30 @@ export function countsIn(node: Node, view: NumberingView): boolean {
   return view === 'new' ? change.kind !== 'deletion' : change.kind !== 'insertion';
 }
 
+/** The last textblock inside a block (an item's last paragraph, however deeply its sub-items nest). */
+function lastTextblock(node: Node): Node | null {
+  let current: Node | null = node;
+  while (current && !current.isTextblock) current = current.lastChild;
+  return current;
+}
+
+/**
+ * Whether an item exists in a view only as part of the item before it: a tracked split (Enter
+ * made it: the paragraph mark before it is inserted) is joined back in the original; a tracked
+ * join (Backspace or Delete at the boundary: that paragraph mark is deleted) has merged it into the
+ * previous item in the new text. Either way it takes no label of its own in that view.
+ */
+function mergedIntoPrevious(previous: Node | null, view: NumberingView): boolean {
+  const mark = previous ? (lastTextblock(previous)?.attrs.paragraphMark as BlockChange | null | undefined) : null;
+  if (!mark) return false;
+  return view === 'original' ? mark.kind === 'insertion' : mark.kind === 'deletion';
+}
+
+/** Whether an item counts in a list's numbering: see countsIn and mergedIntoPrevious. */
+function itemCounts(item: Node, previous: Node | null, view: NumberingView): boolean {
+  return countsIn(item, view) && !mergedIntoPrevious(previous, view);
+}
+
 /** Whether an item_list under `parent` follows the rule "a section with a single item has no label". */
 export function singleItemUnlabelled(parent: Node | null | undefined): boolean {
   return parent?.type.name === 'section';
@@ -68,16 +92,15 @@ export function labelListInto(
   singleItemUnlabelled: boolean,
 ): Map<string, string> {
   const style = list.attrs.style as ListStyle;
-  let counted = 0;
+  const counting: Node[] = [];
+  let previous: Node | null = null;
   list.forEach((item) => {
-    if (countsIn(item, view)) counted += 1;
+    if (itemCounts(item, previous, view)) counting.push(item);
+    previous = item;
   });
-  const unlabelled = singleItemUnlabelled && counted === 1;
-  let n = 0;
-  list.forEach((item) => {
-    if (!countsIn(item, view)) return;
-    n += 1;
-    into.set(item.attrs.id as string, unlabelled ? '' : formatLabel(style, n, table));
+  const unlabelled = singleItemUnlabelled && counting.length === 1;
+  counting.forEach((item, index) => {
+    into.set(item.attrs.id as string, unlabelled ? '' : formatLabel(style, index + 1, table));
   });
   return into;
 }

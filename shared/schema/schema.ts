@@ -74,6 +74,10 @@ export const COVER_FIELDS = [
 ] as const;
 export type CoverFieldName = (typeof COVER_FIELDS)[number];
 
+/** See the doc's `trackingScope` attribute. */
+export const TRACKING_SCOPES = ['document', 'resolutions'] as const;
+export type TrackingScope = (typeof TRACKING_SCOPES)[number];
+
 const oneOf =
   (allowed: readonly string[], what: string) =>
   (value: unknown): void => {
@@ -85,7 +89,16 @@ const oneOf =
 const nodes: Record<string, NodeSpec> = {
   doc: {
     content: 'cover? block+',
-    attrs: { language: { default: 'fr', validate: 'string' } },
+    attrs: {
+      language: { default: 'fr', validate: 'string' },
+      /**
+       * What tracked changes cover when tracking is on (shared/tracking/plugin.ts): the whole
+       * document, or only the resolutions in it — a Council contribution (File → New revision…),
+       * where the cover and body are the delegate's own text and edits to the resolution in the
+       * annex are the proposed revision. Saved with the document so it behaves the same when reopened.
+       */
+      trackingScope: { default: 'document', validate: oneOf(TRACKING_SCOPES, 'tracking scope') },
+    },
   },
   text: { group: 'inline' },
 

@@ -32,10 +32,17 @@ import type { HostStores } from './stores.js';
 
 export type HostApi = Omit<PlenaryApi, 'onMenuCommand'>;
 
+/**
+ * Why a file is being chosen: `open` opens it as this window's document (Electron may hand it to
+ * another window instead: one window per file); `revise` only reads the resolution a new
+ * contribution is built from, so the file stays with nobody.
+ */
+export type OpenPurpose = 'open' | 'revise';
+
 /** Native (Electron) or page (browser host) dialogs. They return paths; the renderer never sees them. */
 export interface HostDialogs {
-  /** The file the user picked to open (.plenary, .txt, .docx), or null when cancelled. */
-  chooseOpenPath(): Promise<string | null>;
+  /** The file the user picked (.plenary, .txt, .docx), or null when cancelled. */
+  chooseOpenPath(purpose: OpenPurpose): Promise<string | null>;
   /** Where to write, or null when cancelled. `kind` selects the dialog's file filter. */
   chooseSavePath(suggestedName: string, kind: 'plenary' | 'docx'): Promise<string | null>;
 }
@@ -82,8 +89,18 @@ export function createHostApi(deps: HostApiDeps): HostApi {
 
   return {
     async openDialog(): Promise<OpenOutcome | null> {
-      const chosen = await dialogs.chooseOpenPath();
+      const chosen = await dialogs.chooseOpenPath('open');
       return chosen === null ? null : openPath(chosen);
+    },
+
+    async chooseResolution(): Promise<OpenOutcome | null> {
+      // Read, nothing more: no grant (the renderer can never save over the resolution in force), no
+      // recent entry, no window ↔ file tie — the contribution made from it is a new, untitled document.
+      const chosen = await dialogs.chooseOpenPath('revise');
+      if (chosen === null) return null;
+      const loaded = await loadDocument(chosen);
+      if (!loaded.ok) return loaded;
+      return { ok: true, document: { fileId: '', name: path.basename(chosen), ...loaded.value, imported: true } };
     },
 
     async openDropped(name: string, dataBase64: string): Promise<OpenOutcome> {

@@ -7,7 +7,7 @@
  *   const stores = await openHostStores(userDataDir);          // once per process (recovery lock)
  *   const api = createHostApi({                                 // once per window / page
  *     stores,
- *     dialogs: { chooseOpenPath, chooseSavePath },              // the host's own dialogs
+ *     dialogs: { chooseOpenPath, chooseSavePath },              // the host's own dialogs (open: by purpose)
  *     initialPath,                                              // file given at launch, or null
  *     onDirtyChange: (dirty, name) => …,                        // title marker, close prompt
  *     onDocumentPath: (filePath) => …,                          // opened/saved here (optional)
@@ -22,11 +22,13 @@
  * - Documents: open reads .plenary, imports .txt/.docx; save validates the content first (an invalid
  *   document is never written) and writes atomically keeping `.bak`; Save As and Export to Word ask
  *   the injected dialog for a path. User errors are `{ ok: false, error }` outcomes, one line.
+ *   `chooseResolution` (File → New revision) reads the chosen file like open but grants, records
+ *   and ties nothing: the contribution built from it is a new untitled document.
  * - `<userData>/recent.json` (missing files pruned), `<userData>/settings.json` (defaults for anything
  *   corrupt), `<userData>/recovery/` (one snapshot per session; `listRecovery` returns those of
  *   sessions that are no longer running, damaged ones with a `damaged` reason).
  */
-export { createHostApi, type HostApi, type HostApiDeps, type HostDialogs } from './host-api.js';
+export { createHostApi, type HostApi, type HostApiDeps, type HostDialogs, type OpenPurpose } from './host-api.js';
 export { openHostStores, closeHostStores, type HostStores } from './stores.js';
 export { callHostApi } from './dispatch.js';
 export { FileGrants, NotGrantedError, FILE_ID_PATTERN } from './grants.js';

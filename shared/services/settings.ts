@@ -3,7 +3,6 @@
  * interface language. Each field is validated on its own, so a corrupt or half-valid file falls back
  * to the defaults for what is wrong and keeps what is right; the app always starts.
  */
-import os from 'node:os';
 import { z } from 'zod';
 import { LANGUAGE_CODES } from '../languages/index.js';
 import type { Settings } from '../ipc/api.js';
@@ -16,14 +15,13 @@ export const authorNameSchema = z.string().trim().max(AUTHOR_NAME_MAX);
 export const languageSchema = z.enum(LANGUAGE_CODES);
 
 /** The author name the OS knows for this user, as Word does, or empty when there is none. */
+/**
+ * No author name until the user gives one: the name is written on every tracked change a Council
+ * editor will read, so the editor asks for it the first time tracking is switched on (a login name
+ * such as `jdupont` is not what a delegation wants on its proposals).
+ */
 export function defaultSettings(): Settings {
-  let authorName = '';
-  try {
-    authorName = os.userInfo().username;
-  } catch {
-    // No passwd entry (some containers): leave it empty; the user can set it.
-  }
-  return { authorName, language: 'en' };
+  return { authorName: '', language: 'en' };
 }
 
 export class SettingsStore {

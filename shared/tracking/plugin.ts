@@ -5,10 +5,35 @@
  * can only add steps after the untracked ones), so the editor routes every transaction through
  * `trackIfEnabled` before applying it — typically in its `dispatchTransaction`. Undo/redo and
  * transactions already tracked or marked `untracked` (accept/reject, id fixes, loading) pass as they are.
+ *
+ * Scope. A document's `trackingScope` attribute says what tracking covers (shared/schema/schema.ts):
+ * - `document` (the default): every edit, as Word's Track Changes does;
+ * - `resolutions`: a Council contribution made by File → New revision… (shared/model/contribution.ts).
+ *   Its cover, introduction and proposal are the delegate's own new text, while the resolution in the
+ *   annex is the text in force, where every edit is a proposed revision. So with tracking on, only a
+ *   transaction that touches a `resolution` node is tracked. A transaction that touches a resolution
+ *   anywhere is tracked WHOLE (a selection from the introduction into the resolution, deleted or
+ *   replaced): nothing in a resolution may change without a mark, and a mark too many in the
+ *   delegate's own text is harmless, while splitting one edit into tracked and untracked halves is not.
+ * The scope is the document's (saved with it), not the switch's: reopening a contribution behaves the
+ * same, and the toggle still switches tracking on and off as everywhere else.
  */
+import type { Node } from 'prosemirror-model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { isHistoryTransaction } from 'prosemirror-history';
-import { TRACKED_META, trackTransaction, type TrackingAuthor } from './track.js';
+import {
+  AddMarkStep,
+  AddNodeMarkStep,
+  AttrStep,
+  DocAttrStep,
+  RemoveMarkStep,
+  RemoveNodeMarkStep,
+  ReplaceAroundStep,
+  ReplaceStep,
+  type Step,
+} from 'prosemirror-transform';
+import type { TrackingScope } from '../schema/schema.js';
+import { TRACKED_META, finalPastedSlice, trackTransaction, type TrackingAuthor } from './track.js';
 
 export interface TrackingState {
   enabled: boolean;
@@ -40,6 +65,11 @@ export function trackingPlugin(options: TrackingOptions): Plugin<TrackingState> 
   };
   return new Plugin<TrackingState>({
     key: trackingKey,
+    props: {
+      // Copied tracked text pastes as it reads once accepted (see finalPastedSlice): a paste in
+      // suggestion mode is one insertion of that text, and a copied tracked join stays joined.
+      transformPasted: (slice, view) => (trackingKey.getState(view.state)?.enabled ? finalPastedSlice(slice) : slice),
+    },
     state: {
       init: () => remember({ enabled: options.enabled ?? false, author: options.author }),
       apply(tr, value) {
@@ -72,7 +102,64 @@ export function trackIfEnabled(state: EditorState, tr: Transaction): Transaction
   const tracking = trackingState(state);
   if (!tracking?.enabled || !tr.docChanged) return tr;
   if (tr.getMeta(TRACKED_META) || tr.getMeta(UNTRACKED_META) || isHistoryTransaction(tr)) return tr;
+  if (!inTrackingScope(tr)) return tr;
   return trackTransaction(tr, state, tracking.author, clocks.get(tracking));
+}
+
+/** The document's tracking scope; an unknown value counts as the whole document (never under-track). */
+export function trackingScopeOf(doc: Node): TrackingScope {
+  return doc.attrs.trackingScope === 'resolutions' ? 'resolutions' : 'document';
+}
+
+/** A transaction that sets the document's tracking scope; itself never tracked. */
+export function setTrackingScope(state: EditorState, scope: TrackingScope): Transaction {
+  return state.tr.setDocAttribute('trackingScope', scope).setMeta(UNTRACKED_META, true);
+}
+
+/**
+ * Whether tracking covers `tr` under the scope of the document it starts from: always for scope
+ * `document`; for scope `resolutions`, when any of its steps touches a resolution (see the header).
+ */
+export function inTrackingScope(tr: Transaction): boolean {
+  if (trackingScopeOf(tr.before) === 'document') return true;
+  return tr.steps.some((step, index) => stepTouchesResolution(step, tr.docs[index]!));
+}
+
+function insideResolution(doc: Node, pos: number): boolean {
+  const $pos = doc.resolve(pos);
+  for (let depth = $pos.depth; depth > 0; depth--) if ($pos.node(depth).type.name === 'resolution') return true;
+  return false;
+}
+
+/**
+ * Whether [from, to] of `doc` reaches into a resolution: an end inside one, or a whole resolution
+ * inside the range. A position right before or after a resolution is outside it: inserting a
+ * paragraph between the annex heading and the resolution is the delegate's own text.
+ */
+export function rangeTouchesResolution(doc: Node, from: number, to: number): boolean {
+  if (insideResolution(doc, from) || insideResolution(doc, to)) return true;
+  let found = false;
+  if (to > from) {
+    doc.nodesBetween(from, to, (node) => {
+      if (found || node.isTextblock) return false;
+      if (node.type.name === 'resolution') found = true;
+      return !found;
+    });
+  }
+  return found;
+}
+
+function stepTouchesResolution(step: Step, doc: Node): boolean {
+  if (step instanceof ReplaceStep || step instanceof ReplaceAroundStep || step instanceof AddMarkStep || step instanceof RemoveMarkStep) {
+    return rangeTouchesResolution(doc, step.from, step.to);
+  }
+  if (step instanceof AttrStep || step instanceof AddNodeMarkStep || step instanceof RemoveNodeMarkStep) {
+    return step.pos < doc.content.size && (insideResolution(doc, step.pos) || doc.nodeAt(step.pos)?.type.name === 'resolution');
+  }
+  // The document's own attributes (language, this scope) belong to no resolution.
+  if (step instanceof DocAttrStep) return false;
+  // A step type this code does not know: track it rather than let it slip through.
+  return true;
 }
 
 /** Wraps a view's dispatch so that every edit goes through tracking. */

@@ -162,9 +162,12 @@ function toRuns(units: Unit[]): Run[] {
         close();
         break;
       case 'textStart':
-        // A join reaches into the next textblock (over any whole blocks deleted in between);
-        // other runs just pass over its opening.
+        // A join reaches into the next textblock (over any whole blocks deleted in between).
+        // Any other run ends before a textblock that stays: deleted with what follows in it (a
+        // join of that textblock with the next one), the textblock would lose its type and
+        // attributes to the next one, as a plain delete from a block boundary keeps the far side.
         if (current?.joining) current = { ...current, to: unit.to, last: 'textStart', joining: false };
+        else close();
         break;
       default:
         if (current) {
@@ -195,7 +198,12 @@ function deleteRun(tr: Transform, run: Run): void {
 
 function deleteRunOnce(tr: Transform, run: Run): void {
   if (run.blocksOnly) {
-    tr.deleteRange(run.from, run.to);
+    // Whole blocks under different parents (the last item of a sub-list and the next item of
+    // the outer list) go parent by parent, so that each list is emptied, or not, as a whole.
+    for (const group of siblingGroups(tr.doc, run.from, run.to).reverse()) {
+      const { from, to } = withEmptiedSubList(tr.doc, group.from, group.to);
+      tr.deleteRange(from, to);
+    }
     return;
   }
   const $from = tr.doc.resolve(run.from);
@@ -208,6 +216,35 @@ function deleteRunOnce(tr: Transform, run: Run): void {
     const merged = tr.doc.nodeAt(firstPos);
     if (merged?.isTextblock && hasParagraphMarkAttr(merged)) tr.setNodeAttribute(firstPos, 'paragraphMark', survivingMark ?? null);
   }
+}
+
+/** The maximal nodes wholly inside [from, to), as runs of adjacent siblings. */
+function siblingGroups(doc: Node, from: number, to: number): Array<{ from: number; to: number }> {
+  const groups: Array<{ from: number; to: number }> = [];
+  doc.nodesBetween(from, to, (node, pos) => {
+    const end = pos + node.nodeSize;
+    if (pos < from || end > to) return true;
+    const last = groups[groups.length - 1];
+    if (last && last.to === pos) last.to = end;
+    else groups.push({ from: pos, to: end });
+    return false;
+  });
+  return groups.length > 0 ? groups : [{ from, to }];
+}
+
+/**
+ * A run that takes every item of a sub-list takes the sub-list too (as deleting the last sub-item
+ * does untracked): left to ProseMirror, the list would be refilled with an empty item.
+ */
+function withEmptiedSubList(doc: Node, from: number, to: number): { from: number; to: number } {
+  const $from = doc.resolve(from);
+  const $to = doc.resolve(to);
+  const list = $from.parent;
+  const whole = $from.sameParent($to) && $from.parentOffset === 0 && $to.parentOffset === list.content.size;
+  if (whole && list.type.name === 'item_list' && $from.depth >= 2 && $from.node(-1).type.name === 'item') {
+    return { from: $from.before(), to: $to.after() };
+  }
+  return { from, to };
 }
 
 // --- pass 2: clearing the winners (and the node-level resolution used for pasted content) -------

@@ -10,9 +10,9 @@
  */
 import { Fragment, Slice, type Node, type ResolvedPos } from 'prosemirror-model';
 import type { EditorState, Transaction } from 'prosemirror-state';
-import { newId, withUniqueIds } from '../model/ids.js';
+import { newId } from '../model/ids.js';
 import { schema, type ListStyle } from '../schema/schema.js';
-import { finalNode, insertTracked, markDeleted, TRACKED_META, TrackContext, trackTransaction, withFreshIds, type TrackingAuthor } from './track.js';
+import { finalNode, FRAME_TEXTBLOCKS, insertTracked, markDeleted, TRACKED_META, TrackContext, trackTransaction, uniqueIdsIn, withFreshIds, type TrackingAuthor } from './track.js';
 
 export interface TrackAs {
   author: TrackingAuthor;
@@ -26,9 +26,6 @@ function finish(state: EditorState, tr: Transaction, track: TrackAs | undefined)
 }
 
 // --- paragraph joins (Backspace at the start, Delete at the end of a textblock) --------------------
-
-/** Textblocks that carry the frame of a resolution or a document: never joined into another one. */
-const FRAME_TEXTBLOCKS = new Set(['number_line', 'adoption_line', 'resolution_title', 'call', 'section_keyword', 'annex_heading', 'annex_title', 'cover_field']);
 
 function previousTextblock(doc: Node, pos: number): { node: Node; pos: number } | null {
   let found: { node: Node; pos: number } | null = null;
@@ -91,7 +88,7 @@ export function deleteBlock(state: EditorState, pos: number, track?: TrackAs): T
 }
 
 function done(out: Transaction): Transaction {
-  withUniqueIds(out);
+  uniqueIdsIn(out);
   return out.setMeta(TRACKED_META, true);
 }
 

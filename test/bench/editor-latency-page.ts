@@ -2,7 +2,8 @@
  * The page side of the editor latency benchmark (bundled by editor-latency.bench.ts with esbuild
  * and loaded into Chromium). It mounts either
  * - `ours`: the whole Plenary window (App: toolbar, outline, status bar, labels, tracking, recovery
- *   snapshots to an in-memory host), or
+ *   snapshots to an in-memory host), tracking off,
+ * - `ours-tracking`: the same window with suggestion mode on (every keystroke is tracked), or
  * - `bare`: a bare ProseMirror editor — the basic schema's doc/paragraph/text, baseKeymap and
  *   history — holding the same text, one paragraph per textblock,
  * and records, for every key typed, the time from the keydown event to the frame that shows it
@@ -23,6 +24,7 @@ import { App, PickerBridge } from '../../renderer/App.js';
 import { textImporter } from '../../renderer/paste-import.js';
 import { parseDocument } from '../../shared/file/format.js';
 import type { PlenaryApi, Settings } from '../../shared/ipc/api.js';
+import { setTrackingEnabled } from '../../shared/tracking/plugin.js';
 
 /** prosemirror-schema-basic's doc, paragraph and text (the package itself is not a dependency). */
 const basicSchema = new Schema({
@@ -37,10 +39,13 @@ const basicSchema = new Schema({
   },
 });
 
+/** The three editors measured side by side: ours with tracking off and on, and bare ProseMirror. */
+export type BenchEditor = 'ours' | 'ours-tracking' | 'bare';
+
 declare global {
   interface Window {
     benchLatencies: number[];
-    benchMount(kind: 'ours' | 'bare', content: string): Promise<void>;
+    benchMount(kind: BenchEditor, content: string): Promise<void>;
   }
 }
 
@@ -82,6 +87,7 @@ function memoryHost(content: string): PlenaryApi {
     openDialog: async () => null,
     openRecent: async () => ({ ok: false, error: 'none' }),
     openDropped: async () => ({ ok: false, error: 'none' }),
+    chooseResolution: async () => null,
     revealExport: async () => false,
     listRecent: async () => [],
     initialDocument: async () => ({ ok: true, document: { fileId: 'f_bench000000000000000000', name: 'bench.plenary', content, imported: false, warnings: [] } }),
@@ -98,7 +104,7 @@ function memoryHost(content: string): PlenaryApi {
   };
 }
 
-async function mountOurs(content: string): Promise<void> {
+async function mountOurs(content: string, tracking: boolean): Promise<void> {
   const root = document.getElementById('root')!;
   let view: EditorView | null = null;
   createRoot(root).render(
@@ -115,6 +121,8 @@ async function mountOurs(content: string): Promise<void> {
   while (!document.querySelector('.app[data-ready="true"]')) await new Promise((r) => setTimeout(r, 50));
   const ready = view as EditorView | null;
   if (!ready) throw new Error('the editor view was not reported');
+  // Suggestion mode as a delegate uses it: every keystroke becomes (part of) a tracked insertion.
+  if (tracking) ready.dispatch(setTrackingEnabled(ready.state, true));
   placeCaret(ready, middleOfDocument(ready.state.doc, (node) => node.type.name === 'item_text'));
 }
 
@@ -140,6 +148,6 @@ function mountBare(content: string): void {
 
 window.benchMount = async (kind, content) => {
   recordLatencies();
-  if (kind === 'ours') await mountOurs(content);
-  else mountBare(content);
+  if (kind === 'bare') mountBare(content);
+  else await mountOurs(content, kind === 'ours-tracking');
 };

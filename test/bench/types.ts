@@ -25,7 +25,8 @@ export interface BenchResult {
 }
 
 export interface Bench {
-  run(): Promise<BenchResult>;
+  /** One result, or several when one run measures several targets (the editor with tracking off and on). */
+  run(): Promise<BenchResult | BenchResult[]>;
 }
 
 export function percentile(sorted: number[], p: number): number {

@@ -165,6 +165,59 @@ describe('one window per document', () => {
   });
 });
 
+describe('the resolution to revise (File → New revision)', () => {
+  it('reads the chosen resolution in the asking window: no grant, no recent entry, no retitle, no other window', async () => {
+    const { fake } = await launch({ argv: ['/opt/plenary/plenary', documentFile] });
+    const win = only(liveWindows(fake));
+    const other = path.join(dir, 'res-1332-c24.txt');
+    await writeFile(other, await readFile(path.resolve('test/fixtures/council-res-1332-c24.txt')));
+    fake.app.addRecentDocument.mockClear();
+    fake.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [other] });
+    const outcome = (await fake.invoke(win, 'plenary:chooseResolution', [])) as OpenOutcome;
+    expect(outcome).toMatchObject({ ok: true, document: { fileId: '', name: 'res-1332-c24.txt', imported: true } });
+    expect(outcome.ok && outcome.document.content).toContain('RÉSOLUTION 1332');
+    const [parent, options] = fake.dialog.showOpenDialog.mock.calls.at(-1)!;
+    expect(parent).toBe(win);
+    expect(options).toMatchObject({ title: 'Choose the resolution to revise', properties: ['openFile'] });
+    expect(liveWindows(fake)).toHaveLength(1);
+    expect(win.title).toBe('res-1332.plenary — Plenary');
+    expect(fake.app.addRecentDocument).not.toHaveBeenCalled();
+    expect(await fake.invoke(win, 'plenary:listRecent', [])).not.toContainEqual(expect.objectContaining({ name: 'res-1332-c24.txt' }));
+  });
+
+  it('reads a resolution open in another window without focusing it, and leaves an empty window untitled', async () => {
+    const { fake } = await launch();
+    const empty = only(liveWindows(fake));
+    fake.app.emit('second-instance', {}, ['/opt/plenary/plenary', documentFile], dir);
+    expect(liveWindows(fake)).toHaveLength(2);
+    const holder = liveWindows(fake)[1]!;
+    const focusesBefore = holder.focusCount;
+    fake.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [documentFile] });
+    const outcome = (await fake.invoke(empty, 'plenary:chooseResolution', [])) as OpenOutcome;
+    expect(outcome).toMatchObject({ ok: true, document: { fileId: '', name: 'res-1332.plenary' } });
+    expect(holder.focusCount).toBe(focusesBefore);
+    expect(liveWindows(fake)).toHaveLength(2);
+    expect(empty.title).toBe('Untitled — Plenary');
+    // The file still belongs to its own window: Open from the other one focuses it, as before.
+    fake.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [documentFile] });
+    expect(await fake.invoke(empty, 'plenary:openDialog', [])).toBeNull();
+    expect(holder.focusCount).toBe(focusesBefore + 1);
+  });
+
+  it('gives null when the dialog is cancelled and a one-line error for a damaged file', async () => {
+    const { fake } = await launch();
+    const win = only(liveWindows(fake));
+    expect(await fake.invoke(win, 'plenary:chooseResolution', [])).toBeNull();
+    const damaged = path.join(dir, 'damaged.plenary');
+    await writeFile(damaged, '{"format":"plenary","version":1,"metadata":{');
+    fake.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [damaged] });
+    const outcome = (await fake.invoke(win, 'plenary:chooseResolution', [])) as OpenOutcome;
+    expect(outcome).toEqual({ ok: false, error: expect.stringMatching(/^Cannot open damaged\.plenary: [^\n]+$/) });
+    expect(win.title).toBe('Untitled — Plenary');
+    await expect(fake.invoke(win, 'plenary:chooseResolution', [damaged])).rejects.toThrow(/invalid request to chooseResolution/);
+  });
+});
+
 describe('IPC', () => {
   it('answers a valid request from our page', async () => {
     const { fake } = await launch();

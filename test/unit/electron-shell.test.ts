@@ -53,16 +53,28 @@ describe('menu template', () => {
     ['&File', 'Export to Word…', 'CmdOrCtrl+E', 'export-docx'],
     ['&Edit', 'Undo', 'CmdOrCtrl+Z', 'undo'],
     ['&Edit', 'Find…', 'CmdOrCtrl+F', 'find'],
-    ['&View', 'Track Changes', 'CmdOrCtrl+Shift+E', 'toggle-tracking'],
+    ['&Edit', 'Author Name…', '', 'author-name'],
     ['&View', 'Outline', null, 'toggle-outline'],
-    ['&View', 'Changes', null, 'toggle-changes'],
+    ['&Review', 'Track Changes', 'CmdOrCtrl+Shift+E', 'toggle-tracking'],
+    ['&Review', 'Changes Panel', null, 'toggle-changes'],
+    ['&Review', 'Next Change', 'Alt+PageDown', 'next-change'],
+    ['&Review', 'Previous Change', 'Alt+PageUp', 'previous-change'],
+    ['&Review', 'Accept Change', 'Alt+Shift+A', 'accept-change'],
+    ['&Review', 'Reject Change', 'Alt+Shift+R', 'reject-change'],
+    ['&Review', 'Accept All Changes', '', 'accept-all-changes'],
+    ['&Review', 'Reject All Changes', '', 'reject-all-changes'],
+    ['&Review', 'Markup (Editable)', '', 'view-markup'],
+    ['&Review', 'Final (All Accepted)', '', 'view-final'],
+    ['&Review', 'Original (All Rejected)', '', 'view-original'],
   ];
 
   it.each(['win32', 'linux', 'darwin'] as const)('on %s: labels, accelerators and the commands they send', (platform) => {
     const { actions, item, click } = menuFor(platform);
     for (const [menuLabel, label, accelerator, command] of expected) {
       const entry = item(menuLabel, label);
-      if (accelerator) expect(entry.accelerator, label).toBe(accelerator);
+      // '' = no shortcut (Word has none for these either); null = any Ctrl+Shift shortcut.
+      if (accelerator === '') expect(entry.accelerator, label).toBeUndefined();
+      else if (accelerator) expect(entry.accelerator, label).toBe(accelerator);
       else expect(entry.accelerator, label).toMatch(/^CmdOrCtrl\+Shift\+/);
       actions.command.mockClear();
       click(entry);
@@ -78,7 +90,7 @@ describe('menu template', () => {
 
   it('keeps native clipboard roles, closes through main, lists recent files, and has the usual menus', () => {
     const { template, actions, menu, item, click } = menuFor('linux');
-    expect(template.map((entry) => entry.label)).toEqual(['&File', '&Edit', '&View', '&Help']);
+    expect(template.map((entry) => entry.label)).toEqual(['&File', '&Edit', '&View', '&Review', '&Help']);
     expect(menu('&Edit').map((entry) => entry.role).filter(Boolean)).toEqual(['cut', 'copy', 'paste', 'selectAll']);
     expect(item('&File', 'Close').accelerator).toBe('CmdOrCtrl+W');
     click(item('&File', 'Close'));

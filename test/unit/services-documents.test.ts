@@ -32,6 +32,10 @@ let api: HostApi;
 let nextOpen: string | null;
 let nextSave: string | null;
 let saveDialogCalls: Array<{ suggestedName: string; kind: string }>;
+/** Why each open dialog was shown ('open' or 'revise'). */
+let openPurposes: string[];
+/** Paths the service tied to the window (onDocumentPath). */
+let documentPaths: string[];
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'plenary-services-'));
@@ -39,10 +43,16 @@ beforeEach(async () => {
   nextOpen = null;
   nextSave = null;
   saveDialogCalls = [];
+  openPurposes = [];
+  documentPaths = [];
   api = createHostApi({
     stores,
+    onDocumentPath: (filePath) => documentPaths.push(filePath),
     dialogs: {
-      chooseOpenPath: async () => nextOpen,
+      chooseOpenPath: async (purpose) => {
+        openPurposes.push(purpose);
+        return nextOpen;
+      },
       chooseSavePath: async (suggestedName, kind) => {
         saveDialogCalls.push({ suggestedName, kind });
         return nextSave;
@@ -225,6 +235,70 @@ describe('a file dropped on the window', () => {
     const outcome = (await callHostApi(api, 'openDropped', ['old.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]).toString('base64')])) as OpenOutcome;
     expect(outcome).toEqual({ ok: false, error: expect.stringMatching(/^Cannot open old\.doc: this is an old binary Word file/) });
     await expect(callHostApi(api, 'openDropped', ['x.docx', 'not base64!'])).rejects.toThrow(/invalid request to openDropped \(argument 1\)/);
+  });
+});
+
+/** The document's tree with each block id (and every reference to it) replaced by its rank in the document. */
+function withoutIds(content: string): unknown {
+  const { doc } = parseDocument(content);
+  const ids: string[] = [];
+  doc.descendants((node) => {
+    if (typeof node.attrs['id'] === 'string') ids.push(node.attrs['id']);
+  });
+  let json = JSON.stringify(doc.toJSON());
+  ids.forEach((id, rank) => (json = json.replaceAll(`"${id}"`, `"#${rank}"`)));
+  return JSON.parse(json);
+}
+
+describe('the resolution to revise (File → New revision)', () => {
+  it('reads the Res 1332 text like Open does, but grants, remembers and ties nothing', async () => {
+    nextOpen = FIXTURE;
+    const document = opened(await callHostApi(api, 'chooseResolution', []));
+    expect(openPurposes).toEqual(['revise']);
+    expect(document).toMatchObject({ fileId: '', name: 'council-res-1332-c24.txt', imported: true });
+    expect(documentPaths).toEqual([]);
+    expect(await callHostApi(api, 'listRecent', [])).toEqual([]);
+    // No id was handed out, so nothing can be saved over the resolution in force.
+    await expect(callHostApi(api, 'save', ['', document.content])).rejects.toThrow(/not a file id/);
+
+    // The same import as Open (block ids are fresh on every import, so they are left out).
+    const viaOpen = opened(await callHostApi(api, 'openDialog', []));
+    expect(withoutIds(document.content)).toEqual(withoutIds(viaOpen.content));
+    expect(document.warnings).toEqual(viaOpen.warnings);
+  });
+
+  it('reads a .plenary resolution read-only too: imported, so Save asks for a new name', async () => {
+    const { file, content } = await savedResolution();
+    const before = await readFile(file, 'utf8');
+    documentPaths = [];
+    nextOpen = file;
+    const document = opened(await callHostApi(api, 'chooseResolution', []));
+    expect(document).toMatchObject({ fileId: '', name: 'res-1332.plenary', imported: true });
+    expect(withoutIds(document.content)).toEqual(withoutIds(content));
+    expect(documentPaths).toEqual([]);
+    expect(await readFile(file, 'utf8')).toBe(before);
+  });
+
+  it('returns null when the dialog is cancelled', async () => {
+    expect(await callHostApi(api, 'chooseResolution', [])).toBeNull();
+    expect(openPurposes).toEqual(['revise']);
+  });
+
+  it('explains a damaged file in one line and remembers nothing', async () => {
+    const damaged = path.join(dir, 'damaged.plenary');
+    await writeFile(damaged, '{"format":"plenary","version":1,"metadata":{');
+    nextOpen = damaged;
+    const outcome = (await callHostApi(api, 'chooseResolution', [])) as OpenOutcome;
+    expect(outcome).toEqual({ ok: false, error: expect.stringMatching(/^Cannot open damaged\.plenary: [^\n]+$/) });
+    expect(await callHostApi(api, 'listRecent', [])).toEqual([]);
+  });
+
+  it('takes no arguments: a path or a file id sent with the request is refused', async () => {
+    nextOpen = FIXTURE;
+    await expect(callHostApi(api, 'chooseResolution', [FIXTURE])).rejects.toThrow(/invalid request to chooseResolution/);
+    await expect(callHostApi(api, 'chooseResolution', ['f_AAAAAAAAAAAAAAAAAAAAAA'])).rejects.toThrow(InvalidRequestError);
+    expect(openPurposes).toEqual([]);
+    expect(parseRequest('chooseResolution', [])).toEqual([]);
   });
 });
 

@@ -25,7 +25,7 @@ export function smallResolution(): Node {
           title: 'Rôle de l\'UIT',
           call: 'Le Conseil de l\'UIT,',
           sections: [
-            { kind: 'preamble', keyword: 'rappelant', items: ['la Résolution 70/125;', ['les résultats', { footnote: 'Note' }, ' du SMSI,'].length ? { text: ['les résultats', { footnote: 'Note' }, ' du SMSI,'] } : 'x'] },
+            { kind: 'preamble', keyword: 'rappelant', items: ['la Résolution 70/125;', { text: ['les résultats', { footnote: 'Note' }, ' du SMSI,'] }] },
             {
               kind: 'preamble',
               keyword: 'considérant',

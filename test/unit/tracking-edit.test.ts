@@ -12,9 +12,11 @@ import { acceptAll, rejectAll } from '../../shared/tracking/review.js';
 import { deleteBlock, joinParagraph } from '../../shared/tracking/structure.js';
 import { acceptChange, listChanges, nextChange, rejectChange, rejectChanges } from '../../shared/tracking/changes.js';
 import { serializeDocument } from '../../shared/file/format.js';
+import { computeLabels, type NumberingView } from '../../shared/numbering/labels.js';
 import { run as acceptAllCommand } from '../../shared/cli/commands/accept-all.js';
 import { smallResolution } from './tracking-documents.js';
-import { itemTexts, picture, textPos } from './tracking-support.js';
+import { itemTexts, picture, textPos, withoutIds } from './tracking-support.js';
+import { deleteItem, insertAnnex, insertFootnote, insertItemAfter, insertSection, structureKeymap, type Command } from '../../shared/editing/index.js';
 
 const now = () => '2026-11-23T10:00:00.000Z';
 const alice = { name: 'Alice' };
@@ -118,6 +120,31 @@ describe('structure edits', () => {
     expect(rejectAll(s.doc).eq(original)).toBe(true);
   });
 
+  /** The labels of the décide items, by their text, in one numbering view ('·' for no label). */
+  const decideLabels = (doc: Node, view: NumberingView): string[] => {
+    const labels = computeLabels(doc, { view }).items;
+    const out: string[] = [];
+    doc.descendants((node) => {
+      if (node.type.name === 'section' && node.firstChild!.textContent !== 'décide') return false;
+      if (node.type.name !== 'item') return true;
+      out.push(`${labels.get(node.attrs.id as string) ?? '·'} ${node.firstChild!.textContent}`);
+      return false;
+    });
+    return out;
+  };
+
+  it('labels after a tracked split: the new item is numbered in the new text only, the next ones renumber', () => {
+    const s = split(start(), textPos(original, 'un;') + 'un;'.length);
+    expect(decideLabels(s.doc, 'new')).toEqual(['1 un;', '2 ', '3 deux:', '4 trois.']);
+    expect(decideLabels(s.doc, 'original')).toEqual(['1 un;', '· ', '2 deux:', '3 trois.']);
+  });
+
+  it('labels after a tracked join: the joined item has no label of its own in the new text', () => {
+    const joined = joinParagraph(start(), original.resolve(textPos(original, 'trois.')), 'backward', { author: alice, now })!;
+    expect(decideLabels(joined.doc, 'new')).toEqual(['1 un;', '2 deux:', '· trois.']);
+    expect(decideLabels(joined.doc, 'original')).toEqual(['1 un;', '2 deux:', '3 trois.']);
+  });
+
   it('Backspace at the start of an item and Delete at the end of the previous one track the same join', () => {
     const $start = original.resolve(textPos(original, 'dernier'));
     const back = joinParagraph(start(), $start, 'backward', { author: alice, now })!;
@@ -190,5 +217,172 @@ describe('plenary accept-all / reject-all', () => {
     const back = JSON.parse(await readFile(join(dir, 'original.plenary'), 'utf8')) as { doc: unknown };
     expect(schema.nodeFromJSON(final.doc).eq(acceptAll(s.doc))).toBe(true);
     expect(schema.nodeFromJSON(back.doc).eq(original)).toBe(true);
+  });
+});
+
+/**
+ * The boundary cases of issue 5 with the editor's own commands (shared/editing), each tracked as
+ * the editor's dispatch tracks it: the tracked document is valid, rejecting gives the previous
+ * document back exactly, accepting gives what the command makes with tracking off, and accepting
+ * leaves no empty item the untracked command would not leave.
+ */
+describe('the editor commands at the boundaries, tracked', () => {
+  const keys = structureKeymap();
+  const emptyItemTexts = (doc: Node) => itemTexts(doc).filter((text) => text === '').length;
+
+  function command(state: EditorState, run: Command, who = alice): { plain: Transaction; next: EditorState } {
+    let plain: Transaction | null = null;
+    expect(run(state, (tr) => (plain = tr))).toBe(true);
+    expect(plain).not.toBeNull();
+    const next = tracked(state, plain!, who);
+    expect(rejectAll(next.doc).eq(rejectAll(state.doc))).toBe(true);
+    const expected = acceptAll(plain!.doc);
+    expect(withoutIds(acceptAll(next.doc))).toEqual(withoutIds(expected));
+    expect(emptyItemTexts(acceptAll(next.doc))).toBe(emptyItemTexts(expected));
+    return { plain: plain!, next };
+  }
+  const endOf = (doc: Node, text: string) => textPos(doc, text) + text.length;
+
+  it('Backspace at the end of an item deletes its last character, tracked, and joins nothing', () => {
+    const s = at(start(), endOf(original, 'dernier,'));
+    const { next } = command(s, (state, dispatch) => {
+      if (keys.Backspace!(state, dispatch)) return true;
+      dispatch?.(state.tr.delete(state.selection.from - 1, state.selection.from));
+      return true;
+    });
+    expect(item(next.doc, 'dernier')).toBe('item_text("dernier[-,-]")');
+  });
+
+  it('Enter at the end of an item then Backspace in the new item: the own split goes for real', () => {
+    let s = command(at(start(), endOf(original, 'dernier,')), keys.Enter!).next;
+    expect(picture(s.doc)).toContain('item(item_text{pm+}("dernier,")), item(item_text(""))');
+    s = type(s, s.selection.from, 'n');
+    s = remove(s, s.selection.from - 1, s.selection.from);
+    s = command(s, keys.Backspace!).next;
+    expect(s.doc.eq(original)).toBe(true);
+  });
+
+  it('Backspace at the start of an item and Delete at the end of the previous one: tracked joins', () => {
+    const back = command(at(start(), textPos(original, 'dernier')), keys.Backspace!).next;
+    expect(picture(back.doc)).toContain('continuation{pm-}("et encore")');
+    const forward = command(at(start(), endOf(original, 'un;')), keys.Delete!).next;
+    expect(picture(forward.doc)).toContain('item(item_text{pm-}("un;"))');
+  });
+
+  it('Backspace at the start of an item after a deleted one joins the live item before, as in the final view', () => {
+    const deleted = command(at(start(), textPos(original, 'deux:')), deleteItem).next;
+    // In the markup the paragraph before is the deleted item's last sub-item (b.): the untracked
+    // Backspace would join there; the reference is the same Backspace in the final view.
+    const finalView = at(EditorState.create({ doc: acceptAll(deleted.doc) }), textPos(acceptAll(deleted.doc), 'trois.'));
+    let expected: Transaction | null = null;
+    keys.Backspace!(finalView, (tr) => (expected = tr));
+    const s = at(deleted, textPos(deleted.doc, 'trois.'));
+    let plain: Transaction | null = null;
+    keys.Backspace!(s, (tr) => (plain = tr));
+    const next = tracked(s, plain!);
+    expect(picture(next.doc)).toContain('item(item_text{pm-}("un;")), item{change-}(item_text("deux:")');
+    expect(withoutIds(acceptAll(next.doc))).toEqual(withoutIds(expected!.doc));
+    expect(itemTexts(acceptAll(next.doc))).toContain('un;trois.');
+    expect(rejectAll(next.doc).eq(original)).toBe(true);
+  });
+
+  it('Enter in the middle of an item, Backspace at the start of its tail: joined back for real', () => {
+    let s = command(at(start(), textPos(original, 'Résolution')), keys.Enter!).next;
+    expect(picture(s.doc)).toContain('item(item_text{pm+}("la ")), item(item_text("Résolution 70/125;"))');
+    s = command(at(s, textPos(s.doc, 'Résolution')), keys.Backspace!).next;
+    expect(s.doc.eq(original)).toBe(true);
+  });
+
+  it('inserting an item and a sub-item marks the whole new items inserted', () => {
+    let s = command(at(start(), textPos(original, 'un;')), insertItemAfter).next;
+    s = type(s, s.selection.from, 'nouveau;');
+    s = command(at(s, textPos(s.doc, 'premier;')), insertItemAfter).next;
+    expect(picture(s.doc)).toContain('item{change+}(item_text("[+nouveau;+]"))');
+    expect(picture(s.doc)).toContain('item(item_text("premier;")), item{change+}(item_text("")), item(item_text("second;"))');
+    expect(rejectAll(s.doc).eq(original)).toBe(true);
+  });
+
+  it('deleting an item, and the last sub-item of a list: deleted on accept, nothing empty left', () => {
+    let s = command(at(start(), textPos(original, 'un;')), deleteItem).next;
+    expect(picture(s.doc)).toContain('item{change-}(item_text("un;"))');
+    s = command(at(s, textPos(s.doc, 'b.')), deleteItem).next;
+    s = command(at(s, textPos(s.doc, 'a;')), deleteItem).next;
+    expect(itemTexts(acceptAll(s.doc))).not.toContain('a;');
+    expect(acceptAll(s.doc).textContent).toContain('deux:trois.');
+    expect(rejectAll(s.doc).eq(original)).toBe(true);
+  });
+
+  it("deleting an item another author inserted keeps both changes: gone on accept, gone on reject", () => {
+    let s = command(at(start(), textPos(original, 'un;')), insertItemAfter, bob).next;
+    s = type(s, s.selection.from, 'de Bob;', bob);
+    s = command(at(s, textPos(s.doc, 'de Bob')), deleteItem, alice).next;
+    expect(picture(s.doc)).toContain('item{change+,deletion}(item_text("[+de Bob;+]"))');
+    expect(itemTexts(acceptAll(s.doc))).not.toContain('de Bob;');
+    expect(rejectAll(s.doc).eq(original)).toBe(true);
+  });
+
+  it('inserting a section, an annex and a footnote marks each inserted; reject removes them', () => {
+    let s = command(at(start(), textPos(original, 'trois.')), insertSection('operative', 'charge le Secrétaire général')).next;
+    expect(picture(s.doc)).toContain('section{change+}(section_keyword("charge le Secrétaire général")');
+    s = command(at(s, textPos(s.doc, 'trois.')), insertAnnex).next;
+    expect(picture(s.doc)).toMatch(/annex\{change\+\}\(annex_heading\("ANNEXE"\)/);
+    s = command(at(s, textPos(s.doc, 'dernier')), insertFootnote('Voir le rapport.')).next;
+    expect(picture(s.doc)).toContain('item_text("<footnote{+}("[+Voir le rapport.+]")>dernier,")');
+    expect(rejectAll(s.doc).eq(original)).toBe(true);
+  });
+
+  it("deleting a footnote: another author's is marked deleted, the author's own goes for real", () => {
+    const after = textPos(original, ' du SMSI,');
+    let s = remove(start(), after - original.resolve(after).nodeBefore!.nodeSize, after);
+    expect(picture(s.doc)).toContain('<footnote{-}("[-Note-]")>');
+    s = command(at(s, textPos(s.doc, 'dernier')), insertFootnote('Mienne')).next;
+    const ownEnd = textPos(s.doc, 'dernier');
+    s = remove(s, ownEnd - s.doc.resolve(ownEnd).nodeBefore!.nodeSize, ownEnd);
+    expect(item(s.doc, 'dernier')).toBe('item_text("dernier,")');
+    expect(rejectAll(s.doc).eq(original)).toBe(true);
+  });
+
+  it('deleting a whole annex marks it deleted', () => {
+    let annexPos = -1;
+    original.descendants((node, pos) => {
+      if (node.type.name === 'annex') annexPos = pos;
+      return annexPos < 0;
+    });
+    const tr = deleteBlock(start(), annexPos, { author: alice, now });
+    expect(picture(tr.doc)).toContain('annex{change-}(annex_heading("ANNEXE")');
+    expect(acceptAll(tr.doc).textContent).not.toContain('ANNEXE');
+    expect(rejectAll(tr.doc).eq(original)).toBe(true);
+  });
+
+  it('Tab and Shift-Tab are tracked as the item deleted where it was and inserted where it goes', () => {
+    // Only the moved item is marked: the item it goes under keeps its own id and no change.
+    const demoted = command(at(start(), textPos(original, 'trois.')), keys.Tab!).next;
+    expect(picture(demoted.doc)).toContain(
+      'item(item_text("deux:"), item_list(item(item_text("a;")), item(item_text("b.")), item{change+}(item_text("trois.")))), item{change-}(item_text("trois."))',
+    );
+    expect(demoted.selection.$from.parent.textContent).toBe('trois.');
+    // Promoted, the sub-item takes along the paragraph that followed its list (as untracked).
+    const promoted = command(at(start(), textPos(original, 'second;')), keys['Shift-Tab']!).next;
+    expect(picture(promoted.doc)).toContain('item{change-}(item_text("second;"))), continuation{change-}("et encore")');
+    expect(picture(promoted.doc)).toContain('item{change+}(item_text("second;"), continuation("et encore"))');
+  });
+
+  it('Alt-Up and Alt-Down are tracked as moves (deleted here, inserted there)', () => {
+    const up = command(at(start(), textPos(original, 'trois.')), keys['Alt-ArrowUp']!).next;
+    expect(itemTexts(acceptAll(up.doc)).indexOf('trois.')).toBeLessThan(itemTexts(acceptAll(up.doc)).indexOf('deux:'));
+    expect(picture(up.doc)).toMatch(/change[-+]/);
+    const down = command(at(start(), textPos(original, 'premier;')), keys['Alt-ArrowDown']!).next;
+    expect(itemTexts(acceptAll(down.doc)).indexOf('second;')).toBeLessThan(itemTexts(acceptAll(down.doc)).indexOf('premier;'));
+  });
+
+  it('Delete from an item through the next keyword: accept leaves an empty item only where the untracked edit does', () => {
+    const whole = at(start(), textPos(original, 'dernier,'), textPos(original, 'un;') + 3);
+    const untracked = whole.apply(whole.tr.deleteSelection()).doc;
+    const s = remove(start(), textPos(original, 'dernier,'), textPos(original, 'un;') + 3);
+    expect(withoutIds(acceptAll(s.doc))).toEqual(withoutIds(untracked));
+    expect(emptyItemTexts(acceptAll(s.doc))).toBe(emptyItemTexts(untracked));
+    const part = remove(start(), textPos(original, 'dernier,') + 3, textPos(original, 'un;') + 1);
+    expect(emptyItemTexts(acceptAll(part.doc))).toBe(0);
+    expect(rejectAll(s.doc).eq(original)).toBe(true);
   });
 });

@@ -61,3 +61,21 @@ export function textPos(doc: Node, text: string): number {
   if (found < 0) throw new Error(`text not found: ${text}`);
   return found;
 }
+
+/**
+ * Where two pictures differ: the common head and tail cut down to `context` characters, so a
+ * failure on a whole resolution shows the few items that matter.
+ */
+export function pictureDiff(a: string, b: string, context = 160): string {
+  if (a === b) return '(same)';
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  const cut = (s: string) => {
+    const from = Math.max(0, head - context);
+    const to = Math.min(s.length, s.length - tail + context);
+    return `${from > 0 ? '…' : ''}${s.slice(from, head)}⟦${s.slice(head, s.length - tail)}⟧${s.slice(s.length - tail, to)}${to < s.length ? '…' : ''}`;
+  };
+  return `${cut(a)}\n    vs\n${cut(b)}`;
+}

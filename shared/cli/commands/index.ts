@@ -15,4 +15,5 @@ export const COMMANDS: Readonly<Record<string, () => Promise<CliCommand>>> = {
   check: () => import('./check.js'),
   'accept-all': () => import('./accept-all.js'),
   'reject-all': () => import('./reject-all.js'),
+  'new-revision': () => import('./new-revision.js'),
 };

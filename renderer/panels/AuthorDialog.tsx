@@ -1,0 +1,64 @@
+/**
+ * Asks for the name written on tracked changes: once, when tracking is first switched on without a
+ * name in the settings, and whenever the user asks (Edit → Author Name…, the author in the status
+ * bar). An in-page dialog, not window.prompt: it looks like the rest of the app and works in the
+ * browser host.
+ */
+import { useEffect, useRef, useState } from 'react';
+
+/** The longest name the settings accept (shared/services/settings.ts, AUTHOR_NAME_MAX). */
+const MAX_LENGTH = 200;
+
+/** Names that mean "no name given": the placeholder of a fresh editor, or nothing. */
+export function isUnsetAuthor(name: string | null | undefined): boolean {
+  const trimmed = (name ?? '').trim();
+  return trimmed === '' || trimmed === 'Anonymous';
+}
+
+export function AuthorDialog(props: { initial: string; firstTime: boolean; onDone(name: string | null): void }) {
+  const [name, setName] = useState(isUnsetAuthor(props.initial) ? '' : props.initial);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    input.current?.focus();
+    input.current?.select();
+  }, []);
+  const trimmed = name.trim();
+  return (
+    <div className="modal-backdrop" onKeyDown={(event) => event.key === 'Escape' && props.onDone(null)}>
+      <form
+        className="modal author-dialog"
+        role="dialog"
+        aria-labelledby="author-title"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (trimmed) props.onDone(trimmed);
+        }}
+      >
+        <h2 id="author-title">{props.firstTime ? 'Who is making these changes?' : 'Author name'}</h2>
+        <p className="muted">
+          Your name is written on every tracked change you make, so that the editors know whose proposal it is. It is kept in
+          your settings.
+        </p>
+        <label className="picker-name">
+          Name{' '}
+          <input
+            ref={input}
+            value={name}
+            maxLength={MAX_LENGTH}
+            autoComplete="name"
+            onChange={(event) => setName(event.target.value)}
+            aria-label="Author name"
+          />
+        </label>
+        <div className="modal-actions">
+          <button type="button" onClick={() => props.onDone(null)}>
+            {props.firstTime ? 'Later' : 'Cancel'}
+          </button>
+          <button type="submit" className="primary" disabled={!trimmed}>
+            Save
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+/**
+ * End to end, in Debian's Chromium against `plenary serve`: the delegate's workflow of issue 5.
+ * "Revise…" (File → New revision of a resolution… in the desktop app) asks for the resolution in
+ * force, and a new untitled Council contribution opens: the cover to fill, Introduction and
+ * Proposal, the resolution in the annex, tracking on. Filling the cover and writing the
+ * introduction are the delegate's own text (not tracked); every edit in the resolution is a
+ * proposed revision (tracked). Save asks for a new name; the resolution file is left as it was.
+ */
+import { copyFileSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseDocument } from '../../shared/file/format.js';
+import type { RunningHost } from '../../shared/host/serve.js';
+import { writeText } from '../../shared/export/text/index.js';
+import { ROOT, ensureRendererBuilt, launchChromium, startTestHost, tempDir } from './support.js';
+import { answerAuthor, caret, collectProblems, editorOf, pickFile, shot, waitReady } from './page-helpers.js';
+
+const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'council-res-1332-c24.txt');
+
+let browser: Browser;
+let page: Page;
+let host: RunningHost;
+let folder: string;
+const problems: string[] = [];
+
+beforeAll(async () => {
+  await ensureRendererBuilt();
+  folder = tempDir('e2e-revision-docs');
+  copyFileSync(FIXTURE, path.join(folder, 'res1332.txt'));
+  // No file given: the app starts on a new resolution, as the desktop app does.
+  host = await startTestHost({ userDataDir: tempDir('e2e-revision-data'), folder });
+  browser = await launchChromium();
+  page = collectProblems(await (await browser.newContext({ viewport: { width: 1500, height: 950 } })).newPage(), problems);
+  await page.goto(host.url);
+  await waitReady(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+});
+
+describe('New revision of a resolution, in Chromium', () => {
+  it('builds a Council contribution around the chosen resolution, tracking on, cursor in the cover', async () => {
+    await page.getByRole('button', { name: /New revision of a resolution/ }).click();
+    await pickFile(page, 'res1332.txt');
+    await answerAuthor(page, 'Délégation de la France');
+    const editor = editorOf(page);
+    await expect.poll(() => editor.locator('.pl-cover-field').count()).toBeGreaterThan(8);
+    expect(await editor.locator('h2.pl-heading').allInnerTexts()).toEqual(['Introduction', 'Proposition']);
+    expect(await editor.locator('.pl-annex-heading').first().innerText()).toBe('ANNEXE');
+    expect(await editor.locator('.pl-annex .pl-number-line').innerText()).toBe('RÉSOLUTION 1332 (C11, dernière mod. C24)');
+    expect(await editor.locator(".pl-cover-field[data-pl-name='title']").innerText()).toMatch(/Projet de révision de la Résolution 1332/i);
+    await expect.poll(() => page.locator('.status-tracking').innerText()).toMatch(/on/);
+    expect(await page.title()).toMatch(/^Untitled/);
+    // The caret waits in the first cover field: typing fills the session, untracked.
+    await page.keyboard.type('Session de 2026 du Conseil');
+    expect(await editor.locator(".pl-cover-field[data-pl-name='session']").innerText()).toBe('Session de 2026 du Conseil');
+    expect(await editor.locator('.pl-cover ins.pl-ins').count()).toBe(0);
+    await shot(page, 'new-revision-cover');
+  });
+
+  it('leaves the introduction untracked and tracks every edit in the resolution', async () => {
+    const editor = editorOf(page);
+    // The empty paragraph under "Introduction".
+    await caret(editor.locator('h2.pl-heading + p.pl-paragraph').first(), 'start');
+    await page.keyboard.type("La France propose d'actualiser les références.");
+    expect(await editor.locator('h2.pl-heading + p.pl-paragraph ins').count()).toBe(0);
+    // In the annex, décide 1 of the resolution gains words: a tracked insertion.
+    const decide = editor.locator('.pl-annex .pl-section', { has: page.locator('.pl-keyword', { hasText: /^décide$/ }) });
+    await caret(decide.locator('.pl-item-text').first(), 'end');
+    await page.keyboard.type(' et en rend compte');
+    await expect.poll(() => decide.locator('ins.pl-ins').first().innerText()).toBe(' et en rend compte');
+    await shot(page, 'new-revision-annex');
+  });
+
+  it('saves the contribution under a new name and leaves the resolution file as it was', async () => {
+    const before = readFileSync(path.join(folder, 'res1332.txt'), 'utf8');
+    await page.keyboard.press('Control+s');
+    await pickFile(page, 'c26-contribution.plenary');
+    await expect.poll(() => page.title()).toMatch(/^c26-contribution\.plenary/);
+    const saved = parseDocument(readFileSync(path.join(folder, 'c26-contribution.plenary'), 'utf8')).doc;
+    expect(saved.attrs.trackingScope).toBe('resolutions');
+    const marked = writeText(saved, { mode: 'marked' });
+    expect(marked).toContain('[+ et en rend compte+]');
+    expect(marked).toContain('Session de 2026 du Conseil');
+    expect(marked).not.toContain('[+Session');
+    expect(marked).not.toContain("[+La France");
+    expect(readFileSync(path.join(folder, 'res1332.txt'), 'utf8')).toBe(before);
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * What the end-to-end tests do on the page as a user would: place the caret or select text, pick a
+ * file in the in-page picker, answer the author prompt, wait for the app, take a screenshot.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { ARTIFACTS } from './support.js';
+
+/** Writes test-artifacts/e2e-<name>.png. */
+export async function shot(target: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await target.screenshot({ path: path.join(ARTIFACTS, `e2e-${name}.png`) });
+}
+
+/** The editor of the page (not a footnote's inner editor). */
+export const editorOf = (target: Page): Locator => target.locator('.page-editor > .ProseMirror');
+
+export async function waitReady(target: Page): Promise<void> {
+  await target.waitForSelector('.app[data-ready="true"]', { timeout: 30_000 });
+}
+
+/** Console errors and uncaught exceptions of a page go to `problems` (a CSP violation is a console error). */
+export function collectProblems(target: Page, problems: string[]): Page {
+  target.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  target.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  return target;
+}
+
+/** Puts the caret at the start or end of an element's text, as a click there would (scrolled into view first, as for a user). */
+export async function caret(target: Locator, where: 'start' | 'end'): Promise<void> {
+  await target.evaluate((element, atEnd) => {
+    element.scrollIntoView({ block: 'center' });
+    (element.closest('.ProseMirror') as HTMLElement).focus();
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    range.collapse(!atEnd);
+    const selection = document.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }, where === 'end');
+  // ProseMirror reads the DOM selection on selectionchange.
+  await target.page().waitForTimeout(60);
+}
+
+/** Selects `text` inside an element (it must lie in one text node), as a drag over it would. */
+export async function selectText(target: Locator, text: string): Promise<void> {
+  await target.evaluate((element, wanted) => {
+    element.scrollIntoView({ block: 'center' });
+    (element.closest('.ProseMirror') as HTMLElement).focus();
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(wanted);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      const selection = document.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return;
+    }
+    throw new Error(`text not found: ${wanted}`);
+  }, text);
+  await target.page().waitForTimeout(60);
+}
+
+/** Chooses `name` in the in-page picker (open), or types it and confirms (save, export). */
+export async function pickFile(target: Page, name: string): Promise<void> {
+  const picker = target.locator('.picker');
+  await picker.waitFor();
+  const field = picker.getByLabel('File name');
+  if (await field.count()) {
+    await field.fill(name);
+    await picker.locator('button[type="submit"]').click();
+  } else {
+    await picker.getByRole('button', { name, exact: true }).click();
+  }
+  await picker.waitFor({ state: 'detached' });
+}
+
+/** Answers the author-name prompt that switching tracking on shows when no name is set. */
+export async function answerAuthor(target: Page, name: string): Promise<void> {
+  const dialog = target.locator('.author-dialog');
+  await dialog.waitFor();
+  await dialog.getByLabel('Author name').fill(name);
+  await target.keyboard.press('Enter');
+  await dialog.waitFor({ state: 'detached' });
+}
