@@ -1,8 +1,10 @@
 /** Argument parsing shared by the commands: node:util parseArgs, strict, with one-line errors. */
-import { isAbsolute, resolve } from 'node:path';
+import { realpath } from 'node:fs/promises';
+import { basename, extname, isAbsolute, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './errors.js';
 import type { CliIo } from './io.js';
+import { FILE_EXTENSION } from '../file/format.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -40,4 +42,24 @@ export function resolvePath(io: CliIo, path: string): string {
 export function writeLines(sink: { write(text: string): unknown }, text: string): void {
   if (text === '') return;
   sink.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+/** The same file under two names (a link, `./a` and `a`) is the same file. */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  const real = async (path: string) => realpath(path).catch(() => path);
+  return (await real(a)) === (await real(b));
+}
+
+/**
+ * The input and the `-o` output of a command that writes a new `.plenary` document from another
+ * file (import, new-revision): the output must be named, be a `.plenary` file, and not be the input.
+ */
+export async function inputAndPlenaryOutput(io: CliIo, input: string, output: string | undefined, synopsis: string): Promise<{ input: string; output: string }> {
+  if (!output) throw new UsageError(`missing -o <out${FILE_EXTENSION}>; usage: ${synopsis}`);
+  const paths = { input: resolvePath(io, input), output: resolvePath(io, output) };
+  if (extname(paths.output).toLowerCase() !== FILE_EXTENSION) {
+    throw new UsageError(`the output must be a ${FILE_EXTENSION} file, not ${basename(paths.output)}`);
+  }
+  if (await sameFile(paths.input, paths.output)) throw new UsageError('the output is the input file: choose another name with -o');
+  return paths;
 }

@@ -24,7 +24,7 @@
  */
 import type { Node } from 'prosemirror-model';
 import { isLanguageCode, languageTable, type LanguageCode, type LanguageTable } from '../languages/index.js';
-import { schema, type CoverFieldName } from '../schema/schema.js';
+import { COVER_FIELDS, schema, type CoverFieldName } from '../schema/schema.js';
 import { listChanges } from '../tracking/changes.js';
 import { buildDoc } from './build.js';
 import { newId } from './ids.js';
@@ -34,24 +34,19 @@ export class ContributionError extends Error {
   override name = 'ContributionError';
 }
 
-/** The cover fields a contribution offers, in reading order (a report's strategic links and financial implications are left out). */
-export const CONTRIBUTION_COVER_FIELDS = [
-  'session',
-  'placeAndDates',
-  'agendaItem',
-  'documentNumber',
-  'date',
-  'originalLanguage',
-  'source',
-  'title',
-  'purpose',
-  'actionRequired',
-  'references',
-] as const satisfies readonly CoverFieldName[];
+/** Cover fields of a Council report that a contribution does not have. */
+const REPORT_ONLY_FIELDS = ['strategicLinks', 'financialImplications'] as const;
+export type ContributionCoverField = Exclude<CoverFieldName, (typeof REPORT_ONLY_FIELDS)[number]>;
+
+const isContributionField = (field: CoverFieldName): field is ContributionCoverField =>
+  !(REPORT_ONLY_FIELDS as readonly CoverFieldName[]).includes(field);
+
+/** The cover fields a contribution offers, in reading order (the schema's, less the report's own). */
+export const CONTRIBUTION_COVER_FIELDS: readonly ContributionCoverField[] = COVER_FIELDS.filter(isContributionField);
 
 export interface ContributionOptions {
   /** Values for cover fields, written as given; they win over the prefilled ones (`date: ''` leaves the date blank). */
-  cover?: Partial<Record<(typeof CONTRIBUTION_COVER_FIELDS)[number], string>>;
+  cover?: Partial<Record<ContributionCoverField, string>>;
   /** The day the cover's date is prefilled with; defaults to now. */
   today?: Date;
 }
@@ -151,7 +146,7 @@ export function contributionFromResolution(source: Node, options: ContributionOp
     warnings.push("The document was already a contribution: its resolution was taken from it; its cover and body were left out.");
   }
 
-  const prefilled: Record<(typeof CONTRIBUTION_COVER_FIELDS)[number], string> = {
+  const prefilled: Record<ContributionCoverField, string> = {
     session: '',
     placeAndDates: '',
     agendaItem: '',

@@ -132,19 +132,25 @@ function planChildren(oldParent: Node, oldStart: number, newParent: Node, newSta
   return true;
 }
 
+/**
+ * Where two fragments differ: from `start` to `endA` in the first and to `endB` in the second, or
+ * null when they are equal. ProseMirror's findDiffEnd can end before findDiffStart when the change
+ * repeats the text around it ("aa" → "aaa"); both ends then move forward by the overlap.
+ */
+export function diffRange(a: Fragment, b: Fragment): { start: number; endA: number; endB: number } | null {
+  const start = a.findDiffStart(b);
+  if (start === null) return null;
+  const end = a.findDiffEnd(b)!;
+  const overlap = Math.max(0, start - Math.min(end.a, end.b));
+  return { start, endA: end.a + overlap, endB: end.b + overlap };
+}
+
 /** The changed stretch of one textblock's (or footnote's) text. */
 function planText(oldParent: Node, oldStart: number, newParent: Node, newStart: number, edits: BlockEdit[]): boolean {
   if (!oldParent.inlineContent || !newParent.inlineContent) return false;
-  const start = oldParent.content.findDiffStart(newParent.content);
-  if (start === null) return true;
-  const end = oldParent.content.findDiffEnd(newParent.content)!;
-  let endA = end.a;
-  let endB = end.b;
-  const overlap = start - Math.min(endA, endB);
-  if (overlap > 0) {
-    endA += overlap;
-    endB += overlap;
-  }
+  const range = diffRange(oldParent.content, newParent.content);
+  if (!range) return true;
+  const { start, endA, endB } = range;
   // Both ends in the same text (a footnote's, or the paragraph's around it).
   if (oldParent.resolve(start).parent !== oldParent.resolve(endA).parent) return false;
   if (newParent.resolve(start).parent !== newParent.resolve(endB).parent) return false;

@@ -40,7 +40,7 @@ import {
   type ChangeStamp,
 } from './attrs.js';
 import { acceptAll, joinTextblocks, resolveNode, type Located } from './review.js';
-import { planBlockEdits } from './block-diff.js';
+import { diffRange, planBlockEdits } from './block-diff.js';
 
 /** Textblocks that carry the frame of a resolution or a document: never joined into another one. */
 export const FRAME_TEXTBLOCKS: ReadonlySet<string> = new Set([
@@ -732,16 +732,9 @@ export function withFreshIds(node: Node): Node {
  */
 export function trackDifference(out: Transaction, ctx: TrackContext, target: Node, head?: number): void {
   const old = out.doc;
-  const start = old.content.findDiffStart(target.content);
-  if (start === null) return;
-  const end = old.content.findDiffEnd(target.content)!;
-  let endA = end.a;
-  let endB = end.b;
-  const overlap = start - Math.min(endA, endB);
-  if (overlap > 0) {
-    endA += overlap;
-    endB += overlap;
-  }
+  const range = diffRange(old.content, target.content);
+  if (!range) return;
+  const { start, endA, endB } = range;
   const $start = old.resolve(start);
   const $endA = old.resolve(endA);
   const $startB = target.resolve(start);

@@ -26,7 +26,7 @@ const ITEMS_PER_SECTION = 90;
 const SUB_ITEMS_EVERY = 9;
 const FOOTNOTE_EVERY = 20;
 const WARM_UP_KEYS = 20;
-const ROUNDS = 4;
+const ROUNDS = 6;
 const KEYS_PER_ROUND = 60;
 /** Between keystrokes: a fast typist (about 12 characters a second). */
 const KEY_INTERVAL_MS = 80;

@@ -4,14 +4,12 @@
  * fill, Introduction and Proposal, the resolution in the annex — the same document as the app's
  * File → New revision of a resolution… (shared/model/contribution.ts).
  */
-import { realpath } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
-import { FILE_EXTENSION } from '../../file/format.js';
+import { basename } from 'node:path';
 import { readDocumentFile } from '../../file/input.js';
 import { saveDocument } from '../../file/save.js';
 import { ContributionError, contributionFromResolution } from '../../model/contribution.js';
-import { parseCommandArgs, resolvePath } from '../args.js';
-import { UsageError, UserError } from '../errors.js';
+import { inputAndPlenaryOutput, parseCommandArgs } from '../args.js';
+import { UserError } from '../errors.js';
 import type { CliIo } from '../io.js';
 
 const SYNOPSIS = 'plenary new-revision <resolution.plenary|.txt|.docx> -o <out.plenary> [--date "14 avril 2026"] [--language xx]';
@@ -19,24 +17,13 @@ const SYNOPSIS = 'plenary new-revision <resolution.plenary|.txt|.docx> -o <out.p
 export const summary =
   'new-revision <resolution> -o <out.plenary> [--date d]   a Council contribution proposing a revision of the resolution: cover to fill, the resolution in its annex';
 
-async function sameFile(a: string, b: string): Promise<boolean> {
-  const real = async (path: string) => realpath(path).catch(() => path);
-  return (await real(a)) === (await real(b));
-}
-
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     args,
     { output: { type: 'string', short: 'o' }, date: { type: 'string' }, language: { type: 'string' } },
     { count: 1, synopsis: SYNOPSIS },
   );
-  if (!values.output) throw new UsageError(`missing -o <out${FILE_EXTENSION}>; usage: ${SYNOPSIS}`);
-  const input = resolvePath(io, positionals[0]!);
-  const output = resolvePath(io, values.output);
-  if (extname(output).toLowerCase() !== FILE_EXTENSION) {
-    throw new UsageError(`the output must be a ${FILE_EXTENSION} file, not ${basename(output)}`);
-  }
-  if (await sameFile(input, output)) throw new UsageError('the output is the input file: choose another name with -o');
+  const { input, output } = await inputAndPlenaryOutput(io, positionals[0]!, values.output, SYNOPSIS);
 
   // --language is the language of a text import (as for `plenary import`); the contribution takes the source's.
   const read = await readDocumentFile(input, values.language ? { language: values.language } : {});
