@@ -34,6 +34,8 @@ function attrsOf(node: Node, doc: Node, numbering: NumberingState): Record<strin
       const attrs: Record<string, string> = {};
       if (label) attrs['data-label'] = label;
       if (old && old !== label) attrs['data-old-label'] = old;
+      // An item that exists only in the new text (inserted, or made by a tracked split): its label is new too.
+      if (label && old === undefined) attrs['data-label-inserted'] = 'true';
       return Object.keys(attrs).length ? attrs : null;
     }
     case 'heading': {

@@ -136,6 +136,9 @@ describe('tracked changes in Chromium', () => {
     // The new item has no label in the original numbering; the old b) is now c).
     await eventually(() => labelsOf(old)).toEqual(['c)', 'b)']);
     expect(await labelsOf(added)).toEqual(['b)', null]);
+    // The new item's label is new as well: drawn as inserted, like its text.
+    expect(await added.getAttribute('data-label-inserted')).toBe('true');
+    expect(await old.getAttribute('data-label-inserted')).toBeNull();
     expect(await old.evaluate((e) => getComputedStyle(e, '::after').textDecorationLine)).toBe('line-through');
     expect(await old.evaluate((e) => getComputedStyle(e, '::before').textDecorationLine)).toBe('underline');
   });
