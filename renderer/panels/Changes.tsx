@@ -3,7 +3,7 @@
  * when, where (section keyword and item label) and an excerpt; a filter by author; Accept / Reject
  * on each entry and for all the listed changes. Clicking an entry selects the change in the page.
  *
- * The list comes from the store's throttled snapshot, computed only while the panel is shown; the
+ * The list comes from the store's deferred snapshot, computed only while the panel is shown; the
  * actions name changes by id, so a list a moment older than the document still acts on the right ones.
  */
 import { memo, useEffect, useMemo, useRef } from 'react';

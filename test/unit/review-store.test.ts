@@ -1,5 +1,5 @@
 /** The changes list of the panels' store: computed only while the panel is shown, once per document. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { TextSelection } from 'prosemirror-state';
 import { listChanges } from '../../shared/tracking/changes.js';
 import { EditorStore, currentChangeKey } from '../../renderer/store.js';
@@ -33,5 +33,39 @@ describe('the changes in the store', () => {
     expect(currentChangeKey(changes, state.selection.head)).toBe(`${insertion!.id}:insertion`);
     expect(currentChangeKey(changes, insertion!.from - 10)).toBeNull();
     expect(currentChangeKey(null, state.selection.head)).toBeNull();
+  });
+});
+
+describe('when the panels are rebuilt', () => {
+  /** Counts the rebuilds the panels would see, over fake timers (no requestIdleCallback in Node). */
+  function counting(store: EditorStore): () => number {
+    let rebuilds = 0;
+    store.subscribe(() => rebuilds++);
+    return () => rebuilds;
+  }
+
+  it('after a pause in the typing, and at least every maxWait while it goes on, never per keystroke', () => {
+    vi.useFakeTimers();
+    try {
+      const store = new EditorStore(300, 2000);
+      const rebuilds = counting(store);
+      let state = trackedSession('Marie');
+      // A fast typist: a key every 80 ms for 3 s.
+      for (let elapsed = 0; elapsed < 3000; elapsed += 80) {
+        state = typeAt(state, at(state.doc, 'aux côtés'), 'x');
+        store.editorChanged(state);
+        vi.advanceTimersByTime(80);
+      }
+      expect(rebuilds()).toBe(1);
+      // The pause: the panels catch up with the last keystroke.
+      vi.advanceTimersByTime(300);
+      expect(rebuilds()).toBe(2);
+      expect(store.getSnapshot().wordCount).toBeGreaterThan(0);
+      // Nothing more without a change.
+      vi.advanceTimersByTime(5000);
+      expect(rebuilds()).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
