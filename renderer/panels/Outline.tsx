@@ -4,24 +4,27 @@
  *
  * Only the rows in view are in the DOM (@tanstack/react-virtual): a resolution has a thousand
  * items, and a thousand rows, even unchanged and contained, cost every frame of typing in the page
- * a few milliseconds of painting and layerizing (measured with a Chromium trace). Rows are memoised
- * by content, so a keystroke in one item re-renders at most one row.
+ * a few milliseconds of painting and layerizing (measured with a Chromium trace). Rows have fixed
+ * heights, set here: measuring them (ResizeObserver, a synchronous re-render per measurement) cost
+ * tens of milliseconds per panel refresh. Rows are memoised by content, so a keystroke in one item
+ * re-renders at most one row.
  */
 import { memo, useEffect, useRef, type CSSProperties } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { OutlineEntry } from '../outline.js';
+import type { OutlineEntry, OutlineKind } from '../outline.js';
 
-/** A row's height before it is measured (one line of the panel's text with its padding). */
-const ESTIMATED_ROW_PX = 24;
+/** One line of the panel's text with its padding. */
+const LINE_PX = 22;
+/** Space above the first row of a resolution, section or annex, which groups the rows below it. */
+const SPACE_ABOVE_PX: Record<OutlineKind, number> = { resolution: 4, section: 4, annex: 8, heading: 0, item: 0 };
+const rowHeight = (entry: OutlineEntry): number => LINE_PX + SPACE_ABOVE_PX[entry.kind];
 /** Rows rendered beyond each edge of the view, so that scrolling shows no gap. */
 const OVERSCAN = 12;
 
 interface RowProps {
   entry: OutlineEntry;
   current: boolean;
-  index: number;
   start: number;
-  measure(element: HTMLLIElement | null): void;
   onJump(entry: OutlineEntry): void;
 }
 
@@ -29,16 +32,16 @@ const Row = memo(function Row(props: RowProps) {
   const { entry, current } = props;
   const style: CSSProperties = {
     transform: `translateY(${props.start}px)`,
+    height: `${rowHeight(entry)}px`,
+    paddingTop: `${SPACE_ABOVE_PX[entry.kind]}px`,
     paddingLeft: `${0.5 + Math.max(0, entry.depth - 1) * 0.9}rem`,
   };
   return (
     <li
-      ref={props.measure}
       className={`outline-row outline-${entry.kind}${current ? ' outline-current' : ''}`}
       style={style}
       aria-current={current ? 'location' : undefined}
       data-id={entry.id}
-      data-index={props.index}
     >
       <button type="button" onMouseDown={(event) => event.preventDefault()} onClick={() => props.onJump(entry)}>
         {entry.label ? <span className="outline-label">{entry.label}</span> : null}
@@ -54,8 +57,10 @@ export function Outline(props: { entries: OutlineEntry[]; currentId: string | nu
   const virtualizer = useVirtualizer({
     count: entries.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => ESTIMATED_ROW_PX,
+    estimateSize: (index) => rowHeight(entries[index]!),
     overscan: OVERSCAN,
+    // The rows' heights are known: re-render with React's own scheduling, never synchronously.
+    useFlushSync: false,
     getItemKey: (index) => entries[index]?.id || `row-${index}`,
   });
 
@@ -81,9 +86,7 @@ export function Outline(props: { entries: OutlineEntry[]; currentId: string | nu
                 key={row.key}
                 entry={entry}
                 current={entry.id === currentId}
-                index={row.index}
                 start={row.start}
-                measure={virtualizer.measureElement}
                 onJump={props.onJump}
               />
             );
