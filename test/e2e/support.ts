@@ -3,7 +3,7 @@
  * sources), Debian's Chromium through playwright-core, and a browser host started in process on
  * port 0 with its own user-data folder.
  */
-import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,21 +24,54 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Builds dist/renderer unless it is newer than every file of renderer/ and shared/. */
-export async function ensureRendererBuilt(): Promise<void> {
+function rendererIsFresh(): boolean {
   const index = path.join(RENDERER_DIR, 'index.html');
-  if (existsSync(index)) {
-    const built = statSync(index).mtimeMs;
-    if (built > newestMtime(path.join(ROOT, 'renderer')) && built > newestMtime(path.join(ROOT, 'shared'))) return;
+  if (!existsSync(index)) return false;
+  const built = statSync(index).mtimeMs;
+  return built > newestMtime(path.join(ROOT, 'renderer')) && built > newestMtime(path.join(ROOT, 'shared'));
+}
+
+const BUILD_LOCK = path.join(ROOT, 'dist', '.renderer-build.lock');
+/** A lock older than this was left by a killed run. */
+const STALE_LOCK_MS = 5 * 60_000;
+
+/**
+ * Runs `build` holding a lock directory (mkdir is atomic): e2e files run in parallel workers, and
+ * two vite builds into one dist/renderer would leave a page whose assets another build replaced.
+ */
+async function withBuildLock(build: () => Promise<void>): Promise<void> {
+  mkdirSync(path.dirname(BUILD_LOCK), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(BUILD_LOCK);
+      break;
+    } catch {
+      if (existsSync(BUILD_LOCK) && Date.now() - statSync(BUILD_LOCK).mtimeMs > STALE_LOCK_MS) rmSync(BUILD_LOCK, { recursive: true, force: true });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
   }
-  const vite = await import('vite');
-  // The renderer's config forces NODE_ENV=production for the build; give the test process its own back.
-  const nodeEnv = process.env.NODE_ENV;
   try {
-    await vite.build({ configFile: path.join(ROOT, 'renderer', 'vite.config.ts'), logLevel: 'error' });
+    await build();
   } finally {
-    process.env.NODE_ENV = nodeEnv;
+    rmSync(BUILD_LOCK, { recursive: true, force: true });
   }
+}
+
+/** Builds dist/renderer unless it is newer than every file of renderer/ and shared/ (once, whichever e2e file asks first). */
+export async function ensureRendererBuilt(): Promise<void> {
+  if (rendererIsFresh()) return;
+  await withBuildLock(async () => {
+    // Another worker may have built it while this one waited.
+    if (rendererIsFresh()) return;
+    const vite = await import('vite');
+    // The renderer's config forces NODE_ENV=production for the build; give the test process its own back.
+    const nodeEnv = process.env.NODE_ENV;
+    try {
+      await vite.build({ configFile: path.join(ROOT, 'renderer', 'vite.config.ts'), logLevel: 'error' });
+    } finally {
+      process.env.NODE_ENV = nodeEnv;
+    }
+  });
 }
 
 /** Debian's Chromium, offline: no sync, no component updates, no background networking. */
