@@ -5,6 +5,7 @@
  * browser host.
  */
 import { useEffect, useRef, useState } from 'react';
+import { NameForm } from './Dialogs.js';
 
 /** The longest name the settings accept (shared/services/settings.ts, AUTHOR_NAME_MAX). */
 const MAX_LENGTH = 200;
@@ -24,41 +25,35 @@ export function AuthorDialog(props: { initial: string; firstTime: boolean; onDon
   }, []);
   const trimmed = name.trim();
   return (
-    <div className="modal-backdrop" onKeyDown={(event) => event.key === 'Escape' && props.onDone(null)}>
-      <form
-        className="modal author-dialog"
-        role="dialog"
-        aria-labelledby="author-title"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (trimmed) props.onDone(trimmed);
-        }}
-      >
-        <h2 id="author-title">{props.firstTime ? 'Who is making these changes?' : 'Author name'}</h2>
-        <p className="muted">
-          Your name is written on every tracked change you make, so that the editors know whose proposal it is. It is kept in
-          your settings.
-        </p>
-        <label className="picker-name">
-          Name{' '}
-          <input
-            ref={input}
-            value={name}
-            maxLength={MAX_LENGTH}
-            autoComplete="name"
-            onChange={(event) => setName(event.target.value)}
-            aria-label="Author name"
-          />
-        </label>
-        <div className="modal-actions">
-          <button type="button" onClick={() => props.onDone(null)}>
-            {props.firstTime ? 'Later' : 'Cancel'}
-          </button>
-          <button type="submit" className="primary" disabled={!trimmed}>
-            Save
-          </button>
-        </div>
-      </form>
-    </div>
+    <NameForm
+      className="author-dialog"
+      title={props.firstTime ? 'Who is making these changes?' : 'Author name'}
+      name={name}
+      onDone={props.onDone}
+    >
+      <p className="muted">
+        Your name is written on every tracked change you make, so that the editors know whose proposal it is. It is kept in
+        your settings.
+      </p>
+      <label className="picker-name">
+        Name{' '}
+        <input
+          ref={input}
+          value={name}
+          maxLength={MAX_LENGTH}
+          autoComplete="name"
+          onChange={(event) => setName(event.target.value)}
+          aria-label="Author name"
+        />
+      </label>
+      <div className="modal-actions">
+        <button type="button" onClick={() => props.onDone(null)}>
+          {props.firstTime ? 'Later' : 'Cancel'}
+        </button>
+        <button type="submit" className="primary" disabled={!trimmed}>
+          Save
+        </button>
+      </div>
+    </NameForm>
   );
 }

@@ -3,9 +3,39 @@
  * host (the user picks a file in the folder the host shows; the page never invents a path), and
  * the messages banner.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { RecoverySnapshot } from '../../shared/ipc/api.js';
 import type { PickRequest } from '../host-api.js';
+
+/**
+ * A modal form that asks for one name (a file's, the author's): Escape or `onDone(null)` cancels,
+ * submitting gives the trimmed name, and an empty one is never submitted.
+ */
+export function NameForm(props: {
+  className: string;
+  title: ReactNode;
+  name: string;
+  onDone(name: string | null): void;
+  children: ReactNode;
+}) {
+  const titleId = `${props.className}-title`;
+  return (
+    <div className="modal-backdrop" onKeyDown={(event) => event.key === 'Escape' && props.onDone(null)}>
+      <form
+        className={`modal ${props.className}`}
+        role="dialog"
+        aria-labelledby={titleId}
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (props.name.trim()) props.onDone(props.name.trim());
+        }}
+      >
+        <h2 id={titleId}>{props.title}</h2>
+        {props.children}
+      </form>
+    </div>
+  );
+}
 
 export function RecoveryDialog(props: {
   snapshots: RecoverySnapshot[];
@@ -65,52 +95,41 @@ export function FilePicker(props: { request: PickRequest; onDone(name: string | 
   useEffect(() => input.current?.focus(), []);
   const exists = request.listing.entries.some((entry) => entry.name === name);
   return (
-    <div className="modal-backdrop" onKeyDown={(event) => event.key === 'Escape' && props.onDone(null)}>
-      <form
-        className="modal picker"
-        role="dialog"
-        aria-labelledby="picker-title"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (name.trim()) props.onDone(name.trim());
-        }}
-      >
-        <h2 id="picker-title">{PURPOSE_TITLE[request.purpose]}</h2>
-        <p className="muted picker-folder" title={request.listing.folder}>
-          In {request.listing.folder}
-        </p>
-        <ul className="picker-list" aria-label="Files">
-          {request.listing.entries.length === 0 ? <li className="muted">No files here yet.</li> : null}
-          {request.listing.entries.map((entry) => (
-            <li key={entry.name}>
-              <button
-                type="button"
-                className={entry.name === name ? 'selected' : ''}
-                onClick={() => (typing ? setName(entry.name) : props.onDone(entry.name))}
-              >
-                {entry.name}
-              </button>
-            </li>
-          ))}
-        </ul>
-        {typing ? (
-          <label className="picker-name">
-            File name <input ref={input} value={name} onChange={(event) => setName(event.target.value)} aria-label="File name" />
-          </label>
-        ) : null}
-        {typing && exists ? <p className="warning-text">{name} exists: it will be replaced (the old version is kept as .bak).</p> : null}
-        <div className="modal-actions">
-          <button type="button" onClick={() => props.onDone(null)}>
-            Cancel
-          </button>
-          {typing ? (
-            <button type="submit" className="primary" disabled={!name.trim()}>
-              {request.purpose === 'save' ? 'Save' : 'Export'}
+    <NameForm className="picker" title={PURPOSE_TITLE[request.purpose]} name={name} onDone={props.onDone}>
+      <p className="muted picker-folder" title={request.listing.folder}>
+        In {request.listing.folder}
+      </p>
+      <ul className="picker-list" aria-label="Files">
+        {request.listing.entries.length === 0 ? <li className="muted">No files here yet.</li> : null}
+        {request.listing.entries.map((entry) => (
+          <li key={entry.name}>
+            <button
+              type="button"
+              className={entry.name === name ? 'selected' : ''}
+              onClick={() => (typing ? setName(entry.name) : props.onDone(entry.name))}
+            >
+              {entry.name}
             </button>
-          ) : null}
-        </div>
-      </form>
-    </div>
+          </li>
+        ))}
+      </ul>
+      {typing ? (
+        <label className="picker-name">
+          File name <input ref={input} value={name} onChange={(event) => setName(event.target.value)} aria-label="File name" />
+        </label>
+      ) : null}
+      {typing && exists ? <p className="warning-text">{name} exists: it will be replaced (the old version is kept as .bak).</p> : null}
+      <div className="modal-actions">
+        <button type="button" onClick={() => props.onDone(null)}>
+          Cancel
+        </button>
+        {typing ? (
+          <button type="submit" className="primary" disabled={!name.trim()}>
+            {request.purpose === 'save' ? 'Save' : 'Export'}
+          </button>
+        ) : null}
+      </div>
+    </NameForm>
   );
 }
 
