@@ -823,6 +823,7 @@ export function App(props: AppProps) {
         dirty={info.dirty}
         language={snapshot.language}
         tracking={snapshot.tracking}
+        trackingScope={snapshot.trackingScope}
         wordCount={snapshot.wordCount}
         recoveredAt={info.recoveredAt}
         author={snapshot.author}

@@ -10,7 +10,8 @@
 import { useSyncExternalStore } from 'react';
 import type { EditorState } from 'prosemirror-state';
 import { redoDepth, undoDepth } from 'prosemirror-history';
-import { trackingState } from '../shared/tracking/plugin.js';
+import { trackingScopeOf, trackingState } from '../shared/tracking/plugin.js';
+import type { TrackingScope } from '../shared/schema/schema.js';
 import { listChanges, type TrackedChange } from '../shared/tracking/changes.js';
 import { labelsOf } from './editor/labels-plugin.js';
 import {
@@ -32,6 +33,8 @@ export interface EditorSnapshot {
   wordCount: number;
   language: string;
   tracking: boolean;
+  /** What tracking covers: the whole document, or only its resolutions (a contribution). */
+  trackingScope: TrackingScope;
   /** The name written on tracked changes (the tracking plugin's author). */
   author: string;
   /**
@@ -52,6 +55,7 @@ const EMPTY: EditorSnapshot = {
   wordCount: 0,
   language: 'fr',
   tracking: false,
+  trackingScope: 'document',
   author: '',
   changes: null,
   currentChange: null,
@@ -137,6 +141,7 @@ export class EditorStore {
       wordCount: docChanged ? countWords(state.doc, this.wordCache) : this.snapshot.wordCount,
       language: String(state.doc.attrs.language),
       tracking: trackingState(state)?.enabled ?? false,
+      trackingScope: trackingScopeOf(state.doc),
       author: trackingState(state)?.author.name ?? '',
       changes,
       currentChange: currentChangeKey(changes, state.selection.head),

@@ -3,6 +3,7 @@
  * (click to change it), the review view, word count, recovery time.
  */
 import { languageTable } from '../../shared/languages/index.js';
+import type { TrackingScope } from '../../shared/schema/schema.js';
 import { REVIEW_VIEW_NAMES, type ReviewView } from '../editor/review-view.js';
 import { isUnsetAuthor } from './AuthorDialog.js';
 
@@ -11,6 +12,7 @@ export interface StatusBarProps {
   dirty: boolean;
   language: string;
   tracking: boolean;
+  trackingScope: TrackingScope;
   wordCount: number;
   recoveredAt: string | null;
   author: string;
@@ -41,8 +43,10 @@ export function StatusBar(props: StatusBarProps) {
         className={`status-tracking${props.tracking ? ' on' : ''}`}
         onMouseDown={(event) => event.preventDefault()}
         onClick={props.onToggleTracking}
+        title={props.trackingScope === 'resolutions' ? 'In this contribution only edits to the resolution are tracked' : undefined}
       >
         Track changes: {props.tracking ? 'on' : 'off'}
+        {props.tracking && props.trackingScope === 'resolutions' ? ' (resolution only)' : ''}
       </button>
       <button
         type="button"
