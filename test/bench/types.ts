@@ -61,3 +61,19 @@ export async function measurePair(
   }
   return out;
 }
+
+/**
+ * The result of a benchmark whose target is a median ratio against its peer: met when
+ * ours.median / peer.median ≤ `limit`. `target` says it in words ("median ≤ 1× pandoc").
+ */
+export function medianResult(
+  name: string,
+  ours: BenchMeasure,
+  peer: BenchMeasure,
+  limit: number,
+  target: string,
+  notes: string[] = [],
+): BenchResult {
+  const ratio = ours.median / peer.median;
+  return { name, ours, peer, ratio, target, met: ratio <= limit, notes };
+}
