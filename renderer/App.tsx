@@ -22,8 +22,8 @@ import {
   type TextImporter,
 } from '../shared/editing/index.js';
 import { toggleTracking, trackingKey, type TrackingMeta } from '../shared/tracking/plugin.js';
-import { listChanges, nextChange, previousChange, reviewChanges } from '../shared/tracking/changes.js';
-import { resolveWithMapping, type Decision } from '../shared/tracking/review.js';
+import { listChanges, nextChange, previousChange, reviewChanges, type ChangeSelection } from '../shared/tracking/changes.js';
+import type { Decision } from '../shared/tracking/review.js';
 import { insertReference } from '../shared/numbering/commands.js';
 import { createEditorState, insertFootnoteAndEdit, mountEditor } from './editor/create-editor.js';
 import {
@@ -109,11 +109,6 @@ function reviewShortcut(event: KeyboardEvent): AppCommand | null {
   }
   if (mod && event.shiftKey && !event.altKey && event.code === 'KeyR') return 'toggle-changes';
   return null;
-}
-
-/** The ids of the changes by `author`, or of all changes. */
-function changeIdsBy(doc: Node, author: string | null): string[] {
-  return [...new Set(listChanges(doc).filter((c) => author === null || c.author === author).map((c) => c.id))];
 }
 
 /** Scrolls the page so that a document position stands in the middle of the window. */
@@ -327,23 +322,18 @@ export function App(props: AppProps) {
   );
 
   /**
-   * Accepts or rejects the changes `ids`, as one undoable step, keeping the cursor where it was: the
-   * review transaction replaces the whole document, so the cursor is carried by the review's mapping.
+   * Accepts or rejects the chosen changes as one undoable step (reviewChanges keeps the cursor
+   * where it was); says `nothing` when there is no such change.
    */
   const review = useCallback(
-    (decision: Decision, ids: readonly string[], nothing: string): boolean => {
+    (decision: Decision, selection: ChangeSelection, nothing: string): boolean => {
       const v = viewRef.current;
       if (!v) return false;
-      const state = v.state;
-      const tr = ids.length > 0 ? reviewChanges(state, decision, { ids }) : null;
+      const tr = reviewChanges(v.state, decision, selection);
       if (!tr) {
         say('info', nothing);
         return false;
       }
-      const chosen = new Set(ids);
-      const { mapping } = resolveWithMapping(state.doc, decision, (id) => chosen.has(id));
-      const cursor = Math.min(mapping.map(state.selection.head, -1), tr.doc.content.size);
-      tr.setSelection(TextSelection.near(tr.doc.resolve(cursor)));
       // Each review is its own undo step, as in Word: Undo takes back the last accept or reject only.
       v.dispatch(closeHistory(tr));
       // The panel shows the result at once; review is rare, the refresh is not on the typing path.
@@ -397,7 +387,7 @@ export function App(props: AppProps) {
         say('info', nothing);
         return;
       }
-      if (!review(decision, ids, nothing) || !empty) return;
+      if (!review(decision, { ids }, nothing) || !empty) return;
       const after = v.state.selection.from;
       const next = listChanges(v.state.doc).find((c) => c.from >= after);
       if (next) selectChange(next.id, next.kind);
@@ -541,7 +531,7 @@ export function App(props: AppProps) {
             break;
           case 'accept-all-changes':
           case 'reject-all-changes':
-            review(command === 'accept-all-changes' ? 'accept' : 'reject', changeIdsBy(v.state.doc, null), 'There are no tracked changes in this document.');
+            review(command === 'accept-all-changes' ? 'accept' : 'reject', {}, 'There are no tracked changes in this document.');
             break;
           case 'view-markup':
           case 'view-final':
@@ -636,7 +626,7 @@ export function App(props: AppProps) {
   const reviewRow = useCallback(
     (decision: Decision, row: ChangeRow) => {
       if (previewRef.current) showView('markup');
-      review(decision, [row.id], 'That change is no longer in the document.');
+      review(decision, { ids: [row.id] }, 'That change is no longer in the document.');
       viewRef.current?.focus();
     },
     [review, showView],
@@ -649,7 +639,7 @@ export function App(props: AppProps) {
       if (previewRef.current) showView('markup');
       const v = viewRef.current;
       if (!v) return;
-      review(decision, changeIdsBy(v.state.doc, author), 'There are no tracked changes to review.');
+      review(decision, author === null ? {} : { author }, 'There are no tracked changes to review.');
       v.focus();
     },
     [review, showView],

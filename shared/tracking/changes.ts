@@ -4,10 +4,10 @@
  * or all — each returned as a transaction, so that review is undoable like any edit.
  */
 import type { Node } from 'prosemirror-model';
-import type { EditorState, Transaction } from 'prosemirror-state';
+import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
 import { computeLabels } from '../numbering/labels.js';
 import { blockChange, blockDeletion, paragraphMark, trackMarkOf, type ChangeKind } from './attrs.js';
-import { resolveChanges, type Decision } from './review.js';
+import { resolveWithMapping, type Decision } from './review.js';
 import { UNTRACKED_META } from './plugin.js';
 
 /** What a change did: text, a whole block (item, section, annex…), or a paragraph mark (split/join). */
@@ -149,14 +149,17 @@ function selectedIds(doc: Node, selection: ChangeSelection): Set<string> {
 /**
  * The transaction that accepts or rejects the selected changes (all when the selection is empty),
  * or null when none is selected. It replaces the document in one step — review is rare and the
- * resolved document is computed by the same code as the final/original views — and is marked
- * untracked so that suggestion mode never tracks the review itself.
+ * resolved document is computed by the same code as the final/original views — keeps the cursor
+ * where it was (carried through the review's own mapping), and is marked untracked so that
+ * suggestion mode never tracks the review itself.
  */
 export function reviewChanges(state: EditorState, decision: Decision, selection: ChangeSelection = {}): Transaction | null {
   const ids = selectedIds(state.doc, selection);
   if (ids.size === 0) return null;
-  const resolved = resolveChanges(state.doc, decision, (id) => ids.has(id));
-  const tr = state.tr.replaceWith(0, state.doc.content.size, resolved.content);
+  const resolved = resolveWithMapping(state.doc, decision, (id) => ids.has(id));
+  const tr = state.tr.replaceWith(0, state.doc.content.size, resolved.doc.content);
+  const cursor = Math.min(resolved.mapping.map(state.selection.head, -1), tr.doc.content.size);
+  tr.setSelection(TextSelection.near(tr.doc.resolve(cursor)));
   tr.setMeta(UNTRACKED_META, true);
   return tr;
 }

@@ -386,3 +386,18 @@ describe('the editor commands at the boundaries, tracked', () => {
     expect(rejectAll(s.doc).eq(original)).toBe(true);
   });
 });
+
+describe('review keeps the cursor', () => {
+  it('accepting or rejecting every change leaves the cursor on the same text', () => {
+    const del = textPos(original, '70/125');
+    let s = remove(start(), del, del + 6);
+    s = type(s, textPos(s.doc, 'un;'), 'premier ');
+    for (const review of [acceptChange, rejectChange]) {
+      const placed = at(s, textPos(s.doc, 'trois.') + 2);
+      const [first] = listChanges(placed.doc);
+      let next = placed.apply(review(placed, first!.id)!);
+      next = next.apply(rejectChanges(next)!);
+      expect(next.doc.textBetween(next.selection.head, next.selection.head + 4)).toBe('ois.');
+    }
+  });
+});
