@@ -43,7 +43,12 @@ const BLOCK_NAMES: Record<string, string> = {
   cover_field: 'cover field',
 };
 
-export function describeChange(change: Pick<TrackedChange, 'kind' | 'scope' | 'blockType'>): string {
+export function describeChange(change: Pick<TrackedChange, 'kind' | 'scope' | 'blockType' | 'moved'>): string {
+  if (change.moved) {
+    const name = BLOCK_NAMES[change.blockType ?? ''] ?? 'block';
+    // Word's wording: the two halves of a move are "Moved (from)" and "Moved (to)".
+    return change.kind === 'insertion' ? `Moved ${name} (to)` : `Moved ${name} (from)`;
+  }
   const verb = change.kind === 'insertion' ? 'Inserted' : 'Deleted';
   switch (change.scope) {
     case 'text':

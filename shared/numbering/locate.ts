@@ -28,24 +28,39 @@ interface Ancestors {
   resolution: Node | null;
 }
 
-const cache = new WeakMap<Node, Map<string, ItemPlace>>();
+interface Places {
+  byId: Map<string, ItemPlace>;
+  /** Tracked copies of an item (a move in suggestion mode), by the id of the item they copy. */
+  copiesOf: Map<string, ItemPlace[]>;
+}
 
-/** Every item of the document that has an id, by id. */
-export function itemPlaces(doc: Node): Map<string, ItemPlace> {
+const cache = new WeakMap<Node, Places>();
+
+function placesOf(doc: Node): Places {
   let places = cache.get(doc);
   if (!places) {
-    places = new Map();
+    places = { byId: new Map(), copiesOf: new Map() };
     collect(doc, -1, { chain: [], lists: [], section: null, annex: null, resolution: null }, places);
     cache.set(doc, places);
   }
   return places;
 }
 
+/** Every item of the document that has an id, by id. */
+export function itemPlaces(doc: Node): Map<string, ItemPlace> {
+  return placesOf(doc).byId;
+}
+
 export function findItem(doc: Node, id: string): ItemPlace | undefined {
   return itemPlaces(doc).get(id);
 }
 
-function collect(node: Node, pos: number, above: Ancestors, into: Map<string, ItemPlace>): void {
+/** The tracked copies of item `id` (shared/tracking/moves.ts), in document order. */
+export function copiesOfItem(doc: Node, id: string): readonly ItemPlace[] {
+  return placesOf(doc).copiesOf.get(id) ?? [];
+}
+
+function collect(node: Node, pos: number, above: Ancestors, into: Places): void {
   // Positions: `pos` is before `node` (-1 for the doc, whose content starts at 0).
   const contentStart = pos + 1;
   node.forEach((child, offset) => {
@@ -63,7 +78,9 @@ function collect(node: Node, pos: number, above: Ancestors, into: Map<string, It
           resolution: above.resolution,
         };
         const id = child.attrs.id as string | null;
-        if (id && !into.has(id)) into.set(id, place);
+        if (id && !into.byId.has(id)) into.byId.set(id, place);
+        const movedFrom = child.attrs.movedFrom as string | null;
+        if (movedFrom) into.copiesOf.set(movedFrom, [...(into.copiesOf.get(movedFrom) ?? []), place]);
         collect(child, childPos, { ...above, chain: place.chain, lists: place.lists }, into);
         return;
       }

@@ -10,7 +10,7 @@ import { languageTable, type LanguageCode, type LanguageTable } from '../languag
 import type { ListStyle, ReferenceForm } from '../schema/schema.js';
 import { formatLabel } from './format.js';
 import type { Labels, NumberingView } from './labels.js';
-import { findItem, visibleText, type ItemPlace } from './locate.js';
+import { copiesOfItem, findItem, visibleText, type ItemPlace } from './locate.js';
 import { phraseOfRole, sectionWord } from './section-word.js';
 
 export interface ReferenceRendering {
@@ -57,6 +57,28 @@ function labelPath(place: ItemPlace, labels: Labels, table: LanguageTable): stri
   return parts.join(table.references.labelSeparator);
 }
 
+/**
+ * Where the reference points in this view: the target item, or — when the target has no label
+ * here because it was moved in suggestion mode (struck through where it was) — its tracked copy
+ * where it went, following a copy that was moved again.
+ */
+function targetPlace(doc: Node, target: string, labels: Labels, table: LanguageTable): ItemPlace | undefined {
+  const place = findItem(doc, target);
+  const seen = new Set<string>();
+  const follow = (id: string): ItemPlace | undefined => {
+    if (seen.has(id)) return undefined;
+    seen.add(id);
+    for (const copy of copiesOfItem(doc, id)) {
+      if (labelPath(copy, labels, table) !== null) return copy;
+      const further = follow(copy.item.attrs.id as string);
+      if (further) return further;
+    }
+    return undefined;
+  };
+  if (place && labelPath(place, labels, table) !== null) return place;
+  return follow(target) ?? place;
+}
+
 function containerWord(place: ItemPlace, table: LanguageTable, view: NumberingView): string | null {
   if (place.section) return sectionWord(place.section, place.resolution, table, view);
   const heading = place.annex?.firstChild;
@@ -77,12 +99,12 @@ export function referenceText(
   const table = languageTable(language ?? (doc.attrs.language as string));
   const attrs = referenceAttrs(node);
   const templates = table.references;
-  const place = attrs.target ? findItem(doc, attrs.target) : undefined;
+  const place = attrs.target ? targetPlace(doc, attrs.target, labels, table) : undefined;
   const label = place ? labelPath(place, labels, table) : null;
   const section = (place ? containerWord(place, table, view) : null) ?? phraseOfRole(attrs.sectionRole, table) ?? templates.missing;
   const dangling = label === null;
   const template = attrs.form === 'preamble-item' ? templates.preambleItem : templates.pointOfSection;
   let text = fillTemplate(template, { label: label ?? templates.missing, section });
   if (attrs.above) text = fillTemplate(templates.above, { reference: text });
-  return { text, dangling, target: place ? attrs.target : null };
+  return { text, dangling, target: place ? (place.item.attrs.id as string) : null };
 }

@@ -27,6 +27,13 @@ const blockAttrs: Record<string, AttributeSpec> = {
    * insertion removes the block.
    */
   deletion: { default: null },
+  /**
+   * Added for tracked moves: the id of the block this one is a tracked copy of (a move, promotion or
+   * demotion in suggestion mode, a cut pasted elsewhere). While the original stands struck through,
+   * the copy needs an id of its own; cross-references to the original follow it in the new text,
+   * and once the original is gone for good the copy takes its id back (shared/tracking/moves.ts).
+   */
+  movedFrom: { default: null, validate: 'string|null' },
 };
 
 /**

@@ -20,10 +20,14 @@ export type BlockEdit =
   /** The text [from, to) of one textblock becomes `slice` (from [newFrom, newTo) of the new document). */
   | { kind: 'text'; from: number; to: number; slice: Slice; newFrom: number; newTo: number };
 
-/** The edits from `old` to `target`, last first (ready to apply without mapping), or null if none fit. */
-export function planBlockEdits(old: Node, target: Node): BlockEdit[] | null {
+/**
+ * The edits from `old` to `target`, last first (ready to apply without mapping), or null if none fit.
+ * `head`, the cursor in `target`, breaks ties: when two items change places (Alt+Up), either could
+ * be the one that moved, and the one the user moved is the one holding the cursor.
+ */
+export function planBlockEdits(old: Node, target: Node, head?: number): BlockEdit[] | null {
   const edits: BlockEdit[] = [];
-  if (!planChildren(old, 0, target, 0, edits)) return null;
+  if (!planChildren(old, 0, target, 0, edits, head)) return null;
   return edits.sort((a, b) => position(b) - position(a) || (a.kind === 'insert' ? -1 : 1));
 }
 
@@ -56,7 +60,7 @@ function sameBlock(a: Node, b: Node): boolean {
  * left alone at both ends of a list are paired first, so the quadratic part only sees the few in
  * between (a Tab in a list of ninety items compares two or three).
  */
-function matchChildren(olds: Child[], news: Child[]): Array<[number, number]> {
+function matchChildren(olds: Child[], news: Child[], cursor: number | undefined): Array<[number, number]> {
   let head = 0;
   while (head < olds.length && head < news.length && sameBlock(olds[head]!.node, news[head]!.node)) head++;
   let tail = 0;
@@ -72,16 +76,22 @@ function matchChildren(olds: Child[], news: Child[]): Array<[number, number]> {
       table[i]![j] = same(i, j) ? table[i + 1]![j + 1]! + 1 : Math.max(table[i + 1]![j]!, table[i]![j + 1]!);
     }
   }
+  // Of two equally long matchings, the one that leaves the block holding the cursor unmatched: it
+  // is the block the edit moved.
+  const holdsCursor = (j: number) => {
+    const child = news[head + j]!;
+    return cursor !== undefined && cursor > child.pos && cursor < child.pos + child.node.nodeSize;
+  };
   for (let i = 0, j = 0; i < n && j < m; ) {
     if (same(i, j) && table[i]![j] === table[i + 1]![j + 1]! + 1) pairs.push([head + i++, head + j++]);
-    else if (table[i + 1]![j]! >= table[i]![j + 1]!) i++;
+    else if (table[i + 1]![j]! > table[i]![j + 1]! || (table[i + 1]![j] === table[i]![j + 1] && !holdsCursor(j))) i++;
     else j++;
   }
   for (let k = tail; k > 0; k--) pairs.push([olds.length - k, news.length - k]);
   return pairs;
 }
 
-function planChildren(oldParent: Node, oldStart: number, newParent: Node, newStart: number, edits: BlockEdit[]): boolean {
+function planChildren(oldParent: Node, oldStart: number, newParent: Node, newStart: number, edits: BlockEdit[], cursor: number | undefined): boolean {
   if (oldParent.inlineContent || newParent.inlineContent) return planText(oldParent, oldStart, newParent, newStart, edits);
   const olds = childrenOf(oldParent, oldStart);
   const news = childrenOf(newParent, newStart);
@@ -89,7 +99,7 @@ function planChildren(oldParent: Node, oldStart: number, newParent: Node, newSta
   // deleted and inserted like unmatched blocks.
   const pairs: Array<[number, number]> = [];
   const inner: BlockEdit[] = [];
-  for (const [i, j] of matchChildren(olds, news)) {
+  for (const [i, j] of matchChildren(olds, news, cursor)) {
     const a = olds[i]!;
     const b = news[j]!;
     if (a.node.eq(b.node)) {
@@ -97,7 +107,7 @@ function planChildren(oldParent: Node, oldStart: number, newParent: Node, newSta
       continue;
     }
     const nested: BlockEdit[] = [];
-    if (planChildren(a.node, a.pos + 1, b.node, b.pos + 1, nested)) {
+    if (planChildren(a.node, a.pos + 1, b.node, b.pos + 1, nested, cursor)) {
       pairs.push([i, j]);
       inner.push(...nested);
     }

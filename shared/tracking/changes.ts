@@ -7,6 +7,7 @@ import type { Node } from 'prosemirror-model';
 import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
 import { computeLabels } from '../numbering/labels.js';
 import { blockChange, blockDeletion, paragraphMark, trackMarkOf, type ChangeKind } from './attrs.js';
+import { pendingMoves } from './moves.js';
 import { resolveWithMapping, type Decision } from './review.js';
 import { UNTRACKED_META } from './plugin.js';
 
@@ -19,6 +20,8 @@ export interface TrackedChange {
   scope: ChangeScope;
   /** For block changes: the block type (`item`, `section`…). */
   blockType?: string;
+  /** A block change that is half of a move: the block struck where it was, or its copy where it went. */
+  moved?: boolean;
   author: string;
   date: string;
   /** Up to 80 characters of the text concerned. */
@@ -57,6 +60,7 @@ export function listChanges(doc: Node): TrackedChange[] {
       kind: piece.kind,
       scope: piece.scope,
       ...(piece.blockType ? { blockType: piece.blockType } : {}),
+      ...(piece.moved ? { moved: true } : {}),
       author: piece.author,
       date: piece.date,
       excerpt: truncate(piece.text),
@@ -75,10 +79,21 @@ function truncate(text: string): string {
 
 function collectPieces(doc: Node): Piece[] {
   const pieces: Piece[] = [];
+  const moves = pendingMoves(doc);
   doc.descendants((node, pos) => {
     const change = blockChange(node);
     if (change && !node.isText) {
-      pieces.push({ ...change, scope: node.isInline ? 'text' : 'block', blockType: node.type.name, from: pos, to: pos + node.nodeSize, text: node.textContent });
+      const id = node.attrs.id as string;
+      const moved = (change.kind === 'insertion' ? moves.copies : moves.originals).has(id);
+      pieces.push({
+        ...change,
+        scope: node.isInline ? 'text' : 'block',
+        blockType: node.type.name,
+        ...(moved ? { moved } : {}),
+        from: pos,
+        to: pos + node.nodeSize,
+        text: node.textContent,
+      });
     }
     const later = blockDeletion(node);
     if (later) pieces.push({ ...later, scope: 'block', blockType: node.type.name, from: pos, to: pos + node.nodeSize, text: node.textContent });

@@ -17,6 +17,7 @@
 import { Fragment, type Mark, type Node } from 'prosemirror-model';
 import { Transform, type Mapping } from 'prosemirror-transform';
 import { blockChange, blockDeletion, hasChangeAttr, hasParagraphMarkAttr, isTrackMark, paragraphMark, type ChangeKind } from './attrs.js';
+import { settleMoves } from './moves.js';
 
 export type Decision = 'accept' | 'reject';
 
@@ -55,7 +56,10 @@ export function resolveWithMapping(doc: Node, decision: Decision, filter: Change
   removeLosingRuns(tr, decision, filter);
   const cleared = rebuild(tr.doc, decision, filter, true);
   if (!cleared) throw new RangeError('resolving tracked changes removed the whole document');
-  return { doc: cleared, mapping: tr.mapping };
+  // Moves settle on whole documents only: in a lone node (an item resolved for copying) the
+  // original of a copy is simply out of sight, not gone. Settling changes attributes, no position.
+  const settled = doc.type === doc.type.schema.topNodeType ? settleMoves(cleared) : cleared;
+  return { doc: settled, mapping: tr.mapping };
 }
 
 /**

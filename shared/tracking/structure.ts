@@ -73,7 +73,7 @@ export function joinParagraph(state: EditorState, $pos: ResolvedPos, direction: 
 
 /** Inserts a block (item, section, annex…) or an inline node (footnote) at `pos`. */
 export function insertNode(state: EditorState, pos: number, node: Node, track?: TrackAs): Transaction {
-  return finish(state, state.tr.insert(pos, withFreshIds(node)), track);
+  return finish(state, state.tr.insert(pos, withFreshIds(node, false)), track);
 }
 
 /** Deletes the whole block at `pos` (an item, a sub-list, a section, an annex). */

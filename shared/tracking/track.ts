@@ -25,6 +25,7 @@ import { Selection, type EditorState, type Transaction } from 'prosemirror-state
 import { AddMarkStep, AddNodeMarkStep, AttrStep, DocAttrStep, RemoveMarkStep, RemoveNodeMarkStep, ReplaceStep, Transform, type Step } from 'prosemirror-transform';
 import { newId } from '../model/ids.js';
 import { mayIntroduceIds, withFreshIds as freshIdsWhereWritten, writtenRanges } from '../editing/unique-ids.js';
+import { forgetStrayCopies } from './moves.js';
 import type { BlockChange } from '../schema/schema.js';
 import {
   blockChange,
@@ -150,6 +151,7 @@ export function trackTransaction(
  */
 export function uniqueIdsIn(out: Transaction): void {
   if (mayIntroduceIds(out)) freshIdsWhereWritten(out, writtenRanges([out]));
+  forgetStrayCopies(out);
 }
 
 function copyMeta(from: Transaction, to: Transaction): void {
@@ -691,7 +693,7 @@ function finalFragment(fragment: Fragment, openStart: number, openEnd: number): 
     const openLast = index === last && openEnd > 0;
     if (openFirst || openLast) {
       const inner = finalFragment(child.content, openFirst ? openStart - 1 : 0, openLast ? openEnd - 1 : 0);
-      children.push(child.type.create(freshAttrs(child), inner, child.marks));
+      children.push(child.type.create(freshAttrs(child, false), inner, child.marks));
     } else {
       const resolved = finalNode(child);
       if (resolved) children.push(withFreshIds(resolved));
@@ -706,8 +708,14 @@ export function finalNode(node: Node): Node | null {
   return node.isText ? resolveNode(node, 'accept') : acceptAll(node);
 }
 
-function freshAttrs(node: Node): Record<string, unknown> {
+/**
+ * The attributes of a copy: fresh id, no pending change. A `whole` copy records which block it
+ * copies (`movedFrom`: a copy of a copy still stands for the first original, an item moved twice);
+ * a block only partly copied (the open edge of a pasted slice) is no copy of anything.
+ */
+function freshAttrs(node: Node, whole: boolean): Record<string, unknown> {
   const attrs: Record<string, unknown> = { ...node.attrs };
+  if ('movedFrom' in attrs) attrs.movedFrom = whole ? ((node.attrs.movedFrom as string | null) ?? (node.attrs.id as string | null)) : null;
   if ('id' in attrs) attrs.id = newId();
   if ('change' in attrs) attrs.change = null;
   if ('deletion' in attrs) attrs.deletion = null;
@@ -715,12 +723,15 @@ function freshAttrs(node: Node): Record<string, unknown> {
   return attrs;
 }
 
-/** A copy with fresh ids everywhere and no paragraph mark left pending (it was already resolved). */
-export function withFreshIds(node: Node): Node {
+/**
+ * A copy with fresh ids everywhere and no paragraph mark left pending (it was already resolved).
+ * `asCopy` false for a new block that copies nothing in the document (see freshAttrs).
+ */
+export function withFreshIds(node: Node, asCopy = true): Node {
   if (node.isText) return node;
   const children: Node[] = [];
-  node.forEach((child) => children.push(withFreshIds(child)));
-  return node.type.create(freshAttrs(node), Fragment.fromArray(children), node.marks);
+  node.forEach((child) => children.push(withFreshIds(child, asCopy)));
+  return node.type.create(freshAttrs(node, asCopy), Fragment.fromArray(children), node.marks);
 }
 
 // --- edits tracked from the difference of two documents ------------------------------------------
@@ -778,7 +789,7 @@ export function trackDifference(out: Transaction, ctx: TrackContext, target: Nod
  * what changed in them is tracked; returns false when no such plan fits the schema.
  */
 function trackBlockEdits(out: Transaction, ctx: TrackContext, target: Node, head: number | undefined): boolean {
-  const plan = planBlockEdits(out.doc, target);
+  const plan = planBlockEdits(out.doc, target, head);
   if (!plan) return false;
   // Where the untracked edit left the cursor, if it is in content this plan inserts: placed there,
   // then carried through the edits applied after (the ones before it in the document).

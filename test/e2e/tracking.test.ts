@@ -311,6 +311,28 @@ describe('tracked changes in Chromium', () => {
     await page.locator('.changes').waitFor({ state: 'detached' });
   });
 
+  it('moves décide 5 up twice: the reference to it follows, and the panel shows the move as one', async () => {
+    const reference = editor().locator('.pl-xref').first();
+    expect(await reference.getAttribute('data-label')).toBe('point\u00a05 du décide');
+    await caret(itemText("d'inviter les membres et les autres parties"), 'start');
+    await page.keyboard.press('Alt+ArrowUp');
+    await page.keyboard.press('Alt+ArrowUp');
+    // Moved above décide 4 and 3 (struck through where it was): the reference reads the new place.
+    await eventually(() => reference.getAttribute('data-label')).toBe('point\u00a03 du décide');
+    expect(await reference.getAttribute('data-old-label')).toBe('point\u00a05 du décide');
+    expect(await reference.getAttribute('data-dangling')).toBeNull();
+    await page.locator('[data-command="toggle-changes"]').click();
+    await page.getByLabel('Show changes by').selectOption('');
+    await eventually(() => page.locator('.changes .change-what').allTextContents()).toEqual(['Moved item (to)', 'Moved item (from)']);
+    await reference.scrollIntoViewIfNeeded();
+    await shot('moved-reference');
+    await page.getByRole('button', { name: 'Accept all' }).click();
+    await eventually(() => panelRows().count()).toBe(0);
+    await eventually(() => reference.getAttribute('data-label')).toBe('point\u00a03 du décide');
+    expect(await reference.getAttribute('data-old-label')).toBeNull();
+    await page.locator('[data-command="toggle-changes"]').click();
+  });
+
   it('ran without a console error or an uncaught exception', () => {
     expect(pageProblems).toEqual([]);
   });

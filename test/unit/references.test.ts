@@ -11,23 +11,9 @@ import { insertReference } from '../../shared/numbering/commands.js';
 import { computeLabels } from '../../shared/numbering/labels.js';
 import { numberingKey, numberingPlugin } from '../../shared/numbering/plugin.js';
 import { linkReferences, referenceText, trackedReferenceText } from '../../shared/numbering/references.js';
-import { keywordText } from '../../shared/numbering/section-word.js';
+import { itemPos, references, sectionList } from '../support/resolution-places.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
-
-interface Found {
-  node: Node;
-  pos: number;
-}
-
-function references(doc: Node): Found[] {
-  const out: Found[] = [];
-  doc.descendants((node, pos) => {
-    if (node.type.name === 'cross_reference') out.push({ node, pos });
-    return true;
-  });
-  return out;
-}
 
 /** Every reference's text, in order; NBSP read as a space. */
 function renderAll(doc: Node): string[] {
@@ -44,28 +30,6 @@ function reading(textblock: Node, doc: Node): string {
     else if (child.type.name === 'cross_reference') text += referenceText(child, doc, labels).text;
   });
   return text.replace(/\u00a0/g, ' ');
-}
-
-/** The section whose keyword line starts with `keyword`, and the position just inside its list. */
-function sectionList(doc: Node, keyword: string): { list: Node; start: number } {
-  let found: { list: Node; start: number } | null = null;
-  doc.descendants((node, pos) => {
-    if (found) return false;
-    if (node.type.name === 'section' && keywordText(node).startsWith(keyword)) {
-      found = { list: node.lastChild!, start: pos + 1 + node.firstChild!.nodeSize + 1 };
-      return false;
-    }
-    return true;
-  });
-  if (!found) throw new Error(`no section ${keyword}`);
-  return found;
-}
-
-function itemPos(doc: Node, keyword: string, index: number): number {
-  const { list, start } = sectionList(doc, keyword);
-  let at = start;
-  for (let i = 0; i < index; i++) at += list.child(i).nodeSize;
-  return at;
 }
 
 describe('cross-references in Res 1332', () => {

@@ -34,6 +34,8 @@ describe('change rows', () => {
     expect(describeChange(change({ scope: 'paragraph-mark' }))).toBe('Paragraph split');
     expect(describeChange(change({ kind: 'deletion', scope: 'paragraph-mark' }))).toBe('Paragraphs joined');
     expect(describeChange(change({ blockType: 'footnote' }))).toBe('Inserted footnote');
+    expect(describeChange(change({ scope: 'block', blockType: 'item', moved: true }))).toBe('Moved item (to)');
+    expect(describeChange(change({ kind: 'deletion', scope: 'block', blockType: 'item', moved: true }))).toBe('Moved item (from)');
   });
 
   it('show a readable local date, nothing for a missing or broken one', () => {
