@@ -25,6 +25,7 @@ import { toggleTracking, trackingKey, type TrackingMeta } from '../shared/tracki
 import { listChanges, nextChange, previousChange, reviewChanges, type ChangeSelection } from '../shared/tracking/changes.js';
 import type { Decision } from '../shared/tracking/review.js';
 import { insertReference } from '../shared/numbering/commands.js';
+import { centerOn } from './editor/center-on.js';
 import { createEditorState, insertFootnoteAndEdit, mountEditor } from './editor/create-editor.js';
 import {
   REVIEW_VIEW_BANNERS,
@@ -109,13 +110,6 @@ function reviewShortcut(event: KeyboardEvent): AppCommand | null {
   }
   if (mod && event.shiftKey && !event.altKey && event.code === 'KeyR') return 'toggle-changes';
   return null;
-}
-
-/** Scrolls the page so that a document position stands in the middle of the window. */
-function centerOn(view: EditorView, pos: number): void {
-  const { node } = view.domAtPos(pos);
-  const element = node instanceof Element ? node : node.parentElement;
-  element?.scrollIntoView({ block: 'center' });
 }
 
 function findNodeById(doc: Node, id: string): { node: Node; pos: number } | null {

@@ -17,6 +17,7 @@ import { dropCursor } from 'prosemirror-dropcursor';
 import { search } from 'prosemirror-search';
 import { schema } from '../../shared/schema/schema.js';
 import {
+  documentEdgeKeymap,
   insertFootnote,
   parsePastedText,
   sectionKindPlugin,
@@ -28,6 +29,7 @@ import { clipboardHtmlToText } from '../../shared/import/html/clipboard.js';
 import { clipboardParser, clipboardSerializer, markViews, structureNodeViews } from './dom-specs.js';
 import { FootnoteView } from './footnote-view.js';
 import { labelsPlugin } from './labels-plugin.js';
+import { activeSectionPlugin } from './active-section.js';
 import { uniqueIdsGuard } from './unique-ids-guard.js';
 import { compositionGuard } from './composition-guard.js';
 import { numberingPlugin } from '../../shared/numbering/index.js';
@@ -73,6 +75,7 @@ export function editorPlugins(options: EditorPluginsOptions): Plugin[] {
   return [
     numberingPlugin(),
     labelsPlugin(),
+    activeSectionPlugin(),
     uniqueIdsGuard(),
     sectionKindPlugin(),
     trackingPlugin({ author: { name: options.author }, enabled: options.tracking ?? false }),
@@ -84,6 +87,7 @@ export function editorPlugins(options: EditorPluginsOptions): Plugin[] {
       'Mod-Alt-f': asUndoStep(insertFootnoteAndEdit),
     }),
     keymap(structureKeys()),
+    keymap(documentEdgeKeymap(typeof navigator !== 'undefined' && /Mac/.test(navigator.platform))),
     // Typing within half a second, at adjacent places, is one undo step (prosemirror-history's grouping).
     history({ newGroupDelay: 500 }),
     keymap({ 'Mod-z': undo, 'Mod-y': redo, 'Shift-Mod-z': redo }),

@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { EditorView } from 'prosemirror-view';
+import { centerOn } from '../editor/center-on.js';
 import {
   SearchQuery,
   findNext,
@@ -37,7 +38,10 @@ export function FindBar(props: { view: EditorView; withReplace: boolean; onClose
   useEffect(() => () => view.dispatch(setSearchState(view.state.tr, new SearchQuery({ search: '' }))), [view]);
 
   const run = (command: typeof findNext) => () => {
+    const before = view.state.selection;
     command(view.state, view.dispatch);
+    // The focus stays here, so ProseMirror would not scroll to the match: bring it into view.
+    if (!view.state.selection.eq(before)) centerOn(view, view.state.selection.from);
     setCount(search ? getMatchHighlights(view.state).find().length : 0);
   };
 

@@ -16,6 +16,7 @@
  * - Backspace / Delete (join.ts): join with the paragraph before / after on the page, never across
  *   the edge of a section's list.
  * - Alt-Up / Alt-Down (move.ts): move the item with its children past its sibling.
+ * - Ctrl-Home / Ctrl-End (document-edges.ts): to either end of the document, by the editor.
  * Every command builds ordinary Replace/ReplaceAround steps (plus attribute steps for ids and
  * styles), so shared/tracking can track it, and gives every new block a fresh id.
  */
@@ -33,6 +34,7 @@ export { splitItem, leaveList, insertContinuation, enterFromKeyword } from './en
 export { demoteItem, promoteItem } from './indent.js';
 export { mergeItemBackward, joinItemForward } from './join.js';
 export { moveItemUp, moveItemDown } from './move.js';
+export { documentEdgeKeymap } from './document-edges.js';
 export { insertSection, insertFootnote, insertAnnex, insertItemAfter, deleteItem, setListStyle } from './insert.js';
 export { defaultListStyle, naturalSubListStyle } from './list-style.js';
 export { uniqueIdsPlugin, uniqueIdsKey, mayIntroduceIds, writtenRanges, withFreshIds } from './unique-ids.js';

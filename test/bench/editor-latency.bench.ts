@@ -16,15 +16,11 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { serializeDocument } from '../../shared/file/format.js';
-import { buildDoc, type ItemSpec, type SectionSpec } from '../../shared/model/build.js';
 import { launchChromium } from '../e2e/support.js';
+import { countItems, longResolution } from '../support/long-resolution.js';
 import { summarise, type BenchResult } from './types.js';
 import type { BenchEditor } from './editor-latency-page.js';
 
-const SECTIONS = 10;
-const ITEMS_PER_SECTION = 90;
-const SUB_ITEMS_EVERY = 9;
-const FOOTNOTE_EVERY = 20;
 const WARM_UP_KEYS = 20;
 const ROUNDS = 6;
 const KEYS_PER_ROUND = 60;
@@ -33,48 +29,6 @@ const KEY_INTERVAL_MS = 80;
 const TEXT = "et de renforcer la coopération entre les États Membres, les Membres de Secteur et l'UIT ";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-
-const sentence = (n: number) =>
-  `que l'UIT doit poursuivre ses travaux numéro ${n} sur la mise en œuvre des résultats du SMSI et du Programme de développement durable à l'horizon 2030, en coordination avec les États Membres;`;
-
-/** 10 sections × 90 items, each ninth with two sub-items: 1,000 items. */
-export function benchDocument() {
-  const sections: SectionSpec[] = [];
-  for (let s = 0; s < SECTIONS; s++) {
-    const items: ItemSpec[] = [];
-    for (let i = 0; i < ITEMS_PER_SECTION; i++) {
-      const n = s * ITEMS_PER_SECTION + i;
-      const text = n % FOOTNOTE_EVERY === 0 ? [sentence(n), { footnote: `Voir la Résolution ${n} (Rév. Bucarest, 2022).` }] : sentence(n);
-      const children = i % SUB_ITEMS_EVERY === 0 ? [{ style: 'roman' as const, items: [sentence(n * 10 + 1), sentence(n * 10 + 2)] }] : [];
-      items.push({ text, children });
-    }
-    const preamble = s < SECTIONS / 2;
-    sections.push({ kind: preamble ? 'preamble' : 'operative', keyword: preamble ? 'considérant' : 'décide', items });
-  }
-  return buildDoc({
-    language: 'fr',
-    blocks: [
-      {
-        resolution: {
-          number: 'RÉSOLUTION 1332 (C11, dernière mod. C24)',
-          adoption: '(adoptée à la onzième séance plénière)',
-          title: "Rôle de l'UIT dans la mise en œuvre des résultats du SMSI",
-          call: "Le Conseil de l'UIT,",
-          sections,
-        },
-      },
-    ],
-  });
-}
-
-function countItems(doc: ReturnType<typeof buildDoc>): number {
-  let count = 0;
-  doc.descendants((node) => {
-    if (node.type.name === 'item') count++;
-    return !node.isTextblock;
-  });
-  return count;
-}
 
 async function bundlePage(outdir: string): Promise<{ js: string; css: string }> {
   await build({
@@ -126,7 +80,7 @@ function roundOrder(round: number): BenchEditor[] {
 }
 
 export async function run(): Promise<BenchResult[]> {
-  const doc = benchDocument();
+  const doc = longResolution();
   const content = serializeDocument(doc);
   const work = mkdtempSync(path.join(tmpdir(), 'plenary-bench-'));
   // Unthrottled frames: the figures measure the editors' work, not the display's refresh.

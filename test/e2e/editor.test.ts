@@ -130,7 +130,7 @@ describe('plenary serve in Chromium', () => {
     const reference = editor(page).locator('.pl-xref').first();
     expect(await reference.getAttribute('data-label')).toBe('point\u00a05 du décide');
     expect(await reference.evaluate((e) => getComputedStyle(e, '::after').content)).toBe('"point\u00a05 du décide"');
-    originalText = await editor(page).innerText();
+    originalText = (await editor(page).textContent()) ?? '';
     await shot(page, 'res1332-open');
     await g.scrollIntoViewIfNeeded();
     await shot(page, 'res1332-considerant-g');
@@ -143,7 +143,7 @@ describe('plenary serve in Chromium', () => {
     await shot(page, 'picker-open');
     await pickFile(page, 'damaged.plenary');
     await waitForMessage(page, /Cannot open damaged\.plenary: .*truncated/);
-    expect(await editor(page).innerText()).toBe(originalText);
+    expect(await editor(page).textContent()).toBe(originalText);
     await page.locator('.message button').first().click();
   });
 
@@ -218,7 +218,7 @@ describe('plenary serve in Chromium', () => {
       await page.waitForTimeout(400);
     }
     expect(await page.locator('button[data-command="undo"]').isDisabled()).toBe(true);
-    expect(await editor(page).innerText()).toBe(originalText);
+    expect(await editor(page).textContent()).toBe(originalText);
   });
 
   it('saves the undone document equal to the original, keeps a .bak, and reopens it equal', async () => {
@@ -236,7 +236,7 @@ describe('plenary serve in Chromium', () => {
     });
     await expect.poll(() => page.locator('.status-file').innerText()).toBe('res1332.plenary');
     expect(await page.locator('.status-dirty').count()).toBe(0);
-    expect(await editor(page).innerText()).toBe(originalText);
+    expect(await editor(page).textContent()).toBe(originalText);
     await answered(page, 'saveAs', async () => {
       await page.keyboard.press('Control+Shift+s');
       await pickFile(page, 'reopened.plenary');
@@ -372,7 +372,7 @@ describe('recovery after the host is killed', () => {
       expect(await second.getByRole('alertdialog').innerText()).toContain('res1332.txt');
       await shot(second, 'recovery-offer');
       await second.getByRole('button', { name: 'Restore' }).click();
-      await expect.poll(() => itemText(second, "que l'UIT doit jouer le rôle").innerText()).toMatch(/Texte ajouté avant la panne\.$/);
+      await expect.poll(() => itemText(second, "que l'UIT doit jouer le rôle").textContent()).toMatch(/Texte ajouté avant la panne\.$/);
       expect(await second.locator('.status-dirty').count()).toBe(1);
       await second.close();
     } finally {

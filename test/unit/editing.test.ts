@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Node } from 'prosemirror-model';
-import { EditorState, TextSelection, type Transaction } from 'prosemirror-state';
+import { EditorState, Selection, TextSelection, type Transaction } from 'prosemirror-state';
 import { history, undo } from 'prosemirror-history';
 import { buildDoc } from '../../shared/model/build.js';
 import { importText } from '../../shared/import/text/index.js';
@@ -18,6 +18,7 @@ import { schema } from '../../shared/schema/schema.js';
 import {
   deleteItem,
   demoteItem,
+  documentEdgeKeymap,
   enterFromKeyword,
   insertAnnex,
   insertContinuation,
@@ -502,6 +503,51 @@ describe('Alt-Up and Alt-Down', () => {
     state = cursorAt(state, line('6', lineNumber('décide')));
     expect(moveItemDown(state)).toBe(false);
     expect(moveItemUp(cursorAt(stateOf(ORIGINAL), line('a)', 0)))).toBe(false);
+  });
+
+  it('steps over an item struck through by a pending deletion: it is not in the new text', () => {
+    // décide 4 deleted in suggestion mode; Alt-Up on décide 5 passes it and décide 3.
+    const start = cursorAt(stateOf(ORIGINAL), line('4', lineNumber('décide')));
+    const struck = start.apply(
+      start.tr.setNodeAttribute(start.selection.$from.before(-1), 'change', { kind: 'deletion', id: 'c1', author: 'Brésil', date: '2026-11-23T10:00:00Z' }),
+    );
+    const after = run(cursorAt(struck, line('5', lineNumber('décide'))), moveItemUp);
+    expectSound(after);
+    // In the new numbering (the struck item has no label) décide 5 is 3 now, before the old 3.
+    expect(outline(after.doc, 'décide').filter((entry) => !entry.startsWith('undefined'))).toEqual([
+      "1 que l'UIT doit",
+      "2 que l'UIT doit",
+      "3 d'inviter les membres",
+      "4 d'utiliser le cadre",
+      '  a. actualisant ses feuilles',
+      "  b. contribuant, selon qu'il",
+      '5 que le Forum',
+    ]);
+    // And at the head of the list, nothing live before it: Alt-Up refuses.
+    const atHead = run(run(after, moveItemUp), moveItemUp);
+    expect(outline(atHead.doc, 'décide')[0]).toBe("1 d'inviter les membres");
+    expect(moveItemUp(atHead)).toBe(false);
+  });
+});
+
+describe('Ctrl-Home and Ctrl-End', () => {
+  const keys = documentEdgeKeymap(false);
+  it('take the caret to the start and the end of the document, or extend the selection there', () => {
+    const middle = cursorAt(stateOf(ORIGINAL), line('3', lineNumber('décide')), 5);
+    const end = run(middle, keys['Mod-End']!);
+    expect(end.selection.empty).toBe(true);
+    expect(end.selection.head).toBe(Selection.atEnd(end.doc).head);
+    const start = run(middle, keys['Mod-Home']!);
+    expect(start.selection.head).toBe(Selection.atStart(start.doc).head);
+    expect(start.selection.$head.parent.type.name).toBe('number_line');
+    const extended = run(middle, keys['Shift-Mod-End']!);
+    expect([extended.selection.anchor, extended.selection.head]).toEqual([middle.selection.head, end.selection.head]);
+    expect(run(middle, keys['Shift-Mod-Home']!).selection.from).toBe(start.selection.head);
+  });
+
+  it('have the Mac keys too (Cmd-Up, Cmd-Down), only on a Mac', () => {
+    expect(Object.keys(documentEdgeKeymap(true))).toContain('Mod-ArrowDown');
+    expect(Object.keys(keys)).not.toContain('Mod-ArrowDown');
   });
 });
 

@@ -1,0 +1,151 @@
+/**
+ * End to end, in Debian's Chromium against `plenary serve`: a 1,100-item resolution. Sections out of
+ * sight are not rendered (CSS content-visibility, what keeps a keystroke cheap in a long text), and
+ * nothing a user does may notice it: jumping from the outline, Ctrl+End and Ctrl+Home, finding a
+ * phrase at the far end, paging down, typing where the caret lands — each lands in view, in the
+ * right item, and the whole text stays there for save.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serializeDocument } from '../../shared/file/format.js';
+import type { RunningHost } from '../../shared/host/serve.js';
+import { longResolution } from '../support/long-resolution.js';
+import { collectProblems, editorOf, shot, waitReady } from './page-helpers.js';
+import { ensureRendererBuilt, launchChromium, startTestHost, tempDir } from './support.js';
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let host: RunningHost;
+const problems: string[] = [];
+const VIEWPORT = { width: 1280, height: 800 };
+
+const eventually = <T>(value: () => Promise<T> | T) => expect.poll(value, { timeout: 10_000, interval: 50 });
+const itemText = (n: number): Locator => page.locator('.pl-item-text', { hasText: new RegExp(`numéro ${n} sur`) }).first();
+
+/** Whether an element's box is inside the page's scrolled view. */
+async function inView(target: Locator): Promise<boolean> {
+  return target.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    const scroller = element.closest('.page-scroller')!.getBoundingClientRect();
+    return box.height > 0 && box.top >= scroller.top && box.bottom <= scroller.bottom;
+  });
+}
+
+/** Whether the caret (or the selection's start) is inside the page's scrolled view. */
+const caretInView = (): Promise<boolean> =>
+  page.evaluate(() => {
+    const selection = document.getSelection();
+    if (!selection || selection.rangeCount === 0) return false;
+    const range = selection.getRangeAt(0).cloneRange();
+    range.collapse(true);
+    const box = range.getClientRects()[0] ?? range.getBoundingClientRect();
+    const scroller = document.querySelector('.page-scroller')!.getBoundingClientRect();
+    return box.height > 0 && box.top >= scroller.top && box.bottom <= scroller.bottom;
+  });
+
+/** The text of the textblock holding the caret. */
+const caretBlock = (): Promise<string> =>
+  page.evaluate(() => {
+    const node = document.getSelection()?.focusNode;
+    const element = node instanceof Element ? node : node?.parentElement;
+    return element?.closest('.pl-item-text, .pl-number-line, p')?.textContent ?? '';
+  });
+
+/** Sections the browser is skipping (not rendered: content-visibility). */
+const skippedSections = (): Promise<number> =>
+  page
+    .locator('.pl-section > .pl-list > .pl-item:first-child')
+    .evaluateAll((items) => items.filter((item) => !item.checkVisibility({ contentVisibilityAuto: true })).length);
+
+beforeAll(async () => {
+  await ensureRendererBuilt();
+  const folder = tempDir('e2e-long-docs');
+  const file = path.join(folder, 'long.plenary');
+  writeFileSync(file, serializeDocument(longResolution()));
+  host = await startTestHost({ userDataDir: tempDir('e2e-long-data'), file });
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: VIEWPORT });
+  page = collectProblems(await context.newPage(), problems);
+  await page.goto(host.url);
+  await waitReady(page);
+  await itemText(0).waitFor();
+}, 240_000);
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await host?.close();
+});
+
+describe('a 1,100-item resolution in Chromium', () => {
+  it('renders only the sections near the view, while the whole text is in the page', async () => {
+    expect(await page.locator('.pl-section').count()).toBe(10);
+    expect(await skippedSections()).toBeGreaterThanOrEqual(7);
+    expect(await editorOf(page).textContent()).toContain('numéro 899 sur');
+  });
+
+  it('jumps from the outline to the last item, in view, and types there', async () => {
+    const scroller = page.locator('.outline-scroller');
+    await scroller.evaluate((element) => element.scrollTo(0, element.scrollHeight));
+    const last = page.locator('.outline-row').last();
+    await eventually(() => last.textContent()).toMatch(/numéro 899 sur/);
+    await last.click();
+    await eventually(() => inView(itemText(899))).toBe(true);
+    expect(await caretInView()).toBe(true);
+    await page.keyboard.type('(fin) ');
+    await eventually(() => itemText(899).textContent()).toMatch(/^\(fin\) que l'UIT doit poursuivre ses travaux numéro 899 sur/);
+    expect(await inView(itemText(899))).toBe(true);
+    await shot(page, 'long-outline-jump');
+  });
+
+  it('Ctrl+Home and Ctrl+End take the caret to either end, in view', async () => {
+    await page.keyboard.press('Control+Home');
+    await eventually(caretBlock).toBe('RÉSOLUTION 1332 (C11, dernière mod. C24)');
+    await eventually(caretInView).toBe(true);
+    await page.keyboard.press('Control+End');
+    await eventually(caretBlock).toMatch(/^\(fin\) .*numéro 899 sur .*États Membres;$/);
+    await eventually(caretInView).toBe(true);
+  });
+
+  it('finds a phrase far down and shows it', async () => {
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Control+f');
+    await page.getByLabel('Find', { exact: true }).fill('numéro 777 sur');
+    await eventually(() => page.locator('.find-count').textContent()).toBe('1 found');
+    await page.keyboard.press('Enter');
+    // The match is selected in the editor (focus stays in the find box), and scrolled into view.
+    const active = page.locator('.ProseMirror-active-search-match');
+    await eventually(() => active.textContent()).toBe('numéro 777 sur');
+    await eventually(() => inView(active)).toBe(true);
+    await page.keyboard.press('Escape');
+  });
+
+  it('pages down through the text without the view jumping back', async () => {
+    await editorOf(page).focus();
+    await page.keyboard.press('Control+Home');
+    const top = () => page.locator('.page-scroller').evaluate((element) => element.scrollTop);
+    await eventually(caretInView).toBe(true);
+    let previous = await top();
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('PageDown');
+      await page.waitForTimeout(50);
+      const now = await top();
+      expect(now).toBeGreaterThan(previous);
+      previous = now;
+    }
+    // The caret is in the text in view: typing lands where the user looks.
+    expect(await caretInView()).toBe(true);
+    await page.keyboard.type('§');
+    const typed = page.locator('.pl-item-text', { hasText: '§' });
+    await eventually(() => typed.count()).toBe(1);
+    expect(await caretInView()).toBe(true);
+    await shot(page, 'long-paged');
+  });
+
+  it('ran without a console error or an uncaught exception', () => {
+    expect(problems).toEqual([]);
+  });
+});
