@@ -49,6 +49,7 @@ export const MENU_COMMANDS = [
   'find',
   'replace',
   'toggle-tracking',
+  'toggle-tracking-scope',
   'toggle-outline',
   'toggle-changes',
   'author-name',

@@ -83,6 +83,7 @@ export function buildMenuTemplate({ platform, recent, isPackaged, actions }: Men
     label: '&Review',
     submenu: [
       send('Track Changes', 'toggle-tracking', 'CmdOrCtrl+Shift+E'),
+      send('Track the Resolution Only (Contributions)', 'toggle-tracking-scope'),
       send('Changes Panel', 'toggle-changes', 'CmdOrCtrl+Shift+R'),
       { type: 'separator' },
       send('Next Change', 'next-change', 'Alt+PageDown'),

@@ -21,7 +21,7 @@ import {
   promoteItem,
   type TextImporter,
 } from '../shared/editing/index.js';
-import { toggleTracking, trackingKey, type TrackingMeta } from '../shared/tracking/plugin.js';
+import { setTrackingScope, toggleTracking, trackingKey, trackingScopeOf, type TrackingMeta } from '../shared/tracking/plugin.js';
 import { listChanges, nextChange, previousChange, reviewChanges, type ChangeSelection } from '../shared/tracking/changes.js';
 import type { Decision } from '../shared/tracking/review.js';
 import { insertReference } from '../shared/numbering/commands.js';
@@ -86,6 +86,7 @@ const MARKUP_COMMANDS: ReadonlySet<AppCommand> = new Set<AppCommand>([
   'undo',
   'redo',
   'toggle-tracking',
+  'toggle-tracking-scope',
   'find',
   'replace',
   'next-change',
@@ -497,6 +498,12 @@ export function App(props: AppProps) {
           case 'toggle-tracking':
             toggleTracking(v.state, v.dispatch);
             break;
+          case 'toggle-tracking-scope': {
+            const scope = trackingScopeOf(v.state.doc) === 'resolutions' ? 'document' : 'resolutions';
+            v.dispatch(setTrackingScope(v.state, scope));
+            say('info', scope === 'resolutions' ? 'Tracking covers the resolution only: the cover and your introduction are your own text.' : 'Tracking covers the whole document.');
+            break;
+          }
           case 'find':
             setFind('find');
             return;
@@ -808,6 +815,8 @@ export function App(props: AppProps) {
         language={snapshot.language}
         tracking={snapshot.tracking}
         trackingScope={snapshot.trackingScope}
+        contribution={snapshot.contribution}
+        onToggleScope={() => void run('toggle-tracking-scope')}
         wordCount={snapshot.wordCount}
         recoveredAt={info.recoveredAt}
         author={snapshot.author}

@@ -9,8 +9,10 @@
  */
 import { useSyncExternalStore } from 'react';
 import type { EditorState } from 'prosemirror-state';
+import type { Node } from 'prosemirror-model';
 import { redoDepth, undoDepth } from 'prosemirror-history';
 import { trackingScopeOf, trackingState } from '../shared/tracking/plugin.js';
+import { isContribution } from '../shared/model/contribution.js';
 import type { TrackingScope } from '../shared/schema/schema.js';
 import { listChanges, type TrackedChange } from '../shared/tracking/changes.js';
 import { labelsOf } from './editor/labels-plugin.js';
@@ -25,6 +27,13 @@ import {
   type WordCache,
 } from './outline.js';
 
+/** The document's top-level blocks. */
+function topLevel(doc: Node): Node[] {
+  const blocks: Node[] = [];
+  doc.forEach((block) => blocks.push(block));
+  return blocks;
+}
+
 export interface EditorSnapshot {
   outline: OutlineEntry[];
   footnotes: FootnoteEntry[];
@@ -35,6 +44,8 @@ export interface EditorSnapshot {
   tracking: boolean;
   /** What tracking covers: the whole document, or only its resolutions (a contribution). */
   trackingScope: TrackingScope;
+  /** A Council contribution (a cover and a resolution): its tracking scope can be chosen. */
+  contribution: boolean;
   /** The name written on tracked changes (the tracking plugin's author). */
   author: string;
   /**
@@ -56,6 +67,7 @@ const EMPTY: EditorSnapshot = {
   language: 'fr',
   tracking: false,
   trackingScope: 'document',
+  contribution: false,
   author: '',
   changes: null,
   currentChange: null,
@@ -142,6 +154,7 @@ export class EditorStore {
       language: String(state.doc.attrs.language),
       tracking: trackingState(state)?.enabled ?? false,
       trackingScope: trackingScopeOf(state.doc),
+      contribution: docChanged ? isContribution(topLevel(state.doc)) : this.snapshot.contribution,
       author: trackingState(state)?.author.name ?? '',
       changes,
       currentChange: currentChangeKey(changes, state.selection.head),

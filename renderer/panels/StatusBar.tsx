@@ -13,11 +13,14 @@ export interface StatusBarProps {
   language: string;
   tracking: boolean;
   trackingScope: TrackingScope;
+  /** A Council contribution: what tracking covers can be switched (resolution only / whole document). */
+  contribution: boolean;
   wordCount: number;
   recoveredAt: string | null;
   author: string;
   reviewView: ReviewView;
   onToggleTracking(): void;
+  onToggleScope(): void;
   onAuthor(): void;
   onMarkup(): void;
 }
@@ -48,6 +51,17 @@ export function StatusBar(props: StatusBarProps) {
         Track changes: {props.tracking ? 'on' : 'off'}
         {props.tracking && props.trackingScope === 'resolutions' ? ' (resolution only)' : ''}
       </button>
+      {props.contribution ? (
+        <button
+          type="button"
+          className="status-scope"
+          title="What tracked changes cover in this contribution: click to switch"
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={props.onToggleScope}
+        >
+          Tracks: {props.trackingScope === 'resolutions' ? 'resolution only' : 'whole document'}
+        </button>
+      ) : null}
       <button
         type="button"
         className="status-author"

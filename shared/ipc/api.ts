@@ -69,6 +69,7 @@ export type MenuCommand =
   | 'find'
   | 'replace'
   | 'toggle-tracking'
+  | 'toggle-tracking-scope'
   | 'toggle-outline'
   | 'toggle-changes'
   | 'author-name'

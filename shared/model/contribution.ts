@@ -24,7 +24,7 @@
  */
 import type { Node } from 'prosemirror-model';
 import { isLanguageCode, languageTable, type LanguageCode, type LanguageTable } from '../languages/index.js';
-import { COVER_FIELDS, schema, type CoverFieldName } from '../schema/schema.js';
+import { COVER_FIELDS, schema, type CoverFieldName, type TrackingScope } from '../schema/schema.js';
 import { listChanges } from '../tracking/changes.js';
 import { buildDoc } from './build.js';
 import { newId } from './ids.js';
@@ -71,6 +71,30 @@ export function resolutionsIn(doc: Node): Node[] {
     return !node.isTextblock;
   });
   return found;
+}
+
+/**
+ * Whether top-level blocks make a Council contribution: a cover, and a resolution in the body or in
+ * an annex (C26/93: cover, introduction, proposal, the resolution in the annex). Only the top level
+ * and the annexes are looked at, so the status bar can ask on every refresh.
+ */
+export function isContribution(content: readonly Node[]): boolean {
+  if (!content.some((node) => node.type.name === 'cover')) return false;
+  const holdsResolution = (node: Node): boolean => {
+    if (node.type.name === 'resolution') return true;
+    let found = false;
+    if (node.type.name === 'annex') node.forEach((child) => (found ||= child.type.name === 'resolution'));
+    return found;
+  };
+  return content.some(holdsResolution);
+}
+
+/**
+ * The tracking scope a document opened from Word or text should have: a contribution tracks edits
+ * to its resolutions only, as when it was made with New revision…; anything else the whole document.
+ */
+export function trackingScopeFor(content: readonly Node[]): TrackingScope {
+  return isContribution(content) ? 'resolutions' : 'document';
 }
 
 /** A textblock's text as it reads with its tracked changes accepted. */

@@ -88,6 +88,25 @@ describe('New revision of a resolution, in Chromium', () => {
     expect(marked).not.toContain('[+Session');
     expect(marked).not.toContain("[+La France");
     expect(readFileSync(path.join(folder, 'res1332.txt'), 'utf8')).toBe(before);
+  });
+
+  it('switches what tracking covers from the status bar: the whole document, then the resolution again', async () => {
+    const editor = editorOf(page);
+    const scope = page.locator('.status-scope');
+    expect(await scope.innerText()).toBe('Tracks: resolution only');
+    await scope.click();
+    await expect.poll(() => scope.innerText()).toBe('Tracks: whole document');
+    expect(await page.locator('.status-tracking').innerText()).toBe('Track changes: on');
+    const introduction = editor.locator('h2.pl-heading + p.pl-paragraph').first();
+    await caret(introduction, 'end');
+    await page.keyboard.type(' Merci.');
+    await expect.poll(() => introduction.locator('ins.pl-ins').allInnerTexts()).toEqual([' Merci.']);
+    await scope.click();
+    await expect.poll(() => scope.innerText()).toBe('Tracks: resolution only');
+    await caret(introduction, 'end');
+    await page.keyboard.type(' Bien.');
+    await expect.poll(() => introduction.innerText()).toMatch(/Merci\. Bien\.$/);
+    expect(await introduction.locator('ins.pl-ins').allInnerTexts()).toEqual([' Merci.']);
     expect(problems).toEqual([]);
   });
 });

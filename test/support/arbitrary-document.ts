@@ -19,6 +19,7 @@
 import fc from 'fast-check';
 import type { Node } from 'prosemirror-model';
 import { languageTable } from '../../shared/languages/index.js';
+import { trackingScopeFor } from '../../shared/model/contribution.js';
 import {
   buildDoc,
   type AnnexSpec,
@@ -277,7 +278,16 @@ export function arbitraryDocumentSpec(options: ArbitraryDocumentOptions = {}): f
     });
 }
 
-/** A random document (fast-check Arbitrary<Node>), valid for the schema and the text format. */
+/**
+ * A random document (fast-check Arbitrary<Node>), valid for the schema and the text format. The text
+ * and Word formats do not carry the tracking scope, a reader infers it (a cover and a resolution make
+ * a contribution: trackingScopeFor), so the document carries the scope a reader would give it.
+ */
 export function arbitraryDocument(options: ArbitraryDocumentOptions = {}): fc.Arbitrary<Node> {
-  return arbitraryDocumentSpec(options).map((spec) => buildDoc(spec));
+  return arbitraryDocumentSpec(options).map((spec) => {
+    const doc = buildDoc(spec);
+    const blocks: Node[] = [];
+    doc.forEach((block) => blocks.push(block));
+    return doc.type.create({ ...doc.attrs, trackingScope: trackingScopeFor(blocks) }, doc.content);
+  });
 }

@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import type { Node } from 'prosemirror-model';
 import { describe, expect, it } from 'vitest';
 import { parseDocument, serializeDocument } from '../../shared/file/format.js';
+import { exportDocx } from '../../shared/export/docx/index.js';
+import { writeText } from '../../shared/export/text/index.js';
+import { importDocx } from '../../shared/import/docx/index.js';
 import { importText } from '../../shared/import/text/index.js';
 import { LANGUAGE_CODES, languageTable } from '../../shared/languages/index.js';
 import { resolutionDoc } from '../../shared/model/build.js';
@@ -109,6 +112,18 @@ describe('contributionFromResolution on Resolution 1332 (Council, French)', () =
     const reopened = parseDocument(serializeDocument(doc)).doc;
     expect(reopened.eq(doc)).toBe(true);
     expect(reopened.attrs.trackingScope).toBe('resolutions');
+  });
+
+  it('read back from the Word file or the text it was exported to, is scoped to its resolution again', async () => {
+    const fromText = importText(writeText(doc)).doc;
+    expect(resolutionsIn(fromText)).toHaveLength(1);
+    expect(fromText.attrs.trackingScope).toBe('resolutions');
+    const fromWord = importDocx(await exportDocx(doc, { mode: 'markup' })).doc;
+    expect(resolutionsIn(fromWord)).toHaveLength(1);
+    expect(fromWord.attrs.trackingScope).toBe('resolutions');
+    // A resolution on its own, or a report (a cover and no resolution), tracks the whole document.
+    expect(res1332.attrs.trackingScope).toBe('document');
+    expect(fixture('council-sg-report-wsis-sdg').attrs.trackingScope).toBe('document');
   });
 
   it('puts the cursor in the first cover field', () => {

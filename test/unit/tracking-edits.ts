@@ -281,11 +281,25 @@ function textEdit(state: EditorState, o: Op, map: (pos: number) => number, sourc
   }
 }
 
+/**
+ * EXCLUSION (kept): ProseMirror's paste fitting can build content the schema refuses (an item with
+ * no text): that edit is invalid before tracking is involved, so it is not one to track (the
+ * tracker may refuse it, as the editor then tells the user).
+ */
+function schemaValid(doc: Node): boolean {
+  try {
+    doc.check();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function edit(state: EditorState, o: Op, track: TrackAs): BuiltEdit | null {
   const doc = state.doc;
   if (TEXT_KINDS.has(o.kind)) {
     const plain = textEdit(state, o, (pos) => pos, doc);
-    if (!plain || !plain.docChanged) return null;
+    if (!plain || !plain.docChanged || !schemaValid(plain.doc)) return null;
     const tracked = o.kind === 'join' ? joinTracked(state, o, track) : trackTransaction(plain, state, track.author, track.now);
     if (!tracked) return null;
     // Inside a wholly deleted block there is no final text to replay the edit on: typing there is
@@ -362,13 +376,8 @@ export function runSequence(original: Node, ops: Array<{ op: Op; who: string }>)
     const built = edit(state, o, track);
     if (!built) continue;
     const { plain, tracked } = built;
-    // EXCLUSION (kept): ProseMirror's paste fitting can build content the schema refuses (an item
-    // with no text): that edit is invalid before tracking is involved, so it is not one to track.
-    try {
-      plain.doc.check();
-    } catch {
-      continue;
-    }
+    // The same exclusion as in edit() (schemaValid), for the structure edits built there.
+    if (!schemaValid(plain.doc)) continue;
     // Each step is its own undo event (the editor groups fast typing; here every step is checked).
     const after = state.apply(closeHistory(tracked));
     const context = () => `${describeOps(ops)}\nstep: ${who}:${JSON.stringify(o)}\nbefore → after (tracked):\n${pictureDiff(picture(before.doc), picture(after.doc))}`;

@@ -35,9 +35,13 @@ export function picture(node: Node): string {
   return `${head}(${children.join(', ')})`;
 }
 
-/** The document as JSON with every id blanked: equality that ignores freshly minted ids. */
+/**
+ * The document as JSON with every id blanked: equality that ignores freshly minted ids. `movedFrom`
+ * (the id a tracked copy copies) goes too: a reference edit replayed without tracking may paste a
+ * copy that records its source, which the tracked edit's review has settled.
+ */
 export function withoutIds(doc: Node): unknown {
-  return JSON.parse(JSON.stringify(doc.toJSON(), (key, value: unknown) => (key === 'id' ? '·' : value)));
+  return JSON.parse(JSON.stringify(doc.toJSON(), (key, value: unknown) => (key === 'id' ? '·' : key === 'movedFrom' ? null : value)));
 }
 
 /** Item texts in document order. */

@@ -8,6 +8,7 @@
  */
 import type { Node } from 'prosemirror-model';
 import type { InlineRun } from '../../model/build.js';
+import { trackingScopeFor } from '../../model/contribution.js';
 import { newId } from '../../model/ids.js';
 import { schema, type HeadingNumbering, type SectionKind } from '../../schema/schema.js';
 import type { LineClassifier } from './classify.js';
@@ -66,7 +67,7 @@ class Parser {
     if (children.length === 0 || (children.length === 1 && children[0]!.type.name === 'cover')) {
       children.push(textBlock('paragraph', []));
     }
-    const doc = schema.nodes.doc!.create({ language: this.classify.table.code }, children);
+    const doc = schema.nodes.doc!.create({ language: this.classify.table.code, trackingScope: trackingScopeFor(children) }, children);
     return { doc, warnings: this.warnings, unrecognised: this.unrecognised };
   }
 
