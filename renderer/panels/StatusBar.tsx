@@ -49,7 +49,8 @@ export function StatusBar(props: StatusBarProps) {
         title={props.trackingScope === 'resolutions' ? 'In this contribution only edits to the resolution are tracked' : undefined}
       >
         Track changes: {props.tracking ? 'on' : 'off'}
-        {props.tracking && props.trackingScope === 'resolutions' ? ' (resolution only)' : ''}
+        {/* A contribution shows its scope in a button of its own, beside this one. */}
+        {props.tracking && props.trackingScope === 'resolutions' && !props.contribution ? ' (resolution only)' : ''}
       </button>
       {props.contribution ? (
         <button

@@ -52,7 +52,8 @@ describe('New revision of a resolution, in Chromium', () => {
     expect(await editor.locator('.pl-annex-heading').first().innerText()).toBe('ANNEXE');
     expect(await editor.locator('.pl-annex .pl-number-line').innerText()).toBe('RÉSOLUTION 1332 (C11, dernière mod. C24)');
     expect(await editor.locator(".pl-cover-field[data-pl-name='title']").innerText()).toMatch(/Projet de révision de la Résolution 1332/i);
-    await expect.poll(() => page.locator('.status-tracking').innerText()).toBe('Track changes: on (resolution only)');
+    await expect.poll(() => page.locator('.status-tracking').innerText()).toBe('Track changes: on');
+    expect(await page.locator('.status-scope').innerText()).toBe('Tracks: resolution only');
     expect(await page.title()).toMatch(/^Untitled/);
     // The caret waits in the first cover field: typing fills the session, untracked.
     await page.keyboard.type('Session de 2026 du Conseil');
