@@ -33,7 +33,9 @@ import {
   type Step,
 } from 'prosemirror-transform';
 import type { TrackingScope } from '../schema/schema.js';
-import { TRACKED_META, finalPastedSlice, trackTransaction, type TrackingAuthor } from './track.js';
+import { finalPastedSlice } from './final-content.js';
+import { TRACKED_META, type TrackingAuthor } from './marking.js';
+import { trackTransaction } from './track.js';
 
 export interface TrackingState {
   enabled: boolean;

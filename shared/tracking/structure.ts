@@ -12,7 +12,9 @@ import { Fragment, Slice, type Node, type ResolvedPos } from 'prosemirror-model'
 import type { EditorState, Transaction } from 'prosemirror-state';
 import { newId } from '../model/ids.js';
 import { schema, type ListStyle } from '../schema/schema.js';
-import { finalNode, FRAME_TEXTBLOCKS, insertTracked, markDeleted, TRACKED_META, TrackContext, trackTransaction, uniqueIdsIn, withFreshIds, type TrackingAuthor } from './track.js';
+import { finalNode, withFreshIds } from './final-content.js';
+import { FRAME_TEXTBLOCKS, insertTracked, markDeleted, TRACKED_META, TrackContext, type TrackingAuthor } from './marking.js';
+import { trackTransaction, uniqueIdsIn } from './track.js';
 
 export interface TrackAs {
   author: TrackingAuthor;

@@ -19,7 +19,8 @@ import { listChanges } from '../../shared/tracking/changes.js';
 import { acceptAll, rejectAll, resolveChanges } from '../../shared/tracking/review.js';
 import { blockChange } from '../../shared/tracking/attrs.js';
 import { moveItem } from '../../shared/tracking/structure.js';
-import { finalPastedSlice, trackTransaction } from '../../shared/tracking/track.js';
+import { finalPastedSlice } from '../../shared/tracking/final-content.js';
+import { trackTransaction } from '../../shared/tracking/track.js';
 import { itemPos, references, sectionList } from '../support/resolution-places.js';
 
 const RES_1332 = linkReferences(

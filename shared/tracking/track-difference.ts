@@ -1,0 +1,115 @@
+/**
+ * Edits tracked from the difference between the document before and after them: what the tracker
+ * falls back to when an edit is not a single replace (Tab, Alt+Up, several replaces at once).
+ */
+import { Fragment, Slice, type Node } from 'prosemirror-model';
+import type { Transaction } from 'prosemirror-state';
+import { paragraphMark } from './attrs.js';
+import type { Located } from './review.js';
+import { diffRange, planBlockEdits } from './block-diff.js';
+import { finalFragment } from './final-content.js';
+import { TrackContext, insertTracked, markDeleted, placeCursor, placedInside, trackReplace, type Range } from './marking.js';
+
+
+// --- edits tracked from the difference of two documents ------------------------------------------
+
+/**
+ * Tracks the change from `out.doc` to `target` as one replace: within one textblock as a text
+ * replace, otherwise as whole blocks deleted and the new ones inserted after them, at the deepest
+ * level whose content expression accepts both side by side.
+ */
+export function trackDifference(out: Transaction, ctx: TrackContext, target: Node, head?: number): void {
+  const old = out.doc;
+  const range = diffRange(old.content, target.content);
+  if (!range) return;
+  const { start, endA, endB } = range;
+  const $start = old.resolve(start);
+  const $endA = old.resolve(endA);
+  const $startB = target.resolve(start);
+  const $endB = target.resolve(endB);
+  if ($start.parent.inlineContent && $start.sameParent($endA) && $startB.sameParent($endB) && $startB.parent.inlineContent) {
+    trackReplace(out, ctx, start, endA, target.slice(start, endB), false, head === undefined ? undefined : head - start);
+    return;
+  }
+  if (trackBlockEdits(out, ctx, target, head)) return;
+  let depth = Math.min($start.sharedDepth(endA), $startB.sharedDepth(endB));
+  for (; depth >= 0; depth--) {
+    const parent = $start.node(depth);
+    if (parent.isTextblock) continue;
+    const oldFrom = $start.depth > depth ? $start.before(depth + 1) : start;
+    const oldTo = $endA.depth > depth ? $endA.after(depth + 1) : endA;
+    const newTo = endB + (oldTo - endA);
+    const fresh = finalFragment(target.slice(oldFrom, newTo).content, 0, 0);
+    const startIndex = $start.index(depth);
+    const endIndex = $endA.depth > depth ? $endA.indexAfter(depth) : $endA.index(depth);
+    const kept = parent.content.cut(oldFrom - $start.start(depth), oldTo - $start.start(depth));
+    if (!parent.canReplace(startIndex, endIndex, kept.append(fresh))) continue;
+    const base = out.mapping.maps.length;
+    if (oldFrom < oldTo) markDeleted(out, ctx, oldFrom, oldTo);
+    const at = out.mapping.slice(base).map(oldTo);
+    const inserted = fresh.size > 0 ? insertTracked(out, ctx, at, new Slice(fresh, 0, 0), null) : null;
+    if (inserted) keepPendingJoin(out, lastTextblock(old, oldFrom, oldTo), inserted);
+    if (head !== undefined) {
+      // The untracked edit's cursor, where the tracked edit put the same content.
+      const mapped = head < oldFrom ? head : head > newTo ? out.mapping.slice(base).map(head - newTo + oldTo) : null;
+      const inside = inserted && head >= oldFrom && head <= newTo ? placedInside(inserted, newTo - oldFrom, head - oldFrom) : null;
+      const cursor = inside ?? mapped;
+      if (cursor !== null) placeCursor(out, cursor);
+    }
+    return;
+  }
+  throw new RangeError('this edit cannot be tracked');
+}
+
+/**
+ * Tracks the difference block by block (block-diff.ts): blocks the edit kept (same id) stay, only
+ * what changed in them is tracked; returns false when no such plan fits the schema.
+ */
+function trackBlockEdits(out: Transaction, ctx: TrackContext, target: Node, head: number | undefined): boolean {
+  const plan = planBlockEdits(out.doc, target, head);
+  if (!plan) return false;
+  // Where the untracked edit left the cursor, if it is in content this plan inserts: placed there,
+  // then carried through the edits applied after (the ones before it in the document).
+  let cursor: { pos: number; steps: number } | null = null;
+  for (const edit of plan) {
+    if (edit.kind === 'delete') {
+      markDeleted(out, ctx, edit.from, edit.to);
+    } else if (edit.kind === 'insert') {
+      const fresh = finalFragment(Fragment.fromArray(edit.nodes), 0, 0);
+      const inserted = fresh.size > 0 ? insertTracked(out, ctx, edit.at, new Slice(fresh, 0, 0), null) : null;
+      if (inserted && head !== undefined && head >= edit.newFrom && head <= edit.newTo) {
+        const pos = placedInside(inserted, edit.newTo - edit.newFrom, head - edit.newFrom);
+        if (pos !== null) cursor = { pos, steps: out.mapping.maps.length };
+      }
+    } else {
+      trackReplace(out, ctx, edit.from, edit.to, edit.slice);
+      if (head !== undefined && head >= edit.newFrom && head <= edit.newTo) cursor = { pos: out.selection.head, steps: out.mapping.maps.length };
+    }
+  }
+  if (cursor) placeCursor(out, out.mapping.slice(cursor.steps).map(cursor.pos));
+  return true;
+}
+
+function lastTextblock(doc: Node, from: number, to: number): Located | null {
+  let last: Located | null = null;
+  doc.nodesBetween(from, to, (node, pos) => {
+    if (node.isTextblock) {
+      if (pos + node.nodeSize <= to) last = { node, pos };
+      return false;
+    }
+    return true;
+  });
+  return last;
+}
+
+/**
+ * Blocks re-inserted in place of the old ones stand for them in the final text; a tracked join of
+ * the last old paragraph with the paragraph after the range (its paragraph mark deleted) would be
+ * lost with the deleted copy: the new last paragraph carries it on.
+ */
+function keepPendingJoin(out: Transaction, old: Located | null, inserted: Range): void {
+  const mark = old ? paragraphMark(old.node) : null;
+  if (mark?.kind !== 'deletion') return;
+  const last = lastTextblock(out.doc, inserted.from, inserted.to);
+  if (last && !paragraphMark(last.node)) out.setNodeAttribute(last.pos, 'paragraphMark', mark);
+}
