@@ -23,7 +23,7 @@ export const activeSectionKey = new PluginKey<ActiveSections>('plenary-active-se
 function sectionsTouched(state: EditorState): Array<{ pos: number; node: Node }> {
   const { from, to } = state.selection;
   const found: Array<{ pos: number; node: Node }> = [];
-  state.doc.nodesBetween(from, Math.max(to, from), (node, pos) => {
+  state.doc.nodesBetween(from, to, (node, pos) => {
     if (node.type.name === 'section') {
       found.push({ pos, node });
       return false;
@@ -33,8 +33,7 @@ function sectionsTouched(state: EditorState): Array<{ pos: number; node: Node }>
   return found;
 }
 
-function activeSections(state: EditorState): ActiveSections {
-  const sections = sectionsTouched(state);
+function decorate(state: EditorState, sections: ReadonlyArray<{ pos: number; node: Node }>): ActiveSections {
   return {
     starts: sections.map((s) => s.pos),
     decorations: DecorationSet.create(
@@ -48,16 +47,16 @@ export function activeSectionPlugin(): Plugin<ActiveSections> {
   return new Plugin<ActiveSections>({
     key: activeSectionKey,
     state: {
-      init: (_config, state) => activeSections(state),
+      init: (_config, state) => decorate(state, sectionsTouched(state)),
       apply(tr, value, _old, state) {
         if (!tr.docChanged && !tr.selectionSet) return value;
-        const next = activeSections(state);
+        const sections = sectionsTouched(state);
         // Typing stays in the same section: keep the same set (mapped), so the view redraws nothing.
         const mapped = value.starts.map((pos) => tr.mapping.map(pos, 1));
-        if (mapped.length === next.starts.length && mapped.every((pos, i) => pos === next.starts[i])) {
-          return tr.docChanged ? { starts: next.starts, decorations: value.decorations.map(tr.mapping, tr.doc) } : value;
+        if (mapped.length === sections.length && mapped.every((pos, i) => pos === sections[i]!.pos)) {
+          return tr.docChanged ? { starts: mapped, decorations: value.decorations.map(tr.mapping, tr.doc) } : value;
         }
-        return next;
+        return decorate(state, sections);
       },
     },
     props: {

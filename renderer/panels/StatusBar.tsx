@@ -2,6 +2,7 @@
  * The status bar: file and unsaved marker, language, tracking state, the author written on changes
  * (click to change it), the review view, word count, recovery time.
  */
+import type { ReactNode } from 'react';
 import { languageTable } from '../../shared/languages/index.js';
 import type { TrackingScope } from '../../shared/schema/schema.js';
 import { REVIEW_VIEW_NAMES, type ReviewView } from '../editor/review-view.js';
@@ -25,6 +26,15 @@ export interface StatusBarProps {
   onMarkup(): void;
 }
 
+/** A status-bar button that acts without taking the focus (the caret stays in the document). */
+function StatusButton(props: { className: string; title: string | undefined; onClick(): void; children: ReactNode }) {
+  return (
+    <button type="button" className={props.className} title={props.title} onMouseDown={(event) => event.preventDefault()} onClick={props.onClick}>
+      {props.children}
+    </button>
+  );
+}
+
 export function StatusBar(props: StatusBarProps) {
   let languageName = props.language;
   try {
@@ -41,37 +51,23 @@ export function StatusBar(props: StatusBarProps) {
       <span className="status-language" title="Document language">
         {languageName} ({props.language})
       </span>
-      <button
-        type="button"
+      <StatusButton
         className={`status-tracking${props.tracking ? ' on' : ''}`}
-        onMouseDown={(event) => event.preventDefault()}
-        onClick={props.onToggleTracking}
         title={props.trackingScope === 'resolutions' ? 'In this contribution only edits to the resolution are tracked' : undefined}
+        onClick={props.onToggleTracking}
       >
         Track changes: {props.tracking ? 'on' : 'off'}
         {/* A contribution shows its scope in a button of its own, beside this one. */}
         {props.tracking && props.trackingScope === 'resolutions' && !props.contribution ? ' (resolution only)' : ''}
-      </button>
+      </StatusButton>
       {props.contribution ? (
-        <button
-          type="button"
-          className="status-scope"
-          title="What tracked changes cover in this contribution: click to switch"
-          onMouseDown={(event) => event.preventDefault()}
-          onClick={props.onToggleScope}
-        >
+        <StatusButton className="status-scope" title="What tracked changes cover in this contribution: click to switch" onClick={props.onToggleScope}>
           Tracks: {props.trackingScope === 'resolutions' ? 'resolution only' : 'whole document'}
-        </button>
+        </StatusButton>
       ) : null}
-      <button
-        type="button"
-        className="status-author"
-        title="The name written on your tracked changes: click to change it"
-        onMouseDown={(event) => event.preventDefault()}
-        onClick={props.onAuthor}
-      >
+      <StatusButton className="status-author" title="The name written on your tracked changes: click to change it" onClick={props.onAuthor}>
         Author: {isUnsetAuthor(props.author) ? 'not set' : props.author}
-      </button>
+      </StatusButton>
       {props.reviewView === 'markup' ? (
         <span className="status-view">View: {REVIEW_VIEW_NAMES.markup}</span>
       ) : (

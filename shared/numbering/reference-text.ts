@@ -17,7 +17,7 @@ export interface ReferenceRendering {
   text: string;
   /** The target is missing from the document or has no label in this view. */
   dangling: boolean;
-  /** Id of the target item when it was found. */
+  /** Id of the item the text is read from, when found: the target, or its tracked copy after a move. */
   target: string | null;
 }
 
