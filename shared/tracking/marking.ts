@@ -58,6 +58,10 @@ export class TrackContext {
    * provisional text): new text takes its stamp, so the change keeps one id while it is typed.
    */
   replaced: ChangeStamp | null = null;
+  /** The same author and date with stamps of its own: another change. */
+  another(): TrackContext {
+    return new TrackContext(this.author, this.insertion.date);
+  }
   ownInsertion(change: BlockChange | null | undefined): boolean {
     return !!change && change.kind === 'insertion' && change.author === this.author;
   }

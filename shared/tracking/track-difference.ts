@@ -18,7 +18,12 @@ import { TrackContext, insertTracked, markDeleted, placeCursor, placedInside, tr
  * replace, otherwise as whole blocks deleted and the new ones inserted after them, at the deepest
  * level whose content expression accepts both side by side.
  */
-export function trackDifference(out: Transaction, ctx: TrackContext, target: Node, head?: number): void {
+/**
+ * `comparing`: `target` is another version of the document, not the result of one edit (shared/
+ * compare): text changes go word by word, and each difference is a change of its own, to accept or
+ * reject alone.
+ */
+export function trackDifference(out: Transaction, ctx: TrackContext, target: Node, head?: number, comparing = false): void {
   const old = out.doc;
   const range = diffRange(old.content, target.content);
   if (!range) return;
@@ -27,11 +32,12 @@ export function trackDifference(out: Transaction, ctx: TrackContext, target: Nod
   const $endA = old.resolve(endA);
   const $startB = target.resolve(start);
   const $endB = target.resolve(endB);
-  if ($start.parent.inlineContent && $start.sameParent($endA) && $startB.sameParent($endB) && $startB.parent.inlineContent) {
+  // One stretch of one paragraph: a replace (comparing versions wants it word by word: the plan).
+  if (!comparing && $start.parent.inlineContent && $start.sameParent($endA) && $startB.sameParent($endB) && $startB.parent.inlineContent) {
     trackReplace(out, ctx, start, endA, target.slice(start, endB), false, head === undefined ? undefined : head - start);
     return;
   }
-  if (trackBlockEdits(out, ctx, target, head)) return;
+  if (trackBlockEdits(out, ctx, target, head, comparing)) return;
   let depth = Math.min($start.sharedDepth(endA), $startB.sharedDepth(endB));
   for (; depth >= 0; depth--) {
     const parent = $start.node(depth);
@@ -65,13 +71,14 @@ export function trackDifference(out: Transaction, ctx: TrackContext, target: Nod
  * Tracks the difference block by block (block-diff.ts): blocks the edit kept (same id) stay, only
  * what changed in them is tracked; returns false when no such plan fits the schema.
  */
-function trackBlockEdits(out: Transaction, ctx: TrackContext, target: Node, head: number | undefined): boolean {
-  const plan = planBlockEdits(out.doc, target, head);
+function trackBlockEdits(out: Transaction, editCtx: TrackContext, target: Node, head: number | undefined, comparing: boolean): boolean {
+  const plan = planBlockEdits(out.doc, target, { ...(head === undefined ? {} : { cursor: head }), words: comparing });
   if (!plan) return false;
   // Where the untracked edit left the cursor, if it is in content this plan inserts: placed there,
   // then carried through the edits applied after (the ones before it in the document).
   let cursor: { pos: number; steps: number } | null = null;
   for (const edit of plan) {
+    const ctx = comparing ? editCtx.another() : editCtx;
     if (edit.kind === 'delete') {
       markDeleted(out, ctx, edit.from, edit.to);
     } else if (edit.kind === 'insert') {

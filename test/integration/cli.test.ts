@@ -272,9 +272,25 @@ describe('plenary text', () => {
 });
 
 describe('plenary compare', () => {
-  it('is not available yet: says so, exit 1', async () => {
-    const run = await plenary(['compare', 'a.plenary', 'b.plenary', '-o', 'c.plenary']);
-    expect(run).toEqual({ code: 1, stdout: '', stderr: 'plenary compare: not available yet\n' });
+  it('writes the old version with the differences tracked, by the author given', async () => {
+    const text = await readFile(FIXTURE, 'utf8');
+    await fileWith('res-old.txt', text);
+    await fileWith('res-new.txt', text.replace('le rôle de coordonnateur principal', 'un rôle de coordonnateur essentiel'));
+    const run = await plenary(['compare', 'res-old.txt', 'res-new.txt', '-o', 'compared.plenary', '--author', 'Secrétariat', '--date', '2026-11-23']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('plenary compare: res-old.txt → res-new.txt: 4 change(s) by Secrétariat, written to compared.plenary\n');
+    const marked = await plenary(['text', 'compared.plenary', '--marked']);
+    expect(marked.stdout).toContain("que l'UIT doit jouer [-le-][+un+] rôle de coordonnateur [-principal-][+essentiel+] dans le processus");
+    const final = await plenary(['text', 'compared.plenary', '--final']);
+    expect(final.stdout).toBe((await plenary(['text', 'res-new.txt'])).stdout);
+  });
+
+  it('refuses a date it cannot read, and two language versions, in one line', async () => {
+    const text = await readFile(FIXTURE, 'utf8');
+    await fileWith('res-a.txt', text);
+    expectUserError(await plenary(['compare', 'res-a.txt', 'res-a.txt', '-o', 'c.plenary', '--date', 'mardi']), /^plenary compare: --date "mardi" is not a date/);
+    await plenary(['import', 'res-a.txt', '-o', 'res-en.plenary', '--language', 'en']);
+    expectUserError(await plenary(['compare', 'res-a.txt', 'res-en.plenary', '-o', 'c.plenary']), /^plenary compare: res-a\.txt and res-en\.plenary: the two documents are in different languages \(fr and en\)/);
   });
 });
 

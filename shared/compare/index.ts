@@ -1,0 +1,44 @@
+/**
+ * Two versions of a document as one with tracked changes: what a translator or an editor reads to
+ * see what changed between the resolution in force and its revision, as Word's Compare does. The
+ * old version stays (its ids too: rejecting every change gives it back exactly); every difference
+ * is a tracked change by `author`, text word by word, blocks as whole insertions and deletions.
+ *
+ * The blocks of the new version are first given the ids of the old blocks they are versions of
+ * (align.ts); the tracker then records the edit from one to the other like any edit in suggestion
+ * mode (shared/tracking), so the result reviews, saves and exports like the delegate's own changes.
+ */
+import type { Node } from 'prosemirror-model';
+import { EditorState } from 'prosemirror-state';
+import { TrackContext } from '../tracking/marking.js';
+import { trackDifference } from '../tracking/track-difference.js';
+import { uniqueIdsIn } from '../tracking/track.js';
+import { alignIds } from './align.js';
+
+export { alignIds, wordSimilarity } from './align.js';
+
+export class CompareError extends Error {
+  override name = 'CompareError';
+}
+
+export interface CompareOptions {
+  /** The name the changes carry (Word's Compare asks for it too). */
+  author: string;
+  /** ISO date the changes carry; now by default. */
+  date?: string;
+}
+
+export function compareDocuments(previous: Node, next: Node, options: CompareOptions): Node {
+  if (previous.attrs.language !== next.attrs.language) {
+    throw new CompareError(
+      `the two documents are in different languages (${String(previous.attrs.language)} and ${String(next.attrs.language)}): compare two versions of the same language version`,
+    );
+  }
+  const aligned = alignIds(previous, next);
+  const out = EditorState.create({ doc: previous }).tr;
+  // The difference itself, block by block and word by word (not the one replace of everything
+  // that replacing the document would be).
+  trackDifference(out, new TrackContext(options.author, options.date ?? new Date().toISOString()), aligned, undefined, true);
+  uniqueIdsIn(out);
+  return out.doc;
+}

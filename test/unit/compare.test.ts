@@ -1,0 +1,136 @@
+/**
+ * Comparing two versions of Resolution 1332, each read from its own text file (so they share no
+ * ids): the result is the old version with every difference tracked — words, not whole sentences;
+ * whole items inserted and deleted; a footnote's text — and rejecting everything gives the old
+ * version back exactly, accepting everything the new one.
+ */
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import type { Node } from 'prosemirror-model';
+import { describe, expect, it } from 'vitest';
+import { CompareError, compareDocuments, wordSimilarity } from '../../shared/compare/index.js';
+import { writeText } from '../../shared/export/text/index.js';
+import { importText } from '../../shared/import/text/index.js';
+import { computeLabels } from '../../shared/numbering/labels.js';
+import { referenceText } from '../../shared/numbering/references.js';
+import { listChanges } from '../../shared/tracking/changes.js';
+import { acceptAll, rejectAll, resolveChanges } from '../../shared/tracking/review.js';
+import { references } from '../support/resolution-places.js';
+
+const TEXT = readFileSync(new URL('../fixtures/council-res-1332-c24.txt', import.meta.url), 'utf8');
+const OLD = importText(TEXT).doc;
+const DATE = '2026-11-23T12:00:00Z';
+
+/** A text with each [from, to] replaced once, in order; fails loudly when the text is not there. */
+function revise(text: string, ...edits: Array<[string, string]>): string {
+  let out = text;
+  for (const [from, to] of edits) {
+    expect(out.includes(from), `not in the text: ${from}`).toBe(true);
+    out = out.replace(from, to);
+  }
+  return out;
+}
+
+function compare(revised: string): Node {
+  return compareDocuments(OLD, importText(revised).doc, { author: 'Comparaison', date: DATE });
+}
+
+const summary = (doc: Node) => listChanges(doc).map((c) => `${c.kind} ${c.scope} ${[c.section, c.label].filter(Boolean).join(' ')}: ${c.excerpt}`);
+
+describe('compareDocuments on two versions of Res 1332', () => {
+  it('finds nothing between two readings of the same text', () => {
+    const result = compare(TEXT);
+    expect(listChanges(result)).toEqual([]);
+    expect(result.eq(OLD)).toBe(true);
+  });
+
+  it('tracks changed words as words, each difference a change of its own', () => {
+    const result = compare(revise(TEXT, ["que l'UIT doit jouer le rôle de coordonnateur principal", "que l'UIT doit jouer un rôle de coordonnateur essentiel"]));
+    expect(summary(result)).toEqual(['deletion text décide 1: le', 'insertion text décide 1: un', 'deletion text décide 1: principal', 'insertion text décide 1: essentiel']);
+    for (const change of listChanges(result)) expect(change.author).toBe('Comparaison');
+    // Accepting one word alone is possible.
+    const oneWord = resolveChanges(result, 'accept', (id) => id === listChanges(result)[1]!.id);
+    expect(writeText(acceptAll(oneWord))).toBe(writeText(acceptAll(result)));
+    expect(listChanges(oneWord)).toHaveLength(3);
+  });
+
+  it('tracks a new item, a deleted item and a footnote edited, and relabels around them', () => {
+    const considerantB = TEXT.split('\n').find((line) => line.startsWith("b)\tque le Groupe de travail du Conseil sur le SMSI et les ODD (GTC-SMSI/ODD) s'est révélé"))!;
+    const revised = revise(
+      TEXT,
+      [`${considerantB}\n`, ''],
+      [
+        "b)\tla contribution soumise par l'UIT sur le Pacte numérique mondial",
+        "b)\tque le Conseil a examiné le rapport du Secrétaire général sur le SMSI;\nc)\tla contribution soumise par l'UIT sur le Pacte numérique mondial",
+      ],
+      ['sur une base de réciprocité.]', 'sur une base de réciprocité et de transparence.]'],
+    );
+    const result = compare(revised);
+    expect(summary(result)).toEqual([
+      // considérant b) goes whole; the items after it keep their ids (and are b), c)… in the new text).
+      `deletion block considérant b): ${considerantB.slice(3, 82)}…`,
+      // Two words added to the footnote of considérant h) — g) in the new numbering — nothing else.
+      'insertion text considérant g):  et de transparence',
+      // The new notant b); the old b) is c) now, its text untouched.
+      'insertion block notant b): que le Conseil a examiné le rapport du Secrétaire général sur le SMSI;',
+    ]);
+    expect(rejectAll(result).eq(OLD)).toBe(true);
+    expect(writeText(acceptAll(result))).toBe(writeText(importText(revised).doc));
+  });
+
+  it('keeps the live reference on its item: "point 5 du décide" still names décide 5', () => {
+    const result = compare(revise(TEXT, ['de mise en œuvre des résultats du SMSI, aux côtés', 'de mise en œuvre des résultats du Sommet, aux côtés']));
+    const ref = references(result)[0]!.node;
+    const rendering = referenceText(ref, result, computeLabels(result));
+    expect(rendering).toMatchObject({ text: 'point\u00a05 du décide', dangling: false });
+    // And the reference is the old document's node: it does not show as changed.
+    expect(summary(result).some((c) => c.includes('point'))).toBe(false);
+  });
+
+  it('refuses two language versions, in one line', () => {
+    const english = importText(TEXT, { language: 'en' }).doc;
+    expect(() => compareDocuments(OLD, english, { author: 'x' })).toThrow(CompareError);
+  });
+
+  it('property: any words replaced, deleted or added — reject gives the old version, accept the new', () => {
+    const lines = TEXT.split('\n');
+    const editable = lines.map((line, index) => ({ line, index })).filter(({ line }) => /^[a-z0-9]+\)?\t\S/.test(line) && !line.includes('[footnote'));
+    const edit = fc.record({
+      line: fc.nat(editable.length - 1),
+      at: fc.nat(),
+      kind: fc.constantFrom('replace', 'delete', 'add'),
+      word: fc.constantFrom('Sommet', 'ODD', 'numérique', 'résolument', '2030'),
+    });
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => {
+        const out = [...lines];
+        for (const e of edits) {
+          const { index } = editable[e.line]!;
+          const [label, ...rest] = out[index]!.split('\t');
+          const words = rest.join('\t').split(' ');
+          const at = e.at % words.length;
+          if (e.kind === 'replace') words[at] = e.word;
+          else if (e.kind === 'delete' && words.length > 2) words.splice(at, 1);
+          else words.splice(at, 0, e.word);
+          out[index] = `${label}\t${words.join(' ')}`;
+        }
+        const next = importText(out.join('\n')).doc;
+        const result = compareDocuments(OLD, next, { author: 'P', date: DATE });
+        expect(() => result.check()).not.toThrow();
+        expect(rejectAll(result).eq(OLD)).toBe(true);
+        expect(writeText(acceptAll(result))).toBe(writeText(next));
+      }),
+      { numRuns: 40, seed: 20261123 },
+    );
+  });
+});
+
+describe('wordSimilarity', () => {
+  it('is 1 for the same words, 0 for none shared, in between for a revised sentence', () => {
+    expect(wordSimilarity('la Résolution 140', 'La résolution 140')).toBe(1);
+    expect(wordSimilarity('considérant', 'décide')).toBe(0);
+    const revised = wordSimilarity("que l'UIT doit jouer le rôle de coordonnateur principal", "que l'UIT doit jouer un rôle de coordonnateur essentiel");
+    expect(revised).toBeGreaterThan(0.7);
+    expect(revised).toBeLessThan(1);
+  });
+});
