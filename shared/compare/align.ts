@@ -6,6 +6,7 @@
  * the same keyword, number line, cover field). Blocks left unmatched are new (inserted) or gone
  * (deleted); references to a matched item follow it to its old id.
  */
+import { diffArrays } from 'diff';
 import { Fragment, type Node } from 'prosemirror-model';
 import { commonSubsequence } from '../tracking/block-diff.js';
 
@@ -16,10 +17,8 @@ function words(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-/** Dice coefficient of the two texts' words (as multisets): 1 for the same words, 0 for none shared. */
-export function wordSimilarity(a: string, b: string): number {
-  const left = words(a);
-  const right = words(b);
+/** Dice coefficient of two lists of words (as multisets). */
+function similarity(left: readonly string[], right: readonly string[]): number {
   if (left.length === 0 && right.length === 0) return 1;
   const counts = new Map<string, number>();
   for (const word of left) counts.set(word, (counts.get(word) ?? 0) + 1);
@@ -34,6 +33,11 @@ export function wordSimilarity(a: string, b: string): number {
   return (2 * shared) / (left.length + right.length);
 }
 
+/** Dice coefficient of the two texts' words (as multisets): 1 for the same words, 0 for none shared. */
+export function wordSimilarity(a: string, b: string): number {
+  return similarity(words(a), words(b));
+}
+
 /** The text a block is known by: its own text, or its first textblock's (an item's, a section's keyword…). */
 function headline(node: Node): string {
   if (node.isTextblock || node.isInline) return node.textContent;
@@ -46,19 +50,62 @@ function headline(node: Node): string {
   return found ?? '';
 }
 
+/** A headline's words, computed once per node (a block is compared with many). */
+const headlineWords = new WeakMap<Node, string[]>();
+function wordsOf(node: Node): string[] {
+  let cached = headlineWords.get(node);
+  if (!cached) headlineWords.set(node, (cached = words(headline(node))));
+  return cached;
+}
+
 function isVersionOf(previous: Node, next: Node): boolean {
   if (previous.type !== next.type) return false;
   if (previous.attrs.id && previous.attrs.id === next.attrs.id) return true;
   if (previous.type.name === 'cover_field') return previous.attrs.name === next.attrs.name;
   // A list is known by its place (a section holds one); the blocks around it were matched already.
   if (previous.type.name === 'item_list' || previous.type.name === 'cover') return true;
-  return wordSimilarity(headline(previous), headline(next)) >= SAME_TEXT;
+  return similarity(wordsOf(previous), wordsOf(next)) >= SAME_TEXT;
 }
 
-/** Index pairs (previous, next) of the longest run of blocks matched in order. */
+/** Above this many pairs of blocks (old × new) between two anchors, only blocks that read the same are matched. */
+const SIMILARITY_LIMIT = 40_000;
+
+/**
+ * Index pairs (previous, next) of blocks matched in order. Blocks that read exactly the same are
+ * paired first (Myers' diff: quick on long lists); between two such anchors, the blocks left are
+ * paired by similarity (a revised sentence still matches its old self). Anchoring first keeps a
+ * text of near-identical paragraphs (a report's boilerplate) from pairing each with its neighbour.
+ */
 function matchInOrder(previous: readonly Node[], next: readonly Node[]): Array<[number, number]> {
-  const same = previous.map((a) => next.map((b) => isVersionOf(a, b)));
-  return commonSubsequence(previous.length, next.length, (i, j) => same[i]![j]!);
+  const pairs: Array<[number, number]> = [];
+  let i = 0;
+  let j = 0;
+  for (const [anchorI, anchorJ] of [...sameTextPairs(previous, next), [previous.length, next.length] as [number, number]]) {
+    const olds = previous.slice(i, anchorI);
+    const news = next.slice(j, anchorJ);
+    if (olds.length > 0 && news.length > 0 && olds.length * news.length <= SIMILARITY_LIMIT) {
+      for (const [oi, nj] of commonSubsequence(olds.length, news.length, (x, y) => isVersionOf(olds[x]!, news[y]!))) pairs.push([i + oi, j + nj]);
+    }
+    if (anchorI < previous.length) pairs.push([anchorI, anchorJ]);
+    i = anchorI + 1;
+    j = anchorJ + 1;
+  }
+  return pairs;
+}
+
+/** Pairs of blocks of the same type and the same words, in order (Myers' diff: quick on long lists). */
+function sameTextPairs(olds: readonly Node[], news: readonly Node[]): Array<[number, number]> {
+  const key = (node: Node) => `${node.type.name}\u0000${String(node.attrs.name ?? '')}\u0000${wordsOf(node).join(' ')}`;
+  const pairs: Array<[number, number]> = [];
+  let i = 0;
+  let j = 0;
+  for (const change of diffArrays(olds.map(key), news.map(key))) {
+    const count = change.value.length;
+    if (change.added) j += count;
+    else if (change.removed) i += count;
+    else for (let k = 0; k < count; k++) pairs.push([i++, j++]);
+  }
+  return pairs;
 }
 
 function childrenOf(node: Node): Node[] {

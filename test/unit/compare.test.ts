@@ -125,6 +125,30 @@ describe('compareDocuments on two versions of Res 1332', () => {
   });
 });
 
+describe('compareDocuments on a long report (hundreds of paragraphs at one level)', () => {
+  const paragraph = (n: number) => `Le paragraphe ${n} rend compte des activités menées par l'UIT au titre de la grande orientation C${n % 11}.`;
+  const report = (numbers: number[], edited: Record<number, string> = {}) =>
+    numbers.map((n) => edited[n] ?? paragraph(n)).join('\n\n');
+  const all = Array.from({ length: 260 }, (_, n) => n);
+
+  it('matches the paragraphs that read the same, tracks the others, and still gives back both versions', () => {
+    const previous = importText(report(all)).doc;
+    const edited = {
+      120: "Le paragraphe 120 rend compte d'activités nouvelles.",
+      200: `${paragraph(200).slice(0, -1)} et C3.`,
+    };
+    const next = importText(report(all.filter((n) => n !== 40), edited)).doc;
+    const result = compareDocuments(previous, next, { author: 'R', date: DATE });
+    const changes = listChanges(result);
+    // Paragraph 40 gone, not its neighbours paired off one by one; paragraph 120 rewritten beyond
+    // recognition (fewer than half its words kept): replaced whole; paragraph 200 gains two words.
+    expect(changes.filter((c) => c.kind === 'deletion').map((c) => c.excerpt.slice(0, 17))).toEqual(['Le paragraphe 40 ', 'Le paragraphe 120']);
+    expect(changes.filter((c) => c.kind === 'insertion').map((c) => c.excerpt)).toEqual(["Le paragraphe 120 rend compte d'activités nouvelles.", ' et C3']);
+    expect(rejectAll(result).eq(previous)).toBe(true);
+    expect(writeText(acceptAll(result))).toBe(writeText(next));
+  });
+});
+
 describe('wordSimilarity', () => {
   it('is 1 for the same words, 0 for none shared, in between for a revised sentence', () => {
     expect(wordSimilarity('la Résolution 140', 'La résolution 140')).toBe(1);
