@@ -13,6 +13,7 @@ export const HOST_METHOD_NAMES = [
   'initialDocument',
   'openDropped',
   'chooseResolution',
+  'chooseVersion',
   'save',
   'saveAs',
   'exportDocx',
@@ -39,6 +40,7 @@ export const MENU_CHANNEL = 'plenary:menu-command';
 export const MENU_COMMANDS = [
   'new-resolution',
   'new-revision',
+  'compare',
   'open',
   'save',
   'save-as',

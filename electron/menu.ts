@@ -82,6 +82,8 @@ export function buildMenuTemplate({ platform, recent, isPackaged, actions }: Men
   const review: MenuItemConstructorOptions = {
     label: '&Review',
     submenu: [
+      send('Compare With Another Version…', 'compare'),
+      { type: 'separator' },
       send('Track Changes', 'toggle-tracking', 'CmdOrCtrl+Shift+E'),
       send('Track the Resolution Only (Contributions)', 'toggle-tracking-scope'),
       send('Changes Panel', 'toggle-changes', 'CmdOrCtrl+Shift+R'),

@@ -29,6 +29,7 @@ export function windowTitle(name: string | null, dirty: boolean): string {
 const OPEN_DIALOG_TITLE: Record<OpenPurpose, string> = {
   open: 'Open',
   revise: 'Choose the resolution to revise',
+  compare: 'Choose the other version to compare with',
 };
 
 /** Where a new document is first offered to be saved: Documents, or home where there is none. */
@@ -200,9 +201,9 @@ export class DocumentWindow {
         });
         const chosen = result.canceled ? undefined : result.filePaths[0];
         if (!chosen) return null;
-        // A resolution to revise is only read (the contribution is a new untitled document): it
-        // belongs to no window, so none is focused, opened or retitled for it.
-        if (purpose === 'revise') return chosen;
+        // A resolution to revise, a version to compare with, is only read (what is made from it is a
+        // new untitled document): it belongs to no window, so none is focused, opened or retitled for it.
+        if (purpose !== 'open') return chosen;
         // One window per document: another window takes it unless this one is still empty.
         const elsewhere = this.owner.windowForPath(chosen);
         if (elsewhere && elsewhere !== this) {

@@ -36,7 +36,7 @@ import {
   type Preview,
   type ReviewView,
 } from './editor/review-view.js';
-import { newResolution, newRevision, startRevising } from './new-document.js';
+import { compareWithVersion, newResolution, newRevision, startRevising } from './new-document.js';
 import type { FootnoteEntry, OutlineEntry } from './outline.js';
 import { Session, messageOf, type SessionInfo } from './session.js';
 import { EditorStore, useEditorSnapshot } from './store.js';
@@ -455,6 +455,28 @@ export function App(props: AppProps) {
             for (const warning of made.warnings) say('info', warning);
             return;
           }
+          case 'compare': {
+            // The version on screen is the older one; the comparison replaces it in this window, untitled.
+            const current = markupState()?.doc;
+            if (!current || !confirmDiscard()) return;
+            const outcome = await api.chooseVersion();
+            if (!outcome) return;
+            if (!outcome.ok) {
+              say('error', outcome.error);
+              return;
+            }
+            const made = compareWithVersion(current, outcome.document, isUnsetAuthor(snapshot.author) ? 'Comparison' : snapshot.author);
+            if (!made.ok) {
+              say('error', made.error);
+              return;
+            }
+            session.adoptNew(made.doc);
+            load(made.doc);
+            setChangesVisible(true);
+            say('info', `Compared with ${outcome.document.name}: ${made.changes} difference(s), shown as tracked changes to review. Save asks for a name.`);
+            for (const warning of made.warnings) say('info', warning);
+            return;
+          }
           case 'open': {
             if (!confirmDiscard()) return;
             const outcome = await api.openDialog();
@@ -564,7 +586,7 @@ export function App(props: AppProps) {
   );
 
   const FILE_COMMANDS: ReadonlySet<AppCommand> = useMemo(
-    () => new Set<AppCommand>(['new-resolution', 'new-revision', 'open', 'save', 'save-as', 'export-docx']),
+    () => new Set<AppCommand>(['new-resolution', 'new-revision', 'compare', 'open', 'save', 'save-as', 'export-docx']),
     [],
   );
 

@@ -98,6 +98,10 @@ export function createHttpApi(options: { token: string; pick: Picker; base?: str
       const choice = await choose('revise');
       return choice === null ? null : call<OpenOutcome | null>('chooseResolution', [], choice);
     },
+    async chooseVersion(): Promise<OpenOutcome | null> {
+      const choice = await choose('compare');
+      return choice === null ? null : call<OpenOutcome | null>('chooseVersion', [], choice);
+    },
     revealExport: () => call<boolean>('revealExport', []),
     save: (fileId: string, content: DocumentJson) => call<SaveOutcome>('save', [fileId, content]),
     async saveAs(content: DocumentJson, suggestedName: string): Promise<SaveOutcome | null> {

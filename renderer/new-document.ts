@@ -2,7 +2,8 @@
  * The documents File → New starts from. "New resolution": in the user's language, number line,
  * title, call, one preamble and one operative section with an empty item each; keywords and words
  * come from the language tables, so a translator's correction reaches the template too. "New
- * revision of a resolution…": a Council contribution around the resolution in force (below).
+ * revision of a resolution…": a Council contribution around the resolution in force (below). And
+ * "Compare With Another Version…": the differences between two versions as tracked changes.
  */
 import type { Node } from 'prosemirror-model';
 import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
@@ -11,7 +12,10 @@ import type { OpenedDocument } from '../shared/ipc/api.js';
 import { languageTable, type LanguageCode } from '../shared/languages/index.js';
 import { buildDoc } from '../shared/model/build.js';
 import { ContributionError, contributionFromResolution, firstCoverFieldPosition } from '../shared/model/contribution.js';
+import { CompareError, compareDocuments } from '../shared/compare/index.js';
+import { listChanges } from '../shared/tracking/changes.js';
 import { setTrackingEnabled } from '../shared/tracking/plugin.js';
+import { acceptAll } from '../shared/tracking/review.js';
 
 export function newResolution(language: LanguageCode): Node {
   const table = languageTable(language);
@@ -42,18 +46,43 @@ export type NewRevision = { ok: true; doc: Node; warnings: string[] } | { ok: fa
  * into `.plenary` JSON by the host) becomes a new, untitled Council contribution
  * (shared/model/contribution.ts). A source that cannot be revised is a one-line error.
  */
-export function newRevision(opened: OpenedDocument): NewRevision {
-  let source: Node;
+/** The document a host read for us, or the one-line reason it cannot be read. */
+function readOpened(opened: OpenedDocument): { ok: true; doc: Node } | { ok: false; error: string } {
   try {
-    source = parseDocument(opened.content).doc;
+    return { ok: true, doc: parseDocument(opened.content).doc };
   } catch (error) {
     return { ok: false, error: `Cannot open ${opened.name}: ${error instanceof Error ? error.message : String(error)}` };
   }
+}
+
+export function newRevision(opened: OpenedDocument): NewRevision {
+  const read = readOpened(opened);
+  if (!read.ok) return read;
+  const source = read.doc;
   try {
     const contribution = contributionFromResolution(source);
     return { ok: true, doc: contribution.doc, warnings: [...opened.warnings, ...contribution.warnings] };
   } catch (error) {
     if (error instanceof ContributionError) return { ok: false, error: `${opened.name}: ${error.message}` };
+    throw error;
+  }
+}
+
+export type Comparison = { ok: true; doc: Node; changes: number; warnings: string[] } | { ok: false; error: string };
+
+/**
+ * Review → Compare With Another Version…: the document on screen (the older version) with every
+ * difference from the chosen one as a tracked change by `author` (shared/compare), a new untitled
+ * document. Both are compared as they read, their own pending changes accepted.
+ */
+export function compareWithVersion(current: Node, opened: OpenedDocument, author: string): Comparison {
+  const read = readOpened(opened);
+  if (!read.ok) return read;
+  try {
+    const doc = compareDocuments(acceptAll(current), acceptAll(read.doc), { author });
+    return { ok: true, doc, changes: listChanges(doc).length, warnings: opened.warnings };
+  } catch (error) {
+    if (error instanceof CompareError) return { ok: false, error: `${opened.name}: ${error.message}` };
     throw error;
   }
 }

@@ -28,6 +28,7 @@ export type ToolbarCommand =
   | 'move-down'
   | 'toggle-tracking'
   | 'toggle-changes'
+  | 'compare'
   | 'previous-change'
   | 'next-change'
   | 'accept-change'
@@ -160,6 +161,7 @@ export function Toolbar(props: ToolbarProps) {
           onClick={command('toggle-tracking')}
         />
         <Button name="toggle-changes" label="Changes" title="Show or hide the changes panel (Ctrl+Shift+R)" pressed={props.changesVisible} onClick={command('toggle-changes')} />
+        <Button name="compare" label="Compare…" title="Compare with another version: the differences become tracked changes" onClick={command('compare')} />
         <Button name="previous-change" label="◂" title="Previous change (Alt+Page Up)" onClick={command('previous-change')} />
         <Button name="next-change" label="▸" title="Next change (Alt+Page Down)" onClick={command('next-change')} />
         <Button

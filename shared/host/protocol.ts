@@ -4,7 +4,7 @@
  *
  * - `POST /api/call/<method>` with `{ args: [...], choice?: string }` → `{ ok: true, result }` or
  *   `{ ok: false, error }`. `choice` is the file name the user picked in the in-page picker, for
- *   the methods that show a dialog in Electron (openDialog, chooseResolution, saveAs, exportDocx).
+ *   the methods that show a dialog in Electron (openDialog, chooseResolution, chooseVersion, saveAs, exportDocx).
  * - `POST /api/picker` with `{ purpose }` → the folder the picker shows and the files in it.
  *
  * Every request carries the launch token, in the `x-plenary-token` header (API) or in the cookie
@@ -19,14 +19,18 @@ export const TOKEN_QUERY = 'token';
 /** The PlenaryApi methods a browser may call (onMenuCommand has no HTTP form: no native menu). */
 export type ApiMethod = HostMethod;
 
-/** `revise`: the resolution in force a new contribution is made from (read only, not opened). */
-export const PICKER_PURPOSES = ['open', 'revise', 'save', 'export'] as const;
+/**
+ * `revise`: the resolution in force a new contribution is made from; `compare`: the other version
+ * of the document to compare with (both read only, not opened).
+ */
+export const PICKER_PURPOSES = ['open', 'revise', 'compare', 'save', 'export'] as const;
 export type PickerPurpose = (typeof PICKER_PURPOSES)[number];
 
 /** File name extensions the picker shows for each purpose. */
 export const PICKER_EXTENSIONS: Record<PickerPurpose, readonly string[]> = {
   open: ['.plenary', '.txt', '.docx'],
   revise: ['.plenary', '.txt', '.docx'],
+  compare: ['.plenary', '.txt', '.docx'],
   save: ['.plenary'],
   export: ['.docx'],
 };

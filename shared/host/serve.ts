@@ -190,6 +190,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const DIALOG_PURPOSE: Partial<Record<string, PickerPurpose>> = {
     openDialog: 'open',
     chooseResolution: 'revise',
+    chooseVersion: 'compare',
     saveAs: 'save',
     exportDocx: 'export',
   };

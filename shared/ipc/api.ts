@@ -59,6 +59,7 @@ export type ExportMode = 'markup' | 'final' | 'original';
 export type MenuCommand =
   | 'new-resolution'
   | 'new-revision'
+  | 'compare'
   | 'open'
   | 'save'
   | 'save-as'
@@ -102,6 +103,11 @@ export interface PlenaryApi {
    * is empty and `imported` is true, as for a dropped file. Null when the user cancels.
    */
   chooseResolution(): Promise<OpenOutcome | null>;
+  /**
+   * Shows the open dialog for the other version of the document to compare with (File → Compare
+   * With Another Version…): read like `chooseResolution`, granted nothing, tied to no window.
+   */
+  chooseVersion(): Promise<OpenOutcome | null>;
   /** Saves atomically over a granted file, keeping the previous version as `.bak`. */
   save(fileId: string, content: DocumentJson): Promise<SaveOutcome>;
   /** Shows the save dialog; null when the user cancels. */

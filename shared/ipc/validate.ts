@@ -63,6 +63,7 @@ export const requestSchemas = {
   initialDocument: none,
   openDropped: z.tuple([displayNameSchema, droppedDataSchema]),
   chooseResolution: none,
+  chooseVersion: none,
   save: z.tuple([fileIdSchema, contentSchema]),
   saveAs: z.tuple([contentSchema, suggestedNameSchema]),
   exportDocx: z.tuple([contentSchema, exportModeSchema, suggestedNameSchema]),

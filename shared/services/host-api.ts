@@ -37,7 +37,7 @@ export type HostApi = Omit<PlenaryApi, 'onMenuCommand'>;
  * another window instead: one window per file); `revise` only reads the resolution a new
  * contribution is built from, so the file stays with nobody.
  */
-export type OpenPurpose = 'open' | 'revise';
+export type OpenPurpose = 'open' | 'revise' | 'compare';
 
 /** Native (Electron) or page (browser host) dialogs. They return paths; the renderer never sees them. */
 export interface HostDialogs {
@@ -87,21 +87,25 @@ export function createHostApi(deps: HostApiDeps): HostApi {
     return { ok: true, fileId, name: path.basename(filePath) };
   }
 
+  async function readChosen(purpose: 'revise' | 'compare'): Promise<OpenOutcome | null> {
+    const chosen = await dialogs.chooseOpenPath(purpose);
+    if (chosen === null) return null;
+    const loaded = await loadDocument(chosen);
+    if (!loaded.ok) return loaded;
+    return { ok: true, document: { fileId: '', name: path.basename(chosen), ...loaded.value, imported: true } };
+  }
+
   return {
     async openDialog(): Promise<OpenOutcome | null> {
       const chosen = await dialogs.chooseOpenPath('open');
       return chosen === null ? null : openPath(chosen);
     },
 
-    async chooseResolution(): Promise<OpenOutcome | null> {
-      // Read, nothing more: no grant (the renderer can never save over the resolution in force), no
-      // recent entry, no window ↔ file tie — the contribution made from it is a new, untitled document.
-      const chosen = await dialogs.chooseOpenPath('revise');
-      if (chosen === null) return null;
-      const loaded = await loadDocument(chosen);
-      if (!loaded.ok) return loaded;
-      return { ok: true, document: { fileId: '', name: path.basename(chosen), ...loaded.value, imported: true } };
-    },
+    // Read, nothing more: no grant (the renderer can never save over the resolution in force, or
+    // the version compared with), no recent entry, no window ↔ file tie — the contribution or the
+    // comparison made from it is a new, untitled document.
+    chooseResolution: () => readChosen('revise'),
+    chooseVersion: () => readChosen('compare'),
 
     async openDropped(name: string, dataBase64: string): Promise<OpenOutcome> {
       const loaded = await loadDroppedDocument(name, new Uint8Array(Buffer.from(dataBase64, 'base64')));

@@ -88,6 +88,7 @@ function memoryHost(content: string): PlenaryApi {
     openRecent: async () => ({ ok: false, error: 'none' }),
     openDropped: async () => ({ ok: false, error: 'none' }),
     chooseResolution: async () => null,
+    chooseVersion: async () => null,
     revealExport: async () => false,
     listRecent: async () => [],
     initialDocument: async () => ({ ok: true, document: { fileId: 'f_bench000000000000000000', name: 'bench.plenary', content, imported: false, warnings: [] } }),

@@ -8,37 +8,31 @@
  */
 import { copyFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from '../../shared/file/format.js';
-import type { RunningHost } from '../../shared/host/serve.js';
 import { writeText } from '../../shared/export/text/index.js';
-import { ROOT, ensureRendererBuilt, launchChromium, startTestHost, tempDir } from './support.js';
-import { answerAuthor, caret, collectProblems, editorOf, pickFile, shot, waitReady } from './page-helpers.js';
+import { ROOT, tempDir } from './support.js';
+import { answerAuthor, caret, editorOf, openServedEditor, pickFile, shot, type ServedEditor } from './page-helpers.js';
 
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'council-res-1332-c24.txt');
 
-let browser: Browser;
+let served: ServedEditor;
 let page: Page;
-let host: RunningHost;
 let folder: string;
 const problems: string[] = [];
 
 beforeAll(async () => {
-  await ensureRendererBuilt();
   folder = tempDir('e2e-revision-docs');
   copyFileSync(FIXTURE, path.join(folder, 'res1332.txt'));
   // No file given: the app starts on a new resolution, as the desktop app does.
-  host = await startTestHost({ userDataDir: tempDir('e2e-revision-data'), folder });
-  browser = await launchChromium();
-  page = collectProblems(await (await browser.newContext({ viewport: { width: 1500, height: 950 } })).newPage(), problems);
-  await page.goto(host.url);
-  await waitReady(page);
+  served = await openServedEditor({ name: 'e2e-revision', host: { folder }, problems });
+  page = served.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await host?.close();
+  await served?.browser.close();
+  await served?.host.close();
 });
 
 describe('New revision of a resolution, in Chromium', () => {

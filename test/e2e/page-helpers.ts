@@ -4,8 +4,9 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
-import { ARTIFACTS } from './support.js';
+import type { Browser, Locator, Page } from 'playwright-core';
+import type { HostOptions, RunningHost } from '../../shared/host/serve.js';
+import { ARTIFACTS, ensureRendererBuilt, launchChromium, startTestHost, tempDir } from './support.js';
 
 /** Writes test-artifacts/e2e-<name>.png. */
 export async function shot(target: Page, name: string): Promise<void> {
@@ -88,4 +89,31 @@ export async function answerAuthor(target: Page, name: string): Promise<void> {
   await dialog.getByLabel('Author name').fill(name);
   await target.keyboard.press('Enter');
   await dialog.waitFor({ state: 'detached' });
+}
+
+export interface ServedEditor {
+  host: RunningHost;
+  browser: Browser;
+  page: Page;
+}
+
+/**
+ * The editor as `plenary serve` shows it in Chromium, ready: the renderer built, a host on a fresh
+ * user-data folder (`host` says which file or folder it opens), a page at its URL whose console
+ * errors go to `problems`.
+ */
+export async function openServedEditor(options: {
+  name: string;
+  host: Partial<HostOptions>;
+  problems: string[];
+  viewport?: { width: number; height: number };
+}): Promise<ServedEditor> {
+  await ensureRendererBuilt();
+  const host = await startTestHost({ userDataDir: tempDir(`${options.name}-data`), ...options.host });
+  const browser = await launchChromium();
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1500, height: 950 } });
+  const page = collectProblems(await context.newPage(), options.problems);
+  await page.goto(host.url);
+  await waitReady(page);
+  return { host, browser, page };
 }

@@ -55,6 +55,7 @@ describe('menu template', () => {
     ['&Edit', 'Find…', 'CmdOrCtrl+F', 'find'],
     ['&Edit', 'Author Name…', '', 'author-name'],
     ['&View', 'Outline', null, 'toggle-outline'],
+    ['&Review', 'Compare With Another Version…', '', 'compare'],
     ['&Review', 'Track Changes', 'CmdOrCtrl+Shift+E', 'toggle-tracking'],
     ['&Review', 'Changes Panel', null, 'toggle-changes'],
     ['&Review', 'Next Change', 'Alt+PageDown', 'next-change'],

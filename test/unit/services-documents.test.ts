@@ -250,11 +250,14 @@ function withoutIds(content: string): unknown {
   return JSON.parse(json);
 }
 
-describe('the resolution to revise (File → New revision)', () => {
+describe.each([
+  { method: 'chooseResolution', purpose: 'revise', what: 'the resolution to revise (File → New revision)' },
+  { method: 'chooseVersion', purpose: 'compare', what: 'the version to compare with (Review → Compare)' },
+] as const)('$what', ({ method, purpose }) => {
   it('reads the Res 1332 text like Open does, but grants, remembers and ties nothing', async () => {
     nextOpen = FIXTURE;
-    const document = opened(await callHostApi(api, 'chooseResolution', []));
-    expect(openPurposes).toEqual(['revise']);
+    const document = opened(await callHostApi(api, method, []));
+    expect(openPurposes).toEqual([purpose]);
     expect(document).toMatchObject({ fileId: '', name: 'council-res-1332-c24.txt', imported: true });
     expect(documentPaths).toEqual([]);
     expect(await callHostApi(api, 'listRecent', [])).toEqual([]);
@@ -272,7 +275,7 @@ describe('the resolution to revise (File → New revision)', () => {
     const before = await readFile(file, 'utf8');
     documentPaths = [];
     nextOpen = file;
-    const document = opened(await callHostApi(api, 'chooseResolution', []));
+    const document = opened(await callHostApi(api, method, []));
     expect(document).toMatchObject({ fileId: '', name: 'res-1332.plenary', imported: true });
     expect(withoutIds(document.content)).toEqual(withoutIds(content));
     expect(documentPaths).toEqual([]);
@@ -280,25 +283,25 @@ describe('the resolution to revise (File → New revision)', () => {
   });
 
   it('returns null when the dialog is cancelled', async () => {
-    expect(await callHostApi(api, 'chooseResolution', [])).toBeNull();
-    expect(openPurposes).toEqual(['revise']);
+    expect(await callHostApi(api, method, [])).toBeNull();
+    expect(openPurposes).toEqual([purpose]);
   });
 
   it('explains a damaged file in one line and remembers nothing', async () => {
     const damaged = path.join(dir, 'damaged.plenary');
     await writeFile(damaged, '{"format":"plenary","version":1,"metadata":{');
     nextOpen = damaged;
-    const outcome = (await callHostApi(api, 'chooseResolution', [])) as OpenOutcome;
+    const outcome = (await callHostApi(api, method, [])) as OpenOutcome;
     expect(outcome).toEqual({ ok: false, error: expect.stringMatching(/^Cannot open damaged\.plenary: [^\n]+$/) });
     expect(await callHostApi(api, 'listRecent', [])).toEqual([]);
   });
 
   it('takes no arguments: a path or a file id sent with the request is refused', async () => {
     nextOpen = FIXTURE;
-    await expect(callHostApi(api, 'chooseResolution', [FIXTURE])).rejects.toThrow(/invalid request to chooseResolution/);
-    await expect(callHostApi(api, 'chooseResolution', ['f_AAAAAAAAAAAAAAAAAAAAAA'])).rejects.toThrow(InvalidRequestError);
+    await expect(callHostApi(api, method, [FIXTURE])).rejects.toThrow(new RegExp(`invalid request to ${method}`));
+    await expect(callHostApi(api, method, ['f_AAAAAAAAAAAAAAAAAAAAAA'])).rejects.toThrow(InvalidRequestError);
     expect(openPurposes).toEqual([]);
-    expect(parseRequest('chooseResolution', [])).toEqual([]);
+    expect(parseRequest(method, [])).toEqual([]);
   });
 });
 
