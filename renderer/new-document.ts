@@ -15,7 +15,6 @@ import { ContributionError, contributionFromResolution, firstCoverFieldPosition 
 import { CompareError, compareDocuments } from '../shared/compare/index.js';
 import { listChanges } from '../shared/tracking/changes.js';
 import { setTrackingEnabled } from '../shared/tracking/plugin.js';
-import { acceptAll } from '../shared/tracking/review.js';
 
 export function newResolution(language: LanguageCode): Node {
   const table = languageTable(language);
@@ -73,13 +72,13 @@ export type Comparison = { ok: true; doc: Node; changes: number; warnings: strin
 /**
  * Review → Compare With Another Version…: the document on screen (the older version) with every
  * difference from the chosen one as a tracked change by `author` (shared/compare), a new untitled
- * document. Both are compared as they read, their own pending changes accepted.
+ * document.
  */
 export function compareWithVersion(current: Node, opened: OpenedDocument, author: string): Comparison {
   const read = readOpened(opened);
   if (!read.ok) return read;
   try {
-    const doc = compareDocuments(acceptAll(current), acceptAll(read.doc), { author });
+    const doc = compareDocuments(current, read.doc, { author });
     return { ok: true, doc, changes: listChanges(doc).length, warnings: opened.warnings };
   } catch (error) {
     if (error instanceof CompareError) return { ok: false, error: `${opened.name}: ${error.message}` };

@@ -4,6 +4,8 @@
  * old version stays (its ids too: rejecting every change gives it back exactly); every difference
  * is a tracked change by `author`, text word by word, blocks as whole insertions and deletions.
  *
+ * Each version is compared as it reads: pending tracked changes in either are taken as accepted.
+ *
  * The blocks of the new version are first given the ids of the old blocks they are versions of
  * (align.ts); the tracker then records the edit from one to the other like any edit in suggestion
  * mode (shared/tracking), so the result reviews, saves and exports like the delegate's own changes.
@@ -12,6 +14,7 @@ import type { Node } from 'prosemirror-model';
 import { EditorState } from 'prosemirror-state';
 import { TrackContext } from '../tracking/marking.js';
 import { trackDifference } from '../tracking/track-difference.js';
+import { acceptAll } from '../tracking/review.js';
 import { uniqueIdsIn } from '../tracking/track.js';
 import { alignIds } from './align.js';
 
@@ -34,8 +37,9 @@ export function compareDocuments(previous: Node, next: Node, options: CompareOpt
       `the two documents are in different languages (${String(previous.attrs.language)} and ${String(next.attrs.language)}): compare two versions of the same language version`,
     );
   }
-  const aligned = alignIds(previous, next);
-  const out = EditorState.create({ doc: previous }).tr;
+  const old = acceptAll(previous);
+  const aligned = alignIds(old, acceptAll(next));
+  const out = EditorState.create({ doc: old }).tr;
   // The difference itself, block by block and word by word (not the one replace of everything
   // that replacing the document would be).
   trackDifference(out, new TrackContext(options.author, options.date ?? new Date().toISOString()), aligned, undefined, true);

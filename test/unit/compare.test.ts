@@ -87,6 +87,14 @@ describe('compareDocuments on two versions of Res 1332', () => {
     expect(summary(result).some((c) => c.includes('point'))).toBe(false);
   });
 
+  it('compares each version as it reads: pending changes in either count as accepted', () => {
+    // The old version carries a pending insertion ("principal" → "premier" proposed by a delegate).
+    const pending = compare(revise(TEXT, ['coordonnateur principal', 'coordonnateur premier']));
+    const result = compareDocuments(pending, importText(TEXT).doc, { author: 'C', date: DATE });
+    expect(summary(result)).toEqual(['deletion text décide 1: premier', 'insertion text décide 1: principal']);
+    expect(rejectAll(result).eq(acceptAll(pending))).toBe(true);
+  });
+
   it('refuses two language versions, in one line', () => {
     const english = importText(TEXT, { language: 'en' }).doc;
     expect(() => compareDocuments(OLD, english, { author: 'x' })).toThrow(CompareError);
