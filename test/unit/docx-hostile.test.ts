@@ -108,6 +108,16 @@ describe('opening a Word package', () => {
     expect(refusal(bytes)).toMatch(/too large once unpacked|zip bomb/);
   });
 
+  it('names a garbled part in one short line, whatever bytes its name holds (found by the mutation fuzz test)', () => {
+    const garbled = `word/${'\u0001\n\u0007'.repeat(3)}${'x'.repeat(200)}.xml`;
+    const zeros = new Uint8Array(40 * 1024 * 1024);
+    const message = refusal(docx({ '[Content_Types].xml': CONTENT_TYPES, '_rels/.rels': ROOT_RELS, [garbled]: zeros }, 9));
+    expect(message).toMatch(/^the Word file (looks like a zip bomb|is too large once unpacked): "word\/\?+x+…"/);
+    expect(message).not.toMatch(/[\u0000-\u001f]/);
+    expect(message.length).toBeLessThan(160);
+    expect(new ImportError('a\nb\u0000c').message).toBe('a b c');
+  });
+
   it('stops inflating a part that grows past the size its header declared', () => {
     // Forge the directory: claim 1 KB for a part that inflates to 8 MB.
     const bytes = docx({ '[Content_Types].xml': CONTENT_TYPES, 'word/document.xml': new Uint8Array(8 * 1024 * 1024) }, 9);

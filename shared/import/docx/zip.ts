@@ -9,6 +9,12 @@
 import { Unzip, UnzipInflate, UnzipPassThrough, unzipSync } from 'fflate';
 import { ImportError } from '../errors.js';
 
+/** A part's name as a message shows it: a damaged file's names can be any bytes, of any length. */
+function shown(name: string): string {
+  const printable = name.replace(/[^\p{L}\p{N}\p{P}\p{S} ]+/gu, '?');
+  return JSON.stringify(printable.length > 60 ? `${printable.slice(0, 59)}…` : printable);
+}
+
 export interface ZipLimits {
   maxEntries: number;
   /** Uncompressed size of one part. */
@@ -63,11 +69,11 @@ export function listZipEntries(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZI
 function checkClaimedSize(entry: ZipEntryInfo, limits: ZipLimits): void {
   if (entry.size > limits.maxEntryBytes) {
     throw new ImportError(
-      `the Word file is too large once unpacked: ${entry.name} is ${megabytes(entry.size)} (limit ${megabytes(limits.maxEntryBytes)})`,
+      `the Word file is too large once unpacked: ${shown(entry.name)} is ${megabytes(entry.size)} (limit ${megabytes(limits.maxEntryBytes)})`,
     );
   }
   if (entry.size > limits.ratioFloorBytes && entry.size > entry.compressedSize * limits.maxRatio) {
-    throw new ImportError(`the Word file looks like a zip bomb: ${entry.name} expands ${Math.round(entry.size / Math.max(1, entry.compressedSize))} times`);
+    throw new ImportError(`the Word file looks like a zip bomb: ${shown(entry.name)} expands ${Math.round(entry.size / Math.max(1, entry.compressedSize))} times`);
   }
 }
 
@@ -97,7 +103,7 @@ export function readZipEntries(
     file.ondata = (error, chunk, final) => {
       if (error) {
         // fflate reports our own LimitExceeded back through here: keep the first, precise reason.
-        failure ??= new ImportError(`the Word file is damaged: ${file.name} cannot be unpacked`);
+        failure ??= new ImportError(`the Word file is damaged: ${shown(file.name)} cannot be unpacked`);
         throw new LimitExceeded();
       }
       size += chunk.length;
@@ -105,8 +111,8 @@ export function readZipEntries(
       if (size > allowed) {
         failure = new ImportError(
           info && size > info.size
-            ? `the Word file looks like a zip bomb: ${file.name} inflates past its declared size`
-            : `the Word file is too large once unpacked: ${file.name} exceeds ${megabytes(limits.maxEntryBytes)}`,
+            ? `the Word file looks like a zip bomb: ${shown(file.name)} inflates past its declared size`
+            : `the Word file is too large once unpacked: ${shown(file.name)} exceeds ${megabytes(limits.maxEntryBytes)}`,
         );
         throw new LimitExceeded();
       }
