@@ -8,6 +8,6 @@ export class ImportError extends Error {
   override name = 'ImportError';
   constructor(message: string) {
     // Control characters (a newline in a garbled zip entry name) would break the one-line contract.
-    super(oneLine(message.replace(/[\u0000-\u001f\u007f]+/g, ' ')));
+    super(oneLine(message.replace(/\p{Cc}+/gu, ' ')));
   }
 }
