@@ -472,6 +472,8 @@ export function App(props: AppProps) {
             }
             session.adoptNew(made.doc);
             load(made.doc);
+            // The comparison is work to keep: unsaved (closing asks), snapshotted for recovery.
+            session.documentChanged(made.doc);
             setChangesVisible(true);
             say('info', `Compared with ${outcome.document.name}: ${made.changes} difference(s), shown as tracked changes to review. Save asks for a name.`);
             for (const warning of made.warnings) say('info', warning);

@@ -45,6 +45,8 @@ describe('Compare with another version, in Chromium', () => {
     expect(await page.locator('.changes .change-author').first().innerText()).toBe('Comparison');
     expect(await page.locator('.message').last().innerText()).toContain('Compared with res1332-rev.txt: 4 difference(s)');
     expect(await page.locator('.status-file').innerText()).toMatch(/^Untitled/);
+    // Work to keep: marked unsaved, so closing the window asks first.
+    expect(await page.locator('.status-dirty').count()).toBe(1);
     await decide1.scrollIntoViewIfNeeded();
     await shot(page, 'compare');
     expect(readFileSync(path.join(folder, 'res1332-rev.txt'), 'utf8')).toBe(before);
