@@ -7,18 +7,15 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serializeDocument } from '../../shared/file/format.js';
-import type { RunningHost } from '../../shared/host/serve.js';
 import { longResolution } from '../support/long-resolution.js';
-import { collectProblems, editorOf, shot, waitReady } from './page-helpers.js';
-import { ensureRendererBuilt, launchChromium, startTestHost, tempDir } from './support.js';
+import { editorOf, openServedEditor, shot, type ServedEditor } from './page-helpers.js';
+import { tempDir } from './support.js';
 
-let browser: Browser;
-let context: BrowserContext;
+let served: ServedEditor;
 let page: Page;
-let host: RunningHost;
 const problems: string[] = [];
 const VIEWPORT = { width: 1280, height: 800 };
 
@@ -61,23 +58,17 @@ const skippedSections = (): Promise<number> =>
     .evaluateAll((items) => items.filter((item) => !item.checkVisibility({ contentVisibilityAuto: true })).length);
 
 beforeAll(async () => {
-  await ensureRendererBuilt();
   const folder = tempDir('e2e-long-docs');
   const file = path.join(folder, 'long.plenary');
   writeFileSync(file, serializeDocument(longResolution()));
-  host = await startTestHost({ userDataDir: tempDir('e2e-long-data'), file });
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: VIEWPORT });
-  page = collectProblems(await context.newPage(), problems);
-  await page.goto(host.url);
-  await waitReady(page);
+  served = await openServedEditor({ name: 'e2e-long', host: { file }, problems, viewport: VIEWPORT });
+  page = served.page;
   await itemText(0).waitFor();
 }, 240_000);
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await host?.close();
+  await served?.browser.close();
+  await served?.host.close();
 });
 
 describe('a 1,100-item resolution in Chromium', () => {

@@ -10,20 +10,17 @@
  */
 import { copyFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningHost } from '../../shared/host/serve.js';
-import { ROOT, ensureRendererBuilt, launchChromium, startTestHost, tempDir } from './support.js';
-import { answerAuthor as answerAuthorIn, caret, collectProblems, editorOf, selectText, shot as shotOf } from './page-helpers.js';
+import { ROOT, tempDir } from './support.js';
+import { answerAuthor as answerAuthorIn, caret, editorOf, openServedEditor, selectText, shot as shotOf, type ServedEditor } from './page-helpers.js';
 
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'council-res-1332-c24.txt');
 const MARIE = 'Marie Curie';
 const JEAN = 'Jean Dupont';
 
-let browser: Browser;
-let context: BrowserContext;
+let served: ServedEditor;
 let page: Page;
-let host: RunningHost;
 let userData: string;
 const pageProblems: string[] = [];
 
@@ -57,25 +54,23 @@ const answerAuthor = (name: string): Promise<void> => answerAuthorIn(page, name)
 const row = (excerpt: string): Locator => panelRows().filter({ has: page.locator('.change-excerpt', { hasText: excerpt }) }).first();
 
 beforeAll(async () => {
-  await ensureRendererBuilt();
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1600, height: 950 } });
   const folder = tempDir('e2e-tracking-docs');
   userData = tempDir('e2e-tracking-data');
   copyFileSync(FIXTURE, path.join(folder, 'res1332.txt'));
   // A first start: no settings yet, so no author name; switching tracking on asks for one.
-  host = await startTestHost({ userDataDir: userData, file: path.join(folder, 'res1332.txt') });
-  page = await context.newPage();
-  collectProblems(page, pageProblems);
-  await page.goto(host.url);
-  await page.waitForSelector('.app[data-ready="true"]', { timeout: 30_000 });
+  served = await openServedEditor({
+    name: 'e2e-tracking',
+    host: { userDataDir: userData, file: path.join(folder, 'res1332.txt') },
+    problems: pageProblems,
+    viewport: { width: 1600, height: 950 },
+  });
+  page = served.page;
   await page.locator('.pl-item-text', { hasText: 'la contribution soumise par' }).waitFor();
 }, 240_000);
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await host?.close();
+  await served?.browser.close();
+  await served?.host.close();
 });
 
 describe('tracked changes in Chromium', () => {
@@ -146,7 +141,7 @@ describe('tracked changes in Chromium', () => {
   it('makes one insertion of an IME composition, and of a dead key, not fragments', async () => {
     const target = itemText('la Résolution 140 (Rév. Bucarest');
     await caret(target, 'end');
-    const cdp = await context.newCDPSession(page);
+    const cdp = await page.context().newCDPSession(page);
     // A Japanese IME: the composition grows and changes, then is committed.
     for (const text of ['n', 'に', 'にh', 'にほ', 'にほn', 'にほん', '日本']) {
       await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
