@@ -465,7 +465,7 @@ export function App(props: AppProps) {
               say('error', outcome.error);
               return;
             }
-            const made = compareWithVersion(current, outcome.document, isUnsetAuthor(snapshot.author) ? 'Comparison' : snapshot.author);
+            const made = compareWithVersion(current, outcome.document, isUnsetAuthor(snapshot.author) ? undefined : snapshot.author);
             if (!made.ok) {
               say('error', made.error);
               return;

@@ -74,11 +74,11 @@ export type Comparison = { ok: true; doc: Node; changes: number; warnings: strin
  * difference from the chosen one as a tracked change by `author` (shared/compare), a new untitled
  * document.
  */
-export function compareWithVersion(current: Node, opened: OpenedDocument, author: string): Comparison {
+export function compareWithVersion(current: Node, opened: OpenedDocument, author: string | undefined): Comparison {
   const read = readOpened(opened);
   if (!read.ok) return read;
   try {
-    const doc = compareDocuments(current, read.doc, { author });
+    const doc = compareDocuments(current, read.doc, author === undefined ? {} : { author });
     return { ok: true, doc, changes: listChanges(doc).length, warnings: opened.warnings };
   } catch (error) {
     if (error instanceof CompareError) return { ok: false, error: `${opened.name}: ${error.message}` };

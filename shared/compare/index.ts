@@ -24,14 +24,17 @@ export class CompareError extends Error {
   override name = 'CompareError';
 }
 
+/** The author of the changes when no name is given. */
+export const COMPARISON_AUTHOR = 'Comparison';
+
 export interface CompareOptions {
-  /** The name the changes carry (Word's Compare asks for it too). */
-  author: string;
+  /** The name the changes carry (Word's Compare asks for it too); COMPARISON_AUTHOR when absent or blank. */
+  author?: string;
   /** ISO date the changes carry; now by default. */
   date?: string;
 }
 
-export function compareDocuments(previous: Node, next: Node, options: CompareOptions): Node {
+export function compareDocuments(previous: Node, next: Node, options: CompareOptions = {}): Node {
   if (previous.attrs.language !== next.attrs.language) {
     throw new CompareError(
       `the two documents are in different languages (${String(previous.attrs.language)} and ${String(next.attrs.language)}): compare two versions of the same language version`,
@@ -42,7 +45,8 @@ export function compareDocuments(previous: Node, next: Node, options: CompareOpt
   const out = EditorState.create({ doc: old }).tr;
   // The difference itself, block by block and word by word (not the one replace of everything
   // that replacing the document would be).
-  trackDifference(out, new TrackContext(options.author, options.date ?? new Date().toISOString()), aligned, undefined, true);
+  const author = options.author?.trim() || COMPARISON_AUTHOR;
+  trackDifference(out, new TrackContext(author, options.date ?? new Date().toISOString()), aligned, undefined, true);
   uniqueIdsIn(out);
   return out.doc;
 }

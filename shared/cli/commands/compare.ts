@@ -4,7 +4,7 @@
  * review in the app, print with `plenary text --marked` or export to Word with revision marks.
  */
 import { basename } from 'node:path';
-import { CompareError, compareDocuments } from '../../compare/index.js';
+import { COMPARISON_AUTHOR, CompareError, compareDocuments } from '../../compare/index.js';
 import { readDocumentFile } from '../../file/input.js';
 import { saveDocument } from '../../file/save.js';
 import { listChanges } from '../../tracking/changes.js';
@@ -13,7 +13,6 @@ import { UsageError, UserError } from '../errors.js';
 import type { CliIo } from '../io.js';
 
 const SYNOPSIS = 'plenary compare <old> <new> -o <out.plenary> [--author "Name"] [--date 2026-11-23]';
-const DEFAULT_AUTHOR = 'Comparison';
 
 export const summary = 'compare <old> <new> -o <out.plenary>   the differences between two versions, as tracked changes on the old one';
 
@@ -33,7 +32,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   );
   const { input: oldPath, output } = await inputAndPlenaryOutput(io, positionals[0]!, values.output, SYNOPSIS);
   const newPath = resolvePath(io, positionals[1]!);
-  const author = values.author?.trim() || DEFAULT_AUTHOR;
+  const author = values.author?.trim() || COMPARISON_AUTHOR;
   const date = changeDate(values.date);
 
   const previous = await readDocumentFile(oldPath);
