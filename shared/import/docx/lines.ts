@@ -114,7 +114,12 @@ function asTextLine(paragraph: SourceParagraph, no: number): DocxSourceLine | nu
 
 export function paragraphsToLines(paragraphs: SourceParagraph[], footnotes: Map<string, SourceParagraph[]>): DocxSourceLine[] {
   const lines: DocxSourceLine[] = [];
+  // An empty paragraph after a revised paragraph mark is what that paragraph joins in one view:
+  // left out, the join would take the next paragraph's text instead.
+  let joinsNext = false;
   paragraphs.forEach((paragraph, index) => {
+    const afterRevisedMark = joinsNext;
+    joinsNext = paragraph.markRevision !== null;
     const textLine = asTextLine(paragraph, index + 1);
     if (textLine) {
       lines.push(textLine);
@@ -156,7 +161,10 @@ export function paragraphsToLines(paragraphs: SourceParagraph[], footnotes: Map<
     const inline = inlineRuns(runs, whole, footnotes);
     const plain = textIn(runs, view).replace(/\s+/g, ' ').trim();
     const hasFootnote = inline.some((run) => typeof run !== 'string' && 'footnote' in run);
-    if (label === null && plain === '' && !hasFootnote && !whole && !paragraph.markRevision) return;
+    // A paragraph is left out only when it holds nothing in either view: one whose text is all
+    // deleted (or all inserted) still stands in the other view, its mark kept.
+    const hasText = runs.some(hasContent);
+    if (label === null && !hasText && !hasFootnote && !whole && !paragraph.markRevision && !afterRevisedMark) return;
     lines.push({
       no: index + 1,
       tabs,

@@ -156,6 +156,13 @@ function formatsOf(rPr: XmlNode | undefined): RunFormat[] {
   return formats;
 }
 
+/** A complex field (w:fldChar begin … separate … end) being read, and the revision around its start. */
+interface FieldState {
+  inField: boolean;
+  fieldResult: boolean;
+  revision: Revision | null;
+}
+
 /** Walks paragraphs of a body (document, footnote, table cell) in order. */
 export class ParagraphReader {
   readonly report: OoxmlReport = { comments: 0, formattingRevisions: 0, tables: 0 };
@@ -171,7 +178,7 @@ export class ParagraphReader {
           break;
         case 'w:tbl':
           this.report.tables += 1;
-          this.readBlocks(collectCells(node), out);
+          for (const cell of tableCells(node)) out.push(...cellParagraphs(this.readBlocks(cell)));
           break;
         case 'w:sdt': {
           const content = findChild(node, 'w:sdtContent');
@@ -212,7 +219,7 @@ export class ParagraphReader {
     const indentEl = pPr && findChild(pPr, 'w:ind');
     const indentTwips = Number(indentEl ? (attrOf(indentEl, 'w:start') ?? attrOf(indentEl, 'w:left') ?? 0) : 0) || 0;
     const runs: SourceRun[] = [];
-    this.readInline(childrenOf(p), null, runs, { inField: false, fieldResult: false });
+    this.readInline(childrenOf(p), null, runs, { inField: false, fieldResult: false, revision: null });
     return {
       styleId,
       styleName: styleId ? (this.styleNames.get(styleId) ?? styleId) : null,
@@ -228,7 +235,7 @@ export class ParagraphReader {
    * Runs inside a paragraph. `field` tracks complex fields (w:fldChar): the instruction between
    * begin and separate is dropped, the result between separate and end is kept as text.
    */
-  private readInline(nodes: XmlNode[], revision: Revision | null, out: SourceRun[], field: { inField: boolean; fieldResult: boolean }): void {
+  private readInline(nodes: XmlNode[], revision: Revision | null, out: SourceRun[], field: FieldState): void {
     for (const node of nodes) {
       const tag = tagOf(node);
       switch (tag) {
@@ -236,9 +243,13 @@ export class ParagraphReader {
           this.readRun(node, revision, out, field);
           break;
         case 'w:ins':
-        case 'w:moveTo':
-          this.readInline(childrenOf(node), revisionOf(node, 'insertion'), out, field);
+        case 'w:moveTo': {
+          // Text inserted inside a deletion (a move source) is in neither view: accepting removes
+          // the move source, rejecting removes the insertion.
+          const insertion = revisionOf(node, 'insertion');
+          this.readInline(childrenOf(node), revision?.kind === 'deletion' ? { ...revision, insertedBy: insertion } : insertion, out, field);
           break;
+        }
         case 'w:del':
         case 'w:moveFrom': {
           const deletion = revisionOf(node, 'deletion');
@@ -269,7 +280,7 @@ export class ParagraphReader {
     }
   }
 
-  private readRun(run: XmlNode, revision: Revision | null, out: SourceRun[], field: { inField: boolean; fieldResult: boolean }): void {
+  private readRun(run: XmlNode, revision: Revision | null, out: SourceRun[], field: FieldState): void {
     const rPr = findChild(run, 'w:rPr');
     if (rPr && findChild(rPr, 'w:rPrChange')) this.report.formattingRevisions += 1;
     const formats = formatsOf(rPr);
@@ -280,15 +291,20 @@ export class ParagraphReader {
         if (type === 'begin') {
           field.inField = true;
           field.fieldResult = false;
+          field.revision = revision;
         } else if (type === 'separate') {
           field.fieldResult = true;
         } else if (type === 'end') {
           field.inField = false;
           field.fieldResult = false;
+          field.revision = null;
         }
         continue;
       }
       if (field.inField && !field.fieldResult) continue; // the field's instruction, not its result
+      // A field's result follows the revision of the field: an inserted DATE field's result is
+      // absent from the original view even where Word left it outside the w:ins.
+      if (field.inField && revision === null && field.revision !== null) revision = field.revision;
       switch (tag) {
         case 'w:t':
         case 'w:delText':
@@ -339,15 +355,31 @@ function sameFormats(a: RunFormat[], b: RunFormat[]): boolean {
   return a.length === b.length && a.every((f) => b.includes(f));
 }
 
-function collectCells(table: XmlNode): XmlNode[] {
-  const blocks: XmlNode[] = [];
+/** The content of each cell of a table, row by row (the cell properties left out). */
+function tableCells(table: XmlNode): XmlNode[][] {
+  const cells: XmlNode[][] = [];
   for (const row of childrenOf(table)) {
     if (tagOf(row) !== 'w:tr') continue;
     for (const cell of childrenOf(row)) {
-      if (tagOf(cell) === 'w:tc') blocks.push(...childrenOf(cell).filter((n) => tagOf(n) !== 'w:tcPr'));
+      if (tagOf(cell) === 'w:tc') cells.push(childrenOf(cell).filter((n) => tagOf(n) !== 'w:tcPr'));
     }
   }
-  return blocks;
+  return cells;
+}
+
+/**
+ * A cell's paragraphs, read as paragraphs of the body. The last one ends at the cell's end mark,
+ * which Word never joins to the next cell: a revision recorded on it (an inserted row's cell marks)
+ * is dropped unless it covers the whole paragraph, so no view glues two cells' text together.
+ */
+function cellParagraphs(paragraphs: SourceParagraph[]): SourceParagraph[] {
+  const last = paragraphs.at(-1);
+  if (last?.markRevision) {
+    const mark = last.markRevision;
+    const whole = last.runs.some((run) => run.kind !== 'tab') && last.runs.every((run) => run.kind === 'tab' || (run.revision?.kind === mark.kind && Boolean(run.revision.insertedBy) === Boolean(mark.insertedBy)));
+    if (!whole) paragraphs[paragraphs.length - 1] = { ...last, markRevision: null };
+  }
+  return paragraphs;
 }
 
 export interface DocxContent {
