@@ -126,3 +126,80 @@ describe('fields', () => {
     expect(v.original).toEqual(['Dated  here']);
   });
 });
+
+describe('parts read as if absent (class 6)', () => {
+  it('reads endnotes as notes at their anchors, revisions inside them kept, and says so', () => {
+    const v = views({
+      body: p(null, run('Ouch'), '<w:r><w:endnoteReference w:id="2"/></w:r>', run('.')),
+      endnotes: { '2': p(null, '<w:r><w:endnoteRef/></w:r>', run(' A tachyon walks into a bar. '), ins(5, 'A', D, run('Fin.'))) },
+    });
+    expect(v.final).toEqual(['Ouch[footnoteRef:1]. [1: A tachyon walks into a bar. Fin.]']);
+    expect(v.original).toEqual(['Ouch[footnoteRef:1]. [1: A tachyon walks into a bar. ]']);
+    expect(v.warnings).toContain('1 endnote(s) were imported as footnotes at their anchors: Plenary documents have one kind of note');
+  });
+
+  it('reads a text box as its paragraphs after the paragraph holding it, once although Word writes it twice', () => {
+    const box = (text: string) => `<w:txbxContent>${p(null, run(text))}</w:txbxContent>`;
+    const v = views(
+      p(
+        null,
+        run('Before the box.'),
+        `<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx>${box('Datum plane')}</wps:txbx></wps:wsp></w:drawing></mc:Choice>`,
+        `<mc:Fallback><w:pict><v:shape><v:textbox>${box('Datum plane')}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>`,
+      ) + p(null, run('After.')),
+    );
+    expect(v.final).toEqual(['Before the box.', 'Datum plane', 'After.']);
+    expect(v.warnings).toContain('1 text box(es) were read as paragraphs after the paragraph holding them');
+  });
+
+  it('reads an equation as its linear text, a revision inside it kept in each view; a file holding only one is not refused', () => {
+    const math =
+      '<m:oMathPara><m:oMath><m:r><m:t>A=</m:t></m:r>' +
+      `<m:r><w:ins w:id="0" w:author="E" w:date="${D}"><m:t>2</m:t></w:ins></m:r><m:r><m:t>π</m:t></m:r>` +
+      '<m:sSup><m:e><m:r><m:t>r</m:t></m:r></m:e><m:sup><m:r><m:t>2</m:t></m:r></m:sup></m:sSup>' +
+      '<m:f><m:num><m:r><m:t>a+b</m:t></m:r></m:num><m:den><m:r><m:t>c</m:t></m:r></m:den></m:f></m:oMath></m:oMathPara>';
+    const v = views(p(null, math));
+    expect(v.final).toEqual(['A=2πr^2(a+b)/c']);
+    expect(v.original).toEqual(['A=πr^2(a+b)/c']);
+    expect(v.warnings.some((w) => w.startsWith('1 equation(s) were read as their linear text'))).toBe(true);
+  });
+});
+
+describe('unchanged paragraphs the parser hangs under an inserted or deleted one (class 2)', () => {
+  const ar = [
+    { id: 'ResNo', name: 'Res_No' },
+    { id: 'Call', name: 'Call' },
+  ];
+  it('keeps the keywords and items after an empty inserted paragraph in an Arabic resolution, with و before the keyword and a tatweel', () => {
+    const body =
+      p('ResNo', run('القرار 417 (REV.WRC-12)')) +
+      p(null, run('استعمال الخدمة المتنقلة للطيران')) +
+      p(null, run('إن المؤتمر العالمي للاتصالات الراديوية،')) +
+      p('Call', run('إذ يضع في اعتباره')) +
+      p(null, run('أ)'), '<w:r><w:tab/></w:r>', run('أن المؤتمر وزع النطاق؛')) +
+      `<w:p><w:pPr><w:rPr><w:ins w:id="1" w:author="A" w:date="${D}"/></w:rPr></w:pPr>${ins(2, 'A', D, run('ب)'), '<w:r><w:tab/></w:r>', run('أن تكنولوجيات جديدة تطور؛'))}</w:p>` +
+      `<w:p><w:pPr><w:rPr><w:ins w:id="3" w:author="A" w:date="${D}"/></w:rPr></w:pPr></w:p>` +
+      p('Call', run('وإذ يدرك')) +
+      p(null, run('أ )أن الملحق 10 يتضمن معايير؛')) +
+      p('Call', run('يقـرر')) +
+      p(null, run('أن تحمي الإدارات الأنظمة.'));
+    const v = views({ body, styles: ar });
+    for (const words of ['وإذ يدرك', 'أن الملحق 10 يتضمن معايير', 'يقـرر', 'أن تحمي الإدارات الأنظمة']) {
+      expect(v.original.join('\n')).toContain(words);
+      expect(v.final.join('\n')).toContain(words);
+    }
+    expect(v.original.join('\n')).not.toContain('تكنولوجيات');
+    expect(v.final.join('\n')).toContain('تكنولوجيات');
+  });
+
+  it('keeps an unchanged paragraph read as the continuation of a deleted item in the final view', () => {
+    const body =
+      p(null, run('Intro.')) +
+      `<w:p><w:pPr><w:rPr><w:del w:id="1" w:author="A" w:date="${D}"/></w:rPr></w:pPr>${del(2, 'A', D, 'a)')}${'<w:del w:id="3" w:author="A" w:date="' + D + '"><w:r><w:tab/></w:r></w:del>'}${del(4, 'A', D, 'the old item;')}</w:p>` +
+      `<w:p><w:pPr><w:ind w:left="794"/></w:pPr>${run('the text Word left alone.')}</w:p>`;
+    const v = views(body);
+    expect(v.original.join('\n')).toContain('the old item;');
+    expect(v.final.join('\n')).toContain('the text Word left alone.');
+    expect(v.final.join('\n')).not.toContain('the old item;');
+  });
+});

@@ -6,6 +6,7 @@
  */
 import { SaxesParser } from 'saxes';
 import { ImportError } from '../errors.js';
+import { writeMath, type MathXml } from './math.js';
 
 export interface Revision {
   kind: 'insertion' | 'deletion';
@@ -42,6 +43,12 @@ export interface OoxmlReport {
   formattingRevisions: number;
   /** Tables are flattened into paragraphs, cell by cell. */
   tables: number;
+  /** Endnote anchors, read as footnotes: the model has one kind of note. */
+  endnotes: number;
+  /** Text boxes, read as paragraphs after the paragraph holding them. */
+  textBoxes: number;
+  /** Equations, read as their linear text. */
+  equations: number;
 }
 
 type XmlNode = Record<string, unknown> & { ':@'?: Record<string, string> };
@@ -165,7 +172,9 @@ interface FieldState {
 
 /** Walks paragraphs of a body (document, footnote, table cell) in order. */
 export class ParagraphReader {
-  readonly report: OoxmlReport = { comments: 0, formattingRevisions: 0, tables: 0 };
+  readonly report: OoxmlReport = { comments: 0, formattingRevisions: 0, tables: 0, endnotes: 0, textBoxes: 0, equations: 0 };
+  /** The paragraphs of the text boxes anchored in the paragraph being read. */
+  private boxParagraphs: SourceParagraph[] = [];
   private pendingPageBreak = false;
 
   constructor(private readonly styleNames: Map<string, string>) {}
@@ -173,9 +182,14 @@ export class ParagraphReader {
   readBlocks(nodes: XmlNode[], out: SourceParagraph[] = []): SourceParagraph[] {
     for (const node of nodes) {
       switch (tagOf(node)) {
-        case 'w:p':
-          out.push(this.readParagraph(node));
+        case 'w:p': {
+          // Text boxes anchored in the paragraph follow it, in place (a nested reader keeps its own).
+          const outer = this.boxParagraphs;
+          this.boxParagraphs = [];
+          out.push(this.readParagraph(node), ...this.boxParagraphs);
+          this.boxParagraphs = outer;
           break;
+        }
         case 'w:tbl':
           this.report.tables += 1;
           for (const cell of tableCells(node)) out.push(...cellParagraphs(this.readBlocks(cell)));
@@ -273,6 +287,16 @@ export class ParagraphReader {
         case 'w:commentRangeStart':
           this.report.comments += 1;
           break;
+        case 'm:oMathPara':
+        case 'm:oMath':
+          this.report.equations += 1;
+          writeMath(node, revision, MATH_XML, (text, r) => pushText(out, text, [], r));
+          break;
+        case 'mc:AlternateContent': {
+          const choice = findChild(node, 'mc:Choice') ?? findChild(node, 'mc:Fallback');
+          if (choice) this.readInline(childrenOf(choice), revision, out, field);
+          break;
+        }
         default:
           // bookmarks, proofErr, commentRangeEnd, permStart…: not text.
           break;
@@ -332,7 +356,24 @@ export class ParagraphReader {
           if (id) out.push({ kind: 'footnote', id, revision });
           break;
         }
+        case 'w:endnoteReference': {
+          const id = attrOf(child, 'w:id');
+          if (id) {
+            out.push({ kind: 'footnote', id: endnoteKey(id), revision });
+            this.report.endnotes += 1;
+          }
+          break;
+        }
         case 'w:commentReference':
+          break;
+        case 'w:drawing':
+        case 'w:pict':
+        case 'w:object':
+        case 'mc:AlternateContent':
+          for (const box of textBoxesIn(child)) {
+            this.report.textBoxes += 1;
+            this.boxParagraphs.push(...this.readBlocks(childrenOf(box)));
+          }
           break;
         default:
           break;
@@ -354,6 +395,26 @@ function pushText(out: SourceRun[], text: string, formats: RunFormat[], revision
 function sameFormats(a: RunFormat[], b: RunFormat[]): boolean {
   return a.length === b.length && a.every((f) => b.includes(f));
 }
+
+/**
+ * The text boxes (w:txbxContent) in a drawing, outermost only: a box inside a box is read with the
+ * paragraphs of the outer one. Of the two forms Word writes for one shape (mc:Choice, mc:Fallback),
+ * only one is read, or its text would come twice.
+ */
+function textBoxesIn(node: XmlNode): XmlNode[] {
+  const tag = tagOf(node);
+  if (tag === 'w:txbxContent') return [node];
+  if (tag === 'mc:AlternateContent') {
+    for (const form of childrenOf(node)) {
+      const boxes = textBoxesIn(form);
+      if (boxes.length > 0) return boxes;
+    }
+    return [];
+  }
+  return childrenOf(node).flatMap(textBoxesIn);
+}
+
+const MATH_XML: MathXml = { tagOf, childrenOf, attrOf, revisionOf };
 
 /** The content of each cell of a table, row by row (the cell properties left out). */
 function tableCells(table: XmlNode): XmlNode[][] {
@@ -389,22 +450,38 @@ export interface DocxContent {
   report: OoxmlReport;
 }
 
-export function readDocxContent(documentXml: string, stylesXml: string | null, footnotesXml: string | null, commentsXml: string | null): DocxContent {
+/** Endnotes share the footnotes' map under their own keys: their ids are numbered apart. */
+function endnoteKey(id: string): string {
+  return `endnote:${id}`;
+}
+
+/** The notes of a footnotes or endnotes part, by id; separators and continuation notices left out. */
+function readNotes(reader: ParagraphReader, name: string, xml: string | null, tag: 'w:footnote' | 'w:endnote', key: (id: string) => string, out: Map<string, SourceParagraph[]>): void {
+  if (!xml) return;
+  const root = findDeep(parseXml(name, xml), `${tag}s`);
+  for (const note of root ? childrenOf(root) : []) {
+    if (tagOf(note) !== tag) continue;
+    const type = attrOf(note, 'w:type');
+    const id = attrOf(note, 'w:id');
+    if (!id || (type && type !== 'normal')) continue;
+    out.set(key(id), reader.readBlocks(childrenOf(note)));
+  }
+}
+
+export function readDocxContent(
+  documentXml: string,
+  stylesXml: string | null,
+  footnotesXml: string | null,
+  commentsXml: string | null,
+  endnotesXml: string | null = null,
+): DocxContent {
   const reader = new ParagraphReader(readStyleNames(stylesXml));
   const body = findDeep(parseXml('document.xml', documentXml), 'w:body');
   if (!body) throw new ImportError('the Word file is damaged: its document has no body');
   const paragraphs = reader.readBlocks(childrenOf(body));
   const footnotes = new Map<string, SourceParagraph[]>();
-  if (footnotesXml) {
-    const root = findDeep(parseXml('footnotes.xml', footnotesXml), 'w:footnotes');
-    for (const note of root ? childrenOf(root) : []) {
-      if (tagOf(note) !== 'w:footnote') continue;
-      const type = attrOf(note, 'w:type');
-      const id = attrOf(note, 'w:id');
-      if (!id || (type && type !== 'normal')) continue;
-      footnotes.set(id, reader.readBlocks(childrenOf(note)));
-    }
-  }
+  readNotes(reader, 'footnotes.xml', footnotesXml, 'w:footnote', (id) => id, footnotes);
+  readNotes(reader, 'endnotes.xml', endnotesXml, 'w:endnote', endnoteKey, footnotes);
   if (commentsXml && reader.report.comments === 0) {
     const root = findDeep(parseXml('comments.xml', commentsXml), 'w:comments');
     reader.report.comments = root ? childrenOf(root).filter((n) => tagOf(n) === 'w:comment').length : 0;
