@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { writeText } from '../../shared/export/text/index.js';
 import { importDocx } from '../../shared/import/docx/index.js';
-import { buildDocx, del, ins, p, run, type PackageParts } from '../support/ooxml-package.js';
+import { acceptAll } from '../../shared/tracking/review.js';
+import { buildDocx, del, ins, p, run, tab, type PackageParts } from '../support/ooxml-package.js';
 
 const D = '2026-01-01T00:00:00Z';
 const markRevision = (tag: 'ins' | 'del', id: number) => `<w:pPr><w:rPr><w:${tag} w:id="${id}" w:author="A" w:date="${D}"/></w:rPr></w:pPr>`;
@@ -201,5 +202,55 @@ describe('unchanged paragraphs the parser hangs under an inserted or deleted one
     expect(v.original.join('\n')).toContain('the old item;');
     expect(v.final.join('\n')).toContain('the text Word left alone.');
     expect(v.final.join('\n')).not.toContain('the old item;');
+  });
+});
+
+describe('moves paired into one tracked move (class 4)', () => {
+  const M = `w:author="M" w:date="${D}"`;
+  const movedParagraph = (side: 'From' | 'To', id: number, label: string, text: string) =>
+    `<w:p><w:pPr><w:rPr><w:move${side} w:id="${id}" ${M}/></w:rPr></w:pPr>` +
+    `<w:move${side} w:id="${id + 1}" ${M}><w:r><w:t>${label}</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:move${side}></w:p>`;
+  const resolution = (items: string) =>
+    p(null, run('RESOLUTION 7 (REV. PLENIPOTENTIARY, 2026)')) + p(null, run('A title')) + p(null, run('The Conference,')) + p(null, run('resolves')) + items;
+
+  it('gives the destination of a move recorded on whole paragraphs the id of its source, which accepting restores', () => {
+    const body = resolution(
+      `<w:moveToRangeStart w:id="90" ${M} w:name="move1"/>` +
+        movedParagraph('To', 10, '1', 'the moved item;') +
+        '<w:moveToRangeEnd w:id="90"/>' +
+        p(null, run('2'), tab, run('the item that stays;')) +
+        `<w:moveFromRangeStart w:id="91" ${M} w:name="move1"/>` +
+        movedParagraph('From', 20, '3', 'the moved item;') +
+        '<w:moveFromRangeEnd w:id="91"/>',
+    );
+    const { doc } = importDocx(buildDocx({ body }));
+    const items: Array<{ id: string; movedFrom: string | null; change: string | null; text: string }> = [];
+    doc.descendants((node) => {
+      if (node.type.name === 'item') items.push({ id: node.attrs.id as string, movedFrom: node.attrs.movedFrom as string | null, change: (node.attrs.change as { kind: string } | null)?.kind ?? null, text: node.textContent });
+      return true;
+    });
+    expect(items.map((item) => [item.text, item.change])).toEqual([
+      ['the moved item;', 'insertion'],
+      ['the item that stays;', null],
+      ['the moved item;', 'deletion'],
+    ]);
+    expect(items[0]!.movedFrom).toBe(items[2]!.id);
+    const accepted: string[] = [];
+    acceptAll(doc).descendants((node) => {
+      if (node.type.name === 'item') accepted.push(node.attrs.id as string);
+      return true;
+    });
+    expect(accepted).toEqual([items[2]!.id, items[1]!.id]);
+    expect(writeText(doc, { mode: 'original' })).toContain('the item that stays;');
+  });
+
+  it('leaves a move without range names as a deletion and an insertion', () => {
+    const { doc } = importDocx(buildDocx({ body: resolution(movedParagraph('To', 10, '1', 'moved;') + p(null, run('2'), tab, run('stays;')) + movedParagraph('From', 20, '3', 'moved;')) }));
+    let paired = 0;
+    doc.descendants((node) => {
+      if (node.attrs.movedFrom) paired += 1;
+      return true;
+    });
+    expect(paired).toBe(0);
   });
 });

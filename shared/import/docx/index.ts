@@ -18,6 +18,7 @@ import { parseLines } from '../text/parse.js';
 import type { TextImportResult } from '../text/index.js';
 import { uncoverUntouchedContent } from './block-changes.js';
 import { paragraphsToLines } from './lines.js';
+import { pairMoves } from './moves.js';
 import { collapseRenumberedReferences } from './references.js';
 import { readDocxContent } from './ooxml.js';
 import { openDocxPackage } from './package.js';
@@ -43,7 +44,7 @@ export function importDocx(bytes: Uint8Array, options: DocxImportOptions = {}): 
   const language = (options.language as LanguageCode | undefined) ?? detectLanguage(lines);
   const table = languageTable(language);
   const parsed = parseLines(lines, new LineClassifier(table), labelReader(table));
-  const doc = collapseRenumberedReferences(linkReferences(uncoverUntouchedContent(parsed.doc)));
+  const doc = collapseRenumberedReferences(linkReferences(pairMoves(uncoverUntouchedContent(parsed.doc), content.moves)));
   doc.check();
 
   const warnings = [...parsed.warnings];

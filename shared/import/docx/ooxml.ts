@@ -163,6 +163,12 @@ function formatsOf(rPr: XmlNode | undefined): RunFormat[] {
   return formats;
 }
 
+/** A revision that is one side of a move: its range's name pairs the source with the destination. */
+export interface MoveRevision {
+  name: string;
+  side: 'from' | 'to';
+}
+
 /** A complex field (w:fldChar begin … separate … end) being read, and the revision around its start. */
 interface FieldState {
   inField: boolean;
@@ -172,6 +178,12 @@ interface FieldState {
 
 /** Walks paragraphs of a body (document, footnote, table cell) in order. */
 export class ParagraphReader {
+  /**
+   * Word revision id → the move it belongs to (the name of its w:moveFromRangeStart /
+   * w:moveToRangeStart), for pairing the source and destination of a move (./moves.ts).
+   */
+  readonly moves = new Map<string, MoveRevision>();
+  private readonly openMoves = { from: new Map<string, string>(), to: new Map<string, string>() };
   readonly report: OoxmlReport = { comments: 0, formattingRevisions: 0, tables: 0, endnotes: 0, textBoxes: 0, equations: 0 };
   /** The paragraphs of the text boxes anchored in the paragraph being read. */
   private boxParagraphs: SourceParagraph[] = [];
@@ -207,6 +219,12 @@ export class ParagraphReader {
           break;
         case 'w:sectPr':
           break;
+        case 'w:moveFromRangeStart':
+        case 'w:moveToRangeStart':
+        case 'w:moveFromRangeEnd':
+        case 'w:moveToRangeEnd':
+          this.moveRange(node);
+          break;
         default:
           break;
       }
@@ -223,8 +241,8 @@ export class ParagraphReader {
     if (markRPr) {
       const ins = findChild(markRPr, 'w:ins') ?? findChild(markRPr, 'w:moveTo');
       const del = findChild(markRPr, 'w:del') ?? findChild(markRPr, 'w:moveFrom');
-      if (del) markRevision = { ...revisionOf(del, 'deletion'), ...(ins ? { insertedBy: revisionOf(ins, 'insertion') } : {}) };
-      else if (ins) markRevision = revisionOf(ins, 'insertion');
+      if (del) markRevision = { ...this.revision(del, 'deletion'), ...(ins ? { insertedBy: this.revision(ins, 'insertion') } : {}) };
+      else if (ins) markRevision = this.revision(ins, 'insertion');
     }
     if (pPr && findChild(pPr, 'w:pPrChange')) this.report.formattingRevisions += 1;
     const bidiEl = pPr && findChild(pPr, 'w:bidi');
@@ -245,6 +263,28 @@ export class ParagraphReader {
     };
   }
 
+  /** Opens or closes a named move range (its start holds the name; its end only the id). */
+  private moveRange(node: XmlNode): void {
+    const tag = tagOf(node);
+    const ranges = tag.startsWith('w:moveFrom') ? this.openMoves.from : this.openMoves.to;
+    const id = attrOf(node, 'w:id') ?? '';
+    if (tag.endsWith('RangeStart')) ranges.set(id, attrOf(node, 'w:name') ?? id);
+    else ranges.delete(id);
+  }
+
+  /** A revision; one of a move (w:moveFrom, w:moveTo) is recorded with the name of its open range. */
+  private revision(node: XmlNode, kind: Revision['kind']): Revision {
+    const revision = revisionOf(node, kind);
+    const tag = tagOf(node);
+    if (tag === 'w:moveFrom' || tag === 'w:moveTo') {
+      const side = tag === 'w:moveFrom' ? 'from' : 'to';
+      const open = [...this.openMoves[side].values()];
+      const name = open.at(-1);
+      if (name !== undefined && revision.id) this.moves.set(revision.id, { name, side });
+    }
+    return revision;
+  }
+
   /**
    * Runs inside a paragraph. `field` tracks complex fields (w:fldChar): the instruction between
    * begin and separate is dropped, the result between separate and end is kept as text.
@@ -260,13 +300,13 @@ export class ParagraphReader {
         case 'w:moveTo': {
           // Text inserted inside a deletion (a move source) is in neither view: accepting removes
           // the move source, rejecting removes the insertion.
-          const insertion = revisionOf(node, 'insertion');
+          const insertion = this.revision(node, 'insertion');
           this.readInline(childrenOf(node), revision?.kind === 'deletion' ? { ...revision, insertedBy: insertion } : insertion, out, field);
           break;
         }
         case 'w:del':
         case 'w:moveFrom': {
-          const deletion = revisionOf(node, 'deletion');
+          const deletion = this.revision(node, 'deletion');
           if (revision?.kind === 'insertion') deletion.insertedBy = revision;
           this.readInline(childrenOf(node), deletion, out, field);
           break;
@@ -286,6 +326,12 @@ export class ParagraphReader {
         }
         case 'w:commentRangeStart':
           this.report.comments += 1;
+          break;
+        case 'w:moveFromRangeStart':
+        case 'w:moveToRangeStart':
+        case 'w:moveFromRangeEnd':
+        case 'w:moveToRangeEnd':
+          this.moveRange(node);
           break;
         case 'm:oMathPara':
         case 'm:oMath':
@@ -445,6 +491,8 @@ function cellParagraphs(paragraphs: SourceParagraph[]): SourceParagraph[] {
 
 export interface DocxContent {
   paragraphs: SourceParagraph[];
+  /** Word revision id → the move it is a side of. */
+  moves: Map<string, MoveRevision>;
   /** Footnote id → its paragraphs. Separator footnotes are left out. */
   footnotes: Map<string, SourceParagraph[]>;
   report: OoxmlReport;
@@ -486,5 +534,5 @@ export function readDocxContent(
     const root = findDeep(parseXml('comments.xml', commentsXml), 'w:comments');
     reader.report.comments = root ? childrenOf(root).filter((n) => tagOf(n) === 'w:comment').length : 0;
   }
-  return { paragraphs, footnotes, report: reader.report };
+  return { paragraphs, footnotes, moves: reader.moves, report: reader.report };
 }

@@ -1,0 +1,49 @@
+/**
+ * Word's moves as Plenary's tracked moves. Word records a moved paragraph twice: struck through
+ * where it was (`w:moveFrom`, inside a `w:moveFromRangeStart w:name="move…"` range) and inserted
+ * where it went (`w:moveTo`, inside a `w:moveToRangeStart` of the same name). Read as a deletion and
+ * an insertion, the two would be unrelated blocks; paired here, the destination records the
+ * source's id in `movedFrom` (shared/tracking/moves.ts), so references follow the moved item and
+ * accepting the move gives it its id back — the model of a move made in Plenary.
+ *
+ * Only whole moved blocks are paired: a block whose change is the revision of one side of a named
+ * move. The n-th source block of a move pairs with its n-th destination block, of the same type.
+ */
+import type { Node } from 'prosemirror-model';
+import { Transform } from 'prosemirror-transform';
+import { blockChange } from '../../tracking/attrs.js';
+import type { MoveRevision } from './ooxml.js';
+
+interface MovedBlock {
+  pos: number;
+  id: string;
+  type: string;
+}
+
+export function pairMoves(doc: Node, moves: ReadonlyMap<string, MoveRevision>): Node {
+  if (moves.size === 0) return doc;
+  const sources = new Map<string, MovedBlock[]>();
+  const destinations = new Map<string, MovedBlock[]>();
+  doc.descendants((node, pos) => {
+    const change = blockChange(node);
+    const move = change ? moves.get(change.id) : undefined;
+    const id = node.attrs.id as string | null | undefined;
+    if (!change || !move || !id || !('movedFrom' in node.attrs)) return true;
+    const side = move.side === 'from' && change.kind === 'deletion' ? sources : move.side === 'to' && change.kind === 'insertion' ? destinations : null;
+    if (!side) return true;
+    const blocks = side.get(move.name) ?? [];
+    blocks.push({ pos, id, type: node.type.name });
+    side.set(move.name, blocks);
+    // The blocks inside a moved block moved with it.
+    return false;
+  });
+  const tr = new Transform(doc);
+  for (const [name, targets] of destinations) {
+    const origins = sources.get(name) ?? [];
+    targets.forEach((target, index) => {
+      const origin = origins[index];
+      if (origin && origin.type === target.type) tr.setNodeAttribute(target.pos, 'movedFrom', origin.id);
+    });
+  }
+  return tr.doc;
+}
