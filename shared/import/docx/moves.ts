@@ -42,8 +42,25 @@ export function pairMoves(doc: Node, moves: ReadonlyMap<string, MoveRevision>): 
     const origins = sources.get(name) ?? [];
     targets.forEach((target, index) => {
       const origin = origins[index];
-      if (origin && origin.type === target.type) tr.setNodeAttribute(target.pos, 'movedFrom', origin.id);
+      if (!origin || origin.type !== target.type) return;
+      tr.setNodeAttribute(target.pos, 'movedFrom', origin.id);
+      // The copy's paragraphs record theirs too, as a move made in Plenary does (same shape only).
+      const from = innerBlocks(doc.nodeAt(origin.pos)!, origin.pos);
+      const to = innerBlocks(doc.nodeAt(target.pos)!, target.pos);
+      if (from.length !== to.length || from.some((block, i) => block.type !== to[i]!.type)) return;
+      to.forEach((block, i) => tr.setNodeAttribute(block.pos, 'movedFrom', from[i]!.id));
     });
   }
   return tr.doc;
+}
+
+/** The blocks with ids inside a block, in document order, with their positions in the document. */
+function innerBlocks(node: Node, pos: number): MovedBlock[] {
+  const blocks: MovedBlock[] = [];
+  node.descendants((child, offset) => {
+    const id = child.attrs.id as string | null | undefined;
+    if (id && 'movedFrom' in child.attrs) blocks.push({ pos: pos + 1 + offset, id, type: child.type.name });
+    return true;
+  });
+  return blocks;
 }

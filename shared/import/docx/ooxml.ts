@@ -184,6 +184,8 @@ export class ParagraphReader {
    */
   readonly moves = new Map<string, MoveRevision>();
   private readonly openMoves = { from: new Map<string, string>(), to: new Map<string, string>() };
+  /** The moves the text of the paragraph being read belongs to. */
+  private recentMoves: { from?: string; to?: string } = {};
   readonly report: OoxmlReport = { comments: 0, formattingRevisions: 0, tables: 0, endnotes: 0, textBoxes: 0, equations: 0 };
   /** The paragraphs of the text boxes anchored in the paragraph being read. */
   private boxParagraphs: SourceParagraph[] = [];
@@ -236,6 +238,16 @@ export class ParagraphReader {
     const pPr = findChild(p, 'w:pPr');
     const styleEl = pPr && findChild(pPr, 'w:pStyle');
     const styleId = styleEl ? attrOf(styleEl, 'w:val') : null;
+    if (pPr && findChild(pPr, 'w:pPrChange')) this.report.formattingRevisions += 1;
+    const bidiEl = pPr && findChild(pPr, 'w:bidi');
+    const pageBreakBefore = this.pendingPageBreak || Boolean(pPr && findChild(pPr, 'w:pageBreakBefore'));
+    this.pendingPageBreak = Boolean(pPr && findChild(pPr, 'w:sectPr'));
+    const indentEl = pPr && findChild(pPr, 'w:ind');
+    const indentTwips = Number(indentEl ? (attrOf(indentEl, 'w:start') ?? attrOf(indentEl, 'w:left') ?? 0) : 0) || 0;
+    const runs: SourceRun[] = [];
+    this.recentMoves = {};
+    this.readInline(childrenOf(p), null, runs, { inField: false, fieldResult: false, revision: null });
+    // The mark ends the paragraph: read after its runs, it belongs to the move they belong to.
     const markRPr = pPr && findChild(pPr, 'w:rPr');
     let markRevision: Revision | null = null;
     if (markRPr) {
@@ -244,14 +256,6 @@ export class ParagraphReader {
       if (del) markRevision = { ...this.revision(del, 'deletion'), ...(ins ? { insertedBy: this.revision(ins, 'insertion') } : {}) };
       else if (ins) markRevision = this.revision(ins, 'insertion');
     }
-    if (pPr && findChild(pPr, 'w:pPrChange')) this.report.formattingRevisions += 1;
-    const bidiEl = pPr && findChild(pPr, 'w:bidi');
-    const pageBreakBefore = this.pendingPageBreak || Boolean(pPr && findChild(pPr, 'w:pageBreakBefore'));
-    this.pendingPageBreak = Boolean(pPr && findChild(pPr, 'w:sectPr'));
-    const indentEl = pPr && findChild(pPr, 'w:ind');
-    const indentTwips = Number(indentEl ? (attrOf(indentEl, 'w:start') ?? attrOf(indentEl, 'w:left') ?? 0) : 0) || 0;
-    const runs: SourceRun[] = [];
-    this.readInline(childrenOf(p), null, runs, { inField: false, fieldResult: false, revision: null });
     return {
       styleId,
       styleName: styleId ? (this.styleNames.get(styleId) ?? styleId) : null,
@@ -278,9 +282,13 @@ export class ParagraphReader {
     const tag = tagOf(node);
     if (tag === 'w:moveFrom' || tag === 'w:moveTo') {
       const side = tag === 'w:moveFrom' ? 'from' : 'to';
-      const open = [...this.openMoves[side].values()];
-      const name = open.at(-1);
-      if (name !== undefined && revision.id) this.moves.set(revision.id, { name, side });
+      // The open range of this side, else (a paragraph mark after a range closed in its paragraph)
+      // the move the paragraph's text belonged to.
+      const name = [...this.openMoves[side].values()].at(-1) ?? this.recentMoves[side];
+      if (name !== undefined && revision.id) {
+        this.moves.set(revision.id, { name, side });
+        this.recentMoves[side] = name;
+      }
     }
     return revision;
   }
