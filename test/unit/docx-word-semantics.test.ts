@@ -254,3 +254,62 @@ describe('moves paired into one tracked move (class 4)', () => {
     expect(paired).toBe(0);
   });
 });
+
+describe('the C26/93 shape (class 3)', () => {
+  it('reads the one inserted paragraph after a section whose items are all deleted as the new item, not a continuation', () => {
+    const deletedItem = (id: number, label: string, text: string) =>
+      `<w:p>${markRevision('del', id)}${del(id + 1, 'A', D, label)}<w:del w:id="${id + 2}" w:author="A" w:date="${D}"><w:r><w:tab/></w:r></w:del>${del(id + 3, 'A', D, text)}</w:p>`;
+    const body =
+      p(null, run('RESOLUTION 7 (REV. PLENIPOTENTIARY, 2026)')) +
+      p(null, run('A title')) +
+      p(null, run('The Conference,')) +
+      p(null, run('resolves')) +
+      deletedItem(1, '1', 'old one;') +
+      deletedItem(10, '2', 'old two.') +
+      `<w:p>${markRevision('ins', 20)}${ins(21, 'A', D, run('the one new item.'))}</w:p>`;
+    const { doc, warnings } = importDocx(buildDocx({ body }));
+    expect(warnings).toEqual([]);
+    const items: Array<[string, string | null]> = [];
+    doc.descendants((node) => {
+      if (node.type.name === 'item') items.push([node.textContent, (node.attrs.change as { kind: string } | null)?.kind ?? null]);
+      return true;
+    });
+    expect(items).toEqual([
+      ['old one;', 'deletion'],
+      ['old two.', 'deletion'],
+      ['the one new item.', 'insertion'],
+    ]);
+    // Alone in the new text, the new item has no label.
+    expect(writeText(doc, { mode: 'final' }).trim().split('\n').at(-1)).toBe('the one new item.');
+    expect(writeText(doc, { mode: 'original' })).toContain('1\told one;\n2\told two.');
+  });
+});
+
+describe('smaller things (class 8)', () => {
+  it('keeps an inserted space between words in the final view only', () => {
+    const v = views(p(null, run('one'), ins(1, 'A', D, run(' ')), run('two')));
+    expect(v.final).toEqual(['one two']);
+    expect(v.original).toEqual(['onetwo']);
+  });
+
+  it('separates the words around a page, line or carriage-return break inside a paragraph', () => {
+    const v = views(p(null, run('before'), '<w:r><w:br w:type="page"/></w:r>', run('after'), '<w:r><w:br/></w:r>', run('line'), '<w:r><w:cr/></w:r>', run('end')));
+    expect(v.final).toEqual(['before after line end']);
+  });
+
+  it('keeps revisions in paragraphs of non-ITU styles (Title, Date)', () => {
+    const v = views({
+      styles: [{ id: 'Date', name: 'Date' }, { id: 'Title', name: 'Title' }],
+      body: p('Title', run('A '), ins(1, 'A', D, run('new ')), run('title')) + p('Date', del(2, 'A', D, '3 March'), ins(3, 'A', D, run('4 March')), run(' 2026')) + p(null, run('Body text.')),
+    });
+    expect(v.marked).toEqual(['A [+new +]title', '[-3 March-][+4 March+] 2026', 'Body text.']);
+    expect(v.original).toEqual(['A title', '3 March 2026', 'Body text.']);
+  });
+
+  it('keeps hand-typed list labels with a tracked change as typed in a document that is not a resolution', () => {
+    const v = views(p(null, run('Intro:')) + p(null, del(1, 'A', D, '4'), ins(2, 'A', D, run('6')), tab, run('first point;')) + p(null, run('7'), tab, run('second point.')));
+    expect(v.final).toEqual(['Intro:', '6 first point;', '7 second point.']);
+    expect(v.original).toEqual(['Intro:', '4 first point;', '7 second point.']);
+    expect(v.warnings).toEqual([]);
+  });
+});

@@ -38,12 +38,17 @@ export function importDocx(bytes: Uint8Array, options: DocxImportOptions = {}): 
   }
   const pkg = openDocxPackage(bytes, options.limits ?? DEFAULT_ZIP_LIMITS);
   const content = readDocxContent(pkg.document, pkg.styles, pkg.footnotes, pkg.comments, pkg.endnotes);
-  const lines = paragraphsToLines(content.paragraphs, content.footnotes);
+  let lines = paragraphsToLines(content.paragraphs, content.footnotes);
   if (lines.length === 0) throw new ImportError('the Word document has no text: there is nothing to import');
 
   const language = (options.language as LanguageCode | undefined) ?? detectLanguage(lines);
   const table = languageTable(language);
-  const parsed = parseLines(lines, new LineClassifier(table), labelReader(table));
+  const classifier = new LineClassifier(table);
+  // Outside a resolution, labels revised by hand are what the delegate typed: kept as text.
+  if (lines.some((line) => line.labelRevised) && !lines.some((line) => classifier.isNumberLine(line))) {
+    lines = paragraphsToLines(content.paragraphs, content.footnotes, { typedLabels: true });
+  }
+  const parsed = parseLines(lines, classifier, labelReader(table));
   const doc = collapseRenumberedReferences(linkReferences(pairMoves(uncoverUntouchedContent(parsed.doc), content.moves)));
   doc.check();
 

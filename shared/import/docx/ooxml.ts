@@ -394,8 +394,9 @@ export class ParagraphReader {
           break;
         case 'w:br':
         case 'w:cr':
+          // A line, column or page break inside a paragraph still separates the words around it.
           if (attrOf(child, 'w:type') === 'page') this.pendingPageBreak = true;
-          else pushText(out, ' ', formats, revision);
+          pushText(out, ' ', formats, revision);
           break;
         case 'w:noBreakHyphen':
           pushText(out, '\u2011', formats, revision);
