@@ -27,6 +27,7 @@ import {
   openHostStores,
   type HostStores,
 } from '../node/services/index.js';
+import { UserFacingError, messageOf } from '../shared/errors/index.js';
 import { InvalidRequestError } from '../shared/ipc/validate.js';
 import {
   PICKER_EXTENSIONS,
@@ -87,7 +88,9 @@ export interface RunningHost {
   close(): Promise<void>;
 }
 
-class HttpError extends Error {
+/** A refused request: its HTTP status and a one-line reason for the page. */
+class HttpError extends UserFacingError {
+  override name = 'HttpError';
   constructor(
     readonly status: number,
     message: string,
@@ -258,7 +261,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
             : error instanceof NotGrantedError
               ? 403
               : 500;
-      sendJson(res, status, { ok: false, error: oneLine(error) });
+      sendJson(res, status, { ok: false, error: messageOf(error) });
     }
   }
 
@@ -300,7 +303,3 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-function oneLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0]!.slice(0, 500);
-}

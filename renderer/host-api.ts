@@ -6,6 +6,7 @@
  * show the in-page picker instead: the host lists the files of its folder, the user picks or types
  * a name, and the host resolves it inside that folder. The renderer never sends a path.
  */
+import { UserFacingError } from '../shared/errors/index.js';
 import type {
   DocumentJson,
   ExportMode,
@@ -38,11 +39,9 @@ export interface PickRequest {
 /** Shows the in-page picker; resolves with the chosen file name, or null when cancelled. */
 export type Picker = (request: PickRequest) => Promise<string | null>;
 
-export class HostError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'HostError';
-  }
+/** What the browser host refused or failed to do, as one line for the user. */
+export class HostError extends UserFacingError {
+  override name = 'HostError';
 }
 
 export function tokenFromLocation(location: Location): string | null {

@@ -5,13 +5,14 @@
  * revision of a resolution…": a Council contribution around the resolution in force (below). And
  * "Compare With Another Version…": the differences between two versions as tracked changes.
  */
+import { messageOf } from '../shared/errors/index.js';
 import type { Node } from 'prosemirror-model';
 import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
 import { parseDocument } from '../shared/file/format.js';
 import type { OpenedDocument } from '../shared/ipc/api.js';
 import { languageTable, type LanguageCode } from '../shared/languages/index.js';
 import { buildDoc } from '../shared/model/build.js';
-import { ContributionError, contributionFromResolution, firstCoverFieldPosition } from '../shared/model/contribution.js';
+import { ContributionError, contributionFromResolution, firstCoverFieldPosition } from '../shared/contribution/contribution.js';
 import { CompareError, compareDocuments } from '../shared/compare/index.js';
 import { listChanges } from '../shared/tracking/changes.js';
 import { setTrackingEnabled } from '../shared/tracking/plugin.js';
@@ -50,7 +51,7 @@ function readOpened(opened: OpenedDocument): { ok: true; doc: Node } | { ok: fal
   try {
     return { ok: true, doc: parseDocument(opened.content).doc };
   } catch (error) {
-    return { ok: false, error: `Cannot open ${opened.name}: ${error instanceof Error ? error.message : String(error)}` };
+    return { ok: false, error: `Cannot open ${opened.name}: ${messageOf(error)}` };
   }
 }
 

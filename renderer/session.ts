@@ -8,6 +8,7 @@
  * - a file that cannot be opened is reported with its reason and changes nothing.
  */
 import type { Node } from 'prosemirror-model';
+import { messageOf } from '../shared/errors/index.js';
 import { parseDocument, serializeDocument, type DocumentMetadata } from '../shared/file/format.js';
 import type { OpenedDocument, PlenaryApi, SaveOutcome } from '../shared/ipc/api.js';
 
@@ -38,9 +39,7 @@ function randomSessionId(): string {
   return `s${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+export { messageOf } from '../shared/errors/index.js';
 
 export class Session {
   readonly sessionId = randomSessionId();

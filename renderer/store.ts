@@ -12,7 +12,7 @@ import type { EditorState } from 'prosemirror-state';
 import type { Node } from 'prosemirror-model';
 import { redoDepth, undoDepth } from 'prosemirror-history';
 import { trackingScopeOf, trackingState } from '../shared/tracking/plugin.js';
-import { isContribution } from '../shared/model/contribution.js';
+import { isContribution } from '../shared/contribution/contribution.js';
 import type { TrackingScope } from '../shared/schema/schema.js';
 import { listChanges, type TrackedChange } from '../shared/tracking/changes.js';
 import { labelsOf } from './editor/labels-plugin.js';

@@ -7,7 +7,7 @@
 import { basename } from 'node:path';
 import { readDocumentFile } from '../../node/file/input.js';
 import { saveDocument } from '../../node/file/save.js';
-import { ContributionError, contributionFromResolution } from '../../shared/model/contribution.js';
+import { ContributionError, contributionFromResolution } from '../../shared/contribution/contribution.js';
 import { inputAndPlenaryOutput, parseCommandArgs } from '../args.js';
 import { UserError } from '../errors.js';
 import type { CliIo } from '../io.js';

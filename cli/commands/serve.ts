@@ -4,6 +4,7 @@
  * (Ctrl+C), then releases its recovery lock. Unsaved work of a host that was killed is offered for
  * restoring at the next start.
  */
+import { messageOf } from '../../shared/errors/index.js';
 import { existsSync } from 'node:fs';
 import { UsageError, UserError } from '../errors.js';
 import { parseArgs } from 'node:util';
@@ -33,7 +34,7 @@ async function buildRenderer(io: CliIo): Promise<void> {
     const vite = await import('vite');
     await vite.build({ configFile: config, logLevel: 'error' });
   } catch (error) {
-    throw new UserError(`the renderer could not be built (${error instanceof Error ? error.message.split('\n')[0] : String(error)}): run \`npm run build:renderer\``);
+    throw new UserError(`the renderer could not be built (${messageOf(error)}): run \`npm run build:renderer\``);
   }
 }
 

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Node } from 'prosemirror-model';
 import { exportDocx } from '../../shared/export/docx/index.js';
 import { writeFileAtomic } from '../file/atomic.js';
+import { messageOf } from '../../shared/errors/index.js';
 import { FileFormatError } from '../../shared/file/errors.js';
 import { parseDocument, serializeDocument } from '../../shared/file/format.js';
 import { readDocumentBytes, readDocumentFile, type InputDocument } from '../file/input.js';
@@ -103,8 +104,3 @@ export function withExtension(name: string, extension: string): string {
   return name.toLowerCase().endsWith(extension) ? name : `${name.replace(/\.(plenary|docx|txt)$/i, '')}${extension}`;
 }
 
-/** One line, whatever was thrown. */
-export function messageOf(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.split('\n')[0] ?? text;
-}

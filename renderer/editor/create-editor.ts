@@ -6,6 +6,7 @@
  * keys of shared/editing (Enter makes the next item, Tab demotes, Alt+Up moves…), history, search,
  * then ProseMirror's base keymap.
  */
+import { messageOf } from '../../shared/errors/index.js';
 import type { Node, ResolvedPos, Slice } from 'prosemirror-model';
 import { EditorState, NodeSelection, type Command, type Plugin, type Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
@@ -162,7 +163,7 @@ export function mountEditor(place: HTMLElement, options: MountOptions): EditorVi
         // the document stays as it was (ProseMirror redraws over what the browser typed), and
         // the user is told why.
         view.updateState(view.state);
-        options.onRefused?.(`This edit cannot be tracked, so it was not made (${error instanceof Error ? error.message : String(error)}). Edit in smaller steps, or switch tracking off for it.`);
+        options.onRefused?.(`This edit cannot be tracked, so it was not made (${messageOf(error)}). Edit in smaller steps, or switch tracking off for it.`);
         return;
       }
       view.updateState(view.state.apply(tracked));

@@ -16,11 +16,13 @@ import { TrackContext } from '../tracking/marking.js';
 import { trackDifference } from '../tracking/track-difference.js';
 import { acceptAll } from '../tracking/review.js';
 import { uniqueIdsIn } from '../tracking/track.js';
+import { UserFacingError } from '../errors/index.js';
 import { alignIds } from './align.js';
 
 export { alignIds, wordSimilarity } from './align.js';
 
-export class CompareError extends Error {
+/** Two versions that cannot be compared; the message is one line, for the user. */
+export class CompareError extends UserFacingError {
   override name = 'CompareError';
 }
 

@@ -37,7 +37,7 @@ export { moveItemUp, moveItemDown } from './move.js';
 export { documentEdgeKeymap } from './document-edges.js';
 export { insertSection, insertFootnote, insertAnnex, insertItemAfter, deleteItem, setListStyle } from './insert.js';
 export { defaultListStyle, naturalSubListStyle } from './list-style.js';
-export { uniqueIdsPlugin, uniqueIdsKey, mayIntroduceIds, writtenRanges, withFreshIds } from './unique-ids.js';
+export { uniqueIdsPlugin, uniqueIdsKey, mayIntroduceIds, writtenRanges, withFreshIds } from '../model/unique-ids.js';
 export { sectionKindPlugin, sectionKindKey, withSectionKinds } from './section-kind.js';
 export { parsePastedText, type TextImporter } from './paste.js';
 

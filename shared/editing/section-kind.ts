@@ -10,7 +10,7 @@ import { isLanguageCode, matchKeyword } from '../languages/index.js';
 import type { SectionKind } from '../schema/schema.js';
 import { defaultListStyle } from './list-style.js';
 import { types } from './context.js';
-import { writtenRanges } from './unique-ids.js';
+import { writtenRanges } from '../model/unique-ids.js';
 
 export const sectionKindKey = new PluginKey('plenary-section-kind');
 

@@ -10,7 +10,7 @@ import { writeText } from '../../shared/export/text/index.js';
 import { importDocx } from '../../shared/import/docx/index.js';
 import { ImportError } from '../../shared/import/errors.js';
 import { importText } from '../../shared/import/text/index.js';
-import { outline } from '../../shared/model/outline.js';
+import { outline } from '../../shared/outline/outline.js';
 import { listChanges } from '../../shared/tracking/changes.js';
 import { revised1332 } from '../support/docx-fixtures.js';
 import { requireTool, sofficeConvert } from '../support/office.js';

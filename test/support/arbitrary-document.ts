@@ -19,7 +19,7 @@
 import fc from 'fast-check';
 import type { Node } from 'prosemirror-model';
 import { languageTable } from '../../shared/languages/index.js';
-import { trackingScopeFor } from '../../shared/model/contribution.js';
+import { trackingScopeFor } from '../../shared/contribution/contribution.js';
 import {
   buildDoc,
   type AnnexSpec,

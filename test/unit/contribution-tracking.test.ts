@@ -10,7 +10,7 @@ import type { Node } from 'prosemirror-model';
 import { EditorState, TextSelection, type Transaction } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
 import { importText } from '../../shared/import/text/index.js';
-import { contributionFromResolution } from '../../shared/model/contribution.js';
+import { contributionFromResolution } from '../../shared/contribution/contribution.js';
 import { schema } from '../../shared/schema/schema.js';
 import { listChanges } from '../../shared/tracking/changes.js';
 import { rangeTouchesResolution, setTrackingScope, trackIfEnabled, trackingPlugin } from '../../shared/tracking/plugin.js';

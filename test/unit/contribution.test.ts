@@ -21,7 +21,7 @@ import {
   firstCoverFieldPosition,
   resolutionNumberOf,
   resolutionsIn,
-} from '../../shared/model/contribution.js';
+} from '../../shared/contribution/contribution.js';
 import { positionsNeedingIds } from '../../shared/model/ids.js';
 import { computeLabels } from '../../shared/numbering/labels.js';
 import { schema } from '../../shared/schema/schema.js';

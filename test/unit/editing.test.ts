@@ -3,7 +3,7 @@
  * importer): each command's resulting structure and labels, a valid document, unique ids, and
  * undo back to the original.
  */
-import { visibleText } from '../../shared/model/text.js';
+import { visibleText } from '../../shared/numbering/visible-text.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';

@@ -7,7 +7,7 @@ import type { Mark, Node } from 'prosemirror-model';
 import { languageTable, type LanguageTable } from '../../languages/index.js';
 import { computeLabels, type Labels } from '../../numbering/labels.js';
 import { blockChangeOf, RevisionIds, type Attribution } from './revisions.js';
-import type { CouncilStyleTable } from './style-table.js';
+import type { CouncilStyleTable } from '../../council-style/style-table.js';
 
 export interface ExportContext {
   /** The document being written (cross-references are rendered against it). */

@@ -7,7 +7,7 @@
  */
 import type { Node } from 'prosemirror-model';
 import { acceptAll, rejectAll } from '../../tracking/review.js';
-import type { CouncilStyleTable } from './style-table.js';
+import type { CouncilStyleTable } from '../../council-style/style-table.js';
 import { writeDocx } from './write.js';
 
 export type ExportMode = 'markup' | 'final' | 'original';
@@ -30,4 +30,4 @@ export async function exportDocx(doc: Node, options: ExportOptions): Promise<Uin
 }
 
 export { writeDocx } from './write.js';
-export { councilStyleTable, parseStyleTable, listMetrics, type CouncilStyleTable } from './style-table.js';
+export { councilStyleTable, parseStyleTable, listMetrics, type CouncilStyleTable } from '../../council-style/style-table.js';

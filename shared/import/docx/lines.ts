@@ -13,8 +13,8 @@
 import type { InlineRun } from '../../model/build.js';
 import type { BlockChange } from '../../schema/schema.js';
 import { LABEL_SHAPE, splitLines, type SourceLine } from '../text/lines.js';
-import { councilStyleTable } from '../../export/docx/style-table.js';
-import { itemTextIndentTwips } from '../../export/docx/word-styles.js';
+import { councilStyleTable } from '../../council-style/style-table.js';
+import { itemTextIndentTwips } from '../../council-style/style-table.js';
 import type { Revision, SourceParagraph, SourceRun } from './ooxml.js';
 
 function toChange(revision: Revision): BlockChange {

@@ -8,7 +8,7 @@
  */
 import type { Node } from 'prosemirror-model';
 import type { InlineRun } from '../../model/build.js';
-import { trackingScopeFor } from '../../model/contribution.js';
+import { trackingScopeFor } from '../../contribution/contribution.js';
 import { newId } from '../../model/ids.js';
 import { schema, type HeadingNumbering, type SectionKind } from '../../schema/schema.js';
 import type { LineClassifier } from './classify.js';
