@@ -11,7 +11,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { messageOf, oneLine } from '../shared/errors/index.js';
-import { APP_VERSION, FORMAT_VERSION } from '../shared/file/format.js';
+import { APP_VERSION, FORMAT_VERSION } from '../shared/file/index.js';
 import { COMMANDS } from './commands/index.js';
 import { isUsageError, isUserError } from './errors.js';
 import type { CliCommand, CliIo } from './io.js';

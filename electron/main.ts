@@ -5,7 +5,7 @@
 import { messageOf } from '../shared/errors/index.js';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
-import { closeHostStores, openHostStores, type HostStores } from '../node/services/stores.js';
+import { closeHostStores, openHostStores, type HostStores } from '../node/services/index.js';
 import { registerIpcHandlers } from './ipc.js';
 import { documentPathsFromArgv } from './launch-files.js';
 import { installMenu } from './menu.js';

@@ -19,26 +19,10 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
-import {
-  NotGrantedError,
-  callHostApi,
-  closeHostStores,
-  createHostApi,
-  openHostStores,
-  type HostStores,
-} from '../node/services/index.js';
+import { NotGrantedError, callHostApi, closeHostStores, createHostApi, openHostStores, type HostStores } from '../node/services/index.js';
 import { UserFacingError, messageOf } from '../shared/errors/index.js';
-import { InvalidRequestError } from '../shared/ipc/validate.js';
-import {
-  PICKER_EXTENSIONS,
-  PICKER_PURPOSES,
-  TOKEN_COOKIE,
-  TOKEN_HEADER,
-  TOKEN_QUERY,
-  fileNameProblem,
-  type PickerListing,
-  type PickerPurpose,
-} from '../shared/ipc/http-protocol.js';
+import { InvalidRequestError } from '../shared/ipc/index.js';
+import { PICKER_EXTENSIONS, PICKER_PURPOSES, TOKEN_COOKIE, TOKEN_HEADER, TOKEN_QUERY, fileNameProblem, type PickerListing, type PickerPurpose } from '../shared/ipc/index.js';
 
 /** Loopback only: the host is never reachable from another machine. */
 export const HOST_ADDRESS = '127.0.0.1';

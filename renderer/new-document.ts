@@ -8,14 +8,14 @@
 import { messageOf } from '../shared/errors/index.js';
 import type { Node } from 'prosemirror-model';
 import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
-import { parseDocument } from '../shared/file/format.js';
-import type { OpenedDocument } from '../shared/ipc/api.js';
+import { parseDocument } from '../shared/file/index.js';
+import type { OpenedDocument } from '../shared/ipc/index.js';
 import { languageTable, type LanguageCode } from '../shared/languages/index.js';
-import { buildDoc } from '../shared/model/build.js';
-import { ContributionError, contributionFromResolution, firstCoverFieldPosition } from '../shared/contribution/contribution.js';
+import { buildDoc } from '../shared/model/index.js';
+import { ContributionError, contributionFromResolution, firstCoverFieldPosition } from '../shared/contribution/index.js';
 import { CompareError, compareDocuments } from '../shared/compare/index.js';
-import { listChanges } from '../shared/tracking/changes.js';
-import { setTrackingEnabled } from '../shared/tracking/plugin.js';
+import { listChanges } from '../shared/tracking/index.js';
+import { setTrackingEnabled } from '../shared/tracking/index.js';
 
 export function newResolution(language: LanguageCode): Node {
   const table = languageTable(language);

@@ -9,8 +9,8 @@
  */
 import type { Node } from 'prosemirror-model';
 import { messageOf } from '../shared/errors/index.js';
-import { parseDocument, serializeDocument, type DocumentMetadata } from '../shared/file/format.js';
-import type { OpenedDocument, PlenaryApi, SaveOutcome } from '../shared/ipc/api.js';
+import { parseDocument, serializeDocument, type DocumentMetadata } from '../shared/file/index.js';
+import type { OpenedDocument, PlenaryApi, SaveOutcome } from '../shared/ipc/index.js';
 
 /** A snapshot goes out this long after the last change (the promise is "within 2 s"). */
 export const RECOVERY_DELAY_MS = 1000;

@@ -10,8 +10,7 @@ import { UsageError, UserError } from '../errors.js';
 import { parseArgs } from 'node:util';
 import { resolvePath } from '../args.js';
 import type { CliIo } from '../io.js';
-import { defaultRendererDir, defaultUserDataDir, rendererConfigFile } from '../../host/paths.js';
-import { rendererProblem, startHost } from '../../host/serve.js';
+import { defaultRendererDir, defaultUserDataDir, rendererConfigFile, rendererProblem, startHost } from '../../host/index.js';
 
 const SYNOPSIS = 'plenary serve [--port N] [--data-dir DIR] [file]';
 

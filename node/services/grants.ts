@@ -8,7 +8,7 @@ import path from 'node:path';
 import { UserFacingError } from '../../shared/errors/index.js';
 
 /** The shape of every fileId handed out here; the IPC schema accepts nothing else. */
-export { FILE_ID_PATTERN } from '../../shared/ipc/validate.js';
+export { FILE_ID_PATTERN } from '../../shared/ipc/index.js';
 
 export class NotGrantedError extends UserFacingError {
   override name = 'NotGrantedError';

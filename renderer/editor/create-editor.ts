@@ -16,17 +16,10 @@ import { keymap } from 'prosemirror-keymap';
 import { gapCursor } from 'prosemirror-gapcursor';
 import { dropCursor } from 'prosemirror-dropcursor';
 import { search } from 'prosemirror-search';
-import { schema } from '../../shared/schema/schema.js';
-import {
-  documentEdgeKeymap,
-  insertFootnote,
-  parsePastedText,
-  sectionKindPlugin,
-  structureKeymap,
-  type TextImporter,
-} from '../../shared/editing/index.js';
-import { toggleTracking, trackIfEnabled, trackingPlugin } from '../../shared/tracking/plugin.js';
-import { clipboardHtmlToText } from '../../shared/import/html/clipboard.js';
+import { schema } from '../../shared/schema/index.js';
+import { documentEdgeKeymap, insertFootnote, parsePastedText, sectionKindPlugin, structureKeymap, type TextImporter } from '../../shared/editing/index.js';
+import { toggleTracking, trackIfEnabled, trackingPlugin } from '../../shared/tracking/index.js';
+import { clipboardHtmlToText } from '../../shared/import/index.js';
 import { clipboardParser, clipboardSerializer, markViews, structureNodeViews } from './dom-specs.js';
 import { FootnoteView } from './footnote-view.js';
 import { labelsPlugin } from './labels-plugin.js';

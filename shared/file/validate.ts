@@ -7,7 +7,7 @@
  */
 import { Node } from 'prosemirror-model';
 import { z } from 'zod';
-import { schema } from '../schema/schema.js';
+import { schema } from '../schema/index.js';
 import { messageOf, oneLine } from '../errors/index.js';
 import { FileFormatError } from './errors.js';
 
