@@ -11,7 +11,7 @@ import { UNREVISED } from './revisions.js';
 import { coverBlocks, coverDocumentNumber } from './cover.js';
 import { councilHeaders } from './header.js';
 import { writeMovesInPackage } from './moves.js';
-import { councilStyleTable, type CouncilStyleTable } from './style-table.js';
+import { councilStyleTable, type CouncilStyleTable } from '../../council-style/index.js';
 import { pageProperties, wordStyles } from './word-styles.js';
 
 export async function writeDocx(source: Node, table: CouncilStyleTable = councilStyleTable()): Promise<Uint8Array> {

@@ -11,8 +11,8 @@
  * (each came from a Word paragraph with its own revision).
  */
 import { Fragment, type Mark, type Node } from 'prosemirror-model';
-import type { BlockChange } from '../../schema/schema.js';
-import { blockChange, blockDeletion, markTypeOf, type ChangeKind } from '../../tracking/attrs.js';
+import type { BlockChange } from '../../schema/index.js';
+import { blockChange, blockDeletion, markTypeOf, type ChangeKind } from '../../tracking/index.js';
 
 export function uncoverUntouchedContent(doc: Node): Node {
   return rebuild(doc);

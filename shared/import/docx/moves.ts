@@ -11,7 +11,7 @@
  */
 import type { Node } from 'prosemirror-model';
 import { Transform } from 'prosemirror-transform';
-import { blockChange } from '../../tracking/attrs.js';
+import { blockChange } from '../../tracking/index.js';
 import type { MoveRevision } from './ooxml.js';
 
 interface MovedBlock {
