@@ -39,6 +39,16 @@ function movedResolution(): Node {
   return placed.apply(trackTransaction(made!, placed, { name: 'Brésil' }, () => '2026-11-23T10:00:00Z')).doc;
 }
 
+/** The text of the PDF LibreOffice makes of a .docx (a conversion error fails the test). */
+async function libreOfficePdfText(docx: Uint8Array, name: string): Promise<string> {
+  await requireTool('soffice');
+  const dir = tempDir(name);
+  const path = join(dir, `${name}.docx`);
+  writeFileSync(path, docx);
+  const [pdf] = await sofficeConvert([path], 'pdf', dir);
+  return pdfText(pdf!);
+}
+
 /** Each block that records a move, as [its document-order index, the index of the block it copies]. */
 function movePairs(doc: Node): Array<[number, number]> {
   const order = new Map<string, number>();
@@ -103,12 +113,7 @@ describe('a tracked move, model → Word → model', () => {
   });
 
   it('opens in LibreOffice, which converts it to PDF without error', async () => {
-    await requireTool('soffice');
-    const dir = tempDir('moves');
-    const path = join(dir, 'moved.docx');
-    writeFileSync(path, docx);
-    const [pdf] = await sofficeConvert([path], 'pdf', dir);
-    expect(await pdfText(pdf!)).toContain('inviter les membres');
+    expect(await libreOfficePdfText(docx, 'moved')).toContain('inviter les membres');
   });
 });
 
@@ -125,11 +130,6 @@ describe('endnotes, Word → model → Word → model', () => {
     expect(jsonWithoutIds(back)).toEqual(jsonWithoutIds(first));
     expect(writeText(back, { mode: 'final' })).toContain('[1: A tachyon walks into a bar. Fin.]');
     expect(writeText(back, { mode: 'original' })).toContain('[1: A tachyon walks into a bar. ]');
-    await requireTool('soffice');
-    const dir = tempDir('endnotes');
-    const path = join(dir, 'endnotes.docx');
-    writeFileSync(path, docx);
-    const [pdf] = await sofficeConvert([path], 'pdf', dir);
-    expect(await pdfText(pdf!)).toContain('tachyon');
+    expect(await libreOfficePdfText(docx, 'endnotes')).toContain('tachyon');
   });
 });

@@ -221,13 +221,9 @@ export class ParagraphReader {
           break;
         case 'w:sectPr':
           break;
-        case 'w:moveFromRangeStart':
-        case 'w:moveToRangeStart':
-        case 'w:moveFromRangeEnd':
-        case 'w:moveToRangeEnd':
-          this.moveRange(node);
-          break;
         default:
+          // Move range marks stand between paragraphs too.
+          if (MOVE_RANGES.has(tagOf(node))) this.moveRange(node);
           break;
       }
     }
@@ -335,12 +331,7 @@ export class ParagraphReader {
         case 'w:commentRangeStart':
           this.report.comments += 1;
           break;
-        case 'w:moveFromRangeStart':
-        case 'w:moveToRangeStart':
-        case 'w:moveFromRangeEnd':
-        case 'w:moveToRangeEnd':
-          this.moveRange(node);
-          break;
+
         case 'm:oMathPara':
         case 'm:oMath':
           this.report.equations += 1;
@@ -352,7 +343,8 @@ export class ParagraphReader {
           break;
         }
         default:
-          // bookmarks, proofErr, commentRangeEnd, permStart…: not text.
+          // bookmarks, proofErr, commentRangeEnd, permStart…: not text; move ranges name moves.
+          if (MOVE_RANGES.has(tag)) this.moveRange(node);
           break;
       }
     }
@@ -468,6 +460,8 @@ function textBoxesIn(node: XmlNode): XmlNode[] {
   }
   return childrenOf(node).flatMap(textBoxesIn);
 }
+
+const MOVE_RANGES = new Set(['w:moveFromRangeStart', 'w:moveToRangeStart', 'w:moveFromRangeEnd', 'w:moveToRangeEnd']);
 
 const MATH_XML: MathXml = { tagOf, childrenOf, attrOf, revisionOf };
 
