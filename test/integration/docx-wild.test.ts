@@ -9,6 +9,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importDocx } from '../../shared/import/docx/index.js';
+import { listChanges } from '../../shared/tracking/index.js';
 import { pandocLines, plenaryLines, wordDifferences, words, type View, type WordDifference } from '../support/docx-wild.js';
 import { requireTool } from '../support/office.js';
 
@@ -42,6 +43,13 @@ describe('Word files from the wild, against pandoc', () => {
       expect(known.reason.length).toBeGreaterThan(20);
       expect(known.differences.length).toBeGreaterThan(0);
     }
+  });
+
+  it.each(['ptools-RP015-MoveFrom-MoveTo.docx', 'ptools-RP018-MoveFrom-MoveTo-CC.docx'])('pairs the move Word recorded in %s into one tracked move', (name) => {
+    const { doc } = importDocx(new Uint8Array(readFileSync(new URL(name, DIR))));
+    const moved = listChanges(doc).filter((change) => change.moved);
+    expect(moved.map((change) => change.kind).sort()).toEqual(['deletion', 'insertion']);
+    expect(moved[0]!.excerpt).toBe(moved[1]!.excerpt);
   });
 
   it('names every part it simplified in a warning', () => {
