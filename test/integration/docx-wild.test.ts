@@ -58,6 +58,8 @@ describe('Word files from the wild, against pandoc', () => {
     expect(warningsOf('mammoth-text-box.docx')).toMatch(/text box\(es\) were read as paragraphs/);
     expect(warningsOf('pandoc-equations.docx')).toMatch(/equation\(s\) were read as their linear text/);
     expect(warningsOf('ptools-RP009-Deleted-Table-Row.docx')).toMatch(/table\(s\) were read as plain paragraphs/);
+    expect(warningsOf('ptools-DocumentBuilder04_Jupiter.docx')).toMatch(/picture\(s\) or embedded object\(s\) were left out/);
+    expect(warningsOf('mammoth-text-box.docx')).not.toMatch(/picture/);
   });
 });
 

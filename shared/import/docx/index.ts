@@ -53,7 +53,7 @@ export function importDocx(bytes: Uint8Array, options: DocxImportOptions = {}): 
   doc.check();
 
   const warnings = [...parsed.warnings];
-  const { comments, formattingRevisions, tables, endnotes, textBoxes, equations } = content.report;
+  const { comments, formattingRevisions, tables, endnotes, textBoxes, equations, pictures } = content.report;
   if (comments > 0) warnings.push(`${comments} comment(s) in the Word file were not imported: Plenary documents do not hold comments yet`);
   if (formattingRevisions > 0) {
     warnings.push(`${formattingRevisions} formatting-only revision(s) were not kept as tracked changes: the text shows the revised formatting; review them in Word`);
@@ -61,6 +61,7 @@ export function importDocx(bytes: Uint8Array, options: DocxImportOptions = {}): 
   if (endnotes > 0) warnings.push(`${endnotes} endnote(s) were imported as footnotes at their anchors: Plenary documents have one kind of note`);
   if (textBoxes > 0) warnings.push(`${textBoxes} text box(es) were read as paragraphs after the paragraph holding them`);
   if (equations > 0) warnings.push(`${equations} equation(s) were read as their linear text (A=πr^2): Plenary documents do not hold equations`);
+  if (pictures > 0) warnings.push(`${pictures} picture(s) or embedded object(s) were left out: Plenary documents do not hold pictures`);
   if (tables > 0) warnings.push(`${tables} table(s) were read as plain paragraphs, cell by cell`);
   return {
     doc,

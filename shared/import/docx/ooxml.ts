@@ -49,6 +49,8 @@ export interface OoxmlReport {
   textBoxes: number;
   /** Equations, read as their linear text. */
   equations: number;
+  /** Pictures and embedded objects, left out. */
+  pictures: number;
 }
 
 type XmlNode = Record<string, unknown> & { ':@'?: Record<string, string> };
@@ -186,7 +188,7 @@ export class ParagraphReader {
   private readonly openMoves = { from: new Map<string, string>(), to: new Map<string, string>() };
   /** The moves the text of the paragraph being read belongs to. */
   private recentMoves: { from?: string; to?: string } = {};
-  readonly report: OoxmlReport = { comments: 0, formattingRevisions: 0, tables: 0, endnotes: 0, textBoxes: 0, equations: 0 };
+  readonly report: OoxmlReport = { comments: 0, formattingRevisions: 0, tables: 0, endnotes: 0, textBoxes: 0, equations: 0, pictures: 0 };
   /** The paragraphs of the text boxes anchored in the paragraph being read. */
   private boxParagraphs: SourceParagraph[] = [];
   private pendingPageBreak = false;
@@ -416,12 +418,16 @@ export class ParagraphReader {
         case 'w:drawing':
         case 'w:pict':
         case 'w:object':
-        case 'mc:AlternateContent':
-          for (const box of textBoxesIn(child)) {
+        case 'mc:AlternateContent': {
+          const boxes = textBoxesIn(child);
+          // A drawing without text is a picture (or an embedded object): left out, and said so.
+          if (boxes.length === 0) this.report.pictures += 1;
+          for (const box of boxes) {
             this.report.textBoxes += 1;
             this.boxParagraphs.push(...this.readBlocks(childrenOf(box)));
           }
           break;
+        }
         default:
           break;
       }
