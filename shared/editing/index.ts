@@ -27,6 +27,8 @@ import { enterFromKeyword, insertContinuation, splitItem } from './enter.js';
 import { demoteItem, promoteItem } from './indent.js';
 import { joinItemForward, mergeItemBackward } from './join.js';
 import { moveItemDown, moveItemUp } from './move.js';
+import type { EditorKeyCommand } from '../ipc/commands.js';
+import { keyBindings } from '../ipc/accelerators.js';
 
 export type { Command, ItemContext, ListHolder } from './context.js';
 export { itemAt } from './context.js';
@@ -70,16 +72,28 @@ function inItemAfterDeletingSelection(command: Command): Command {
   };
 }
 
-/** The structure keys; put this keymap before prosemirror-commands' baseKeymap. */
-export function structureKeymap(): Record<string, Command> {
+/**
+ * The commands behind the item keys, as the keys run them (Tab and Shift-Tab claim the key inside
+ * an item). Which keys: the command registry says (shared/ipc/commands.ts).
+ */
+export const itemKeyCommands = {
+  demote: claimInItem(demoteItem),
+  promote: claimInItem(promoteItem),
+  'move-up': moveItemUp,
+  'move-down': moveItemDown,
+} satisfies Partial<Record<EditorKeyCommand, Command>>;
+
+/** The keys of text editing inside the structure: Enter, Shift-Enter, Backspace, Delete. */
+export function textKeymap(): Record<string, Command> {
   return {
     Enter: chainCommands(inItemAfterDeletingSelection(splitItem), enterFromKeyword),
     'Shift-Enter': inItemAfterDeletingSelection(insertContinuation),
-    Tab: claimInItem(demoteItem),
-    'Shift-Tab': claimInItem(promoteItem),
     Backspace: mergeItemBackward,
     Delete: joinItemForward,
-    'Alt-ArrowUp': moveItemUp,
-    'Alt-ArrowDown': moveItemDown,
   };
+}
+
+/** The structure keys (text keys and item keys); put this keymap before prosemirror-commands' baseKeymap. */
+export function structureKeymap(): Record<string, Command> {
+  return { ...textKeymap(), ...keyBindings(itemKeyCommands, 'other') };
 }
