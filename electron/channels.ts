@@ -2,7 +2,7 @@
  * IPC channel names between preload and main. Kept free of runtime imports so the sandboxed
  * preload bundle stays tiny (no zod, no services).
  */
-import type { HostMethod } from '../shared/ipc/validate.js';
+import type { HostMethod } from '../shared/ipc/index.js';
 
 /** Every request method of PlenaryApi; the type check below fails if one is missing or extra. */
 export const HOST_METHOD_NAMES = [
@@ -37,4 +37,4 @@ export function invokeChannel(method: HostMethod): string {
 export const MENU_CHANNEL = 'plenary:menu-command';
 
 /** The commands main may send (those with a place in the menu); the preload passes no other. */
-export { isMenuCommand } from '../shared/ipc/commands.js';
+export { isMenuCommand } from '../shared/commands/index.js';

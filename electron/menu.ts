@@ -6,7 +6,7 @@
  * editor (pasting from Word goes through the importer there).
  */
 import { Menu, type MenuItemConstructorOptions } from 'electron';
-import { COMMANDS, acceleratorOf, type CommandSpec, type MenuCommand, type MenuName } from '../shared/ipc/commands.js';
+import { COMMANDS, acceleratorOf, type CommandSpec, type MenuCommand, type MenuName } from '../shared/commands/index.js';
 
 export interface RecentMenuEntry {
   name: string;

@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useRef } from 'react';
 import type { EditorView } from 'prosemirror-view';
-import type { PlenaryApi } from '../shared/ipc/api.js';
+import type { PlenaryApi } from '../shared/ipc/index.js';
 import type { TextImporter } from '../shared/editing/index.js';
 import { REVIEW_VIEW_BANNERS } from './editor/review-view.js';
 import { useEditorSnapshot } from './store.js';

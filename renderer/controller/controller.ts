@@ -12,28 +12,32 @@
 import type { Node } from 'prosemirror-model';
 import { NodeSelection, TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state';
 import { closeHistory, redo, undo } from 'prosemirror-history';
-import type { OpenOutcome, PlenaryApi, RecoverySnapshot } from '../../shared/ipc/api.js';
-import { isQueued, leavesPreview, type CommandId } from '../../shared/ipc/commands.js';
+import type { OpenOutcome, PlenaryApi, RecoverySnapshot } from '../../shared/ipc/index.js';
+import { isQueued, leavesPreview, type CommandId } from '../../shared/commands/index.js';
 import { isLanguageCode, type LanguageCode } from '../../shared/languages/index.js';
-import type { SectionKind } from '../../shared/schema/schema.js';
+import type { SectionKind } from '../../shared/schema/index.js';
 import { demoteItem, insertAnnex, insertItemAfter, insertSection, moveItemDown, moveItemUp, promoteItem } from '../../shared/editing/index.js';
 import {
+  listChanges,
+  nextChange,
+  previousChange,
+  reviewChanges,
   setTrackingScope,
   toggleTracking,
   trackingKey,
   trackingScopeOf,
   trackingState,
+  type ChangeSelection,
+  type Decision,
   type TrackingMeta,
-} from '../../shared/tracking/plugin.js';
-import { listChanges, nextChange, previousChange, reviewChanges, type ChangeSelection } from '../../shared/tracking/changes.js';
-import type { Decision } from '../../shared/tracking/review.js';
-import { insertReference } from '../../shared/numbering/commands.js';
-import { checkDocument } from '../../shared/check/index.js';
-import type { Finding } from '../../shared/check/findings.js';
+} from '../../shared/tracking/index.js';
+import { insertReference } from '../../shared/numbering/index.js';
+import { checkDocument, type Finding } from '../../shared/check/index.js';
+import { messageOf } from '../../shared/errors/index.js';
 import { createEditorState, insertFootnoteAndEdit } from '../editor/create-editor.js';
 import { backToMarkup, changeIdsAtSelection, previewState, selectionOfChange, type Preview, type ReviewView } from '../editor/review-view.js';
 import { compareWithVersion, newResolution, newRevision, startRevising } from '../new-document.js';
-import { Session, messageOf, type SessionInfo } from '../session.js';
+import { Session, type SessionInfo } from '../session.js';
 import { EditorStore } from '../store.js';
 import type { PickRequest } from '../host-api.js';
 import { isUnsetAuthor } from './author.js';

@@ -2,8 +2,8 @@
  * The keys the page binds itself in the browser host, where no native menu does (in Electron the
  * menu's accelerators run the same commands): derived from the command registry.
  */
-import { COMMANDS, keysOf, type CommandId, type CommandSpec, type KeyPlatform } from '../../shared/ipc/commands.js';
-import { matchesAccelerator, type KeyPress } from '../../shared/ipc/accelerators.js';
+import { COMMANDS, keysOf, type CommandId, type CommandSpec, type KeyPlatform } from '../../shared/commands/index.js';
+import { matchesAccelerator, type KeyPress } from '../../shared/commands/index.js';
 
 /**
  * The command a key press runs in a browser page, or null. While a read-only preview is shown the

@@ -3,7 +3,7 @@
  * (Electron's native menu binds them there), and everywhere Esc to leave a preview.
  */
 import { useEffect } from 'react';
-import type { PlenaryApi } from '../../shared/ipc/api.js';
+import type { PlenaryApi } from '../../shared/ipc/index.js';
 import type { ReviewView } from '../editor/review-view.js';
 import { keyPlatform } from '../editor/create-editor.js';
 import type { AppController } from './controller.js';

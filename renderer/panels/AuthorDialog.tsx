@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import { NameForm } from './Dialogs.js';
 import { isUnsetAuthor } from '../controller/author.js';
 
-/** The longest name the settings accept (shared/services/settings.ts, AUTHOR_NAME_MAX). */
+/** The longest name the settings accept (node/services/settings.ts, AUTHOR_NAME_MAX). */
 const MAX_LENGTH = 200;
 
 export function AuthorDialog(props: { initial: string; firstTime: boolean; onDone(name: string | null): void }) {

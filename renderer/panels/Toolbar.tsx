@@ -7,9 +7,9 @@
  */
 import { Fragment, useMemo, type ReactNode } from 'react';
 import { LANGUAGE_CODES, languageTable, type LanguageCode } from '../../shared/languages/index.js';
-import type { SectionKind } from '../../shared/schema/schema.js';
-import { TOOLBAR_SELECTS, acceleratorOf, isEnabled, type CommandContext, type CommandId, type KeyPlatform } from '../../shared/ipc/commands.js';
-import { shownAccelerator } from '../../shared/ipc/accelerators.js';
+import type { SectionKind } from '../../shared/schema/index.js';
+import { TOOLBAR_SELECTS, acceleratorOf, isEnabled, type CommandContext, type CommandId, type KeyPlatform } from '../../shared/commands/index.js';
+import { shownAccelerator } from '../../shared/commands/index.js';
 import { keyPlatform } from '../editor/create-editor.js';
 import { optionValue, selectedOption, toolbarLayout, type ButtonPlace, type ToolbarEntry } from './toolbar-layout.js';
 

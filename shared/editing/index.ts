@@ -27,21 +27,7 @@ import { enterFromKeyword, insertContinuation, splitItem } from './enter.js';
 import { demoteItem, promoteItem } from './indent.js';
 import { joinItemForward, mergeItemBackward } from './join.js';
 import { moveItemDown, moveItemUp } from './move.js';
-import type { EditorKeyCommand } from '../ipc/commands.js';
-import { keyBindings } from '../ipc/accelerators.js';
-
-export type { Command, ItemContext, ListHolder } from './context.js';
-export { itemAt } from './context.js';
-export { splitItem, leaveList, insertContinuation, enterFromKeyword } from './enter.js';
-export { demoteItem, promoteItem } from './indent.js';
-export { mergeItemBackward, joinItemForward } from './join.js';
-export { moveItemUp, moveItemDown } from './move.js';
-export { documentEdgeKeymap } from './document-edges.js';
-export { insertSection, insertFootnote, insertAnnex, insertItemAfter, deleteItem, setListStyle } from './insert.js';
-export { defaultListStyle, naturalSubListStyle } from './list-style.js';
-export { uniqueIdsPlugin, uniqueIdsKey, mayIntroduceIds, writtenRanges, withFreshIds } from './unique-ids.js';
-export { sectionKindPlugin, sectionKindKey, withSectionKinds } from './section-kind.js';
-export { parsePastedText, type TextImporter } from './paste.js';
+import { keyBindings, type EditorKeyCommand } from '../commands/index.js';
 
 /**
  * Inside an item, Tab and Shift-Tab belong to the document even when nothing can be demoted or
@@ -74,7 +60,7 @@ function inItemAfterDeletingSelection(command: Command): Command {
 
 /**
  * The commands behind the item keys, as the keys run them (Tab and Shift-Tab claim the key inside
- * an item). Which keys: the command registry says (shared/ipc/commands.ts).
+ * an item). Which keys: the command registry says (shared/commands).
  */
 export const itemKeyCommands = {
   demote: claimInItem(demoteItem),
@@ -97,3 +83,11 @@ export function textKeymap(): Record<string, Command> {
 export function structureKeymap(): Record<string, Command> {
   return { ...textKeymap(), ...keyBindings(itemKeyCommands, 'other') };
 }
+
+// The module's API: what the rest of Plenary imports from shared/editing.
+export { documentEdgeKeymap } from './document-edges.js';
+export { demoteItem, promoteItem } from './indent.js';
+export { insertAnnex, insertFootnote, insertItemAfter, insertSection } from './insert.js';
+export { moveItemDown, moveItemUp } from './move.js';
+export { parsePastedText, type TextImporter } from './paste.js';
+export { sectionKindPlugin } from './section-kind.js';

@@ -8,7 +8,7 @@
  * or from the recent list: the renderer never sends a path of its own.
  */
 import type { LanguageCode } from '../languages/index.js';
-import type { MenuCommand } from './commands.js';
+import type { MenuCommand } from '../commands/index.js';
 
 /** The `.plenary` JSON text of a document (see shared/file). */
 export type DocumentJson = string;

@@ -26,8 +26,8 @@ import {
   type EditorKeyCommand,
   type KeyPlatform,
   type MenuCommand,
-} from '../../shared/ipc/commands.js';
-import { parseAccelerator, proseMirrorKey, type KeyPress } from '../../shared/ipc/accelerators.js';
+} from '../../shared/commands/index.js';
+import { parseAccelerator, proseMirrorKey, type KeyPress } from '../../shared/commands/index.js';
 import { trackingState } from '../../shared/tracking/plugin.js';
 import { importText } from '../../shared/import/text/index.js';
 import { createEditorState, plenaryDispatch } from '../../renderer/editor/create-editor.js';
