@@ -42,7 +42,7 @@ export function importDocx(bytes: Uint8Array, options: DocxImportOptions = {}): 
   const language = (options.language as LanguageCode | undefined) ?? detectLanguage(lines);
   const table = languageTable(language);
   const parsed = parseLines(lines, new LineClassifier(table), labelReader(table));
-  const doc = collapseRenumberedReferences(linkReferences(parsed.doc));
+  const doc = linkReferences(collapseRenumberedReferences(parsed.doc));
   doc.check();
 
   const warnings = [...parsed.warnings];
