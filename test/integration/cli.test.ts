@@ -285,6 +285,21 @@ describe('plenary compare', () => {
     expect(final.stdout).toBe((await plenary(['text', 'res-new.txt'])).stdout);
   });
 
+  it('compares the resolution in force with a contribution made from it, as .plenary and as its .docx (exit 0)', async () => {
+    await fileWith('res-force.txt', await readFile(FIXTURE, 'utf8'));
+    expect((await plenary(['new-revision', 'res-force.txt', '-o', 'contribution.plenary', '--date', '2026-11-23'])).code).toBe(0);
+    expect((await plenary(['export', 'contribution.plenary', '-o', 'contribution.docx'])).code).toBe(0);
+    for (const newer of ['contribution.plenary', 'contribution.docx']) {
+      const run = await plenary(['compare', 'res-force.txt', newer, '-o', 'compared.plenary', '--date', '2026-11-23']);
+      expect(run.code).toBe(0);
+      expect(run.stderr).toMatch(new RegExp(`^plenary compare: res-force\\.txt → ${newer.replace('.', '\\.')}: 0 change\\(s\\)`));
+      // The result is the contribution: its cover, then the resolution in its annex.
+      const outline = await plenary(['text', 'compared.plenary', '--original']);
+      expect(outline.stdout).toContain('RÉSOLUTION 1332');
+      expect(outline.stdout.indexOf('RÉSOLUTION 1332')).toBeGreaterThan(0);
+    }
+  });
+
   it('refuses a date it cannot read, and two language versions, in one line', async () => {
     const text = await readFile(FIXTURE, 'utf8');
     await fileWith('res-a.txt', text);
