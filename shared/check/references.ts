@@ -5,11 +5,8 @@
  * and will not follow renumbering: the editor has to look at it.
  */
 import type { Node } from 'prosemirror-model';
-import type { Labels } from '../numbering/labels.js';
-import { scanReferences, type AmbiguityReason } from '../numbering/reference-link.js';
-import { referenceText } from '../numbering/reference-text.js';
+import { findItem, referenceText, scanReferences, type AmbiguityReason, type Labels } from '../numbering/index.js';
 import type { Finding } from './findings.js';
-import { findItem } from '../numbering/locate.js';
 import { itemWhere } from './where.js';
 
 export function checkReferences(doc: Node, labels: Labels): Finding[] {

@@ -8,13 +8,15 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import type { Node } from 'prosemirror-model';
 import { describe, expect, it } from 'vitest';
-import { CompareError, compareDocuments, wordSimilarity } from '../../shared/compare/index.js';
-import { writeText } from '../../shared/export/text/index.js';
-import { importText } from '../../shared/import/text/index.js';
-import { computeLabels } from '../../shared/numbering/labels.js';
-import { referenceText } from '../../shared/numbering/references.js';
-import { listChanges } from '../../shared/tracking/changes.js';
-import { acceptAll, rejectAll, resolveChanges } from '../../shared/tracking/review.js';
+import { CompareError, compareDocuments } from '../../shared/compare/index.js';
+import { wordSimilarity } from '../../shared/compare/align.js';
+import { writeText } from '../../shared/export/index.js';
+import { importText } from '../../shared/import/index.js';
+import { computeLabels } from '../../shared/numbering/index.js';
+import { referenceText } from '../../shared/numbering/index.js';
+import { listChanges } from '../../shared/tracking/index.js';
+import { acceptAll, rejectAll } from '../../shared/tracking/index.js';
+import { resolveChanges } from '../../shared/tracking/review.js';
 import { references } from '../support/resolution-places.js';
 
 const TEXT = readFileSync(new URL('../fixtures/council-res-1332-c24.txt', import.meta.url), 'utf8');
@@ -170,7 +172,7 @@ describe('wordSimilarity', () => {
 describe('compareDocuments of the resolution in force with a contribution made from it (issue 15, item 6)', () => {
   /** The contribution with tracked proposals in its resolution: a new décide item and a word changed. */
   async function proposal(): Promise<Node> {
-    const { contributionFromResolution } = await import('../../shared/model/contribution.js');
+    const { contributionFromResolution } = await import('../../shared/contribution/index.js');
     const { applyStructuralEdit } = await import('../support/structural-edits.js');
     const contribution = contributionFromResolution(OLD, { today: new Date('2026-11-23') }).doc;
     // Before décide 4, as a delegate would, tracked.

@@ -9,12 +9,8 @@
  */
 import { Fragment, type Node } from 'prosemirror-model';
 import { Transform } from 'prosemirror-transform';
-import { countsIn } from '../../numbering/labels.js';
-import { findItem } from '../../numbering/locate.js';
-import { SharedWordsLinker } from '../../numbering/reference-link.js';
-import { referenceText } from '../../numbering/references.js';
-import { labelsOf } from '../../numbering/tracked.js';
-import { schema } from '../../schema/schema.js';
+import { countsIn, findItem, referenceText, labelsOf, SharedWordsLinker } from '../../numbering/index.js';
+import { schema } from '../../schema/index.js';
 
 /**
  * Trials are cheap (one textblock scanned each) but a huge document with thousands of edits is
