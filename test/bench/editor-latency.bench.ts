@@ -30,7 +30,7 @@ const TEXT = "et de renforcer la coopération entre les États Membres, les Memb
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-async function bundlePage(outdir: string): Promise<{ js: string; css: string }> {
+export async function bundlePage(outdir: string): Promise<{ js: string; css: string }> {
   await build({
     entryPoints: { page: path.join(here, 'editor-latency-page.ts') },
     outdir,
