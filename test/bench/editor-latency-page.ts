@@ -93,6 +93,7 @@ function placeCaret(view: EditorView, pos: number): void {
 
 function memoryHost(content: string): PlenaryApi {
   let settings: Settings = { authorName: 'Bench', language: 'fr' };
+  let pending: string | null = content;
   return {
     openDialog: async () => null,
     openRecent: async () => ({ ok: false, error: 'none' }),
@@ -101,7 +102,12 @@ function memoryHost(content: string): PlenaryApi {
     chooseVersion: async () => null,
     revealExport: async () => false,
     listRecent: async () => [],
-    initialDocument: async () => ({ ok: true, document: { fileId: 'f_bench000000000000000000', name: 'bench.plenary', content, imported: false, warnings: [] } }),
+    // Handed over once, as the desktop host does over IPC: the page does not keep the file's text.
+    initialDocument: async () => {
+      const text = pending ?? '';
+      pending = null;
+      return { ok: true, document: { fileId: 'f_bench000000000000000000', name: 'bench.plenary', content: text, imported: false, warnings: [] } };
+    },
     save: async () => ({ ok: false, error: 'read-only' }),
     saveAs: async () => null,
     exportDocx: async () => null,

@@ -39,7 +39,7 @@ export async function bundlePage(outdir: string): Promise<{ js: string; css: str
     platform: 'browser',
     target: 'chrome120',
     jsx: 'automatic',
-    minify: true,
+    minify: process.env.BENCH_NO_MINIFY !== '1',
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'error',
   });
