@@ -7,7 +7,7 @@ import type { CliIo } from '../io.js';
 const SYNOPSIS = 'plenary check <file> [--json]';
 
 export const summary =
-  'check <file> [--json]   style checks (item punctuation, empty items, dangling references, unknown keywords); exit 0: no errors (warnings may be printed), 1: errors found or the file cannot be read';
+  'check <file> [--json]   style checks (item punctuation, empty items, dangling references, ambiguous references left as text, unknown keywords); exit 0: no errors (warnings may be printed), 1: errors found or the file cannot be read';
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } }, { count: 1, synopsis: SYNOPSIS });

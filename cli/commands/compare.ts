@@ -11,6 +11,7 @@ import { listChanges } from '../../shared/tracking/index.js';
 import { inputAndPlenaryOutput, parseCommandArgs, resolvePath } from '../args.js';
 import { UsageError, UserError } from '../errors.js';
 import type { CliIo } from '../io.js';
+import { reportWarnings } from '../warnings.js';
 
 const SYNOPSIS = 'plenary compare <old> <new> -o <out.plenary> [--author "Name"] [--date 2026-11-23]';
 
@@ -47,6 +48,6 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   await saveDocument(output, result);
   const count = listChanges(result).length;
   io.stderr.write(`plenary compare: ${basename(oldPath)} → ${basename(newPath)}: ${count} change(s) by ${author}, written to ${basename(output)}\n`);
-  for (const warning of [...previous.warnings, ...next.warnings]) io.stderr.write(`warning: ${warning}\n`);
+  reportWarnings(io, [...previous.warnings, ...next.warnings]);
   return 0;
 }

@@ -9,7 +9,7 @@ import type { Finding } from './findings.js';
 import { checkEmptyItems } from './items.js';
 import { checkKeywords } from './keywords.js';
 import { checkPunctuation } from './punctuation.js';
-import { checkReferences } from './references.js';
+import { checkAmbiguousReferences, checkReferences } from './references.js';
 
 
 export function checkDocument(doc: Node): Finding[] {
@@ -17,7 +17,7 @@ export function checkDocument(doc: Node): Finding[] {
   if (!isLanguageCode(language)) throw new RangeError(`The document's language "${language}" is not one of ar, zh, en, fr, ru, es.`);
   const table = languageTable(language);
   const labels = computeLabels(doc);
-  return [...checkKeywords(doc, table), ...checkEmptyItems(doc, labels), ...checkReferences(doc, labels), ...checkPunctuation(doc, labels)];
+  return [...checkKeywords(doc, table), ...checkEmptyItems(doc, labels), ...checkReferences(doc, labels), ...checkAmbiguousReferences(doc, labels), ...checkPunctuation(doc, labels)];
 }
 
 // The module's API: what the rest of Plenary imports from shared/check.

@@ -285,6 +285,21 @@ describe('plenary compare', () => {
     expect(final.stdout).toBe((await plenary(['text', 'res-new.txt'])).stdout);
   });
 
+  it('compares the resolution in force with a contribution made from it, as .plenary and as its .docx (exit 0)', async () => {
+    await fileWith('res-force.txt', await readFile(FIXTURE, 'utf8'));
+    expect((await plenary(['new-revision', 'res-force.txt', '-o', 'contribution.plenary', '--date', '2026-11-23'])).code).toBe(0);
+    expect((await plenary(['export', 'contribution.plenary', '-o', 'contribution.docx'])).code).toBe(0);
+    for (const newer of ['contribution.plenary', 'contribution.docx']) {
+      const run = await plenary(['compare', 'res-force.txt', newer, '-o', 'compared.plenary', '--date', '2026-11-23']);
+      expect(run.code).toBe(0);
+      expect(run.stderr).toMatch(new RegExp(`^plenary compare: res-force\\.txt → ${newer.replace('.', '\\.')}: 0 change\\(s\\)`));
+      // The result is the contribution: its cover, then the resolution in its annex.
+      const outline = await plenary(['text', 'compared.plenary', '--original']);
+      expect(outline.stdout).toContain('RÉSOLUTION 1332');
+      expect(outline.stdout.indexOf('RÉSOLUTION 1332')).toBeGreaterThan(0);
+    }
+  });
+
   it('refuses a date it cannot read, and two language versions, in one line', async () => {
     const text = await readFile(FIXTURE, 'utf8');
     await fileWith('res-a.txt', text);
@@ -318,5 +333,38 @@ describe('internal errors', () => {
     const debug = await run({ PLENARY_DEBUG: '1' });
     expect(debug.code).toBe(2);
     expect(debug.stderr).toMatch(/\n\s+at /);
+  });
+});
+
+describe('warnings on the terminal (issue 15, item 12)', () => {
+  /** A resolution whose décide items all carry a stale label, as after Word's numbering was lost. */
+  const stale = (count: number) =>
+    ['RÉSOLUTION 1332 (C11, dernière mod. C24)', "Rôle de l'UIT", "Le Conseil de l'UIT,", 'décide', ...Array.from({ length: count }, (_, i) => `7\tque le point ${i + 1} soit examiné;`)].join('\n');
+
+  it('summarises warnings that say the same thing: the first place in full, the count of the others', async () => {
+    await fileWith('stale-old.txt', stale(40));
+    await fileWith('stale-new.txt', stale(41));
+    const run = await plenary(['compare', 'stale-old.txt', 'stale-new.txt', '-o', 'stale.plenary', '--date', '2026-11-23']);
+    expect(run.code).toBe(0);
+    const warnings = run.stderr.split('\n').filter((line) => line.startsWith('warning: '));
+    // Each file: one "does not start a list", then every "7" but the seventh item's out of
+    // sequence (38 and 39): two alike are printed, 77 alike summarised.
+    expect(warnings).toEqual([
+      'warning: line 5: label 7 does not start a list; numbered from its position',
+      'warning: line 5: label 7 does not start a list; numbered from its position',
+      'warning: line 6: label 7 is out of sequence; numbered from its position (and 76 more like it; --verbose lists them all)',
+    ]);
+  });
+
+  it('prints every warning with --verbose, whatever the command', async () => {
+    await fileWith('stale.txt', stale(30));
+    const quiet = await plenary(['import', 'stale.txt', '-o', 'stale-import.plenary']);
+    expect(quiet.stderr.split('\n').filter((line) => line.startsWith('warning: '))).toHaveLength(2);
+    const verbose = await plenary(['import', 'stale.txt', '-o', 'stale-import.plenary', '--verbose']);
+    expect(verbose.code).toBe(0);
+    const lines = verbose.stderr.split('\n').filter((line) => line.startsWith('warning: '));
+    // The seventh "7" is in sequence: 1 + 28 warnings.
+    expect(lines).toHaveLength(29);
+    expect(lines[28]).toBe('warning: line 34: label 7 is out of sequence; numbered from its position');
   });
 });

@@ -13,9 +13,7 @@
  */
 import type { Node } from 'prosemirror-model';
 import { languageTable, type LanguageTable } from '../../languages/index.js';
-import { computeLabels, type Labels } from '../../numbering/index.js';
-import { referenceText, trackedReferenceText } from '../../numbering/index.js';
-import { markedText } from '../../numbering/index.js';
+import { computeLabels, markedWords, referenceText, trackedReferenceText, type Labels } from '../../numbering/index.js';
 import type { ChangeKind } from '../../tracking/index.js';
 import { acceptAll, rejectAll } from '../../tracking/index.js';
 import { coverLines } from './cover.js';
@@ -159,11 +157,16 @@ class TextWriter {
     return labelChange(original, current);
   }
 
-  /** A live reference in the document's language; renumbered under tracking, old and new. */
-  private referenceText(node: Node): string {
+  /**
+   * A live reference in the document's language; renumbered under tracking, old and new. An
+   * inserted reference reads only in the new numbering, a deleted one only in the original.
+   */
+  private referenceText(node: Node, state: ChangeKind | null): string {
     if (!this.marked) return referenceText(node, this.doc, this.current).text;
     const tracked = trackedReferenceText(node, this.doc);
-    return tracked.changed ? markedText(tracked.original.text, tracked.new.text) : tracked.new.text;
+    if (state === 'insertion') return tracked.new.text;
+    if (state === 'deletion') return tracked.original.text;
+    return tracked.changed ? markedWords(tracked.original.text, tracked.new.text) : tracked.new.text;
   }
 
   /** The text of a textblock, footnote anchors numbered, tracked changes marked when they differ from the block's. */
@@ -190,7 +193,7 @@ class TextWriter {
         run += `[footnoteRef:${number}]`;
         notes.push(`[${number}: ${this.inline(child, childState ?? state).text}]`);
       } else if (child.type.name === 'cross_reference') {
-        run += this.referenceText(child);
+        run += this.referenceText(child, childState ?? state);
       }
     });
     flush();

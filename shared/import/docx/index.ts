@@ -49,7 +49,8 @@ export function importDocx(bytes: Uint8Array, options: DocxImportOptions = {}): 
     lines = paragraphsToLines(content.paragraphs, content.footnotes, { typedLabels: true });
   }
   const parsed = parseLines(lines, classifier, labelReader(table));
-  const doc = collapseRenumberedReferences(linkReferences(pairMoves(uncoverUntouchedContent(parsed.doc), content.moves)));
+  // Renumbered references are collapsed before any other linking (a reference names the numbering of the view its words belong to).
+  const doc = linkReferences(collapseRenumberedReferences(pairMoves(uncoverUntouchedContent(parsed.doc), content.moves)));
   doc.check();
 
   const warnings = [...parsed.warnings];
