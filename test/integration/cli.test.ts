@@ -66,7 +66,7 @@ describe('plenary: usage, version, unknown command', () => {
   it('--help lists every command on stdout, exit 0', async () => {
     const run = await plenary(['--help']);
     expect(run.code).toBe(0);
-    for (const name of ['import', 'inspect', 'text', 'export', 'compare']) expect(run.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
+    for (const name of ['import', 'inspect', 'text', 'export', 'compare', 'align']) expect(run.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
   });
 
   it('no command: usage on stderr, exit 1; an unknown command: named, usage, exit 1', async () => {
@@ -291,6 +291,32 @@ describe('plenary compare', () => {
     expectUserError(await plenary(['compare', 'res-a.txt', 'res-a.txt', '-o', 'c.plenary', '--date', 'mardi']), /^plenary compare: --date "mardi" is not a date/);
     await plenary(['import', 'res-a.txt', '-o', 'res-en.plenary', '--language', 'en']);
     expectUserError(await plenary(['compare', 'res-a.txt', 'res-en.plenary', '-o', 'c.plenary']), /^plenary compare: res-a\.txt and res-en\.plenary: the two documents are in different languages \(fr and en\)/);
+  });
+});
+
+describe('plenary align', () => {
+  const EN = resolve('test/fixtures/parallel/council-res-1332-c24-en.txt');
+
+  it('prints the pairs of two language versions with their scores, and says when the structures agree', async () => {
+    const run = await plenary(['align', FIXTURE, EN]);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('council-res-1332-c24.txt (fr) ↔ council-res-1332-c24-en.txt (en), markup view: 224 blocks paired, 0 disagreement(s)');
+    expect(lines).toContainEqual(expect.stringMatching(/^1\.00 {2}considérant g\) ii\) +↔ {2}considering g\) ii\)$/));
+    expect(lines.at(-1)).toBe('the two structures agree');
+  });
+
+  it('gives the pairs by block id in JSON, from Word and text files alike, in the view asked for', async () => {
+    await plenary(['import', EN, '-o', 'en.plenary']);
+    await plenary(['export', 'en.plenary', '-o', 'en.docx']);
+    const run = await plenary(['align', FIXTURE, 'en.docx', '--json', '--final']);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as { view: string; languages: { a: string; b: string }; pairs: Array<{ type: string; a: string; b: string; score: number }>; disagreements: unknown[] };
+    expect(report.view).toBe('final');
+    expect(report.languages).toEqual({ a: 'fr', b: 'en' });
+    expect(report.pairs.filter((pair) => pair.type === 'item')).toHaveLength(89);
+    expect(report.disagreements).toEqual([]);
+    expectUserError(await plenary(['align', FIXTURE, EN, '--final', '--original']), /^plenary align: choose one of --markup, --final, --original/);
   });
 });
 
