@@ -4,8 +4,8 @@
  * disagree. `--json` gives the pairs by block id, for tools.
  */
 import { basename } from 'node:path';
-import { alignVersions, documentInView, type Alignment, type AlignView } from '../../align/index.js';
-import { readDocumentFile } from '../../file/input.js';
+import { alignVersions, documentInView, type Alignment, type AlignView } from '../../shared/align/index.js';
+import { readDocumentFile } from '../../node/file/input.js';
 import { oneFlagOf, parseCommandArgs, resolvePath, writeLines } from '../args.js';
 import type { CliIo } from '../io.js';
 
