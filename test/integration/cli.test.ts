@@ -66,7 +66,7 @@ describe('plenary: usage, version, unknown command', () => {
   it('--help lists every command on stdout, exit 0', async () => {
     const run = await plenary(['--help']);
     expect(run.code).toBe(0);
-    for (const name of ['import', 'inspect', 'text', 'export', 'compare', 'align']) expect(run.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
+    for (const name of ['import', 'inspect', 'text', 'export', 'compare', 'align', 'carry-over']) expect(run.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
   });
 
   it('no command: usage on stderr, exit 1; an unknown command: named, usage, exit 1', async () => {
@@ -317,6 +317,34 @@ describe('plenary align', () => {
     expect(report.pairs.filter((pair) => pair.type === 'item')).toHaveLength(89);
     expect(report.disagreements).toEqual([]);
     expectUserError(await plenary(['align', FIXTURE, EN, '--final', '--original']), /^plenary align: choose one of --markup, --final, --original/);
+  });
+});
+
+describe('plenary carry-over', () => {
+  const EN = resolve('test/fixtures/parallel/council-res-1332-c24-en.txt');
+
+  it('writes the English text in force with the French proposal tracked, and says what is left to translate', async () => {
+    const text = await readFile(FIXTURE, 'utf8');
+    await fileWith('fr-old.txt', text);
+    const lastItem = "6\tà encourager les membres de l'Union";
+    expect(text).toContain(lastItem);
+    // A new invite 6 (the old 6 becomes 7), and the number line's C24 becomes C26.
+    await fileWith('fr-new.txt', text.replace('dernière mod. C24', 'dernière mod. C26').replace(lastItem, "6\tà soutenir l'examen du SMSI+20 en 2025;\n7\tà encourager les membres de l'Union"));
+    await plenary(['compare', 'fr-old.txt', 'fr-new.txt', '-o', 'fr-revision.plenary', '--date', '2026-04-14']);
+    const run = await plenary(['carry-over', 'fr-revision.plenary', EN, '-o', 'en-revision.plenary', '--author', 'Traduction', '--date', '2026-04-15']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(
+      'plenary carry-over: fr-revision.plenary → council-res-1332-c24-en.txt: 1 change(s) by Traduction; 1 to translate, 1 changed in source, 103 translated, 0 checked; written to en-revision.plenary\n',
+    );
+    const final = await plenary(['text', 'en-revision.plenary', '--final']);
+    expect(final.stdout).toContain("to continue to submit projects for the annual WSIS Project Prizes;\n6\tà soutenir l'examen du SMSI+20 en 2025;\n7\tto encourage the members");
+    const original = await plenary(['text', 'en-revision.plenary', '--original']);
+    expect(original.stdout).toBe((await plenary(['text', EN])).stdout);
+  });
+
+  it('refuses two versions of one language and a missing output in one line', async () => {
+    expectUserError(await plenary(['carry-over', FIXTURE, FIXTURE, '-o', 'same.plenary']), /^plenary carry-over: council-res-1332-c24\.txt and council-res-1332-c24\.txt: both documents are in fr/);
+    expectUserError(await plenary(['carry-over', FIXTURE, EN]), /^plenary carry-over: missing -o <out\.plenary>/);
   });
 });
 
