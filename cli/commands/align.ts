@@ -5,7 +5,7 @@
  */
 import { basename } from 'node:path';
 import { alignVersions, documentInView, type Alignment, type AlignView } from '../../shared/align/index.js';
-import { readDocumentFile } from '../../node/file/input.js';
+import { readDocumentFile } from '../../node/file/index.js';
 import { oneFlagOf, parseCommandArgs, resolvePath, writeLines } from '../args.js';
 import type { CliIo } from '../io.js';
 

@@ -6,10 +6,9 @@
  */
 import { basename } from 'node:path';
 import { CARRY_OVER_AUTHOR, CarryOverError, carryOver } from '../../shared/carry-over/index.js';
-import { STATUS_WORDS, TRANSLATION_STATUSES } from '../../shared/translation/status.js';
-import { listChanges } from '../../shared/tracking/changes.js';
-import { readDocumentFile } from '../../node/file/input.js';
-import { saveDocument } from '../../node/file/save.js';
+import { STATUS_WORDS, TRANSLATION_STATUSES } from '../../shared/translation/index.js';
+import { listChanges } from '../../shared/tracking/index.js';
+import { readDocumentFile, saveDocument } from '../../node/file/index.js';
 import { changeDate, inputAndPlenaryOutput, parseCommandArgs, resolvePath } from '../args.js';
 import { UserError } from '../errors.js';
 import type { CliIo } from '../io.js';

@@ -16,9 +16,8 @@
  */
 import type { Node } from 'prosemirror-model';
 import { isLanguageCode, languageTable, type LanguageTable } from '../languages/index.js';
-import { labelsOf } from '../numbering/tracked.js';
-import { keywordEntry, keywordText } from '../numbering/section-word.js';
-import { acceptAll, rejectAll } from '../tracking/review.js';
+import { keywordEntry, keywordText, labelsOf } from '../numbering/index.js';
+import { acceptAll, rejectAll } from '../tracking/index.js';
 import { invariantsOf, translationScore, unsharedTokens, type Invariants } from './invariants.js';
 import { alignSequences } from './sequence.js';
 

@@ -21,19 +21,16 @@
 import { Fragment, type Node } from 'prosemirror-model';
 import { EditorState } from 'prosemirror-state';
 import { alignVersions, type Disagreement } from '../align/index.js';
+import { UserFacingError } from '../errors/index.js';
 import { isLanguageCode, type LanguageCode } from '../languages/index.js';
-import { newId } from '../model/ids.js';
-import { schema, type CoverFieldName } from '../schema/schema.js';
-import { TrackContext } from '../tracking/marking.js';
-import { acceptAll, rejectAll } from '../tracking/review.js';
-import { trackDifference } from '../tracking/track-difference.js';
-import { uniqueIdsIn } from '../tracking/track.js';
-import { isFixedLine, translateLine } from '../translation/phrases.js';
-import { isTranslationUnit, translationCounts, type TranslationState, type TranslationStatus } from '../translation/status.js';
+import { newId } from '../model/index.js';
+import { schema, type CoverFieldName } from '../schema/index.js';
+import { acceptAll, rejectAll, TrackContext, trackDifference, uniqueIdsIn } from '../tracking/index.js';
+import { isFixedLine, isTranslationUnit, translateLine, translationCounts, type TranslationState, type TranslationStatus } from '../translation/index.js';
 import { translateCoverField } from './cover.js';
 import { ownSignature, ownText } from './own-text.js';
 
-export class CarryOverError extends Error {
+export class CarryOverError extends UserFacingError {
   override name = 'CarryOverError';
 }
 

@@ -6,8 +6,8 @@
  * The other fields are prose: left in the source language, to translate.
  */
 import { LANGUAGE_CODES, languageTable, foldText, type LanguageCode } from '../languages/index.js';
-import { coverDate } from '../model/contribution.js';
-import type { CoverFieldName } from '../schema/schema.js';
+import { coverDate } from '../contribution/index.js';
+import type { CoverFieldName } from '../schema/index.js';
 
 export interface CoverFieldTranslation {
   text: string;

@@ -5,9 +5,8 @@
  * tracked changes marked `[+…+]` / `[-…-]` (the change to translate), references as they read.
  */
 import type { Node } from 'prosemirror-model';
-import { trackedReferenceText } from '../numbering/tracked.js';
-import { inlineState } from '../export/text/marks.js';
-import { blockChange } from '../tracking/attrs.js';
+import { trackedReferenceText } from '../numbering/index.js';
+import { blockChange } from '../tracking/index.js';
 
 function ownTextblocks(unit: Node): Node[] {
   if (unit.isTextblock) return [unit];
@@ -18,6 +17,13 @@ function ownTextblocks(unit: Node): Node[] {
   return blocks;
 }
 
+/** The tracked change an inline node belongs to: a text mark, or a footnote's own `change`. */
+function changeOf(node: Node): 'insertion' | 'deletion' | null {
+  if (node.marks.some((mark) => mark.type.name === 'deletion')) return 'deletion';
+  if (node.marks.some((mark) => mark.type.name === 'insertion')) return 'insertion';
+  return node.type.name === 'footnote' ? (blockChange(node)?.kind ?? null) : null;
+}
+
 function wrap(kind: 'insertion' | 'deletion' | null, text: string): string {
   if (!kind || text === '') return text;
   return kind === 'insertion' ? `[+${text}+]` : `[-${text}-]`;
@@ -26,7 +32,7 @@ function wrap(kind: 'insertion' | 'deletion' | null, text: string): string {
 function textblockText(block: Node, doc: Node, marked: boolean): string {
   let out = '';
   block.forEach((child) => {
-    const kind = marked ? inlineState(child) : null;
+    const kind = marked ? changeOf(child) : null;
     if (child.isText) out += wrap(kind, child.text ?? '');
     else if (child.type.name === 'cross_reference') {
       const reference = trackedReferenceText(child, doc);

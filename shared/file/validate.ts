@@ -7,9 +7,10 @@
  */
 import { Node } from 'prosemirror-model';
 import { z } from 'zod';
-import { schema } from '../schema/schema.js';
-import { translationStateSchema } from '../translation/status.js';
-import { FileFormatError, oneLine } from './errors.js';
+import { schema } from '../schema/index.js';
+import { messageOf, oneLine } from '../errors/index.js';
+import { translationStateSchema } from '../translation/index.js';
+import { FileFormatError } from './errors.js';
 
 /** Deeper than any real resolution (items nest a few levels); guards the recursive checks. */
 const MAX_DEPTH = 200;
@@ -135,7 +136,7 @@ export function validateDocument(doc: Node): void {
     // Attribute validators and mark sets; content was checked above with a better message.
     doc.check();
   } catch (error) {
-    fail(`the document does not fit the Plenary schema: ${error instanceof Error ? error.message : String(error)}`);
+    fail(`the document does not fit the Plenary schema: ${messageOf(error)}`);
   }
   checkIdsAndAttrs(doc);
 }
@@ -147,7 +148,7 @@ export function documentFromJson(json: unknown): Node {
   try {
     doc = Node.fromJSON(schema, json);
   } catch (error) {
-    fail(`the document does not fit the Plenary schema: ${error instanceof Error ? error.message : String(error)}`);
+    fail(`the document does not fit the Plenary schema: ${messageOf(error)}`);
   }
   validateDocument(doc);
   return doc;

@@ -8,7 +8,7 @@
  */
 import type { Node } from 'prosemirror-model';
 import { alignVersions } from '../../shared/align/index.js';
-import { alignIds } from '../../shared/compare/index.js';
+import { alignIds } from '../../shared/compare/align.js';
 import { schema } from '../../shared/schema/schema.js';
 import { longResolution, sentence } from '../support/long-resolution.js';
 import { measurePair, summarise, type BenchResult } from './types.js';
