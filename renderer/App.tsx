@@ -9,7 +9,8 @@ import { NodeSelection, TextSelection, type Command, type EditorState } from 'pr
 import type { EditorView } from 'prosemirror-view';
 import { closeHistory, redo, undo } from 'prosemirror-history';
 import type { MenuCommand, OpenOutcome, PlenaryApi, RecoverySnapshot } from '../shared/ipc/index.js';
-import { isLanguageCode, type LanguageCode } from '../shared/languages/index.js';
+import { isLanguageCode, languageTable, type LanguageCode } from '../shared/languages/index.js';
+import { translateFixedLines, untranslatedMessage } from '../shared/translation/index.js';
 import type { SectionKind } from '../shared/schema/index.js';
 import { demoteItem, insertAnnex, insertItemAfter, insertSection, moveItemDown, moveItemUp, promoteItem, type TextImporter } from '../shared/editing/index.js';
 import { setTrackingScope, toggleTracking, trackingKey, trackingScopeOf, type TrackingMeta } from '../shared/tracking/index.js';
@@ -780,8 +781,12 @@ export function App(props: AppProps) {
           if (previewRef.current) showView('markup');
           const v = viewRef.current;
           if (!v || language === v.state.doc.attrs.language) return;
-          // Labels, reference wording and the keyword list follow the document's language.
-          v.dispatch(v.state.tr.setDocAttribute('language', language));
+          // Labels, reference wording and the keyword list follow the document's language; the
+          // keyword lines, the call and the number line's words are rewritten from the tables.
+          const tr = v.state.tr;
+          const phrases = translateFixedLines(tr, language);
+          v.dispatch(tr);
+          if (phrases.untranslated.length > 0) say('info', untranslatedMessage(phrases, languageTable(language).name));
           v.focus();
         }}
       />

@@ -2,7 +2,7 @@
  * Translation of language versions: each unit's status (status.ts) and the fixed lines in another
  * language from the tables (phrases.ts).
  */
-export { isFixedLine, translateFixedLines, translateLine, type LineTranslation, type PhraseReport } from './phrases.js';
+export { isFixedLine, translateFixedLines, translateLine, untranslatedMessage, type LineTranslation, type PhraseReport } from './phrases.js';
 export {
   STATUS_WORDS,
   TRANSLATION_STATUSES,

@@ -9,6 +9,7 @@
 import type { Node } from 'prosemirror-model';
 import type { Transaction } from 'prosemirror-state';
 import { foldText, languageTable, matchKeyword, type LanguageCode, type LanguageTable } from '../languages/index.js';
+import { UNTRACKED_META } from '../tracking/index.js';
 
 export interface LineTranslation {
   /** The line in the target language as far as the tables go. */
@@ -18,7 +19,7 @@ export interface LineTranslation {
 }
 
 /** Textblocks whose wording is fixed by the tables, wholly or in part. */
-export const FIXED_LINES = ['section_keyword', 'call', 'number_line', 'annex_heading'] as const;
+export const FIXED_LINES = ['section_keyword', 'call', 'adoption_line', 'number_line', 'annex_heading'] as const;
 type FixedLine = (typeof FIXED_LINES)[number];
 
 export function isFixedLine(type: string): type is FixedLine {
@@ -47,7 +48,7 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** The call: a whole phrase of the tables (`Le Conseil de l'UIT,`). */
+/** The call or the adoption line: a whole phrase of the tables (`Le Conseil de l'UIT,`). */
 function callLine(text: string, from: LanguageTable, to: LanguageTable): LineTranslation {
   const entry = from.phrases.find((phrase) => foldText(phrase.phrase) === foldText(text));
   const target = entry ? phraseOfRole(to, entry.role) : null;
@@ -81,6 +82,7 @@ export function translateLine(type: FixedLine, text: string, from: LanguageCode,
     case 'section_keyword':
       return keywordLine(text, source, target);
     case 'call':
+    case 'adoption_line':
       return callLine(text, source, target);
     case 'number_line':
       return leadingWordLine(text, source.numberLineWords, target.numberLineWords[0], source, target);
@@ -92,8 +94,19 @@ export function translateLine(type: FixedLine, text: string, from: LanguageCode,
 export interface PhraseReport {
   /** Lines whose fixed wording was translated. */
   translated: number;
-  /** What stayed in the old language, one line each (`charge le Secrétaire général: «le Secrétaire général»`). */
+  /** What stayed in the old language, one line each (`charge le Secrétaire général: «le Secrétaire général» is not…`). */
   untranslated: string[];
+  /** The same, only the words left (`le Secrétaire général`): what a status line has room for. */
+  fragments: string[];
+}
+
+const SHOWN_FRAGMENTS = 3;
+
+/** One short line for the app: how many lines changed, and the first words left as written. */
+export function untranslatedMessage(report: PhraseReport, languageName: string): string {
+  const shown = report.fragments.slice(0, SHOWN_FRAGMENTS).map((fragment) => `«${fragment.length > 40 ? `${fragment.slice(0, 39)}…` : fragment}»`);
+  const more = report.fragments.length - shown.length;
+  return `${report.translated} keyword or title line(s) now in ${languageName}. Not in the tables, left as written: ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}.`;
 }
 
 /** Whether a textblock holds plain text only (no tracked marks, references or footnotes to keep). */
@@ -107,12 +120,13 @@ function plainText(node: Node): boolean {
 
 /**
  * Rewrites the fixed lines of `tr.doc` from its language into `to` (the document's language
- * attribute too), in `tr`: one undoable step with the language switch. Returns what was done and
- * what the tables could not translate.
+ * attribute too), in `tr`: one undoable step with the language switch, never a tracked change (a
+ * language version is not a proposal). Returns what was done and what the tables could not
+ * translate.
  */
 export function translateFixedLines(tr: Transaction, to: LanguageCode): PhraseReport {
   const from = tr.doc.attrs.language as LanguageCode;
-  const report: PhraseReport = { translated: 0, untranslated: [] };
+  const report: PhraseReport = { translated: 0, untranslated: [], fragments: [] };
   const edits: Array<{ from: number; to: number; text: string }> = [];
   tr.doc.descendants((node, pos) => {
     if (!node.isTextblock) return true;
@@ -120,6 +134,7 @@ export function translateFixedLines(tr: Transaction, to: LanguageCode): PhraseRe
     if (!isFixedLine(type) || node.textContent.trim() === '') return false;
     if (!plainText(node)) {
       report.untranslated.push(`${node.textContent.trim()}: holds tracked changes or references, left as written`);
+      report.fragments.push(node.textContent.trim());
       return false;
     }
     const line = translateLine(type, node.textContent, from, to);
@@ -127,10 +142,13 @@ export function translateFixedLines(tr: Transaction, to: LanguageCode): PhraseRe
       edits.push({ from: pos + 1, to: pos + node.nodeSize - 1, text: line.text });
       report.translated++;
     }
-    if (line.untranslated) report.untranslated.push(`${node.textContent.trim()}: «${line.untranslated}» is not in the ${languageTable(to).name} tables`);
+    if (line.untranslated) {
+      report.untranslated.push(`${node.textContent.trim()}: «${line.untranslated}» is not in the ${languageTable(to).name} tables`);
+      report.fragments.push(line.untranslated);
+    }
     return false;
   });
   for (const edit of edits.reverse()) tr.insertText(edit.text, edit.from, edit.to);
-  tr.setDocAttribute('language', to);
+  tr.setDocAttribute('language', to).setMeta(UNTRACKED_META, true);
   return report;
 }
