@@ -26,9 +26,9 @@ import { isLanguageCode, type LanguageCode } from '../languages/index.js';
 import { newId } from '../model/index.js';
 import { schema, type CoverFieldName } from '../schema/index.js';
 import { acceptAll, rejectAll, TrackContext, trackDifference, uniqueIdsIn } from '../tracking/index.js';
-import { isFixedLine, isTranslationUnit, translateLine, translationCounts, type TranslationState, type TranslationStatus } from '../translation/index.js';
+import { isFixedLine, isTranslationUnit, ownSignature, ownText, translateLine, translationCounts, type TranslationState, type TranslationStatus } from '../translation/index.js';
 import { translateCoverField } from './cover.js';
-import { ownSignature, ownText } from './own-text.js';
+
 
 export class CarryOverError extends UserFacingError {
   override name = 'CarryOverError';
@@ -168,11 +168,12 @@ class Builder {
     const id = node.attrs.id as string;
     const before = this.original.get(id);
     const changed = !before || ownSignature(before) !== ownSignature(node);
+    // Always as the source shows it, marks and all: what a refresh compares with (versions.ts).
     const shown = this.marked.get(id) ?? node;
     this.states.set(counterpart.attrs.id as string, {
       status: changed ? 'changed-in-source' : 'translated',
       sourceId: id,
-      source: ownText(shown, this.source, changed),
+      source: ownText(shown, this.source, true),
     });
   }
 
@@ -183,15 +184,20 @@ class Builder {
     if ('paragraphMark' in attrs) attrs.paragraphMark = null;
     if (!node.isTextblock) {
       const unit = node.type.name === 'item';
-      if (unit && id) this.states.set(id, { status: 'to-translate', sourceId: node.attrs.id as string, source: ownText(node, this.final) });
+      if (unit && id) this.states.set(id, { status: 'to-translate', sourceId: node.attrs.id as string, source: this.sourceText(node) });
       return node.type.create(attrs, this.children(node, null, unit ? id : owner), node.marks);
     }
     const translated = this.translatedLine(node);
     const content = translated === null ? this.retargeted(node.content) : Fragment.from(schema.text(translated.text));
     if (owner === null && id && (translated === null || translated.toTranslate)) {
-      this.states.set(id, { status: 'to-translate', sourceId: node.attrs.id as string, source: ownText(node, this.final) });
+      this.states.set(id, { status: 'to-translate', sourceId: node.attrs.id as string, source: this.sourceText(node) });
     }
     return node.type.create(attrs, content, node.marks);
+  }
+
+  /** A source unit's text as the source shows it, its tracked changes marked. */
+  private sourceText(node: Node): string {
+    return ownText(this.marked.get(node.attrs.id as string) ?? node, this.source, true);
   }
 
   /** A fixed line or cover field in the target language, as far as the tables go; null for prose. */

@@ -29,6 +29,11 @@ export interface TranslationState {
    * translated block stale (stale.ts).
    */
   source: string;
+  /**
+   * The source's text the translation was made from, when the source has changed since (a stale
+   * translation): the difference between it and `source` is the change to translate.
+   */
+  previous?: string;
 }
 
 /** The shape a `.plenary` file must give the attribute (shared/file/validate.ts). */
@@ -36,6 +41,7 @@ export const translationStateSchema = z.object({
   status: z.enum(TRANSLATION_STATUSES),
   sourceId: z.string().nullable(),
   source: z.string(),
+  previous: z.string().optional(),
 });
 
 export function translationOf(node: Node): TranslationState | null {
