@@ -52,7 +52,7 @@ export interface ContributionOptions {
   today?: Date;
 }
 
-export interface Contribution {
+interface Contribution {
   doc: Node;
   language: LanguageCode;
   /** The resolution's number as read from its number line (`1332`), or null when it has none. */
