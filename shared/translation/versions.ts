@@ -59,7 +59,9 @@ export function sourceUnits(source: Node, target: Node): Map<string, Node> {
     const id = node.attrs.id as string;
     const named = translationOf(node)?.sourceId;
     let found = named ? sourceById.get(named) : undefined;
-    if (!found) {
+    // Only a unit that names a source unit the source no longer has is looked for by alignment
+    // (the whole text aligned once): the target's own units (no status) have no source.
+    if (!found && named) {
       // As both read marked: an item the proposal inserts is in neither original text.
       aligned ??= reversed(alignVersions(source, target).counterparts);
       const counterpart = aligned.get(id);
