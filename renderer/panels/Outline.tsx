@@ -38,7 +38,8 @@ const Row = memo(function Row(props: RowProps) {
   };
   return (
     <li
-      className={`outline-row outline-${entry.kind}${current ? ' outline-current' : ''}`}
+      className={`outline-row outline-${entry.kind}${current ? ' outline-current' : ''}${entry.translation ? ` outline-tr-${entry.translation}` : ''}`}
+      data-translation={entry.translation}
       style={style}
       aria-current={current ? 'location' : undefined}
       data-id={entry.id}

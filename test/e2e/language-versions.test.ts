@@ -67,6 +67,8 @@ describe('Language versions side by side, in Chromium', () => {
     await page.keyboard.press('Alt+Shift+D');
     await expect.poll(() => translated.getAttribute('data-translation')).toBe('translated');
     await expect.poll(() => page.locator('.status-translate').innerText()).toBe('1 left to translate');
+    // The outline row of the item says it too (the outline follows the cursor).
+    await expect.poll(() => page.locator('.outline-row.outline-current').getAttribute('data-translation')).toBe('translated');
     // The French row beside it, on the same line.
     const row = page.locator('.source-row', { hasText: "à soutenir l'examen du SMSI+20" });
     const [rowBox, unitBox] = [await row.boundingBox(), await translated.boundingBox()];
