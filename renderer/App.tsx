@@ -99,7 +99,7 @@ export function App(props: AppProps) {
         </div>
       ) : null}
       <div className="workspace">
-        {state.outlineVisible ? <Outline entries={snapshot.outline} currentId={snapshot.currentId} onJump={(entry) => entry.id && controller.jumpTo(entry.id)} /> : null}
+        {state.outlineVisible ? <Outline entries={snapshot.outline} currentId={snapshot.currentId} language={snapshot.language} onJump={(entry) => entry.id && controller.jumpTo(entry.id)} /> : null}
         <main
           ref={scroller}
           className={`page-scroller${state.versions ? ' with-source' : ''}`}

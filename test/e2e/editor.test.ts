@@ -282,6 +282,7 @@ describe('plenary serve in Chromium', () => {
     await page.getByLabel('Document language').selectOption('ar');
     await expect.poll(() => page.locator('.pl-item').first().getAttribute('data-label')).toBe('أ)');
     await expect.poll(() => page.locator('.page').getAttribute('dir')).toBe('rtl');
+    await expect.poll(() => page.locator('.outline ol').getAttribute('dir')).toBe('rtl');
     await shot(page, 'language-arabic');
     // Undo takes back the two language switches and the reference: the document is as it was.
     await editor(page).focus();
