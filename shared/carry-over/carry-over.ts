@@ -26,7 +26,7 @@ import { isLanguageCode, type LanguageCode } from '../languages/index.js';
 import { newId } from '../model/index.js';
 import { schema, type CoverFieldName } from '../schema/index.js';
 import { acceptAll, rejectAll, TrackContext, trackDifference, uniqueIdsIn } from '../tracking/index.js';
-import { isFixedLine, isTranslationUnit, ownSignature, ownText, translateLine, translationCounts, type TranslationState, type TranslationStatus } from '../translation/index.js';
+import { blocksById, isFixedLine, isTranslationUnit, ownSignature, ownText, translateLine, translationCounts, type TranslationState, type TranslationStatus } from '../translation/index.js';
 import { translateCoverField } from './cover.js';
 
 
@@ -56,19 +56,9 @@ export interface CarryOverResult {
   report: CarryOverReport;
 }
 
-function byId(doc: Node): Map<string, Node> {
-  const map = new Map<string, Node>();
-  doc.descendants((node) => {
-    const id = node.attrs.id as unknown;
-    if (typeof id === 'string' && node.type.name !== 'cross_reference') map.set(id, node);
-    return true;
-  });
-  return map;
-}
-
 /** Source blocks by id as the source shows them: a moved block by its copy where it went. */
 function markedById(source: Node): Map<string, Node> {
-  const map = byId(source);
+  const map = blocksById(source);
   source.descendants((node) => {
     const movedFrom = node.attrs.movedFrom as string | null | undefined;
     if (movedFrom) map.set(movedFrom, node);
@@ -103,9 +93,9 @@ class Builder {
     private readonly from: LanguageCode,
     private readonly to: LanguageCode,
   ) {
-    this.original = byId(original);
+    this.original = blocksById(original);
     this.marked = markedById(source);
-    this.target = byId(inForce);
+    this.target = blocksById(inForce);
     this.claimed = new Set(counterparts.values());
   }
 
@@ -284,7 +274,7 @@ export function carryOver(source: Node, target: Node, options: CarryOverOptions 
   const built = builder.build();
   // The statuses go on both sides before tracking: a block the proposal leaves alone must read the
   // same on both (the tracker compares attributes), and a block it inserts carries its status in.
-  const out = EditorState.create({ doc: applyStates(baseOf(built, byId(inForce)), builder.states) }).tr;
+  const out = EditorState.create({ doc: applyStates(baseOf(built, blocksById(inForce)), builder.states) }).tr;
   const author = options.author?.trim() || CARRY_OVER_AUTHOR;
   trackDifference(out, new TrackContext(author, options.date ?? new Date().toISOString()), applyStates(built, builder.states), undefined, true);
   uniqueIdsIn(out);

@@ -15,5 +15,5 @@ export {
   type TranslationState,
   type TranslationStatus,
 } from './status.js';
-export { goToNextOutstanding, nextOutstanding, refreshFromSource, setUnitStatus, sourceUnits, unitAt, unitsOf, type Unit } from './versions.js';
+export { blocksById, goToNextOutstanding, nextOutstanding, refreshFromSource, setUnitStatus, sourceUnits, unitAt, unitsOf, type Unit } from './versions.js';
 export { ownSignature, ownText } from './own-text.js';

@@ -36,7 +36,8 @@ export function unitAt($pos: ResolvedPos): Unit | null {
   return null;
 }
 
-function byId(doc: Node): Map<string, Node> {
+/** Every block of the document by its id (references excepted: their id is not a block's). */
+export function blocksById(doc: Node): Map<string, Node> {
   const map = new Map<string, Node>();
   doc.descendants((node) => {
     const id = node.attrs.id as unknown;
@@ -52,7 +53,7 @@ function byId(doc: Node): Map<string, Node> {
  * marked texts (a source read again from Word or text has new ids).
  */
 export function sourceUnits(source: Node, target: Node): Map<string, Node> {
-  const sourceById = byId(source);
+  const sourceById = blocksById(source);
   const out = new Map<string, Node>();
   let aligned: ReadonlyMap<string, string> | null = null;
   for (const { node } of unitsOf(target)) {

@@ -11,12 +11,10 @@ import type { Node } from 'prosemirror-model';
 import { EditorState, type Transaction } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
 import { carryOver } from '../../shared/carry-over/index.js';
+import { sectionOutline } from '../support/section-outline.js';
 import { writeText } from '../../shared/export/text/index.js';
 import { importText } from '../../shared/import/text/index.js';
-import { languageTable } from '../../shared/languages/index.js';
 import { item as buildItem } from '../../shared/model/build.js';
-import { keywordEntry } from '../../shared/numbering/section-word.js';
-import { labelsOf } from '../../shared/numbering/tracked.js';
 import { blockChange } from '../../shared/tracking/attrs.js';
 import { acceptAll, rejectAll } from '../../shared/tracking/review.js';
 import { deleteBlock, demoteItem, insertNode, moveItem, promoteItem, type TrackAs } from '../../shared/tracking/structure.js';
@@ -89,22 +87,6 @@ function tracked(state: EditorState, step: Edit, n: number): Transaction | null 
   }
 }
 
-function outlineOf(doc: Node): string[] {
-  const table = languageTable(doc.attrs.language as string);
-  const labels = labelsOf(doc, 'new').items;
-  const lines: string[] = [];
-  doc.descendants((node) => {
-    if (node.type.name !== 'section') return true;
-    const items: string[] = [];
-    node.descendants((child) => {
-      if (child.type.name === 'item') items.push(labels.get(child.attrs.id as string) ?? '?');
-      return true;
-    });
-    lines.push(`${keywordEntry(node, table)?.role ?? '?'}: ${items.join(' ')}`);
-    return false;
-  });
-  return lines;
-}
 
 function checkCarryOver(source: Node, target: Node, edits: Edit[], counts: { generated: number; ran: number }): void {
   let state = EditorState.create({ doc: source });
@@ -122,7 +104,7 @@ function checkCarryOver(source: Node, target: Node, edits: Edit[], counts: { gen
     counts.ran++;
   });
   const { doc } = carryOver(state.doc, target, { date: '2026-04-14T10:00:00Z' });
-  expect(outlineOf(acceptAll(doc))).toEqual(outlineOf(acceptAll(state.doc)));
+  expect(sectionOutline(acceptAll(doc))).toEqual(sectionOutline(acceptAll(state.doc)));
   expect(writeText(rejectAll(doc), { mode: 'final' })).toBe(writeText(target, { mode: 'final' }));
 }
 

@@ -15,16 +15,14 @@ import { FileFormatError } from '../../shared/file/errors.js';
 import { parseDocument, serializeDocument } from '../../shared/file/format.js';
 import { jsonWithoutIds } from '../../shared/export/text/same-document.js';
 import { importText } from '../../shared/import/text/index.js';
-import { languageTable } from '../../shared/languages/index.js';
 import { item as buildItem } from '../../shared/model/build.js';
-import { labelsOf } from '../../shared/numbering/tracked.js';
-import { keywordEntry } from '../../shared/numbering/section-word.js';
 import { blockChange } from '../../shared/tracking/attrs.js';
 import { listChanges } from '../../shared/tracking/changes.js';
 import { acceptAll, rejectAll } from '../../shared/tracking/review.js';
 import { deleteBlock, demoteItem, insertNode, moveItem, type TrackAs } from '../../shared/tracking/structure.js';
 import { trackTransaction } from '../../shared/tracking/track.js';
-import { translationOf } from '../../shared/translation/status.js';
+import { translationOf } from '../../shared/translation/index.js';
+import { sectionOutline } from '../support/section-outline.js';
 
 const fixture = (path: string) => readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8');
 const FR = importText(fixture('council-res-1332-c24.txt')).doc;
@@ -80,25 +78,6 @@ function frenchRevision(start: Node = FR): Node {
   return state.doc;
 }
 
-/** Each section's role and its items' labels (nested ones after their parent), in the accepted view. */
-function outlineOf(doc: Node): string[] {
-  const table = languageTable(doc.attrs.language as string);
-  const labels = labelsOf(doc, 'new').items;
-  const lines: string[] = [];
-  doc.descendants((node) => {
-    if (node.type.name === 'section') {
-      const items: string[] = [];
-      node.descendants((child) => {
-        if (child.type.name === 'item') items.push(labels.get(child.attrs.id as string) ?? '?');
-        return true;
-      });
-      lines.push(`${keywordEntry(node, table)?.role ?? '?'}: ${items.join(' ')}`);
-      return false;
-    }
-    return true;
-  });
-  return lines;
-}
 
 const withoutStatus = (doc: Node) => JSON.stringify(jsonWithoutIds(doc)).replace(/,"translation":\{[^}]*\}/g, ',"translation":null');
 
@@ -108,7 +87,7 @@ describe('carryOver: a French revision of Res 1332 into the English text in forc
   const accepted = acceptAll(doc);
 
   it('gives the accepted view exactly the structure of the French accepted view', () => {
-    expect(outlineOf(accepted)).toEqual(outlineOf(acceptAll(source)));
+    expect(sectionOutline(accepted)).toEqual(sectionOutline(acceptAll(source)));
     expect(accepted.attrs.language).toBe('en');
   });
 
