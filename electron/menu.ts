@@ -101,6 +101,8 @@ export function buildMenuTemplate({ platform, recent, isPackaged, actions }: Men
     submenu: [
       ...section('view', 'panels'),
       separator,
+      ...section('view', 'translation'),
+      separator,
       { role: 'resetZoom' },
       { role: 'zoomIn' },
       { role: 'zoomOut' },

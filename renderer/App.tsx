@@ -18,6 +18,8 @@ import { useBrowserShortcuts, useMenuCommands, usePreviewEscape } from './contro
 import { useFileDrop, useWindowTitle } from './controller/use-window.js';
 import { Toolbar } from './panels/Toolbar.js';
 import { Outline } from './panels/Outline.js';
+import { SourcePane } from './panels/SourcePane.js';
+import { translationCounts } from '../shared/translation/index.js';
 import { StatusBar } from './panels/StatusBar.js';
 import { Footnotes } from './panels/Footnotes.js';
 import { Checks } from './panels/Checks.js';
@@ -43,6 +45,14 @@ export function App(props: AppProps) {
   const snapshot = useEditorSnapshot(controller.store);
   const place = useRef<HTMLDivElement>(null);
   const view = useEditor(controller, place, importText, onEditorView);
+  const scroller = useRef<HTMLElement>(null);
+  // Beside a source: what is left to translate (a walk over the units, only while the source shows).
+  const shownDoc = state.versions && view ? view.state.doc : null;
+  const leftToTranslate = useMemo(() => {
+    if (!shownDoc) return null;
+    const counts = translationCounts(shownDoc);
+    return counts['to-translate'] + counts['changed-in-source'];
+  }, [shownDoc]);
   useEffect(() => picker.attach((request) => controller.pick(request)), [picker, controller]);
   useMenuCommands(controller, api);
   useBrowserShortcuts(controller, browserHost);
@@ -89,8 +99,24 @@ export function App(props: AppProps) {
         </div>
       ) : null}
       <div className="workspace">
-        {state.outlineVisible ? <Outline entries={snapshot.outline} currentId={snapshot.currentId} onJump={(entry) => entry.id && controller.jumpTo(entry.id)} /> : null}
-        <main className="page-scroller" onDragOverCapture={drop.onDragOverCapture} onDropCapture={drop.onDropCapture}>
+        {state.outlineVisible ? <Outline entries={snapshot.outline} currentId={snapshot.currentId} language={snapshot.language} onJump={(entry) => entry.id && controller.jumpTo(entry.id)} /> : null}
+        <main
+          ref={scroller}
+          className={`page-scroller${state.versions ? ' with-source' : ''}`}
+          onDragOverCapture={drop.onDragOverCapture}
+          onDropCapture={drop.onDropCapture}
+        >
+          {state.versions && view ? (
+            <SourcePane
+              view={view}
+              doc={view.state.doc}
+              source={state.versions.source}
+              name={state.versions.name}
+              scroller={scroller.current}
+              onClose={() => controller.closeLanguageVersions()}
+              onJump={(id) => controller.jumpTo(id)}
+            />
+          ) : null}
           <div className="page" lang={snapshot.language} dir={snapshot.language === 'ar' ? 'rtl' : 'ltr'}>
             <div ref={place} className="page-editor" />
             <Footnotes notes={snapshot.footnotes} onSelect={(note) => controller.selectFootnote(note.id)} />
@@ -126,6 +152,8 @@ export function App(props: AppProps) {
         contribution={snapshot.contribution}
         onToggleScope={() => run('toggle-tracking-scope')}
         wordCount={snapshot.wordCount}
+        leftToTranslate={leftToTranslate}
+        onNextToTranslate={() => run('next-to-translate')}
         recoveredAt={state.session.recoveredAt}
         author={snapshot.author}
         reviewView={reviewView}

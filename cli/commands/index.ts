@@ -11,6 +11,8 @@ export const COMMANDS: Readonly<Record<string, () => Promise<CliCommand>>> = {
   text: () => import('./text.js'),
   export: () => import('./export.js'),
   compare: () => import('./compare.js'),
+  align: () => import('./align.js'),
+  'carry-over': () => import('./carry-over.js'),
   serve: () => import('./serve.js'),
   check: () => import('./check.js'),
   'accept-all': () => import('./accept-all.js'),

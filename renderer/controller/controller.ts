@@ -14,7 +14,8 @@ import { NodeSelection, TextSelection, type Command, type EditorState, type Tran
 import { closeHistory, redo, undo } from 'prosemirror-history';
 import type { OpenOutcome, PlenaryApi, RecoverySnapshot } from '../../shared/ipc/index.js';
 import { isQueued, leavesPreview, type CommandId } from '../../shared/commands/index.js';
-import { isLanguageCode, type LanguageCode } from '../../shared/languages/index.js';
+import { isLanguageCode, languageTable, type LanguageCode } from '../../shared/languages/index.js';
+import { goToNextOutstanding, refreshFromSource, setUnitStatus, translateFixedLines, translationCounts, untranslatedMessage } from '../../shared/translation/index.js';
 import type { SectionKind } from '../../shared/schema/index.js';
 import { demoteItem, insertAnnex, insertItemAfter, insertSection, moveItemDown, moveItemUp, promoteItem } from '../../shared/editing/index.js';
 import {
@@ -36,7 +37,7 @@ import { checkDocument, type Finding } from '../../shared/check/index.js';
 import { messageOf } from '../../shared/errors/index.js';
 import { createEditorState, insertFootnoteAndEdit } from '../editor/create-editor.js';
 import { backToMarkup, changeIdsAtSelection, previewState, selectionOfChange, type Preview, type ReviewView } from '../editor/review-view.js';
-import { compareWithVersion, newResolution, newRevision, startRevising } from '../new-document.js';
+import { compareWithVersion, languageVersion, newResolution, newRevision, startRevising } from '../new-document.js';
 import { Session, type SessionInfo } from '../session.js';
 import { EditorStore } from '../store.js';
 import type { PickRequest } from '../host-api.js';
@@ -65,6 +66,8 @@ export interface ControllerState {
   reviewView: ReviewView;
   /** Start-up is over (settings read, first document loaded, recovery listed). */
   ready: boolean;
+  /** View → Language Versions…: the source language version shown beside the document, read-only. */
+  versions: { name: string; source: Node } | null;
 }
 
 /** What the controller needs of the page besides the host API. */
@@ -134,6 +137,7 @@ export class AppController {
       authorPrompt: null,
       reviewView: 'markup',
       ready: false,
+      versions: null,
     };
   }
 
@@ -340,6 +344,18 @@ export class AppController {
       case 'compare':
         await this.compare();
         return false;
+      case 'language-versions':
+        await this.languageVersions();
+        return false;
+      case 'next-to-translate':
+        if (!goToNextOutstanding(surface.state, dispatch)) this.say('info', 'Nothing is left to translate.');
+        return true;
+      case 'mark-translated':
+      case 'mark-checked':
+        if (!setUnitStatus(command === 'mark-translated' ? 'translated' : 'checked')(surface.state, dispatch)) {
+          this.say('info', 'The cursor is not in an item with a translation status (View → Language Versions… gives them).');
+        }
+        return true;
       case 'open': {
         if (!this.confirmDiscard()) return false;
         const outcome = await this.host.api.openDialog();
@@ -465,6 +481,43 @@ export class AppController {
     for (const warning of made.warnings) this.say('info', warning);
   }
 
+  /**
+   * View → Language Versions…: the chosen file is the source. The text in force on screen gets
+   * the source's changes carried over (a new untitled document, to translate); a translation under
+   * way is measured against it (units whose source changed go back to "changed in source").
+   */
+  private async languageVersions(): Promise<void> {
+    const current = this.markupState()?.doc;
+    if (!current) return;
+    const outcome = await this.host.api.chooseVersion();
+    if (!outcome) return;
+    if (!outcome.ok) return this.say('error', outcome.error);
+    const markup = this.markupState();
+    const author = markup ? trackingState(markup)?.author.name : undefined;
+    const made = languageVersion(current, outcome.document, isUnsetAuthor(author) ? undefined : author);
+    if (!made.ok) return this.say('error', made.error);
+    if (made.carried) {
+      if (!this.confirmDiscard()) return;
+      this.loadNew(made.carried);
+      this.session.documentChanged(made.carried);
+    } else {
+      const surface = this.surface;
+      const refresh = surface ? refreshFromSource(surface.state, made.source) : null;
+      if (surface && refresh) surface.dispatch(refresh);
+    }
+    this.patch({ versions: { name: outcome.document.name, source: made.source } });
+    const counts = translationCounts(this.markupState()!.doc);
+    this.say(
+      'info',
+      `${outcome.document.name} beside this text: ${counts['to-translate']} to translate, ${counts['changed-in-source']} changed in source (Alt+Shift+T goes to the next one, Alt+Shift+D marks it translated).`,
+    );
+    for (const warning of made.warnings) this.say('info', warning);
+  }
+
+  closeLanguageVersions(): void {
+    this.patch({ versions: null });
+  }
+
   private async exportDocx(mode: 'markup' | 'final' | 'original'): Promise<void> {
     const { api } = this.host;
     const base = (this.session.current.name ?? 'Untitled').replace(/\.(plenary|txt|docx)$/i, '');
@@ -500,11 +553,18 @@ export class AppController {
     surface.focus();
   }
 
-  /** Labels, reference wording and the keyword list follow the document's language. */
+  /**
+   * Labels, reference wording and the keyword list follow the document's language; the keyword
+   * lines, the call and the number line's words are rewritten from the tables, and what the tables
+   * do not know is said.
+   */
   setLanguage(language: LanguageCode): void {
     const surface = this.editing();
     if (!surface || language === surface.state.doc.attrs.language) return;
-    surface.dispatch(surface.state.tr.setDocAttribute('language', language));
+    const tr = surface.state.tr;
+    const phrases = translateFixedLines(tr, language);
+    surface.dispatch(tr);
+    if (phrases.untranslated.length > 0) this.say('info', untranslatedMessage(phrases, languageTable(language).name));
     surface.focus();
   }
 

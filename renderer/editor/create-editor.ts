@@ -6,6 +6,7 @@
  * keys of shared/editing (Enter makes the next item, Tab demotes, Alt+Up moves…), history, search,
  * then ProseMirror's base keymap.
  */
+import { translationStatusPlugin } from './translation-status.js';
 import { messageOf } from '../../shared/errors/index.js';
 import type { Node, ResolvedPos, Slice } from 'prosemirror-model';
 import { EditorState, NodeSelection, type Command, type Plugin, type Transaction } from 'prosemirror-state';
@@ -93,6 +94,7 @@ export function editorPlugins(options: EditorPluginsOptions): Plugin[] {
     // Skips typing: only a transaction that inserts blocks or sets an id walks the document (mayIntroduceIds).
     uniqueIdsPlugin(),
     sectionKindPlugin(),
+    translationStatusPlugin(),
     trackingPlugin({ author: { name: options.author }, enabled: options.tracking ?? false }),
     compositionGuard(),
     keymap({ 'Mod-b': toggleMark(schema.marks.strong!), 'Mod-i': toggleMark(schema.marks.em!) }),

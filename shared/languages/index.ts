@@ -83,6 +83,20 @@ export interface LanguageTable {
     verified: boolean;
   };
   references: ReferenceTemplates;
+  /** The six languages' names as this language writes them on a cover (`Original: russe`). */
+  languageNames: Record<LanguageCode, string> & { verified: boolean };
+  /**
+   * Fixed phrases of a resolution besides its keywords (the call `Le Conseil de l'UIT,`, `dernière
+   * mod.` of a number line), each with a role shared by the six tables: what switching a document's
+   * language and carrying changes into another language version translate (shared/translation).
+   */
+  phrases: PhraseEntry[];
+}
+
+export interface PhraseEntry {
+  role: string;
+  phrase: string;
+  verified: boolean;
 }
 
 // The JSON imports are checked against LanguageTable here, once, at the boundary.

@@ -12,5 +12,5 @@ export { numberingKey, numberingPlugin, type NumberingState } from './plugin.js'
 export { linkReferences, scanReferences, SharedWordsLinker, type AmbiguityReason, type ReferenceOutcome, type ScannedReference } from './reference-link.js';
 export { ReferenceScopeRule, type ReferenceScope } from './reference-scope.js';
 export { referenceText } from './reference-text.js';
-export { keywordText } from './section-word.js';
+export { keywordEntry, keywordText } from './section-word.js';
 export { labelsOf, markedText, markedWords, trackedReferenceText } from './tracked.js';

@@ -34,6 +34,13 @@ const blockAttrs: Record<string, AttributeSpec> = {
    * and once the original is gone for good the copy takes its id back (shared/tracking/moves.ts).
    */
   movedFrom: { default: null, validate: 'string|null' },
+  /**
+   * Added for language versions: null, or where this block stands in its translation
+   * (shared/translation/status.ts) — to translate, changed in source, translated, checked — with
+   * the source's text it was measured against. Not a tracked change: marking an item translated
+   * is a translator's note, not a proposal.
+   */
+  translation: { default: null },
 };
 
 /**
