@@ -18,6 +18,8 @@ import { listChanges } from '../../shared/tracking/changes.js';
 import { acceptAll, rejectAll } from '../../shared/tracking/review.js';
 import { inTrackingScope } from '../../shared/tracking/plugin.js';
 import { validateDocument } from '../../shared/file/validate.js';
+import { checkDocument } from '../../shared/check/index.js';
+import { writeText } from '../../shared/export/text/index.js';
 import { fixture } from './tracking-documents.js';
 
 const res1332 = fixture('council-res-1332-c24.txt');
@@ -33,15 +35,26 @@ function numberLines(doc: Node): string[] {
   return lines;
 }
 
-/** The four proposals of the issue, in the order MOD, ADD, SUP, NOC, in a French document of source XXX. */
+/**
+ * The four proposals of the issue, in the order MOD, ADD, SUP, NOC, in a French document of source
+ * XXX to WTDC-25: MOD of Resolution 1332, ADD of a new resolution, SUP of WTDC Resolution 30, NOC of
+ * Resolution 71 (named by its number line only).
+ */
 function fourProposals(): Node {
   const wtdc = conferenceByCode('WTDC-25');
   let doc = newProposalsDocument({ language: 'fr', source: 'xxx', conference: wtdc, documentNumber: '1', date: '1 mai 2026' });
-  doc = insertProposal(doc, buildProposal(doc, { symbol: 'MOD', inForce: res30, conference: wtdc, author: 'Sénégal', date: DATE }));
+  doc = insertProposal(doc, buildProposal(doc, { symbol: 'MOD', inForce: res1332, conference: wtdc, author: 'Sénégal', date: DATE }));
   doc = insertProposal(doc, buildProposal(doc, { symbol: 'ADD', title: 'Accessibilité des services numériques', conference: wtdc }));
   doc = insertProposal(doc, buildProposal(doc, { symbol: 'SUP', inForce: res30 }));
-  doc = insertProposal(doc, buildProposal(doc, { symbol: 'NOC', inForce: res1332 }));
+  doc = insertProposal(doc, buildProposal(doc, { symbol: 'NOC', title: 'RÉSOLUTION 71 (Rév. Bucarest, 2022)' }));
   return doc;
+}
+
+/** A MOD of WTDC Resolution 30 to WTDC-25, whose number line names the conference that last revised it. */
+function modOfRes30(): Node {
+  const wtdc = conferenceByCode('WTDC-25');
+  const doc = newProposalsDocument({ language: 'fr', source: 'SEN', conference: wtdc, documentNumber: '56' });
+  return insertProposal(doc, buildProposal(doc, { symbol: 'MOD', inForce: res30, conference: wtdc, author: 'Sénégal', date: DATE }));
 }
 
 describe('proposal identifiers', () => {
@@ -74,18 +87,18 @@ describe('proposal identifiers', () => {
 
 describe('proposal bodies', () => {
   it('a MOD of a WTDC resolution proposes the new conference in its number line as a tracked change', () => {
-    const doc = fourProposals();
+    const doc = modOfRes30();
     const mod = proposalsOf(doc)[0]!.node;
-    // The MOD is the only proposal with changes.
     const changes = listChanges(doc);
     expect(changes.map((change) => [change.kind, change.excerpt])).toEqual([
       ['deletion', 'Kigali, 2022'],
       ['insertion', 'Bakou, 2025'],
     ]);
     expect(changes.every((change) => change.author === 'Sénégal' && change.date === DATE)).toBe(true);
-    expect(numberLines(acceptAll(doc))[0]).toBe('RÉSOLUTION 30 (Rév. Bakou, 2025)');
-    expect(numberLines(rejectAll(doc))[0]).toBe('RÉSOLUTION 30 (Rév. Kigali, 2022)');
+    expect(numberLines(acceptAll(doc))).toEqual(['RÉSOLUTION 30 (Rév. Bakou, 2025)']);
+    expect(numberLines(rejectAll(doc))).toEqual(['RÉSOLUTION 30 (Rév. Kigali, 2022)']);
     expect(mod.attrs.target).toBe('RÉSOLUTION 30 (Rév. Kigali, 2022)');
+    expect(proposalsOf(doc)[0]!.identifier).toBe('SEN/56/1');
   });
 
   it('a MOD of a Council resolution (no conference in its number line) starts without a change', () => {
@@ -98,14 +111,13 @@ describe('proposal bodies', () => {
     let doc = fourProposals();
     doc = insertProposal(doc, buildProposal(doc, { symbol: 'ADD', title: 'Deuxième projet' }), 0);
     validateDocument(doc);
-    // (In the original view: the MOD's number line carries its tracked revision.)
-    expect(numberLines(rejectAll(doc))).toEqual(['PROJET DE NOUVELLE RÉSOLUTION [XXX-1]', 'RÉSOLUTION 30 (Rév. Kigali, 2022)', 'PROJET DE NOUVELLE RÉSOLUTION [XXX-2]']);
+    expect(numberLines(doc)).toEqual(['PROJET DE NOUVELLE RÉSOLUTION [XXX-1]', 'RÉSOLUTION 1332 (C11, dernière mod. C24)', 'PROJET DE NOUVELLE RÉSOLUTION [XXX-2]']);
     const add = proposalsOf(doc)[2]!.node;
-    expect(listChanges(doc).map((change) => change.excerpt)).toEqual(['Kigali, 2022', 'Bakou, 2025']);
+    expect(listChanges(doc)).toEqual([]);
     expect(add.firstChild!.child(2).textContent).toBe('La Conférence mondiale de développement des télécommunications (Bakou, 2025),');
     // Moving the second ADD after the first gives the numbers back in order.
     const moved = moveProposal(doc, 3, 1);
-    expect(numberLines(rejectAll(moved))).toEqual(['PROJET DE NOUVELLE RÉSOLUTION [XXX-1]', 'PROJET DE NOUVELLE RÉSOLUTION [XXX-2]', 'RÉSOLUTION 30 (Rév. Kigali, 2022)']);
+    expect(numberLines(moved)).toEqual(['PROJET DE NOUVELLE RÉSOLUTION [XXX-1]', 'PROJET DE NOUVELLE RÉSOLUTION [XXX-2]', 'RÉSOLUTION 1332 (C11, dernière mod. C24)']);
     expect(proposalsOf(moved)[0]!.node.firstChild!.child(1).textContent).toBe('Accessibilité des services numériques');
   });
 
@@ -114,7 +126,8 @@ describe('proposal bodies', () => {
     expect(sup!.node.childCount).toBe(3);
     expect(sup!.node.child(0).textContent).toBe('RÉSOLUTION 30 (Rév. Kigali, 2022)');
     expect(sup!.node.child(1).textContent).toMatch(/^Rôle du Secteur du développement des télécommunications/);
-    expect(noc!.node.attrs.target).toBe('RÉSOLUTION 1332 (C11, dernière mod. C24)');
+    expect(noc!.node.attrs.target).toBe('RÉSOLUTION 71 (Rév. Bucarest, 2022)');
+    expect(noc!.node.childCount).toBe(2);
     expect(sup!.node.lastChild!.type.name).toBe('proposal_reasons');
   });
 
@@ -139,9 +152,70 @@ describe('tracking scope of a proposals document', () => {
 
   it('tracks edits in a MOD body only: not in an ADD body, the Reasons or the cover', () => {
     const doc = fourProposals();
-    expect(typingAt(doc, (node) => node.type.name === 'resolution_title' && node.textContent.startsWith('Rôle du Secteur'))).toBe(true);
+    expect(typingAt(doc, (node) => node.type.name === 'resolution_title' && node.textContent.startsWith("Rôle de l'UIT"))).toBe(true);
+    expect(typingAt(doc, (node) => node.type.name === 'paragraph' && node.textContent.startsWith('RÉSOLUTION 30'))).toBe(false);
     expect(typingAt(doc, (node) => node.type.name === 'resolution_title' && node.textContent.startsWith('Accessibilité'))).toBe(false);
     expect(typingAt(doc, (node) => node.type.name === 'proposal_reasons')).toBe(false);
     expect(typingAt(doc, (node) => node.type.name === 'cover_field')).toBe(false);
+  });
+});
+
+describe('checks of a proposals document', () => {
+  const codes = (doc: Node, inForce?: (target: string) => boolean) =>
+    checkDocument(doc, inForce ? { inForce } : {})
+      .filter((finding) => finding.code.startsWith('proposal-'))
+      .map((finding) => `${finding.severity} ${finding.where}: ${finding.code}`);
+
+  it('find missing Reasons (an error for SUP and NOC), an ADD with marks, a SUP of a text not in force, two proposals on one text', () => {
+    let doc = fourProposals();
+    // A second proposal on Resolution 30, which the SUP already acts on.
+    doc = insertProposal(doc, buildProposal(doc, { symbol: 'NOC', inForce: res30 }));
+    expect(codes(doc, (target) => !target.includes('30'))).toEqual([
+      'warning MOD XXX/1/1: proposal-reasons',
+      'warning MOD XXX/1/1: proposal-unchanged',
+      'warning ADD XXX/1/2: proposal-reasons',
+      'error SUP XXX/1/3: proposal-reasons',
+      'error SUP XXX/1/3: proposal-not-in-force',
+      'error NOC XXX/1/4: proposal-reasons',
+      'error NOC XXX/1/5: proposal-reasons',
+      'warning NOC XXX/1/5: proposal-duplicate',
+    ]);
+  });
+
+  it('are quiet on a finished document, and see a MOD without change and an ADD holding one', () => {
+    let doc = modOfRes30();
+    doc = insertProposal(doc, buildProposal(doc, { symbol: 'ADD', title: 'Accessibilité des services numériques' }));
+    const state = EditorState.create({ doc });
+    const tr = state.tr;
+    doc.descendants((node, pos) => {
+      if (node.type.name === 'proposal_reasons') tr.insertText('Mise à jour.', tr.mapping.map(pos + 1));
+      return true;
+    });
+    doc = tr.doc;
+    expect(codes(doc, () => true)).toEqual([]);
+
+    // Reject the MOD's only change (its number line), and mark a word of the ADD as if tracked.
+    doc = rejectAll(doc);
+    let titlePos = -1;
+    doc.descendants((node, pos) => {
+      if (node.type.name === 'resolution_title' && node.textContent.startsWith('Accessibilité')) titlePos = pos + 1;
+      return titlePos < 0;
+    });
+    const insertion = doc.type.schema.marks.insertion!.create({ id: 'c1', author: 'A', date: DATE });
+    doc = EditorState.create({ doc }).tr.addMark(titlePos, titlePos + 5, insertion).doc;
+    expect(codes(doc, () => true)).toEqual(['warning MOD SEN/56/1: proposal-unchanged', 'error ADD SEN/56/2: proposal-marked']);
+  });
+});
+
+describe('the text of a proposals document', () => {
+  it('prints each proposal as its symbol and identifier, its body and its Reasons', () => {
+    const text = writeText(fourProposals(), { mode: 'marked' });
+    expect(text).toContain('MOD\tXXX/1/1\nRÉSOLUTION 1332 (C11, dernière mod. C24)');
+    expect(writeText(modOfRes30(), { mode: 'marked' })).toContain('MOD\tSEN/56/1\nRÉSOLUTION 30 (Rév. [-Kigali, 2022-][+Bakou, 2025+])');
+    expect(text).toContain('ADD\tXXX/1/2\nPROJET DE NOUVELLE RÉSOLUTION [XXX-1]\nAccessibilité des services numériques\nLa Conférence mondiale');
+    expect(text).toContain('SUP\tXXX/1/3\nRÉSOLUTION 30 (Rév. Kigali, 2022)\nRôle du Secteur');
+    expect(text).toContain('NOC\tXXX/1/4\nRÉSOLUTION 71 (Rév. Bucarest, 2022)\nMotifs:');
+    expect(text.match(/^Motifs:\t$/gm)).toHaveLength(4);
+    expect(writeText(modOfRes30(), { mode: 'final' })).toContain('RÉSOLUTION 30 (Rév. Bakou, 2025)');
   });
 });

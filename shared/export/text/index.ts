@@ -18,6 +18,7 @@ import { referenceText, trackedReferenceText } from '../../numbering/references.
 import { markedText } from '../../numbering/tracked.js';
 import type { ChangeKind } from '../../tracking/attrs.js';
 import { acceptAll, rejectAll } from '../../tracking/review.js';
+import { proposalIdentifiers } from '../../proposals/identifiers.js';
 import { coverLines } from './cover.js';
 import { blockState, inlineState, labelChange, paragraphMarkSuffix, wrap } from './marks.js';
 
@@ -50,6 +51,7 @@ class TextWriter {
   /** The numbering with every change rejected; only the marked mode shows both. */
   private readonly original: Labels | null;
   private footnotes = 0;
+  private readonly identifiers: Map<string, string>;
 
   constructor(
     private readonly doc: Node,
@@ -58,6 +60,7 @@ class TextWriter {
     this.table = languageTable(doc.attrs.language as string);
     this.current = computeLabels(doc, { view: 'new' });
     this.original = marked ? computeLabels(doc, { view: 'original' }) : null;
+    this.identifiers = proposalIdentifiers(doc);
   }
 
   write(): string {
@@ -95,6 +98,14 @@ class TextWriter {
         return;
       case 'annex':
         this.annex(node, state);
+        return;
+      case 'proposal':
+        // `MOD⇥SEN/56/1`, the body, `Reasons:⇥…` (shared/proposals: the identifier is computed).
+        this.lines.push(`${node.attrs.symbol as string}\t${this.identifiers.get(node.attrs.id as string) ?? ''}`);
+        node.forEach((child) => this.block(child, state));
+        return;
+      case 'proposal_reasons':
+        this.line(node, state, '', this.table.proposals.reasons);
         return;
       default:
         // Any other textblock (number line, title, call, keyword…) is one line of its own.
