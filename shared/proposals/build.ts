@@ -57,7 +57,8 @@ export function newProposalsDocument(options: ProposalsDocumentOptions): Node {
     cover: {
       session: conference ? inLanguage(conference.name, options.language) : '',
       placeAndDates: conference ? `${inLanguage(conference.place, options.language)}, ${conference.year}` : '',
-      documentNumber: `${table.cover.document} ${options.documentNumber ?? '1'}-${table.documentSuffix}`,
+      // Written without the word `Document`, which the cover's writers put before it (as for C26/93-F).
+      documentNumber: `${options.documentNumber ?? '1'}-${table.documentSuffix}`,
       date: options.date ?? coverDate(options.today ?? new Date(), table.contribution),
       originalLanguage: table.contribution.originalLanguage,
       source: options.sourceName ?? source,
@@ -204,8 +205,41 @@ function withRevisedNumberLine(proposal: Node, conference: Conference, table: La
   return tracked.doc.firstChild!;
 }
 
+/**
+ * `proposal` with a fresh id for every block whose id `doc` already uses (a second proposal on the
+ * same text in force): ids are unique in a document. Live references and move records inside the
+ * proposal follow their targets' new ids.
+ */
+function withIdsFreeIn(doc: Node, proposal: Node): Node {
+  const taken = new Set<string>();
+  doc.descendants((node) => {
+    if (typeof node.attrs.id === 'string') taken.add(node.attrs.id);
+    return true;
+  });
+  const renamed = new Map<string, string>();
+  proposal.descendants((node) => {
+    const id = node.attrs.id;
+    if (typeof id === 'string' && taken.has(id)) renamed.set(id, newId());
+    return true;
+  });
+  if (renamed.size === 0) return proposal;
+  const rename = (node: Node): Node => {
+    const attrs = { ...node.attrs };
+    for (const key of ['id', 'target', 'movedFrom']) {
+      const value = attrs[key];
+      if (typeof value === 'string' && renamed.has(value) && (key !== 'target' || node.type.name === 'cross_reference')) attrs[key] = renamed.get(value);
+    }
+    if (node.isText) return node;
+    const children: Node[] = [];
+    node.forEach((child) => children.push(rename(child)));
+    return node.type.create(attrs, children, node.marks);
+  };
+  return rename(proposal);
+}
+
 /** `doc` with `proposal` added at `index` (default: at the end), draft numbers kept in order. */
-export function insertProposal(doc: Node, proposal: Node, index?: number): Node {
+export function insertProposal(doc: Node, given: Node, index?: number): Node {
+  const proposal = withIdsFreeIn(doc, given);
   const places = proposalsOf(doc);
   const at = index === undefined || index >= places.length ? null : places[Math.max(0, index)]!;
   const state = EditorState.create({ doc });

@@ -37,3 +37,10 @@ export function conferenceCodes(): string[] {
 export function inLanguage(words: Record<string, string>, language: string): string {
   return words[language] ?? words.en ?? '';
 }
+
+/** The conference a cover's session line names (`Conférence mondiale de développement des télécommunications (CMDT-25)`), in any language of the table. */
+export function conferenceOfSession(session: string): Conference | null {
+  const wanted = session.trim();
+  if (!wanted) return null;
+  return CONFERENCES.find((conference) => Object.values(conference.name).includes(wanted)) ?? conferenceByCode(/\(([A-Z]+-\d{2})\)/.exec(wanted)?.[1] ?? '');
+}

@@ -2,7 +2,7 @@
  * Proposals to a conference (PP, WTDC, WTSA, WRC, Council working groups): the document kind that
  * holds MOD / ADD / SUP / NOC proposals with computed identifiers and their Reasons.
  */
-export { BODIES, conferenceByCode, conferenceCodes, inLanguage, type Body, type Conference } from './conferences.js';
+export { BODIES, conferenceByCode, conferenceCodes, conferenceOfSession, inLanguage, type Body, type Conference } from './conferences.js';
 export {
   coverFieldText,
   documentNumberPart,

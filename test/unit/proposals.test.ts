@@ -219,3 +219,33 @@ describe('the text of a proposals document', () => {
     expect(writeText(modOfRes30(), { mode: 'final' })).toContain('RÉSOLUTION 30 (Rév. Bakou, 2025)');
   });
 });
+
+describe('two proposals on one text', () => {
+  it('keep every block id unique: the second copy gets fresh ids, its live references follow them', () => {
+    let doc = newProposalsDocument({ language: 'fr', source: 'SEN' });
+    doc = insertProposal(doc, buildProposal(doc, { symbol: 'MOD', inForce: res1332 }));
+    doc = insertProposal(doc, buildProposal(doc, { symbol: 'MOD', inForce: res1332 }));
+    validateDocument(doc);
+    const [first, second] = proposalsOf(doc);
+    const idsIn = (node: Node) => {
+      const ids = new Set<string>();
+      node.descendants((child) => {
+        if (typeof child.attrs.id === 'string') ids.add(child.attrs.id);
+        return true;
+      });
+      return ids;
+    };
+    const secondIds = idsIn(second!.node);
+    expect([...idsIn(first!.node)].filter((id) => secondIds.has(id))).toEqual([]);
+    // Every live reference of the second copy points into the second copy.
+    let references = 0;
+    second!.node.descendants((child) => {
+      if (child.type.name === 'cross_reference') {
+        references += 1;
+        expect(secondIds.has(child.attrs.target as string)).toBe(true);
+      }
+      return true;
+    });
+    expect(references).toBeGreaterThan(0);
+  });
+});
