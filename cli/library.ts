@@ -1,6 +1,6 @@
 /** The library of texts in force as the CLI commands open it: `--data-dir`, else the user's data folder, seeded from the installation. */
-import { Library, LibraryError, bundledLibraryDir } from '../node/services/library.js';
-import { defaultUserDataDir } from '../host/paths.js';
+import { Library, LibraryError, bundledLibraryDir } from '../node/services/index.js';
+import { defaultUserDataDir } from '../host/index.js';
 import { resolvePath } from './args.js';
 import { UserError } from './errors.js';
 import type { CliIo } from './io.js';

@@ -1,10 +1,10 @@
 /** `plenary check <file> [--json]`: the style checks of shared/check, as an editor's checklist. */
 import { checkDocument, formatFinding, hasErrors } from '../../shared/check/index.js';
-import { readDocumentFile } from '../../node/file/input.js';
+import { readDocumentFile } from '../../node/file/index.js';
 import { parseCommandArgs, resolvePath, writeLines } from '../args.js';
 import type { CliIo } from '../io.js';
 import { openLibrary } from '../library.js';
-import { holdsNumberLine } from '../../node/services/library.js';
+import { holdsNumberLine } from '../../node/services/index.js';
 
 const SYNOPSIS = 'plenary check <file> [--json] [--data-dir DIR]';
 

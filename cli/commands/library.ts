@@ -2,8 +2,8 @@
  * `plenary library [list|search <query>|add <file…> [--body B]] [--data-dir DIR] [--json]`: the
  * offline library of texts in force that proposals are made from (node/services/library.ts).
  */
-import { BODIES, type Body } from '../../shared/proposals/conferences.js';
-import type { LibraryEntry } from '../../node/services/library.js';
+import { BODIES, type Body } from '../../shared/proposals/index.js';
+import type { LibraryEntry } from '../../node/services/index.js';
 import { resolvePath, writeLines } from '../args.js';
 import { UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';

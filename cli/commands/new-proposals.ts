@@ -6,7 +6,7 @@
 import { basename } from 'node:path';
 import { isLanguageCode, LANGUAGE_CODES } from '../../shared/languages/index.js';
 import { conferenceByCode, conferenceCodes, newProposalsDocument } from '../../shared/proposals/index.js';
-import { saveDocument } from '../../node/file/save.js';
+import { saveDocument } from '../../node/file/index.js';
 import { parseCommandArgs, resolvePath, writeLines } from '../args.js';
 import { UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';

@@ -9,13 +9,13 @@ import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Node } from 'prosemirror-model';
 import { conferenceByCode, conferenceOfSession, coverFieldText, buildProposal, insertProposal, moveProposal, proposalsOf, type Conference } from '../../shared/proposals/index.js';
-import type { ProposalSymbol } from '../../shared/schema/schema.js';
-import { readDocumentFile } from '../../node/file/input.js';
-import { saveDocument } from '../../node/file/save.js';
+import type { ProposalSymbol } from '../../shared/schema/index.js';
+import { readDocumentFile } from '../../node/file/index.js';
+import { saveDocument } from '../../node/file/index.js';
 import { parseCommandArgs, resolvePath, writeLines } from '../args.js';
 import { UsageError, UserError } from '../errors.js';
 import type { CliIo } from '../io.js';
-import { LibraryError } from '../../node/services/library.js';
+import { LibraryError } from '../../node/services/index.js';
 import { asUserError, openLibrary } from '../library.js';
 
 const SYNOPSIS =

@@ -13,13 +13,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Node } from 'prosemirror-model';
 import { z } from 'zod';
-import { writeText } from '../../shared/export/text/index.js';
+import { writeText } from '../../shared/export/index.js';
 import { describeTextInForce, SearchIndex, searchWords, type SearchHit, type TextInForce } from '../../shared/library/index.js';
-import { newId } from '../../shared/model/ids.js';
-import { BODIES, type Body } from '../../shared/proposals/conferences.js';
+import { newId } from '../../shared/model/index.js';
+import { BODIES, type Body } from '../../shared/proposals/index.js';
 import { LANGUAGE_CODES } from '../../shared/languages/index.js';
-import { readDocumentFile } from '../file/input.js';
-import { saveDocument } from '../file/save.js';
+import { readDocumentFile } from '../file/index.js';
+import { saveDocument } from '../file/index.js';
 import { readJsonFile, writeJsonAtomic } from './storage.js';
 
 export interface LibraryEntry extends TextInForce {

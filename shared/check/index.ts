@@ -4,7 +4,7 @@
  */
 import type { Node } from 'prosemirror-model';
 import { isLanguageCode, languageTable } from '../languages/index.js';
-import { computeLabels } from '../numbering/labels.js';
+import { computeLabels } from '../numbering/index.js';
 import type { Finding } from './findings.js';
 import { checkEmptyItems } from './items.js';
 import { checkKeywords } from './keywords.js';
@@ -12,8 +12,6 @@ import { checkPunctuation } from './punctuation.js';
 import { checkProposals, type ProposalCheckOptions } from './proposals.js';
 import { checkReferences } from './references.js';
 
-export type { Finding, FindingCode, Severity } from './findings.js';
-export { formatFinding, hasErrors } from './findings.js';
 
 export type { ProposalCheckOptions } from './proposals.js';
 
@@ -30,3 +28,6 @@ export function checkDocument(doc: Node, options: ProposalCheckOptions = {}): Fi
     ...checkProposals(doc, options),
   ];
 }
+
+// The module's API: what the rest of Plenary imports from shared/check.
+export { type Finding, formatFinding, hasErrors } from './findings.js';

@@ -6,8 +6,8 @@
  */
 import type { Node } from 'prosemirror-model';
 import { foldText } from '../languages/index.js';
-import { isAddition, isModification, namesTextOnly, proposalsOf } from '../proposals/identifiers.js';
-import { hasTrackedChanges } from '../tracking/attrs.js';
+import { isAddition, isModification, namesTextOnly, proposalsOf } from '../proposals/index.js';
+import { hasTrackedChanges } from '../tracking/index.js';
 import type { Finding } from './findings.js';
 
 export interface ProposalCheckOptions {

@@ -6,7 +6,7 @@
  */
 import type { Node } from 'prosemirror-model';
 import { isLanguageCode, languageTable, type LanguageCode } from '../languages/index.js';
-import { acceptedText, numberLineOf, resolutionNumberOf, resolutionsIn } from '../model/contribution.js';
+import { acceptedText, numberLineOf, resolutionNumberOf, resolutionsIn } from '../contribution/index.js';
 import type { Body } from '../proposals/conferences.js';
 
 export interface TextInForce {
