@@ -18,8 +18,7 @@ import { describeTextInForce, SearchIndex, searchWords, type SearchHit, type Tex
 import { newId } from '../../shared/model/index.js';
 import { BODIES, type Body } from '../../shared/proposals/index.js';
 import { LANGUAGE_CODES } from '../../shared/languages/index.js';
-import { readDocumentFile } from '../file/index.js';
-import { saveDocument } from '../file/index.js';
+import { readDocumentFile, saveDocument } from '../file/index.js';
 import { readJsonFile, writeJsonAtomic } from './storage.js';
 
 export interface LibraryEntry extends TextInForce {

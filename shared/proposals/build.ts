@@ -14,12 +14,10 @@
 import type { Node } from 'prosemirror-model';
 import { EditorState } from 'prosemirror-state';
 import { isLanguageCode, languageTable, type LanguageCode, type LanguageTable } from '../languages/index.js';
-import { buildDoc } from '../model/index.js';
+import { buildDoc, newId } from '../model/index.js';
 import { acceptedText, coverDate, numberLineOf, theResolution } from '../contribution/index.js';
-import { newId } from '../model/index.js';
 import { schema, type ProposalSymbol } from '../schema/index.js';
-import { trackTransaction } from '../tracking/index.js';
-import { UNTRACKED_META } from '../tracking/index.js';
+import { trackTransaction, UNTRACKED_META } from '../tracking/index.js';
 import { inLanguage, type Conference } from './conferences.js';
 import { isAddition, isModification, proposalsOf } from './identifiers.js';
 

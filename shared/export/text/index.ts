@@ -13,11 +13,8 @@
  */
 import type { Node } from 'prosemirror-model';
 import { languageTable, type LanguageTable } from '../../languages/index.js';
-import { computeLabels, type Labels } from '../../numbering/index.js';
-import { referenceText, trackedReferenceText } from '../../numbering/index.js';
-import { markedText } from '../../numbering/index.js';
-import type { ChangeKind } from '../../tracking/index.js';
-import { acceptAll, rejectAll } from '../../tracking/index.js';
+import { computeLabels, type Labels, referenceText, trackedReferenceText, markedText } from '../../numbering/index.js';
+import { type ChangeKind, acceptAll, rejectAll } from '../../tracking/index.js';
 import { proposalIdentifiers } from '../../proposals/index.js';
 import { coverLines } from './cover.js';
 import { blockState, inlineState, labelChange, paragraphMarkSuffix, wrap } from './marks.js';
