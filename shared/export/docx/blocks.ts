@@ -14,7 +14,8 @@ import { hasLabel, labelRuns, type LabelKind } from './label-runs.js';
 import { inlineRuns, run, textContent } from './runs.js';
 import { blockRevisionsOf, isRevised, paragraphMarkOptions, paragraphMarkRevisionsOf, within, wordRevision, type Revisions } from './revisions.js';
 import { itemTextIndentTwips } from '../../council-style/index.js';
-import { proposalIdentifiers } from '../../proposals/index.js';
+import { namesTextOnly, proposalIdentifiers } from '../../proposals/index.js';
+import type { ProposalSymbol } from '../../schema/index.js';
 
 export type BodyElement = Paragraph | Table;
 
@@ -176,8 +177,13 @@ function proposal(ctx: ExportContext, node: Node, inherited: Revisions): BodyEle
   const out: BodyElement[] = [
     paragraph(ctx, { style: 'Proposal', children: [run(ctx, [node.attrs.symbol as string, new Tab(), identifier], { ...format, bold: true }, revision)] }),
   ];
-  node.forEach((child) => {
-    if (child.type.name === 'proposal_reasons') {
+  // A SUP or NOC names its text as a resolution is headed: number line, then title.
+  const namingStyles = namesTextOnly(node.attrs.symbol as ProposalSymbol) ? ['ResNo', 'Restitle'] : [];
+  node.forEach((child, _offset, index) => {
+    const namingStyle = child.type.name === 'paragraph' ? namingStyles[index] : undefined;
+    if (namingStyle) {
+      out.push(textParagraph(ctx, child, revision, { style: namingStyle }));
+    } else if (child.type.name === 'proposal_reasons') {
       const lead = [run(ctx, [ctx.language.proposals.reasons, new Tab()], { ...format, bold: true }, revision)];
       out.push(textParagraph(ctx, child, revision, { style: 'Reasons', lead }));
     } else {
