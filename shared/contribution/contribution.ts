@@ -130,7 +130,7 @@ export function resolutionNumberOf(numberLine: string, table: LanguageTable): st
 }
 
 /** Today's date as a cover writes it, in the document's language (`23 novembre 2026`). */
-function coverDate(day: Date, words: LanguageTable['contribution']): string {
+export function coverDate(day: Date, words: LanguageTable['contribution']): string {
   return new Intl.DateTimeFormat(words.dateLocale, { day: 'numeric', month: 'long', year: 'numeric' }).format(day);
 }
 

@@ -124,7 +124,7 @@ export function setTrackingScope(state: EditorState, scope: TrackingScope): Tran
  * Whether tracking covers `tr` under the scope of the document it starts from: always for scope
  * `document`; for scope `resolutions`, when any of its steps touches a resolution (see the header).
  */
-function inTrackingScope(tr: Transaction): boolean {
+export function inTrackingScope(tr: Transaction): boolean {
   if (trackingScopeOf(tr.before) === 'document') return true;
   return tr.steps.some((step, index) => stepTouchesResolution(step, tr.docs[index]!));
 }

@@ -16,7 +16,7 @@ import {
 } from '../../shared/proposals/index.js';
 import { listChanges } from '../../shared/tracking/changes.js';
 import { acceptAll, rejectAll } from '../../shared/tracking/review.js';
-import { inTrackingScope } from '../../shared/tracking/plugin.js';
+import { inTrackingScope } from '../../shared/tracking/index.js';
 import { validateDocument } from '../../shared/file/validate.js';
 import { checkDocument } from '../../shared/check/index.js';
 import { writeText } from '../../shared/export/text/index.js';
