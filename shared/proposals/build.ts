@@ -9,10 +9,10 @@
  *   title, the conference's call, one preamble and one operative section to write in.
  * - SUP / SUP* / NOC: the number line and title of the text, as paragraphs; nothing else.
  * Identifiers are computed (./identifiers.ts); the bracketed id of a draft new resolution is kept in
- * step with the order of the ADD proposals by `renumberDraftResolutions`.
+ * step with the order of the ADD proposals by `renumberDraftResolutionsIn`.
  */
 import type { Node } from 'prosemirror-model';
-import { EditorState } from 'prosemirror-state';
+import { EditorState, type Transaction } from 'prosemirror-state';
 import { isLanguageCode, languageTable, type LanguageCode, type LanguageTable } from '../languages/index.js';
 import { buildDoc, newId } from '../model/index.js';
 import { acceptedText, coverDate, numberLineOf, theResolution } from '../contribution/index.js';
@@ -235,29 +235,39 @@ function withIdsFreeIn(doc: Node, proposal: Node): Node {
   return rename(proposal);
 }
 
-/** `doc` with `proposal` added at `index` (default: at the end), draft numbers kept in order. */
-export function insertProposal(doc: Node, given: Node, index?: number): Node {
-  const proposal = withIdsFreeIn(doc, given);
-  const places = proposalsOf(doc);
+/**
+ * Adds `proposal` to the document of `tr` at rank `index` + 1 (default: at the end), untracked (a
+ * proposal is the delegation's own structure; its MOD body carries the tracked changes), and keeps
+ * the draft numbers in order. The editor's Add Proposal and the CLI's `propose` both come here.
+ */
+export function addProposalIn(tr: Transaction, given: Node, index?: number): Transaction {
+  const proposal = withIdsFreeIn(tr.doc, given);
+  const places = proposalsOf(tr.doc);
   const at = index === undefined || index >= places.length ? null : places[Math.max(0, index)]!;
-  const state = EditorState.create({ doc });
-  const pos = at ? at.pos : doc.content.size;
-  const tr = state.tr.insert(pos, proposal).setMeta(UNTRACKED_META, true);
-  return renumberDraftResolutions(tr.doc);
+  tr.insert(at ? at.pos : tr.doc.content.size, proposal).setMeta(UNTRACKED_META, true);
+  return renumberDraftResolutionsIn(tr);
+}
+
+/** Moves the proposal of rank `from` (1-based) to rank `to` in the document of `tr`: identifiers and draft numbers follow. */
+export function moveProposalIn(tr: Transaction, from: number, to: number): Transaction {
+  const places = proposalsOf(tr.doc);
+  const moving = places[from - 1];
+  if (!moving) throw new ProposalError(`There is no proposal ${from}: the document has ${places.length}.`);
+  if (to < 1 || to > places.length) throw new ProposalError(`A proposal can move to 1…${places.length}, not ${to}.`);
+  tr.delete(moving.pos, moving.pos + moving.node.nodeSize);
+  const rest = proposalsOf(tr.doc);
+  tr.insert(to - 1 < rest.length ? rest[to - 1]!.pos : tr.doc.content.size, moving.node).setMeta(UNTRACKED_META, true);
+  return renumberDraftResolutionsIn(tr);
+}
+
+/** `doc` with `proposal` added at `index` (default: at the end), draft numbers kept in order. */
+export function insertProposal(doc: Node, proposal: Node, index?: number): Node {
+  return addProposalIn(EditorState.create({ doc }).tr, proposal, index).doc;
 }
 
 /** `doc` with the proposal of rank `from` (1-based) moved to rank `to`: identifiers and draft numbers follow. */
 export function moveProposal(doc: Node, from: number, to: number): Node {
-  const places = proposalsOf(doc);
-  const moving = places[from - 1];
-  if (!moving) throw new ProposalError(`There is no proposal ${from}: the document has ${places.length}.`);
-  if (to < 1 || to > places.length) throw new ProposalError(`A proposal can move to 1…${places.length}, not ${to}.`);
-  const state = EditorState.create({ doc });
-  const tr = state.tr.delete(moving.pos, moving.pos + moving.node.nodeSize);
-  const rest = proposalsOf(tr.doc);
-  const pos = to - 1 < rest.length ? rest[to - 1]!.pos : tr.doc.content.size;
-  tr.insert(pos, moving.node).setMeta(UNTRACKED_META, true);
-  return renumberDraftResolutions(tr.doc);
+  return moveProposalIn(EditorState.create({ doc }).tr, from, to).doc;
 }
 
 /**
@@ -265,14 +275,14 @@ export function moveProposal(doc: Node, from: number, to: number): Node {
  * proposals, after a proposal is added, removed or moved. Only number lines that read exactly as a
  * draft number line of this source are touched: a number the user wrote is left alone.
  */
-export function renumberDraftResolutions(doc: Node): Node {
-  const table = languageOf(doc);
-  const source = (doc.attrs.proposalSource as string | null) ?? '?';
+export function renumberDraftResolutionsIn(tr: Transaction): Transaction {
+  const table = languageOf(tr.doc);
+  const source = (tr.doc.attrs.proposalSource as string | null) ?? '?';
   const pattern = new RegExp(`^${escapeRegExp(table.proposals.draftNewResolution)} \\[${escapeRegExp(source)}-\\d+\\]$`, 'u');
-  const state = EditorState.create({ doc });
-  const tr = state.tr.setMeta(UNTRACKED_META, true);
   let rank = 0;
-  for (const place of proposalsOf(doc)) {
+  // Places are those of the document before this loop; each edit's shift is mapped away.
+  const before = tr.steps.length;
+  for (const place of proposalsOf(tr.doc)) {
     if (!isAddition(place.symbol)) continue;
     rank += 1;
     const resolution = place.node.firstChild;
@@ -280,11 +290,11 @@ export function renumberDraftResolutions(doc: Node): Node {
     if (!numberLine || !pattern.test(numberLine.textContent)) continue;
     const wanted = draftNumberLine(table, source, rank);
     if (numberLine.textContent === wanted) continue;
-    // proposal opens at place.pos, the resolution at +1, the number line at +2, its text at +3.
-    const start = tr.mapping.map(place.pos + 3);
-    tr.insertText(wanted, start, start + numberLine.content.size);
+    // The proposal opens at place.pos, the resolution at +1, the number line at +2, its text at +3.
+    const from = tr.mapping.slice(before).map(place.pos + 3);
+    tr.insertText(wanted, from, from + numberLine.content.size).setMeta(UNTRACKED_META, true);
   }
-  return tr.docChanged ? tr.doc : doc;
+  return tr;
 }
 
 function escapeRegExp(text: string): string {

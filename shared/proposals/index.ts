@@ -21,7 +21,9 @@ export {
   insertProposal,
   moveProposal,
   newProposalsDocument,
-  renumberDraftResolutions,
+  renumberDraftResolutionsIn,
+  addProposalIn,
+  moveProposalIn,
   type ProposalSpec,
   type ProposalsDocumentOptions,
 } from './build.js';

@@ -121,6 +121,17 @@ describe('proposal bodies', () => {
     expect(proposalsOf(moved)[0]!.node.firstChild!.child(1).textContent).toBe('Accessibilité des services numériques');
   });
 
+  it('keep draft numbers in order when they change length ([SEN-9] → [SEN-10])', () => {
+    let doc = newProposalsDocument({ language: 'en', source: 'SEN' });
+    for (let i = 1; i <= 11; i++) doc = insertProposal(doc, buildProposal(doc, { symbol: 'ADD', title: `Draft ${i}` }));
+    const moved = moveProposal(doc, 11, 1);
+    validateDocument(moved);
+    const titles = proposalsOf(moved).map((place) => `${place.node.firstChild!.child(0).textContent} ${place.node.firstChild!.child(1).textContent}`);
+    expect(titles[0]).toBe('DRAFT NEW RESOLUTION [SEN-1] Draft 11');
+    expect(titles[1]).toBe('DRAFT NEW RESOLUTION [SEN-2] Draft 1');
+    expect(titles[10]).toBe('DRAFT NEW RESOLUTION [SEN-11] Draft 10');
+  });
+
   it('SUP and NOC name the text (number line and title) and hold nothing else', () => {
     const [, , sup, noc] = proposalsOf(fourProposals());
     expect(sup!.node.childCount).toBe(3);
