@@ -130,9 +130,14 @@ export class Library {
     return found[0]!;
   }
 
+  /** The `.plenary` file of an entry. */
+  fileOf(entry: LibraryEntry): string {
+    return path.join(this.dir, entry.file);
+  }
+
   /** The document of an entry. */
   async read(entry: LibraryEntry): Promise<Node> {
-    return (await readDocumentFile(path.join(this.dir, entry.file))).doc;
+    return (await readDocumentFile(this.fileOf(entry))).doc;
   }
 
   /** Imports a file into the library (replacing the same version of the same text); returns its entry and the import's warnings. */

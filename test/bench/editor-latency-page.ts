@@ -90,6 +90,8 @@ function memoryHost(content: string): PlenaryApi {
     openDropped: async () => ({ ok: false, error: 'none' }),
     chooseResolution: async () => null,
     chooseVersion: async () => null,
+    searchLibrary: async () => [],
+    readLibraryText: async () => ({ ok: false, error: 'none' }),
     revealExport: async () => false,
     listRecent: async () => [],
     initialDocument: async () => ({ ok: true, document: { fileId: 'f_bench000000000000000000', name: 'bench.plenary', content, imported: false, warnings: [] } }),
