@@ -75,6 +75,8 @@ export function buildMenuTemplate({ platform, recent, isPackaged, actions }: Men
       separator,
       ...section('edit', 'find'),
       separator,
+      ...section('edit', 'proposals'),
+      separator,
       ...section('edit', 'author'),
     ],
   };

@@ -4,7 +4,7 @@
  * the controller (renderer/controller/); React renders its state and the editor store's snapshot,
  * and never touches the document's DOM.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { EditorView } from 'prosemirror-view';
 import type { PlenaryApi } from '../shared/ipc/index.js';
 import type { TextImporter } from '../shared/editing/index.js';
@@ -27,6 +27,8 @@ import { FindBar } from './panels/FindBar.js';
 import { FilePicker, Messages, RecoveryDialog } from './panels/Dialogs.js';
 import { Changes } from './panels/Changes.js';
 import { AuthorDialog } from './panels/AuthorDialog.js';
+import { AddProposalDialog, NewProposalsDialog, ProposalsPanel } from './panels/Proposals.js';
+import { isLanguageCode } from '../shared/languages/index.js';
 
 export interface AppProps {
   api: PlenaryApi;
@@ -71,6 +73,8 @@ export function App(props: AppProps) {
     return targets;
   }, [snapshot.outline]);
 
+  const searchLibrary = useCallback((query: string) => controller.searchLibrary(query), [controller]);
+
   const { reviewView, changesVisible } = state;
   const run = (command: Parameters<AppController['run']>[0]) => void controller.run(command);
   return (
@@ -99,7 +103,20 @@ export function App(props: AppProps) {
         </div>
       ) : null}
       <div className="workspace">
-        {state.outlineVisible ? <Outline entries={snapshot.outline} currentId={snapshot.currentId} language={snapshot.language} onJump={(entry) => entry.id && controller.jumpTo(entry.id)} /> : null}
+        {state.outlineVisible ? (
+          <div className="side-column">
+            {snapshot.proposals ? (
+              <ProposalsPanel
+                entries={snapshot.proposals}
+                currentId={snapshot.currentProposal}
+                onJump={(id) => controller.jumpTo(id)}
+                onMove={(id, by) => controller.moveProposal(id, by)}
+                onAdd={() => run('add-proposal')}
+              />
+            ) : null}
+            <Outline entries={snapshot.outline} currentId={snapshot.currentId} language={snapshot.language} onJump={(entry) => entry.id && controller.jumpTo(entry.id)} />
+          </div>
+        ) : null}
         <main
           ref={scroller}
           className={`page-scroller${state.versions ? ' with-source' : ''}`}
@@ -179,6 +196,20 @@ export function App(props: AppProps) {
           onRestore={(s) => void controller.restore(s)}
           onDiscard={(s) => void controller.discardRecovery(s)}
           onLater={() => controller.postponeRecovery()}
+        />
+      ) : null}
+      {state.proposalDialog === 'new' ? (
+        <NewProposalsDialog
+          language={isLanguageCode(snapshot.language) ? snapshot.language : 'en'}
+          onCreate={(request) => controller.createProposals(request)}
+          onCancel={() => controller.closeProposalDialog()}
+        />
+      ) : null}
+      {state.proposalDialog === 'add' ? (
+        <AddProposalDialog
+          onSearch={searchLibrary}
+          onAdd={(request) => void controller.addProposal(request)}
+          onCancel={() => controller.closeProposalDialog()}
         />
       ) : null}
       {state.pick ? <FilePicker request={state.pick} onDone={(name) => controller.picked(name)} /> : null}

@@ -18,4 +18,7 @@ export const COMMANDS: Readonly<Record<string, () => Promise<CliCommand>>> = {
   'accept-all': () => import('./accept-all.js'),
   'reject-all': () => import('./reject-all.js'),
   'new-revision': () => import('./new-revision.js'),
+  library: () => import('./library.js'),
+  'new-proposals': () => import('./new-proposals.js'),
+  propose: () => import('./propose.js'),
 };

@@ -100,6 +100,13 @@ export const COMMANDS = [
     queued: true,
   },
   {
+    id: 'new-proposals',
+    label: 'New Proposals to a Conference…',
+    menu: { menu: 'file', section: 'new' },
+    toolbar: { group: 'file', label: 'Proposals…', title: 'New proposals to a conference: MOD, ADD, SUP and NOC proposals on texts in force' },
+    queued: true,
+  },
+  {
     id: 'open',
     label: 'Open…',
     accelerator: 'CmdOrCtrl+O',
@@ -189,6 +196,8 @@ export const COMMANDS = [
     leavesPreview: true,
   },
   { id: 'author-name', label: 'Author Name…', menu: { menu: 'edit', section: 'author' } },
+  // A proposals document's own command; the Proposals panel offers it too.
+  { id: 'add-proposal', label: 'Add Proposal…', menu: { menu: 'edit', section: 'proposals' }, leavesPreview: true },
 
   // --- Structure (the toolbar and the editor's keys; no menu yet) --------------------------------
   {

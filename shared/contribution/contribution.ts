@@ -99,7 +99,7 @@ export function trackingScopeFor(content: readonly Node[]): TrackingScope {
 }
 
 /** A textblock's text as it reads with its tracked changes accepted. */
-function acceptedText(block: Node): string {
+export function acceptedText(block: Node): string {
   let text = '';
   block.forEach((child) => {
     if (child.isText && !child.marks.some((mark) => mark.type.name === 'deletion')) text += child.text ?? '';
@@ -107,7 +107,7 @@ function acceptedText(block: Node): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-function numberLineOf(resolution: Node): string {
+export function numberLineOf(resolution: Node): string {
   const first = resolution.firstChild;
   return first?.type.name === 'number_line' ? acceptedText(first) : '';
 }
@@ -138,8 +138,8 @@ function fill(template: string, number: string): string {
   return template.replaceAll('{number}', number);
 }
 
-/** The resolution a contribution revises: exactly one in the source, or a one-line refusal. */
-function theResolution(source: Node): Node {
+/** The resolution a contribution or a proposal revises: exactly one in the source, or a one-line refusal. */
+export function theResolution(source: Node): Node {
   const found = resolutionsIn(source);
   if (found.length === 0) {
     throw new ContributionError('The document holds no resolution: open the resolution in force (a .plenary, .txt or .docx of the resolution) to revise it.');

@@ -91,6 +91,16 @@ export interface LanguageTable {
    * language and carrying changes into another language version translate (shared/translation).
    */
   phrases: PhraseEntry[];
+  /** The words of a proposals document to a conference (shared/proposals). */
+  proposals: {
+    /** Opens a proposal's last paragraph: `Reasons:`. */
+    reasons: string;
+    /** The number line of a draft new resolution, before its bracketed id: `DRAFT NEW RESOLUTION [SEN-1]`. */
+    draftNewResolution: string;
+    /** The cover title a new proposals document starts with. */
+    documentTitle: string;
+    verified: boolean;
+  };
 }
 
 export interface PhraseEntry {

@@ -7,13 +7,15 @@
  * paragraph mark inside too, so that accepting a deleted item in Word leaves no empty item; a
  * textblock's `paragraphMark` alone (a tracked split or join) becomes a paragraph-mark revision.
  */
-import type { IParagraphPropertiesChangeOptions, Paragraph, ParagraphChild, Table } from 'docx';
+import { Tab, type IParagraphPropertiesChangeOptions, type Paragraph, type ParagraphChild, type Table } from 'docx';
 import type { Node } from 'prosemirror-model';
 import { leadingIndent, paragraph, runFormat, type ExportContext } from './context.js';
 import { hasLabel, labelRuns, type LabelKind } from './label-runs.js';
 import { inlineRuns, run, textContent } from './runs.js';
 import { blockRevisionsOf, isRevised, paragraphMarkOptions, paragraphMarkRevisionsOf, within, wordRevision, type Revisions } from './revisions.js';
 import { itemTextIndentTwips } from '../../council-style/index.js';
+import { namesTextOnly, proposalIdentifiers } from '../../proposals/index.js';
+import type { ProposalSymbol } from '../../schema/index.js';
 
 export type BodyElement = Paragraph | Table;
 
@@ -23,6 +25,8 @@ interface TextParagraphOptions {
   label?: { kind: LabelKind; id?: string };
   /** Leading tabs written before the text (a body paragraph's `indent`). */
   leadingTabs?: number;
+  /** Runs written before the text that the document does not store (`Reasons:` and its tab). */
+  lead?: ParagraphChild[];
   pageBreakBefore?: boolean;
   indentTwips?: number;
 }
@@ -33,6 +37,7 @@ function textParagraph(ctx: ExportContext, node: Node, inherited: Revisions, opt
   const children: ParagraphChild[] = [];
   if (options.label) children.push(...labelRuns(ctx, options.label.kind, options.label.id ?? (node.attrs.id as string), revision));
   if (options.leadingTabs) children.push(run(ctx, textContent('\t'.repeat(options.leadingTabs)), runFormat(ctx), revision));
+  if (options.lead) children.push(...options.lead);
   children.push(...inlineRuns(ctx, node, revision));
   // The paragraph mark goes with the whole block's revisions; otherwise it may carry a split or join of its own.
   const markRevisions = isRevised(revision) ? revision : paragraphMarkRevisionsOf(node);
@@ -79,6 +84,8 @@ export function bodyBlock(ctx: ExportContext, node: Node, inherited: Revisions):
       return resolution(ctx, node, revision);
     case 'annex':
       return annex(ctx, node, revision);
+    case 'proposal':
+      return proposal(ctx, node, revision);
     default:
       throw new Error(`cannot export a ${node.type.name} as a body block`);
   }
@@ -156,6 +163,34 @@ function itemParagraphs(ctx: ExportContext, item: Node, inherited: Revisions, de
 
 function indentOption(ctx: ExportContext, depth: number): { indentTwips?: number } {
   return depth > 0 ? { indentTwips: itemTextIndentTwips(ctx.table, depth) } : {};
+}
+
+/**
+ * A proposal to a conference: the identifier line with the symbol hanging in the left margin
+ * (`MOD⇥SEN/56/1`, style Proposal), the body (a MOD's revisions as they are, an ADD unmarked), and
+ * `Reasons:⇥…` (style Reasons). The identifier is computed from the proposal's place.
+ */
+function proposal(ctx: ExportContext, node: Node, inherited: Revisions): BodyElement[] {
+  const revision = within(inherited, blockRevisionsOf(node));
+  const identifier = proposalIdentifiers(ctx.doc).get(node.attrs.id as string) ?? '';
+  const format = runFormat(ctx);
+  const out: BodyElement[] = [
+    paragraph(ctx, { style: 'Proposal', children: [run(ctx, [node.attrs.symbol as string, new Tab(), identifier], { ...format, bold: true }, revision)] }),
+  ];
+  // A SUP or NOC names its text as a resolution is headed: number line, then title.
+  const namingStyles = namesTextOnly(node.attrs.symbol as ProposalSymbol) ? ['ResNo', 'Restitle'] : [];
+  node.forEach((child, _offset, index) => {
+    const namingStyle = child.type.name === 'paragraph' ? namingStyles[index] : undefined;
+    if (namingStyle) {
+      out.push(textParagraph(ctx, child, revision, { style: namingStyle }));
+    } else if (child.type.name === 'proposal_reasons') {
+      const lead = [run(ctx, [ctx.language.proposals.reasons, new Tab()], { ...format, bold: true }, revision)];
+      out.push(textParagraph(ctx, child, revision, { style: 'Reasons', lead }));
+    } else {
+      out.push(...bodyBlock(ctx, child, revision));
+    }
+  });
+  return out;
 }
 
 function annex(ctx: ExportContext, node: Node, inherited: Revisions): BodyElement[] {

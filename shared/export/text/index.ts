@@ -16,6 +16,7 @@ import { languageTable, type LanguageTable } from '../../languages/index.js';
 import { computeLabels, markedWords, referenceText, trackedReferenceText, type Labels } from '../../numbering/index.js';
 import type { ChangeKind } from '../../tracking/index.js';
 import { acceptAll, rejectAll } from '../../tracking/index.js';
+import { proposalIdentifiers } from '../../proposals/index.js';
 import { coverLines } from './cover.js';
 import { blockState, inlineState, labelChange, paragraphMarkSuffix, wrap } from './marks.js';
 
@@ -48,6 +49,7 @@ class TextWriter {
   /** The numbering with every change rejected; only the marked mode shows both. */
   private readonly original: Labels | null;
   private footnotes = 0;
+  private readonly identifiers: Map<string, string>;
 
   constructor(
     private readonly doc: Node,
@@ -56,6 +58,7 @@ class TextWriter {
     this.table = languageTable(doc.attrs.language as string);
     this.current = computeLabels(doc, { view: 'new' });
     this.original = marked ? computeLabels(doc, { view: 'original' }) : null;
+    this.identifiers = proposalIdentifiers(doc);
   }
 
   write(): string {
@@ -93,6 +96,14 @@ class TextWriter {
         return;
       case 'annex':
         this.annex(node, state);
+        return;
+      case 'proposal':
+        // `MOD⇥SEN/56/1`, the body, `Reasons:⇥…` (shared/proposals: the identifier is computed).
+        this.lines.push(`${node.attrs.symbol as string}\t${this.identifiers.get(node.attrs.id as string) ?? ''}`);
+        node.forEach((child) => this.block(child, state));
+        return;
+      case 'proposal_reasons':
+        this.line(node, state, '', this.table.proposals.reasons);
         return;
       default:
         // Any other textblock (number line, title, call, keyword…) is one line of its own.
