@@ -25,7 +25,7 @@ import { clipboardParser, clipboardSerializer, markViews, structureNodeViews } f
 import { FootnoteView } from './footnote-view.js';
 import { labelsPlugin } from './labels-plugin.js';
 import { activeSectionPlugin } from './active-section.js';
-import { uniqueIdsGuard } from './unique-ids-guard.js';
+import { uniqueIdsPlugin } from '../../shared/model/index.js';
 import { compositionGuard } from './composition-guard.js';
 import { numberingPlugin } from '../../shared/numbering/index.js';
 
@@ -90,7 +90,8 @@ export function editorPlugins(options: EditorPluginsOptions): Plugin[] {
     numberingPlugin(),
     labelsPlugin(),
     activeSectionPlugin(),
-    uniqueIdsGuard(),
+    // Skips typing: only a transaction that inserts blocks or sets an id walks the document (mayIntroduceIds).
+    uniqueIdsPlugin(),
     sectionKindPlugin(),
     trackingPlugin({ author: { name: options.author }, enabled: options.tracking ?? false }),
     compositionGuard(),
