@@ -1,10 +1,10 @@
 /**
  * The window's behaviour, framework-free (React only displays it and forwards clicks and keys):
  * which view is shown (Markup, or the read-only Final/Original preview), loading documents, the
- * file commands and their queue, review (accept/reject, next/previous change), navigation (outline,
- * footnotes, changes), the panels' visibility, dialogs and messages. Built like `Session`, which it
- * drives: constructed with the host's API, it is given the editor (an `EditorSurface`) once the
- * page has mounted it, and tells its listeners when its state changes.
+ * command dispatch and the file queue, navigation (outline, footnotes), the panels' visibility,
+ * dialogs and messages; the file commands (documents.ts) and review (review.ts) are its parts.
+ * Built like `Session`, which it drives: constructed with the host's API, it is given the editor
+ * (an `EditorSurface`) once the page has mounted it, and tells its listeners when its state changes.
  *
  * Every command goes through `run`: commands the registry marks `queued` (open, save, export…) run
  * one after the other, and those marked `leavesPreview` go back to the Markup first.
