@@ -369,6 +369,8 @@ export class AppController implements WindowContext {
         this.showView(command === 'view-final' ? 'final' : command === 'view-original' ? 'original' : 'markup');
         return false;
       case 'close':
+      case 'bold':
+      case 'italic':
       case 'insert-item':
       case 'insert-footnote':
       case 'insert-annex':
@@ -376,7 +378,8 @@ export class AppController implements WindowContext {
       case 'promote':
       case 'move-up':
       case 'move-down':
-        // Close is the main process's (it asks Save / Don't save); structure commands ran above.
+        // Close is the main process's (it asks Save / Don't save); structure commands ran above;
+        // bold and italic are keys of the editor only.
         return false;
     }
   }

@@ -189,6 +189,9 @@ export const COMMANDS = [
     leavesPreview: true,
   },
   { id: 'author-name', label: 'Author Name…', menu: { menu: 'edit', section: 'author' } },
+  // Character formatting: keys only (the Council format has no other character styles).
+  { id: 'bold', label: 'Bold', accelerator: 'CmdOrCtrl+B', keys: 'editor' },
+  { id: 'italic', label: 'Italic', accelerator: 'CmdOrCtrl+I', keys: 'editor' },
 
   // --- Structure (the toolbar and the editor's keys; no menu yet) --------------------------------
   {
