@@ -113,10 +113,14 @@ export interface KeywordMatch {
   entry: KeywordEntry;
 }
 
-/** Lowercase, single spaces, typographic apostrophes folded: how keywords and headings are compared. */
+/**
+ * Lowercase, single spaces, typographic apostrophes folded, Arabic tatweel (the stretching stroke
+ * in `يقـرر`, typography only) removed: how keywords and headings are compared.
+ */
 export function foldText(text: string): string {
   return text
     .normalize('NFC')
+    .replace(/\u0640/g, '')
     .replace(/[\u2019\u02BC]/g, "'")
     .replace(/\s+/g, ' ')
     .trim()
@@ -129,11 +133,13 @@ export function foldText(text: string): string {
  * matches `charge`; `reconnaissant en outre` matches the longer entry, not `reconnaissant`.
  */
 export function matchKeyword(line: string, languages: readonly LanguageCode[] = LANGUAGE_CODES): KeywordMatch | null {
-  const text = foldText(line);
+  const folded = foldText(line);
   let best: KeywordMatch | null = null;
   for (const code of languages) {
     for (const entry of TABLES[code].keywords) {
       const phrase = foldText(entry.phrase);
+      // Arabic joins a later preamble keyword with و, "and": `وإذ يدرك` is `إذ يدرك`.
+      const text = code === 'ar' && folded.startsWith('\u0648') && !phrase.startsWith('\u0648') ? folded.slice(1) : folded;
       if (!text.startsWith(phrase)) continue;
       const next = text.charAt(phrase.length);
       // Chinese has no spaces between words: a prefix is a match there.

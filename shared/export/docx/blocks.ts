@@ -29,7 +29,7 @@ interface TextParagraphOptions {
 
 /** One textblock as one paragraph, its paragraph mark in the block's revision when it has one. */
 function textParagraph(ctx: ExportContext, node: Node, inherited: Revisions, options: TextParagraphOptions): Paragraph {
-  const revision = within(inherited, blockRevisionsOf(node));
+  const revision = within(inherited, blockRevisionsOf(node, ctx.moves));
   const children: ParagraphChild[] = [];
   if (options.label) children.push(...labelRuns(ctx, options.label.kind, options.label.id ?? (node.attrs.id as string), revision));
   if (options.leadingTabs) children.push(run(ctx, textContent('\t'.repeat(options.leadingTabs)), runFormat(ctx), revision));
@@ -65,7 +65,7 @@ function formattingBeforeSplit(ctx: ExportContext): IParagraphPropertiesChangeOp
 
 /** A block of the document body (or of an annex), with the revision of an enclosing block if any. */
 export function bodyBlock(ctx: ExportContext, node: Node, inherited: Revisions): BodyElement[] {
-  const revision = within(inherited, blockRevisionsOf(node));
+  const revision = within(inherited, blockRevisionsOf(node, ctx.moves));
   switch (node.type.name) {
     case 'paragraph':
       return [textParagraph(ctx, node, revision, { style: 'Normal', leadingTabs: node.attrs.indent as number })];
@@ -103,7 +103,7 @@ function resolution(ctx: ExportContext, node: Node, revision: Revisions): BodyEl
 }
 
 function section(ctx: ExportContext, node: Node, inherited: Revisions): BodyElement[] {
-  const revision = within(inherited, blockRevisionsOf(node));
+  const revision = within(inherited, blockRevisionsOf(node, ctx.moves));
   const out: BodyElement[] = [];
   node.forEach((child) => {
     if (child.type.name === 'section_keyword') out.push(textParagraph(ctx, child, revision, { style: 'Call' }));
@@ -113,7 +113,7 @@ function section(ctx: ExportContext, node: Node, inherited: Revisions): BodyElem
 }
 
 function itemList(ctx: ExportContext, list: Node, inherited: Revisions, depth: number): BodyElement[] {
-  const revision = within(inherited, blockRevisionsOf(list));
+  const revision = within(inherited, blockRevisionsOf(list, ctx.moves));
   const out: BodyElement[] = [];
   list.forEach((item) => out.push(...itemParagraphs(ctx, item, revision, depth)));
   return out;
@@ -126,7 +126,7 @@ function itemList(ctx: ExportContext, list: Node, inherited: Revisions, depth: n
  * paragraph at the position its label would have had.
  */
 function itemParagraphs(ctx: ExportContext, item: Node, inherited: Revisions, depth: number): BodyElement[] {
-  const revision = within(inherited, blockRevisionsOf(item));
+  const revision = within(inherited, blockRevisionsOf(item, ctx.moves));
   const id = item.attrs.id as string;
   const labelled = hasLabel(ctx, 'items', id, revision);
   // The depth whose text position this item's text has.
@@ -159,7 +159,7 @@ function indentOption(ctx: ExportContext, depth: number): { indentTwips?: number
 }
 
 function annex(ctx: ExportContext, node: Node, inherited: Revisions): BodyElement[] {
-  const revision = within(inherited, blockRevisionsOf(node));
+  const revision = within(inherited, blockRevisionsOf(node, ctx.moves));
   const out: BodyElement[] = [];
   node.forEach((child) => {
     if (child.type.name === 'annex_heading') {

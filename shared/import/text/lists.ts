@@ -132,6 +132,15 @@ export class ListBuilder {
     this.openUnder(current, readings[0]!.style, item);
   }
 
+  /**
+   * Whether every item so far is deleted: in the new text the section has no item yet, so an
+   * inserted unlabelled paragraph is its one new item (C26/93 replaces a section's items so), not a
+   * continuation of the last deleted one.
+   */
+  get isEmptyInNewText(): boolean {
+    return this.root !== null && this.root.items.every((item) => viewOf(item.line) === 'original' || viewOf(item.line) === 'none');
+  }
+
   /** The one unlabelled item of a section (`notant` / `que le Secrétaire général…`). */
   addUnlabelled(line: SourceLine): void {
     const item = newItem(line);
