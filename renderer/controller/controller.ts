@@ -1,50 +1,42 @@
 /**
  * The window's behaviour, framework-free (React only displays it and forwards clicks and keys):
  * which view is shown (Markup, or the read-only Final/Original preview), loading documents, the
- * file commands and their queue, review (accept/reject, next/previous change), navigation (outline,
- * footnotes, changes), the panels' visibility, dialogs and messages. Built like `Session`, which it
- * drives: constructed with the host's API, it is given the editor (an `EditorSurface`) once the
- * page has mounted it, and tells its listeners when its state changes.
+ * command dispatch and the file queue, navigation (outline, footnotes), the panels' visibility,
+ * dialogs and messages; the file commands (documents.ts) and review (review.ts) are its parts.
+ * Built like `Session`, which it drives: constructed with the host's API, it is given the editor
+ * (an `EditorSurface`) once the page has mounted it, and tells its listeners when its state changes.
  *
  * Every command goes through `run`: commands the registry marks `queued` (open, save, export…) run
  * one after the other, and those marked `leavesPreview` go back to the Markup first.
  */
 import type { Node } from 'prosemirror-model';
 import { NodeSelection, TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state';
-import { closeHistory, redo, undo } from 'prosemirror-history';
-import type { LibraryText, OpenedDocument, OpenOutcome, PlenaryApi, RecoverySnapshot } from '../../shared/ipc/index.js';
+import { redo, undo } from 'prosemirror-history';
+import type { LibraryText, OpenedDocument, RecoverySnapshot } from '../../shared/ipc/index.js';
 import { isQueued, leavesPreview, type CommandId } from '../../shared/commands/index.js';
 import { isLanguageCode, languageTable, type LanguageCode } from '../../shared/languages/index.js';
 import { goToNextOutstanding, refreshFromSource, setUnitStatus, translateFixedLines, translationCounts, untranslatedMessage } from '../../shared/translation/index.js';
 import type { ProposalSymbol, SectionKind } from '../../shared/schema/index.js';
 import { demoteItem, insertAnnex, insertItemAfter, insertSection, moveItemDown, moveItemUp, promoteItem } from '../../shared/editing/index.js';
-import {
-  listChanges,
-  nextChange,
-  previousChange,
-  reviewChanges,
-  setTrackingScope,
-  toggleTracking,
-  trackingKey,
-  trackingScopeOf,
-  trackingState,
-  type ChangeSelection,
-  type Decision,
-  type TrackingMeta,
-} from '../../shared/tracking/index.js';
+import { setTrackingScope, toggleTracking, trackingKey, trackingScopeOf, trackingState, type TrackingMeta } from '../../shared/tracking/index.js';
 import { insertReference } from '../../shared/numbering/index.js';
 import { checkDocument, type Finding } from '../../shared/check/index.js';
 import { messageOf } from '../../shared/errors/index.js';
 import { createEditorState, insertFootnoteAndEdit } from '../editor/create-editor.js';
-import { backToMarkup, changeIdsAtSelection, previewState, selectionOfChange, type Preview, type ReviewView } from '../editor/review-view.js';
-import { compareWithVersion, languageVersion, newResolution, newRevision, startRevising } from '../new-document.js';
+import { backToMarkup, previewState, type Preview, type ReviewView } from '../editor/review-view.js';
+import { languageVersion, newResolution, startRevising } from '../new-document.js';
 import { addProposal, isProposalsDocument, moveProposal, newProposals, type NewProposalsRequest } from '../proposals.js';
 import { Session, type SessionInfo } from '../session.js';
 import { EditorStore } from '../store.js';
 import type { PickRequest } from '../host-api.js';
 import { isUnsetAuthor } from './author.js';
+import type { ControllerHost, WindowContext } from './context.js';
+import { Documents } from './documents.js';
 import type { EditorSurface } from './editor-surface.js';
 import { MessageLog, type Message } from './messages.js';
+import { Review } from './review.js';
+
+export type { ControllerHost } from './context.js';
 
 /** What the window shows besides the document; replaced as a whole on every change. */
 export interface ControllerState {
@@ -73,13 +65,6 @@ export interface ControllerState {
   versions: { name: string; source: Node } | null;
 }
 
-/** What the controller needs of the page besides the host API. */
-export interface ControllerHost {
-  api: PlenaryApi;
-  /** Asks a yes/no question (window.confirm in the page). */
-  confirm(question: string): boolean;
-}
-
 /** The structure commands of the toolbar: ProseMirror commands that need the cursor in an item. */
 const STRUCTURE_COMMANDS: Partial<Record<CommandId, Command>> = {
   'insert-item': insertItemAfter,
@@ -91,7 +76,7 @@ const STRUCTURE_COMMANDS: Partial<Record<CommandId, Command>> = {
   'move-down': moveItemDown,
 };
 
-const EXPORT_MODES = { 'export-docx': 'markup', 'export-docx-final': 'final', 'export-docx-original': 'original' } as const;
+const EXPORT_VIEWS = { 'export-docx': 'markup', 'export-docx-final': 'final', 'export-docx-original': 'original' } as const;
 
 function findNodeById(doc: Node, id: string): { node: Node; pos: number } | null {
   let found: { node: Node; pos: number } | null = null;
@@ -106,10 +91,12 @@ function findNodeById(doc: Node, id: string): { node: Node; pos: number } | null
   return found;
 }
 
-export class AppController {
+export class AppController implements WindowContext {
   readonly store = new EditorStore();
   readonly session: Session;
   private readonly log: MessageLog;
+  private readonly documents = new Documents(this);
+  private readonly review = new Review(this);
   private readonly listeners = new Set<() => void>();
   private current: ControllerState;
   private surface: EditorSurface | null = null;
@@ -124,7 +111,7 @@ export class AppController {
   /** File commands run one after the other (see the module comment). */
   private fileQueue: Promise<void> = Promise.resolve();
 
-  constructor(private readonly host: ControllerHost) {
+  constructor(readonly host: ControllerHost) {
     this.log = new MessageLog((messages) => this.patch({ messages }));
     this.session = new Session(host.api, { changed: (session) => this.patch({ session }), error: (text) => this.say('error', text) });
     this.current = {
@@ -159,9 +146,9 @@ export class AppController {
     for (const listener of this.listeners) listener();
   }
 
-  say(kind: Message['kind'], text: string, action?: Message['action']): void {
+  readonly say = (kind: Message['kind'], text: string, action?: Message['action']): void => {
     this.log.say(kind, text, action);
-  }
+  };
 
   dismissMessage(id: number): void {
     this.log.dismiss(id);
@@ -195,6 +182,10 @@ export class AppController {
     }
   }
 
+  editor(): EditorSurface | null {
+    return this.surface;
+  }
+
   /** The editing state: the one on screen, or the one kept aside while a preview is shown. */
   markupState(): EditorState | null {
     return this.held?.markup ?? this.surface?.state ?? null;
@@ -220,8 +211,8 @@ export class AppController {
     try {
       const initial = await this.host.api.initialDocument();
       if (isCancelled()) return;
-      if (initial) this.adoptOutcome(initial);
-      else this.loadNew(newResolution(language));
+      if (initial) this.documents.adopt(initial);
+      else this.documents.showNew(newResolution(language));
     } catch (error) {
       this.say('error', messageOf(error));
     }
@@ -236,8 +227,7 @@ export class AppController {
 
   // --- loading ---------------------------------------------------------------------------------
 
-  /** Shows `doc` in the editor, editable, with fresh history (the session was told by the caller). */
-  private load(doc: Node): void {
+  show(doc: Node): void {
     const surface = this.surface;
     if (!surface) return;
     this.held = null;
@@ -247,34 +237,9 @@ export class AppController {
     surface.focus();
   }
 
-  private loadNew(doc: Node): void {
-    this.session.adoptNew(doc);
-    this.load(doc);
-  }
-
-  private adoptOutcome(outcome: OpenOutcome): void {
-    if (!outcome.ok) {
-      this.say('error', outcome.error);
-      return;
-    }
-    const loaded = this.session.adopt(outcome.document);
-    if (!loaded.ok) {
-      this.say('error', loaded.error);
-      return;
-    }
-    this.load(loaded.doc);
-    for (const warning of loaded.warnings) this.say('info', warning);
-  }
-
-  private confirmDiscard(): boolean {
-    const current = this.session.current;
-    return !current.dirty || this.host.confirm(`Discard the unsaved changes to ${current.name ?? 'this document'}?`);
-  }
-
   /** A file dropped on the page opens like File → Open (imported: Save asks for a name). */
-  async openDropped(name: string, dataBase64: () => Promise<string>): Promise<void> {
-    if (!this.confirmDiscard()) return;
-    this.adoptOutcome(await this.host.api.openDropped(name, await dataBase64()));
+  openDropped(name: string, dataBase64: () => Promise<string>): Promise<void> {
+    return this.documents.openDropped(name, dataBase64);
   }
 
   // --- the view: Markup, Final, Original -------------------------------------------------------
@@ -304,7 +269,7 @@ export class AppController {
   }
 
   /** The editor in the Markup view (leaving a preview first), or null before it is mounted. */
-  private editing(): EditorSurface | null {
+  editing(): EditorSurface | null {
     if (this.held) this.showView('markup');
     return this.surface;
   }
@@ -340,13 +305,13 @@ export class AppController {
     const dispatch = (tr: Transaction) => surface.dispatch(tr);
     switch (command) {
       case 'new-resolution':
-        if (this.confirmDiscard()) this.loadNew(newResolution(this.language()));
+        this.documents.newResolution();
         return false;
       case 'new-revision':
-        await this.newRevision();
+        await this.documents.newRevision();
         return false;
       case 'compare':
-        await this.compare();
+        await this.documents.compare();
         return false;
       case 'language-versions':
         await this.languageVersions();
@@ -360,22 +325,17 @@ export class AppController {
           this.say('info', 'The cursor is not in an item with a translation status (View → Language Versions… gives them).');
         }
         return true;
-      case 'open': {
-        if (!this.confirmDiscard()) return false;
-        const outcome = await this.host.api.openDialog();
-        if (outcome) this.adoptOutcome(outcome);
+      case 'open':
+        await this.documents.open();
         return false;
-      }
       case 'save':
-      case 'save-as': {
-        const saved = await this.session.save(this.markupState()!.doc, command === 'save-as');
-        if (saved) this.say('info', `Saved ${this.session.current.name ?? ''}`);
+      case 'save-as':
+        await this.documents.save(command === 'save-as');
         return false;
-      }
       case 'export-docx':
       case 'export-docx-final':
       case 'export-docx-original':
-        await this.exportDocx(EXPORT_MODES[command]);
+        await this.documents.exportDocx(EXPORT_VIEWS[command]);
         return false;
       case 'undo':
         undo(surface.state, dispatch);
@@ -412,7 +372,7 @@ export class AppController {
         this.patch({ authorPrompt: { firstTime: false } });
         return false;
       case 'new-proposals':
-        if (this.confirmDiscard()) this.patch({ proposalDialog: 'new' });
+        if (this.documents.confirmDiscard()) this.patch({ proposalDialog: 'new' });
         return false;
       case 'add-proposal':
         if (isProposalsDocument(surface.state.doc)) this.patch({ proposalDialog: 'add' });
@@ -420,15 +380,15 @@ export class AppController {
         return false;
       case 'next-change':
       case 'previous-change':
-        this.goToChange(command === 'next-change' ? 'next' : 'previous');
+        this.review.go(command === 'next-change' ? 'next' : 'previous');
         return false;
       case 'accept-change':
       case 'reject-change':
-        this.reviewAtSelection(command === 'accept-change' ? 'accept' : 'reject');
+        this.review.atSelection(command === 'accept-change' ? 'accept' : 'reject');
         return true;
       case 'accept-all-changes':
       case 'reject-all-changes':
-        this.review(command === 'accept-all-changes' ? 'accept' : 'reject', {}, 'There are no tracked changes in this document.');
+        this.review.everything(command === 'accept-all-changes' ? 'accept' : 'reject');
         return true;
       case 'view-markup':
       case 'view-final':
@@ -436,6 +396,8 @@ export class AppController {
         this.showView(command === 'view-final' ? 'final' : command === 'view-original' ? 'original' : 'markup');
         return false;
       case 'close':
+      case 'bold':
+      case 'italic':
       case 'insert-item':
       case 'insert-footnote':
       case 'insert-annex':
@@ -443,53 +405,10 @@ export class AppController {
       case 'promote':
       case 'move-up':
       case 'move-down':
-        // Close is the main process's (it asks Save / Don't save); structure commands ran above.
+        // Close is the main process's (it asks Save / Don't save); structure commands ran above;
+        // bold and italic are keys of the editor only.
         return false;
     }
-  }
-
-  /** The document's language, for a new resolution. */
-  private language(): LanguageCode {
-    const language = this.markupState()?.doc.attrs.language;
-    return isLanguageCode(language) ? language : 'fr';
-  }
-
-  /**
-   * File → New revision: the resolution in force becomes a new, untitled contribution (Save asks
-   * for a name), tracking on for the resolution in its annex, the cursor in the first cover field.
-   * chooseResolution only reads the file: this window stays untitled, tied to no file.
-   */
-  private async newRevision(): Promise<void> {
-    if (!this.confirmDiscard()) return;
-    const outcome = await this.host.api.chooseResolution();
-    if (!outcome) return;
-    if (!outcome.ok) return this.say('error', outcome.error);
-    const made = newRevision(outcome.document);
-    if (!made.ok) return this.say('error', made.error);
-    this.loadNew(made.doc);
-    const surface = this.surface;
-    if (surface) surface.dispatch(startRevising(surface.state));
-    this.say('info', 'New contribution: fill in the cover; edits to the resolution in the annex are tracked as proposed revisions.');
-    for (const warning of made.warnings) this.say('info', warning);
-  }
-
-  /** Review → Compare: the version on screen is the older one; the comparison replaces it, untitled. */
-  private async compare(): Promise<void> {
-    const current = this.markupState()?.doc;
-    if (!current || !this.confirmDiscard()) return;
-    const outcome = await this.host.api.chooseVersion();
-    if (!outcome) return;
-    if (!outcome.ok) return this.say('error', outcome.error);
-    const markup = this.markupState();
-    const author = markup ? trackingState(markup)?.author.name : undefined;
-    const made = compareWithVersion(current, outcome.document, isUnsetAuthor(author) ? undefined : author);
-    if (!made.ok) return this.say('error', made.error);
-    this.loadNew(made.doc);
-    // The comparison is work to keep: unsaved (closing asks), snapshotted for recovery.
-    this.session.documentChanged(made.doc);
-    this.setChangesVisible(true);
-    this.say('info', `Compared with ${outcome.document.name}: ${made.changes} difference(s), shown as tracked changes to review. Save asks for a name.`);
-    for (const warning of made.warnings) this.say('info', warning);
   }
 
   /**
@@ -508,8 +427,8 @@ export class AppController {
     const made = languageVersion(current, outcome.document, isUnsetAuthor(author) ? undefined : author);
     if (!made.ok) return this.say('error', made.error);
     if (made.carried) {
-      if (!this.confirmDiscard()) return;
-      this.loadNew(made.carried);
+      if (!this.documents.confirmDiscard()) return;
+      this.documents.showNew(made.carried);
       this.session.documentChanged(made.carried);
     } else {
       const surface = this.surface;
@@ -527,25 +446,6 @@ export class AppController {
 
   closeLanguageVersions(): void {
     this.patch({ versions: null });
-  }
-
-  private async exportDocx(mode: 'markup' | 'final' | 'original'): Promise<void> {
-    const { api } = this.host;
-    const base = (this.session.current.name ?? 'Untitled').replace(/\.(plenary|txt|docx)$/i, '');
-    const suffix = mode === 'markup' ? '' : `-${mode}`;
-    // A long document takes a moment to render before the save dialog shows.
-    this.say('info', 'Preparing the Word file…');
-    const outcome = await api.exportDocx(this.session.contentOf(this.markupState()!.doc), mode, `${base}${suffix}.docx`);
-    if (!outcome) return;
-    if (!outcome.ok) return this.say('error', outcome.error);
-    const name = outcome.name;
-    this.say('info', `Exported ${name}`, {
-      label: 'Show in folder',
-      run: () =>
-        void api.revealExport().then((shown) => {
-          if (!shown) this.say('info', `${name} is in the folder you chose; this browser host cannot open folders.`);
-        }),
-    });
   }
 
   // --- structure commands with an argument (the toolbar's drop-downs) ------------------------------
@@ -579,74 +479,21 @@ export class AppController {
     surface.focus();
   }
 
-  // --- review ----------------------------------------------------------------------------------
-
-  /**
-   * Accepts or rejects the chosen changes as one undoable step (reviewChanges keeps the cursor
-   * where it was); says `nothing` when there is no such change.
-   */
-  private review(decision: Decision, selection: ChangeSelection, nothing: string): boolean {
-    const surface = this.surface;
-    if (!surface) return false;
-    const tr = reviewChanges(surface.state, decision, selection);
-    if (!tr) {
-      this.say('info', nothing);
-      return false;
-    }
-    // Each review is its own undo step, as in Word: Undo takes back the last accept or reject only.
-    surface.dispatch(closeHistory(tr));
-    // The panel shows the result at once; review is rare, the refresh is not on the typing path.
-    this.store.refresh(surface.state);
-    return true;
-  }
-
-  /** Accept or reject the change at the cursor (then go on to the next one, as Word does), or those in the selection. */
-  private reviewAtSelection(decision: Decision): void {
-    const surface = this.surface;
-    if (!surface) return;
-    const { from, to, empty } = surface.state.selection;
-    const ids = changeIdsAtSelection(surface.state.doc, from, to);
-    const nothing = empty ? 'There is no tracked change at the cursor.' : 'The selection holds no tracked change.';
-    if (ids.length === 0) return this.say('info', nothing);
-    if (!this.review(decision, { ids }, nothing) || !empty) return;
-    const after = surface.state.selection.from;
-    const next = listChanges(surface.state.doc).find((c) => c.from >= after);
-    if (next) this.selectChange(next.id, next.kind);
-  }
+  // --- review (the changes panel) ------------------------------------------------------------
 
   /** The changes panel's Accept / Reject on one change. */
-  reviewChange(decision: Decision, id: string): void {
-    const surface = this.editing();
-    this.review(decision, { ids: [id] }, 'That change is no longer in the document.');
-    surface?.focus();
+  reviewChange(decision: 'accept' | 'reject', id: string): void {
+    this.review.one(decision, id);
   }
 
   /** The changes panel's Accept all / Reject all, by one author or by everyone. */
-  reviewAll(decision: Decision, author: string | null): void {
-    const surface = this.editing();
-    if (!surface) return;
-    this.review(decision, author === null ? {} : { author }, 'There are no tracked changes to review.');
-    surface.focus();
+  reviewAll(decision: 'accept' | 'reject', author: string | null): void {
+    this.review.all(decision, author);
   }
 
-  /** Selects a change in the document (from the panel, or the next/previous commands). */
+  /** Selects a change in the document (a row of the changes panel). */
   selectChange(id: string, kind?: string): void {
-    const surface = this.editing();
-    if (!surface) return;
-    const change = listChanges(surface.state.doc).find((c) => c.id === id && (kind === undefined || c.kind === kind));
-    if (!change) return this.say('info', 'That change is no longer in the document.');
-    surface.dispatch(surface.state.tr.setSelection(selectionOfChange(surface.state.doc, change)));
-    surface.center(change.from);
-    surface.focus();
-  }
-
-  private goToChange(direction: 'next' | 'previous'): void {
-    const surface = this.surface;
-    if (!surface) return;
-    const { doc, selection } = surface.state;
-    const target = direction === 'next' ? nextChange(doc, selection.from) : previousChange(doc, selection.from);
-    if (!target) return this.say('info', 'There are no tracked changes in this document.');
-    this.selectChange(target.id, target.kind);
+    this.review.select(id, kind);
   }
 
   // --- proposals to a conference ----------------------------------------------------------------
@@ -661,7 +508,7 @@ export class AppController {
     const made = newProposals(request);
     if (!made.ok) return this.say('error', made.error);
     this.patch({ proposalDialog: null });
-    this.loadNew(made.value);
+    this.documents.showNew(made.value);
     const surface = this.surface;
     if (surface) surface.dispatch(startRevising(surface.state));
     this.say('info', 'New proposals document: fill in the cover, then add proposals (Edit → Add Proposal…). Edits to MOD proposals are tracked.');
@@ -780,10 +627,10 @@ export class AppController {
   // --- recovery --------------------------------------------------------------------------------
 
   async restore(chosen: RecoverySnapshot): Promise<void> {
-    if (!this.confirmDiscard()) return;
+    if (!this.documents.confirmDiscard()) return;
     const loaded = this.session.adoptRecovered(chosen.content, chosen.name);
     if (!loaded.ok) return this.say('error', loaded.error);
-    this.load(loaded.doc);
+    this.show(loaded.doc);
     // The restored work now lives in this session (and its own recovery copy): drop the old one.
     await this.host.api.clearRecovery(chosen.sessionId).catch(() => undefined);
     this.dropRecovery(chosen);

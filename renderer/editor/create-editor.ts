@@ -71,6 +71,8 @@ export function keyPlatform(): KeyPlatform {
 /** What each command the registry binds in the editor does there (its keys come from the registry). */
 function editorKeyCommands(): Record<EditorKeyCommand, Command> {
   return {
+    bold: toggleMark(schema.marks.strong!),
+    italic: toggleMark(schema.marks.em!),
     undo,
     redo,
     'toggle-tracking': toggleTracking,
@@ -99,7 +101,6 @@ export function editorPlugins(options: EditorPluginsOptions): Plugin[] {
     translationStatusPlugin(),
     trackingPlugin({ author: { name: options.author }, enabled: options.tracking ?? false }),
     compositionGuard(),
-    keymap({ 'Mod-b': toggleMark(schema.marks.strong!), 'Mod-i': toggleMark(schema.marks.em!) }),
     keymap(keyBindings(editorKeyCommands(), keyPlatform())),
     keymap(textKeys()),
     keymap(documentEdgeKeymap(keyPlatform() === 'mac')),

@@ -198,6 +198,9 @@ export const COMMANDS = [
   { id: 'author-name', label: 'Author Name…', menu: { menu: 'edit', section: 'author' } },
   // A proposals document's own command; the Proposals panel offers it too.
   { id: 'add-proposal', label: 'Add Proposal…', menu: { menu: 'edit', section: 'proposals' }, leavesPreview: true },
+  // Character formatting: keys only (the Council format has no other character styles).
+  { id: 'bold', label: 'Bold', accelerator: 'CmdOrCtrl+B', keys: 'editor' },
+  { id: 'italic', label: 'Italic', accelerator: 'CmdOrCtrl+I', keys: 'editor' },
 
   // --- Structure (the toolbar and the editor's keys; no menu yet) --------------------------------
   {

@@ -264,8 +264,28 @@ describe('the editor keymap', () => {
     return count;
   };
 
+  /** The first word of the paragraph starting with `start`, selected. */
+  const selectWord = (state: EditorState, start: string, word: string) => {
+    const caret = caretAt(state, start);
+    const from = caret.selection.from - 1;
+    return caret.apply(caret.tr.setSelection(TextSelection.create(caret.doc, from, from + word.length)));
+  };
+  /** The marks on the first character of the paragraph starting with `start`. */
+  const marksOf = (state: EditorState, start: string) => {
+    const $pos = caretAt(state, start).selection.$from;
+    return (state.doc.nodeAt($pos.pos - 1)?.marks ?? []).map((mark) => mark.type.name);
+  };
+
   /** What each editor key does, written out for each: a command added to the keymap without one fails here. */
   const EFFECTS: Record<EditorKeyCommand, (state: EditorState) => { before: EditorState; check(after: EditorState): void }> = {
+    bold: (state) => {
+      const before = selectWord(state, 'la Résolution\u00a070 (', 'la');
+      return { before, check: (after) => expect(marksOf(after, 'la Résolution\u00a070 (')).toEqual(['strong']) };
+    },
+    italic: (state) => {
+      const before = selectWord(state, 'la Résolution\u00a070 (', 'la');
+      return { before, check: (after) => expect(marksOf(after, 'la Résolution\u00a070 (')).toEqual(['em']) };
+    },
     undo: (state) => {
       const before = state.apply(state.tr.insertText('X', 1));
       return { before, check: (after) => expect(undoDepth(after)).toBe(undoDepth(before) - 1) };
@@ -314,9 +334,9 @@ describe('the editor keymap', () => {
         }
       }
     }
-    // Undo, Redo (Ctrl+Y as shown, Ctrl+Y as CmdOrCtrl+Y for a Mac's Cmd+Y, Shift+Ctrl+Z), tracking,
-    // footnote, Tab, Shift+Tab, Alt+Up, Alt+Down.
-    expect(pressed).toBe(10);
+    // Bold, italic, undo, redo (Ctrl+Y as shown, Ctrl+Y as CmdOrCtrl+Y for a Mac's Cmd+Y,
+    // Shift+Ctrl+Z), tracking, footnote, Tab, Shift+Tab, Alt+Up, Alt+Down.
+    expect(pressed).toBe(12);
   });
 });
 

@@ -5,6 +5,7 @@
  * dispatch (tracking, undo steps) — so the controller runs as in the window, without a DOM.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { EditorState, Transaction } from 'prosemirror-state';
 import { serializeDocument } from '../../shared/file/format.js';
 import { importText } from '../../shared/import/text/index.js';
@@ -13,7 +14,8 @@ import { plenaryDispatch } from '../../renderer/editor/create-editor.js';
 import { AppController } from '../../renderer/controller/controller.js';
 import type { EditorSurface } from '../../renderer/controller/editor-surface.js';
 
-export const fixtureText = (name: string): string => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
+/** A fixture's text, read from the repository root (where vitest runs; under happy-dom import.meta.url is no file URL). */
+export const fixtureText = (name: string): string => readFileSync(join('test', 'fixtures', name), 'utf8');
 
 /** A fixture as the host hands it over after an Open: `.plenary` JSON. */
 export function opened(name: string, options: { imported?: boolean; fileId?: string } = {}): OpenOutcome {

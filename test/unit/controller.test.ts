@@ -4,13 +4,13 @@
  * dispatch, driven by the commands of the registry as the menu, toolbar and keys send them, on
  * Resolution 1332.
  */
-import { TextSelection } from 'prosemirror-state';
+import { NodeSelection, TextSelection } from 'prosemirror-state';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseDocument, serializeDocument } from '../../shared/file/format.js';
 import { importText } from '../../shared/import/text/index.js';
 import { writeText } from '../../shared/export/text/index.js';
 import { listChanges } from '../../shared/tracking/changes.js';
-import { trackingState } from '../../shared/tracking/plugin.js';
+import { trackingScopeOf, trackingState } from '../../shared/tracking/plugin.js';
 import type { PickRequest } from '../../renderer/host-api.js';
 import { INFO_MESSAGE_MS } from '../../renderer/controller/messages.js';
 import { deferred, fakeHost, fixtureText, opened, startedController, type FakeHost } from './controller-support.js';
@@ -94,6 +94,17 @@ describe('tracking and the author', () => {
     expect(controller.getState().authorPrompt).toBeNull();
     typeBefore(started, 'Rôle de', 'Nouveau ');
     expect(listChanges(surface.state.doc).map((change) => `${change.kind}:${change.excerpt}:${change.author}`)).toEqual(['insertion:Nouveau :Jean Martin']);
+  });
+
+  it('a name given while a preview is shown goes on the changes made after it', async () => {
+    const started = await withResolution();
+    const { controller, surface } = started;
+    await controller.run('toggle-tracking');
+    await controller.run('view-final');
+    await controller.authorChosen('Fédération de Russie');
+    await controller.run('view-markup');
+    expect(trackingState(surface.state)?.author.name).toBe('Fédération de Russie');
+    expect(controller.store.getSnapshot().author).toBe('Fédération de Russie');
   });
 
   it('does not ask when the settings hold a name; Edit → Author Name… asks on request', async () => {
@@ -233,6 +244,46 @@ describe('file commands', () => {
   });
 });
 
+describe('new revision of a resolution', () => {
+  it('makes the resolution in force an untitled contribution: tracking on, the cursor in the first cover field', async () => {
+    const started = await withResolution();
+    const { controller, host, surface } = started;
+    host.next.resolution = opened(RES, { fileId: '', imported: true });
+    await controller.run('new-revision');
+    expect(controller.getState().session).toMatchObject({ name: null, fileId: null, dirty: false });
+    expect(trackingState(surface.state)?.enabled).toBe(true);
+    expect(surface.state.selection.$from.parent.type.name).toBe('cover_field');
+    expect(messages(started).at(-1)).toMatch(/^New contribution: fill in the cover/);
+    // The cover is the delegate's own text: typed there, it is no tracked change.
+    surface.dispatch(surface.state.tr.insertText('Conseil 2026'));
+    expect(listChanges(surface.state.doc)).toEqual([]);
+  });
+
+  it('says in one line why a file cannot be revised, and keeps the document on screen', async () => {
+    const started = await withResolution();
+    const { controller, host } = started;
+    const before = text(started);
+    const cover = serializeDocument(importText(fixtureText('council-c26-93-contribution-cover.txt')).doc);
+    host.next.resolution = { ok: true, document: { fileId: '', name: 'c26-93.txt', content: cover, imported: true, warnings: [] } };
+    await controller.run('new-revision');
+    expect(controller.getState().messages.at(-1)).toMatchObject({ kind: 'error', text: expect.stringMatching(/^c26-93\.txt: The document holds no resolution/) });
+    expect(text(started)).toBe(before);
+    expect(controller.getState().session.name).toBe(RES);
+  });
+
+  it('switches what tracking covers in a contribution, and says so', async () => {
+    const started = await withResolution();
+    const { controller, host } = started;
+    host.next.resolution = opened(RES, { fileId: '', imported: true });
+    await controller.run('new-revision');
+    await controller.run('toggle-tracking-scope');
+    expect(trackingScopeOf(started.surface.state.doc)).toBe('document');
+    expect(messages(started).at(-1)).toBe('Tracking covers the whole document.');
+    await controller.run('toggle-tracking-scope');
+    expect(trackingScopeOf(started.surface.state.doc)).toBe('resolutions');
+  });
+});
+
 describe('review', () => {
   async function twoChanges() {
     const started = await withResolution();
@@ -291,6 +342,29 @@ describe('review', () => {
   });
 });
 
+describe('export to Word', () => {
+  it('names the file after the document and the view, and offers to show it (a browser host cannot)', async () => {
+    const started = await withResolution();
+    const { controller, host } = started;
+    await controller.run('export-docx');
+    await controller.run('export-docx-original');
+    expect(host.exported.map((e) => `${e.mode}:${e.name}`)).toEqual(['markup:council-res-1332-c24.docx', 'original:council-res-1332-c24-original.docx']);
+    const done = controller.getState().messages.at(-1)!;
+    expect(done.text).toBe('Exported council-res-1332-c24-original.docx');
+    done.action!.run();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(messages(started).at(-1)).toBe('council-res-1332-c24-original.docx is in the folder you chose; this browser host cannot open folders.');
+  });
+
+  it('reports a failed export in one line', async () => {
+    const started = await withResolution();
+    const { controller, host } = started;
+    host.api.exportDocx = async () => ({ ok: false, error: 'The folder is read-only.' });
+    await controller.run('export-docx-final');
+    expect(controller.getState().messages.at(-1)).toMatchObject({ kind: 'error', text: 'The folder is read-only.' });
+  });
+});
+
 describe('compare', () => {
   it('opens the differences with the chosen version as tracked changes, unsaved, with the changes panel', async () => {
     const started = await withResolution();
@@ -326,6 +400,23 @@ describe('navigation and panels', () => {
     expect(Array.isArray(controller.getState().checks)).toBe(true);
     controller.closeChecks();
     expect(controller.getState().checks).toBeNull();
+  });
+
+  it('a reference goes in text: elsewhere it says so and changes nothing', async () => {
+    const started = await withResolution();
+    const { controller, surface } = started;
+    const target = controller.store.getSnapshot().outline.find((e) => e.kind === 'item' && e.label === '5')!;
+    const heading = controller.store.getSnapshot().outline.find((e) => e.kind === 'section' && e.text.startsWith('décide'))!;
+    controller.jumpTo(heading.id);
+    surface.dispatch(surface.state.tr.setSelection(NodeSelection.create(surface.state.doc, surface.state.selection.$from.before())));
+    const before = surface.state.doc;
+    controller.insertReference(target.id);
+    expect(messages(started).at(-1)).toBe('A reference goes in the text of a paragraph or an item.');
+    expect(surface.state.doc).toBe(before);
+    const item = controller.store.getSnapshot().outline.find((e) => e.kind === 'item' && e.label === 'a)')!;
+    controller.jumpTo(item.id);
+    controller.insertReference(target.id);
+    expect(text(started)).toMatch(/a\)\tpoint\s5\sdu\sdécide\s?la Résolution/u);
   });
 
   it('a structure command outside an item says where it applies', async () => {

@@ -1,0 +1,34 @@
+/**
+ * What the parts of the controller (documents.ts, review.ts) share of the window: the host, the
+ * session, the editor store, the editor itself and the messages. The controller provides it.
+ */
+import type { Node } from 'prosemirror-model';
+import type { EditorState } from 'prosemirror-state';
+import type { PlenaryApi } from '../../shared/ipc/index.js';
+import type { Session } from '../session.js';
+import type { EditorStore } from '../store.js';
+import type { EditorSurface } from './editor-surface.js';
+import type { Message } from './messages.js';
+
+/** What the controller needs of the page besides the editor: the host API and a yes/no question. */
+export interface ControllerHost {
+  api: PlenaryApi;
+  /** Asks a yes/no question (window.confirm in the page). */
+  confirm(question: string): boolean;
+}
+
+export interface WindowContext {
+  readonly host: ControllerHost;
+  readonly session: Session;
+  readonly store: EditorStore;
+  /** The editor as shown (a preview, if one is), or null before the page mounted it. */
+  editor(): EditorSurface | null;
+  /** The editor in the Markup view: a Final or Original preview is left first. */
+  editing(): EditorSurface | null;
+  /** The editing state: the one on screen, or the one kept aside while a preview is shown. */
+  markupState(): EditorState | null;
+  /** Shows `doc` in the Markup view, editable, with a fresh history. */
+  show(doc: Node): void;
+  setChangesVisible(visible: boolean): void;
+  say(kind: Message['kind'], text: string, action?: Message['action']): void;
+}
