@@ -8,10 +8,11 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, tempDir } from './support.js';
-import { editorOf, openServedEditor, pickFile, shot, type ServedEditor } from './page-helpers.js';
+import { tempDir } from '../support/browser.js';
+import { editorOf, openServedEditor, pickFile, shot, type ServedEditor } from '../support/page.js';
+import { fixturePath } from '../support/fixtures.js';
 
-const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'council-res-1332-c24.txt');
+const FIXTURE = fixturePath('council-res-1332-c24.txt');
 
 let served: ServedEditor;
 let page: Page;

@@ -4,7 +4,7 @@
  */
 import { copyFile, mkdtemp, readFile, readdir, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/plenary.js';
 import type { CliCommand, CliIo } from '../../cli/io.js';
@@ -12,8 +12,9 @@ import { parseDocument, serializeDocument } from '../../shared/file/index.js';
 import { importText } from '../../shared/import/index.js';
 import { writeText } from '../../shared/export/index.js';
 import { revised1332 } from '../support/docx-fixtures.js';
+import { fixturePath } from '../support/fixtures.js';
 
-const FIXTURE = resolve('test/fixtures/council-res-1332-c24.txt');
+const FIXTURE = fixturePath('council-res-1332-c24.txt');
 const MB = 1024 * 1024;
 let dir: string;
 
