@@ -18,6 +18,7 @@ import { baseKeymap } from 'prosemirror-commands';
 import { history, redo, undo } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
 import 'prosemirror-view/style/prosemirror.css';
+import '../../renderer/styles/tokens.css';
 import '../../renderer/styles/app.css';
 import '../../renderer/styles/page.css';
 import { App } from '../../renderer/App.js';

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { serializeDocument } from '../../shared/file/index.js';
-import { launchChromium } from '../e2e/support.js';
+import { launchChromium } from '../support/browser.js';
 import { countItems, longResolution } from '../support/long-resolution.js';
 import { summarise, type BenchResult } from './types.js';
 import type { BenchEditor } from './editor-latency-page.js';

@@ -19,7 +19,7 @@ import { serializeDocument } from '../../shared/file/index.js';
 import { buildDoc, newId } from '../../shared/model/index.js';
 import { schema } from '../../shared/schema/index.js';
 import { listChanges } from '../../shared/tracking/index.js';
-import { launchChromium } from '../e2e/support.js';
+import { launchChromium } from '../support/browser.js';
 import { countItems, longResolution } from '../support/long-resolution.js';
 import { bundlePage } from './editor-latency.bench.js';
 import type { BenchEditor } from './editor-latency-page.js';

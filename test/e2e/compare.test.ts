@@ -12,10 +12,11 @@ import { contributionFromResolution } from '../../shared/contribution/index.js';
 import { serializeDocument } from '../../shared/file/index.js';
 import { importText } from '../../shared/import/index.js';
 import { applyStructuralEdit } from '../support/structural-edits.js';
-import { ROOT, tempDir } from './support.js';
-import { editorOf, openServedEditor, pickFile, shot, type ServedEditor } from './page-helpers.js';
+import { tempDir } from '../support/browser.js';
+import { editorOf, openServedEditor, pickFile, shot, type ServedEditor } from '../support/page.js';
+import { fixturePath } from '../support/fixtures.js';
 
-const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'council-res-1332-c24.txt');
+const FIXTURE = fixturePath('council-res-1332-c24.txt');
 
 let served: ServedEditor;
 let page: Page;

@@ -16,10 +16,11 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from '../../shared/file/index.js';
 import type { RunningHost } from '../../host/serve.js';
-import { ROOT, ensureRendererBuilt, launchChromium, startTestHost, tempDir } from './support.js';
-import { caret, collectProblems, editorOf, pickFile, shot, waitReady } from './page-helpers.js';
+import { ROOT, ensureRendererBuilt, launchChromium, startTestHost, tempDir } from '../support/browser.js';
+import { afterPaint, caret, collectProblems, editorOf, pickFile, shot, waitReady } from '../support/page.js';
+import { fixtureDocument, fixturePath } from '../support/fixtures.js';
 
-const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'council-res-1332-c24.txt');
+const FIXTURE = fixturePath('council-res-1332-c24.txt');
 
 let browser: Browser;
 let context: BrowserContext;
@@ -215,7 +216,7 @@ describe('plenary serve in Chromium', () => {
     await editor(page).focus();
     for (let round = 0; round < 4 && !(await page.locator('button[data-command="undo"]').isDisabled()); round++) {
       for (let i = 0; i < 30; i++) await page.keyboard.press('Control+z');
-      await page.waitForTimeout(400);
+      await afterPaint(page);
     }
     expect(await page.locator('button[data-command="undo"]').isDisabled()).toBe(true);
     expect(await editor(page).textContent()).toBe(originalText);
@@ -310,9 +311,8 @@ describe('plenary serve in Chromium', () => {
   });
 
   it('opens a Word file dropped on the page, and refuses a broken one with its reason', async () => {
-    const { exportDocx } = await import('../../shared/export/docx/index.js');
-    const { importText } = await import('../../shared/import/text/index.js');
-    const res30 = importText(readFileSync(path.join(ROOT, 'test', 'fixtures', 'wtdc-res-30-kigali-2022.txt'), 'utf8')).doc;
+    const { exportDocx } = await import('../../shared/export/index.js');
+    const res30 = fixtureDocument('wtdc-res-30-kigali-2022.txt');
     const docx = Buffer.from(await exportDocx(res30, { mode: 'markup' })).toString('base64');
     const drop = (name: string, base64: string) =>
       page.evaluate(

@@ -13,8 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareDocuments } from '../../shared/compare/index.js';
 import { serializeDocument } from '../../shared/file/index.js';
 import { importText } from '../../shared/import/index.js';
-import { ROOT, tempDir } from './support.js';
-import { editorOf, openServedEditor, pickFile, shot, type ServedEditor } from './page-helpers.js';
+import { ROOT, tempDir } from '../support/browser.js';
+import { editorOf, openServedEditor, pickFile, shot, type ServedEditor } from '../support/page.js';
 
 const FR_TEXT = readFileSync(path.join(ROOT, 'test', 'fixtures', 'council-res-1332-c24.txt'), 'utf8');
 const EN = path.join(ROOT, 'test', 'fixtures', 'parallel', 'council-res-1332-c24-en.txt');

@@ -11,15 +11,15 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serializeDocument } from '../../shared/file/index.js';
 import { longResolution } from '../support/long-resolution.js';
-import { editorOf, openServedEditor, shot, type ServedEditor } from './page-helpers.js';
-import { tempDir } from './support.js';
+import { editorOf, openServedEditor, shot, type ServedEditor } from '../support/page.js';
+import { tempDir } from '../support/browser.js';
+import { eventually } from '../support/eventually.js';
 
 let served: ServedEditor;
 let page: Page;
 const problems: string[] = [];
 const VIEWPORT = { width: 1280, height: 800 };
 
-const eventually = <T>(value: () => Promise<T> | T) => expect.poll(value, { timeout: 10_000, interval: 50 });
 const itemText = (n: number): Locator => page.locator('.pl-item-text', { hasText: new RegExp(`numéro ${n} sur`) }).first();
 
 /** Whether an element's box is inside the page's scrolled view. */
@@ -122,10 +122,8 @@ describe('a 1,100-item resolution in Chromium', () => {
     let previous = await top();
     for (let i = 0; i < 12; i++) {
       await page.keyboard.press('PageDown');
-      await page.waitForTimeout(50);
-      const now = await top();
-      expect(now).toBeGreaterThan(previous);
-      previous = now;
+      await eventually(top).toBeGreaterThan(previous);
+      previous = await top();
     }
     // The caret is in the text in view: typing lands where the user looks.
     expect(await caretInView()).toBe(true);

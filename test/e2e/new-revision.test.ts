@@ -12,10 +12,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from '../../shared/file/index.js';
 import { writeText } from '../../shared/export/index.js';
-import { ROOT, tempDir } from './support.js';
-import { answerAuthor, caret, editorOf, openServedEditor, pickFile, shot, type ServedEditor } from './page-helpers.js';
+import { tempDir } from '../support/browser.js';
+import { answerAuthor, caret, editorOf, openServedEditor, pickFile, shot, type ServedEditor } from '../support/page.js';
+import { fixturePath } from '../support/fixtures.js';
 
-const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'council-res-1332-c24.txt');
+const FIXTURE = fixturePath('council-res-1332-c24.txt');
 
 let served: ServedEditor;
 let page: Page;

@@ -13,8 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from '../../shared/file/index.js';
 import { writeText } from '../../shared/export/index.js';
 import { pandoc } from '../support/office.js';
-import { tempDir } from './support.js';
-import { answerAuthor, caret, editorOf, openServedEditor, pickFile, shot, type ServedEditor } from './page-helpers.js';
+import { tempDir } from '../support/browser.js';
+import { answerAuthor, caret, editorOf, openServedEditor, pickFile, shot, type ServedEditor } from '../support/page.js';
 
 let served: ServedEditor;
 let page: Page;

@@ -12,10 +12,12 @@ import { copyFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, tempDir } from './support.js';
-import { answerAuthor as answerAuthorIn, caret, editorOf, openServedEditor, selectText, shot as shotOf, type ServedEditor } from './page-helpers.js';
+import { tempDir } from '../support/browser.js';
+import { afterPaint, answerAuthor as answerAuthorIn, caret, editorOf, openServedEditor, selectText, shot as shotOf, type ServedEditor } from '../support/page.js';
+import { eventually } from '../support/eventually.js';
+import { fixturePath } from '../support/fixtures.js';
 
-const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'council-res-1332-c24.txt');
+const FIXTURE = fixturePath('council-res-1332-c24.txt');
 const MARIE = 'Marie Curie';
 const JEAN = 'Jean Dupont';
 
@@ -25,7 +27,6 @@ let userData: string;
 const pageProblems: string[] = [];
 
 /** expect.poll with room for a busy machine (the panels refresh off the keystroke path, throttled). */
-const eventually = <T>(value: () => Promise<T> | T) => expect.poll(value, { timeout: 10_000, interval: 50 });
 
 const shot = (name: string): Promise<void> => shotOf(page, `tracking-${name}`);
 const editor = (): Locator => editorOf(page);
@@ -87,7 +88,7 @@ describe('tracked changes in Chromium', () => {
     // Off and on again: the name is known, nothing is asked.
     await page.keyboard.press('Control+Shift+E');
     await page.keyboard.press('Control+Shift+E');
-    await page.waitForTimeout(200);
+    await afterPaint(page);
     expect(await page.locator('.author-dialog').count()).toBe(0);
     expect(await page.locator('.status-tracking').textContent()).toBe('Track changes: on');
   });
@@ -145,7 +146,7 @@ describe('tracked changes in Chromium', () => {
     // A Japanese IME: the composition grows and changes, then is committed.
     for (const text of ['n', 'に', 'にh', 'にほ', 'にほn', 'にほん', '日本']) {
       await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
-      await page.waitForTimeout(30);
+      await afterPaint(page);
     }
     await cdp.send('Input.insertText', { text: '日本' });
     await eventually(() => target.locator('ins.pl-ins').allTextContents()).toEqual(['日本']);
@@ -155,7 +156,7 @@ describe('tracked changes in Chromium', () => {
     await page.keyboard.type(' caf');
     // A dead key: the accent is composed, then the letter commits it.
     await cdp.send('Input.imeSetComposition', { text: '´', selectionStart: 1, selectionEnd: 1 });
-    await page.waitForTimeout(30);
+    await afterPaint(page);
     await cdp.send('Input.insertText', { text: 'é' });
     await eventually(() => target.locator('ins.pl-ins').allTextContents()).toEqual(['日本 café']);
     expect(await insertionIds(target)).toHaveLength(1);
@@ -165,7 +166,7 @@ describe('tracked changes in Chromium', () => {
     await selectText(other, 'document final');
     for (const text of ['b', 'ぶ', 'ぶん', 'ぶんし', 'ぶんしょ', '文書']) {
       await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
-      await page.waitForTimeout(30);
+      await afterPaint(page);
     }
     await cdp.send('Input.insertText', { text: '文書' });
     await eventually(() => other.locator('ins.pl-ins').allTextContents()).toEqual(['文書']);

@@ -15,7 +15,8 @@ import path from 'node:path';
 import { _electron as electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from '../../shared/file/index.js';
-import { ROOT, tempDir } from '../e2e/support.js';
+import { ROOT, tempDir } from '../support/browser.js';
+import { fixturePath } from '../support/fixtures.js';
 
 function electronBinary(): string {
   const require = createRequire(import.meta.url);
@@ -38,7 +39,7 @@ let document: string;
 beforeAll(async () => {
   const folder = tempDir('plenary-electron-');
   document = path.join(folder, 'res-1332.txt');
-  copyFileSync(path.join(ROOT, 'test', 'fixtures', 'council-res-1332-c24.txt'), document);
+  copyFileSync(fixturePath('council-res-1332-c24.txt'), document);
   app = await electron.launch({
     executablePath: electronBinary(),
     args: [ROOT, document, `--user-data-dir=${path.join(folder, 'user-data')}`],

@@ -4,7 +4,7 @@
  */
 import { copyFile, mkdtemp, readFile, readdir, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/plenary.js';
 import type { CliCommand, CliIo } from '../../cli/io.js';
@@ -12,8 +12,9 @@ import { parseDocument, serializeDocument } from '../../shared/file/index.js';
 import { importText } from '../../shared/import/index.js';
 import { writeText } from '../../shared/export/index.js';
 import { revised1332 } from '../support/docx-fixtures.js';
+import { fixturePath } from '../support/fixtures.js';
 
-const FIXTURE = resolve('test/fixtures/council-res-1332-c24.txt');
+const FIXTURE = fixturePath('council-res-1332-c24.txt');
 const MB = 1024 * 1024;
 let dir: string;
 
@@ -310,7 +311,7 @@ describe('plenary compare', () => {
 });
 
 describe('plenary align', () => {
-  const EN = resolve('test/fixtures/parallel/council-res-1332-c24-en.txt');
+  const EN = fixturePath('parallel/council-res-1332-c24-en.txt');
 
   it('prints the pairs of two language versions with their scores, and says when the structures agree', async () => {
     const run = await plenary(['align', FIXTURE, EN]);
@@ -336,7 +337,7 @@ describe('plenary align', () => {
 });
 
 describe('plenary carry-over', () => {
-  const EN = resolve('test/fixtures/parallel/council-res-1332-c24-en.txt');
+  const EN = fixturePath('parallel/council-res-1332-c24-en.txt');
 
   it('writes the English text in force with the French proposal tracked, and says what is left to translate', async () => {
     const text = await readFile(FIXTURE, 'utf8');

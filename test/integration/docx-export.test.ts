@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import type { Node } from 'prosemirror-model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportDocx } from '../../shared/export/index.js';
-import { importText } from '../../shared/import/index.js';
 import { computeLabels, type Labels } from '../../shared/numbering/index.js';
 import { trackedReferenceText } from '../../shared/numbering/index.js';
 import { acceptAll, rejectAll } from '../../shared/tracking/index.js';
@@ -19,6 +18,7 @@ import type { BlockChange } from '../../shared/schema/index.js';
 import { AUTHOR_RU, AUTHOR_SEC, contributionC26_93, revised1332 } from '../support/docx-fixtures.js';
 import { docxParts, revisionStretches } from '../support/docx-xml.js';
 import { pandoc, pdfPages, renderPage, requireTool, sofficeConvert, tempDir } from '../support/office.js';
+import { fixtureDocument } from '../support/fixtures.js';
 
 const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'docx-export');
 const LANGUAGES = ['en', 'es', 'ru', 'zh', 'ar'] as const;
@@ -53,7 +53,7 @@ beforeAll(async () => {
   // inserted then deleted as deleted only, losing the insertion: the round trip leaves that case out.
   await write('res1332-fr-roundtrip', revised1332('fr', { withdrawnItem: false }), 'markup');
   for (const name of FIXTURE_TEXTS) {
-    await write(name, importText(readFileSync(join('test', 'fixtures', `${name}.txt`), 'utf8')).doc, 'markup');
+    await write(name, fixtureDocument(`${name}.txt`), 'markup');
   }
 
   const toPdf = ['c26-93-markup', ...LANGUAGES.map((l) => `res1332-${l}`), ...FIXTURE_TEXTS];

@@ -15,13 +15,12 @@ import { listChanges } from '../../shared/tracking/index.js';
 import { revised1332 } from '../support/docx-fixtures.js';
 import { requireTool, sofficeConvert } from '../support/office.js';
 import { buildDocx, del, ins, p, run, tab } from '../support/ooxml-package.js';
+import { fixture } from '../support/fixtures.js';
 
-const FIXTURES = new URL('../fixtures/', import.meta.url);
 const RESOLUTIONS = ['council-res-1332-c24.txt', 'wtdc-res-30-kigali-2022.txt'];
 const COUNCIL_DOCUMENTS = ['council-sg-report-wsis-sdg.txt', 'council-cwg-wsis-sdg-report.txt', 'council-c26-93-contribution-cover.txt'];
 
-const fixtureText = (name: string) => readFileSync(new URL(name, FIXTURES), 'utf8');
-const fromText = (name: string) => importText(fixtureText(name)).doc;
+const fromText = (name: string) => importText(fixture(name)).doc;
 
 function changeSummary(doc: Node) {
   return listChanges(doc)
@@ -78,7 +77,7 @@ describe('Word files made by LibreOffice from the fixture texts', () => {
     const dir = mkdtempSync(join(tmpdir(), 'plenary-docx-import-'));
     const inputs = RESOLUTIONS.map((name) => {
       const path = join(dir, name);
-      writeFileSync(path, fixtureText(name));
+      writeFileSync(path, fixture(name));
       return path;
     });
     const outputs = await sofficeConvert(inputs, 'docx:MS Word 2007 XML', dir);

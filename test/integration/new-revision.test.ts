@@ -10,7 +10,7 @@
  */
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Node } from 'prosemirror-model';
 import { EditorState, TextSelection, type Transaction } from 'prosemirror-state';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,9 +23,10 @@ import { listChanges } from '../../shared/tracking/index.js';
 import { trackIfEnabled, trackingPlugin } from '../../shared/tracking/index.js';
 import { docxParts, paragraphsOf, revisionStretches } from '../support/docx-xml.js';
 import { pdfPages, renderPage, requireTool, sofficeConvert, tempDir } from '../support/office.js';
+import { fixturePath } from '../support/fixtures.js';
 
-const RES_1332 = resolve('test/fixtures/council-res-1332-c24.txt');
-const C26_93 = resolve('test/fixtures/council-c26-93-contribution-cover.txt');
+const RES_1332 = fixturePath('council-res-1332-c24.txt');
+const C26_93 = fixturePath('council-c26-93-contribution-cover.txt');
 const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'new-revision');
 const DELEGATE = 'Fédération de Russie';
 

@@ -3,15 +3,14 @@
  * content-visibility (renderer/editor/active-section.ts): one section for a caret, every section a
  * selection spans, and typing keeps the very same marking (nothing for the view to redraw).
  */
-import { readFileSync } from 'node:fs';
 import { EditorState, TextSelection } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
 import { activeSectionKey, activeSectionPlugin } from '../../renderer/editor/active-section.js';
-import { importText } from '../../shared/import/index.js';
 import { keywordText } from '../../shared/numbering/index.js';
 import { itemPos } from '../support/resolution-places.js';
+import { fixtureDocument } from '../support/fixtures.js';
 
-const RES_1332 = importText(readFileSync(new URL('../fixtures/council-res-1332-c24.txt', import.meta.url), 'utf8'), { language: 'fr' }).doc;
+const RES_1332 = fixtureDocument('council-res-1332-c24.txt', { language: 'fr' });
 
 function marked(state: EditorState): string[] {
   const decorations = activeSectionKey.getState(state)!.decorations.find();

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Node } from 'prosemirror-model';
@@ -12,8 +12,8 @@ import { resolutionDoc } from '../../shared/model/build.js';
 import { linkReferences } from '../../shared/numbering/index.js';
 import { keywordText } from '../../shared/numbering/index.js';
 import { schema } from '../../shared/schema/index.js';
+import { fixture } from '../support/fixtures.js';
 
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 const RES_1332 = 'council-res-1332-c24.txt';
 
 /** The fixture with the final punctuation of the one line starting with `prefix` changed to `mark` ('' removes it). */

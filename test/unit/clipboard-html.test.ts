@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { clipboardHtmlToText } from '../../shared/import/index.js';
+import { fixture } from '../support/fixtures.js';
 
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/clipboard/${name}`, import.meta.url), 'utf8');
+const clipboard = (name: string) => fixture(`clipboard/${name}`);
 
 describe('clipboard HTML from Word and LibreOffice', () => {
   it('turns Word HTML into label + tab lines with the footnote on its anchor line', () => {
-    const text = clipboardHtmlToText(fixture('word-res1332-excerpt.html'));
+    const text = clipboardHtmlToText(clipboard('word-res1332-excerpt.html'));
     const lines = text.split('\n');
     expect(lines[0]).toBe('considérant');
     expect(lines[1]).toMatch(/^a\)\tque l'UIT a un rôle déterminant/);
@@ -23,7 +24,7 @@ describe('clipboard HTML from Word and LibreOffice', () => {
   });
 
   it('turns LibreOffice HTML into lines and footnotes the same way', () => {
-    const lines = clipboardHtmlToText(fixture('libreoffice-res30-excerpt.html')).split('\n');
+    const lines = clipboardHtmlToText(clipboard('libreoffice-res30-excerpt.html')).split('\n');
     expect(lines).toEqual([
       'notant',
       "que le Secrétaire général de l'UIT a créé le Groupe spécial de l'UIT sur le SMSI et les ODD,",
@@ -53,7 +54,7 @@ describe('pasting Word HTML into a resolution', () => {
       return at < 0;
     });
     // The operative part of the copied excerpt: items 1 (with a. b. under it) and 2, after `décide`.
-    const text = clipboardHtmlToText(fixture('word-res1332-excerpt.html')).split('\n').slice(4).join('\n');
+    const text = clipboardHtmlToText(clipboard('word-res1332-excerpt.html')).split('\n').slice(4).join('\n');
     expect(text.split('\n')[0]).toMatch(/^1\t/);
     const slice = parsePastedText(text, doc.resolve(at), schema);
     const items: string[] = [];

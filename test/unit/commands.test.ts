@@ -33,9 +33,9 @@ import { importText } from '../../shared/import/text/index.js';
 import { createEditorState, plenaryDispatch } from '../../renderer/editor/create-editor.js';
 import { pageShortcut } from '../../renderer/controller/shortcuts.js';
 import { Toolbar, type ToolbarProps } from '../../renderer/panels/Toolbar.js';
-import { itemTexts } from './tracking-support.js';
+import { itemTexts } from '../support/tracking.js';
 
-vi.mock('electron', async () => (await import('./electron-fake.js')).createElectronFake());
+vi.mock('electron', async () => (await import('../support/electron-fake.js')).createElectronFake());
 const { buildMenuTemplate } = await import('../../electron/menu.js');
 
 const declared = COMMANDS as readonly CommandSpec[];

@@ -3,8 +3,6 @@
  * becomes an untitled contribution, loaded with tracking on and the cursor in the first cover field,
  * with the editor's own plugins (createEditorState) — and a file that cannot be revised is one message.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { serializeDocument } from '../../shared/file/index.js';
 import { importText } from '../../shared/import/index.js';
@@ -13,9 +11,10 @@ import { listChanges } from '../../shared/tracking/index.js';
 import { trackIfEnabled, trackingState } from '../../shared/tracking/index.js';
 import { createEditorState } from '../../renderer/editor/create-editor.js';
 import { newRevision, startRevising } from '../../renderer/new-document.js';
-import { textPos } from './tracking-support.js';
+import { textPos } from '../support/tracking.js';
+import { fixture } from '../support/fixtures.js';
 
-const text = (name: string) => readFileSync(join('test', 'fixtures', `${name}.txt`), 'utf8');
+const text = (name: string) => fixture(`${name}.txt`);
 const opened = (name: string, content: string): OpenedDocument => ({ fileId: 'f1', name, content, imported: true, warnings: ['line 3: a warning of the import'] });
 const res1332 = opened('council-res-1332-c24.txt', serializeDocument(importText(text('council-res-1332-c24')).doc));
 

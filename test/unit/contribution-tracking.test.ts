@@ -3,22 +3,20 @@
  * text (cover, introduction, proposal) is written untracked, every edit in the resolution of the
  * annex is a tracked proposal, and an edit that reaches into the resolution from outside is tracked.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Node } from 'prosemirror-model';
 import { EditorState, TextSelection, type Transaction } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
-import { importText } from '../../shared/import/index.js';
 import { contributionFromResolution } from '../../shared/contribution/index.js';
 import { schema } from '../../shared/schema/index.js';
 import { listChanges } from '../../shared/tracking/index.js';
 import { setTrackingScope, trackIfEnabled, trackingPlugin } from '../../shared/tracking/index.js';
 import { rangeTouchesResolution } from '../../shared/tracking/plugin.js';
 import { rejectAll } from '../../shared/tracking/index.js';
-import { textPos } from './tracking-support.js';
+import { textPos } from '../support/tracking.js';
+import { fixtureDocument } from '../support/fixtures.js';
 
-const res1332 = importText(readFileSync(join('test', 'fixtures', 'council-res-1332-c24.txt'), 'utf8')).doc;
+const res1332 = fixtureDocument('council-res-1332-c24.txt');
 const contribution = contributionFromResolution(res1332, { today: new Date('2026-04-14') }).doc;
 const now = () => '2026-04-14T10:00:00.000Z';
 

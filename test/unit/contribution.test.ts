@@ -3,8 +3,6 @@
  * ITU texts. The contribution must look like Council document C26/93 (cover, I Introduction,
  * II Proposition, ANNEXE with the resolution) and hold the resolution in force exactly, ids kept.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Node } from 'prosemirror-model';
 import { describe, expect, it } from 'vitest';
 import { parseDocument, serializeDocument } from '../../shared/file/index.js';
@@ -21,8 +19,9 @@ import { computeLabels } from '../../shared/numbering/index.js';
 import { schema } from '../../shared/schema/index.js';
 import { listChanges } from '../../shared/tracking/index.js';
 import { revised1332 } from '../support/docx-fixtures.js';
+import { fixtureDocument } from '../support/fixtures.js';
 
-const fixture = (name: string): Node => importText(readFileSync(join('test', 'fixtures', `${name}.txt`), 'utf8')).doc;
+const fixture = (name: string): Node => fixtureDocument(`${name}.txt`);
 const res1332 = fixture('council-res-1332-c24');
 const res30 = fixture('wtdc-res-30-kigali-2022');
 const APRIL_14 = new Date('2026-04-14T09:00:00Z');

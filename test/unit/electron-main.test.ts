@@ -11,9 +11,10 @@ import { serializeDocument } from '../../shared/file/index.js';
 import { readDocumentFile } from '../../node/file/index.js';
 import type { OpenOutcome } from '../../shared/ipc/index.js';
 import { HOST_METHODS } from '../../shared/ipc/validate.js';
-import type { ElectronFake, FakeBrowserWindow } from './electron-fake.js';
+import type { ElectronFake, FakeBrowserWindow } from '../support/electron-fake.js';
+import { fixturePath } from '../support/fixtures.js';
 
-vi.mock('electron', async () => (await import('./electron-fake.js')).createElectronFake());
+vi.mock('electron', async () => (await import('../support/electron-fake.js')).createElectronFake());
 
 const MENU_CHANNEL = 'plenary:menu-command';
 
@@ -23,7 +24,7 @@ let documentContent: string;
 
 beforeAll(async () => {
   // Before any vi.resetModules: each launch below gets fresh modules, so only strings cross over.
-  const { doc } = await readDocumentFile(path.resolve('test/fixtures/council-res-1332-c24.txt'));
+  const { doc } = await readDocumentFile(fixturePath('council-res-1332-c24.txt'));
   documentContent = serializeDocument(doc);
 });
 
@@ -170,7 +171,7 @@ describe('the resolution to revise (File → New revision)', () => {
     const { fake } = await launch({ argv: ['/opt/plenary/plenary', documentFile] });
     const win = only(liveWindows(fake));
     const other = path.join(dir, 'res-1332-c24.txt');
-    await writeFile(other, await readFile(path.resolve('test/fixtures/council-res-1332-c24.txt')));
+    await writeFile(other, await readFile(fixturePath('council-res-1332-c24.txt')));
     fake.app.addRecentDocument.mockClear();
     fake.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [other] });
     const outcome = (await fake.invoke(win, 'plenary:chooseResolution', [])) as OpenOutcome;

@@ -12,9 +12,9 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { MenuCommand, PlenaryApi } from '../../shared/ipc/index.js';
 import { HOST_METHODS } from '../../shared/ipc/validate.js';
-import type { ElectronFake } from './electron-fake.js';
+import type { ElectronFake } from '../support/electron-fake.js';
 
-vi.mock('electron', async () => (await import('./electron-fake.js')).createElectronFake());
+vi.mock('electron', async () => (await import('../support/electron-fake.js')).createElectronFake());
 
 const { buildMenuTemplate } = await import('../../electron/menu.js');
 const security = await import('../../electron/security.js');

@@ -7,8 +7,9 @@ import { serializeDocument } from '../../shared/file/index.js';
 import { readDocumentFile } from '../../node/file/index.js';
 import { ImportError } from '../../shared/import/index.js';
 import { revised1332 } from '../support/docx-fixtures.js';
+import { fixturePath } from '../support/fixtures.js';
 
-const FIXTURE = 'test/fixtures/council-res-1332-c24.txt';
+const FIXTURE = fixturePath('council-res-1332-c24.txt');
 const MB = 1024 * 1024;
 let dir: string;
 let fixtureText: string;

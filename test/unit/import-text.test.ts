@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import type { Node } from 'prosemirror-model';
 import { describe, expect, it } from 'vitest';
 import { ImportError } from '../../shared/import/index.js';
@@ -11,9 +10,8 @@ import { parseLines } from '../../shared/import/text/parse.js';
 import { languageTable } from '../../shared/languages/index.js';
 import { outline } from '../../shared/outline/index.js';
 import type { ItemOutline, SectionOutline } from '../../shared/outline/outline.js';
+import { fixture, fixtureNames } from '../support/fixtures.js';
 
-const FIXTURES = new URL('../fixtures/', import.meta.url);
-const fixture = (name: string) => readFileSync(new URL(name, FIXTURES), 'utf8');
 const labels = (items: readonly ItemOutline[]) => items.map((item) => item.label);
 const letters = (from: string, to: string) => {
   const out: string[] = [];
@@ -55,7 +53,7 @@ function ownText(node: Node): string {
 }
 
 describe('every fixture imports', () => {
-  const names = readdirSync(FIXTURES).filter((name) => name.endsWith('.txt'));
+  const names = fixtureNames('.txt');
   it('finds the five fixture texts', () => expect(names).toHaveLength(5));
   it.each(names)('%s: French, schema-valid, every block with a unique id, nothing unrecognised', (name) => {
     const result = importText(fixture(name));
@@ -335,7 +333,7 @@ describe('Council documents: cover + body', () => {
     expect(outline(doc).headings.map((heading) => heading.label)).toEqual(numbers(8));
   });
 
-  it.each(readdirSync(FIXTURES).filter((name) => name.endsWith('.txt')))('%s: no paragraph is lost', (name) => {
+  it.each(fixtureNames('.txt'))('%s: no paragraph is lost', (name) => {
     const source = fixture(name);
     const text = modelText(importText(source).doc);
     const missing = expectedTexts(source).filter((expected) => !text.includes(expected));

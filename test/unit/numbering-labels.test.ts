@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { Node } from 'prosemirror-model';
 import { Transform } from 'prosemirror-transform';
 import { describe, expect, it } from 'vitest';
@@ -9,8 +8,8 @@ import { computeLabels } from '../../shared/numbering/index.js';
 import { keywordText } from '../../shared/numbering/index.js';
 import { markedText } from '../../shared/numbering/index.js';
 import { isRenumbered, markedLabel, trackedLabels } from '../../shared/numbering/tracked.js';
+import { fixture } from '../support/fixtures.js';
 
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 const RES_1332 = 'council-res-1332-c24.txt';
 const RES_30 = 'wtdc-res-30-kigali-2022.txt';
 

@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importText } from '../../shared/import/index.js';
 import { buildDoc } from '../../shared/model/index.js';
 import { formatOutline, outline } from '../../shared/outline/index.js';
+import { fixture } from '../support/fixtures.js';
 
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 
 describe('outline', () => {
   it('is plain JSON', () => {

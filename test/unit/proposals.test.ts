@@ -20,7 +20,7 @@ import { inTrackingScope } from '../../shared/tracking/index.js';
 import { validateDocument } from '../../shared/file/validate.js';
 import { checkDocument } from '../../shared/check/index.js';
 import { writeText } from '../../shared/export/text/index.js';
-import { fixture } from './tracking-documents.js';
+import { fixtureDocument as fixture } from '../support/fixtures.js';
 
 const res1332 = fixture('council-res-1332-c24.txt');
 const res30 = fixture('wtdc-res-30-kigali-2022.txt');

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { Node } from 'prosemirror-model';
 import { EditorState, TextSelection, type Transaction } from 'prosemirror-state';
 import { Transform } from 'prosemirror-transform';
@@ -13,8 +12,8 @@ import { computeLabels } from '../../shared/numbering/index.js';
 import { numberingKey, numberingPlugin } from '../../shared/numbering/index.js';
 import { linkReferences, referenceText, trackedReferenceText } from '../../shared/numbering/index.js';
 import { itemPos, references, sectionList } from '../support/resolution-places.js';
+import { fixture } from '../support/fixtures.js';
 
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 
 /** Every reference's text, in order; NBSP read as a space. */
 function renderAll(doc: Node): string[] {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { listChanges, type TrackedChange } from '../../shared/tracking/index.js';
 import { authorsOf, bulkLabel, changeRows, describeChange, filterByAuthor, readableDate, whereOf } from '../../renderer/panels/change-rows.js';
-import { asAuthor, at, deleteText, trackedSession, typeAt } from './review-support.js';
+import { asAuthor, at, deleteText, trackedSession, typeAt } from '../support/review.js';
 
 const UTC = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 

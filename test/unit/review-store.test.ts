@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { TextSelection } from 'prosemirror-state';
 import { listChanges } from '../../shared/tracking/index.js';
 import { EditorStore, currentChangeKey } from '../../renderer/store.js';
-import { at, deleteText, trackedSession, typeAt } from './review-support.js';
+import { at, deleteText, trackedSession, typeAt } from '../support/review.js';
 
 describe('the changes in the store', () => {
   it('are listed only while the panel is shown, and recomputed only when the document changed', () => {

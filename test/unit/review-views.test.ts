@@ -8,7 +8,7 @@ import { computeLabels, numberingKey } from '../../shared/numbering/index.js';
 import { listChanges } from '../../shared/tracking/index.js';
 import { acceptAll, rejectAll } from '../../shared/tracking/index.js';
 import { backToMarkup, changeIdsAtSelection, changesAtSelection, previewState, selectionOfChange } from '../../renderer/editor/review-view.js';
-import { at, deleteText, trackedSession, typeAt } from './review-support.js';
+import { at, deleteText, trackedSession, typeAt } from '../support/review.js';
 
 const TUNIS = "de l'Agenda de Tunis;";
 

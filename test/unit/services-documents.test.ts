@@ -15,8 +15,9 @@ import { HOST_METHODS } from '../../shared/ipc/validate.js';
 import { FILE_ID_PATTERN } from '../../shared/ipc/index.js';
 import { NotGrantedError, callHostApi, closeHostStores, createHostApi, openHostStores, type HostApi, type HostStores } from '../../node/services/index.js';
 import { FileGrants } from '../../node/services/grants.js';
+import { fixturePath } from '../support/fixtures.js';
 
-const FIXTURE = path.resolve('test/fixtures/council-res-1332-c24.txt');
+const FIXTURE = fixturePath('council-res-1332-c24.txt');
 
 let dir: string;
 let stores: HostStores;

@@ -14,6 +14,7 @@ import { openHostStores } from '../../node/services/index.js';
 import { RecentFiles } from '../../node/services/recent.js';
 import { RecoveryStore } from '../../node/services/recovery.js';
 import { SettingsStore } from '../../node/services/settings.js';
+import { fixturePath } from '../support/fixtures.js';
 
 let dir: string;
 
@@ -107,7 +108,7 @@ describe('recovery', () => {
   let content: string;
 
   beforeEach(async () => {
-    const { doc } = await readDocumentFile(path.resolve('test/fixtures/council-res-1332-c24.txt'));
+    const { doc } = await readDocumentFile(fixturePath('council-res-1332-c24.txt'));
     content = serializeDocument(doc);
   });
 

@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import type { Node } from 'prosemirror-model';
 import { describe, expect, it } from 'vitest';
@@ -7,13 +6,13 @@ import { equalIgnoringIds, jsonWithoutIds } from '../../shared/export/text/same-
 import { importText } from '../../shared/import/index.js';
 import { buildDoc } from '../../shared/model/index.js';
 import { arbitraryDocument } from '../support/arbitrary-document.js';
+import { fixture, fixtureNames } from '../support/fixtures.js';
 
-const FIXTURES = new URL('../fixtures/', import.meta.url);
-const fixtureNames = readdirSync(FIXTURES).filter((name) => name.endsWith('.txt'));
+const FIXTURE_TEXTS = fixtureNames('.txt');
 
 describe('import → write → import', () => {
-  it.each(fixtureNames)('is stable on %s', (name) => {
-    const first = importText(readFileSync(new URL(name, FIXTURES), 'utf8'));
+  it.each(FIXTURE_TEXTS)('is stable on %s', (name) => {
+    const first = importText(fixture(name));
     const written = writeText(first.doc);
     const second = importText(written);
     expect(second.unrecognised).toEqual([]);

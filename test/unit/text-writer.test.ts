@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { Node } from 'prosemirror-model';
 import { describe, expect, it } from 'vitest';
 import { writeText } from '../../shared/export/index.js';
 import { importText } from '../../shared/import/index.js';
 import { buildDoc } from '../../shared/model/index.js';
 import { schema } from '../../shared/schema/index.js';
+import { fixture } from '../support/fixtures.js';
 
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 
 type Json = { type: string; attrs?: Record<string, unknown>; content?: Json[]; text?: string; marks?: Json[] };
 

@@ -11,8 +11,8 @@ import { schema } from '../../shared/schema/index.js';
 import { trackTransaction } from '../../shared/tracking/track.js';
 import { acceptAll, rejectAll } from '../../shared/tracking/index.js';
 import { listChanges } from '../../shared/tracking/index.js';
-import { smallResolution } from './tracking-documents.js';
-import { itemTexts, textPos } from './tracking-support.js';
+import { smallResolution } from '../support/tracking-documents.js';
+import { itemTexts, textPos } from '../support/tracking.js';
 
 const now = () => '2026-11-23T10:00:00.000Z';
 const alice = { name: 'Alice' };

@@ -26,8 +26,8 @@
  */
 import { describe, it } from 'vitest';
 import fc from 'fast-check';
-import { editStep, runSequence } from './tracking-edits.js';
-import { fixture } from './tracking-documents.js';
+import { editStep, runSequence } from '../support/tracking-edits.js';
+import { fixtureDocument } from '../support/fixtures.js';
 
 const DEFAULT_SEED = 1;
 const DEFAULT_RUNS = 80;
@@ -45,7 +45,7 @@ const numRuns = Number(process.env.TRACKING_RUNS ?? DEFAULT_RUNS);
 
 describe('suggestion mode over random edit sequences on the fixture resolutions', () => {
   for (const file of ['council-res-1332-c24.txt', 'wtdc-res-30-kigali-2022.txt']) {
-    const doc = fixture(file);
+    const doc = fixtureDocument(file);
     it(`${file}: text edits, Enter/joins, paste, item and structure commands`, () => {
       for (const seed of seeds()) {
         fc.assert(

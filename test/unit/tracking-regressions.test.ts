@@ -7,9 +7,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { EditorState, TextSelection } from 'prosemirror-state';
-import { runSequence, type Op } from './tracking-edits.js';
-import { fixture, smallResolution } from './tracking-documents.js';
-import { itemTexts, picture, textPos } from './tracking-support.js';
+import { runSequence, type Op } from '../support/tracking-edits.js';
+import { smallResolution } from '../support/tracking-documents.js';
+import { fixtureDocument } from '../support/fixtures.js';
+import { itemTexts, picture, textPos } from '../support/tracking.js';
 import { finalPastedSlice } from '../../shared/tracking/final-content.js';
 import { trackTransaction } from '../../shared/tracking/track.js';
 import { acceptAll, rejectAll } from '../../shared/tracking/index.js';
@@ -17,8 +18,8 @@ import { joinParagraph } from '../../shared/tracking/structure.js';
 import { trackingPlugin } from '../../shared/tracking/index.js';
 import type { EditorView } from 'prosemirror-view';
 
-const RES_1332 = fixture('council-res-1332-c24.txt');
-const RES_30 = fixture('wtdc-res-30-kigali-2022.txt');
+const RES_1332 = fixtureDocument('council-res-1332-c24.txt');
+const RES_30 = fixtureDocument('wtdc-res-30-kigali-2022.txt');
 const now = () => '2026-11-23T10:00:00.000Z';
 const alice = { name: 'Alice' };
 

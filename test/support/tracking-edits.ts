@@ -14,7 +14,7 @@ import { finalPastedSlice } from '../../shared/tracking/final-content.js';
 import { trackTransaction } from '../../shared/tracking/track.js';
 import { acceptAll, rejectAll, resolveWithMapping } from '../../shared/tracking/index.js';
 import { deleteBlock, demoteItem, insertNode, joinParagraph, moveItem, promoteItem, type TrackAs } from '../../shared/tracking/structure.js';
-import { picture, pictureDiff, withoutIds } from './tracking-support.js';
+import { picture, pictureDiff, withoutIds } from './tracking.js';
 import { insertAnnex, insertFootnote, insertItemAfter, insertSection, structureKeymap } from '../../shared/editing/index.js';
 import { deleteItem as deleteItemCommand } from '../../shared/editing/insert.js';
 import type { Command } from '../../shared/editing/context.js';

@@ -2,17 +2,10 @@
  * Documents the tracking tests edit: a small resolution holding every structure the tracker must
  * handle (sections, items, continuations, sub-lists, a footnote, an annex).
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Node } from 'prosemirror-model';
 import { buildDoc } from '../../shared/model/index.js';
-import { importText } from '../../shared/import/index.js';
+import { fixtureDocument } from './fixtures.js';
 
-/** A fixture resolution as the text importer reads it. */
-export function fixture(name: string): Node {
-  const path = fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
-  return importText(readFileSync(path, 'utf8')).doc;
-}
 
 export function smallResolution(): Node {
   return buildDoc({
@@ -46,7 +39,7 @@ export function smallResolution(): Node {
 export function trackingDocuments(): Array<{ name: string; doc: Node }> {
   return [
     { name: 'a small resolution', doc: smallResolution() },
-    { name: 'Resolution 1332 (fixture)', doc: fixture('council-res-1332-c24.txt') },
-    { name: 'Resolution 30 (fixture)', doc: fixture('wtdc-res-30-kigali-2022.txt') },
+    { name: 'Resolution 1332 (fixture)', doc: fixtureDocument('council-res-1332-c24.txt') },
+    { name: 'Resolution 30 (fixture)', doc: fixtureDocument('wtdc-res-30-kigali-2022.txt') },
   ];
 }

@@ -6,12 +6,12 @@ import type { Node } from 'prosemirror-model';
 import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
 import { createEditorState } from '../../renderer/editor/create-editor.js';
 import { trackIfEnabled, trackingKey, type TrackingMeta } from '../../shared/tracking/index.js';
-import { fixture } from './tracking-documents.js';
+import { fixtureDocument } from './fixtures.js';
 
 export const RES_1332 = 'council-res-1332-c24.txt';
 
 export function trackedSession(author: string): EditorState {
-  return createEditorState(fixture(RES_1332), { author, tracking: true });
+  return createEditorState(fixtureDocument(RES_1332), { author, tracking: true });
 }
 
 /** Applies `tr` as the editor's dispatch does: tracked when tracking is on. */

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { HostOptions, RunningHost } from '../../host/serve.js';
-import { ARTIFACTS, ensureRendererBuilt, launchChromium, startTestHost, tempDir } from './support.js';
+import { ARTIFACTS, ensureRendererBuilt, launchChromium, startTestHost, tempDir } from './browser.js';
 
 /** Writes test-artifacts/e2e-<name>.png. */
 export async function shot(target: Page, name: string): Promise<void> {
@@ -42,8 +42,8 @@ export async function caret(target: Locator, where: 'start' | 'end'): Promise<vo
     selection.removeAllRanges();
     selection.addRange(range);
   }, where === 'end');
-  // ProseMirror reads the DOM selection on selectionchange.
-  await target.page().waitForTimeout(60);
+  // ProseMirror reads the DOM selection on selectionchange, which fires before the next paint.
+  await afterPaint(target.page());
 }
 
 /** Selects `text` inside an element (it must lie in one text node), as a drag over it would. */
@@ -65,7 +65,7 @@ export async function selectText(target: Locator, text: string): Promise<void> {
     }
     throw new Error(`text not found: ${wanted}`);
   }, text);
-  await target.page().waitForTimeout(60);
+  await afterPaint(target.page());
 }
 
 /** Chooses `name` in the in-page picker (open), or types it and confirms (save, export). */
@@ -116,4 +116,13 @@ export async function openServedEditor(options: {
   await page.goto(host.url);
   await waitReady(page);
   return { host, browser, page };
+}
+
+/**
+ * Resolves after the page has painted twice: every event already sent has been handled and React
+ * has committed what it changed. Waiting for this instead of a fixed sleep lets a test check that
+ * something did NOT happen (no dialog opened) without guessing how long it would take.
+ */
+export async function afterPaint(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 }

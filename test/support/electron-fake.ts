@@ -1,6 +1,6 @@
 /**
  * A stand-in for the `electron` module in unit tests of electron/ (no Electron binary can run here):
- * `vi.mock('electron', async () => (await import('./electron-fake.js')).createElectronFake())`.
+ * `vi.mock('electron', async () => (await import('../support/electron-fake.js')).createElectronFake())`.
  * It records what main does (windows, menus, handlers, dialogs) and lets a test play the user and
  * the renderer. Only what electron/ uses is faked; behaviour follows Electron's documentation
  * (a prevented 'close' keeps the window, an invoke handler's throw rejects the caller).

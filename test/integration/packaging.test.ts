@@ -17,6 +17,7 @@ import { DebugLogger } from 'builder-util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildElectron } from '../../build/build-electron.mjs';
 import { HOST_METHOD_NAMES } from '../../electron/channels.js';
+import { fixturePath } from '../support/fixtures.js';
 
 const ROOT = path.resolve('.');
 const CONFIG_PATH = 'build/electron-builder.yml';
@@ -138,7 +139,7 @@ describe('Electron bundles', () => {
     await writeFile(path.join(out, 'register.mjs'), `import { register } from 'node:module';
 register(${JSON.stringify(pathToFileURL(path.join(out, 'hooks.mjs')).href)});`);
     await writeFile(path.join(out, 'electron-stub.mjs'), ELECTRON_STUB.replace('USER_DATA', JSON.stringify(userData)));
-    const fixture = path.resolve('test/fixtures/council-res-1332-c24.txt');
+    const fixture = fixturePath('council-res-1332-c24.txt');
     const { stdout } = await promisify(execFile)(
       process.execPath,
       ['--import', pathToFileURL(path.join(out, 'register.mjs')).href, path.join(out, 'main.js'), fixture],

@@ -12,8 +12,9 @@ import { parseDocument } from '../../shared/file/index.js';
 import { startHost, type RunningHost } from '../../host/serve.js';
 import type { OpenOutcome, PlenaryApi } from '../../shared/ipc/index.js';
 import { createHttpApi, type PickRequest } from '../../renderer/host-api.js';
+import { fixturePath } from '../support/fixtures.js';
 
-const FIXTURE = path.resolve('test/fixtures/council-res-1332-c24.txt');
+const FIXTURE = fixturePath('council-res-1332-c24.txt');
 
 let dir: string;
 let host: RunningHost;
