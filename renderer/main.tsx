@@ -14,7 +14,8 @@ import './styles/dialogs.css';
 import './styles/checks.css';
 import './styles/changes.css';
 import './styles/page.css';
-import { App, PickerBridge } from './App.js';
+import { App } from './App.js';
+import { PickerBridge } from './controller/picker-bridge.js';
 import { createHttpApi, tokenFromLocation } from './host-api.js';
 import { textImporter } from './paste-import.js';
 
