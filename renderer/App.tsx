@@ -89,7 +89,9 @@ export function App(props: AppProps) {
         </div>
       ) : null}
       <div className="workspace">
-        {state.outlineVisible ? <Outline entries={snapshot.outline} currentId={snapshot.currentId} onJump={(entry) => entry.id && controller.jumpTo(entry.id)} /> : null}
+        {state.outlineVisible ? (
+          <Outline entries={snapshot.outline} currentId={snapshot.currentId} onJump={(entry) => entry.id && controller.jumpTo(entry.id)} />
+        ) : null}
         <main className="page-scroller" onDragOverCapture={drop.onDragOverCapture} onDropCapture={drop.onDropCapture}>
           <div className="page" lang={snapshot.language} dir={snapshot.language === 'ar' ? 'rtl' : 'ltr'}>
             <div ref={place} className="page-editor" />

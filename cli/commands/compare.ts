@@ -20,7 +20,8 @@ export const summary = 'compare <old> <new> -o <out.plenary>   the differences b
 function changeDate(value: string | undefined): string {
   if (value === undefined) return new Date().toISOString();
   const time = Date.parse(value);
-  if (Number.isNaN(time)) throw new UsageError(`--date ${JSON.stringify(value)} is not a date; give it as 2026-11-23 or 2026-11-23T10:00:00Z`);
+  if (Number.isNaN(time))
+    throw new UsageError(`--date ${JSON.stringify(value)} is not a date; give it as 2026-11-23 or 2026-11-23T10:00:00Z`);
   return new Date(time).toISOString();
 }
 
@@ -46,7 +47,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   await saveDocument(output, result);
   const count = listChanges(result).length;
-  io.stderr.write(`plenary compare: ${basename(oldPath)} → ${basename(newPath)}: ${count} change(s) by ${author}, written to ${basename(output)}\n`);
+  io.stderr.write(
+    `plenary compare: ${basename(oldPath)} → ${basename(newPath)}: ${count} change(s) by ${author}, written to ${basename(output)}\n`,
+  );
   for (const warning of [...previous.warnings, ...next.warnings]) io.stderr.write(`warning: ${warning}\n`);
   return 0;
 }

@@ -16,7 +16,15 @@ import type { OpenOutcome, PlenaryApi, RecoverySnapshot } from '../../shared/ipc
 import { isQueued, leavesPreview, type CommandId } from '../../shared/commands/index.js';
 import { isLanguageCode, type LanguageCode } from '../../shared/languages/index.js';
 import type { SectionKind } from '../../shared/schema/index.js';
-import { demoteItem, insertAnnex, insertItemAfter, insertSection, moveItemDown, moveItemUp, promoteItem } from '../../shared/editing/index.js';
+import {
+  demoteItem,
+  insertAnnex,
+  insertItemAfter,
+  insertSection,
+  moveItemDown,
+  moveItemUp,
+  promoteItem,
+} from '../../shared/editing/index.js';
 import {
   listChanges,
   nextChange,
@@ -35,7 +43,14 @@ import { insertReference } from '../../shared/numbering/index.js';
 import { checkDocument, type Finding } from '../../shared/check/index.js';
 import { messageOf } from '../../shared/errors/index.js';
 import { createEditorState, insertFootnoteAndEdit } from '../editor/create-editor.js';
-import { backToMarkup, changeIdsAtSelection, previewState, selectionOfChange, type Preview, type ReviewView } from '../editor/review-view.js';
+import {
+  backToMarkup,
+  changeIdsAtSelection,
+  previewState,
+  selectionOfChange,
+  type Preview,
+  type ReviewView,
+} from '../editor/review-view.js';
 import { compareWithVersion, newResolution, newRevision, startRevising } from '../new-document.js';
 import { Session, type SessionInfo } from '../session.js';
 import { EditorStore } from '../store.js';
@@ -316,7 +331,8 @@ export class AppController {
     if (!surface) return;
     const structure = STRUCTURE_COMMANDS[command];
     if (structure) {
-      if (!structure(surface.state, (tr) => surface.dispatch(tr))) this.say('info', 'That command does not apply here: put the cursor in an item.');
+      if (!structure(surface.state, (tr) => surface.dispatch(tr)))
+        this.say('info', 'That command does not apply here: put the cursor in an item.');
       surface.focus();
       return;
     }
@@ -371,7 +387,9 @@ export class AppController {
         surface.dispatch(setTrackingScope(surface.state, scope));
         this.say(
           'info',
-          scope === 'resolutions' ? 'Tracking covers the resolution only: the cover and your introduction are your own text.' : 'Tracking covers the whole document.',
+          scope === 'resolutions'
+            ? 'Tracking covers the resolution only: the cover and your introduction are your own text.'
+            : 'Tracking covers the whole document.',
         );
         return true;
       }
@@ -461,7 +479,10 @@ export class AppController {
     // The comparison is work to keep: unsaved (closing asks), snapshotted for recovery.
     this.session.documentChanged(made.doc);
     this.setChangesVisible(true);
-    this.say('info', `Compared with ${outcome.document.name}: ${made.changes} difference(s), shown as tracked changes to review. Save asks for a name.`);
+    this.say(
+      'info',
+      `Compared with ${outcome.document.name}: ${made.changes} difference(s), shown as tracked changes to review. Save asks for a name.`,
+    );
     for (const warning of made.warnings) this.say('info', warning);
   }
 
@@ -496,7 +517,8 @@ export class AppController {
   insertReference(targetId: string): void {
     const surface = this.editing();
     if (!surface) return;
-    if (!insertReference(targetId)(surface.state, (tr) => surface.dispatch(tr))) this.say('info', 'A reference goes in the text of a paragraph or an item.');
+    if (!insertReference(targetId)(surface.state, (tr) => surface.dispatch(tr)))
+      this.say('info', 'A reference goes in the text of a paragraph or an item.');
     surface.focus();
   }
 

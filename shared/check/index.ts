@@ -11,7 +11,6 @@ import { checkKeywords } from './keywords.js';
 import { checkPunctuation } from './punctuation.js';
 import { checkReferences } from './references.js';
 
-
 export function checkDocument(doc: Node): Finding[] {
   const language = doc.attrs.language as string;
   if (!isLanguageCode(language)) throw new RangeError(`The document's language "${language}" is not one of ar, zh, en, fr, ru, es.`);

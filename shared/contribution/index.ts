@@ -4,4 +4,10 @@
  */
 
 // The module's API: what the rest of Plenary imports from shared/contribution.
-export { ContributionError, contributionFromResolution, firstCoverFieldPosition, isContribution, trackingScopeFor } from './contribution.js';
+export {
+  ContributionError,
+  contributionFromResolution,
+  firstCoverFieldPosition,
+  isContribution,
+  trackingScopeFor,
+} from './contribution.js';

@@ -264,7 +264,8 @@ class ResolutionLinker {
           above: candidate.above,
           sectionRole: keywordEntry(target.section, this.table)?.role ?? null,
         };
-        const to = candidate.from + this.renderedLength(text.slice(candidate.from, candidate.to), schema.nodes.cross_reference!.create(attrs));
+        const to =
+          candidate.from + this.renderedLength(text.slice(candidate.from, candidate.to), schema.nodes.cross_reference!.create(attrs));
         if (to <= candidate.from) continue;
         const marks = sharedMarks(node, candidate.from, to);
         if (!marks) continue;

@@ -8,7 +8,17 @@ export { blockChange, blockDeletion, type ChangeKind, paragraphMark } from './at
 export { commonSubsequence } from './block-diff.js';
 export { type ChangeSelection, listChanges, nextChange, previousChange, reviewChanges, type TrackedChange } from './changes.js';
 export { TrackContext } from './marking.js';
-export { setTrackingEnabled, setTrackingScope, toggleTracking, trackIfEnabled, trackingKey, type TrackingMeta, trackingPlugin, trackingScopeOf, trackingState } from './plugin.js';
+export {
+  setTrackingEnabled,
+  setTrackingScope,
+  toggleTracking,
+  trackIfEnabled,
+  trackingKey,
+  type TrackingMeta,
+  trackingPlugin,
+  trackingScopeOf,
+  trackingState,
+} from './plugin.js';
 export { acceptAll, type Decision, rejectAll, resolveWithMapping } from './review.js';
 export { trackDifference } from './track-difference.js';
 export { uniqueIdsIn } from './track.js';

@@ -17,8 +17,6 @@ import { redoDepth, undoDepth } from 'prosemirror-history';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   COMMANDS,
-  EDITOR_KEY_COMMANDS,
-  MENU_COMMAND_IDS,
   acceleratorOf,
   keysOf,
   type CommandId,
@@ -27,15 +25,17 @@ import {
   type KeyPlatform,
   type MenuCommand,
 } from '../../shared/commands/index.js';
-import { parseAccelerator, proseMirrorKey, type KeyPress } from '../../shared/commands/index.js';
-import { trackingState } from '../../shared/tracking/plugin.js';
-import { importText } from '../../shared/import/text/index.js';
+import { EDITOR_KEY_COMMANDS, MENU_COMMAND_IDS } from '../../shared/commands/commands.js';
+import type { KeyPress } from '../../shared/commands/index.js';
+import { parseAccelerator, proseMirrorKey } from '../../shared/commands/accelerators.js';
+import { trackingState } from '../../shared/tracking/index.js';
+import { importText } from '../../shared/import/index.js';
 import { createEditorState, plenaryDispatch } from '../../renderer/editor/create-editor.js';
 import { pageShortcut } from '../../renderer/controller/shortcuts.js';
 import { Toolbar, type ToolbarProps } from '../../renderer/panels/Toolbar.js';
-import { itemTexts } from './tracking-support.js';
+import { itemTexts } from '../support/tracking.js';
 
-vi.mock('electron', async () => (await import('./electron-fake.js')).createElectronFake());
+vi.mock('electron', async () => (await import('../support/electron-fake.js')).createElectronFake());
 const { buildMenuTemplate } = await import('../../electron/menu.js');
 
 const declared = COMMANDS as readonly CommandSpec[];
@@ -49,7 +49,17 @@ describe('the registry', () => {
 
   it('puts the commands that open, save or export in the file queue, the Word exports included', () => {
     expect(ids((command) => command.queued === true)).toEqual(
-      ['compare', 'export-docx', 'export-docx-final', 'export-docx-original', 'new-resolution', 'new-revision', 'open', 'save', 'save-as'].sort(),
+      [
+        'compare',
+        'export-docx',
+        'export-docx-final',
+        'export-docx-original',
+        'new-resolution',
+        'new-revision',
+        'open',
+        'save',
+        'save-as',
+      ].sort(),
     );
   });
 
@@ -192,7 +202,9 @@ describe('the toolbar', () => {
       }
     }
     // The Review view drop-down shows Markup: picking Markup again is no change.
-    expect(picked.sort()).toEqual(ids((command) => command.toolbar !== undefined && 'select' in command.toolbar && command.id !== 'view-markup'));
+    expect(picked.sort()).toEqual(
+      ids((command) => command.toolbar !== undefined && 'select' in command.toolbar && command.id !== 'view-markup'),
+    );
     await act(async () => root.unmount());
   });
 

@@ -6,15 +6,15 @@
  */
 import { TextSelection } from 'prosemirror-state';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { parseDocument, serializeDocument } from '../../shared/file/format.js';
-import { importText } from '../../shared/import/text/index.js';
-import { writeText } from '../../shared/export/text/index.js';
-import { listChanges } from '../../shared/tracking/changes.js';
-import { trackingState } from '../../shared/tracking/plugin.js';
+import { parseDocument, serializeDocument } from '../../shared/file/index.js';
+import { importText } from '../../shared/import/index.js';
+import { writeText } from '../../shared/export/index.js';
+import { listChanges } from '../../shared/tracking/index.js';
+import { trackingState } from '../../shared/tracking/index.js';
 import type { PickRequest } from '../../renderer/host-api.js';
 import { INFO_MESSAGE_MS } from '../../renderer/controller/messages.js';
-import { deferred, fakeHost, fixtureText, opened, startedController, type FakeHost } from './controller-support.js';
-import { at } from './review-support.js';
+import { deferred, fakeHost, fixtureText, opened, startedController, type FakeHost } from '../support/controller.js';
+import { at } from '../support/review.js';
 
 const RES = 'council-res-1332-c24.txt';
 
@@ -50,7 +50,14 @@ describe('start-up', () => {
   it('reads the settings, opens the document given at launch, then offers the unsaved work of a crash', async () => {
     const host = fakeHost({ authorName: 'Marie Dupont' });
     host.next.initial = opened(RES);
-    host.recovery = [{ sessionId: 's1', name: 'res-1332.plenary', savedAt: '2026-12-02T10:00:00Z', content: serializeDocument(importText(fixtureText(RES)).doc) }];
+    host.recovery = [
+      {
+        sessionId: 's1',
+        name: 'res-1332.plenary',
+        savedAt: '2026-12-02T10:00:00Z',
+        content: serializeDocument(importText(fixtureText(RES)).doc),
+      },
+    ];
     const { controller, surface } = await startedController(host);
 
     expect(host.calls.filter((call) => !call.startsWith('setDirty'))).toEqual(['getSettings', 'initialDocument', 'listRecovery']);
@@ -93,7 +100,9 @@ describe('tracking and the author', () => {
     await controller.run('toggle-tracking');
     expect(controller.getState().authorPrompt).toBeNull();
     typeBefore(started, 'Rôle de', 'Nouveau ');
-    expect(listChanges(surface.state.doc).map((change) => `${change.kind}:${change.excerpt}:${change.author}`)).toEqual(['insertion:Nouveau :Jean Martin']);
+    expect(listChanges(surface.state.doc).map((change) => `${change.kind}:${change.excerpt}:${change.author}`)).toEqual([
+      'insertion:Nouveau :Jean Martin',
+    ]);
   });
 
   it('does not ask when the settings hold a name; Edit → Author Name… asks on request', async () => {
@@ -271,7 +280,10 @@ describe('review', () => {
     expect(text(started)).toBe(writeText(importText(fixtureText(RES)).doc));
     await controller.run('next-change');
     await controller.run('accept-change');
-    expect(messages(started).slice(-2)).toEqual(['There are no tracked changes in this document.', 'There is no tracked change at the cursor.']);
+    expect(messages(started).slice(-2)).toEqual([
+      'There are no tracked changes in this document.',
+      'There is no tracked change at the cursor.',
+    ]);
   });
 
   it('the changes panel reviews one change by id, or every change of one author', async () => {
@@ -296,7 +308,10 @@ describe('compare', () => {
     const started = await withResolution();
     const { controller, host, surface } = started;
     const newer = importText(fixtureText(RES).replace('onzième séance', 'douzième séance')).doc;
-    host.next.version = { ok: true, document: { fileId: '', name: 'res-1332-c25.plenary', content: serializeDocument(newer), imported: true, warnings: [] } };
+    host.next.version = {
+      ok: true,
+      document: { fileId: '', name: 'res-1332-c25.plenary', content: serializeDocument(newer), imported: true, warnings: [] },
+    };
     await controller.run('compare');
     expect(listChanges(surface.state.doc).map((change) => `${change.kind}:${change.excerpt}:${change.author}`)).toEqual([
       'deletion:onzième:Marie Dupont',
@@ -338,7 +353,10 @@ describe('navigation and panels', () => {
 
   it('shows the in-page picker and gives back what the user picked', async () => {
     const { controller } = await withResolution();
-    const request: PickRequest = { purpose: 'open', listing: { folder: '/docs', entries: [{ name: 'a.plenary' }] } as PickRequest['listing'] };
+    const request: PickRequest = {
+      purpose: 'open',
+      listing: { folder: '/docs', entries: [{ name: 'a.plenary' }] } as PickRequest['listing'],
+    };
     const picking = controller.pick(request);
     expect(controller.getState().pick).toBe(request);
     controller.picked('a.plenary');

@@ -125,11 +125,25 @@ describe('Council layout', () => {
 
   it('starts each annex on a new page with AnnexNo, and writes the resolution with the ITU style names', () => {
     const xml = parts['word/document.xml']!;
-    const annexParagraphs = findAll(parseXml(xml), 'w:p').filter((p) => findAll([p], 'w:pStyle').some((s) => attr(s, 'w:val') === 'AnnexNo'));
+    const annexParagraphs = findAll(parseXml(xml), 'w:p').filter((p) =>
+      findAll([p], 'w:pStyle').some((s) => attr(s, 'w:val') === 'AnnexNo'),
+    );
     expect(annexParagraphs).toHaveLength(2);
     for (const p of annexParagraphs) expect(findAll([p], 'w:pageBreakBefore')).toHaveLength(1);
     const styles = new Set(body.map((p) => p.style));
-    for (const style of ['ResNo', 'Resref', 'Restitle', 'Normalaftertitle', 'Call', 'enumlev1', 'enumlev2', 'enumlev3', 'AnnexNo', 'Annextitle', 'Headingb']) {
+    for (const style of [
+      'ResNo',
+      'Resref',
+      'Restitle',
+      'Normalaftertitle',
+      'Call',
+      'enumlev1',
+      'enumlev2',
+      'enumlev3',
+      'AnnexNo',
+      'Annextitle',
+      'Headingb',
+    ]) {
       expect(styles).toContain(style);
     }
     expect(byText(body, 'rappelant').style).toBe('Call');
@@ -137,7 +151,18 @@ describe('Council layout', () => {
     const stylesXml = parseXml(parts['word/styles.xml']!);
     const names = findAll(stylesXml, 'w:style').map((s) => [attr(s, 'w:styleId'), attr(findAll([s], 'w:name')[0]!, 'w:val')]);
     // Word applies an editor's template by style NAME: the ITU names, not look-alikes.
-    for (const name of ['ResNo', 'Resref', 'Restitle', 'Normalaftertitle', 'Call', 'enumlev1', 'enumlev2', 'AnnexNo', 'Annextitle', 'Headingb']) {
+    for (const name of [
+      'ResNo',
+      'Resref',
+      'Restitle',
+      'Normalaftertitle',
+      'Call',
+      'enumlev1',
+      'enumlev2',
+      'AnnexNo',
+      'Annextitle',
+      'Headingb',
+    ]) {
       expect(names).toContainEqual([name, name]);
     }
   });
@@ -155,7 +180,16 @@ describe('Council layout', () => {
     const single = docxParts(
       await writeDocx(
         buildDoc({
-          blocks: [{ resolution: { number: 'RÉSOLUTION 30', title: 'T', call: 'La Conférence,', sections: [{ kind: 'preamble', keyword: 'notant', items: ['seul,'] }] } }],
+          blocks: [
+            {
+              resolution: {
+                number: 'RÉSOLUTION 30',
+                title: 'T',
+                call: 'La Conférence,',
+                sections: [{ kind: 'preamble', keyword: 'notant', items: ['seul,'] }],
+              },
+            },
+          ],
         }),
       ),
     );
@@ -378,22 +412,27 @@ function modelLabels(doc: Node, view: 'new' | 'original'): string[] {
 describe('property: accepting/rejecting the exported revisions gives the model numbering', () => {
   it('holds for random insertions and deletions of items', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.constantFrom<'keep' | 'insertion' | 'deletion'>('keep', 'insertion', 'deletion'), { minLength: 2, maxLength: 30 }), async (states) => {
-        // Item texts start with "item" so the labels can be told from other paragraphs.
-        const doc = resolutionDoc([{ kind: 'operative', keyword: 'décide', items: states.map((_, i) => `item ${i};`) }]);
-        const json = doc.toJSON() as { content: Array<{ content: Array<{ type: string; content?: Array<{ content?: Array<{ attrs: Record<string, unknown> }> }> }> }> };
-        const items = json.content[0]!.content.find((n) => n.type === 'section')!.content![1]!.content!;
-        states.forEach((state, i) => {
-          if (state !== 'keep') items[i]!.attrs.change = change(state);
-        });
-        const tracked = schema.nodeFromJSON(json);
-        const parts = docxParts(await writeDocx(tracked));
-        const paragraphs = paragraphsOf(parts['word/document.xml']!);
-        const ids = revisionsOf(parts['word/document.xml']!).map((r) => r.id);
-        expect(new Set(ids).size).toBe(ids.length);
-        expect(labelsAfter(paragraphs, 'accept')).toEqual(modelLabels(tracked, 'new').filter(Boolean));
-        expect(labelsAfter(paragraphs, 'reject')).toEqual(modelLabels(tracked, 'original').filter(Boolean));
-      }),
+      fc.asyncProperty(
+        fc.array(fc.constantFrom<'keep' | 'insertion' | 'deletion'>('keep', 'insertion', 'deletion'), { minLength: 2, maxLength: 30 }),
+        async (states) => {
+          // Item texts start with "item" so the labels can be told from other paragraphs.
+          const doc = resolutionDoc([{ kind: 'operative', keyword: 'décide', items: states.map((_, i) => `item ${i};`) }]);
+          const json = doc.toJSON() as {
+            content: Array<{ content: Array<{ type: string; content?: Array<{ content?: Array<{ attrs: Record<string, unknown> }> }> }> }>;
+          };
+          const items = json.content[0]!.content.find((n) => n.type === 'section')!.content![1]!.content!;
+          states.forEach((state, i) => {
+            if (state !== 'keep') items[i]!.attrs.change = change(state);
+          });
+          const tracked = schema.nodeFromJSON(json);
+          const parts = docxParts(await writeDocx(tracked));
+          const paragraphs = paragraphsOf(parts['word/document.xml']!);
+          const ids = revisionsOf(parts['word/document.xml']!).map((r) => r.id);
+          expect(new Set(ids).size).toBe(ids.length);
+          expect(labelsAfter(paragraphs, 'accept')).toEqual(modelLabels(tracked, 'new').filter(Boolean));
+          expect(labelsAfter(paragraphs, 'reject')).toEqual(modelLabels(tracked, 'original').filter(Boolean));
+        },
+      ),
       { numRuns: 40 },
     );
   });

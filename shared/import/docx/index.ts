@@ -49,7 +49,9 @@ export function importDocx(bytes: Uint8Array, options: DocxImportOptions = {}): 
   const { comments, formattingRevisions, tables } = content.report;
   if (comments > 0) warnings.push(`${comments} comment(s) in the Word file were not imported: Plenary documents do not hold comments yet`);
   if (formattingRevisions > 0) {
-    warnings.push(`${formattingRevisions} formatting-only revision(s) were not kept as tracked changes: the text shows the revised formatting; review them in Word`);
+    warnings.push(
+      `${formattingRevisions} formatting-only revision(s) were not kept as tracked changes: the text shows the revised formatting; review them in Word`,
+    );
   }
   if (tables > 0) warnings.push(`${tables} table(s) were read as plain paragraphs, cell by cell`);
   return {

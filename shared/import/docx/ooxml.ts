@@ -228,7 +228,12 @@ class ParagraphReader {
    * Runs inside a paragraph. `field` tracks complex fields (w:fldChar): the instruction between
    * begin and separate is dropped, the result between separate and end is kept as text.
    */
-  private readInline(nodes: XmlNode[], revision: Revision | null, out: SourceRun[], field: { inField: boolean; fieldResult: boolean }): void {
+  private readInline(
+    nodes: XmlNode[],
+    revision: Revision | null,
+    out: SourceRun[],
+    field: { inField: boolean; fieldResult: boolean },
+  ): void {
     for (const node of nodes) {
       const tag = tagOf(node);
       switch (tag) {
@@ -357,7 +362,12 @@ export interface DocxContent {
   report: OoxmlReport;
 }
 
-export function readDocxContent(documentXml: string, stylesXml: string | null, footnotesXml: string | null, commentsXml: string | null): DocxContent {
+export function readDocxContent(
+  documentXml: string,
+  stylesXml: string | null,
+  footnotesXml: string | null,
+  commentsXml: string | null,
+): DocxContent {
   const reader = new ParagraphReader(readStyleNames(stylesXml));
   const body = findDeep(parseXml('document.xml', documentXml), 'w:body');
   if (!body) throw new ImportError('the Word file is damaged: its document has no body');

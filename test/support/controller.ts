@@ -6,9 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import type { EditorState, Transaction } from 'prosemirror-state';
-import { serializeDocument } from '../../shared/file/format.js';
-import { importText } from '../../shared/import/text/index.js';
-import type { OpenOutcome, PlenaryApi, RecoverySnapshot, SaveOutcome, Settings } from '../../shared/ipc/api.js';
+import { serializeDocument } from '../../shared/file/index.js';
+import { importText } from '../../shared/import/index.js';
+import type { OpenOutcome, PlenaryApi, RecoverySnapshot, SaveOutcome, Settings } from '../../shared/ipc/index.js';
 import { plenaryDispatch } from '../../renderer/editor/create-editor.js';
 import { AppController } from '../../renderer/controller/controller.js';
 import type { EditorSurface } from '../../renderer/controller/editor-surface.js';
