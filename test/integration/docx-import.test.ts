@@ -177,7 +177,10 @@ describe('broken and mutated Word files', () => {
     const bytes = await exportDocx(fromText('wtdc-res-30-kigali-2022.txt'), { mode: 'markup' });
     fc.assert(
       fc.property(
-        fc.array(fc.record({ at: fc.nat({ max: bytes.length - 1 }), value: fc.integer({ min: 0, max: 255 }) }), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.record({ at: fc.nat({ max: bytes.length - 1 }), value: fc.integer({ min: 0, max: 255 }) }), {
+          minLength: 1,
+          maxLength: 8,
+        }),
         fc.option(fc.nat({ max: bytes.length }), { nil: undefined }),
         (edits, cut) => {
           const mutated = bytes.slice(0, cut ?? bytes.length);

@@ -166,7 +166,11 @@ interface NodeJson {
  * Text pieces: plain, inserted (`{ ins }`), deleted (`{ del }`), or inserted by one author and then
  * deleted by another (`{ insDel, author, deletedBy }`); each piece its own change.
  */
-export type Piece = string | { ins: string; author?: string } | { del: string; author?: string } | { insDel: string; author: string; deletedBy: string };
+export type Piece =
+  | string
+  | { ins: string; author?: string }
+  | { del: string; author?: string }
+  | { insDel: string; author: string; deletedBy: string };
 
 function markJson(kind: BlockChange['kind'], author?: string) {
   const { id, author: by, date } = change(kind, author);
