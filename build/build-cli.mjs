@@ -20,7 +20,9 @@ await build({
   // JSON (language tables, package.json, Word styles) is inlined by esbuild's json loader.
   loader: { '.json': 'json' },
   // Some bundled CommonJS dependencies call require() for Node built-ins; ESM has no require.
-  banner: { js: "import { createRequire as __plenaryCreateRequire } from 'node:module'; const require = __plenaryCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __plenaryCreateRequire } from 'node:module'; const require = __plenaryCreateRequire(import.meta.url);",
+  },
   sourcemap: 'linked',
   legalComments: 'none',
   logLevel: 'warning',

@@ -28,7 +28,9 @@ export function electronBuildOptions(outDir = 'dist/electron') {
       outfile: `${outDir}/main.js`,
       format: 'esm',
       // Some bundled CommonJS dependencies call require() for Node built-ins; ESM has no require.
-      banner: { js: "import { createRequire as __plenaryCreateRequire } from 'node:module'; const require = __plenaryCreateRequire(import.meta.url);" },
+      banner: {
+        js: "import { createRequire as __plenaryCreateRequire } from 'node:module'; const require = __plenaryCreateRequire(import.meta.url);",
+      },
     },
     {
       ...common,

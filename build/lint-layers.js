@@ -29,7 +29,10 @@ const FORBIDDEN = {
     from: ['electron', 'cli', 'host', 'node'],
     why: 'The renderer runs in a browser page: it imports only shared/ (and talks to its host through window.plenary).',
   },
-  cli: { from: ['electron', 'renderer'], why: 'A shell does not import another shell (the CLI may only start host/, through host/index.ts).' },
+  cli: {
+    from: ['electron', 'renderer'],
+    why: 'A shell does not import another shell (the CLI may only start host/, through host/index.ts).',
+  },
   host: { from: ['electron', 'renderer', 'cli'], why: 'A shell does not import another shell; move what both need into shared/ or node/.' },
 };
 
@@ -98,13 +101,18 @@ const deepZones = MODULE_ORDER.map((module) => ({
 /** Node built-ins and Electron are out of reach of browser-safe code. */
 const browserSafe = {
   'import-x/no-nodejs-modules': 'error',
-  'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Browser-safe code (shared/, renderer/) does not import Electron.' }] }],
+  'no-restricted-imports': [
+    'error',
+    { paths: [{ name: 'electron', message: 'Browser-safe code (shared/, renderer/) does not import Electron.' }] },
+  ],
 };
 
 export const layerRules = [
   {
     files: ['**/*.{ts,tsx,js,mjs}'],
-    rules: { 'import-x/no-restricted-paths': ['error', { basePath: root, zones: [...shellZones, hostApiZone, ...orderZones, ...deepZones] }] },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { basePath: root, zones: [...shellZones, hostApiZone, ...orderZones, ...deepZones] }],
+    },
   },
   { files: ['shared/**/*.{ts,tsx}', 'renderer/**/*.{ts,tsx}'], rules: browserSafe },
 ];

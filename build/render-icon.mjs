@@ -13,7 +13,10 @@ const work = mkdtempSync(path.join(tmpdir(), 'plenary-icon-'));
 try {
   const page = path.join(work, 'icon.html');
   const svg = pathToFileURL(path.join(here, 'icon.svg')).href;
-  writeFileSync(page, `<!doctype html><style>html,body{margin:0;background:transparent}img{display:block}</style><img src="${svg}" width="512" height="512">`);
+  writeFileSync(
+    page,
+    `<!doctype html><style>html,body{margin:0;background:transparent}img{display:block}</style><img src="${svg}" width="512" height="512">`,
+  );
   execFileSync(chromium, [
     '--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars',
     '--default-background-color=00000000', '--window-size=512,512',

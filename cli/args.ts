@@ -54,7 +54,12 @@ async function sameFile(a: string, b: string): Promise<boolean> {
  * The input and the `-o` output of a command that writes a new `.plenary` document from another
  * file (import, new-revision): the output must be named, be a `.plenary` file, and not be the input.
  */
-export async function inputAndPlenaryOutput(io: CliIo, input: string, output: string | undefined, synopsis: string): Promise<{ input: string; output: string }> {
+export async function inputAndPlenaryOutput(
+  io: CliIo,
+  input: string,
+  output: string | undefined,
+  synopsis: string,
+): Promise<{ input: string; output: string }> {
   if (!output) throw new UsageError(`missing -o <out${FILE_EXTENSION}>; usage: ${synopsis}`);
   const paths = { input: resolvePath(io, input), output: resolvePath(io, output) };
   if (extname(paths.output).toLowerCase() !== FILE_EXTENSION) {

@@ -5,7 +5,8 @@
  */
 import path from 'node:path';
 import { app, BrowserWindow, dialog, shell, type WebContents } from 'electron';
-import type { MenuCommand, SaveOutcome } from '../shared/ipc/index.js';
+import type { MenuCommand } from '../shared/commands/index.js';
+import type { SaveOutcome } from '../shared/ipc/index.js';
 import { createHostApi, type HostApi, type HostDialogs, type OpenPurpose } from '../node/services/index.js';
 import type { HostStores } from '../node/services/index.js';
 import { MENU_CHANNEL } from './channels.js';

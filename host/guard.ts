@@ -31,7 +31,8 @@ export function checkOrigin(req: IncomingMessage, port: number): void {
   const allowedHosts = [`${HOST_ADDRESS}:${port}`, `localhost:${port}`];
   if (!allowedHosts.includes(req.headers.host ?? '')) throw new HttpError(403, 'forbidden: unknown Host');
   const origin = req.headers.origin;
-  if (origin !== undefined && !allowedHosts.map((host) => `http://${host}`).includes(origin)) throw new HttpError(403, 'forbidden: other origin');
+  if (origin !== undefined && !allowedHosts.map((host) => `http://${host}`).includes(origin))
+    throw new HttpError(403, 'forbidden: other origin');
   const site = req.headers['sec-fetch-site'];
   if (site !== undefined && site !== 'same-origin' && site !== 'none') throw new HttpError(403, 'forbidden: cross-site request');
 }

@@ -16,7 +16,6 @@ import { HOST_ADDRESS, LaunchToken, checkOrigin, setSecurityHeaders } from './gu
 import { HttpError, sendJson } from './http.js';
 import { rendererProblem, serveRendererFile } from './static.js';
 
-
 export interface HostOptions {
   /** 0 (default) picks a free port. */
   port?: number;
@@ -70,7 +69,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       checkOrigin(req, port);
       const url = new URL(req.url ?? '/', `http://${HOST_ADDRESS}:${port}`);
       const presented = token.presented(req, url);
-      if (!token.matches(presented)) throw new HttpError(401, 'unauthorized: open the URL that `plenary serve` printed (it carries the token)');
+      if (!token.matches(presented))
+        throw new HttpError(401, 'unauthorized: open the URL that `plenary serve` printed (it carries the token)');
       if (url.pathname.startsWith('/api/')) {
         const result = await handleApi(req, url);
         sendJson(res, 200, { ok: true, result: result ?? null });

@@ -21,8 +21,10 @@ import { setTrackingEnabled } from '../shared/tracking/index.js';
 
 export function newResolution(language: LanguageCode): Node {
   const table = languageTable(language);
-  const preamble = table.keywords.find((k) => k.kind === 'preamble' && k.role === 'considering') ?? table.keywords.find((k) => k.kind === 'preamble');
-  const operative = table.keywords.find((k) => k.kind === 'operative' && k.role === 'resolves') ?? table.keywords.find((k) => k.kind === 'operative');
+  const preamble =
+    table.keywords.find((k) => k.kind === 'preamble' && k.role === 'considering') ?? table.keywords.find((k) => k.kind === 'preamble');
+  const operative =
+    table.keywords.find((k) => k.kind === 'operative' && k.role === 'resolves') ?? table.keywords.find((k) => k.kind === 'operative');
   return buildDoc({
     language,
     blocks: [

@@ -20,7 +20,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   writeLines(io.stdout, formatOutline(tree));
   if (read.unrecognised.length > 0) {
-    writeLines(io.stdout, [`unrecognised lines (${read.unrecognised.length}):`, ...read.unrecognised.map(({ line, text }) => `  line ${line}: ${text}`)].join('\n'));
+    writeLines(
+      io.stdout,
+      [`unrecognised lines (${read.unrecognised.length}):`, ...read.unrecognised.map(({ line, text }) => `  line ${line}: ${text}`)].join(
+        '\n',
+      ),
+    );
   }
   reportWarnings(io, read.warnings);
   return 0;

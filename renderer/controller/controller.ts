@@ -289,7 +289,8 @@ export class AppController implements WindowContext {
     if (!surface) return;
     const structure = STRUCTURE_COMMANDS[command];
     if (structure) {
-      if (!structure(surface.state, (tr) => surface.dispatch(tr))) this.say('info', 'That command does not apply here: put the cursor in an item.');
+      if (!structure(surface.state, (tr) => surface.dispatch(tr)))
+        this.say('info', 'That command does not apply here: put the cursor in an item.');
       surface.focus();
       return;
     }
@@ -351,7 +352,9 @@ export class AppController implements WindowContext {
         surface.dispatch(setTrackingScope(surface.state, scope));
         this.say(
           'info',
-          scope === 'resolutions' ? 'Tracking covers the resolution only: the cover and your introduction are your own text.' : 'Tracking covers the whole document.',
+          scope === 'resolutions'
+            ? 'Tracking covers the resolution only: the cover and your introduction are your own text.'
+            : 'Tracking covers the whole document.',
         );
         return true;
       }
@@ -460,7 +463,8 @@ export class AppController implements WindowContext {
   insertReference(targetId: string): void {
     const surface = this.editing();
     if (!surface) return;
-    if (!insertReference(targetId)(surface.state, (tr) => surface.dispatch(tr))) this.say('info', 'A reference goes in the text of a paragraph or an item.');
+    if (!insertReference(targetId)(surface.state, (tr) => surface.dispatch(tr)))
+      this.say('info', 'A reference goes in the text of a paragraph or an item.');
     surface.focus();
   }
 

@@ -21,7 +21,10 @@ export function useWindowTitle(info: SessionInfo, browserHost: boolean): void {
  * A .docx, .txt or .plenary dropped on the page opens as an imported document (the page never
  * learns where the file lives, so Save asks for a name). Text drops stay the editor's.
  */
-export function useFileDrop(controller: AppController): { onDragOverCapture(event: DragEvent): void; onDropCapture(event: DragEvent): void } {
+export function useFileDrop(controller: AppController): {
+  onDragOverCapture(event: DragEvent): void;
+  onDropCapture(event: DragEvent): void;
+} {
   const onDragOverCapture = useCallback((event: DragEvent) => {
     if (event.dataTransfer.types.includes('Files')) event.preventDefault();
   }, []);

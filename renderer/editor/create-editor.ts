@@ -19,7 +19,15 @@ import { dropCursor } from 'prosemirror-dropcursor';
 import { search } from 'prosemirror-search';
 import { schema } from '../../shared/schema/index.js';
 import { keyBindings, type EditorKeyCommand, type KeyPlatform } from '../../shared/commands/index.js';
-import { documentEdgeKeymap, insertFootnote, itemKeyCommands, parsePastedText, sectionKindPlugin, textKeymap, type TextImporter } from '../../shared/editing/index.js';
+import {
+  documentEdgeKeymap,
+  insertFootnote,
+  itemKeyCommands,
+  parsePastedText,
+  sectionKindPlugin,
+  textKeymap,
+  type TextImporter,
+} from '../../shared/editing/index.js';
 import { toggleTracking, trackIfEnabled, trackingPlugin } from '../../shared/tracking/index.js';
 import { clipboardHtmlToText } from '../../shared/import/index.js';
 import { clipboardParser, clipboardSerializer, markViews, structureNodeViews } from './dom-specs.js';
@@ -167,7 +175,9 @@ export function plenaryDispatch(holder: StateHolder, options: DispatchOptions): 
       // The document stays as it was (ProseMirror redraws over what the browser typed), and the
       // user is told why.
       holder.updateState(holder.state);
-      options.onRefused?.(`This edit cannot be tracked, so it was not made (${messageOf(error)}). Edit in smaller steps, or switch tracking off for it.`);
+      options.onRefused?.(
+        `This edit cannot be tracked, so it was not made (${messageOf(error)}). Edit in smaller steps, or switch tracking off for it.`,
+      );
       return;
     }
     holder.updateState(holder.state.apply(tracked));

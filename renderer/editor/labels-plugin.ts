@@ -102,7 +102,8 @@ export function labelsPlugin(): Plugin<LabelsState> {
         const numbering = numberingKey.getState(state)!;
         const same =
           numbering.labels === value.numbering.labels && numbering.original === value.numbering.original;
-        if (same && !insertsReference(tr)) return tr.docChanged ? { numbering, decorations: value.decorations.map(tr.mapping, tr.doc) } : value;
+        if (same && !insertsReference(tr))
+          return tr.docChanged ? { numbering, decorations: value.decorations.map(tr.mapping, tr.doc) } : value;
         return { numbering, decorations: draw(state.doc, numbering) };
       },
     },

@@ -23,10 +23,19 @@ export interface ChangesProps {
   onClose(): void;
 }
 
-const Row = memo(function Row(props: { row: ChangeRow; current: boolean; onSelect: ChangesProps['onSelect']; onReview: ChangesProps['onReview'] }) {
+const Row = memo(function Row(props: {
+  row: ChangeRow;
+  current: boolean;
+  onSelect: ChangesProps['onSelect'];
+  onReview: ChangesProps['onReview'];
+}) {
   const { row } = props;
   return (
-    <li className={`change-row change-${row.kind}${props.current ? ' change-current' : ''}`} data-change-id={row.id} aria-current={props.current || undefined}>
+    <li
+      className={`change-row change-${row.kind}${props.current ? ' change-current' : ''}`}
+      data-change-id={row.id}
+      aria-current={props.current || undefined}
+    >
       <button type="button" className="change-main" onClick={() => props.onSelect(row)} title="Select this change in the document">
         <span className="change-head">
           <span className="change-what">{row.what}</span>
@@ -43,10 +52,22 @@ const Row = memo(function Row(props: { row: ChangeRow; current: boolean; onSelec
         {row.excerpt ? <span className="change-excerpt">{row.excerpt}</span> : null}
       </button>
       <span className="change-actions">
-        <button type="button" className="change-accept" aria-label={`Accept: ${row.what} ${row.where}`.trim()} title="Accept this change" onClick={() => props.onReview('accept', row)}>
+        <button
+          type="button"
+          className="change-accept"
+          aria-label={`Accept: ${row.what} ${row.where}`.trim()}
+          title="Accept this change"
+          onClick={() => props.onReview('accept', row)}
+        >
           ✓ Accept
         </button>
-        <button type="button" className="change-reject" aria-label={`Reject: ${row.what} ${row.where}`.trim()} title="Reject this change" onClick={() => props.onReview('reject', row)}>
+        <button
+          type="button"
+          className="change-reject"
+          aria-label={`Reject: ${row.what} ${row.where}`.trim()}
+          title="Reject this change"
+          onClick={() => props.onReview('reject', row)}
+        >
           ✗ Reject
         </button>
       </span>
@@ -103,7 +124,11 @@ export function Changes(props: ChangesProps) {
       <div className="changes-tools">
         <label className="changes-filter">
           <span>By</span>
-          <select aria-label="Show changes by" value={filter ?? ''} onChange={(event) => props.onAuthor(event.target.value === '' ? null : event.target.value)}>
+          <select
+            aria-label="Show changes by"
+            value={filter ?? ''}
+            onChange={(event) => props.onAuthor(event.target.value === '' ? null : event.target.value)}
+          >
             <option value="">All authors</option>
             {authors.map((name) => (
               <option key={name} value={name}>

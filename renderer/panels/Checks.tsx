@@ -8,9 +8,14 @@ export function Checks(props: { findings: Finding[]; onJump(finding: Finding): v
   return (
     <aside className="checks" aria-label="Style checks">
       <header>
-        <strong>Style checks</strong> <span className="checks-count">{props.findings.length === 0 ? 'no findings' : `${props.findings.length} finding(s)`}</span>
-        <button type="button" onClick={props.onRecheck}>Check again</button>
-        <button type="button" aria-label="Close the checks" onClick={props.onClose}>×</button>
+        <strong>Style checks</strong>{' '}
+        <span className="checks-count">{props.findings.length === 0 ? 'no findings' : `${props.findings.length} finding(s)`}</span>
+        <button type="button" onClick={props.onRecheck}>
+          Check again
+        </button>
+        <button type="button" aria-label="Close the checks" onClick={props.onClose}>
+          ×
+        </button>
       </header>
       <ul>
         {props.findings.map((finding, index) => (

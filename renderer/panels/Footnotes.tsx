@@ -9,7 +9,12 @@ export function Footnotes(props: { notes: FootnoteEntry[]; onSelect(note: Footno
       <ol>
         {props.notes.map((note) => (
           <li key={note.id} value={note.number}>
-            <button type="button" onMouseDown={(event) => event.preventDefault()} onClick={() => props.onSelect(note)} title="Edit this footnote">
+            <button
+              type="button"
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => props.onSelect(note)}
+              title="Edit this footnote"
+            >
               <sup>{note.number}</sup> {note.text || <em>(empty footnote)</em>}
             </button>
           </li>

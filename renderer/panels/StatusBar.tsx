@@ -32,7 +32,13 @@ export interface StatusBarProps {
 /** A status-bar button that acts without taking the focus (the caret stays in the document). */
 function StatusButton(props: { className: string; title: string | undefined; onClick(): void; children: ReactNode }) {
   return (
-    <button type="button" className={props.className} title={props.title} onMouseDown={(event) => event.preventDefault()} onClick={props.onClick}>
+    <button
+      type="button"
+      className={props.className}
+      title={props.title}
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={props.onClick}
+    >
       {props.children}
     </button>
   );
@@ -49,7 +55,12 @@ export function StatusBar(props: StatusBarProps) {
     <footer className="status-bar" role="status">
       <span className="status-file">
         {props.name ?? 'Untitled'}
-        {props.dirty ? <span className="status-dirty" title="Unsaved changes"> ●</span> : null}
+        {props.dirty ? (
+          <span className="status-dirty" title="Unsaved changes">
+            {' '}
+            ●
+          </span>
+        ) : null}
       </span>
       <span className="status-language" title="Document language">
         {languageName} ({props.language})
@@ -64,7 +75,11 @@ export function StatusBar(props: StatusBarProps) {
         {props.tracking && props.trackingScope === 'resolutions' && !props.contribution ? ' (resolution only)' : ''}
       </StatusButton>
       {props.contribution ? (
-        <StatusButton className="status-scope" title="What tracked changes cover in this contribution: click to switch" onClick={props.onToggleScope}>
+        <StatusButton
+          className="status-scope"
+          title="What tracked changes cover in this contribution: click to switch"
+          onClick={props.onToggleScope}
+        >
           Tracks: {props.trackingScope === 'resolutions' ? 'resolution only' : 'whole document'}
         </StatusButton>
       ) : null}

@@ -8,7 +8,14 @@
 import { Fragment, useMemo, type ReactNode } from 'react';
 import { LANGUAGE_CODES, languageTable, type LanguageCode } from '../../shared/languages/index.js';
 import type { SectionKind } from '../../shared/schema/index.js';
-import { TOOLBAR_SELECTS, acceleratorOf, isEnabled, type CommandContext, type CommandId, type KeyPlatform } from '../../shared/commands/index.js';
+import {
+  TOOLBAR_SELECTS,
+  acceleratorOf,
+  isEnabled,
+  type CommandContext,
+  type CommandId,
+  type KeyPlatform,
+} from '../../shared/commands/index.js';
 import { shownAccelerator } from '../../shared/commands/index.js';
 import { keyPlatform } from '../editor/create-editor.js';
 import { optionValue, selectedOption, toolbarLayout, type ButtonPlace, type ToolbarEntry } from './toolbar-layout.js';
@@ -102,7 +109,13 @@ function CommandEntry(props: { entry: ToolbarEntry; context: CommandContext; pla
   const current = selectedOption(entry.options, context);
   if (current !== null) {
     return (
-      <select className="tb-select" aria-label={select.label} title={select.title} value={current} onChange={(event) => run(event.target.value)}>
+      <select
+        className="tb-select"
+        aria-label={select.label}
+        title={select.title}
+        value={current}
+        onChange={(event) => run(event.target.value)}
+      >
         {options}
       </select>
     );
@@ -120,7 +133,13 @@ export function Toolbar(props: ToolbarProps) {
   const layout = useMemo(() => toolbarLayout(), []);
   const platform = useMemo(() => keyPlatform(), []);
   const entry = (item: ToolbarEntry) => (
-    <CommandEntry key={item.kind === 'button' ? item.id : item.select} entry={item} context={context} platform={platform} onCommand={onCommand} />
+    <CommandEntry
+      key={item.kind === 'button' ? item.id : item.select}
+      entry={item}
+      context={context}
+      platform={platform}
+      onCommand={onCommand}
+    />
   );
   /** The drop-downs that take an argument, placed among the commands of their group. */
   const sectionAndReference = (

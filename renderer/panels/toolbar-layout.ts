@@ -3,7 +3,15 @@
  * registry's buttons and drop-downs in the registry's order (the entries of one drop-down gathered
  * where its first entry stands).
  */
-import { COMMANDS, TOOLBAR_GROUPS, type CommandContext, type CommandId, type CommandSpec, type ToolbarGroup, type ToolbarSelect } from '../../shared/commands/index.js';
+import {
+  COMMANDS,
+  TOOLBAR_GROUPS,
+  type CommandContext,
+  type CommandId,
+  type CommandSpec,
+  type ToolbarGroup,
+  type ToolbarSelect,
+} from '../../shared/commands/index.js';
 
 type Toolbar = NonNullable<CommandSpec['toolbar']>;
 export type ButtonPlace = Extract<Toolbar, { label: unknown }>;

@@ -33,7 +33,7 @@ const KEY_NAMES: Readonly<Record<string, string>> = {
 /** How tooltips spell named keys. */
 const SHOWN_KEYS: Readonly<Record<string, string>> = { PageUp: 'Page Up', PageDown: 'Page Down' };
 
-export class AcceleratorError extends Error {
+class AcceleratorError extends Error {
   constructor(accelerator: string) {
     super(`Not an accelerator: "${accelerator}"`);
     this.name = 'AcceleratorError';

@@ -39,7 +39,10 @@ export interface CommandContext {
  */
 export const TOOLBAR_SELECTS = {
   export: { label: 'Export to Word', placeholder: 'Word…' },
-  'review-view': { label: 'Review view', title: 'Markup: the changes shown and editable. Final: as if all accepted. Original: as if all rejected.' },
+  'review-view': {
+    label: 'Review view',
+    title: 'Markup: the changes shown and editable. Final: as if all accepted. Original: as if all rejected.',
+  },
 } as const satisfies Record<string, { label: string; placeholder?: string; title?: string }>;
 export type ToolbarSelect = keyof typeof TOOLBAR_SELECTS;
 
@@ -68,7 +71,12 @@ export interface CommandSpec {
    * a drop-down (`select`: the drop-down's name, `option`: the entry's text).
    */
   toolbar?:
-    | { group: ToolbarGroup; label: string | ((context: CommandContext) => string); title: string; pressed?: (context: CommandContext) => boolean }
+    | {
+        group: ToolbarGroup;
+        label: string | ((context: CommandContext) => string);
+        title: string;
+        pressed?: (context: CommandContext) => boolean;
+      }
     | { group: ToolbarGroup; select: ToolbarSelect; option: string; value?: string; selected?: (context: CommandContext) => boolean };
   /** When the command applies (the toolbar greys it out otherwise); always when absent. */
   enabled?: (context: CommandContext) => boolean;
@@ -209,7 +217,14 @@ export const COMMANDS = [
     toolbar: { group: 'structure', label: '+ Item', title: 'New item after this one (Enter at the end of an item)' },
     leavesPreview: true,
   },
-  { id: 'promote', label: 'Promote', accelerator: 'Shift+Tab', keys: 'editor', toolbar: { group: 'structure', label: '⇤', title: 'Promote' }, leavesPreview: true },
+  {
+    id: 'promote',
+    label: 'Promote',
+    accelerator: 'Shift+Tab',
+    keys: 'editor',
+    toolbar: { group: 'structure', label: '⇤', title: 'Promote' },
+    leavesPreview: true,
+  },
   {
     id: 'demote',
     label: 'Demote',
@@ -218,7 +233,14 @@ export const COMMANDS = [
     toolbar: { group: 'structure', label: '⇥', title: 'Demote to a sub-item' },
     leavesPreview: true,
   },
-  { id: 'move-up', label: 'Move Item Up', accelerator: 'Alt+Up', keys: 'editor', toolbar: { group: 'structure', label: '↑', title: 'Move item up' }, leavesPreview: true },
+  {
+    id: 'move-up',
+    label: 'Move Item Up',
+    accelerator: 'Alt+Up',
+    keys: 'editor',
+    toolbar: { group: 'structure', label: '↑', title: 'Move item up' },
+    leavesPreview: true,
+  },
   {
     id: 'move-down',
     label: 'Move Item Down',
@@ -252,7 +274,12 @@ export const COMMANDS = [
     },
     leavesPreview: true,
   },
-  { id: 'toggle-tracking-scope', label: 'Track the Resolution Only (Contributions)', menu: { menu: 'review', section: 'tracking' }, leavesPreview: true },
+  {
+    id: 'toggle-tracking-scope',
+    label: 'Track the Resolution Only (Contributions)',
+    menu: { menu: 'review', section: 'tracking' },
+    leavesPreview: true,
+  },
   {
     id: 'toggle-changes',
     label: 'Changes Panel',
@@ -310,19 +337,37 @@ export const COMMANDS = [
     id: 'view-markup',
     label: 'Markup (Editable)',
     menu: { menu: 'review', section: 'views' },
-    toolbar: { group: 'review', select: 'review-view', option: 'Markup', value: 'markup', selected: (context) => context.reviewView === 'markup' },
+    toolbar: {
+      group: 'review',
+      select: 'review-view',
+      option: 'Markup',
+      value: 'markup',
+      selected: (context) => context.reviewView === 'markup',
+    },
   },
   {
     id: 'view-final',
     label: 'Final (All Accepted)',
     menu: { menu: 'review', section: 'views' },
-    toolbar: { group: 'review', select: 'review-view', option: 'Final', value: 'final', selected: (context) => context.reviewView === 'final' },
+    toolbar: {
+      group: 'review',
+      select: 'review-view',
+      option: 'Final',
+      value: 'final',
+      selected: (context) => context.reviewView === 'final',
+    },
   },
   {
     id: 'view-original',
     label: 'Original (All Rejected)',
     menu: { menu: 'review', section: 'views' },
-    toolbar: { group: 'review', select: 'review-view', option: 'Original', value: 'original', selected: (context) => context.reviewView === 'original' },
+    toolbar: {
+      group: 'review',
+      select: 'review-view',
+      option: 'Original',
+      value: 'original',
+      selected: (context) => context.reviewView === 'original',
+    },
   },
 
   // --- View and tools -----------------------------------------------------------------------------
@@ -380,15 +425,13 @@ export type EditorKeyCommand = Extract<Declared, { keys: 'editor' | 'preview-pag
 
 const BY_ID: ReadonlyMap<string, CommandSpec> = new Map(COMMANDS.map((command) => [command.id, command]));
 
-export function commandSpec(id: CommandId): CommandSpec {
+function commandSpec(id: CommandId): CommandSpec {
   return BY_ID.get(id)!;
 }
 
-export function isCommandId(value: unknown): value is CommandId {
-  return typeof value === 'string' && BY_ID.has(value);
-}
-
-export const MENU_COMMAND_IDS: readonly MenuCommand[] = COMMANDS.filter((command: CommandSpec) => command.menu).map((command) => command.id as MenuCommand);
+export const MENU_COMMAND_IDS: readonly MenuCommand[] = COMMANDS.filter((command: CommandSpec) => command.menu).map(
+  (command) => command.id as MenuCommand,
+);
 
 export function isMenuCommand(value: unknown): value is MenuCommand {
   return typeof value === 'string' && (MENU_COMMAND_IDS as readonly string[]).includes(value);

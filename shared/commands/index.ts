@@ -6,29 +6,24 @@
  */
 
 // The module's API: what the rest of Plenary imports from shared/commands.
+export { keyBindings, type KeyPress, matchesAccelerator, shownAccelerator } from './accelerators.js';
 export {
-  COMMANDS,
-  EDITOR_KEY_COMMANDS,
-  MENU_COMMAND_IDS,
-  TOOLBAR_GROUPS,
-  TOOLBAR_SELECTS,
   acceleratorOf,
-  commandSpec,
-  isCommandId,
+  type CommandContext,
+  type CommandId,
+  COMMANDS,
+  type CommandSpec,
+  type EditorKeyCommand,
   isEnabled,
   isMenuCommand,
   isQueued,
+  type KeyPlatform,
   keysOf,
   leavesPreview,
-  type Accelerator,
-  type CommandContext,
-  type CommandId,
-  type CommandSpec,
-  type EditorKeyCommand,
-  type KeyPlatform,
   type MenuCommand,
   type MenuName,
+  TOOLBAR_GROUPS,
+  TOOLBAR_SELECTS,
   type ToolbarGroup,
   type ToolbarSelect,
 } from './commands.js';
-export { AcceleratorError, keyBindings, matchesAccelerator, parseAccelerator, proseMirrorKey, shownAccelerator, type KeyPress } from './accelerators.js';

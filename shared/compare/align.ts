@@ -84,7 +84,8 @@ function matchInOrder(previous: readonly Node[], next: readonly Node[]): Array<[
     const olds = previous.slice(i, anchorI);
     const news = next.slice(j, anchorJ);
     if (olds.length > 0 && news.length > 0 && olds.length * news.length <= SIMILARITY_LIMIT) {
-      for (const [oi, nj] of commonSubsequence(olds.length, news.length, (x, y) => isVersionOf(olds[x]!, news[y]!))) pairs.push([i + oi, j + nj]);
+      for (const [oi, nj] of commonSubsequence(olds.length, news.length, (x, y) => isVersionOf(olds[x]!, news[y]!)))
+        pairs.push([i + oi, j + nj]);
     }
     if (anchorI < previous.length) pairs.push([anchorI, anchorJ]);
     i = anchorI + 1;

@@ -19,7 +19,6 @@ import { uniqueIdsIn } from '../tracking/index.js';
 import { UserFacingError } from '../errors/index.js';
 import { alignIds } from './align.js';
 
-
 /** Two versions that cannot be compared; the message is one line, for the user. */
 export class CompareError extends UserFacingError {
   override name = 'CompareError';

@@ -142,11 +142,15 @@ function fill(template: string, number: string): string {
 export function theResolution(source: Node): Node {
   const found = resolutionsIn(source);
   if (found.length === 0) {
-    throw new ContributionError('The document holds no resolution: open the resolution in force (a .plenary, .txt or .docx of the resolution) to revise it.');
+    throw new ContributionError(
+      'The document holds no resolution: open the resolution in force (a .plenary, .txt or .docx of the resolution) to revise it.',
+    );
   }
   if (found.length > 1) {
     const names = found.map((resolution) => numberLineOf(resolution) || '(no number line)').join('; ');
-    throw new ContributionError(`The document holds ${found.length} resolutions (${names}): a revision revises one; open a file holding only the resolution to revise.`);
+    throw new ContributionError(
+      `The document holds ${found.length} resolutions (${names}): a revision revises one; open a file holding only the resolution to revise.`,
+    );
   }
   return found[0]!;
 }

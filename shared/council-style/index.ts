@@ -5,4 +5,14 @@
  */
 
 // The module's API: what the rest of Plenary imports from shared/council-style.
-export { cmToTwips, councilStyleTable, type CouncilStyleTable, itemTextIndentTwips, ptToHalfPoints, ptToTwips, type StyleDefinition, stylesFor, textWidthTwips } from './style-table.js';
+export {
+  cmToTwips,
+  councilStyleTable,
+  type CouncilStyleTable,
+  itemTextIndentTwips,
+  ptToHalfPoints,
+  ptToTwips,
+  type StyleDefinition,
+  stylesFor,
+  textWidthTwips,
+} from './style-table.js';

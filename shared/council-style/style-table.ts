@@ -102,7 +102,8 @@ export function parseStyleTable(input: unknown): CouncilStyleTable {
   for (const [language, overrides] of Object.entries(parsed.data.languageOverrides ?? {})) {
     if (typeof overrides === 'string') continue; // a `$comment`
     const unknown = Object.keys(overrides).filter((id) => !(id in parsed.data.styles));
-    if (unknown.length > 0) throw new Error(`invalid Council style table: languageOverrides.${language} names unknown styles ${unknown.join(', ')}`);
+    if (unknown.length > 0)
+      throw new Error(`invalid Council style table: languageOverrides.${language} names unknown styles ${unknown.join(', ')}`);
   }
   for (const [id, style] of Object.entries(parsed.data.styles)) {
     if (style.basedOn !== undefined && !(style.basedOn in parsed.data.styles)) {

@@ -36,7 +36,9 @@ export const splitItem: Command = (state, dispatch) => {
     // A new paragraph inside the item, with the same indent.
     if (dispatch) {
       const tr = state.tr.delete($from.pos, $to.pos);
-      tr.split(tr.mapping.map($from.pos), 1, [{ type: types.continuation, attrs: { id: newId(), indent: textblock.attrs.indent as number } }]);
+      tr.split(tr.mapping.map($from.pos), 1, [
+        { type: types.continuation, attrs: { id: newId(), indent: textblock.attrs.indent as number } },
+      ]);
       finish(tr, dispatch);
     }
     return true;

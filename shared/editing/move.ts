@@ -30,7 +30,8 @@ function moveItem(direction: -1 | 1): Command {
     if (dispatch) {
       // What the item passes over: the sibling and the struck items between them.
       let passed = 0;
-      for (let i = Math.min(siblingIndex, context.index + 1); i <= Math.max(siblingIndex, context.index - 1); i++) passed += list.child(i).nodeSize;
+      for (let i = Math.min(siblingIndex, context.index + 1); i <= Math.max(siblingIndex, context.index - 1); i++)
+        passed += list.child(i).nodeSize;
       const tr = state.tr.delete(context.pos, itemEnd);
       // Before the previous sibling, or after the next one (which now starts where the item did).
       const target = direction < 0 ? context.pos - passed : context.pos + passed;

@@ -25,7 +25,9 @@ const MAX_STEPS = 64;
 
 /** Steps that cannot change a label: marks on text or nodes. */
 function isMarkStep(step: Step): boolean {
-  return step instanceof AddMarkStep || step instanceof RemoveMarkStep || step instanceof AddNodeMarkStep || step instanceof RemoveNodeMarkStep;
+  return (
+    step instanceof AddMarkStep || step instanceof RemoveMarkStep || step instanceof AddNodeMarkStep || step instanceof RemoveNodeMarkStep
+  );
 }
 
 function clamp(range: Range, doc: Node): Range {

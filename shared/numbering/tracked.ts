@@ -59,7 +59,8 @@ export function markedText(original: string | undefined, renewed: string | undef
   if (!renewed) return `[-${original}-]`;
   // Shared leading/trailing punctuation stays outside (`f)` → `g)`): only the value changed.
   let head = 0;
-  while (head < original.length && head < renewed.length && original[head] === renewed[head] && !/[\p{L}\p{N}]/u.test(original[head]!)) head++;
+  while (head < original.length && head < renewed.length && original[head] === renewed[head] && !/[\p{L}\p{N}]/u.test(original[head]!))
+    head++;
   let tail = 0;
   while (
     tail < original.length - head &&

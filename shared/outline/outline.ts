@@ -275,7 +275,9 @@ function formatResolution(resolution: ResolutionOutline, indent: string, out: st
   out.push(`${indent}  call: ${resolution.call}`);
   for (const section of resolution.sections) {
     const role = section.role ? ` [${section.role}]` : '';
-    out.push(`${indent}  ${section.kind} «${section.keyword}»${role}: ${section.items.length} item${section.items.length === 1 ? '' : 's'}`);
+    out.push(
+      `${indent}  ${section.kind} «${section.keyword}»${role}: ${section.items.length} item${section.items.length === 1 ? '' : 's'}`,
+    );
     formatItems(section.items, `${indent}    `, out);
   }
   for (const annex of resolution.annexes) formatAnnex(annex, `${indent}  `, out);

@@ -87,7 +87,12 @@ function otherAttrs(node: Node): string {
  * `same(i, j)` says whether element i of the first is element j of the second. Of two equally long
  * ones, the one that leaves element j of the second unmatched when `keepOut(j)`.
  */
-export function commonSubsequence(n: number, m: number, same: (i: number, j: number) => boolean, keepOut: (j: number) => boolean = () => false): Array<[number, number]> {
+export function commonSubsequence(
+  n: number,
+  m: number,
+  same: (i: number, j: number) => boolean,
+  keepOut: (j: number) => boolean = () => false,
+): Array<[number, number]> {
   const table: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
@@ -95,7 +100,7 @@ export function commonSubsequence(n: number, m: number, same: (i: number, j: num
     }
   }
   const pairs: Array<[number, number]> = [];
-  for (let i = 0, j = 0; i < n && j < m; ) {
+  for (let i = 0, j = 0; i < n && j < m;) {
     if (same(i, j) && table[i]![j] === table[i + 1]![j + 1]! + 1) pairs.push([i++, j++]);
     else if (table[i + 1]![j]! > table[i]![j + 1]! || (table[i + 1]![j] === table[i]![j + 1] && !keepOut(j))) i++;
     else j++;
@@ -107,7 +112,12 @@ function matchChildren(olds: Child[], news: Child[], { cursor }: PlanOptions): A
   let head = 0;
   while (head < olds.length && head < news.length && sameBlock(olds[head]!.node, news[head]!.node)) head++;
   let tail = 0;
-  while (tail < olds.length - head && tail < news.length - head && sameBlock(olds[olds.length - 1 - tail]!.node, news[news.length - 1 - tail]!.node)) tail++;
+  while (
+    tail < olds.length - head &&
+    tail < news.length - head &&
+    sameBlock(olds[olds.length - 1 - tail]!.node, news[news.length - 1 - tail]!.node)
+  )
+    tail++;
   const pairs: Array<[number, number]> = [];
   for (let k = 0; k < head; k++) pairs.push([k, k]);
   // Of two equally long matchings, the one that leaves the block holding the cursor unmatched: it
@@ -127,7 +137,14 @@ function matchChildren(olds: Child[], news: Child[], { cursor }: PlanOptions): A
   return pairs;
 }
 
-function planChildren(oldParent: Node, oldStart: number, newParent: Node, newStart: number, edits: BlockEdit[], options: PlanOptions): boolean {
+function planChildren(
+  oldParent: Node,
+  oldStart: number,
+  newParent: Node,
+  newStart: number,
+  edits: BlockEdit[],
+  options: PlanOptions,
+): boolean {
   if (oldParent.inlineContent || newParent.inlineContent) {
     if (!oldParent.inlineContent || !newParent.inlineContent) return false;
     const range = diffRange(oldParent.content, newParent.content);
@@ -219,7 +236,8 @@ function tokens(parent: Node): Token[] {
       out.push({ at: offset, size: child.nodeSize, text: null, node: child });
       return;
     }
-    for (const match of child.text!.matchAll(WORDS)) out.push({ at: offset + match.index, size: match[0].length, text: match[0], node: child });
+    for (const match of child.text!.matchAll(WORDS))
+      out.push({ at: offset + match.index, size: match[0].length, text: match[0], node: child });
   });
   return out;
 }
@@ -266,7 +284,14 @@ function planWords(oldParent: Node, oldStart: number, newParent: Node, newStart:
     const to = i < olds.length ? olds[i]!.at : oldParent.content.size;
     const newFrom = pending.j < news.length ? news[pending.j]!.at : newParent.content.size;
     const newTo = j < news.length ? news[j]!.at : newParent.content.size;
-    edits.push({ kind: 'text', from: oldStart + from, to: oldStart + to, slice: new Slice(newParent.content.cut(newFrom, newTo), 0, 0), newFrom: newStart + newFrom, newTo: newStart + newTo });
+    edits.push({
+      kind: 'text',
+      from: oldStart + from,
+      to: oldStart + to,
+      slice: new Slice(newParent.content.cut(newFrom, newTo), 0, 0),
+      newFrom: newStart + newFrom,
+      newTo: newStart + newTo,
+    });
     pending = null;
   };
   for (const change of diffArrays(olds, news, { comparator: sameToken })) {

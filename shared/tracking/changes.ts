@@ -96,7 +96,8 @@ function collectPieces(doc: Node): Piece[] {
       });
     }
     const later = blockDeletion(node);
-    if (later) pieces.push({ ...later, scope: 'block', blockType: node.type.name, from: pos, to: pos + node.nodeSize, text: node.textContent });
+    if (later)
+      pieces.push({ ...later, scope: 'block', blockType: node.type.name, from: pos, to: pos + node.nodeSize, text: node.textContent });
     const mark = paragraphMark(node);
     if (mark) {
       const end = pos + node.nodeSize - 1;
@@ -123,7 +124,12 @@ function collectPieces(doc: Node): Piece[] {
 }
 
 /** The section keyword and item label around a position. */
-function locate(doc: Node, pos: number, labels: ReadonlyMap<string, string>, originalLabels: ReadonlyMap<string, string>): { section?: string; label?: string } {
+function locate(
+  doc: Node,
+  pos: number,
+  labels: ReadonlyMap<string, string>,
+  originalLabels: ReadonlyMap<string, string>,
+): { section?: string; label?: string } {
   const $pos = doc.resolve(Math.min(pos + 1, doc.content.size));
   const where: { section?: string; label?: string } = {};
   for (let d = $pos.depth; d > 0; d--) {

@@ -9,7 +9,19 @@ import { Selection, type Transaction } from 'prosemirror-state';
 import { Transform } from 'prosemirror-transform';
 import { newId } from '../model/index.js';
 import type { BlockChange } from '../schema/index.js';
-import { blockChange, blockChangeOf, blockDeletion, deletionMark, hasChangeAttr, insertionMark, isTrackMark, paragraphMark, stampOfMark, trackMarkOf, type ChangeStamp } from './attrs.js';
+import {
+  blockChange,
+  blockChangeOf,
+  blockDeletion,
+  deletionMark,
+  hasChangeAttr,
+  insertionMark,
+  isTrackMark,
+  paragraphMark,
+  stampOfMark,
+  trackMarkOf,
+  type ChangeStamp,
+} from './attrs.js';
 import { joinTextblocks } from './review.js';
 import { finalSlice } from './final-content.js';
 
@@ -115,7 +127,15 @@ function openPathMatches(slice: Slice, $to: ResolvedPos, side: 'first' | 'last')
  * `head`, the cursor of the untracked edit as an offset into the inserted slice, puts the cursor at
  * the same place in the tracked insertion (in the new item an Enter made, not after it).
  */
-export function trackReplace(out: Transaction, ctx: TrackContext, from: number, to: number, slice: Slice, forward = false, head?: number): void {
+export function trackReplace(
+  out: Transaction,
+  ctx: TrackContext,
+  from: number,
+  to: number,
+  slice: Slice,
+  forward = false,
+  head?: number,
+): void {
   const base = out.mapping.maps.length;
   const insertAt = skipDeletedRun(out.doc, to);
   const $at = out.doc.resolve(insertAt);
@@ -300,7 +320,12 @@ export function markDeleted(out: Transaction, ctx: TrackContext, from: number, t
       // Any pending split deleted again ends joined, whichever way it is reviewed: join it now.
       // (A paragraph inside a block the author inserted keeps a tracked join instead: joined for
       // real, the next, original paragraph would end up inside the inserted block.)
-      if (mark?.kind === 'insertion') realJoins.push({ pos, nextDeleted: nextTextblockDeleted(doc, pos + node.nodeSize), reachesOn: tailJoinedOn(doc, pos + node.nodeSize, to) });
+      if (mark?.kind === 'insertion')
+        realJoins.push({
+          pos,
+          nextDeleted: nextTextblockDeleted(doc, pos + node.nodeSize),
+          reachesOn: tailJoinedOn(doc, pos + node.nodeSize, to),
+        });
       else if (!mark) out.setNodeAttribute(pos, 'paragraphMark', blockChangeOf('deletion', ctx.deletion));
     }
     return true;

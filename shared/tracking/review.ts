@@ -183,7 +183,13 @@ function toRuns(units: Unit[]): Run[] {
             joining: current.joining || unit.kind === 'paragraphMark',
           };
         } else {
-          current = { from: unit.from, to: unit.to, last: unit.kind, blocksOnly: unit.kind === 'block', joining: unit.kind === 'paragraphMark' };
+          current = {
+            from: unit.from,
+            to: unit.to,
+            last: unit.kind,
+            blocksOnly: unit.kind === 'block',
+            joining: unit.kind === 'paragraphMark',
+          };
         }
     }
   }

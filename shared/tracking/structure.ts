@@ -59,7 +59,12 @@ function nextTextblock(doc: Node, pos: number): { node: Node; pos: number } | nu
  * next one (Delete at its end). Frame lines (title, call, keywords…) never join. Returns null when
  * there is nothing to join.
  */
-export function joinParagraph(state: EditorState, $pos: ResolvedPos, direction: 'backward' | 'forward', track?: TrackAs): Transaction | null {
+export function joinParagraph(
+  state: EditorState,
+  $pos: ResolvedPos,
+  direction: 'backward' | 'forward',
+  track?: TrackAs,
+): Transaction | null {
   if (!$pos.parent.isTextblock) return null;
   const here = { node: $pos.parent, pos: $pos.before() };
   const other = direction === 'backward' ? previousTextblock(state.doc, here.pos) : nextTextblock(state.doc, here.pos + here.node.nodeSize);

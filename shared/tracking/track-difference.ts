@@ -92,7 +92,8 @@ function trackBlockEdits(out: Transaction, editCtx: TrackContext, target: Node, 
       }
     } else {
       trackReplace(out, ctx, edit.from, edit.to, edit.slice);
-      if (head !== undefined && head >= edit.newFrom && head <= edit.newTo) cursor = { pos: out.selection.head, steps: out.mapping.maps.length };
+      if (head !== undefined && head >= edit.newFrom && head <= edit.newTo)
+        cursor = { pos: out.selection.head, steps: out.mapping.maps.length };
     }
   }
   if (cursor) placeCursor(out, out.mapping.slice(cursor.steps).map(cursor.pos));

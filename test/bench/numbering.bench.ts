@@ -41,7 +41,9 @@ export function largeDocument(): Node {
     }
   }
   return buildDoc({
-    blocks: [{ resolution: { number: 'RÉSOLUTION 1332 (C11, dernière mod. C24)', title: 'Titre', call: "Le Conseil de l'UIT,", sections } }],
+    blocks: [
+      { resolution: { number: 'RÉSOLUTION 1332 (C11, dernière mod. C24)', title: 'Titre', call: "Le Conseil de l'UIT,", sections } },
+    ],
   });
 }
 
@@ -89,7 +91,8 @@ export async function run(): Promise<BenchResult> {
     let updated = before;
     incremental.push(time(() => (updated = updateNumbering(before, tr))));
     full.push(time(() => void [computeLabels(tr.doc, { view: 'new' }), computeLabels(tr.doc, { view: 'original' })]));
-    if (i === 0 && updated.labels.items.size !== computeLabels(tr.doc).items.size) throw new Error('incremental labels differ from a full computation');
+    if (i === 0 && updated.labels.items.size !== computeLabels(tr.doc).items.size)
+      throw new Error('incremental labels differ from a full computation');
   }
   const ours = summarise('incremental numbering update (touched list only, both numberings)', incremental);
   const peer = summarise('full recomputation of the same document (both numberings)', full);

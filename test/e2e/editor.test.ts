@@ -190,14 +190,18 @@ describe('plenary serve in Chromium', () => {
     await caret(itemText(page, 'que les délégués proposent'), 'start');
     await page.keyboard.press('Backspace');
     await expect.poll(() => sectionLabels(page, 'notant', true)).toEqual(['a)', 'b)']);
-    expect(await itemText(page, 'la contribution soumise par l').innerText()).toMatch(/horizon 2030,que les délégués proposent un texte nouveau;$/);
+    expect(await itemText(page, 'la contribution soumise par l').innerText()).toMatch(
+      /horizon 2030,que les délégués proposent un texte nouveau;$/,
+    );
 
     // Alt+Up moves décide 2 above décide 1; the labels follow the new order.
     const decide2 = itemText(page, "que l'UIT doit poursuivre la coordination");
     await caret(decide2, 'start');
     await page.keyboard.press('Alt+ArrowUp');
     await expect.poll(() => decide2.evaluate((e) => e.parentElement!.getAttribute('data-label'))).toBe('1');
-    expect(await itemText(page, "que l'UIT doit jouer le rôle de coordonnateur").evaluate((e) => e.parentElement!.getAttribute('data-label'))).toBe('2');
+    expect(
+      await itemText(page, "que l'UIT doit jouer le rôle de coordonnateur").evaluate((e) => e.parentElement!.getAttribute('data-label')),
+    ).toBe('2');
 
     // Ctrl+Alt+F puts a footnote at the caret and opens its text; numbering runs through the document.
     await caret(decide2, 'end');
@@ -349,10 +353,14 @@ describe('recovery after the host is killed', () => {
     const file = path.join(docs, 'res1332.txt');
     copyFileSync(FIXTURE, file);
     // A real `plenary serve` process, killed with SIGKILL: no chance to clean up.
-    child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'cli/plenary.ts'), 'serve', '--port', '0', '--data-dir', data, file], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(ROOT, 'cli/plenary.ts'), 'serve', '--port', '0', '--data-dir', data, file],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const firstLine = await new Promise<string>((resolve, reject) => {
       const lines = createInterface({ input: child!.stdout! });
       lines.once('line', resolve);

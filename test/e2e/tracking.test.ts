@@ -13,7 +13,16 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/browser.js';
-import { afterPaint, answerAuthor as answerAuthorIn, caret, editorOf, openServedEditor, selectText, shot as shotOf, type ServedEditor } from '../support/page.js';
+import {
+  afterPaint,
+  answerAuthor as answerAuthorIn,
+  caret,
+  editorOf,
+  openServedEditor,
+  selectText,
+  shot as shotOf,
+  type ServedEditor,
+} from '../support/page.js';
 import { eventually } from '../support/eventually.js';
 import { fixturePath } from '../support/fixtures.js';
 
@@ -32,7 +41,8 @@ const shot = (name: string): Promise<void> => shotOf(page, `tracking-${name}`);
 const editor = (): Locator => editorOf(page);
 const itemText = (text: string): Locator => page.locator('.pl-item-text', { hasText: text }).first();
 /** The item (with its labels) whose own text contains `text`. */
-const item = (text: string): Locator => page.locator('.pl-item', { has: page.locator(':scope > .pl-item-text', { hasText: text }) }).first();
+const item = (text: string): Locator =>
+  page.locator('.pl-item', { has: page.locator(':scope > .pl-item-text', { hasText: text }) }).first();
 const panelRows = (): Locator => page.locator('.changes .change-row');
 
 /** Ids of the insertion marks inside an element. */
@@ -266,7 +276,9 @@ describe('tracked changes in Chromium', () => {
     expect(await editor().getAttribute('contenteditable')).toBe('false');
     expect(await editor().locator('ins, del').count()).toBe(0);
     expect(await editor().locator('[data-old-label]').count()).toBe(0);
-    expect(await itemText("que l'UIT doit jouer le rôle de coordonnateur").textContent()).toMatch(/coordonnateur dans .*de Tunis et de Genève;$/);
+    expect(await itemText("que l'UIT doit jouer le rôle de coordonnateur").textContent()).toMatch(
+      /coordonnateur dans .*de Tunis et de Genève;$/,
+    );
     expect(await item('la contribution soumise par').getAttribute('data-label')).toBe('c)');
     expect(await itemText('la Résolution 140 (Rév. Bucarest').textContent()).toMatch(/日本 café$/);
     await item('que les délégués proposent').scrollIntoViewIfNeeded();

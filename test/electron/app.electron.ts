@@ -56,7 +56,9 @@ afterAll(async () => {
 describe('the desktop app (real Electron)', () => {
   it('opens the document given on the command line, labels computed', async () => {
     expect(await window.title()).toContain('res-1332.txt');
-    const labels = await window.locator('.pl-item[data-label]').evaluateAll((items) => items.slice(0, 3).map((item) => item.getAttribute('data-label')));
+    const labels = await window
+      .locator('.pl-item[data-label]')
+      .evaluateAll((items) => items.slice(0, 3).map((item) => item.getAttribute('data-label')));
     expect(labels).toEqual(['a)', 'b)', 'c)']);
   });
 

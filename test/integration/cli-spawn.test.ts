@@ -6,7 +6,11 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
 function plenary(...args: string[]) {
-  const run = spawnSync(process.execPath, ['bin/plenary.mjs', ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, PLENARY_DEBUG: '' } });
+  const run = spawnSync(process.execPath, ['bin/plenary.mjs', ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, PLENARY_DEBUG: '' },
+  });
   if (run.error) throw run.error;
   return run;
 }

@@ -175,7 +175,9 @@ describe('plenary import', () => {
       [
         'JSON with duplicate ids',
         async () => {
-          const envelope = JSON.parse(serializeDocument(revised1332())) as { doc: { content: Array<{ attrs: { id: string }; content: Array<{ attrs: { id: string } }> }> } };
+          const envelope = JSON.parse(serializeDocument(revised1332())) as {
+            doc: { content: Array<{ attrs: { id: string }; content: Array<{ attrs: { id: string } }> }> };
+          };
           envelope.doc.content[0]!.content[0]!.attrs.id = envelope.doc.content[0]!.attrs.id;
           return fileWith('dup.plenary', JSON.stringify(envelope));
         },

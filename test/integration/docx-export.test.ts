@@ -245,7 +245,11 @@ function authorsOf(changes: Array<BlockChange | null | undefined>): Authors {
 }
 const blockAuthors = (node: Node) => authorsOf([node.attrs.change as BlockChange | null, node.attrs.deletion as BlockChange | null]);
 const markAuthors = (node: Node) =>
-  authorsOf(node.marks.filter((m) => m.type.name === 'insertion' || m.type.name === 'deletion').map((m) => ({ kind: m.type.name, author: m.attrs.author }) as BlockChange));
+  authorsOf(
+    node.marks
+      .filter((m) => m.type.name === 'insertion' || m.type.name === 'deletion')
+      .map((m) => ({ kind: m.type.name, author: m.attrs.author }) as BlockChange),
+  );
 const revised = (a: Authors) => a.ins !== null || a.del !== null;
 const inside = (outer: Authors, inner: Authors): Authors => ({ ins: outer.ins ?? inner.ins, del: outer.del ?? inner.del });
 
@@ -311,7 +315,10 @@ function modelRevisions(doc: Node): Revision[] {
         else if (!rendered.changed) plain(rendered.new.text);
         else {
           const credit = itemCredit.get(child.attrs.target as string) ?? '';
-          sequence.push({ kind: 'deletion', author: credit, text: rendered.original.text }, { kind: 'insertion', author: credit, text: rendered.new.text });
+          sequence.push(
+            { kind: 'deletion', author: credit, text: rendered.original.text },
+            { kind: 'insertion', author: credit, text: rendered.new.text },
+          );
         }
       }
     });

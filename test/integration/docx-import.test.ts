@@ -108,8 +108,14 @@ describe('revisions made by hand in OOXML', () => {
   it('keeps insertions and deletions with their authors and dates', () => {
     const { doc } = importDocx(
       buildDocx({
-        styles: [{ id: 'ResNo', name: 'ResNo' }, { id: 'Call', name: 'Call' }],
-        body: resolution(p(null, run('1'), tab, run('que l’UIT doit jouer le rôle '), ins(3, B, T2, run('principal ')), run('de coordonnateur;')), p(null, run('2'), tab, run('de continuer.'))),
+        styles: [
+          { id: 'ResNo', name: 'ResNo' },
+          { id: 'Call', name: 'Call' },
+        ],
+        body: resolution(
+          p(null, run('1'), tab, run('que l’UIT doit jouer le rôle '), ins(3, B, T2, run('principal ')), run('de coordonnateur;')),
+          p(null, run('2'), tab, run('de continuer.')),
+        ),
       }),
     );
     expect(changeSummary(doc)).toEqual([
@@ -122,9 +128,18 @@ describe('revisions made by hand in OOXML', () => {
 
   it('reads a deleted paragraph mark as a tracked join and a whole inserted paragraph as an inserted item', () => {
     const insertedItem =
-      `<w:p><w:pPr><w:rPr><w:ins w:id="10" w:author="${B}" w:date="${T2}"/></w:rPr></w:pPr>` + ins(11, B, T2, run('2'), tab, run('un point ajouté;')) + '</w:p>';
-    const joined = `<w:p><w:pPr><w:rPr><w:del w:id="12" w:author="${A}" w:date="${T1}"/></w:rPr></w:pPr>` + run('1') + tab + run('première partie') + '</w:p>';
-    const { doc } = importDocx(buildDocx({ body: resolution(joined, p(null, tab, run('suite du point;')), insertedItem, p(null, run('3'), tab, run('fin.'))) }));
+      `<w:p><w:pPr><w:rPr><w:ins w:id="10" w:author="${B}" w:date="${T2}"/></w:rPr></w:pPr>` +
+      ins(11, B, T2, run('2'), tab, run('un point ajouté;')) +
+      '</w:p>';
+    const joined =
+      `<w:p><w:pPr><w:rPr><w:del w:id="12" w:author="${A}" w:date="${T1}"/></w:rPr></w:pPr>` +
+      run('1') +
+      tab +
+      run('première partie') +
+      '</w:p>';
+    const { doc } = importDocx(
+      buildDocx({ body: resolution(joined, p(null, tab, run('suite du point;')), insertedItem, p(null, run('3'), tab, run('fin.'))) }),
+    );
     const marked = writeText(doc);
     expect(marked).toContain('1\tpremière partie[-¶-]');
     expect(marked).toContain("[+2\tun point ajouté;+]");
@@ -162,7 +177,10 @@ describe('broken and mutated Word files', () => {
     const bytes = await exportDocx(fromText('wtdc-res-30-kigali-2022.txt'), { mode: 'markup' });
     fc.assert(
       fc.property(
-        fc.array(fc.record({ at: fc.nat({ max: bytes.length - 1 }), value: fc.integer({ min: 0, max: 255 }) }), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.record({ at: fc.nat({ max: bytes.length - 1 }), value: fc.integer({ min: 0, max: 255 }) }), {
+          minLength: 1,
+          maxLength: 8,
+        }),
         fc.option(fc.nat({ max: bytes.length }), { nil: undefined }),
         (edits, cut) => {
           const mutated = bytes.slice(0, cut ?? bytes.length);

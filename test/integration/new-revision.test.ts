@@ -39,7 +39,12 @@ let pdf: string;
 async function plenary(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const io: CliIo = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, cwd: work, env: {} };
+  const io: CliIo = {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+    cwd: work,
+    env: {},
+  };
   const code = await main(argv, io);
   return { code, stdout, stderr };
 }
@@ -89,7 +94,10 @@ function paragraphStarts(doc: Node): number[] {
 }
 
 function delegateWrites(contribution: Node): Node {
-  let s = EditorState.create({ doc: contribution, plugins: [trackingPlugin({ author: { name: DELEGATE }, enabled: true, now: () => '2026-04-14T10:00:00Z' })] });
+  let s = EditorState.create({
+    doc: contribution,
+    plugins: [trackingPlugin({ author: { name: DELEGATE }, enabled: true, now: () => '2026-04-14T10:00:00Z' })],
+  });
   const fill = (name: string, text: string) => (s = apply(s, s.tr.insertText(text, fieldStart(s.doc, name))));
   fill('session', 'Conseil 2026');
   fill('placeAndDates', 'Genève, 9-19 juin 2026');
@@ -99,7 +107,13 @@ function delegateWrites(contribution: Node): Node {
   fill('references', "Résolution 80/173 de l'Assemblée générale des Nations Unies");
   const [introduction, proposal] = paragraphStarts(s.doc) as [number, number];
   s = apply(s, s.tr.insertText('Examiner un projet de révision de la Résolution 1332.', proposal));
-  s = apply(s, s.tr.insertText("À la réunion de janvier 2026 du Groupe de travail du Conseil sur le SMSI et les ODD, il a été décidé de reporter l'examen.", introduction));
+  s = apply(
+    s,
+    s.tr.insertText(
+      "À la réunion de janvier 2026 du Groupe de travail du Conseil sur le SMSI et les ODD, il a été décidé de reporter l'examen.",
+      introduction,
+    ),
+  );
   // The revision itself: C24 → C26 in the number line, 70/125 → 80/173, and a new item after rappelant f) (so g) becomes h)).
   const c24 = find(s.doc, 'C24)');
   s = apply(s, s.tr.insertText('C26', c24, c24 + 3));
@@ -118,7 +132,9 @@ beforeAll(async () => {
   for (const tool of ['soffice', 'pdftotext', 'pdftoppm'] as const) await requireTool(tool);
   work = tempDir('new-revision');
   const run = await plenary(['new-revision', RES_1332, '-o', 'contribution.plenary', '--date', '14 avril 2026']);
-  expect(run.stderr).toMatch(/^plenary new-revision: council-res-1332-c24\.txt → contribution\.plenary: contribution proposing a revision of Resolution 1332/);
+  expect(run.stderr).toMatch(
+    /^plenary new-revision: council-res-1332-c24\.txt → contribution\.plenary: contribution proposing a revision of Resolution 1332/,
+  );
   expect(run.code).toBe(0);
   created = parseDocument(await readFile(join(work, 'contribution.plenary'), 'utf8')).doc;
   revised = delegateWrites(created);
@@ -159,7 +175,9 @@ describe('plenary new-revision', () => {
   it('refuses a document without a resolution, and bad arguments, in one line', async () => {
     const noResolution = await plenary(['new-revision', C26_93, '-o', 'x.plenary']);
     expect(noResolution.code).toBe(1);
-    expect(noResolution.stderr).toMatch(/^plenary new-revision: council-c26-93-contribution-cover\.txt: The document holds no resolution: .*\n$/);
+    expect(noResolution.stderr).toMatch(
+      /^plenary new-revision: council-c26-93-contribution-cover\.txt: The document holds no resolution: .*\n$/,
+    );
     const noOutput = await plenary(['new-revision', RES_1332]);
     expect(noOutput.code).toBe(1);
     expect(noOutput.stderr.split('\n')[0]).toMatch(/^plenary new-revision: missing -o <out\.plenary>/);

@@ -132,10 +132,13 @@ describe('Electron bundles', () => {
     // Runs the real artefact (not the sources): catches what only bundling can break, such as a
     // require() in ESM, a lost JSON import or the importer's dynamic import.
     const userData = path.join(out, 'userData');
-    await writeFile(path.join(out, 'hooks.mjs'), `export async function resolve(specifier, context, next) {
+    await writeFile(
+      path.join(out, 'hooks.mjs'),
+      `export async function resolve(specifier, context, next) {
   if (specifier === 'electron') return { url: ${JSON.stringify(pathToFileURL(path.join(out, 'electron-stub.mjs')).href)}, shortCircuit: true };
   return next(specifier, context);
-}`);
+}`,
+    );
     await writeFile(path.join(out, 'register.mjs'), `import { register } from 'node:module';
 register(${JSON.stringify(pathToFileURL(path.join(out, 'hooks.mjs')).href)});`);
     await writeFile(path.join(out, 'electron-stub.mjs'), ELECTRON_STUB.replace('USER_DATA', JSON.stringify(userData)));

@@ -78,9 +78,18 @@ describe('choosing the resolution to revise in the browser host', () => {
   });
 
   it('refuses a choice outside the folder or of another kind, and arguments it does not take', async () => {
-    expect(await rawCall('chooseResolution', { args: [], choice: '../documents/res-1332.txt' })).toMatchObject({ status: 400, error: expect.stringMatching(/not a path/) });
-    expect(await rawCall('chooseResolution', { args: [], choice: 'notes.md' })).toMatchObject({ status: 400, error: expect.stringMatching(/must end with/) });
-    expect(await rawCall('chooseResolution', { args: [FIXTURE], choice: 'res-1332.txt' })).toMatchObject({ status: 400, error: expect.stringMatching(/invalid request to chooseResolution/) });
+    expect(await rawCall('chooseResolution', { args: [], choice: '../documents/res-1332.txt' })).toMatchObject({
+      status: 400,
+      error: expect.stringMatching(/not a path/),
+    });
+    expect(await rawCall('chooseResolution', { args: [], choice: 'notes.md' })).toMatchObject({
+      status: 400,
+      error: expect.stringMatching(/must end with/),
+    });
+    expect(await rawCall('chooseResolution', { args: [FIXTURE], choice: 'res-1332.txt' })).toMatchObject({
+      status: 400,
+      error: expect.stringMatching(/invalid request to chooseResolution/),
+    });
     // Without a choice the host's dialog answers "cancelled": nothing is read.
     expect(await rawCall('chooseResolution', { args: [] })).toMatchObject({ status: 200, result: null });
   });

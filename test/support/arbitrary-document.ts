@@ -123,12 +123,19 @@ function fixItem(item: RawItem, depth: number): ItemSpec {
   return { text: ended(item.text, item.ending, first !== undefined && 'style' in first), children };
 }
 
-function listArbitrary(depth: number, enclosing: readonly ListStyle[], styles: readonly ListStyle[], maxDepth: number): fc.Arbitrary<ListSpec> {
-  return fc.constantFrom(...styles).chain((style) =>
-    fc
-      .array(itemArbitrary(depth, [...enclosing, style], maxDepth), { minLength: 1, maxLength: depth === 1 ? 8 : 3 })
-      .map((items) => ({ style, items })),
-  );
+function listArbitrary(
+  depth: number,
+  enclosing: readonly ListStyle[],
+  styles: readonly ListStyle[],
+  maxDepth: number,
+): fc.Arbitrary<ListSpec> {
+  return fc
+    .constantFrom(...styles)
+    .chain((style) =>
+      fc
+        .array(itemArbitrary(depth, [...enclosing, style], maxDepth), { minLength: 1, maxLength: depth === 1 ? 8 : 3 })
+        .map((items) => ({ style, items })),
+    );
 }
 
 const FRENCH_KEYWORDS = languageTable('fr').keywords;

@@ -52,12 +52,12 @@ export function resolution1332(language = 'fr'): Node {
                 'la Résolution 102 (Rév. Bucarest, 2022) de la Conférence de plénipotentiaires;',
                 {
                   text: [
-                    'la Résolution 70/125 de l\'Assemblée générale des Nations Unies',
+                    "la Résolution 70/125 de l'Assemblée générale des Nations Unies",
                     { footnote: "Document final de la réunion de haut niveau de l'Assemblée générale sur l'examen d'ensemble." },
                     ';',
                   ],
                 },
-                "la Résolution 70/1, \"Transformer notre monde: le Programme de développement durable à l'horizon 2030\",",
+                'la Résolution 70/1, "Transformer notre monde: le Programme de développement durable à l\'horizon 2030",',
               ],
             },
             {
@@ -68,7 +68,10 @@ export function resolution1332(language = 'fr'): Node {
                 {
                   text: "que, aux termes de la Résolution 140 (Rév. Bucarest, 2022), l'UIT doit soumettre à la Conférence de plénipotentiaires un rapport;",
                   children: [
-                    { continuation: "permettre aux membres de fournir des contributions et de donner des orientations sur la mise en œuvre;" },
+                    {
+                      continuation:
+                        'permettre aux membres de fournir des contributions et de donner des orientations sur la mise en œuvre;',
+                    },
                     { continuation: 'le Conseil a également été prié:' },
                     {
                       style: 'roman',
@@ -104,11 +107,14 @@ export function resolution1332(language = 'fr'): Node {
                   children: [
                     {
                       style: 'alpha-dot',
-                      items: ['actualisant ses feuilles de route sur les grandes orientations C2, C4, C5 et C6 du SMSI;', 'contribuant aux feuilles de route sur les grandes orientations C1, C3, C7;'],
+                      items: [
+                        'actualisant ses feuilles de route sur les grandes orientations C2, C4, C5 et C6 du SMSI;',
+                        'contribuant aux feuilles de route sur les grandes orientations C1, C3, C7;',
+                      ],
                     },
                   ],
                 },
-                "que le Groupe de travail du Conseil sur le SMSI et les ODD devra poursuivre ses travaux selon le mandat présenté en Annexe;",
+                'que le Groupe de travail du Conseil sur le SMSI et les ODD devra poursuivre ses travaux selon le mandat présenté en Annexe;',
                 "d'inviter les membres et les autres parties prenantes à faire connaître leurs points de vue sur l'examen du SMSI+20;",
               ],
             },
@@ -117,8 +123,8 @@ export function resolution1332(language = 'fr'): Node {
               keyword: keyword(language, 'instructs', 'charge le Secrétaire général'),
               items: [
                 "de mettre à jour régulièrement les feuilles de route relatives aux activités de l'UIT;",
-                "de faire rapport chaque année au Conseil économique et social sur les progrès accomplis;",
-                'de soumettre au Conseil à sa session de 2025 des rapports sur la mise en œuvre par l\'UIT des résultats du SMSI.',
+                'de faire rapport chaque année au Conseil économique et social sur les progrès accomplis;',
+                "de soumettre au Conseil à sa session de 2025 des rapports sur la mise en œuvre par l'UIT des résultats du SMSI.",
               ],
             },
           ],
@@ -160,7 +166,11 @@ interface NodeJson {
  * Text pieces: plain, inserted (`{ ins }`), deleted (`{ del }`), or inserted by one author and then
  * deleted by another (`{ insDel, author, deletedBy }`); each piece its own change.
  */
-export type Piece = string | { ins: string; author?: string } | { del: string; author?: string } | { insDel: string; author: string; deletedBy: string };
+export type Piece =
+  | string
+  | { ins: string; author?: string }
+  | { del: string; author?: string }
+  | { insDel: string; author: string; deletedBy: string };
 
 function markJson(kind: BlockChange['kind'], author?: string) {
   const { id, author: by, date } = change(kind, author);

@@ -129,14 +129,21 @@ function runView(r: XmlNode, revision: RunView['revision'], author?: string): Ru
 }
 
 /** Every w:ins / w:del of a part (runs and paragraph marks), with its attributes. */
-export function revisionsOf(xml: string): Array<{ kind: 'ins' | 'del'; id: string | undefined; author: string | undefined; date: string | undefined }> {
+export function revisionsOf(
+  xml: string,
+): Array<{ kind: 'ins' | 'del'; id: string | undefined; author: string | undefined; date: string | undefined }> {
   const tree = parseXml(xml);
   const out: Array<{ kind: 'ins' | 'del'; id: string | undefined; author: string | undefined; date: string | undefined }> = [];
   const walk = (list: XmlNode[]) => {
     for (const node of list) {
       const name = nameOf(node);
       if (name === 'w:ins' || name === 'w:del') {
-        out.push({ kind: name === 'w:ins' ? 'ins' : 'del', id: attr(node, 'w:id'), author: attr(node, 'w:author'), date: attr(node, 'w:date') });
+        out.push({
+          kind: name === 'w:ins' ? 'ins' : 'del',
+          id: attr(node, 'w:id'),
+          author: attr(node, 'w:author'),
+          date: attr(node, 'w:date'),
+        });
       }
       walk(childrenOf(node));
     }
@@ -177,7 +184,8 @@ export function revisionStretches(xml: string): RevisionStretch[] {
         previousKey = '';
       }
     }
-    if (mark) out.push({ kind: nameOf(mark) === 'w:ins' ? 'ins' : 'del', author: attr(mark, 'w:author') ?? '', text: '', paragraphMark: true });
+    if (mark)
+      out.push({ kind: nameOf(mark) === 'w:ins' ? 'ins' : 'del', author: attr(mark, 'w:author') ?? '', text: '', paragraphMark: true });
   }
   return out;
 }

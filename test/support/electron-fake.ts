@@ -190,7 +190,18 @@ export function createElectronFake() {
     protocolHandlers.clear();
     exposed.clear();
     for (const key of Object.keys(sessionHandlers)) delete sessionHandlers[key as keyof typeof sessionHandlers];
-    for (const group of [app, ipcMain, Menu, dialog, shell, session.defaultSession, session.defaultSession.webRequest, protocol, ipcRenderer, contextBridge]) {
+    for (const group of [
+      app,
+      ipcMain,
+      Menu,
+      dialog,
+      shell,
+      session.defaultSession,
+      session.defaultSession.webRequest,
+      protocol,
+      ipcRenderer,
+      contextBridge,
+    ]) {
       for (const value of Object.values(group)) if (vi.isMockFunction(value)) value.mockClear();
     }
   }

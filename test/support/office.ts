@@ -45,7 +45,16 @@ export async function sofficeConvert(inputs: string[], format: string, outDir: s
   try {
     const { stdout, stderr } = await exec(
       'soffice',
-      [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', format, '--outdir', outDir, ...inputs],
+      [
+        `-env:UserInstallation=${pathToFileURL(profile).href}`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        format,
+        '--outdir',
+        outDir,
+        ...inputs,
+      ],
       240_000,
     );
     const extension = format.split(':')[0]!;

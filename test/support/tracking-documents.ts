@@ -15,10 +15,14 @@ export function smallResolution(): Node {
         resolution: {
           number: 'RÉSOLUTION 1332 (C11, dernière mod. C24)',
           adoption: '(adoptée à la onzième séance plénière)',
-          title: 'Rôle de l\'UIT',
-          call: 'Le Conseil de l\'UIT,',
+          title: "Rôle de l'UIT",
+          call: "Le Conseil de l'UIT,",
           sections: [
-            { kind: 'preamble', keyword: 'rappelant', items: ['la Résolution 70/125;', { text: ['les résultats', { footnote: 'Note' }, ' du SMSI,'] }] },
+            {
+              kind: 'preamble',
+              keyword: 'rappelant',
+              items: ['la Résolution 70/125;', { text: ['les résultats', { footnote: 'Note' }, ' du SMSI,'] }],
+            },
             {
               kind: 'preamble',
               keyword: 'considérant',
@@ -27,9 +31,13 @@ export function smallResolution(): Node {
                 'dernier,',
               ],
             },
-            { kind: 'operative', keyword: 'décide', items: ['un;', { text: 'deux:', children: [{ style: 'alpha-dot', items: ['a;', 'b.'] }] }, 'trois.'] },
+            {
+              kind: 'operative',
+              keyword: 'décide',
+              items: ['un;', { text: 'deux:', children: [{ style: 'alpha-dot', items: ['a;', 'b.'] }] }, 'trois.'],
+            },
           ],
-          annexes: [{ heading: 'ANNEXE', title: 'Liste', blocks: [{ paragraph: 'Texte de l\'annexe' }] }],
+          annexes: [{ heading: 'ANNEXE', title: 'Liste', blocks: [{ paragraph: "Texte de l'annexe" }] }],
         },
       },
     ],

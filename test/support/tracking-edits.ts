@@ -13,9 +13,18 @@ import { schema } from '../../shared/schema/index.js';
 import { finalPastedSlice } from '../../shared/tracking/final-content.js';
 import { trackTransaction } from '../../shared/tracking/track.js';
 import { acceptAll, rejectAll, resolveWithMapping } from '../../shared/tracking/index.js';
-import { deleteBlock, demoteItem, insertNode, joinParagraph, moveItem, promoteItem, type TrackAs } from '../../shared/tracking/structure.js';
+import {
+  deleteBlock,
+  demoteItem,
+  insertNode,
+  joinParagraph,
+  moveItem,
+  promoteItem,
+  type TrackAs,
+} from '../../shared/tracking/structure.js';
 import { picture, pictureDiff, withoutIds } from './tracking.js';
-import { insertAnnex, insertFootnote, insertItemAfter, insertSection, structureKeymap } from '../../shared/editing/index.js';
+import { insertAnnex, insertFootnote, insertItemAfter, insertSection } from '../../shared/editing/index.js';
+import { structureKeymap } from '../../shared/editing/index.js';
 import { deleteItem as deleteItemCommand } from '../../shared/editing/insert.js';
 import type { Command } from '../../shared/editing/context.js';
 
@@ -60,10 +69,16 @@ const word = fc.constantFrom('x', 'ab', ' nouveau ', 'é', 'C26', ';');
 const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('type' as const), at: fraction, text: word }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('delete' as const), at: fraction, length: fc.integer({ min: 1, max: 40 }) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('replace' as const), at: fraction, length: fc.integer({ min: 1, max: 30 }), text: word }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('replace' as const), at: fraction, length: fc.integer({ min: 1, max: 30 }), text: word }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('enter' as const), at: fraction }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('join' as const), at: fraction, backward: fc.boolean() }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('paste' as const), at: fraction, source: fraction, length: fc.integer({ min: 1, max: 60 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('paste' as const), at: fraction, source: fraction, length: fc.integer({ min: 1, max: 60 }) }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('insertItem' as const), at: fraction, text: word }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('deleteItem' as const), at: fraction }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('moveItem' as const), at: fraction, to: fraction }) },
@@ -85,7 +100,10 @@ export const editStep = fc.record({ op, who: author });
 
 const TEXT_KINDS = new Set<Op['kind']>(['type', 'delete', 'replace', 'enter', 'join', 'paste', 'command']);
 /** Typing, deleting and replacing only: no structure edits. */
-export const typingStep = fc.record({ op: op.filter((o) => o.kind === 'type' || o.kind === 'delete' || o.kind === 'replace'), who: author });
+export const typingStep = fc.record({
+  op: op.filter((o) => o.kind === 'type' || o.kind === 'delete' || o.kind === 'replace'),
+  who: author,
+});
 
 function joinTracked(state: EditorState, o: Extract<Op, { kind: 'join' }>, track: TrackAs): Transaction | null {
   const texts = textPositions(state.doc);
@@ -159,7 +177,16 @@ function commandPosition(doc: Node, o: Extract<Op, { kind: 'command' }>): number
 }
 
 /** Commands that act on a whole item (or add a whole block) rather than on text at the cursor. */
-const ITEM_COMMANDS = new Set<CommandName>(['Tab', 'Shift-Tab', 'Alt-ArrowUp', 'Alt-ArrowDown', 'insertItemAfter', 'deleteItem', 'insertSection', 'insertAnnex']);
+const ITEM_COMMANDS = new Set<CommandName>([
+  'Tab',
+  'Shift-Tab',
+  'Alt-ArrowUp',
+  'Alt-ArrowDown',
+  'insertItemAfter',
+  'deleteItem',
+  'insertSection',
+  'insertAnnex',
+]);
 
 /**
  * An item command acts on the item the author sees in the markup; its reference is the same
@@ -336,7 +363,11 @@ export function edit(state: EditorState, o: Op, track: TrackAs): BuiltEdit | nul
       // once accepted, unless a pending paragraph mark joins the item to a neighbour (see below).
       if (endsInsideDeletedBlock(doc, from + 1)) return null;
       try {
-        return { plain: moveItem(state, from, target), tracked: moveItem(state, from, target, track), compareAccept: !pendingJoinAt(doc, from) };
+        return {
+          plain: moveItem(state, from, target),
+          tracked: moveItem(state, from, target, track),
+          compareAccept: !pendingJoinAt(doc, from),
+        };
       } catch {
         return null;
       }
@@ -375,7 +406,8 @@ export function runSequence(original: Node, ops: Array<{ op: Op; who: string }>)
     if (!schemaValid(plain.doc)) continue;
     // Each step is its own undo event (the editor groups fast typing; here every step is checked).
     const after = state.apply(closeHistory(tracked));
-    const context = () => `${describeOps(ops)}\nstep: ${who}:${JSON.stringify(o)}\nbefore → after (tracked):\n${pictureDiff(picture(before.doc), picture(after.doc))}`;
+    const context = () =>
+      `${describeOps(ops)}\nstep: ${who}:${JSON.stringify(o)}\nbefore → after (tracked):\n${pictureDiff(picture(before.doc), picture(after.doc))}`;
     expect(() => after.doc.check(), context()).not.toThrow();
     const rejected = rejectAll(after.doc);
     expect(rejected.eq(originalView), `reject-all changed the original\n${context()}\nrejected vs original:\n${pictureDiff(picture(rejected), picture(originalView))}`).toBe(true);

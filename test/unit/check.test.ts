@@ -42,7 +42,11 @@ describe('style checks', () => {
     expect(findings.map((f) => [f.code, f.where, f.message])).toEqual([
       ['punctuation', 'considérant e)', 'ends with "," where ";" is expected'],
       ['punctuation', 'notant b)', 'ends with ";" where "," is expected'],
-      ['punctuation', 'invite les États Membres, les Membres de Secteur et toutes les parties prenantes 6', 'ends with ";" where "." is expected'],
+      [
+        'punctuation',
+        'invite les États Membres, les Membres de Secteur et toutes les parties prenantes 6',
+        'ends with ";" where "." is expected',
+      ],
     ]);
     expect(findings.every((f) => f.severity === 'warning' && f.blockId)).toBe(true);
   });
@@ -56,7 +60,13 @@ describe('style checks', () => {
     });
     const empty = schema.nodes.item!.create({ id: 'empty-one' }, schema.nodes.item_text!.create({ id: 'empty-text' }));
     const findings = checkDocument(new Transform(doc).insert(at, empty).doc);
-    expect(findings).toContainEqual({ severity: 'error', code: 'empty-item', message: 'the item is empty', blockId: 'empty-one', where: 'notant a)' });
+    expect(findings).toContainEqual({
+      severity: 'error',
+      code: 'empty-item',
+      message: 'the item is empty',
+      blockId: 'empty-one',
+      where: 'notant a)',
+    });
     expect(hasErrors(findings)).toBe(true);
   });
 
@@ -78,7 +88,11 @@ describe('plenary check', () => {
   async function runCheck(file: string, ...flags: string[]): Promise<{ code: number; out: string; err: string }> {
     let out = '';
     let err = '';
-    const code = await main(['check', file, ...flags], { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (err += t) }, cwd: dir });
+    const code = await main(['check', file, ...flags], {
+      stdout: { write: (t: string) => (out += t) },
+      stderr: { write: (t: string) => (err += t) },
+      cwd: dir,
+    });
     return { code, out, err };
   }
 

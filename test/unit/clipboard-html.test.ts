@@ -11,7 +11,9 @@ describe('clipboard HTML from Word and LibreOffice', () => {
     const lines = text.split('\n');
     expect(lines[0]).toBe('considérant');
     expect(lines[1]).toMatch(/^a\)\tque l'UIT a un rôle déterminant/);
-    expect(lines[2]).toMatch(/^b\)\tque la Résolution\u00a0102 .*compétentes\[footnoteRef:1\] participant au développement des réseaux, \[1: Organisations comprenant, entre autres, l'ICANN, les RIR, l'IETF, l'ISOC et le W3C\.\]$/);
+    expect(lines[2]).toMatch(
+      /^b\)\tque la Résolution\u00a0102 .*compétentes\[footnoteRef:1\] participant au développement des réseaux, \[1: Organisations comprenant, entre autres, l'ICANN, les RIR, l'IETF, l'ISOC et le W3C\.\]$/,
+    );
     expect(lines.slice(3)).toEqual([
       'décide',
       "1\tque l'UIT doit jouer le rôle de coordonnateur principal;",

@@ -17,8 +17,6 @@ import { redoDepth, undoDepth } from 'prosemirror-history';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   COMMANDS,
-  EDITOR_KEY_COMMANDS,
-  MENU_COMMAND_IDS,
   acceleratorOf,
   keysOf,
   type CommandId,
@@ -27,9 +25,11 @@ import {
   type KeyPlatform,
   type MenuCommand,
 } from '../../shared/commands/index.js';
-import { parseAccelerator, proseMirrorKey, type KeyPress } from '../../shared/commands/index.js';
-import { trackingState } from '../../shared/tracking/plugin.js';
-import { importText } from '../../shared/import/text/index.js';
+import { EDITOR_KEY_COMMANDS, MENU_COMMAND_IDS } from '../../shared/commands/commands.js';
+import type { KeyPress } from '../../shared/commands/index.js';
+import { parseAccelerator, proseMirrorKey } from '../../shared/commands/accelerators.js';
+import { trackingState } from '../../shared/tracking/index.js';
+import { importText } from '../../shared/import/index.js';
 import { createEditorState, plenaryDispatch } from '../../renderer/editor/create-editor.js';
 import { pageShortcut } from '../../renderer/controller/shortcuts.js';
 import { Toolbar, type ToolbarProps } from '../../renderer/panels/Toolbar.js';
@@ -192,7 +192,9 @@ describe('the toolbar', () => {
       }
     }
     // The Review view drop-down shows Markup: picking Markup again is no change.
-    expect(picked.sort()).toEqual(ids((command) => command.toolbar !== undefined && 'select' in command.toolbar && command.id !== 'view-markup'));
+    expect(picked.sort()).toEqual(
+      ids((command) => command.toolbar !== undefined && 'select' in command.toolbar && command.id !== 'view-markup'),
+    );
     await act(async () => root.unmount());
   });
 

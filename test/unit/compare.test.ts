@@ -37,7 +37,8 @@ function compare(revised: string): Node {
   return compareDocuments(OLD, importText(revised).doc, { author: 'Comparaison', date: DATE });
 }
 
-const summary = (doc: Node) => listChanges(doc).map((c) => `${c.kind} ${c.scope} ${[c.section, c.label].filter(Boolean).join(' ')}: ${c.excerpt}`);
+const summary = (doc: Node) =>
+  listChanges(doc).map((c) => `${c.kind} ${c.scope} ${[c.section, c.label].filter(Boolean).join(' ')}: ${c.excerpt}`);
 
 describe('compareDocuments on two versions of Res 1332', () => {
   it('finds nothing between two readings of the same text', () => {
@@ -47,8 +48,15 @@ describe('compareDocuments on two versions of Res 1332', () => {
   });
 
   it('tracks changed words as words, each difference a change of its own', () => {
-    const result = compare(revise(TEXT, ["que l'UIT doit jouer le rôle de coordonnateur principal", "que l'UIT doit jouer un rôle de coordonnateur essentiel"]));
-    expect(summary(result)).toEqual(['deletion text décide 1: le', 'insertion text décide 1: un', 'deletion text décide 1: principal', 'insertion text décide 1: essentiel']);
+    const result = compare(
+      revise(TEXT, ["que l'UIT doit jouer le rôle de coordonnateur principal", "que l'UIT doit jouer un rôle de coordonnateur essentiel"]),
+    );
+    expect(summary(result)).toEqual([
+      'deletion text décide 1: le',
+      'insertion text décide 1: un',
+      'deletion text décide 1: principal',
+      'insertion text décide 1: essentiel',
+    ]);
     for (const change of listChanges(result)) expect(change.author).toBe('Comparaison');
     // Accepting one word alone is possible.
     const oneWord = resolveChanges(result, 'accept', (id) => id === listChanges(result)[1]!.id);
@@ -57,7 +65,9 @@ describe('compareDocuments on two versions of Res 1332', () => {
   });
 
   it('tracks a new item, a deleted item and a footnote edited, and relabels around them', () => {
-    const considerantB = TEXT.split('\n').find((line) => line.startsWith("b)\tque le Groupe de travail du Conseil sur le SMSI et les ODD (GTC-SMSI/ODD) s'est révélé"))!;
+    const considerantB = TEXT.split('\n').find((line) =>
+      line.startsWith("b)\tque le Groupe de travail du Conseil sur le SMSI et les ODD (GTC-SMSI/ODD) s'est révélé"),
+    )!;
     const revised = revise(
       TEXT,
       [`${considerantB}\n`, ''],

@@ -15,7 +15,13 @@ import { textPos } from '../support/tracking.js';
 import { fixture } from '../support/fixtures.js';
 
 const text = (name: string) => fixture(`${name}.txt`);
-const opened = (name: string, content: string): OpenedDocument => ({ fileId: 'f1', name, content, imported: true, warnings: ['line 3: a warning of the import'] });
+const opened = (name: string, content: string): OpenedDocument => ({
+  fileId: 'f1',
+  name,
+  content,
+  imported: true,
+  warnings: ['line 3: a warning of the import'],
+});
 const res1332 = opened('council-res-1332-c24.txt', serializeDocument(importText(text('council-res-1332-c24')).doc));
 
 describe('New revision in the window', () => {

@@ -132,11 +132,15 @@ describe('tracking scope of a contribution', () => {
     });
     const [resolutionStart, resolutionEnd] = resolutionRange(contribution);
     fc.assert(
-      fc.property(fc.constantFrom(...positions), fc.string({ minLength: 1, maxLength: 5 }).filter((t) => t.trim() === t && t.length > 0), (pos, text) => {
-        const s = edit(start(), typeAt(pos, text));
-        const inside = pos > resolutionStart && pos < resolutionEnd;
-        expect(listChanges(s.doc).length > 0).toBe(inside);
-      }),
+      fc.property(
+        fc.constantFrom(...positions),
+        fc.string({ minLength: 1, maxLength: 5 }).filter((t) => t.trim() === t && t.length > 0),
+        (pos, text) => {
+          const s = edit(start(), typeAt(pos, text));
+          const inside = pos > resolutionStart && pos < resolutionEnd;
+          expect(listChanges(s.doc).length > 0).toBe(inside);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -74,10 +74,13 @@ describe('contributionFromResolution on Resolution 1332 (Council, French)', () =
     expect(fields.get('title')).toBe('Projet de révision de la Résolution 1332');
     // C26/93's purpose opens with these words.
     expect(fields.get('purpose')).toMatch(/^La présente contribution contient un projet de révision de la Résolution 1332/);
-    expect(fields.get('actionRequired')).toBe('Le Conseil est invité à examiner la présente contribution et à prendre les mesures appropriées.');
+    expect(fields.get('actionRequired')).toBe(
+      'Le Conseil est invité à examiner la présente contribution et à prendre les mesures appropriées.',
+    );
     expect(fields.get('date')).toBe('14 avril 2026');
     expect(fields.get('originalLanguage')).toBe('français');
-    for (const name of ['session', 'placeAndDates', 'agendaItem', 'documentNumber', 'source', 'references']) expect(fields.get(name)).toBe('');
+    for (const name of ['session', 'placeAndDates', 'agendaItem', 'documentNumber', 'source', 'references'])
+      expect(fields.get(name)).toBe('');
   });
 
   it('holds the resolution in force in its annex, node for node, ids kept', () => {
@@ -169,7 +172,10 @@ describe('languages', () => {
   it('finds the words of every language in its table, the number filled in', () => {
     for (const code of LANGUAGE_CODES) {
       const table = languageTable(code);
-      const source = resolutionDoc([{ kind: 'operative', keyword: 'x', items: ['y'] }], { language: code, number: `${table.numberLineWords[0]} 1332 (C11)` });
+      const source = resolutionDoc([{ kind: 'operative', keyword: 'x', items: ['y'] }], {
+        language: code,
+        number: `${table.numberLineWords[0]} 1332 (C11)`,
+      });
       const { doc, resolutionNumber } = contributionFromResolution(source, { today: APRIL_14 });
       expect(resolutionNumber, code).toBe('1332');
       const headings: string[] = [];

@@ -50,7 +50,14 @@ describe('start-up', () => {
   it('reads the settings, opens the document given at launch, then offers the unsaved work of a crash', async () => {
     const host = fakeHost({ authorName: 'Marie Dupont' });
     host.next.initial = opened(RES);
-    host.recovery = [{ sessionId: 's1', name: 'res-1332.plenary', savedAt: '2026-12-02T10:00:00Z', content: serializeDocument(importText(fixtureText(RES)).doc) }];
+    host.recovery = [
+      {
+        sessionId: 's1',
+        name: 'res-1332.plenary',
+        savedAt: '2026-12-02T10:00:00Z',
+        content: serializeDocument(importText(fixtureText(RES)).doc),
+      },
+    ];
     const { controller, surface } = await startedController(host);
 
     expect(host.calls.filter((call) => !call.startsWith('setDirty'))).toEqual(['getSettings', 'initialDocument', 'listRecovery']);
@@ -93,7 +100,9 @@ describe('tracking and the author', () => {
     await controller.run('toggle-tracking');
     expect(controller.getState().authorPrompt).toBeNull();
     typeBefore(started, 'Rôle de', 'Nouveau ');
-    expect(listChanges(surface.state.doc).map((change) => `${change.kind}:${change.excerpt}:${change.author}`)).toEqual(['insertion:Nouveau :Jean Martin']);
+    expect(listChanges(surface.state.doc).map((change) => `${change.kind}:${change.excerpt}:${change.author}`)).toEqual([
+      'insertion:Nouveau :Jean Martin',
+    ]);
   });
 
   it('a name given while a preview is shown goes on the changes made after it', async () => {
@@ -322,7 +331,10 @@ describe('review', () => {
     expect(text(started)).toBe(writeText(importText(fixtureText(RES)).doc));
     await controller.run('next-change');
     await controller.run('accept-change');
-    expect(messages(started).slice(-2)).toEqual(['There are no tracked changes in this document.', 'There is no tracked change at the cursor.']);
+    expect(messages(started).slice(-2)).toEqual([
+      'There are no tracked changes in this document.',
+      'There is no tracked change at the cursor.',
+    ]);
   });
 
   it('the changes panel reviews one change by id, or every change of one author', async () => {
@@ -370,7 +382,10 @@ describe('compare', () => {
     const started = await withResolution();
     const { controller, host, surface } = started;
     const newer = importText(fixtureText(RES).replace('onzième séance', 'douzième séance')).doc;
-    host.next.version = { ok: true, document: { fileId: '', name: 'res-1332-c25.plenary', content: serializeDocument(newer), imported: true, warnings: [] } };
+    host.next.version = {
+      ok: true,
+      document: { fileId: '', name: 'res-1332-c25.plenary', content: serializeDocument(newer), imported: true, warnings: [] },
+    };
     await controller.run('compare');
     expect(listChanges(surface.state.doc).map((change) => `${change.kind}:${change.excerpt}:${change.author}`)).toEqual([
       'deletion:onzième:Marie Dupont',
@@ -429,7 +444,10 @@ describe('navigation and panels', () => {
 
   it('shows the in-page picker and gives back what the user picked', async () => {
     const { controller } = await withResolution();
-    const request: PickRequest = { purpose: 'open', listing: { folder: '/docs', entries: [{ name: 'a.plenary' }] } as PickRequest['listing'] };
+    const request: PickRequest = {
+      purpose: 'open',
+      listing: { folder: '/docs', entries: [{ name: 'a.plenary' }] } as PickRequest['listing'],
+    };
     const picking = controller.pick(request);
     expect(controller.getState().pick).toBe(request);
     controller.picked('a.plenary');

@@ -27,7 +27,13 @@ describe('reading WordprocessingML paragraphs', () => {
 
   it('keeps insertions and deletions with their authors and dates', () => {
     const content = read({
-      body: p(null, run('RÉSOLUTION 1332 (C11, dernière mod. '), del(1, 'Fédération de Russie', '2026-04-14T10:00:00Z', 'C24'), ins(2, 'Fédération de Russie', '2026-04-14T10:00:00Z', run('C26')), run(')')),
+      body: p(
+        null,
+        run('RÉSOLUTION 1332 (C11, dernière mod. '),
+        del(1, 'Fédération de Russie', '2026-04-14T10:00:00Z', 'C24'),
+        ins(2, 'Fédération de Russie', '2026-04-14T10:00:00Z', run('C26')),
+        run(')'),
+      ),
     });
     const runs = content.paragraphs[0]!.runs;
     expect(runs.map((r) => (r.kind === 'text' ? [r.text, r.revision?.kind ?? null, r.revision?.author ?? null] : null))).toEqual([

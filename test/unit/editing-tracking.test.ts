@@ -11,7 +11,17 @@ import { EditorState, TextSelection, type Transaction } from 'prosemirror-state'
 import { importText } from '../../shared/import/index.js';
 import { trackTransaction } from '../../shared/tracking/track.js';
 import { acceptAll, rejectAll } from '../../shared/tracking/index.js';
-import { demoteItem, moveItemDown, moveItemUp, promoteItem, insertAnnex, insertFootnote, insertItemAfter, insertSection, structureKeymap } from '../../shared/editing/index.js';
+import {
+  demoteItem,
+  moveItemDown,
+  moveItemUp,
+  promoteItem,
+  insertAnnex,
+  insertFootnote,
+  insertItemAfter,
+  insertSection,
+} from '../../shared/editing/index.js';
+import { structureKeymap } from '../../shared/editing/index.js';
 import { deleteItem } from '../../shared/editing/insert.js';
 import { joinItemForward, mergeItemBackward } from '../../shared/editing/join.js';
 import { leaveList, splitItem } from '../../shared/editing/enter.js';

@@ -15,7 +15,20 @@ import { importText } from '../../shared/import/index.js';
 import { positionsNeedingIds } from '../../shared/model/ids.js';
 import { computeLabels } from '../../shared/numbering/index.js';
 import { schema } from '../../shared/schema/index.js';
-import { demoteItem, documentEdgeKeymap, insertAnnex, insertFootnote, insertItemAfter, insertSection, moveItemDown, moveItemUp, promoteItem, structureKeymap, sectionKindPlugin, parsePastedText } from '../../shared/editing/index.js';
+import {
+  demoteItem,
+  documentEdgeKeymap,
+  insertAnnex,
+  insertFootnote,
+  insertItemAfter,
+  insertSection,
+  moveItemDown,
+  moveItemUp,
+  promoteItem,
+  sectionKindPlugin,
+  parsePastedText,
+} from '../../shared/editing/index.js';
+import { structureKeymap } from '../../shared/editing/index.js';
 import { deleteItem, setListStyle } from '../../shared/editing/insert.js';
 import { enterFromKeyword, insertContinuation, leaveList, splitItem } from '../../shared/editing/enter.js';
 import { joinItemForward, mergeItemBackward } from '../../shared/editing/join.js';
@@ -109,7 +122,8 @@ function outline(doc: Node, keyword: string): string[] {
 function sections(doc: Node): string[] {
   const out: string[] = [];
   doc.descendants((node) => {
-    if (node.type.name === 'section') out.push(`${node.attrs.kind}:${node.firstChild!.textContent.split(' ')[0]}:${node.child(1).childCount}`);
+    if (node.type.name === 'section')
+      out.push(`${node.attrs.kind}:${node.firstChild!.textContent.split(' ')[0]}:${node.child(1).childCount}`);
     return node.type.name !== 'section';
   });
   return out;
@@ -156,7 +170,11 @@ const CONSIDERANT = [
 describe('the Res 1332 document the tests edit', () => {
   it('has considérant g) with its continuations, sub-items and dashes, labelled from position', () => {
     expect(outline(ORIGINAL, 'considérant')).toEqual(CONSIDERANT);
-    expect(outline(ORIGINAL, 'décide').slice(2, 5)).toEqual(['3 d\'utiliser le cadre', '  a. actualisant ses feuilles', '  b. contribuant, selon qu\'il']);
+    expect(outline(ORIGINAL, 'décide').slice(2, 5)).toEqual([
+      "3 d'utiliser le cadre",
+      '  a. actualisant ses feuilles',
+      "  b. contribuant, selon qu'il",
+    ]);
   });
 });
 
@@ -166,7 +184,16 @@ describe('Enter', () => {
     const after = run(start, splitItem);
     expectSound(after);
     const expected = [...CONSIDERANT.slice(0, 4), 'e)', ...CONSIDERANT.slice(4).map((l) => l.replace(/^e\)/, 'f)').replace(/^f\)/, 'g)'))];
-    expect(outline(after.doc, 'considérant').slice(0, 8)).toEqual(['a) que l\'UIT a', 'b) que le Groupe', 'c) que, dans sa', 'd) que la mise', 'e)', 'f) que, par sa', 'g) que, dans sa', 'h) que, aux termes']);
+    expect(outline(after.doc, 'considérant').slice(0, 8)).toEqual([
+      "a) que l'UIT a",
+      'b) que le Groupe',
+      'c) que, dans sa',
+      'd) que la mise',
+      'e)',
+      'f) que, par sa',
+      'g) que, dans sa',
+      'h) que, aux termes',
+    ]);
     expect(outline(after.doc, 'considérant')).toHaveLength(expected.length);
     expect(after.selection.$from.parent.type.name).toBe('item_text');
     expect(after.selection.$from.parent.content.size).toBe(0);
@@ -185,7 +212,11 @@ describe('Enter', () => {
     const cut = g.indexOf(' un rapport') + 1;
     const after = run(cursorAt(stateOf(ORIGINAL), g, cut), splitItem);
     expectSound(after);
-    expect(outline(after.doc, 'considérant').slice(6, 9)).toEqual(['g) que, aux termes', 'h) un rapport d\'activité', '  ¶ permettre aux membres']);
+    expect(outline(after.doc, 'considérant').slice(6, 9)).toEqual([
+      'g) que, aux termes',
+      "h) un rapport d'activité",
+      '  ¶ permettre aux membres',
+    ]);
     expect(outline(after.doc, 'considérant').slice(-1)).toEqual(['i) que la Résolution']);
     expect(after.doc.textContent).toBe(ORIGINAL.textContent);
     expectUndoneTo(after, ORIGINAL);
@@ -202,17 +233,34 @@ describe('Enter', () => {
   it('at the end of 3 of décide, right above a. b., makes a new first sub-item a.', () => {
     const after = run(cursorAt(stateOf(ORIGINAL), line('3', lineNumber('décide')), 'end'), splitItem);
     expectSound(after);
-    expect(outline(after.doc, 'décide').slice(2, 7)).toEqual(['3 d\'utiliser le cadre', '  a.', '  b. actualisant ses feuilles', '  c. contribuant, selon qu\'il', '4 que le Groupe']);
+    expect(outline(after.doc, 'décide').slice(2, 7)).toEqual([
+      "3 d'utiliser le cadre",
+      '  a.',
+      '  b. actualisant ses feuilles',
+      "  c. contribuant, selon qu'il",
+      '4 que le Groupe',
+    ]);
     expect(after.selection.$from.parent.content.size).toBe(0);
     expectUndoneTo(after, ORIGINAL);
   });
 
   it('in an empty sub-item promotes it to the parent list', () => {
     let state = run(cursorAt(stateOf(ORIGINAL), 'actualisant ses feuilles', 'end'), splitItem);
-    expect(outline(state.doc, 'décide').slice(2, 6)).toEqual(['3 d\'utiliser le cadre', '  a. actualisant ses feuilles', '  b.', '  c. contribuant, selon qu\'il']);
+    expect(outline(state.doc, 'décide').slice(2, 6)).toEqual([
+      "3 d'utiliser le cadre",
+      '  a. actualisant ses feuilles',
+      '  b.',
+      "  c. contribuant, selon qu'il",
+    ]);
     state = run(state, splitItem);
     expectSound(state);
-    expect(outline(state.doc, 'décide').slice(2, 7)).toEqual(['3 d\'utiliser le cadre', '  a. actualisant ses feuilles', '4', '  a. contribuant, selon qu\'il', '5 que le Groupe']);
+    expect(outline(state.doc, 'décide').slice(2, 7)).toEqual([
+      "3 d'utiliser le cadre",
+      '  a. actualisant ses feuilles',
+      '4',
+      "  a. contribuant, selon qu'il",
+      '5 que le Groupe',
+    ]);
     expectUndoneTo(state, ORIGINAL);
   });
 
@@ -247,7 +295,12 @@ describe('Enter', () => {
   it('at the end of a keyword line inserts a first item when the section has one already', () => {
     const after = run(cursorAt(stateOf(ORIGINAL), 'rappelant', 'end'), enterFromKeyword);
     expectSound(after);
-    expect(outline(after.doc, 'rappelant').slice(0, 4)).toEqual(['a)', 'b) la Résolution 140', 'c) la Résolution 70', 'd) la Résolution 102']);
+    expect(outline(after.doc, 'rappelant').slice(0, 4)).toEqual([
+      'a)',
+      'b) la Résolution 140',
+      'c) la Résolution 70',
+      'd) la Résolution 102',
+    ]);
     expect(outline(after.doc, 'rappelant').slice(-1)).toEqual(['m) la Résolution A/78/L.49']);
     expect(after.selection.$from.parent.type.name).toBe('item_text');
     expectUndoneTo(after, ORIGINAL);
@@ -267,13 +320,11 @@ describe('Enter', () => {
     state = run(state, splitItem);
     expectSound(state);
     const annex = state.doc.firstChild!.lastChild!;
-    expect(annex.content.content.map((block) => `${block.type.name}:${block.type.name === 'item_list' ? block.childCount : block.textContent.slice(0, 6)}`)).toEqual([
-      'annex_heading:ANNEXE',
-      'annex_title:Mandat',
-      'item_list:2',
-      'paragraph:',
-      'item_list:8',
-    ]);
+    expect(
+      annex.content.content.map(
+        (block) => `${block.type.name}:${block.type.name === 'item_list' ? block.childCount : block.textContent.slice(0, 6)}`,
+      ),
+    ).toEqual(['annex_heading:ANNEXE', 'annex_title:Mandat', 'item_list:2', 'paragraph:', 'item_list:8']);
     expect(state.selection.$from.parent.type.name).toBe('paragraph');
     expectUndoneTo(state, ORIGINAL);
   });
@@ -283,7 +334,12 @@ describe('Enter', () => {
     let state = run(cursorAt(stateOf(ORIGINAL), b, 'end'), insertContinuation);
     state = run(state, splitItem);
     expectSound(state);
-    expect(outline(state.doc, 'rappelant').slice(0, 4)).toEqual(['a) la Résolution 140', 'b) la Résolution 70', 'c)', 'd) la Résolution 102']);
+    expect(outline(state.doc, 'rappelant').slice(0, 4)).toEqual([
+      'a) la Résolution 140',
+      'b) la Résolution 70',
+      'c)',
+      'd) la Résolution 102',
+    ]);
     expectUndoneTo(state, ORIGINAL);
   });
 
@@ -329,7 +385,13 @@ describe('Tab and Shift-Tab', () => {
   it('Tab joins the previous item\'s sub-list when it ends with one (4 becomes c. under 3)', () => {
     const after = run(cursorAt(stateOf(ORIGINAL), line('4', lineNumber('décide'))), demoteItem);
     expectSound(after);
-    expect(outline(after.doc, 'décide').slice(2, 7)).toEqual(['3 d\'utiliser le cadre', '  a. actualisant ses feuilles', '  b. contribuant, selon qu\'il', '  c. que le Groupe', '4 d\'inviter les membres']);
+    expect(outline(after.doc, 'décide').slice(2, 7)).toEqual([
+      "3 d'utiliser le cadre",
+      '  a. actualisant ses feuilles',
+      "  b. contribuant, selon qu'il",
+      '  c. que le Groupe',
+      "4 d'inviter les membres",
+    ]);
     expectUndoneTo(after, ORIGINAL);
   });
 
@@ -413,7 +475,13 @@ describe('Backspace and Delete', () => {
     const four = line('4', lineNumber('décide'));
     const after = run(cursorAt(stateOf(ORIGINAL), four), mergeItemBackward);
     expectSound(after);
-    expect(outline(after.doc, 'décide').slice(2)).toEqual(['3 d\'utiliser le cadre', '  a. actualisant ses feuilles', '  b. contribuant, selon qu\'il', '4 d\'inviter les membres', '5 que le Forum']);
+    expect(outline(after.doc, 'décide').slice(2)).toEqual([
+      "3 d'utiliser le cadre",
+      '  a. actualisant ses feuilles',
+      "  b. contribuant, selon qu'il",
+      "4 d'inviter les membres",
+      '5 que le Forum',
+    ]);
     expect(after.selection.$from.parent.textContent.endsWith(four)).toBe(true);
     expectUndoneTo(after, ORIGINAL);
   });
@@ -480,7 +548,12 @@ describe('Alt-Up and Alt-Down', () => {
   it('moves 3 of décide with a. b. below 4, and not past the end of the list', () => {
     let state = run(cursorAt(stateOf(ORIGINAL), line('3', lineNumber('décide'))), moveItemDown);
     expectSound(state);
-    expect(outline(state.doc, 'décide').slice(2, 6)).toEqual(['3 que le Groupe', '4 d\'utiliser le cadre', '  a. actualisant ses feuilles', '  b. contribuant, selon qu\'il']);
+    expect(outline(state.doc, 'décide').slice(2, 6)).toEqual([
+      '3 que le Groupe',
+      "4 d'utiliser le cadre",
+      '  a. actualisant ses feuilles',
+      "  b. contribuant, selon qu'il",
+    ]);
     state = cursorAt(state, line('6', lineNumber('décide')));
     expect(moveItemDown(state)).toBe(false);
     expect(moveItemUp(cursorAt(stateOf(ORIGINAL), line('a)', 0)))).toBe(false);
@@ -490,7 +563,12 @@ describe('Alt-Up and Alt-Down', () => {
     // décide 4 deleted in suggestion mode; Alt-Up on décide 5 passes it and décide 3.
     const start = cursorAt(stateOf(ORIGINAL), line('4', lineNumber('décide')));
     const struck = start.apply(
-      start.tr.setNodeAttribute(start.selection.$from.before(-1), 'change', { kind: 'deletion', id: 'c1', author: 'Brésil', date: '2026-11-23T10:00:00Z' }),
+      start.tr.setNodeAttribute(start.selection.$from.before(-1), 'change', {
+        kind: 'deletion',
+        id: 'c1',
+        author: 'Brésil',
+        date: '2026-11-23T10:00:00Z',
+      }),
     );
     const after = run(cursorAt(struck, line('5', lineNumber('décide'))), moveItemUp);
     expectSound(after);
@@ -545,7 +623,10 @@ describe('inserting sections, footnotes, annexes and items', () => {
 
   it('inserts a section before the first one from the call line, after the last one from the annex', () => {
     const fromCall = run(cursorAt(stateOf(ORIGINAL), "Le Conseil de l'UIT,"), insertSection('preamble', 'ayant à l\'esprit'));
-    const fromAnnex = run(cursorAt(stateOf(ORIGINAL), 'Mandat du Groupe de travail'), insertSection('operative', 'prie le Secrétaire général'));
+    const fromAnnex = run(
+      cursorAt(stateOf(ORIGINAL), 'Mandat du Groupe de travail'),
+      insertSection('operative', 'prie le Secrétaire général'),
+    );
     expectSound(fromCall);
     expectSound(fromAnnex);
     const before = sections(ORIGINAL);
@@ -583,9 +664,19 @@ describe('inserting sections, footnotes, annexes and items', () => {
 
   it('inserts an item after the current one, deletes an item, changes a list style', () => {
     let state = run(cursorAt(stateOf(ORIGINAL), line('a)', 0)), insertItemAfter);
-    expect(outline(state.doc, 'rappelant').slice(0, 4)).toEqual(['a) la Résolution 140', 'b)', 'c) la Résolution 70', 'd) la Résolution 102']);
+    expect(outline(state.doc, 'rappelant').slice(0, 4)).toEqual([
+      'a) la Résolution 140',
+      'b)',
+      'c) la Résolution 70',
+      'd) la Résolution 102',
+    ]);
     state = run(cursorAt(state, line('c)', 0)), deleteItem);
-    expect(outline(state.doc, 'rappelant').slice(0, 4)).toEqual(['a) la Résolution 140', 'b)', 'c) la Résolution 70', 'd) la Résolution 175']);
+    expect(outline(state.doc, 'rappelant').slice(0, 4)).toEqual([
+      'a) la Résolution 140',
+      'b)',
+      'c) la Résolution 70',
+      'd) la Résolution 175',
+    ]);
     expect(outline(state.doc, 'rappelant')).toHaveLength(12);
     state = run(cursorAt(state, 'actualisant ses feuilles'), setListStyle('roman'));
     expect(outline(state.doc, 'décide').slice(3, 5)).toEqual(['  i) actualisant ses feuilles', '  ii) contribuant, selon qu\'il']);
@@ -594,7 +685,11 @@ describe('inserting sections, footnotes, annexes and items', () => {
   });
 
   it('does not delete the only item of a section', () => {
-    const single = buildDoc({ blocks: [{ resolution: { number: 'R', title: 'T', call: 'C', sections: [{ kind: 'preamble', keyword: 'notant', items: ['seul'] }] } }] });
+    const single = buildDoc({
+      blocks: [
+        { resolution: { number: 'R', title: 'T', call: 'C', sections: [{ kind: 'preamble', keyword: 'notant', items: ['seul'] }] } },
+      ],
+    });
     expect(deleteItem(cursorAt(stateOf(single), 'seul'))).toBe(false);
   });
 });
@@ -610,7 +705,12 @@ describe('pasting text copied from Word', () => {
     let state = run(cursorAt(stateOf(ORIGINAL), line('a)', 0), 'end'), splitItem);
     state = paste(state, 'a)\tla Résolution 71 (Rév. Bucarest, 2022);\r\nb)\tla Résolution 139 (Rév. Bucarest, 2022);\r\n');
     expectSound(state);
-    expect(outline(state.doc, 'rappelant').slice(0, 4)).toEqual(['a) la Résolution 140', 'b) la Résolution 71', 'c) la Résolution 139', 'd) la Résolution 70']);
+    expect(outline(state.doc, 'rappelant').slice(0, 4)).toEqual([
+      'a) la Résolution 140',
+      'b) la Résolution 71',
+      'c) la Résolution 139',
+      'd) la Résolution 70',
+    ]);
     expect(outline(state.doc, 'rappelant')).toHaveLength(14);
     expectUndoneTo(state, ORIGINAL);
   });

@@ -233,7 +233,10 @@ describe('IPC', () => {
     expect(await fake.invoke(win, 'plenary:revealExport', [])).toBe(false);
     const target = path.join(path.dirname(documentFile), 'exported.docx');
     fake.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
-    expect(await fake.invoke(win, 'plenary:exportDocx', [documentContent, 'markup', 'exported'])).toEqual({ ok: true, name: 'exported.docx' });
+    expect(await fake.invoke(win, 'plenary:exportDocx', [documentContent, 'markup', 'exported'])).toEqual({
+      ok: true,
+      name: 'exported.docx',
+    });
     expect(await fake.invoke(win, 'plenary:revealExport', [])).toBe(true);
     expect(fake.shell.showItemInFolder).toHaveBeenCalledWith(target);
   });
@@ -365,7 +368,10 @@ describe('unsaved changes', () => {
 
 describe('menu', () => {
   function fileMenuItem(fake: ElectronFake, label: string) {
-    const template = fake.menus.at(-1)!.template as Array<{ label?: string; submenu?: Array<{ label?: string; click?: () => void; submenu?: unknown[] }> }>;
+    const template = fake.menus.at(-1)!.template as Array<{
+      label?: string;
+      submenu?: Array<{ label?: string; click?: () => void; submenu?: unknown[] }>;
+    }>;
     const file = template.find((menu) => menu.label === '&File')!;
     return file.submenu!.find((item) => item.label === label)!;
   }

@@ -10,7 +10,8 @@ import type { MenuItemConstructorOptions, Session, WebContents } from 'electron'
 import { EventEmitter } from 'node:events';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { MenuCommand, PlenaryApi } from '../../shared/ipc/index.js';
+import type { MenuCommand } from '../../shared/commands/index.js';
+import type { PlenaryApi } from '../../shared/ipc/index.js';
 import { HOST_METHODS } from '../../shared/ipc/validate.js';
 import type { ElectronFake } from '../support/electron-fake.js';
 
@@ -93,7 +94,12 @@ describe('security handlers', () => {
       'not a url',
     ];
     for (const url of blocked) expect(beforeRequest(url), url).toEqual({ cancel: true });
-    for (const url of ['app://plenary/index.html', 'app://plenary/assets/index-abc.js', 'data:image/png;base64,AA==', 'devtools://devtools/x']) {
+    for (const url of [
+      'app://plenary/index.html',
+      'app://plenary/assets/index-abc.js',
+      'data:image/png;base64,AA==',
+      'devtools://devtools/x',
+    ]) {
       expect(beforeRequest(url), url).toEqual({ cancel: false });
     }
   });
@@ -203,7 +209,10 @@ describe('documents named on a command line', () => {
   it('takes document arguments, resolved against the launching folder, and skips flags and the app folder', () => {
     expect(documentPathsFromArgv(['/usr/bin/electron', '.', 'res.plenary'], '/home/d')).toEqual(['/home/d/res.plenary']);
     expect(
-      documentPathsFromArgv(['/opt/Plenary/plenary', '--allow-file-access-from-files', '--x=1.txt', '/tmp/A.PLENARY', 'notes.md', 'c.docx', 'b.txt'], '/w'),
+      documentPathsFromArgv(
+        ['/opt/Plenary/plenary', '--allow-file-access-from-files', '--x=1.txt', '/tmp/A.PLENARY', 'notes.md', 'c.docx', 'b.txt'],
+        '/w',
+      ),
     ).toEqual(['/tmp/A.PLENARY', '/w/c.docx', '/w/b.txt']);
     expect(documentPathsFromArgv(['/opt/Plenary/plenary'], '/w')).toEqual([]);
   });

@@ -350,9 +350,12 @@ describe('format upgrades (migration registry)', () => {
       }),
     ).toThrow('could not upgrade the file from format 1 to 2: bad news');
     // A step that forgets to rename the node: the upgraded document is still refused.
-    expect(() => parseDocument(text(v1()), { migrations: { 1: (e) => ({ ...e, metadata: { ...(e.metadata as Json), application: 'x' } }) }, currentVersion: 2 })).toThrow(
-      'unknown node type "invocation" (in doc > resolution)',
-    );
+    expect(() =>
+      parseDocument(text(v1()), {
+        migrations: { 1: (e) => ({ ...e, metadata: { ...(e.metadata as Json), application: 'x' } }) },
+        currentVersion: 2,
+      }),
+    ).toThrow('unknown node type "invocation" (in doc > resolution)');
   });
 
   it('the real registry reads format 1 as current, with no upgrade', () => {

@@ -117,7 +117,9 @@ describe('readDocumentFile: bad input, one clear line each', () => {
 
   it('Word files: the old binary .doc, a truncated .docx, a .docx that is not one, and PDF / RTF', async () => {
     const ole = Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
-    expect(await refusal(await fileWith('old.doc', ole), ImportError)).toBe('this is an old binary Word file (.doc): open it in Word or LibreOffice, save it as .docx, and open that');
+    expect(await refusal(await fileWith('old.doc', ole), ImportError)).toBe(
+      'this is an old binary Word file (.doc): open it in Word or LibreOffice, save it as .docx, and open that',
+    );
     // Magic bytes win over the name: a .doc renamed .txt is still refused as .doc.
     expect(await refusal(await fileWith('renamed.txt', ole), ImportError)).toMatch(/old binary Word file/);
     const zip = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]);

@@ -73,8 +73,21 @@ describe('labels from position', () => {
       return true;
     });
     const change = { kind: 'insertion', id: 'c1', author: 'A', date: '2026-01-01T00:00:00Z' };
-    const tracked = doc.type.create(doc.attrs, doc.content.replaceChild(0,
-      doc.child(0).copy(doc.child(0).content.replaceChild(1, doc.child(0).child(1).type.create({ ...doc.child(0).child(1).attrs, change }, doc.child(0).child(1).content)))));
+    const tracked = doc.type.create(
+      doc.attrs,
+      doc.content.replaceChild(
+        0,
+        doc.child(0).copy(
+          doc.child(0).content.replaceChild(
+            1,
+            doc
+              .child(0)
+              .child(1)
+              .type.create({ ...doc.child(0).child(1).attrs, change }, doc.child(0).child(1).content),
+          ),
+        ),
+      ),
+    );
     expect(second).toBeGreaterThan(0);
     expect(itemLabels(tracked, 'new')).toEqual(['a)', 'b)', 'c)']);
     expect(itemLabels(tracked, 'original')).toEqual(['a)', '∅', 'b)']);

@@ -43,14 +43,17 @@ describe('lint refuses', () => {
       expect.stringMatching(/^no-restricted-imports: .*does not import Electron/),
     ]);
     // Also below node/file in the layer order: both rules say so.
-    expect(await lint('shared/file/scratch.ts', "import { saveDocument } from '../../node/file/index.js';\nexport const save = saveDocument;\n")).toEqual(
-      expect.arrayContaining([expect.stringMatching(/shared\/ is the browser-safe core/)]),
-    );
+    expect(
+      await lint('shared/file/scratch.ts', "import { saveDocument } from '../../node/file/index.js';\nexport const save = saveDocument;\n"),
+    ).toEqual(expect.arrayContaining([expect.stringMatching(/shared\/ is the browser-safe core/)]));
   });
 
   it('a folder cycle: a module importing one above it', async () => {
     // numbering imports model (labels need ids); model importing numbering closes the cycle.
-    const errors = await lint('shared/model/scratch.ts', "import { computeLabels } from '../numbering/index.js';\nexport const labels = computeLabels;\n");
+    const errors = await lint(
+      'shared/model/scratch.ts',
+      "import { computeLabels } from '../numbering/index.js';\nexport const labels = computeLabels;\n",
+    );
     expect(errors).toEqual([expect.stringMatching(/shared\/model comes before these modules .*folder cycle/)]);
   });
 
@@ -67,12 +70,16 @@ describe('lint accepts', () => {
     expect(await lint('shared/editing/scratch.ts', "import { newId } from '../model/index.js';\nexport const id = newId;\n")).toEqual([]);
     expect(await lint('shared/numbering/scratch.ts', "import { newId } from '../model/index.js';\nexport const id = newId;\n")).toEqual([]);
     expect(await lint('cli/scratch.ts', "import { startHost } from '../host/index.js';\nexport const start = startHost;\n")).toEqual([]);
-    expect(await lint('renderer/scratch.ts', "import { listChanges } from '../shared/tracking/index.js';\nexport const list = listChanges;\n")).toEqual([]);
+    expect(
+      await lint('renderer/scratch.ts', "import { listChanges } from '../shared/tracking/index.js';\nexport const list = listChanges;\n"),
+    ).toEqual([]);
     expect(await lint('node/file/scratch.ts', "import { readFile } from 'node:fs/promises';\nexport const read = readFile;\n")).toEqual([]);
   });
 
   it('a test reaching into a module to test one of its units', async () => {
-    expect(await lint('test/unit/scratch.test.ts', "import { newId } from '../../shared/model/ids.js';\nexport const id = newId;\n")).toEqual([]);
+    expect(
+      await lint('test/unit/scratch.test.ts', "import { newId } from '../../shared/model/ids.js';\nexport const id = newId;\n"),
+    ).toEqual([]);
   });
 });
 

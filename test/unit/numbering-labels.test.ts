@@ -107,7 +107,10 @@ describe('labels from position', () => {
         kind: 'operative',
         keyword: 'décide',
         items: [
-          { text: 'un:', children: [{ style: 'roman', items: ['x;', { text: 'y:', children: [{ style: 'dash', items: ['p;', 'q;'] }] }, 'z;'] }] },
+          {
+            text: 'un:',
+            children: [{ style: 'roman', items: ['x;', { text: 'y:', children: [{ style: 'dash', items: ['p;', 'q;'] }] }, 'z;'] }],
+          },
           { text: 'deux:', children: [{ continuation: 'suite' }, { style: 'alpha-dot', items: ['a;', 'b;'] }] },
           { text: 'trois:', children: [{ style: 'alpha', items: ['seul;'] }] },
         ],
@@ -196,7 +199,10 @@ describe('tracked renumbering', () => {
       return pos < 0;
     });
     const node = doc.nodeAt(pos)!;
-    const withDeletion = new Transform(doc).setNodeMarkup(pos, undefined, { ...node.attrs, deletion: { kind: 'deletion', ...stamp, id: 'c2' } }).doc;
+    const withDeletion = new Transform(doc).setNodeMarkup(pos, undefined, {
+      ...node.attrs,
+      deletion: { kind: 'deletion', ...stamp, id: 'c2' },
+    }).doc;
     const tracked = trackedLabels(withDeletion);
     expect(tracked.has('new-item')).toBe(false);
     expect(tracked.get(ids[6]!)).toEqual({ original: 'f)', new: 'f)' });

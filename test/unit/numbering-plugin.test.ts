@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import type { Node } from 'prosemirror-model';
 import { EditorState, TextSelection, type Transaction } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
-import { demoteItem, insertFootnote, insertItemAfter, insertSection, moveItemDown, moveItemUp, promoteItem } from '../../shared/editing/index.js';
+import {
+  demoteItem,
+  insertFootnote,
+  insertItemAfter,
+  insertSection,
+  moveItemDown,
+  moveItemUp,
+  promoteItem,
+} from '../../shared/editing/index.js';
 import { deleteItem, setListStyle } from '../../shared/editing/insert.js';
 import type { Command } from '../../shared/editing/context.js';
 import { buildDoc } from '../../shared/model/index.js';
@@ -28,7 +36,13 @@ function sample(): Node {
               keyword: 'considérant',
               items: [
                 'un;',
-                { text: 'deux:', children: [{ continuation: 'suite' }, { style: 'roman', items: ['i;', { text: 'ii:', children: [{ style: 'dash', items: ['x;', 'y;'] }] }] }] },
+                {
+                  text: 'deux:',
+                  children: [
+                    { continuation: 'suite' },
+                    { style: 'roman', items: ['i;', { text: 'ii:', children: [{ style: 'dash', items: ['x;', 'y;'] }] }] },
+                  ],
+                },
                 'trois,',
               ],
             },
@@ -76,7 +90,11 @@ function inItem(state: EditorState, n: number): EditorState | null {
 }
 
 type Edit =
-  | { kind: 'command'; command: 'insert' | 'delete' | 'demote' | 'promote' | 'up' | 'down' | 'footnote' | 'section' | 'restyle'; at: number }
+  | {
+      kind: 'command';
+      command: 'insert' | 'delete' | 'demote' | 'promote' | 'up' | 'down' | 'footnote' | 'section' | 'restyle';
+      at: number;
+    }
   | { kind: 'style'; at: number; style: number }
   | { kind: 'track'; at: number; change: 'insertion' | 'deletion' | null; later: boolean }
   | { kind: 'type'; at: number; text: string }
@@ -105,7 +123,12 @@ const editArb: fc.Arbitrary<Edit> = fc.oneof(
     at: fc.nat(),
   }),
   fc.record({ kind: fc.constant('style' as const), at: fc.nat(), style: fc.nat() }),
-  fc.record({ kind: fc.constant('track' as const), at: fc.nat(), change: fc.constantFrom('insertion' as const, 'deletion' as const, null), later: fc.boolean() }),
+  fc.record({
+    kind: fc.constant('track' as const),
+    at: fc.nat(),
+    change: fc.constantFrom('insertion' as const, 'deletion' as const, null),
+    later: fc.boolean(),
+  }),
   fc.record({ kind: fc.constant('type' as const), at: fc.nat(), text: fc.string({ minLength: 1, maxLength: 3 }) }),
   fc.record({ kind: fc.constant('join' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('move' as const), at: fc.nat(), to: fc.nat() }),
@@ -143,7 +166,11 @@ function transactionFor(state: EditorState, edit: Edit): Transaction | null {
       const pos = pick(edit.at);
       const change = edit.change ? { kind: edit.change, ...stamp } : null;
       return edit.later
-        ? state.tr.setNodeMarkup(pos, undefined, { ...state.doc.nodeAt(pos)!.attrs, change, deletion: change ? { ...stamp, kind: 'deletion' } : null })
+        ? state.tr.setNodeMarkup(pos, undefined, {
+            ...state.doc.nodeAt(pos)!.attrs,
+            change,
+            deletion: change ? { ...stamp, kind: 'deletion' } : null,
+          })
         : state.tr.setNodeAttribute(pos, 'change', change);
     }
     case 'type':

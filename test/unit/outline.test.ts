@@ -27,7 +27,13 @@ describe('outline', () => {
                   number: 'RÉSOLUTION 1 (C1)',
                   title: 'Titre',
                   call: 'Le Conseil,',
-                  sections: [{ kind: 'operative', keyword: 'charge le Secrétaire général', items: [{ text: ['seul', { footnote: 'a' }, { footnote: 'b' }] }] }],
+                  sections: [
+                    {
+                      kind: 'operative',
+                      keyword: 'charge le Secrétaire général',
+                      items: [{ text: ['seul', { footnote: 'a' }, { footnote: 'b' }] }],
+                    },
+                  ],
                 },
               },
             ],

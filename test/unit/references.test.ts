@@ -95,14 +95,20 @@ describe('cross-references in Res 1332', () => {
     expect(referenceText(ref, deleted, computeLabels(deleted))).toEqual({ text: 'point\u00a0?? du décide', dangling: true, target: null });
     const findings = checkDocument(deleted).filter((f) => f.code === 'dangling-reference');
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ severity: 'error', where: 'charge le Groupe de travail du Conseil sur le Sommet mondial sur la société de l\'information et les ODD 1' });
+    expect(findings[0]).toMatchObject({
+      severity: 'error',
+      where: "charge le Groupe de travail du Conseil sur le Sommet mondial sur la société de l'information et les ODD 1",
+    });
   });
 
   it('under tracked changes its text shows the old and the new numbering', () => {
     const stamp = { id: 'c1', author: 'Fédération de Russie', date: '2026-04-14T09:00:00Z' };
     const at = itemPos(doc, 'décide', 0);
     const inserted = buildItem('nouveau;');
-    const tracked = new Transform(doc).insert(at, inserted.type.create({ ...inserted.attrs, change: { kind: 'insertion', ...stamp } }, inserted.content)).doc;
+    const tracked = new Transform(doc).insert(
+      at,
+      inserted.type.create({ ...inserted.attrs, change: { kind: 'insertion', ...stamp } }, inserted.content),
+    ).doc;
     const ref = references(tracked)[0]!.node;
     const both = trackedReferenceText(ref, tracked);
     expect(both.original.text).toBe('point\u00a05 du décide');
@@ -110,7 +116,10 @@ describe('cross-references in Res 1332', () => {
     expect(both.changed).toBe(true);
     // A tracked deletion of the target: it still stands in the original, it is gone in the new.
     const target = itemPos(doc, 'décide', 4);
-    const deletion = new Transform(doc).setNodeMarkup(target, undefined, { ...doc.nodeAt(target)!.attrs, change: { kind: 'deletion', ...stamp } }).doc;
+    const deletion = new Transform(doc).setNodeMarkup(target, undefined, {
+      ...doc.nodeAt(target)!.attrs,
+      change: { kind: 'deletion', ...stamp },
+    }).doc;
     const gone = trackedReferenceText(references(deletion)[0]!.node, deletion);
     expect(gone.original).toMatchObject({ text: 'point\u00a05 du décide', dangling: false });
     expect(gone.new).toMatchObject({ text: 'point\u00a0?? du décide', dangling: true });
@@ -124,10 +133,31 @@ describe('recognising and rendering references', () => {
   it('French: preamble items, sub-items, "ci-dessus", and the whole keyword line when a phrase is shared', () => {
     const doc = linkReferences(
       resolution('fr', [
-        { kind: 'preamble', keyword: 'considérant', items: ['un;', { text: 'deux:', children: [{ style: 'roman', items: ['x;', 'y;'] }] }, 'trois,'] },
-        { kind: 'operative', keyword: 'décide', items: ['un;', { text: 'deux:', children: [{ style: 'alpha-dot', items: ['a;', 'b;'] }] }, 'trois;', 'quatre,'] },
-        { kind: 'operative', keyword: 'charge le Secrétaire général', items: ['vu le considérant b) ii) et le point 2 b. du décide;', 'selon le point 4 du décide ci-dessus;', 'Point 9 du décide;', 'au point 1 du charge;'] },
-        { kind: 'operative', keyword: 'charge le Secrétaire général et les Directeurs', items: ['selon le point 2 du charge le Secrétaire général;', 'le considérant a) de la Résolution 140.'] },
+        {
+          kind: 'preamble',
+          keyword: 'considérant',
+          items: ['un;', { text: 'deux:', children: [{ style: 'roman', items: ['x;', 'y;'] }] }, 'trois,'],
+        },
+        {
+          kind: 'operative',
+          keyword: 'décide',
+          items: ['un;', { text: 'deux:', children: [{ style: 'alpha-dot', items: ['a;', 'b;'] }] }, 'trois;', 'quatre,'],
+        },
+        {
+          kind: 'operative',
+          keyword: 'charge le Secrétaire général',
+          items: [
+            'vu le considérant b) ii) et le point 2 b. du décide;',
+            'selon le point 4 du décide ci-dessus;',
+            'Point 9 du décide;',
+            'au point 1 du charge;',
+          ],
+        },
+        {
+          kind: 'operative',
+          keyword: 'charge le Secrétaire général et les Directeurs',
+          items: ['selon le point 2 du charge le Secrétaire général;', 'le considérant a) de la Résolution 140.'],
+        },
       ]),
     );
     expect(renderAll(doc)).toEqual([
@@ -145,14 +175,22 @@ describe('recognising and rendering references', () => {
     const en = linkReferences(
       resolution('en', [
         { kind: 'preamble', keyword: 'considering', items: ['one;', 'two,'] },
-        { kind: 'operative', keyword: 'resolves', items: ['one;', 'two;', 'three;', 'four;', 'in paragraph 5 of resolves above and considering b);', 'five.'] },
+        {
+          kind: 'operative',
+          keyword: 'resolves',
+          items: ['one;', 'two;', 'three;', 'four;', 'in paragraph 5 of resolves above and considering b);', 'five.'],
+        },
       ]),
     );
     expect(renderAll(en)).toEqual(['paragraph 5 of resolves above', 'considering b)']);
     const es = linkReferences(
       resolution('es', [
         { kind: 'preamble', keyword: 'considerando', items: ['uno;', 'dos,'] },
-        { kind: 'operative', keyword: 'resuelve', items: ['uno;', 'dos;', 'tres;', 'cuatro;', 'cinco, según el punto 5 del resuelve y el considerando b).'] },
+        {
+          kind: 'operative',
+          keyword: 'resuelve',
+          items: ['uno;', 'dos;', 'tres;', 'cuatro;', 'cinco, según el punto 5 del resuelve y el considerando b).'],
+        },
       ]),
     );
     expect(renderAll(es)).toEqual(['punto 5 del resuelve', 'considerando b)']);

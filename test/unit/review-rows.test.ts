@@ -1,7 +1,15 @@
 /** The rows of the changes panel: wording, dates, places and the author filter. */
 import { describe, expect, it } from 'vitest';
 import { listChanges, type TrackedChange } from '../../shared/tracking/index.js';
-import { authorsOf, bulkLabel, changeRows, describeChange, filterByAuthor, readableDate, whereOf } from '../../renderer/panels/change-rows.js';
+import {
+  authorsOf,
+  bulkLabel,
+  changeRows,
+  describeChange,
+  filterByAuthor,
+  readableDate,
+  whereOf,
+} from '../../renderer/panels/change-rows.js';
 import { asAuthor, at, deleteText, trackedSession, typeAt } from '../support/review.js';
 
 const UTC = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
@@ -29,7 +37,9 @@ describe('change rows', () => {
     const change = (c: Partial<TrackedChange>) => ({ kind: 'insertion', scope: 'text', ...c }) as TrackedChange;
     expect(describeChange(change({ scope: 'block', blockType: 'item' }))).toBe('Inserted item');
     expect(describeChange(change({ kind: 'deletion', scope: 'block', blockType: 'section' }))).toBe('Deleted section');
-    expect(describeChange(change({ kind: 'deletion', scope: 'block', blockType: 'numbered_paragraph' }))).toBe('Deleted numbered paragraph');
+    expect(describeChange(change({ kind: 'deletion', scope: 'block', blockType: 'numbered_paragraph' }))).toBe(
+      'Deleted numbered paragraph',
+    );
     expect(describeChange(change({ scope: 'block', blockType: 'unknown_thing' }))).toBe('Inserted unknown thing');
     expect(describeChange(change({ scope: 'paragraph-mark' }))).toBe('Paragraph split');
     expect(describeChange(change({ kind: 'deletion', scope: 'paragraph-mark' }))).toBe('Paragraphs joined');

@@ -7,7 +7,13 @@ import { TextSelection } from 'prosemirror-state';
 import { computeLabels, numberingKey } from '../../shared/numbering/index.js';
 import { listChanges } from '../../shared/tracking/index.js';
 import { acceptAll, rejectAll } from '../../shared/tracking/index.js';
-import { backToMarkup, changeIdsAtSelection, changesAtSelection, previewState, selectionOfChange } from '../../renderer/editor/review-view.js';
+import {
+  backToMarkup,
+  changeIdsAtSelection,
+  changesAtSelection,
+  previewState,
+  selectionOfChange,
+} from '../../renderer/editor/review-view.js';
 import { at, deleteText, trackedSession, typeAt } from '../support/review.js';
 
 const TUNIS = "de l'Agenda de Tunis;";

@@ -13,7 +13,15 @@ import type { OpenOutcome, SaveOutcome } from '../../shared/ipc/index.js';
 import { InvalidRequestError, parseRequest } from '../../shared/ipc/index.js';
 import { HOST_METHODS } from '../../shared/ipc/validate.js';
 import { FILE_ID_PATTERN } from '../../shared/ipc/index.js';
-import { NotGrantedError, callHostApi, closeHostStores, createHostApi, openHostStores, type HostApi, type HostStores } from '../../node/services/index.js';
+import {
+  NotGrantedError,
+  callHostApi,
+  closeHostStores,
+  createHostApi,
+  openHostStores,
+  type HostApi,
+  type HostStores,
+} from '../../node/services/index.js';
 import { FileGrants } from '../../node/services/grants.js';
 import { fixturePath } from '../support/fixtures.js';
 
@@ -118,7 +126,11 @@ describe('open', () => {
 
   it('opens the file the host was launched with', async () => {
     const { file } = await savedResolution();
-    const launched = createHostApi({ stores, dialogs: { chooseOpenPath: async () => null, chooseSavePath: async () => null }, initialPath: file });
+    const launched = createHostApi({
+      stores,
+      dialogs: { chooseOpenPath: async () => null, chooseSavePath: async () => null },
+      initialPath: file,
+    });
     const document = opened(await callHostApi(launched, 'initialDocument', []));
     expect(document.imported).toBe(false);
     expect(document.name).toBe('res-1332.plenary');
@@ -226,9 +238,14 @@ describe('a file dropped on the window', () => {
   });
 
   it('explains a broken dropped file in one line, and refuses data that is not base64', async () => {
-    const outcome = (await callHostApi(api, 'openDropped', ['old.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]).toString('base64')])) as OpenOutcome;
+    const outcome = (await callHostApi(api, 'openDropped', [
+      'old.doc',
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]).toString('base64'),
+    ])) as OpenOutcome;
     expect(outcome).toEqual({ ok: false, error: expect.stringMatching(/^Cannot open old\.doc: this is an old binary Word file/) });
-    await expect(callHostApi(api, 'openDropped', ['x.docx', 'not base64!'])).rejects.toThrow(/invalid request to openDropped \(argument 1\)/);
+    await expect(callHostApi(api, 'openDropped', ['x.docx', 'not base64!'])).rejects.toThrow(
+      /invalid request to openDropped \(argument 1\)/,
+    );
   });
 });
 
@@ -303,7 +320,10 @@ describe('file grants', () => {
   it('grants one stable id per path and refuses every id it did not hand out', () => {
     fc.assert(
       fc.property(
-        fc.uniqueArray(fc.stringMatching(/^[A-Za-z0-9 ._-]{1,20}$/).filter((name) => name !== '.' && name !== '..'), { minLength: 1, maxLength: 8 }),
+        fc.uniqueArray(
+          fc.stringMatching(/^[A-Za-z0-9 ._-]{1,20}$/).filter((name) => name !== '.' && name !== '..'),
+          { minLength: 1, maxLength: 8 },
+        ),
         fc.string(),
         (names, probe) => {
           const grants = new FileGrants();

@@ -39,12 +39,21 @@ describe('the text writer', () => {
                 kind: 'operative',
                 keyword: 'décide',
                 items: [
-                  { text: 'premier:', children: [{ style: 'roman', items: ['un;', { text: 'deux:', children: [{ style: 'dash', items: ['tiret;'] }] }] }, { continuation: 'suite', indent: 1 }, { continuation: 'plus loin', indent: 2 }] },
+                  {
+                    text: 'premier:',
+                    children: [
+                      { style: 'roman', items: ['un;', { text: 'deux:', children: [{ style: 'dash', items: ['tiret;'] }] }] },
+                      { continuation: 'suite', indent: 1 },
+                      { continuation: 'plus loin', indent: 2 },
+                    ],
+                  },
                   'second.',
                 ],
               },
             ],
-            annexes: [{ heading: 'ANNEXE', title: 'Mandat', blocks: [{ list: { style: 'alpha', items: ['seul.'] } }, { paragraph: 'Fin.' }] }],
+            annexes: [
+              { heading: 'ANNEXE', title: 'Mandat', blocks: [{ list: { style: 'alpha', items: ['seul.'] } }, { paragraph: 'Fin.' }] },
+            ],
           },
         },
       ],
@@ -146,7 +155,11 @@ describe('tracked changes in text', () => {
             title: 'Titre',
             call: "Le Conseil de l'UIT,",
             sections: [
-              { kind: 'preamble', keyword: 'rappelant', items: ['texte a;', 'texte b;', 'texte c;', 'texte d;', 'texte e;', 'nouveau;', 'texte f;', 'texte g,'] },
+              {
+                kind: 'preamble',
+                keyword: 'rappelant',
+                items: ['texte a;', 'texte b;', 'texte c;', 'texte d;', 'texte e;', 'nouveau;', 'texte f;', 'texte g,'],
+              },
               { kind: 'operative', keyword: 'décide', items: ['un;', 'supprimé;', 'deux.'] },
             ],
           },
@@ -198,7 +211,8 @@ describe('tracked changes in text', () => {
 
   it('marks a split or joined paragraph mark with ¶', () => {
     const doc = editJson(buildDoc({ blocks: [{ paragraph: 'Avant' }, { paragraph: 'Après' }] }), (json) => {
-      if (json.type === 'paragraph' && json.content?.[0]?.text === 'Avant') json.attrs = { ...json.attrs, paragraphMark: { kind: 'insertion', ...stamp('p1') } };
+      if (json.type === 'paragraph' && json.content?.[0]?.text === 'Avant')
+        json.attrs = { ...json.attrs, paragraphMark: { kind: 'insertion', ...stamp('p1') } };
     });
     expect(writeText(doc, { mode: 'marked' }).split('\n')[0]).toBe('Avant[+¶+]');
   });

@@ -18,7 +18,8 @@ import type { NumberingView } from '../../shared/numbering/labels.js';
 import { run as acceptAllCommand } from '../../cli/commands/accept-all.js';
 import { smallResolution } from '../support/tracking-documents.js';
 import { itemTexts, picture, textPos, withoutIds } from '../support/tracking.js';
-import { insertAnnex, insertFootnote, insertItemAfter, insertSection, structureKeymap } from '../../shared/editing/index.js';
+import { insertAnnex, insertFootnote, insertItemAfter, insertSection } from '../../shared/editing/index.js';
+import { structureKeymap } from '../../shared/editing/index.js';
 import { deleteItem } from '../../shared/editing/insert.js';
 import type { Command } from '../../shared/editing/context.js';
 
@@ -44,7 +45,8 @@ function remove(state: EditorState, from: number, to: number, who = alice): Edit
   return tracked(s, s.tr.deleteSelection(), who);
 }
 const start = () => EditorState.create({ doc: original });
-const item = (doc: Node, text: string) => picture(doc).match(new RegExp(`item_text[^(]*\\("[^"]*${text.replace(/[()]/g, '\\$&')}[^"]*"\\)`))?.[0];
+const item = (doc: Node, text: string) =>
+  picture(doc).match(new RegExp(`item_text[^(]*\\("[^"]*${text.replace(/[()]/g, '\\$&')}[^"]*"\\)`))?.[0];
 
 describe('text edits', () => {
   it('typing inserts, and the next keystrokes grow the same insertion', () => {
@@ -113,7 +115,9 @@ describe('structure edits', () => {
     const end = textPos(original, 'du SMSI,') + 'du SMSI,'.length;
     let s = split(start(), end);
     s = type(s, s.selection.from, 'nouveau point;');
-    expect(picture(s.doc)).toContain('item(item_text{pm+}("les résultats<footnote("Note")> du SMSI,")), item(item_text("[+nouveau point;+]"))');
+    expect(picture(s.doc)).toContain(
+      'item(item_text{pm+}("les résultats<footnote("Note")> du SMSI,")), item(item_text("[+nouveau point;+]"))',
+    );
     expect(rejectAll(s.doc).eq(original)).toBe(true);
     expect(itemTexts(acceptAll(s.doc)).slice(0, 3)).toEqual([...itemTexts(original).slice(0, 2), 'nouveau point;']);
   });

@@ -146,7 +146,9 @@ describe('the shapes behind them, on the small resolution', () => {
 
   it('a paste of a copied tracked join is the joined text, inserted without a paragraph mark', () => {
     const $start = original.resolve(textPos(original, 'les résultats'));
-    const joined = EditorState.create({ doc: joinParagraph(EditorState.create({ doc: original }), $start, 'backward', { author: alice, now })!.doc });
+    const joined = EditorState.create({
+      doc: joinParagraph(EditorState.create({ doc: original }), $start, 'backward', { author: alice, now })!.doc,
+    });
     expect(picture(joined.doc)).toContain('item_text{pm-}("la Résolution 70/125;")');
     const copied = finalPastedSlice(joined.doc.slice(textPos(joined.doc, '125;'), textPos(joined.doc, 'les résultats') + 5));
     expect(copied.content.childCount).toBe(1);
@@ -172,7 +174,9 @@ describe('the shapes behind them, on the small resolution', () => {
 
   it('an edit tracked as whole blocks keeps the pending join of the last block it re-inserts', () => {
     const $start = original.resolve(textPos(original, 'trois.'));
-    const joined = EditorState.create({ doc: joinParagraph(EditorState.create({ doc: original }), $start, 'backward', { author: alice, now })!.doc });
+    const joined = EditorState.create({
+      doc: joinParagraph(EditorState.create({ doc: original }), $start, 'backward', { author: alice, now })!.doc,
+    });
     // Two insertions in one transaction: the tracker diffs the documents and re-inserts the items.
     const tr = joined.tr.insertText('Z', textPos(joined.doc, 'un;')).insertText('Y', textPos(joined.doc, 'b.') + 1 + 1);
     const result = trackTransaction(tr, joined, alice, now);

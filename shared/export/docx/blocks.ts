@@ -12,7 +12,15 @@ import type { Node } from 'prosemirror-model';
 import { leadingIndent, paragraph, runFormat, type ExportContext } from './context.js';
 import { hasLabel, labelRuns, type LabelKind } from './label-runs.js';
 import { inlineRuns, run, textContent } from './runs.js';
-import { blockRevisionsOf, isRevised, paragraphMarkOptions, paragraphMarkRevisionsOf, within, wordRevision, type Revisions } from './revisions.js';
+import {
+  blockRevisionsOf,
+  isRevised,
+  paragraphMarkOptions,
+  paragraphMarkRevisionsOf,
+  within,
+  wordRevision,
+  type Revisions,
+} from './revisions.js';
 import { itemTextIndentTwips } from '../../council-style/index.js';
 import { namesTextOnly, proposalIdentifiers } from '../../proposals/index.js';
 import type { ProposalSymbol } from '../../schema/index.js';

@@ -191,7 +191,11 @@ function summaryBox(c: Cover): Table | null {
     columnWidths: [width],
     visuallyRightToLeft: ctx.rightToLeft,
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
-    rows: [new TableRow({ children: [new TableCell({ children: [...content, empty(ctx, 'Normal')], width: { size: width, type: WidthType.DXA } })] })],
+    rows: [
+      new TableRow({
+        children: [new TableCell({ children: [...content, empty(ctx, 'Normal')], width: { size: width, type: WidthType.DXA } })],
+      }),
+    ],
   });
 }
 

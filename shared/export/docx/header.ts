@@ -24,7 +24,12 @@ export interface CouncilHeaders {
 
 export function councilHeaders(ctx: ExportContext, documentNumber: string): CouncilHeaders {
   const format = runFormat(ctx);
-  const lines = [paragraph(ctx, { style: 'Header', children: [new TextRun({ ...format, children: pageNumberRun(ctx.table.header.pageNumberPattern.value) })] })];
+  const lines = [
+    paragraph(ctx, {
+      style: 'Header',
+      children: [new TextRun({ ...format, children: pageNumberRun(ctx.table.header.pageNumberPattern.value) })],
+    }),
+  ];
   if (documentNumber) lines.push(paragraph(ctx, { style: 'Header', children: [new TextRun({ ...format, text: documentNumber })] }));
   const headers: CouncilHeaders = { default: new Header({ children: lines }) };
   if (ctx.table.header.differentFirstPage.value) headers.first = new Header({ children: [paragraph(ctx, { style: 'Header' })] });

@@ -19,7 +19,7 @@ export interface ExportOptions {
 }
 
 /** The document as it is written in a mode: marks kept, accepted, or rejected. */
-export function documentForMode(doc: Node, mode: ExportMode): Node {
+function documentForMode(doc: Node, mode: ExportMode): Node {
   if (mode === 'final') return acceptAll(doc);
   if (mode === 'original') return rejectAll(doc);
   return doc;

@@ -126,7 +126,11 @@ export function markRevisionsOf(marks: readonly Mark[]): Revisions {
   return split(
     marks
       .filter((mark) => mark.type.name === 'insertion' || mark.type.name === 'deletion')
-      .map((mark) => ({ kind: mark.type.name as RevisionKind, author: String(mark.attrs.author ?? ''), date: String(mark.attrs.date ?? '') })),
+      .map((mark) => ({
+        kind: mark.type.name as RevisionKind,
+        author: String(mark.attrs.author ?? ''),
+        date: String(mark.attrs.date ?? ''),
+      })),
   );
 }
 

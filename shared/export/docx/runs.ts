@@ -18,7 +18,16 @@ import type { Node } from 'prosemirror-model';
 import { trackedReferenceText } from '../../numbering/index.js';
 import type { LanguageCode } from '../../languages/index.js';
 import { paragraph, runFormat, type ExportContext } from './context.js';
-import { blockRevisionsOf, isRevised, markRevisionsOf, UNREVISED, within, wordRevision, type Revisions, type WordRevision } from './revisions.js';
+import {
+  blockRevisionsOf,
+  isRevised,
+  markRevisionsOf,
+  UNREVISED,
+  within,
+  wordRevision,
+  type Revisions,
+  type WordRevision,
+} from './revisions.js';
 
 type RunContent = NonNullable<IRunOptions['children']>[number];
 

@@ -4,7 +4,14 @@
  */
 import { AlignmentType, TabStopType, type IParagraphStyleOptions, type ISectionPropertiesOptions, type IStylesOptions } from 'docx';
 import type { LanguageCode } from '../../languages/index.js';
-import { cmToTwips, ptToHalfPoints, ptToTwips, stylesFor, type CouncilStyleTable, type StyleDefinition } from '../../council-style/index.js';
+import {
+  cmToTwips,
+  ptToHalfPoints,
+  ptToTwips,
+  stylesFor,
+  type CouncilStyleTable,
+  type StyleDefinition,
+} from '../../council-style/index.js';
 
 /** Language tags Word uses for spelling and for script-specific fonts. */
 const LANGUAGE_TAGS: Record<LanguageCode, string> = {

@@ -133,7 +133,8 @@ class TextWriter {
     const label = this.label(item, 'items', state);
     item.forEach((child, _offset, index) => {
       if (index === 0) this.line(child, this.stateOf(child, state), '', label === '' ? null : label);
-      else if (child.type.name === 'continuation') this.line(child, this.stateOf(child, state), '\t'.repeat(child.attrs.indent as number), null);
+      else if (child.type.name === 'continuation')
+        this.line(child, this.stateOf(child, state), '\t'.repeat(child.attrs.indent as number), null);
       else this.block(child, state);
     });
   }

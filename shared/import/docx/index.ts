@@ -57,7 +57,9 @@ export function importDocx(bytes: Uint8Array, options: DocxImportOptions = {}): 
   const { comments, formattingRevisions, tables, endnotes, textBoxes, equations, pictures } = content.report;
   if (comments > 0) warnings.push(`${comments} comment(s) in the Word file were not imported: Plenary documents do not hold comments yet`);
   if (formattingRevisions > 0) {
-    warnings.push(`${formattingRevisions} formatting-only revision(s) were not kept as tracked changes: the text shows the revised formatting; review them in Word`);
+    warnings.push(
+      `${formattingRevisions} formatting-only revision(s) were not kept as tracked changes: the text shows the revised formatting; review them in Word`,
+    );
   }
   if (endnotes > 0) warnings.push(`${endnotes} endnote(s) were imported as footnotes at their anchors: Plenary documents have one kind of note`);
   if (textBoxes > 0) warnings.push(`${textBoxes} text box(es) were read as paragraphs after the paragraph holding them`);

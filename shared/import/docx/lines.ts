@@ -48,7 +48,9 @@ function inlineRuns(runs: SourceRun[], block: Revision | null, footnotes: Map<st
   const out: InlineRun[] = [];
   // Runs of the block's own revision need no marks: the block carries it.
   const changeOf = (revision: Revision | null) =>
-    revision && !(block && revision.kind === block.kind && Boolean(revision.insertedBy) === Boolean(block.insertedBy)) ? changesOf(revision) : undefined;
+    revision && !(block && revision.kind === block.kind && Boolean(revision.insertedBy) === Boolean(block.insertedBy))
+      ? changesOf(revision)
+      : undefined;
   for (const run of runs) {
     if (run.kind === 'tab') {
       out.push(withChange(' ', changeOf(run.revision)));

@@ -96,15 +96,22 @@ function resolvePartName(base: string, target: string): string {
 export function openDocxPackage(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): DocxPackage {
   if (bytes.length === 0) throw new ImportError('the file is empty');
   if (startsWith(bytes, OLE_MAGIC)) throw new ImportError(describeOleFile(bytes));
-  if (!startsWith(bytes, ZIP_MAGIC)) throw new ImportError('this is not a Word document (.docx files are zip archives; this file is not one)');
+  if (!startsWith(bytes, ZIP_MAGIC))
+    throw new ImportError('this is not a Word document (.docx files are zip archives; this file is not one)');
 
   // First the small parts that say where the document is and what it is.
-  const head = readZipEntries(bytes, (name) => name === '[Content_Types].xml' || name === '_rels/.rels' || name === 'word/vbaProject.bin', limits);
+  const head = readZipEntries(
+    bytes,
+    (name) => name === '[Content_Types].xml' || name === '_rels/.rels' || name === 'word/vbaProject.bin',
+    limits,
+  );
   const contentTypesBytes = head.get('[Content_Types].xml');
   if (!contentTypesBytes) throw new ImportError('this zip archive is not a Word document (no [Content_Types].xml)');
   const contentTypes = decodeXmlPart('[Content_Types].xml', contentTypesBytes);
   if (contentTypes.includes(MACRO_CONTENT_TYPE) || head.has('word/vbaProject.bin')) {
-    throw new ImportError('this is a macro-enabled Word file (.docm): Plenary does not open files with macros; save it as .docx in Word first');
+    throw new ImportError(
+      'this is a macro-enabled Word file (.docm): Plenary does not open files with macros; save it as .docx in Word first',
+    );
   }
   const rels = head.get('_rels/.rels');
   const mainFromRels = rels ? relationshipTargets(decodeXmlPart('_rels/.rels', rels), '/officeDocument', '')[0] : undefined;

@@ -6,7 +6,26 @@
  */
 import { Parser } from 'htmlparser2';
 
-const BLOCK_TAGS = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'tr', 'td', 'th', 'table', 'blockquote', 'section', 'article', 'header', 'footer']);
+const BLOCK_TAGS = new Set([
+  'p',
+  'div',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'tr',
+  'td',
+  'th',
+  'table',
+  'blockquote',
+  'section',
+  'article',
+  'header',
+  'footer',
+]);
 const SKIPPED_TAGS = new Set(['style', 'script', 'head', 'title', 'xml', 'o:p', 'meta', 'noscript']);
 
 interface FootnoteState {

@@ -10,7 +10,13 @@ import type { SourceLine } from './lines.js';
 const ITEM_ENDINGS = ';.:,；。：，؛،';
 
 /** The cover headings of the framed box, in the order of the table. */
-const COVER_HEADINGS = ['purpose', 'actionRequired', 'strategicLinks', 'financialImplications', 'references'] as const satisfies readonly CoverFieldName[];
+const COVER_HEADINGS = [
+  'purpose',
+  'actionRequired',
+  'strategicLinks',
+  'financialImplications',
+  'references',
+] as const satisfies readonly CoverFieldName[];
 export type CoverHeading = (typeof COVER_HEADINGS)[number];
 
 /** `Annexe: 1`, `Annex: 2`: a field code left over by the converter. */

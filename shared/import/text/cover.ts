@@ -97,7 +97,14 @@ export function readCover(lines: readonly SourceLine[], classify: LineClassifier
     if (paragraphs.length > 1 && name !== 'title') {
       warnings.push(`cover: the ${paragraphs.length} paragraphs of "${name}" were joined into one`);
     }
-    children.push(textBlockNode('cover_field', joinRuns(paragraphs.map((paragraph) => paragraph.runs)), paragraphs.map((paragraph) => paragraph.line), { name }));
+    children.push(
+      textBlockNode(
+        'cover_field',
+        joinRuns(paragraphs.map((paragraph) => paragraph.runs)),
+        paragraphs.map((paragraph) => paragraph.line),
+        { name },
+      ),
+    );
   }
   return { cover: schema.nodes.cover!.create({ id: newId() }, children), warnings, unrecognised };
 }

@@ -36,7 +36,8 @@ export function importText(text: string, options: TextImportOptions = {}): TextI
 
   // A byte-order mark is an encoding detail, not the first character of the number line.
   const { lines, warnings: lineWarnings } = splitLines(text.replace(/^\uFEFF/, ''));
-  if (lines.length === 0) throw new ImportError('The text holds only conversion artifacts (bookmarks, images): there is nothing to import.');
+  if (lines.length === 0)
+    throw new ImportError('The text holds only conversion artifacts (bookmarks, images): there is nothing to import.');
   const language = (options.language as LanguageCode | undefined) ?? detectLanguage(lines);
   const table = languageTable(language);
   const parsed = parseLines(lines, new LineClassifier(table), labelReader(table));

@@ -28,7 +28,12 @@ export function trackedAttrs(lines: readonly SourceLine[]): TrackedAttrs {
 }
 
 /** A textblock with a fresh id, its content from `runs`, its tracked attributes from `lines`. */
-export function textBlockNode(type: string, runs: InlineRun[], lines: readonly SourceLine[] = [], attrs: Record<string, unknown> = {}): Node {
+export function textBlockNode(
+  type: string,
+  runs: InlineRun[],
+  lines: readonly SourceLine[] = [],
+  attrs: Record<string, unknown> = {},
+): Node {
   const tracked = trackedAttrs(lines);
   const own: Record<string, unknown> = { id: newId(), ...attrs };
   if (tracked.change) own.change = tracked.change;

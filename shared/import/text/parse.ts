@@ -232,7 +232,10 @@ class Parser {
       this.warnings.push(`line ${keywordLine.no}: section "${keywordLine.plain}" has no items`);
       list.addUnlabelled({ ...keywordLine, runs: [], plain: '' });
     }
-    return schema.nodes.section!.create({ id: newId(), kind }, [textBlock('section_keyword', keywordLine.runs, [keywordLine]), list.build()]);
+    return schema.nodes.section!.create({ id: newId(), kind }, [
+      textBlock('section_keyword', keywordLine.runs, [keywordLine]),
+      list.build(),
+    ]);
   }
 
   // --- annex --------------------------------------------------------------------------------
