@@ -54,6 +54,8 @@ export const MODULE_ORDER = [
   'shared/translation',
   'shared/file',
   'shared/contribution',
+  'shared/proposals',
+  'shared/library',
   'shared/outline',
   'shared/import',
   'shared/export',

@@ -7,7 +7,7 @@
 import type { Node } from 'prosemirror-model';
 import { isLanguageCode, languageTable, type LanguageCode } from '../languages/index.js';
 import { acceptedText, numberLineOf, resolutionNumberOf, resolutionsIn } from '../contribution/index.js';
-import type { Body } from '../proposals/conferences.js';
+import type { Body } from '../proposals/index.js';
 
 export interface TextInForce {
   /** `1332`, `30`; null when the number line has none. */

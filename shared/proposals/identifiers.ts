@@ -4,7 +4,7 @@
  * identifier, as ITU's guidelines number proposals in the order of the document.
  */
 import type { Node } from 'prosemirror-model';
-import type { ProposalSymbol } from '../schema/schema.js';
+import type { ProposalSymbol } from '../schema/index.js';
 
 export interface ProposalPlace {
   node: Node;

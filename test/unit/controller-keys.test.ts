@@ -13,7 +13,7 @@ import { trackingState } from '../../shared/tracking/index.js';
 import type { AppController } from '../../renderer/controller/controller.js';
 import { useControllerState } from '../../renderer/controller/use-controller.js';
 import { useBrowserShortcuts, useMenuCommands, usePreviewEscape } from '../../renderer/controller/use-keys.js';
-import { fakeHost, opened, startedController, type FakeHost } from './controller-support.js';
+import { fakeHost, opened, startedController, type FakeHost } from '../support/controller.js';
 
 function Keys(props: { controller: AppController; host: FakeHost; browserHost: boolean }) {
   const state = useControllerState(props.controller);

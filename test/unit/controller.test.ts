@@ -13,7 +13,7 @@ import { listChanges } from '../../shared/tracking/changes.js';
 import { trackingScopeOf, trackingState } from '../../shared/tracking/plugin.js';
 import type { PickRequest } from '../../renderer/host-api.js';
 import { INFO_MESSAGE_MS } from '../../renderer/controller/messages.js';
-import { deferred, fakeHost, fixtureText, opened, startedController, type FakeHost } from './controller-support.js';
+import { deferred, fakeHost, fixtureText, opened, startedController, type FakeHost } from '../support/controller.js';
 import { at } from '../support/review.js';
 
 const RES = 'council-res-1332-c24.txt';
