@@ -40,6 +40,19 @@ export { defaultListStyle, naturalSubListStyle } from './list-style.js';
 export { uniqueIdsPlugin, uniqueIdsKey, mayIntroduceIds, writtenRanges, withFreshIds } from './unique-ids.js';
 export { sectionKindPlugin, sectionKindKey, withSectionKinds } from './section-kind.js';
 export { parsePastedText, type TextImporter } from './paste.js';
+export {
+  insertTable,
+  emptyTable,
+  addRowBefore,
+  addRowAfter,
+  deleteRow,
+  addColumnBefore,
+  addColumnAfter,
+  deleteColumn,
+  columnEditsRefused,
+  isInTable,
+  tableKeymap,
+} from './table.js';
 
 /**
  * Inside an item, Tab and Shift-Tab belong to the document even when nothing can be demoted or

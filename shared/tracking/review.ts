@@ -339,6 +339,8 @@ function repairContainer(node: Node, attrs: Record<string, unknown>, content: Fr
   if (name === 'section' && !hasChild(content, 'item_list')) return null;
   if (name === 'item' && !hasChild(content, 'item_text')) return null;
   if (name === 'annex' && !hasChild(content, 'annex_heading')) return null;
+  // A table whose rows were all inserted (rejected) or deleted (accepted) goes with them.
+  if ((name === 'table' || name === 'table_row') && content.childCount === 0) return null;
   return node.type.createAndFill(attrs, content);
 }
 
