@@ -14,6 +14,7 @@ import { hasLabel, labelRuns, type LabelKind } from './label-runs.js';
 import { inlineRuns, run, textContent } from './runs.js';
 import { blockRevisionsOf, isRevised, paragraphMarkOptions, paragraphMarkRevisionsOf, within, wordRevision, type Revisions } from './revisions.js';
 import { itemTextIndentTwips } from './word-styles.js';
+import { wordTable } from './table.js';
 
 export type BodyElement = Paragraph | Table;
 
@@ -79,6 +80,8 @@ export function bodyBlock(ctx: ExportContext, node: Node, inherited: Revisions):
       return resolution(ctx, node, revision);
     case 'annex':
       return annex(ctx, node, revision);
+    case 'table':
+      return [wordTable(ctx, node, inherited, (c, paragraph, cellRevision, style) => textParagraph(c, paragraph, cellRevision, { style }))];
     default:
       throw new Error(`cannot export a ${node.type.name} as a body block`);
   }
