@@ -1,4 +1,4 @@
-// Bundles the `plenary` CLI (shared/cli/plenary.ts) into one ESM file, dist/cli/plenary.mjs, that
+// Bundles the `plenary` CLI (cli/plenary.ts) into one ESM file, dist/cli/plenary.mjs, that
 // runs on Node without tsx or node_modules (bin/plenary.mjs prefers it when present).
 import { build } from 'esbuild';
 import console from 'node:console';
@@ -8,7 +8,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 await build({
   absWorkingDir: root,
-  entryPoints: ['shared/cli/plenary.ts'],
+  entryPoints: ['cli/plenary.ts'],
   outfile: 'dist/cli/plenary.mjs',
   bundle: true,
   platform: 'node',

@@ -1,10 +1,10 @@
 /**
  * Electron main process entry. Thin: it wires Electron's events to the document windows, the menu,
- * IPC and the Node services of shared/services, and applies the security settings.
+ * IPC and the Node services of node/services, and applies the security settings.
  */
 import path from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
-import { closeHostStores, openHostStores, type HostStores } from '../shared/services/stores.js';
+import { closeHostStores, openHostStores, type HostStores } from '../node/services/stores.js';
 import { registerIpcHandlers } from './ipc.js';
 import { documentPathsFromArgv } from './launch-files.js';
 import { installMenu } from './menu.js';

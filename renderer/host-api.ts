@@ -26,7 +26,7 @@ import {
   type CallResponse,
   type PickerListing,
   type PickerPurpose,
-} from '../shared/host/protocol.js';
+} from '../shared/ipc/http-protocol.js';
 
 export interface PickRequest {
   purpose: PickerPurpose;

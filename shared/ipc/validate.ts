@@ -17,7 +17,7 @@ export type HostMethod = Exclude<keyof PlenaryApi, 'onMenuCommand'>;
 export const MAX_CONTENT_LENGTH = 32 * 1024 * 1024;
 export const MAX_NAME_LENGTH = 255;
 
-/** The opaque ids the host hands out (shared/services/grants.ts): `f_` and 16 random bytes. */
+/** The opaque ids the host hands out (node/services/grants.ts): `f_` and 16 random bytes. */
 export const FILE_ID_PATTERN = /^f_[A-Za-z0-9_-]{22}$/;
 /** Session ids become file names in the recovery folder: a safe alphabet only. */
 export const SESSION_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;

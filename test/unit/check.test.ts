@@ -5,7 +5,7 @@ import type { Node } from 'prosemirror-model';
 import { Transform } from 'prosemirror-transform';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkDocument, hasErrors } from '../../shared/check/index.js';
-import { main } from '../../shared/cli/plenary.js';
+import { main } from '../../cli/plenary.js';
 import { serializeDocument } from '../../shared/file/format.js';
 import { importText } from '../../shared/import/text/index.js';
 import { resolutionDoc } from '../../shared/model/build.js';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { serializeDocument } from '../../shared/file/format.js';
-import { readDocumentFile } from '../../shared/file/input.js';
+import { readDocumentFile } from '../../node/file/input.js';
 import type { OpenOutcome } from '../../shared/ipc/api.js';
 import { HOST_METHODS } from '../../shared/ipc/validate.js';
 import type { ElectronFake, FakeBrowserWindow } from './electron-fake.js';

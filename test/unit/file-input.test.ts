@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileAccessError, FileFormatError } from '../../shared/file/errors.js';
 import { serializeDocument } from '../../shared/file/format.js';
-import { readDocumentFile } from '../../shared/file/input.js';
+import { readDocumentFile } from '../../node/file/input.js';
 import { ImportError } from '../../shared/import/errors.js';
 import { revised1332 } from '../support/docx-fixtures.js';
 

@@ -21,7 +21,7 @@ import {
   openHostStores,
   type HostApi,
   type HostStores,
-} from '../../shared/services/index.js';
+} from '../../node/services/index.js';
 
 const FIXTURE = path.resolve('test/fixtures/council-res-1332-c24.txt');
 

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { serializeDocument } from '../../shared/file/format.js';
-import { readDocumentFile } from '../../shared/file/input.js';
-import { RecentFiles, RecoveryStore, SettingsStore, openHostStores } from '../../shared/services/index.js';
+import { readDocumentFile } from '../../node/file/input.js';
+import { RecentFiles, RecoveryStore, SettingsStore, openHostStores } from '../../node/services/index.js';
 
 let dir: string;
 

@@ -13,7 +13,7 @@ import { deleteBlock, joinParagraph } from '../../shared/tracking/structure.js';
 import { acceptChange, listChanges, nextChange, rejectChange, rejectChanges } from '../../shared/tracking/changes.js';
 import { serializeDocument } from '../../shared/file/format.js';
 import { computeLabels, type NumberingView } from '../../shared/numbering/labels.js';
-import { run as acceptAllCommand } from '../../shared/cli/commands/accept-all.js';
+import { run as acceptAllCommand } from '../../cli/commands/accept-all.js';
 import { smallResolution } from './tracking-documents.js';
 import { itemTexts, picture, textPos, withoutIds } from './tracking-support.js';
 import { deleteItem, insertAnnex, insertFootnote, insertItemAfter, insertSection, structureKeymap, type Command } from '../../shared/editing/index.js';
@@ -210,7 +210,7 @@ describe('plenary accept-all / reject-all', () => {
     const err: string[] = [];
     const io = { stdout: { write: () => true }, stderr: { write: (t: string) => err.push(t) }, cwd: dir };
     expect(await acceptAllCommand(['in.plenary', '-o', 'final.plenary'], io)).toBe(0);
-    const { run: rejectAllCommand } = await import('../../shared/cli/commands/reject-all.js');
+    const { run: rejectAllCommand } = await import('../../cli/commands/reject-all.js');
     expect(await rejectAllCommand(['in.plenary', '-o', 'original.plenary'], io)).toBe(0);
     expect(err.join('')).toContain('1 change(s) accepted');
     const final = JSON.parse(await readFile(join(dir, 'final.plenary'), 'utf8')) as { doc: unknown };

@@ -7,7 +7,7 @@
  *   HttpOnly SameSite=Strict cookie set when the page is opened with it): 401 without it;
  * - the Host header must name 127.0.0.1/localhost at our port (DNS rebinding) and an Origin, when
  *   sent, must be ours; cross-site fetch metadata is refused: 403;
- * - files are opened and saved only through the Node services (shared/services): the renderer
+ * - files are opened and saved only through the Node services (node/services): the renderer
  *   holds opaque fileIds, and the in-page picker names a file inside one folder (the folder of the
  *   file given at launch, or the working folder), resolved here, never a path from the page;
  * - the page gets a strict Content-Security-Policy header; nothing here ever connects outward.
@@ -26,8 +26,8 @@ import {
   createHostApi,
   openHostStores,
   type HostStores,
-} from '../services/index.js';
-import { InvalidRequestError } from '../ipc/validate.js';
+} from '../node/services/index.js';
+import { InvalidRequestError } from '../shared/ipc/validate.js';
 import {
   PICKER_EXTENSIONS,
   PICKER_PURPOSES,
@@ -37,7 +37,7 @@ import {
   fileNameProblem,
   type PickerListing,
   type PickerPurpose,
-} from './protocol.js';
+} from '../shared/ipc/http-protocol.js';
 
 /** Loopback only: the host is never reachable from another machine. */
 export const HOST_ADDRESS = '127.0.0.1';

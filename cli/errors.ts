@@ -1,6 +1,6 @@
 /** Errors the CLI reports to the user as one line with exit code 1 (never with a stack). */
-import { FileAccessError, FileFormatError } from '../file/errors.js';
-import { ImportError } from '../import/errors.js';
+import { FileAccessError, FileFormatError } from '../shared/file/errors.js';
+import { ImportError } from '../shared/import/errors.js';
 
 /** Bad or missing arguments. */
 export class UsageError extends Error {

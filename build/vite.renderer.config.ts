@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
-const here = fileURLToPath(new URL('.', import.meta.url));
+const rendererRoot = fileURLToPath(new URL('../renderer/', import.meta.url));
 
 // The renderer always ships React's production build and production JSX, whatever NODE_ENV the
 // caller runs under (vitest sets 'test', which would otherwise give jsxDEV calls against a
@@ -18,7 +18,7 @@ export default defineConfig({
   // Always React's production build, even when the caller's NODE_ENV says otherwise (vitest sets 'test').
   mode: 'production',
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-  root: here,
+  root: rendererRoot,
   base: './',
   plugins: [react()],
   build: {

@@ -5,13 +5,13 @@
  */
 import path from 'node:path';
 import type { Node } from 'prosemirror-model';
-import { exportDocx } from '../export/docx/index.js';
+import { exportDocx } from '../../shared/export/docx/index.js';
 import { writeFileAtomic } from '../file/atomic.js';
-import { FileFormatError } from '../file/errors.js';
-import { parseDocument, serializeDocument } from '../file/format.js';
+import { FileFormatError } from '../../shared/file/errors.js';
+import { parseDocument, serializeDocument } from '../../shared/file/format.js';
 import { readDocumentBytes, readDocumentFile, type InputDocument } from '../file/input.js';
 import { saveDocument as writeDocumentFile } from '../file/save.js';
-import type { ExportMode } from '../ipc/api.js';
+import type { ExportMode } from '../../shared/ipc/api.js';
 
 export const PLENARY_EXTENSION = '.plenary';
 export const DOCX_EXTENSION = '.docx';

@@ -36,4 +36,4 @@ export { RecentFiles, RECENT_LIMIT } from './recent.js';
 export { SettingsStore, defaultSettings } from './settings.js';
 export { RecoveryStore, processIsAlive, SESSION_ID_PATTERN, type RecoveryStoreOptions } from './recovery.js';
 export { loadDocument, saveDocument, checkDocument, renderDocx, withExtension, PLENARY_EXTENSION, DOCX_EXTENSION } from './documents.js';
-export { InvalidRequestError, parseRequest, requestSchemas, HOST_METHODS, isHostMethod, type HostMethod } from '../ipc/validate.js';
+export { InvalidRequestError, parseRequest, requestSchemas, HOST_METHODS, isHostMethod, type HostMethod } from '../../shared/ipc/validate.js';

@@ -1,6 +1,6 @@
 /**
  * The wire protocol between the renderer in a browser and `plenary serve`: `PlenaryApi` over HTTP
- * on 127.0.0.1. Shared by the server (shared/host/serve.ts) and the client (renderer/host-api.ts).
+ * on 127.0.0.1. Shared by the server (host/serve.ts) and the client (renderer/host-api.ts).
  *
  * - `POST /api/call/<method>` with `{ args: [...], choice?: string }` → `{ ok: true, result }` or
  *   `{ ok: false, error }`. `choice` is the file name the user picked in the in-page picker, for

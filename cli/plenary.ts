@@ -10,8 +10,8 @@
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { oneLine } from '../file/errors.js';
-import { APP_VERSION, FORMAT_VERSION } from '../file/format.js';
+import { oneLine } from '../shared/file/errors.js';
+import { APP_VERSION, FORMAT_VERSION } from '../shared/file/format.js';
 import { COMMANDS } from './commands/index.js';
 import { isUsageError, isUserError } from './errors.js';
 import type { CliCommand, CliIo } from './io.js';
@@ -120,7 +120,7 @@ export async function runCli(): Promise<void> {
   });
 }
 
-/** True when this module is the program itself (`tsx shared/cli/plenary.ts`, `node dist/cli/plenary.mjs`). */
+/** True when this module is the program itself (`tsx cli/plenary.ts`, `node dist/cli/plenary.mjs`). */
 function isProgram(): boolean {
   const script = process.argv[1];
   if (!script) return false;

@@ -4,10 +4,10 @@
  * review in the app, print with `plenary text --marked` or export to Word with revision marks.
  */
 import { basename } from 'node:path';
-import { COMPARISON_AUTHOR, CompareError, compareDocuments } from '../../compare/index.js';
-import { readDocumentFile } from '../../file/input.js';
-import { saveDocument } from '../../file/save.js';
-import { listChanges } from '../../tracking/changes.js';
+import { COMPARISON_AUTHOR, CompareError, compareDocuments } from '../../shared/compare/index.js';
+import { readDocumentFile } from '../../node/file/input.js';
+import { saveDocument } from '../../node/file/save.js';
+import { listChanges } from '../../shared/tracking/changes.js';
 import { inputAndPlenaryOutput, parseCommandArgs, resolvePath } from '../args.js';
 import { UsageError, UserError } from '../errors.js';
 import type { CliIo } from '../io.js';

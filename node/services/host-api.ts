@@ -15,7 +15,7 @@ import type {
   RecentFile,
   SaveOutcome,
   Settings,
-} from '../ipc/api.js';
+} from '../../shared/ipc/api.js';
 import {
   DOCX_EXTENSION,
   PLENARY_EXTENSION,

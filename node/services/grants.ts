@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
 /** The shape of every fileId handed out here; the IPC schema accepts nothing else. */
-export { FILE_ID_PATTERN } from '../ipc/validate.js';
+export { FILE_ID_PATTERN } from '../../shared/ipc/validate.js';
 
 export class NotGrantedError extends Error {
   constructor() {

@@ -17,7 +17,7 @@ export interface CliIo {
 }
 
 /**
- * A command module (shared/cli/commands/<name>.ts) exports these two. `run` returns the exit code
+ * A command module (cli/commands/<name>.ts) exports these two. `run` returns the exit code
  * (0 done, 1 user error) and throws for errors: a UsageError, FileFormatError, FileAccessError or
  * ImportError becomes a one-line message and exit 1, anything else an internal error (exit 2).
  */

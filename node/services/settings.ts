@@ -4,8 +4,8 @@
  * to the defaults for what is wrong and keeps what is right; the app always starts.
  */
 import { z } from 'zod';
-import { LANGUAGE_CODES } from '../languages/index.js';
-import type { Settings } from '../ipc/api.js';
+import { LANGUAGE_CODES } from '../../shared/languages/index.js';
+import type { Settings } from '../../shared/ipc/api.js';
 import { SerialQueue } from './serial.js';
 import { readJsonFile, writeJsonAtomic } from './storage.js';
 
