@@ -16,6 +16,7 @@ import { LABEL_SHAPE, splitLines, type SourceLine } from '../text/lines.js';
 import { councilStyleTable } from '../../export/docx/style-table.js';
 import { itemTextIndentTwips } from '../../export/docx/word-styles.js';
 import type { Revision, SourceParagraph, SourceRun } from './ooxml.js';
+import { buildTable, tableLine } from './tables.js';
 
 function toChange(revision: Revision): BlockChange {
   return { kind: revision.kind, id: revision.id, author: revision.author, date: revision.date };
@@ -115,6 +116,12 @@ function asTextLine(paragraph: SourceParagraph, no: number): DocxSourceLine | nu
 export function paragraphsToLines(paragraphs: SourceParagraph[], footnotes: Map<string, SourceParagraph[]>): DocxSourceLine[] {
   const lines: DocxSourceLine[] = [];
   paragraphs.forEach((paragraph, index) => {
+    if (paragraph.table) {
+      // A data table (./tables.ts): its cells read as paragraphs are, handed on as one block.
+      const table = buildTable(paragraph.table, (cell) => paragraphsToLines(cell, footnotes));
+      if (table) lines.push(tableLine(table, index + 1));
+      return;
+    }
     const textLine = asTextLine(paragraph, index + 1);
     if (textLine) {
       lines.push(textLine);

@@ -6,6 +6,7 @@
  */
 import { SaxesParser } from 'saxes';
 import { ImportError } from '../errors.js';
+import { isDataTable, readSourceTable, type SourceTable } from './tables.js';
 
 export interface Revision {
   kind: 'insertion' | 'deletion';
@@ -35,12 +36,14 @@ export interface SourceParagraph {
   bidi: boolean;
   /** Left (start) indentation in twips set on the paragraph itself, 0 when none. */
   indentTwips: number;
+  /** Not a paragraph but a data table read whole (./tables.ts); its other fields are empty. */
+  table?: SourceTable;
 }
 
 export interface OoxmlReport {
   comments: number;
   formattingRevisions: number;
-  /** Tables are flattened into paragraphs, cell by cell. */
+  /** Layout tables (not data tables) flattened into paragraphs, cell by cell. */
   tables: number;
 }
 
@@ -170,6 +173,12 @@ export class ParagraphReader {
           out.push(this.readParagraph(node));
           break;
         case 'w:tbl':
+          // Data tables are read whole (./tables.ts); layout tables (a cover) as their paragraphs.
+          if (isDataTable(node)) {
+            const table = readSourceTable(node, (cell) => this.readBlocks(cell));
+            out.push({ styleId: null, styleName: null, runs: [], markRevision: null, pageBreakBefore: false, bidi: false, indentTwips: 0, table });
+            break;
+          }
           this.report.tables += 1;
           this.readBlocks(collectCells(node), out);
           break;

@@ -11,6 +11,7 @@
  *   footnote text (`développement[footnoteRef:1]1, y compris` … `[1: 1 \tPar pays…]`).
  */
 import type { InlineRun } from '../../model/build.js';
+import type { Node } from 'prosemirror-model';
 import type { BlockChange } from '../../schema/schema.js';
 
 export interface SourceLine {
@@ -32,6 +33,8 @@ export interface SourceLine {
   paragraphMark?: BlockChange | null;
   /** A later deletion of a block that `change` says was inserted by someone else (see the schema's `deletion`). */
   deletion?: BlockChange | null;
+  /** Lines read from Word only: a block read whole (a table, shared/import/docx/tables.ts), placed as it is. */
+  block?: Node;
 }
 
 export interface LinesResult {

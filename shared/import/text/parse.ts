@@ -79,7 +79,7 @@ class Parser {
 
   /** The cover ends at the first labelled line (`I\tIntroduction`), resolution or annex. */
   private endsCover(line: SourceLine): boolean {
-    return line.label !== null || this.classify.isNumberLine(line) || this.classify.isAnnexLine(line);
+    return line.label !== null || line.block !== undefined || this.classify.isNumberLine(line) || this.classify.isAnnexLine(line);
   }
 
   private unplaced(line: SourceLine, why: string): void {
@@ -101,6 +101,13 @@ class Parser {
 
     for (let line = this.peek(); line; line = this.peek()) {
       if (this.classify.isFieldArtifact(line)) {
+        this.index += 1;
+        continue;
+      }
+      if (line.block) {
+        // A block read whole from Word (a table): placed as it is.
+        flush();
+        blocks.push(line.block);
         this.index += 1;
         continue;
       }
@@ -201,7 +208,8 @@ class Parser {
   }
 
   private endsResolutionHead(line: SourceLine): boolean {
-    return this.classify.keywordOf(line) !== null || this.classify.isAnnexLine(line) || this.classify.isNumberLine(line);
+    // A table cannot stand among a resolution's paragraphs: it ends the resolution there, kept after it.
+    return line.block !== undefined || this.classify.keywordOf(line) !== null || this.classify.isAnnexLine(line) || this.classify.isNumberLine(line);
   }
 
   private endsSection(line: SourceLine): boolean {
@@ -241,7 +249,7 @@ class Parser {
     const headingLine = this.lines[this.index++]!;
     const children: Node[] = [textBlock('annex_heading', headingLine.runs, [headingLine])];
     const next = this.peek();
-    if (next && next.label === null && next.tabs === 0 && !this.classify.isNumberLine(next) && !this.classify.isAnnexLine(next)) {
+    if (next && !next.block && next.label === null && next.tabs === 0 && !this.classify.isNumberLine(next) && !this.classify.isAnnexLine(next)) {
       children.push(textBlock('annex_title', next.runs, [next]));
       this.index += 1;
     }
