@@ -52,6 +52,7 @@ import { FilePicker, Messages, RecoveryDialog, type Message } from './panels/Dia
 import { Changes } from './panels/Changes.js';
 import type { ChangeRow } from './panels/change-rows.js';
 import { AuthorDialog, isUnsetAuthor } from './panels/AuthorDialog.js';
+import { TABLE_COMMANDS, isTableCommand, tableRefusal } from './editor/table-commands.js';
 import type { PickRequest } from './host-api.js';
 
 /** Lets the HTTP API (created before React) show the in-page picker that App renders. */
@@ -75,6 +76,7 @@ const STRUCTURE_COMMANDS: Partial<Record<AppCommand, Command>> = {
   promote: promoteItem,
   'move-up': moveItemUp,
   'move-down': moveItemDown,
+  ...TABLE_COMMANDS,
 };
 
 /**
@@ -419,7 +421,9 @@ export function App(props: AppProps) {
       if (!v) return;
       const structure = STRUCTURE_COMMANDS[command];
       if (structure) {
-        if (!structure(v.state, v.dispatch)) say('info', 'That command does not apply here: put the cursor in an item.');
+        if (!structure(v.state, v.dispatch)) {
+          say('info', isTableCommand(command) ? tableRefusal(command, v.state) : 'That command does not apply here: put the cursor in an item.');
+        }
         v.focus();
         return;
       }

@@ -2,9 +2,10 @@
  * The document editor: one ProseMirror EditorView, mounted once. React never re-renders it; the
  * panels read a derived store (see ../store.ts) that the view's dispatch feeds.
  *
- * Plugins, in the order their keymaps are consulted: the footnote and format keys, the structure
- * keys of shared/editing (Enter makes the next item, Tab demotes, Alt+Up moves…), history, search,
- * then ProseMirror's base keymap.
+ * Plugins, in the order their keymaps are consulted: the footnote and format keys, the table keys
+ * (Tab between cells), the structure keys of shared/editing (Enter makes the next item, Tab
+ * demotes, Alt+Up moves…), history, search, prosemirror-tables' cell selection, then ProseMirror's
+ * base keymap.
  */
 import type { Node, ResolvedPos, Slice } from 'prosemirror-model';
 import { EditorState, NodeSelection, type Command, type Plugin, type Transaction } from 'prosemirror-state';
@@ -22,8 +23,10 @@ import {
   parsePastedText,
   sectionKindPlugin,
   structureKeymap,
+  tableKeymap,
   type TextImporter,
 } from '../../shared/editing/index.js';
+import { tableEditing } from 'prosemirror-tables';
 import { toggleTracking, trackIfEnabled, trackingPlugin } from '../../shared/tracking/plugin.js';
 import { clipboardHtmlToText } from '../../shared/import/html/clipboard.js';
 import { clipboardParser, clipboardSerializer, markViews, structureNodeViews } from './dom-specs.js';
@@ -43,10 +46,14 @@ function asUndoStep(command: Command): Command {
     command(state, dispatch ? (tr) => dispatch(closeHistory(tr).setMeta(STRUCTURE_META, true)) : undefined);
 }
 
-function structureKeys(): Record<string, Command> {
+function asUndoStepKeys(keymap: Record<string, Command>): Record<string, Command> {
   const keys: Record<string, Command> = {};
-  for (const [key, command] of Object.entries(structureKeymap())) keys[key] = asUndoStep(command);
+  for (const [key, command] of Object.entries(keymap)) keys[key] = asUndoStep(command);
   return keys;
+}
+
+function structureKeys(): Record<string, Command> {
+  return asUndoStepKeys(structureKeymap());
 }
 
 /**
@@ -86,12 +93,17 @@ export function editorPlugins(options: EditorPluginsOptions): Plugin[] {
       'Mod-Shift-e': toggleTracking,
       'Mod-Alt-f': asUndoStep(insertFootnoteAndEdit),
     }),
+    // In a table, Tab and Shift+Tab go from cell to cell (Tab in the last cell adds a row) before
+    // the structure keys demote or promote items.
+    keymap(asUndoStepKeys(tableKeymap())),
     keymap(structureKeys()),
     keymap(documentEdgeKeymap(typeof navigator !== 'undefined' && /Mac/.test(navigator.platform))),
     // Typing within half a second, at adjacent places, is one undo step (prosemirror-history's grouping).
     history({ newGroupDelay: 500 }),
     keymap({ 'Mod-z': undo, 'Mod-y': redo, 'Shift-Mod-z': redo }),
     search(),
+    // Cell selection (drag across cells), arrows between cells, Backspace on selected cells.
+    tableEditing(),
     keymap(baseKeymap),
     dropCursor(),
     gapCursor(),

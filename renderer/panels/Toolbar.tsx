@@ -1,12 +1,13 @@
 /**
  * The toolbar: file commands, undo/redo, structure inserts (item, section with a keyword from the
- * language table, footnote, annex), review (tracking, the changes panel, next/previous change,
+ * language table, footnote, annex, table and its rows and columns), review (tracking, the changes panel, next/previous change,
  * accept/reject, the Markup/Final/Original views) and find. Buttons only send commands; the App runs them.
  */
 import { useMemo, type ReactNode } from 'react';
 import { LANGUAGE_CODES, languageTable, type LanguageCode } from '../../shared/languages/index.js';
 import type { SectionKind } from '../../shared/schema/schema.js';
 import { REVIEW_VIEWS, REVIEW_VIEW_NAMES, type ReviewView } from '../editor/review-view.js';
+import { TABLE_COMMAND_NAMES, type TableCommandName } from '../editor/table-commands.js';
 
 export type ToolbarCommand =
   | 'new-resolution'
@@ -22,6 +23,7 @@ export type ToolbarCommand =
   | 'insert-item'
   | 'insert-footnote'
   | 'insert-annex'
+  | TableCommandName
   | 'demote'
   | 'promote'
   | 'move-up'
@@ -151,6 +153,13 @@ export function Toolbar(props: ToolbarProps) {
         </ActionSelect>
         <Button name="insert-footnote" label="+ Note" title="Insert a footnote (Ctrl+Alt+F)" onClick={command('insert-footnote')} />
         <Button name="insert-annex" label="+ Annex" title="Insert an annex" onClick={command('insert-annex')} />
+        <ActionSelect label="Table" placeholder="Table…" onPick={(value) => onCommand(value as TableCommandName)}>
+          {(Object.keys(TABLE_COMMAND_NAMES) as TableCommandName[]).map((name) => (
+            <option key={name} value={name}>
+              {TABLE_COMMAND_NAMES[name]}
+            </option>
+          ))}
+        </ActionSelect>
       </div>
       <div className="tb-group" role="group" aria-label="Review">
         <Button

@@ -82,7 +82,7 @@ describe('our export, read back', () => {
 
   it('saves to .plenary and opens again, validated', async () => {
     const { doc } = await read();
-    const reopened = parseDocument(serializeDocument(doc, {}));
+    const reopened = parseDocument(serializeDocument(doc));
     expect(reopened.doc.eq(doc)).toBe(true);
   });
 });
