@@ -5,8 +5,12 @@
  * deleted row, a row inserted then deleted, a wholly inserted table after an inserted paragraph
  * mark, merged cells, a layout table (a cover) still read as paragraphs.
  */
+import fc from 'fast-check';
 import type { Node } from 'prosemirror-model';
+import { EditorState, TextSelection, type Transaction } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
+import { addRowAfter, addRowBefore, deleteRow, insertTable, type Command } from '../../shared/editing/index.js';
+import { trackTransaction } from '../../shared/tracking/track.js';
 import { exportDocx } from '../../shared/export/docx/index.js';
 import { writeText } from '../../shared/export/text/index.js';
 import { parseDocument, serializeDocument } from '../../shared/file/format.js';
@@ -85,6 +89,71 @@ describe('our export, read back', () => {
     const reopened = parseDocument(serializeDocument(doc));
     expect(reopened.doc.eq(doc)).toBe(true);
   });
+});
+
+describe('tracked table edits through Word and back', () => {
+  const AUTHOR = { name: 'Délégation A' };
+  const NOW = () => '2026-04-14T09:00:00Z';
+  const base = reportWithTimetable(false);
+
+  function tracked(state: EditorState, command: Command): EditorState {
+    let out: Transaction | null = null;
+    if (!command(state, (tr) => (out = tr))) return state;
+    return state.apply(trackTransaction(out!, state, AUTHOR, NOW));
+  }
+
+  /** Positions of the first paragraph of each row still standing (not struck), in order. */
+  function standingRows(doc: Node): number[] {
+    const out: number[] = [];
+    doc.descendants((node, pos) => {
+      if (node.type.name !== 'table') return true;
+      let offset = pos + 1;
+      node.forEach((row) => {
+        if ((row.attrs.change as { kind?: string } | null)?.kind !== 'deletion') out.push(offset + 3);
+        offset += row.nodeSize;
+      });
+      return false;
+    });
+    return out;
+  }
+
+  it('a table inserted with tracking on comes back as one inserted table', async () => {
+    let at = -1;
+    base.descendants((node, pos) => {
+      if (at < 0 && node.type.name === 'numbered_paragraph' && node.textContent.startsWith('L\'UIT assure')) at = pos + 1;
+      return at < 0;
+    });
+    const state = tracked(EditorState.create({ doc: base, selection: TextSelection.create(base, at) }), insertTable(2, 2));
+    const { doc } = importDocx(await exportDocx(state.doc, { mode: 'markup' }));
+    const inserted = tablesOf(doc).filter((t) => (t.attrs.change as { kind?: string } | null)?.kind === 'insertion');
+    expect(inserted).toHaveLength(1);
+    expect(writeText(rejectAll(doc))).toBe(writeText(rejectAll(state.doc)));
+  });
+
+  it('any tracked row additions, deletions and typing: Word gives back the same three views', async () => {
+    const commands = { above: addRowBefore, below: addRowAfter, delete: deleteRow } as const;
+    let steps = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ kind: fc.constantFrom('above', 'below', 'delete', 'type'), row: fc.nat(6), text: fc.constantFrom('Genève', 'Tunis', '2025', 'en ligne') }), { minLength: 1, maxLength: 5 }),
+        async (ops) => {
+          let state = EditorState.create({ doc: base });
+          for (const op of ops) {
+            const rows = standingRows(state.doc);
+            if (rows.length === 0) break;
+            state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, rows[op.row % rows.length]!)));
+            if (op.kind === 'type') state = state.apply(trackTransaction(state.tr.insertText(op.text), state, AUTHOR, NOW));
+            else state = tracked(state, commands[op.kind]);
+            steps++;
+          }
+          const { doc } = importDocx(await exportDocx(state.doc, { mode: 'markup' }));
+          for (const mode of ['marked', 'final', 'original'] as const) expect(viewRows(doc, mode), mode).toEqual(viewRows(state.doc, mode));
+        },
+      ),
+      { numRuns: 25 },
+    );
+    expect(steps).toBeGreaterThan(50);
+  }, 60_000);
 });
 
 // --- hand-built OOXML ---------------------------------------------------------------------------
