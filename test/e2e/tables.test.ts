@@ -121,6 +121,24 @@ describe('tables in Chromium', () => {
     await shot('changes-panel');
   });
 
+  it('rejects a row from the panel and accepts one at the cursor; undo takes both back', async () => {
+    const insertedRow = page.locator('.changes .change-row', { hasText: 'Inserted table row' }).first();
+    await insertedRow.locator('.change-reject').click();
+    await eventually(rowTexts).not.toContain('Forum SMSI+20 |  | ');
+    expect(await rows().count()).toBe(4);
+    // Alt+Shift+A in the struck row accepts its deletion: the row goes.
+    await caret(cell(3, 0), 'start');
+    await page.keyboard.press('Alt+Shift+A');
+    await eventually(() => rows().count()).toBe(3);
+    expect((await rowTexts()).join('\n')).not.toContain('Forum 2021');
+    await editorOf(page).focus();
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await eventually(() => rows().count()).toBe(5);
+    expect(await rows().nth(3).getAttribute('class')).toContain('pl-block-insertion');
+    expect(await rows().nth(4).getAttribute('class')).toContain('pl-block-deletion');
+  });
+
   it('saves, reopens with the tracked rows, and exports Word row revisions', async () => {
     await editorOf(page).focus();
     await page.keyboard.press('Control+s');
