@@ -246,6 +246,46 @@ describe('hand-built Word tables', () => {
     expect(rowTexts(t!)).toEqual(['2024-2025 | Total / (CHF)', '2024 | 2025']);
   });
 
+  it('a table among the items of a resolution is kept as continuation paragraphs, one per row, revisions included', () => {
+    const { doc, warnings } = importDocx(
+      buildDocx({
+        styles: [
+          { id: 'ResNo', name: 'ResNo' },
+          { id: 'Restitle', name: 'Restitle' },
+          { id: 'Call', name: 'Call' },
+        ],
+        body: [
+          p('ResNo', run('RESOLUTION 1332 (C11, last amended C24)')),
+          p('Restitle', run('ITU’s role in implementing the outcomes of the WSIS')),
+          p(null, run('The ITU Council,')),
+          p('Call', run('resolves')),
+          p(null, run('1'), '<w:r><w:tab/></w:r>', run('that the contributions are set as follows:')),
+          table(
+            row('', cell(p(null, run('Class'))), cell(p(null, run('Units')))),
+            row(insertedRow(1), cell(insertedCellParagraph(2, '1/2')), cell(insertedCellParagraph(4, '0.5'))),
+          ),
+          p(null, run('2'), '<w:r><w:tab/></w:r>', run('to review them each year.')),
+        ].join(''),
+      }),
+      { language: 'en' },
+    );
+    expect(tablesOf(doc)).toHaveLength(0);
+    const texts: string[] = [];
+    doc.descendants((node) => {
+      if (node.type.name === 'item_text' || node.type.name === 'continuation') {
+        texts.push(`${node.type.name}${node.attrs.change ? `{${(node.attrs.change as { kind: string }).kind}}` : ''}: ${node.textContent}`);
+      }
+      return true;
+    });
+    expect(texts).toEqual([
+      'item_text: that the contributions are set as follows:',
+      'continuation: Class | Units',
+      'continuation{insertion}: 1/2 | 0.5',
+      'item_text: to review them each year.',
+    ]);
+    expect(warnings.join('\n')).toMatch(/a table among the items of "resolves" was kept as 2 paragraph/);
+  });
+
   it('a borderless layout table and a one-column box are read as paragraphs, as before', () => {
     const layout = `<w:tbl><w:tblPr><w:tblBorders><w:top w:val="none"/><w:bottom w:val="nil"/></w:tblBorders></w:tblPr>${row('', cell(p(null, run('Point de l’ordre du jour: PL 2'))), cell(p(null, run('Document C26/93-F'))))}</w:tbl>`;
     const box = `<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/></w:tblPr>${row('', cell(p(null, run('Objet'))))}</w:tbl>`;

@@ -6,6 +6,10 @@
  * lines.ts turns it into a `table` node once footnotes are known (buildTable), handed to the
  * structure parser as a ready-made block.
  *
+ * Where the model holds no table — among the items of a resolution's section — the structure
+ * parser keeps the rows as continuation paragraphs of the item before (`cell | cell`, the row's
+ * revision on the paragraph), with a warning: no text is lost.
+ *
  * Which tables are tables: a layout table (the Council cover's borderless grid, a one-column
  * framed box) is read as paragraphs as before, so the cover and the summary box are still
  * recognised; a table with borders or a table style and at least two columns is a table.
@@ -262,9 +266,59 @@ function liftedRows(rows: Node[]): Node[] {
   return rows.map((row) => row.type.create({ ...row.attrs, change: null }, row.content));
 }
 
-/** The source line that hands a table to the structure parser, which places it as a body block. */
+/**
+ * The source line that hands a table to the structure parser, which places it as a body block;
+ * with the table as lines too (`blockAsLines`), one per row, for where the model holds no table (a
+ * table among the items of a resolution's section is kept as their continuation paragraphs).
+ */
 export function tableLine(table: Node, no: number): SourceLine & { style: null } {
-  return { no, tabs: 0, label: null, runs: [], plain: '', raw: '[table]', style: null, block: table };
+  return { no, tabs: 0, label: null, runs: [], plain: '', raw: '[table]', style: null, block: table, blockAsLines: rowLines(table, no) };
+}
+
+/** Each row as one indented line, `cell | cell`, its revisions kept (the row's on the line). */
+function rowLines(table: Node, no: number): SourceLine[] {
+  const tableChange = table.attrs.change as BlockChange | null;
+  const lines: SourceLine[] = [];
+  table.forEach((row) => {
+    const runs: InlineRun[] = [];
+    row.forEach((cell, _offset, index) => {
+      if (index > 0) runs.push(' | ');
+      cell.forEach((paragraph, _o, p) => {
+        if (p > 0) runs.push(' / ');
+        runs.push(...runsOf(paragraph));
+      });
+    });
+    const plain = runs.map((run) => (typeof run === 'string' ? run : 'text' in run ? run.text : '')).join('');
+    lines.push({
+      no,
+      tabs: 1,
+      label: null,
+      runs,
+      plain,
+      raw: plain,
+      change: (row.attrs.change as BlockChange | null) ?? tableChange,
+      deletion: (row.attrs.deletion as BlockChange | null) ?? null,
+    });
+  });
+  return lines;
+}
+
+/** A paragraph's content as inline runs again, tracked marks and footnotes included. */
+function runsOf(paragraph: Node): InlineRun[] {
+  const runs: InlineRun[] = [];
+  paragraph.forEach((child) => {
+    const changes = child.marks
+      .filter((mark) => mark.type.name === 'insertion' || mark.type.name === 'deletion')
+      .map((mark) => ({ kind: mark.type.name as BlockChange['kind'], id: mark.attrs.id as string, author: mark.attrs.author as string, date: mark.attrs.date as string }));
+    if (child.isText) {
+      const formats = child.marks.map((mark) => mark.type.name).filter((name): name is 'em' | 'strong' | 'superscript' | 'subscript' => ['em', 'strong', 'superscript', 'subscript'].includes(name));
+      runs.push({ text: child.text ?? '', ...(formats.length ? { marks: formats } : {}), ...(changes.length ? { change: changes } : {}) });
+    } else if (child.type.name === 'footnote') {
+      const change = child.attrs.change as BlockChange | null;
+      runs.push({ footnote: runsOf(child), ...(change ? { change } : {}) });
+    }
+  });
+  return runs;
 }
 
 /**

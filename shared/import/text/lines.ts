@@ -35,6 +35,8 @@ export interface SourceLine {
   deletion?: BlockChange | null;
   /** Lines read from Word only: a block read whole (a table, shared/import/docx/tables.ts), placed as it is. */
   block?: Node;
+  /** The same block as lines, for where it cannot stand (a table among a section's items). */
+  blockAsLines?: SourceLine[];
 }
 
 export interface LinesResult {

@@ -213,7 +213,8 @@ class Parser {
   }
 
   private endsSection(line: SourceLine): boolean {
-    return this.endsResolutionHead(line);
+    // A table among the items stays in the section (as lines, see section()).
+    return !line.block && this.endsResolutionHead(line);
   }
 
   private section(kind: SectionKind): Node {
@@ -222,6 +223,17 @@ class Parser {
     for (let line = this.peek(); line && !this.endsSection(line); line = this.peek()) {
       this.index += 1;
       if (this.classify.isFieldArtifact(line)) continue;
+      if (line.block) {
+        // The model holds tables in the body and annexes, not among items: its rows are kept as
+        // continuation paragraphs of the item before, text and revisions included.
+        const rows = line.blockAsLines ?? [];
+        this.warnings.push(`line ${line.no}: a table among the items of "${keywordLine.plain}" was kept as ${rows.length} paragraph(s), one per row`);
+        for (const row of rows) {
+          if (list.isEmpty) list.addUnlabelled(row);
+          else list.addContinuation(row);
+        }
+        continue;
+      }
       const readings = line.label === null ? [] : this.labels.read(line.label);
       if (readings.length > 0) {
         list.addLabelled(line, readings);
