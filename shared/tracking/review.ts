@@ -122,6 +122,13 @@ export function losingRuns(doc: Node, decision: Decision, filter: ChangeFilter):
         units.push({ from: pos, to: end, kind: 'block' });
         return;
       }
+      if (child.type.spec.tableRole === 'cell') {
+        // A table cell is a scope of its own, as Word's cell end mark is: a join or deletion run
+        // never reaches out of a cell into the next one or past the table.
+        units.push({ from: pos, to: end, kind: 'content' });
+        runs.push(...toRuns(scanned(child, pos + 1)));
+        return;
+      }
       if (child.isTextblock) units.push({ from: pos + 1, to: pos + 1, kind: 'textStart' });
       scan(child, pos + 1, units);
       if (child.isTextblock) {
