@@ -4,7 +4,7 @@ import { basename, extname, isAbsolute, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './errors.js';
 import type { CliIo } from './io.js';
-import { FILE_EXTENSION } from '../shared/file/format.js';
+import { FILE_EXTENSION } from '../shared/file/index.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 

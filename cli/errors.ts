@@ -1,14 +1,13 @@
 /** Errors the CLI reports to the user as one line with exit code 1 (never with a stack). */
-import { FileAccessError, FileFormatError } from '../shared/file/errors.js';
-import { ImportError } from '../shared/import/errors.js';
+import { UserFacingError } from '../shared/errors/index.js';
 
 /** Bad or missing arguments. */
-export class UsageError extends Error {
+export class UsageError extends UserFacingError {
   override name = 'UsageError';
 }
 
 /** Anything else a command refuses for a reason the user can act on. */
-export class UserError extends Error {
+export class UserError extends UserFacingError {
   override name = 'UserError';
 }
 
@@ -26,11 +25,5 @@ export function isUsageError(error: unknown): boolean {
 }
 
 export function isUserError(error: unknown): boolean {
-  return (
-    isUsageError(error) ||
-    error instanceof UserError ||
-    error instanceof FileFormatError ||
-    error instanceof FileAccessError ||
-    error instanceof ImportError
-  );
+  return isUsageError(error) || error instanceof UserFacingError;
 }

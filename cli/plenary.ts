@@ -10,8 +10,8 @@
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { oneLine } from '../shared/file/errors.js';
-import { APP_VERSION, FORMAT_VERSION } from '../shared/file/format.js';
+import { messageOf, oneLine } from '../shared/errors/index.js';
+import { APP_VERSION, FORMAT_VERSION } from '../shared/file/index.js';
 import { COMMANDS } from './commands/index.js';
 import { isUsageError, isUserError } from './errors.js';
 import type { CliCommand, CliIo } from './io.js';
@@ -59,14 +59,14 @@ function wantsHelp(args: readonly string[]): boolean {
 }
 
 function reportError(name: string, error: unknown, io: CliIo): number {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   if (isUserError(error)) {
-    io.stderr.write(`plenary ${name}: ${oneLine(message)}\n`);
+    io.stderr.write(`plenary ${name}: ${message}\n`);
     if (isUsageError(error)) io.stderr.write(`Run \`plenary ${name} --help\` for usage.\n`);
     return 1;
   }
   const env = io.env ?? process.env;
-  io.stderr.write(`plenary ${name}: internal error: ${oneLine(message)}; please report it (PLENARY_DEBUG=1 shows the details)\n`);
+  io.stderr.write(`plenary ${name}: internal error: ${message}; please report it (PLENARY_DEBUG=1 shows the details)\n`);
   if (env.PLENARY_DEBUG === '1' && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
   return 2;
 }

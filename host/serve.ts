@@ -19,25 +19,10 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
-import {
-  NotGrantedError,
-  callHostApi,
-  closeHostStores,
-  createHostApi,
-  openHostStores,
-  type HostStores,
-} from '../node/services/index.js';
-import { InvalidRequestError } from '../shared/ipc/validate.js';
-import {
-  PICKER_EXTENSIONS,
-  PICKER_PURPOSES,
-  TOKEN_COOKIE,
-  TOKEN_HEADER,
-  TOKEN_QUERY,
-  fileNameProblem,
-  type PickerListing,
-  type PickerPurpose,
-} from '../shared/ipc/http-protocol.js';
+import { NotGrantedError, callHostApi, closeHostStores, createHostApi, openHostStores, type HostStores } from '../node/services/index.js';
+import { UserFacingError, messageOf } from '../shared/errors/index.js';
+import { InvalidRequestError } from '../shared/ipc/index.js';
+import { PICKER_EXTENSIONS, PICKER_PURPOSES, TOKEN_COOKIE, TOKEN_HEADER, TOKEN_QUERY, fileNameProblem, type PickerListing, type PickerPurpose } from '../shared/ipc/index.js';
 
 /** Loopback only: the host is never reachable from another machine. */
 export const HOST_ADDRESS = '127.0.0.1';
@@ -87,7 +72,9 @@ export interface RunningHost {
   close(): Promise<void>;
 }
 
-class HttpError extends Error {
+/** A refused request: its HTTP status and a one-line reason for the page. */
+class HttpError extends UserFacingError {
+  override name = 'HttpError';
   constructor(
     readonly status: number,
     message: string,
@@ -258,7 +245,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
             : error instanceof NotGrantedError
               ? 403
               : 500;
-      sendJson(res, status, { ok: false, error: oneLine(error) });
+      sendJson(res, status, { ok: false, error: messageOf(error) });
     }
   }
 
@@ -300,7 +287,3 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-function oneLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0]!.slice(0, 500);
-}

@@ -1,10 +1,10 @@
 /** `plenary accept-all <in> -o <out.plenary>`: the document with every tracked change accepted. */
 import { basename, extname } from 'node:path';
-import { writeFileAtomic } from '../../node/file/atomic.js';
-import { FILE_EXTENSION, serializeDocument } from '../../shared/file/format.js';
-import { readDocumentFile } from '../../node/file/input.js';
-import { listChanges } from '../../shared/tracking/changes.js';
-import { acceptAll, rejectAll, type Decision } from '../../shared/tracking/review.js';
+import { writeFileAtomic } from '../../node/file/index.js';
+import { FILE_EXTENSION, serializeDocument } from '../../shared/file/index.js';
+import { readDocumentFile } from '../../node/file/index.js';
+import { listChanges } from '../../shared/tracking/index.js';
+import { acceptAll, rejectAll, type Decision } from '../../shared/tracking/index.js';
 import { parseCommandArgs, resolvePath } from '../args.js';
 import { UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';

@@ -1,6 +1,6 @@
 /** `plenary check <file> [--json]`: the style checks of shared/check, as an editor's checklist. */
 import { checkDocument, formatFinding, hasErrors } from '../../shared/check/index.js';
-import { readDocumentFile } from '../../node/file/input.js';
+import { readDocumentFile } from '../../node/file/index.js';
 import { parseCommandArgs, resolvePath, writeLines } from '../args.js';
 import type { CliIo } from '../io.js';
 

@@ -5,9 +5,9 @@
  */
 import { basename } from 'node:path';
 import { COMPARISON_AUTHOR, CompareError, compareDocuments } from '../../shared/compare/index.js';
-import { readDocumentFile } from '../../node/file/input.js';
-import { saveDocument } from '../../node/file/save.js';
-import { listChanges } from '../../shared/tracking/changes.js';
+import { readDocumentFile } from '../../node/file/index.js';
+import { saveDocument } from '../../node/file/index.js';
+import { listChanges } from '../../shared/tracking/index.js';
 import { inputAndPlenaryOutput, parseCommandArgs, resolvePath } from '../args.js';
 import { UsageError, UserError } from '../errors.js';
 import type { CliIo } from '../io.js';

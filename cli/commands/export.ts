@@ -5,10 +5,10 @@
  * rejected, without marks.
  */
 import { extname } from 'node:path';
-import { exportDocx, type ExportMode } from '../../shared/export/docx/index.js';
-import { writeFileAtomic } from '../../node/file/atomic.js';
-import { describeFileError } from '../../shared/file/errors.js';
-import { readDocumentFile } from '../../node/file/input.js';
+import { exportDocx, type ExportMode } from '../../shared/export/index.js';
+import { writeFileAtomic } from '../../node/file/index.js';
+import { describeFileError } from '../../shared/file/index.js';
+import { readDocumentFile } from '../../node/file/index.js';
 import { oneFlagOf, parseCommandArgs, resolvePath, writeLines } from '../args.js';
 import { UsageError, UserError } from '../errors.js';
 import type { CliIo } from '../io.js';

@@ -1,7 +1,7 @@
 /** `plenary import <in.txt|in.docx> -o <out.plenary>`: an ITU text (or Word file) to a Plenary document. */
 import { basename } from 'node:path';
-import { readDocumentFile } from '../../node/file/input.js';
-import { saveDocument } from '../../node/file/save.js';
+import { readDocumentFile } from '../../node/file/index.js';
+import { saveDocument } from '../../node/file/index.js';
 import { inputAndPlenaryOutput, parseCommandArgs } from '../args.js';
 import { describeContent } from '../describe.js';
 import type { CliIo } from '../io.js';

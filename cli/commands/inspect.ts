@@ -1,6 +1,6 @@
 /** `plenary inspect <file> [--json]`: the outline of a document, and what a text import did not recognise. */
-import { formatOutline, outline } from '../../shared/model/outline.js';
-import { readDocumentFile } from '../../node/file/input.js';
+import { formatOutline, outline } from '../../shared/outline/index.js';
+import { readDocumentFile } from '../../node/file/index.js';
 import { parseCommandArgs, resolvePath, writeLines } from '../args.js';
 import type { CliIo } from '../io.js';
 

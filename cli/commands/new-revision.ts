@@ -5,9 +5,9 @@
  * File → New revision of a resolution… (shared/model/contribution.ts).
  */
 import { basename } from 'node:path';
-import { readDocumentFile } from '../../node/file/input.js';
-import { saveDocument } from '../../node/file/save.js';
-import { ContributionError, contributionFromResolution } from '../../shared/model/contribution.js';
+import { readDocumentFile } from '../../node/file/index.js';
+import { saveDocument } from '../../node/file/index.js';
+import { ContributionError, contributionFromResolution } from '../../shared/contribution/index.js';
 import { inputAndPlenaryOutput, parseCommandArgs } from '../args.js';
 import { UserError } from '../errors.js';
 import type { CliIo } from '../io.js';

@@ -4,13 +4,13 @@
  * (Ctrl+C), then releases its recovery lock. Unsaved work of a host that was killed is offered for
  * restoring at the next start.
  */
+import { messageOf } from '../../shared/errors/index.js';
 import { existsSync } from 'node:fs';
 import { UsageError, UserError } from '../errors.js';
 import { parseArgs } from 'node:util';
 import { resolvePath } from '../args.js';
 import type { CliIo } from '../io.js';
-import { defaultRendererDir, defaultUserDataDir, rendererConfigFile } from '../../host/paths.js';
-import { rendererProblem, startHost } from '../../host/serve.js';
+import { defaultRendererDir, defaultUserDataDir, rendererConfigFile, rendererProblem, startHost } from '../../host/index.js';
 
 const SYNOPSIS = 'plenary serve [--port N] [--data-dir DIR] [file]';
 
@@ -33,7 +33,7 @@ async function buildRenderer(io: CliIo): Promise<void> {
     const vite = await import('vite');
     await vite.build({ configFile: config, logLevel: 'error' });
   } catch (error) {
-    throw new UserError(`the renderer could not be built (${error instanceof Error ? error.message.split('\n')[0] : String(error)}): run \`npm run build:renderer\``);
+    throw new UserError(`the renderer could not be built (${messageOf(error)}): run \`npm run build:renderer\``);
   }
 }
 

@@ -1,6 +1,6 @@
 /** `plenary text <file> [--marked|--final|--original]`: the document as ITU plain text on standard output. */
-import { writeText } from '../../shared/export/text/index.js';
-import { readDocumentFile } from '../../node/file/input.js';
+import { writeText } from '../../shared/export/index.js';
+import { readDocumentFile } from '../../node/file/index.js';
 import { oneFlagOf, parseCommandArgs, resolvePath, writeLines } from '../args.js';
 import type { CliIo } from '../io.js';
 

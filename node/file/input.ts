@@ -4,13 +4,12 @@
  * refused with a clear one-line message before it is read: size from the file system, the kind from
  * the first bytes, then the content (empty, binary, not UTF-8).
  */
-import { importDocx } from '../../shared/import/docx/index.js';
 import type { Node } from 'prosemirror-model';
 import { open, readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { FileAccessError, FileFormatError, describeFileError } from '../../shared/file/errors.js';
-import type { TextImportResult } from '../../shared/import/text/index.js';
-import { parseDocument, type DocumentMetadata } from '../../shared/file/format.js';
+import { FileAccessError, FileFormatError, describeFileError } from '../../shared/file/index.js';
+import { importDocx, importText, type TextImportResult } from '../../shared/import/index.js';
+import { parseDocument, type DocumentMetadata } from '../../shared/file/index.js';
 
 export type UnrecognisedLine = TextImportResult['unrecognised'][number];
 
@@ -117,8 +116,6 @@ export function decodeText(bytes: Uint8Array, encoding: Encoding = 'utf-8'): str
 }
 
 async function importTextFile(text: string, options: ReadOptions): Promise<Omit<InputDocument, 'kind'>> {
-  // Loaded on demand: opening a .plenary file does not need the importer.
-  const { importText } = await import('../../shared/import/text/index.js');
   const result = importText(text, options.language ? { language: options.language } : {});
   return {
     doc: result.doc,

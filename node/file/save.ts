@@ -5,8 +5,8 @@
  */
 import type { Node } from 'prosemirror-model';
 import { writeFileAtomic } from './atomic.js';
-import { describeFileError } from '../../shared/file/errors.js';
-import { parseDocument, serializeDocument, type DocumentMetadata, type SerializeOptions } from '../../shared/file/format.js';
+import { describeFileError } from '../../shared/file/index.js';
+import { parseDocument, serializeDocument, type DocumentMetadata, type SerializeOptions } from '../../shared/file/index.js';
 
 export interface SaveOptions extends SerializeOptions {
   /** The metadata the document was opened with: its `created` date is kept. */

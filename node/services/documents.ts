@@ -5,13 +5,14 @@
  */
 import path from 'node:path';
 import type { Node } from 'prosemirror-model';
-import { exportDocx } from '../../shared/export/docx/index.js';
-import { writeFileAtomic } from '../file/atomic.js';
-import { FileFormatError } from '../../shared/file/errors.js';
-import { parseDocument, serializeDocument } from '../../shared/file/format.js';
-import { readDocumentBytes, readDocumentFile, type InputDocument } from '../file/input.js';
-import { saveDocument as writeDocumentFile } from '../file/save.js';
-import type { ExportMode } from '../../shared/ipc/api.js';
+import { exportDocx } from '../../shared/export/index.js';
+import { writeFileAtomic } from '../file/index.js';
+import { messageOf } from '../../shared/errors/index.js';
+import { FileFormatError } from '../../shared/file/index.js';
+import { parseDocument, serializeDocument } from '../../shared/file/index.js';
+import { readDocumentBytes, readDocumentFile, type InputDocument } from '../file/index.js';
+import { saveDocument as writeDocumentFile } from '../file/index.js';
+import type { ExportMode } from '../../shared/ipc/index.js';
 
 export const PLENARY_EXTENSION = '.plenary';
 export const DOCX_EXTENSION = '.docx';
@@ -103,8 +104,3 @@ export function withExtension(name: string, extension: string): string {
   return name.toLowerCase().endsWith(extension) ? name : `${name.replace(/\.(plenary|docx|txt)$/i, '')}${extension}`;
 }
 
-/** One line, whatever was thrown. */
-export function messageOf(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.split('\n')[0] ?? text;
-}

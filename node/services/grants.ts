@@ -5,14 +5,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { UserFacingError } from '../../shared/errors/index.js';
 
 /** The shape of every fileId handed out here; the IPC schema accepts nothing else. */
-export { FILE_ID_PATTERN } from '../../shared/ipc/validate.js';
+export { FILE_ID_PATTERN } from '../../shared/ipc/index.js';
 
-export class NotGrantedError extends Error {
+export class NotGrantedError extends UserFacingError {
+  override name = 'NotGrantedError';
   constructor() {
     super('this file was not opened by you');
-    this.name = 'NotGrantedError';
   }
 }
 

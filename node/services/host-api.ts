@@ -7,15 +7,7 @@
  * NotGrantedError, because only a buggy or hostile renderer sends one.
  */
 import path from 'node:path';
-import type {
-  ExportMode,
-  ExportOutcome,
-  OpenOutcome,
-  PlenaryApi,
-  RecentFile,
-  SaveOutcome,
-  Settings,
-} from '../../shared/ipc/api.js';
+import type { ExportMode, ExportOutcome, OpenOutcome, PlenaryApi, RecentFile, SaveOutcome, Settings } from '../../shared/ipc/index.js';
 import {
   DOCX_EXTENSION,
   PLENARY_EXTENSION,

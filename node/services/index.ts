@@ -28,12 +28,9 @@
  *   corrupt), `<userData>/recovery/` (one snapshot per session; `listRecovery` returns those of
  *   sessions that are no longer running, damaged ones with a `damaged` reason).
  */
-export { createHostApi, type HostApi, type HostApiDeps, type HostDialogs, type OpenPurpose } from './host-api.js';
-export { openHostStores, closeHostStores, type HostStores } from './stores.js';
+
+// The module's API: what the rest of Plenary imports from node/services.
 export { callHostApi } from './dispatch.js';
-export { FileGrants, NotGrantedError, FILE_ID_PATTERN } from './grants.js';
-export { RecentFiles, RECENT_LIMIT } from './recent.js';
-export { SettingsStore, defaultSettings } from './settings.js';
-export { RecoveryStore, processIsAlive, SESSION_ID_PATTERN, type RecoveryStoreOptions } from './recovery.js';
-export { loadDocument, saveDocument, checkDocument, renderDocx, withExtension, PLENARY_EXTENSION, DOCX_EXTENSION } from './documents.js';
-export { InvalidRequestError, parseRequest, requestSchemas, HOST_METHODS, isHostMethod, type HostMethod } from '../../shared/ipc/validate.js';
+export { NotGrantedError } from './grants.js';
+export { createHostApi, type HostApi, type HostDialogs, type OpenPurpose } from './host-api.js';
+export { closeHostStores, type HostStores, openHostStores } from './stores.js';

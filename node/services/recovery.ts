@@ -16,8 +16,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import type { RecoverySnapshot } from '../../shared/ipc/api.js';
-import { SESSION_ID_PATTERN } from '../../shared/ipc/validate.js';
+import type { RecoverySnapshot } from '../../shared/ipc/index.js';
+import { SESSION_ID_PATTERN } from '../../shared/ipc/index.js';
 import { readJsonFile, writeJsonAtomic } from './storage.js';
 
 /** Session ids become file names: a safe alphabet only (the IPC schema enforces it too). */

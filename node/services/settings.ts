@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { LANGUAGE_CODES } from '../../shared/languages/index.js';
-import type { Settings } from '../../shared/ipc/api.js';
+import type { Settings } from '../../shared/ipc/index.js';
 import { SerialQueue } from './serial.js';
 import { readJsonFile, writeJsonAtomic } from './storage.js';
 

@@ -4,7 +4,7 @@
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from '../file/atomic.js';
+import { writeFileAtomic } from '../file/index.js';
 
 /** The parsed JSON of a file, or undefined when it is missing or not JSON (callers fall back). */
 export async function readJsonFile(file: string): Promise<unknown> {

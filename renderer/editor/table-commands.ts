@@ -14,8 +14,8 @@ import {
   deleteRow,
   insertTable,
   isInTable,
-  type Command,
 } from '../../shared/editing/index.js';
+import type { Command } from 'prosemirror-state';
 
 export const TABLE_COMMANDS = {
   'insert-table': insertTable(3, 3),

@@ -22,9 +22,9 @@ import {
   isInTable,
   selectedRect,
 } from 'prosemirror-tables';
-import { newId } from '../model/ids.js';
-import { schema } from '../schema/schema.js';
-import { trackingScopeOf, trackingState } from '../tracking/plugin.js';
+import { newId } from '../model/index.js';
+import { schema } from '../schema/index.js';
+import { trackingScopeOf, trackingState } from '../tracking/index.js';
 import { finish, type Command } from './context.js';
 
 const tableType = schema.nodes.table!;

@@ -7,6 +7,7 @@
  * `[fileId, content]`), so the same schemas serve both hosts.
  */
 import { z } from 'zod';
+import { UserFacingError } from '../errors/index.js';
 import { LANGUAGE_CODES } from '../languages/index.js';
 import type { PlenaryApi } from './api.js';
 
@@ -78,11 +79,9 @@ export const requestSchemas = {
 
 export const HOST_METHODS = Object.keys(requestSchemas) as HostMethod[];
 
-export class InvalidRequestError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'InvalidRequestError';
-  }
+/** A request the host refuses (wrong method or arguments); one line, sent back to the renderer. */
+export class InvalidRequestError extends UserFacingError {
+  override name = 'InvalidRequestError';
 }
 
 export function isHostMethod(method: unknown): method is HostMethod {

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseDocument } from '../../shared/file/format.js';
+import { parseDocument } from '../../shared/file/index.js';
 import type { RunningHost } from '../../host/serve.js';
 import { ROOT, ensureRendererBuilt, launchChromium, startTestHost, tempDir } from './support.js';
 import { caret, collectProblems, editorOf, pickFile, shot, waitReady } from './page-helpers.js';

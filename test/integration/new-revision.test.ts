@@ -17,10 +17,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../cli/io.js';
 import { main } from '../../cli/plenary.js';
 import { insertItemAfter } from '../../shared/editing/index.js';
-import { exportDocx } from '../../shared/export/docx/index.js';
-import { parseDocument, serializeDocument } from '../../shared/file/format.js';
-import { listChanges } from '../../shared/tracking/changes.js';
-import { trackIfEnabled, trackingPlugin } from '../../shared/tracking/plugin.js';
+import { exportDocx } from '../../shared/export/index.js';
+import { parseDocument, serializeDocument } from '../../shared/file/index.js';
+import { listChanges } from '../../shared/tracking/index.js';
+import { trackIfEnabled, trackingPlugin } from '../../shared/tracking/index.js';
 import { docxParts, paragraphsOf, revisionStretches } from '../support/docx-xml.js';
 import { pdfPages, renderPage, requireTool, sofficeConvert, tempDir } from '../support/office.js';
 

@@ -6,12 +6,12 @@ import { Transform } from 'prosemirror-transform';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkDocument, hasErrors } from '../../shared/check/index.js';
 import { main } from '../../cli/plenary.js';
-import { serializeDocument } from '../../shared/file/format.js';
-import { importText } from '../../shared/import/text/index.js';
+import { serializeDocument } from '../../shared/file/index.js';
+import { importText } from '../../shared/import/index.js';
 import { resolutionDoc } from '../../shared/model/build.js';
-import { linkReferences } from '../../shared/numbering/references.js';
-import { keywordText } from '../../shared/numbering/section-word.js';
-import { schema } from '../../shared/schema/schema.js';
+import { linkReferences } from '../../shared/numbering/index.js';
+import { keywordText } from '../../shared/numbering/index.js';
+import { schema } from '../../shared/schema/index.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 const RES_1332 = 'council-res-1332-c24.txt';

@@ -8,9 +8,9 @@ import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseDocument } from '../../shared/file/format.js';
+import { parseDocument } from '../../shared/file/index.js';
 import { startHost, type RunningHost } from '../../host/serve.js';
-import type { OpenOutcome, PlenaryApi } from '../../shared/ipc/api.js';
+import type { OpenOutcome, PlenaryApi } from '../../shared/ipc/index.js';
 import { createHttpApi, type PickRequest } from '../../renderer/host-api.js';
 
 const FIXTURE = path.resolve('test/fixtures/council-res-1332-c24.txt');

@@ -18,8 +18,8 @@ import {
   emptyTable,
   insertTable,
   tableKeymap,
-  type Command,
 } from '../../shared/editing/index.js';
+import type { Command } from '../../shared/editing/context.js';
 import { importText } from '../../shared/import/text/index.js';
 import { schema } from '../../shared/schema/schema.js';
 import { listChanges, acceptChange, rejectChange } from '../../shared/tracking/changes.js';

@@ -12,8 +12,7 @@ import { BorderStyle, Table, TableCell, TableRow, WidthType, type Paragraph } fr
 import type { Node } from 'prosemirror-model';
 import type { ExportContext } from './context.js';
 import { blockRevisionsOf, within, wordRevision, type Revisions } from './revisions.js';
-import { cmToTwips } from './style-table.js';
-import { textWidthTwips } from './word-styles.js';
+import { cmToTwips, textWidthTwips } from '../../council-style/index.js';
 
 type BlockWriter = (ctx: ExportContext, paragraph: Node, revision: Revisions, style: string) => Paragraph;
 

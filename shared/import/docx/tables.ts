@@ -25,9 +25,8 @@
  *   spans (`w:gridSpan`) `colspan`; text in a merged-away cell is appended, never dropped.
  */
 import type { Node } from 'prosemirror-model';
-import type { InlineRun } from '../../model/build.js';
-import { newId } from '../../model/ids.js';
-import { schema, type BlockChange } from '../../schema/schema.js';
+import { newId, type InlineRun } from '../../model/index.js';
+import { schema, type BlockChange } from '../../schema/index.js';
 import type { SourceLine } from '../text/lines.js';
 import { textBlockNode } from '../text/nodes.js';
 import { attrOf, childrenOf, findChild, tagOf, type Revision, type SourceParagraph } from './ooxml.js';

@@ -6,9 +6,9 @@
  */
 import type { Node } from 'prosemirror-model';
 import { languageTable, matchKeyword, type LanguageCode } from '../languages/index.js';
-import { computeLabels, type Labels } from '../numbering/labels.js';
-import type { CoverFieldName, ListStyle, SectionKind } from '../schema/schema.js';
-import { blockChange } from '../tracking/attrs.js';
+import { computeLabels, type Labels } from '../numbering/index.js';
+import type { CoverFieldName, ListStyle, SectionKind } from '../schema/index.js';
+import { blockChange } from '../tracking/index.js';
 
 export interface ItemOutline {
   /** Computed label (current numbering); '' for the single item of a section or a deleted item. */

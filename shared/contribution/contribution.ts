@@ -24,13 +24,14 @@
  */
 import type { Node } from 'prosemirror-model';
 import { isLanguageCode, languageTable, type LanguageCode, type LanguageTable } from '../languages/index.js';
-import { COVER_FIELDS, schema, type CoverFieldName, type TrackingScope } from '../schema/schema.js';
-import { listChanges } from '../tracking/changes.js';
-import { buildDoc } from './build.js';
-import { newId } from './ids.js';
+import { COVER_FIELDS, schema, type CoverFieldName, type TrackingScope } from '../schema/index.js';
+import { listChanges } from '../tracking/index.js';
+import { UserFacingError } from '../errors/index.js';
+import { buildDoc } from '../model/index.js';
+import { newId } from '../model/index.js';
 
 /** A source that cannot become a contribution; the message is one line, for the user. */
-export class ContributionError extends Error {
+export class ContributionError extends UserFacingError {
   override name = 'ContributionError';
 }
 

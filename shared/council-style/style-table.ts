@@ -160,3 +160,18 @@ export const cmToTwips = (cm: number): number => Math.round(cm * TWIPS_PER_CM);
 export const ptToTwips = (pt: number): number => Math.round(pt * 20);
 /** Word sizes fonts in half-points. */
 export const ptToHalfPoints = (pt: number): number => Math.round(pt * 2);
+
+/** Width of the text column, for tables that span it. */
+export function textWidthTwips(table: CouncilStyleTable): number {
+  const { page } = table;
+  return cmToTwips(page.widthCm.value - page.marginLeftCm.value - page.marginRightCm.value);
+}
+
+/** Where the text of an item at `depth` (1 = section item) starts: the enumlev style's left indent. */
+export function itemTextIndentTwips(table: CouncilStyleTable, depth: number): number {
+  const id = `enumlev${Math.min(Math.max(depth, 1), 3)}`;
+  const levelIndent = table.styles[id]?.leftCm?.value ?? 0;
+  // Deeper than enumlev3 (rare): keep stepping by enumlev3's hanging indent.
+  const extra = depth > 3 ? (depth - 3) * (table.styles.enumlev3?.hangingCm?.value ?? 0) : 0;
+  return cmToTwips(levelIndent + extra);
+}
