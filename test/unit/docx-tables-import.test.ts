@@ -90,6 +90,15 @@ describe('our export, read back', () => {
     const reopened = parseDocument(serializeDocument(doc));
     expect(reopened.doc.eq(doc)).toBe(true);
   });
+
+  it('refuses a damaged table in a .plenary file with a one-line reason', () => {
+    const json = JSON.parse(serializeDocument(source)) as { doc: { content: Array<{ type: string; content: Array<{ content: unknown[] }> }> } };
+    const damaged = json.doc.content.find((block) => block.type === 'table')!;
+    damaged.content[1]!.content = [];
+    expect(() => parseDocument(JSON.stringify(json))).toThrow(/^wrong content in table_row: expected table_cell\+, found nothing/);
+    damaged.content[1]!.content = [{ type: 'table_cell', attrs: { id: 'x', colspan: 'wide' }, content: [{ type: 'paragraph', attrs: { id: 'y' } }] }];
+    expect(() => parseDocument(JSON.stringify(json))).toThrow(/colspan/);
+  });
 });
 
 describe('tracked table edits through Word and back', () => {
