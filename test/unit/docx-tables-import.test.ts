@@ -296,6 +296,13 @@ describe('hand-built Word tables', () => {
     expect(warnings.join('\n')).toMatch(/a table among the items of "resolves" was kept as 2 paragraph/);
   });
 
+  it('cell revisions (Word has no row for them) are read as the cells stand, and said', () => {
+    const deletedCell = `<w:tc><w:tcPr><w:cellDel w:id="1" w:author="${A}" w:date="${D}"/></w:tcPr>${p(null, del(2, A, D, 'B'))}</w:tc>`;
+    const { doc, warnings } = body(table(row('', cell(p(null, run('A'))), deletedCell)));
+    expect(rowTexts(tablesOf(rejectAll(doc))[0]!)).toEqual(['A | B']);
+    expect(warnings).toEqual([expect.stringMatching(/1 cell revision\(s\) \(cells inserted, deleted or merged\) were read as the cells stand/)]);
+  });
+
   it('a borderless layout table and a one-column box are read as paragraphs, as before', () => {
     const layout = `<w:tbl><w:tblPr><w:tblBorders><w:top w:val="none"/><w:bottom w:val="nil"/></w:tblBorders></w:tblPr>${row('', cell(p(null, run('Point de l’ordre du jour: PL 2'))), cell(p(null, run('Document C26/93-F'))))}</w:tbl>`;
     const box = `<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/></w:tblPr>${row('', cell(p(null, run('Objet'))))}</w:tbl>`;

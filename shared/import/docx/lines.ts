@@ -119,7 +119,7 @@ export function paragraphsToLines(paragraphs: SourceParagraph[], footnotes: Map<
     if (paragraph.table) {
       // A data table (./tables.ts): its cells read as paragraphs are, handed on as one block.
       const table = buildTable(paragraph.table, (cell) => paragraphsToLines(cell, footnotes));
-      if (table) lines.push(tableLine(table, index + 1));
+      if (table) lines.push(tableLine(table, paragraph.table, index + 1));
       return;
     }
     const textLine = asTextLine(paragraph, index + 1);

@@ -49,7 +49,15 @@ export interface SourceRow {
 
 export interface SourceTable {
   rows: SourceRow[];
+  /**
+   * Cell revisions (`w:cellIns`, `w:cellDel`, `w:cellMerge`): Word itself barely keeps them and the
+   * model has none; the cells are read as they stand, their text with its own revisions, and the
+   * import says so.
+   */
+  cellRevisions: number;
 }
+
+const CELL_REVISIONS = new Set(['w:cellIns', 'w:cellDel', 'w:cellMerge']);
 
 const NO_BORDER = new Set(['none', 'nil']);
 /** Word's default table style (ids as Word writes them): no borders, so a layout table. */
@@ -81,11 +89,13 @@ function revisionOf(node: XmlNode | undefined, kind: Revision['kind']): Revision
  */
 export function readSourceTable(tbl: XmlNode, readCell: (nodes: XmlNode[]) => SourceParagraph[]): SourceTable {
   const rows: SourceRow[] = [];
+  let cellRevisions = 0;
   for (const tr of rowsOf(tbl)) {
     const trPr = findChild(tr, 'w:trPr');
     const cells: SourceCell[] = [];
     for (const tc of cellsOf(tr)) {
       const tcPr = findChild(tc, 'w:tcPr');
+      if (tcPr && childrenOf(tcPr).some((n) => CELL_REVISIONS.has(tagOf(n)))) cellRevisions += 1;
       const span = tcPr && findChild(tcPr, 'w:gridSpan');
       const merge = tcPr && findChild(tcPr, 'w:vMerge');
       const mergeValue = merge ? (attrOf(merge, 'w:val') ?? 'continue') : null;
@@ -104,7 +114,7 @@ export function readSourceTable(tbl: XmlNode, readCell: (nodes: XmlNode[]) => So
       cells,
     });
   }
-  return { rows };
+  return { rows, cellRevisions };
 }
 
 /** Rows, also inside the block-level wrappers Word may put around them (content controls, custom XML). */
@@ -270,8 +280,12 @@ function liftedRows(rows: Node[]): Node[] {
  * with the table as lines too (`blockAsLines`), one per row, for where the model holds no table (a
  * table among the items of a resolution's section is kept as their continuation paragraphs).
  */
-export function tableLine(table: Node, no: number): SourceLine & { style: null } {
-  return { no, tabs: 0, label: null, runs: [], plain: '', raw: '[table]', style: null, block: table, blockAsLines: rowLines(table, no) };
+export function tableLine(table: Node, source: SourceTable, no: number): SourceLine & { style: null } {
+  const warnings =
+    source.cellRevisions > 0
+      ? [`${source.cellRevisions} cell revision(s) (cells inserted, deleted or merged) were read as the cells stand: the text in them keeps its own revisions`]
+      : [];
+  return { no, tabs: 0, label: null, runs: [], plain: '', raw: '[table]', style: null, block: table, blockAsLines: rowLines(table, no), blockWarnings: warnings };
 }
 
 /** Each row as one indented line, `cell | cell`, its revisions kept (the row's on the line). */

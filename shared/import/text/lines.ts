@@ -37,6 +37,8 @@ export interface SourceLine {
   block?: Node;
   /** The same block as lines, for where it cannot stand (a table among a section's items). */
   blockAsLines?: SourceLine[];
+  /** What reading the block simplified, for the import's warnings. */
+  blockWarnings?: string[];
 }
 
 export interface LinesResult {

@@ -108,6 +108,7 @@ class Parser {
         // A block read whole from Word (a table): placed as it is.
         flush();
         blocks.push(line.block);
+        for (const warning of line.blockWarnings ?? []) this.warnings.push(`line ${line.no}: ${warning}`);
         this.index += 1;
         continue;
       }
