@@ -18,13 +18,15 @@ import { gapCursor } from 'prosemirror-gapcursor';
 import { dropCursor } from 'prosemirror-dropcursor';
 import { search } from 'prosemirror-search';
 import { schema } from '../../shared/schema/index.js';
+import { keyBindings, type EditorKeyCommand, type KeyPlatform } from '../../shared/commands/index.js';
 import {
   documentEdgeKeymap,
   insertFootnote,
+  itemKeyCommands,
   parsePastedText,
   sectionKindPlugin,
-  structureKeymap,
   tableKeymap,
+  textKeymap,
   type TextImporter,
 } from '../../shared/editing/index.js';
 import { tableEditing } from 'prosemirror-tables';
@@ -34,7 +36,7 @@ import { clipboardParser, clipboardSerializer, markViews, structureNodeViews } f
 import { FootnoteView } from './footnote-view.js';
 import { labelsPlugin } from './labels-plugin.js';
 import { activeSectionPlugin } from './active-section.js';
-import { uniqueIdsGuard } from './unique-ids-guard.js';
+import { uniqueIdsPlugin } from '../../shared/model/index.js';
 import { compositionGuard } from './composition-guard.js';
 import { numberingPlugin } from '../../shared/numbering/index.js';
 
@@ -47,14 +49,19 @@ function asUndoStep(command: Command): Command {
     command(state, dispatch ? (tr) => dispatch(closeHistory(tr).setMeta(STRUCTURE_META, true)) : undefined);
 }
 
+function textKeys(): Record<string, Command> {
+  return asUndoStepKeys(textKeymap());
+}
+
+/** In a table, Tab and Shift+Tab go from cell to cell; Tab in the last cell adds a row (an undo step). */
+function tableKeys(): Record<string, Command> {
+  return asUndoStepKeys(tableKeymap());
+}
+
 function asUndoStepKeys(keymap: Record<string, Command>): Record<string, Command> {
   const keys: Record<string, Command> = {};
   for (const [key, command] of Object.entries(keymap)) keys[key] = asUndoStep(command);
   return keys;
-}
-
-function structureKeys(): Record<string, Command> {
-  return asUndoStepKeys(structureKeymap());
 }
 
 /**
@@ -74,6 +81,25 @@ export const insertFootnoteAndEdit: Command = (state, dispatch) =>
       : undefined,
   );
 
+/** The platform whose keys the page binds (Cmd on macOS, Ctrl elsewhere). */
+export function keyPlatform(): KeyPlatform {
+  return typeof navigator !== 'undefined' && /Mac/.test(navigator.platform) ? 'mac' : 'other';
+}
+
+/** What each command the registry binds in the editor does there (its keys come from the registry). */
+function editorKeyCommands(): Record<EditorKeyCommand, Command> {
+  return {
+    undo,
+    redo,
+    'toggle-tracking': toggleTracking,
+    'insert-footnote': asUndoStep(insertFootnoteAndEdit),
+    demote: asUndoStep(itemKeyCommands.demote),
+    promote: asUndoStep(itemKeyCommands.promote),
+    'move-up': asUndoStep(itemKeyCommands['move-up']),
+    'move-down': asUndoStep(itemKeyCommands['move-down']),
+  };
+}
+
 export interface EditorPluginsOptions {
   author: string;
   tracking?: boolean;
@@ -84,24 +110,19 @@ export function editorPlugins(options: EditorPluginsOptions): Plugin[] {
     numberingPlugin(),
     labelsPlugin(),
     activeSectionPlugin(),
-    uniqueIdsGuard(),
+    // Skips typing: only a transaction that inserts blocks or sets an id walks the document (mayIntroduceIds).
+    uniqueIdsPlugin(),
     sectionKindPlugin(),
     trackingPlugin({ author: { name: options.author }, enabled: options.tracking ?? false }),
     compositionGuard(),
-    keymap({
-      'Mod-b': toggleMark(schema.marks.strong!),
-      'Mod-i': toggleMark(schema.marks.em!),
-      'Mod-Shift-e': toggleTracking,
-      'Mod-Alt-f': asUndoStep(insertFootnoteAndEdit),
-    }),
-    // In a table, Tab and Shift+Tab go from cell to cell (Tab in the last cell adds a row) before
-    // the structure keys demote or promote items.
-    keymap(asUndoStepKeys(tableKeymap())),
-    keymap(structureKeys()),
-    keymap(documentEdgeKeymap(typeof navigator !== 'undefined' && /Mac/.test(navigator.platform))),
+    keymap({ 'Mod-b': toggleMark(schema.marks.strong!), 'Mod-i': toggleMark(schema.marks.em!) }),
+    // Before the registry's keys: in a table, Tab moves between cells rather than demoting an item.
+    keymap(tableKeys()),
+    keymap(keyBindings(editorKeyCommands(), keyPlatform())),
+    keymap(textKeys()),
+    keymap(documentEdgeKeymap(keyPlatform() === 'mac')),
     // Typing within half a second, at adjacent places, is one undo step (prosemirror-history's grouping).
     history({ newGroupDelay: 500 }),
-    keymap({ 'Mod-z': undo, 'Mod-y': redo, 'Shift-Mod-z': redo }),
     search(),
     // Cell selection (drag across cells), arrows between cells, Backspace on selected cells.
     tableEditing(),
@@ -131,6 +152,48 @@ function isForeignHtml(html: string): boolean {
   return !/data-pm-slice/.test(html);
 }
 
+/** What a Plenary dispatch needs of the thing holding the state: an EditorView, or a headless stand-in. */
+export interface StateHolder {
+  readonly state: EditorState;
+  updateState(state: EditorState): void;
+}
+
+export interface DispatchOptions {
+  /** Called after every transaction was applied, with the transaction as tracked. */
+  onApplied(tr: Transaction): void;
+  /** Told when an edit was refused (suggestion mode cannot track it); the document is unchanged. */
+  onRefused?(message: string): void;
+}
+
+/**
+ * The dispatch of a Plenary editor: structure commands are their own undo steps (and so is the
+ * typing after them), every edit goes through the tracker when tracking is on, and an edit the
+ * tracker cannot express is refused rather than let through untracked.
+ */
+export function plenaryDispatch(holder: StateHolder, options: DispatchOptions): (tr: Transaction) => void {
+  let closeNextTyping = false;
+  return (tr) => {
+    // The first edit after a structure command starts a new undo step too.
+    if (tr.getMeta(STRUCTURE_META)) closeNextTyping = true;
+    else if (closeNextTyping && tr.docChanged && !isHistoryTransaction(tr)) {
+      closeHistory(tr);
+      closeNextTyping = false;
+    }
+    let tracked: Transaction;
+    try {
+      tracked = trackIfEnabled(holder.state, tr);
+    } catch (error) {
+      // The document stays as it was (ProseMirror redraws over what the browser typed), and the
+      // user is told why.
+      holder.updateState(holder.state);
+      options.onRefused?.(`This edit cannot be tracked, so it was not made (${messageOf(error)}). Edit in smaller steps, or switch tracking off for it.`);
+      return;
+    }
+    holder.updateState(holder.state.apply(tracked));
+    options.onApplied(tracked);
+  };
+}
+
 export function mountEditor(place: HTMLElement, options: MountOptions): EditorView {
   const marks = markViews(schema);
   const nodeViews = {
@@ -138,7 +201,6 @@ export function mountEditor(place: HTMLElement, options: MountOptions): EditorVi
     footnote: (node: Node, view: EditorView, getPos: () => number | undefined) => new FootnoteView(node, view, getPos, marks),
   };
   const importText = options.importText;
-  let closeNextTyping = false;
   const view: EditorView = new EditorView(place, {
     state: options.state,
     nodeViews,
@@ -160,27 +222,11 @@ export function mountEditor(place: HTMLElement, options: MountOptions): EditorVi
       pasteView.dispatch(pasteView.state.tr.replaceSelection(slice).scrollIntoView().setMeta('uiEvent', 'paste'));
       return true;
     },
-    dispatchTransaction(tr) {
-      // The first edit after a structure command starts a new undo step too.
-      if (tr.getMeta(STRUCTURE_META)) closeNextTyping = true;
-      else if (closeNextTyping && tr.docChanged && !isHistoryTransaction(tr)) {
-        closeHistory(tr);
-        closeNextTyping = false;
-      }
-      let tracked: Transaction;
-      try {
-        tracked = trackIfEnabled(view.state, tr);
-      } catch (error) {
-        // The tracker refuses an edit it cannot express rather than let it through untracked:
-        // the document stays as it was (ProseMirror redraws over what the browser typed), and
-        // the user is told why.
-        view.updateState(view.state);
-        options.onRefused?.(`This edit cannot be tracked, so it was not made (${messageOf(error)}). Edit in smaller steps, or switch tracking off for it.`);
-        return;
-      }
-      view.updateState(view.state.apply(tracked));
-      options.onTransaction(view, tracked);
-    },
+    dispatchTransaction: (tr) => dispatch(tr),
+  });
+  const dispatch = plenaryDispatch(view, {
+    onApplied: (tr) => options.onTransaction(view, tr),
+    ...(options.onRefused ? { onRefused: options.onRefused } : {}),
   });
   return view;
 }

@@ -1,7 +1,7 @@
 /**
- * The table entries of the toolbar (Insert table, rows above/below, delete row, columns): the
- * commands of shared/editing/table.ts under the names the toolbar sends, and the one-line reason
- * shown when one does not apply where the cursor is.
+ * The table commands of the registry (shared/commands: Insert table, rows above/below, delete row,
+ * columns) as the commands of shared/editing/table.ts, and the one-line reason shown when one does
+ * not apply where the cursor is.
  */
 import type { EditorState } from 'prosemirror-state';
 import {
@@ -16,6 +16,7 @@ import {
   isInTable,
 } from '../../shared/editing/index.js';
 import type { Command } from 'prosemirror-state';
+import type { CommandId } from '../../shared/commands/index.js';
 
 export const TABLE_COMMANDS = {
   'insert-table': insertTable(3, 3),
@@ -25,19 +26,9 @@ export const TABLE_COMMANDS = {
   'table-column-before': addColumnBefore,
   'table-column-after': addColumnAfter,
   'table-delete-column': deleteColumn,
-} satisfies Record<string, Command>;
+} satisfies Partial<Record<CommandId, Command>>;
 
 export type TableCommandName = keyof typeof TABLE_COMMANDS;
-
-export const TABLE_COMMAND_NAMES: Record<TableCommandName, string> = {
-  'insert-table': 'Insert table',
-  'table-row-above': 'Row above',
-  'table-row-below': 'Row below',
-  'table-delete-row': 'Delete row',
-  'table-column-before': 'Column before',
-  'table-column-after': 'Column after',
-  'table-delete-column': 'Delete column',
-};
 
 export function isTableCommand(command: string): command is TableCommandName {
   return command in TABLE_COMMANDS;

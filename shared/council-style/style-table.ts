@@ -67,7 +67,7 @@ const tableSchema = z.object({
 
 export type StyleDefinition = z.infer<typeof styleSchema>;
 export type CouncilStyleTable = z.infer<typeof tableSchema>;
-export type MetricStatus = z.infer<typeof status>;
+type MetricStatus = z.infer<typeof status>;
 
 /** Paragraph style ids the exporter applies; a style table without one of them is rejected. */
 export const REQUIRED_STYLES = [
@@ -93,7 +93,6 @@ export const REQUIRED_STYLES = [
   'Tablehead',
   'Tabletext',
 ] as const;
-export type StyleId = (typeof REQUIRED_STYLES)[number];
 
 /** Validates a style table (the bundled one, or an editor's corrected copy). */
 export function parseStyleTable(input: unknown): CouncilStyleTable {
