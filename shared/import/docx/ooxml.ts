@@ -174,7 +174,7 @@ class ParagraphReader {
           break;
         case 'w:tbl':
           // Data tables are read whole (./tables.ts); layout tables (a cover) as their paragraphs.
-          if (isDataTable(node)) {
+          if (isDataTable(node, (id) => this.styleNames.get(id))) {
             const table = readSourceTable(node, (cell) => this.readBlocks(cell));
             out.push({ styleId: null, styleName: null, runs: [], markRevision: null, pageBreakBefore: false, bidi: false, indentTwips: 0, table });
             break;

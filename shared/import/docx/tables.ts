@@ -60,11 +60,17 @@ export interface SourceTable {
 const CELL_REVISIONS = new Set(['w:cellIns', 'w:cellDel', 'w:cellMerge']);
 
 const NO_BORDER = new Set(['none', 'nil']);
-/** Word's default table style (ids as Word writes them): no borders, so a layout table. */
-const PLAIN_TABLE_STYLES = new Set(['TableNormal', 'NormalTable', 'a1']);
+/**
+ * Word's default table style, which draws no borders: a layout table. Its id is localised (`a1` in
+ * Japanese and Chinese Word), its name is not.
+ */
+const PLAIN_TABLE_STYLES = new Set(['TableNormal', 'NormalTable', 'Normal Table', 'Table Normal']);
 
-/** Whether a `w:tbl` holds data (a table in the model) rather than laying out paragraphs. */
-export function isDataTable(tbl: XmlNode): boolean {
+/**
+ * Whether a `w:tbl` holds data (a table in the model) rather than laying out paragraphs;
+ * `styleName` gives the name of a style id (styles.xml).
+ */
+export function isDataTable(tbl: XmlNode, styleName: (id: string) => string | undefined = () => undefined): boolean {
   const rows = childrenOf(tbl).filter((n) => tagOf(n) === 'w:tr');
   const grid = findChild(tbl, 'w:tblGrid');
   const gridColumns = grid ? childrenOf(grid).filter((n) => tagOf(n) === 'w:gridCol').length : 0;
@@ -75,7 +81,7 @@ export function isDataTable(tbl: XmlNode): boolean {
   if (borders) return childrenOf(borders).some((side) => !NO_BORDER.has(attrOf(side, 'w:val') ?? 'none'));
   const style = tblPr && findChild(tblPr, 'w:tblStyle');
   const styleId = style ? attrOf(style, 'w:val') : null;
-  return styleId !== null && !PLAIN_TABLE_STYLES.has(styleId);
+  return styleId !== null && !PLAIN_TABLE_STYLES.has(styleId) && !PLAIN_TABLE_STYLES.has(styleName(styleId) ?? '');
 }
 
 function revisionOf(node: XmlNode | undefined, kind: Revision['kind']): Revision | null {
