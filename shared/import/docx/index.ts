@@ -51,7 +51,8 @@ export function importDocx(bytes: Uint8Array, options: DocxImportOptions = {}): 
   if (formattingRevisions > 0) {
     warnings.push(`${formattingRevisions} formatting-only revision(s) were not kept as tracked changes: the text shows the revised formatting; review them in Word`);
   }
-  if (tables > 0) warnings.push(`${tables} layout table(s) (borderless, or one column like a framed box) were read as their paragraphs, cell by cell`);
+  // Layout tables only (a cover, a framed box): data tables are tables in the model (./tables.ts).
+  if (tables > 0) warnings.push(`${tables} table(s) were read as plain paragraphs, cell by cell`);
   return {
     doc,
     language,
