@@ -93,6 +93,18 @@ describe('the Word table', () => {
   });
 });
 
+describe('the Word table in an Arabic document', () => {
+  it('lays the grid right to left (w:bidiVisual) and its cell paragraphs as bidi paragraphs', async () => {
+    const arabic = doc.type.create({ ...doc.attrs, language: 'ar' }, doc.content);
+    const xml = docxParts(await exportDocx(arabic, { mode: 'markup' }))['word/document.xml']!;
+    const table = parseXml(xml);
+    const timetable = findAll(table, 'w:tbl').find((t) => findAll([t], 'w:tblHeader').length > 0)!;
+    expect(findAll([timetable], 'w:bidiVisual')).toHaveLength(1);
+    const cellParagraphs = findAll([timetable], 'w:p');
+    expect(cellParagraphs.every((p) => findAll([p], 'w:bidi').length === 1)).toBe(true);
+  });
+});
+
 describe('LibreOffice renders the table', () => {
   it('converts the export to PDF with every cell on the page', async () => {
     const pages = await pdfPages(pdf, { layout: true });
