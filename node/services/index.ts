@@ -34,3 +34,4 @@ export { callHostApi } from './dispatch.js';
 export { NotGrantedError } from './grants.js';
 export { createHostApi, type HostApi, type HostDialogs, type OpenPurpose } from './host-api.js';
 export { closeHostStores, type HostStores, openHostStores } from './stores.js';
+export { bundledLibraryDir, holdsNumberLine, Library, type LibraryEntry, LibraryError } from './library.js';
