@@ -23,6 +23,7 @@ import { insertReference } from '../../shared/numbering/index.js';
 import { checkDocument, type Finding } from '../../shared/check/index.js';
 import { messageOf } from '../../shared/errors/index.js';
 import { createEditorState, insertFootnoteAndEdit } from '../editor/create-editor.js';
+import { TABLE_COMMANDS, isTableCommand, tableRefusal } from '../editor/table-commands.js';
 import { backToMarkup, previewState, type Preview, type ReviewView } from '../editor/review-view.js';
 import { languageVersion, newResolution, startRevising } from '../new-document.js';
 import { addProposal, isProposalsDocument, moveProposal, newProposals, type NewProposalsRequest } from '../proposals.js';
@@ -65,7 +66,7 @@ export interface ControllerState {
   versions: { name: string; source: Node } | null;
 }
 
-/** The structure commands of the toolbar: ProseMirror commands that need the cursor in an item. */
+/** The structure commands of the toolbar: ProseMirror commands that need the cursor in an item (or a table). */
 const STRUCTURE_COMMANDS: Partial<Record<CommandId, Command>> = {
   'insert-item': insertItemAfter,
   'insert-footnote': insertFootnoteAndEdit,
@@ -74,6 +75,7 @@ const STRUCTURE_COMMANDS: Partial<Record<CommandId, Command>> = {
   promote: promoteItem,
   'move-up': moveItemUp,
   'move-down': moveItemDown,
+  ...TABLE_COMMANDS,
 };
 
 const EXPORT_VIEWS = { 'export-docx': 'markup', 'export-docx-final': 'final', 'export-docx-original': 'original' } as const;
@@ -289,8 +291,9 @@ export class AppController implements WindowContext {
     if (!surface) return;
     const structure = STRUCTURE_COMMANDS[command];
     if (structure) {
-      if (!structure(surface.state, (tr) => surface.dispatch(tr)))
-        this.say('info', 'That command does not apply here: put the cursor in an item.');
+      if (!structure(surface.state, (tr) => surface.dispatch(tr))) {
+        this.say('info', isTableCommand(command) ? tableRefusal(command, surface.state) : 'That command does not apply here: put the cursor in an item.');
+      }
       surface.focus();
       return;
     }
@@ -408,6 +411,13 @@ export class AppController implements WindowContext {
       case 'promote':
       case 'move-up':
       case 'move-down':
+      case 'insert-table':
+      case 'table-row-above':
+      case 'table-row-below':
+      case 'table-delete-row':
+      case 'table-column-before':
+      case 'table-column-after':
+      case 'table-delete-column':
         // Close is the main process's (it asks Save / Don't save); structure commands ran above;
         // bold and italic are keys of the editor only.
         return false;

@@ -122,6 +122,13 @@ function losingRuns(doc: Node, decision: Decision, filter: ChangeFilter): Run[] 
         units.push({ from: pos, to: end, kind: 'block' });
         return;
       }
+      if (child.type.spec.tableRole === 'cell') {
+        // A table cell is a scope of its own, as Word's cell end mark is: a join or deletion run
+        // never reaches out of a cell into the next one or past the table.
+        units.push({ from: pos, to: end, kind: 'content' });
+        runs.push(...toRuns(scanned(child, pos + 1)));
+        return;
+      }
       if (child.isTextblock) units.push({ from: pos + 1, to: pos + 1, kind: 'textStart' });
       scan(child, pos + 1, units);
       if (child.isTextblock) {
@@ -345,6 +352,8 @@ function repairContainer(node: Node, attrs: Record<string, unknown>, content: Fr
   if (name === 'section' && !hasChild(content, 'item_list')) return null;
   if (name === 'item' && !hasChild(content, 'item_text')) return null;
   if (name === 'annex' && !hasChild(content, 'annex_heading')) return null;
+  // A table whose rows were all inserted (rejected) or deleted (accepted) goes with them.
+  if ((name === 'table' || name === 'table_row') && content.childCount === 0) return null;
   return node.type.createAndFill(attrs, content);
 }
 

@@ -22,6 +22,7 @@ import {
   type Revisions,
 } from './revisions.js';
 import { itemTextIndentTwips } from '../../council-style/index.js';
+import { wordTable } from './table.js';
 import { namesTextOnly, proposalIdentifiers } from '../../proposals/index.js';
 import type { ProposalSymbol } from '../../schema/index.js';
 
@@ -92,6 +93,8 @@ export function bodyBlock(ctx: ExportContext, node: Node, inherited: Revisions):
       return resolution(ctx, node, revision);
     case 'annex':
       return annex(ctx, node, revision);
+    case 'table':
+      return [wordTable(ctx, node, inherited, (c, paragraph, cellRevision, style) => textParagraph(c, paragraph, cellRevision, { style }))];
     case 'proposal':
       return proposal(ctx, node, revision);
     default:

@@ -65,6 +65,7 @@ export function importDocx(bytes: Uint8Array, options: DocxImportOptions = {}): 
   if (textBoxes > 0) warnings.push(`${textBoxes} text box(es) were read as paragraphs after the paragraph holding them`);
   if (equations > 0) warnings.push(`${equations} equation(s) were read as their linear text (A=πr^2): Plenary documents do not hold equations`);
   if (pictures > 0) warnings.push(`${pictures} picture(s) or embedded object(s) were left out: Plenary documents do not hold pictures`);
+  // Layout tables only (a cover, a framed box): data tables are tables in the model (./tables.ts).
   if (tables > 0) warnings.push(`${tables} table(s) were read as plain paragraphs, cell by cell`);
   return {
     doc,

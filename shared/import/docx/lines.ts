@@ -16,6 +16,7 @@ import { LABEL_SHAPE, splitLines, type SourceLine } from '../text/lines.js';
 import { councilStyleTable } from '../../council-style/index.js';
 import { itemTextIndentTwips } from '../../council-style/index.js';
 import type { Revision, SourceParagraph, SourceRun } from './ooxml.js';
+import { buildTable, tableLine } from './tables.js';
 
 function toChange(revision: Revision): BlockChange {
   return { kind: revision.kind, id: revision.id, author: revision.author, date: revision.date };
@@ -132,6 +133,12 @@ export function paragraphsToLines(paragraphs: SourceParagraph[], footnotes: Map<
   paragraphs.forEach((paragraph, index) => {
     const afterRevisedMark = joinsNext;
     joinsNext = paragraph.markRevision !== null;
+    if (paragraph.table) {
+      // A data table (./tables.ts): its cells read as paragraphs are, handed on as one block.
+      const table = buildTable(paragraph.table, (cell) => paragraphsToLines(cell, footnotes));
+      if (table) lines.push({ ...tableLine(table, paragraph.table, index + 1), labelRevised: false });
+      return;
+    }
     const textLine = asTextLine(paragraph, index + 1);
     if (textLine) {
       lines.push(textLine);

@@ -6,6 +6,7 @@
  */
 import { SaxesParser } from 'saxes';
 import { ImportError } from '../errors.js';
+import { isDataTable, readSourceTable, type SourceTable } from './tables.js';
 import { writeMath, type MathXml } from './math.js';
 
 export interface Revision {
@@ -36,12 +37,14 @@ export interface SourceParagraph {
   bidi: boolean;
   /** Left (start) indentation in twips set on the paragraph itself, 0 when none. */
   indentTwips: number;
+  /** Not a paragraph but a data table read whole (./tables.ts); its other fields are empty. */
+  table?: SourceTable;
 }
 
 export interface OoxmlReport {
   comments: number;
   formattingRevisions: number;
-  /** Tables are flattened into paragraphs, cell by cell. */
+  /** Layout tables (not data tables) flattened into paragraphs, cell by cell. */
   tables: number;
   /** Endnote anchors, read as footnotes: the model has one kind of note. */
   endnotes: number;
@@ -91,21 +94,21 @@ function parseXml(name: string, xml: string): XmlNode[] {
 }
 
 /** The tag name of a node (its single key besides ':@'). */
-function tagOf(node: XmlNode): string {
+export function tagOf(node: XmlNode): string {
   for (const key of Object.keys(node)) if (key !== ':@') return key;
   return '';
 }
 
-function childrenOf(node: XmlNode): XmlNode[] {
+export function childrenOf(node: XmlNode): XmlNode[] {
   const value = node[tagOf(node)];
   return Array.isArray(value) ? (value as XmlNode[]) : [];
 }
 
-function attrOf(node: XmlNode, name: string): string | null {
+export function attrOf(node: XmlNode, name: string): string | null {
   return node[':@']?.[name] ?? null;
 }
 
-function findChild(node: XmlNode, tag: string): XmlNode | undefined {
+export function findChild(node: XmlNode, tag: string): XmlNode | undefined {
   return childrenOf(node).find((child) => tagOf(child) === tag);
 }
 
@@ -207,6 +210,12 @@ class ParagraphReader {
           break;
         }
         case 'w:tbl':
+          // Data tables are read whole (./tables.ts); layout tables (a cover) as their paragraphs.
+          if (isDataTable(node, (id) => this.styleNames.get(id))) {
+            const table = readSourceTable(node, (cell) => this.readBlocks(cell));
+            out.push({ styleId: null, styleName: null, runs: [], markRevision: null, pageBreakBefore: false, bidi: false, indentTwips: 0, table });
+            break;
+          }
           this.report.tables += 1;
           for (const cell of tableCells(node)) out.push(...cellParagraphs(this.readBlocks(cell)));
           break;

@@ -10,6 +10,7 @@
  * - the converter sometimes repeats the footnote number after the anchor and at the start of the
  *   footnote text (`développement[footnoteRef:1]1, y compris` … `[1: 1 \tPar pays…]`).
  */
+import type { Node } from 'prosemirror-model';
 import type { InlineRun } from '../../model/index.js';
 import type { BlockChange } from '../../schema/index.js';
 
@@ -32,6 +33,12 @@ export interface SourceLine {
   paragraphMark?: BlockChange | null;
   /** A later deletion of a block that `change` says was inserted by someone else (see the schema's `deletion`). */
   deletion?: BlockChange | null;
+  /** Lines read from Word only: a block read whole (a table, shared/import/docx/tables.ts), placed as it is. */
+  block?: Node;
+  /** The same block as lines, for where it cannot stand (a table among a section's items). */
+  blockAsLines?: SourceLine[];
+  /** What reading the block simplified, for the import's warnings. */
+  blockWarnings?: string[];
 }
 
 export interface LinesResult {
