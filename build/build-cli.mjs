@@ -8,8 +8,11 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 await build({
   absWorkingDir: root,
-  entryPoints: ['shared/cli/plenary.ts'],
-  outfile: 'dist/cli/plenary.mjs',
+  // The CLI and the worker thread that reads untrusted files (shared/file/read-isolated.ts looks
+  // for it beside the CLI).
+  entryPoints: { plenary: 'shared/cli/plenary.ts', 'read-worker': 'shared/file/read-worker.ts' },
+  outdir: 'dist/cli',
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   format: 'esm',

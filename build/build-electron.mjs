@@ -31,6 +31,15 @@ export function electronBuildOptions(outDir = 'dist/electron') {
       banner: { js: "import { createRequire as __plenaryCreateRequire } from 'node:module'; const require = __plenaryCreateRequire(import.meta.url);" },
     },
     {
+      // The worker thread that reads untrusted files (shared/file/read-isolated.ts looks for it
+      // beside main.js).
+      ...common,
+      entryPoints: ['shared/file/read-worker.ts'],
+      outfile: `${outDir}/read-worker.js`,
+      format: 'esm',
+      banner: { js: "import { createRequire as __plenaryCreateRequire } from 'node:module'; const require = __plenaryCreateRequire(import.meta.url);" },
+    },
+    {
       ...common,
       entryPoints: ['electron/preload.ts'],
       outfile: `${outDir}/preload.js`,

@@ -128,18 +128,30 @@ export function foldText(text: string): string {
  * default) that the line starts with, followed by a word boundary. `charge le Secrétaire général`
  * matches `charge`; `reconnaissant en outre` matches the longer entry, not `reconnaissant`.
  */
+/** The tables' phrases, folded once: matchKeyword runs on every line of every import. */
+const FOLDED_PHRASES = new Map<string, string>();
+
+function foldedPhrase(phrase: string): string {
+  let folded = FOLDED_PHRASES.get(phrase);
+  if (folded === undefined) {
+    folded = foldText(phrase);
+    FOLDED_PHRASES.set(phrase, folded);
+  }
+  return folded;
+}
+
 export function matchKeyword(line: string, languages: readonly LanguageCode[] = LANGUAGE_CODES): KeywordMatch | null {
   const text = foldText(line);
   let best: KeywordMatch | null = null;
   for (const code of languages) {
     for (const entry of TABLES[code].keywords) {
-      const phrase = foldText(entry.phrase);
+      const phrase = foldedPhrase(entry.phrase);
       if (!text.startsWith(phrase)) continue;
       const next = text.charAt(phrase.length);
       // Chinese has no spaces between words: a prefix is a match there.
       const boundary = next === '' || code === 'zh' || !/[\p{L}\p{N}]/u.test(next);
       if (!boundary) continue;
-      if (!best || phrase.length > foldText(best.entry.phrase).length) best = { language: code, entry };
+      if (!best || phrase.length > foldedPhrase(best.entry.phrase).length) best = { language: code, entry };
     }
   }
   return best;

@@ -289,7 +289,7 @@ export function linkReferences(doc: Node): Node {
   const links: Link[] = [];
   doc.descendants((node, pos) => {
     if (node.type.name !== 'resolution') return true;
-    links.push(...new ResolutionLinker(doc, node, table, labels).links(node, pos));
+    for (const entry of new ResolutionLinker(doc, node, table, labels).links(node, pos)) links.push(entry);
     return true; // resolutions inside this one's annexes are visited (and linked) on their own
   });
   if (links.length === 0) return doc;

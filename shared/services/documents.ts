@@ -9,7 +9,8 @@ import { exportDocx } from '../export/docx/index.js';
 import { writeFileAtomic } from '../file/atomic.js';
 import { FileFormatError } from '../file/errors.js';
 import { parseDocument, serializeDocument } from '../file/format.js';
-import { readDocumentBytes, readDocumentFile, type InputDocument } from '../file/input.js';
+import type { InputDocument } from '../file/input.js';
+import { readDocumentBytesIsolated, readDocumentFileIsolated } from '../file/read-isolated.js';
 import { saveDocument as writeDocumentFile } from '../file/save.js';
 import type { ExportMode } from '../ipc/api.js';
 
@@ -27,7 +28,7 @@ export interface LoadedDocument {
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export async function loadDocument(filePath: string): Promise<Result<LoadedDocument>> {
-  return loaded(path.basename(filePath), () => readDocumentFile(filePath), (kind) => kind !== 'plenary');
+  return loaded(path.basename(filePath), () => readDocumentFileIsolated(filePath), (kind) => kind !== 'plenary');
 }
 
 /**
@@ -35,7 +36,7 @@ export async function loadDocument(filePath: string): Promise<Result<LoadedDocum
  * as imported (Save asks for a name), whatever its kind.
  */
 export async function loadDroppedDocument(name: string, bytes: Uint8Array): Promise<Result<LoadedDocument>> {
-  return loaded(name, () => readDocumentBytes(name, bytes), () => true);
+  return loaded(name, () => readDocumentBytesIsolated(name, bytes), () => true);
 }
 
 async function loaded(

@@ -114,7 +114,7 @@ export function losingRuns(doc: Node, decision: Decision, filter: ChangeFilter):
         else {
           units.push({ from: pos, to: end, kind: 'content' });
           // A footnote's text is a scope of its own: its runs never reach outside it.
-          if (child.childCount > 0) runs.push(...toRuns(scanned(child, pos + 1)));
+          if (child.childCount > 0) for (const entry of toRuns(scanned(child, pos + 1))) runs.push(entry);
         }
         return;
       }
@@ -136,7 +136,7 @@ export function losingRuns(doc: Node, decision: Decision, filter: ChangeFilter):
     scan(node, contentStart, units);
     return units;
   };
-  runs.push(...toRuns(scanned(doc, 0)));
+  for (const entry of toRuns(scanned(doc, 0))) runs.push(entry);
   return runs.sort((a, b) => a.from - b.from);
 }
 

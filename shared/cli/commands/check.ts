@@ -1,6 +1,6 @@
 /** `plenary check <file> [--json]`: the style checks of shared/check, as an editor's checklist. */
 import { checkDocument, formatFinding, hasErrors } from '../../check/index.js';
-import { readDocumentFile } from '../../file/input.js';
+import { readDocumentFileIsolated } from '../../file/read-isolated.js';
 import { parseCommandArgs, resolvePath, writeLines } from '../args.js';
 import type { CliIo } from '../io.js';
 
@@ -11,7 +11,7 @@ export const summary =
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } }, { count: 1, synopsis: SYNOPSIS });
-  const read = await readDocumentFile(resolvePath(io, positionals[0]!));
+  const read = await readDocumentFileIsolated(resolvePath(io, positionals[0]!));
   const findings = checkDocument(read.doc);
   if (values.json) {
     writeLines(io.stdout, JSON.stringify({ language: read.language, findings }, null, 2));

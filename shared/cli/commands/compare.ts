@@ -5,7 +5,7 @@
  */
 import { basename } from 'node:path';
 import { COMPARISON_AUTHOR, CompareError, compareDocuments } from '../../compare/index.js';
-import { readDocumentFile } from '../../file/input.js';
+import { readDocumentFileIsolated } from '../../file/read-isolated.js';
 import { saveDocument } from '../../file/save.js';
 import { listChanges } from '../../tracking/changes.js';
 import { inputAndPlenaryOutput, parseCommandArgs, resolvePath } from '../args.js';
@@ -35,8 +35,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const author = values.author?.trim() || COMPARISON_AUTHOR;
   const date = changeDate(values.date);
 
-  const previous = await readDocumentFile(oldPath);
-  const next = await readDocumentFile(newPath);
+  const previous = await readDocumentFileIsolated(oldPath);
+  const next = await readDocumentFileIsolated(newPath);
   let result;
   try {
     result = compareDocuments(previous.doc, next.doc, { author, date });

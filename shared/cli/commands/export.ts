@@ -8,7 +8,7 @@ import { extname } from 'node:path';
 import { exportDocx, type ExportMode } from '../../export/docx/index.js';
 import { writeFileAtomic } from '../../file/atomic.js';
 import { describeFileError } from '../../file/errors.js';
-import { readDocumentFile } from '../../file/input.js';
+import { readDocumentFileIsolated } from '../../file/read-isolated.js';
 import { oneFlagOf, parseCommandArgs, resolvePath, writeLines } from '../args.js';
 import { UsageError, UserError } from '../errors.js';
 import type { CliIo } from '../io.js';
@@ -33,7 +33,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (extname(output).toLowerCase() !== '.docx') throw new UsageError(`the output must be a .docx file, not ${values.output}`);
   if (output === input) throw new UserError(`refusing to export over the input file ${values.output}`);
 
-  const read = await readDocumentFile(input);
+  const read = await readDocumentFileIsolated(input);
   for (const warning of read.warnings) writeLines(io.stderr, `plenary export: ${warning}`);
   const docx = await exportDocx(read.doc, { mode });
   try {

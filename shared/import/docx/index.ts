@@ -16,6 +16,7 @@ import { labelReader } from '../text/labels.js';
 import { detectLanguage } from '../text/language.js';
 import { parseLines } from '../text/parse.js';
 import type { TextImportResult } from '../text/index.js';
+import { FootnoteBodies } from './footnotes.js';
 import { paragraphsToLines } from './lines.js';
 import { collapseRenumberedReferences } from './references.js';
 import { readDocxContent } from './ooxml.js';
@@ -36,7 +37,8 @@ export function importDocx(bytes: Uint8Array, options: DocxImportOptions = {}): 
   }
   const pkg = openDocxPackage(bytes, options.limits ?? DEFAULT_ZIP_LIMITS);
   const content = readDocxContent(pkg.document, pkg.styles, pkg.footnotes, pkg.comments);
-  const lines = paragraphsToLines(content.paragraphs, content.footnotes);
+  const footnotes = new FootnoteBodies(content.footnotes);
+  const lines = paragraphsToLines(content.paragraphs, footnotes);
   if (lines.length === 0) throw new ImportError('the Word document has no text: there is nothing to import');
 
   const language = (options.language as LanguageCode | undefined) ?? detectLanguage(lines);
@@ -45,7 +47,7 @@ export function importDocx(bytes: Uint8Array, options: DocxImportOptions = {}): 
   const doc = collapseRenumberedReferences(linkReferences(parsed.doc));
   doc.check();
 
-  const warnings = [...parsed.warnings];
+  const warnings = [...parsed.warnings, ...footnotes.warnings()];
   const { comments, formattingRevisions, tables } = content.report;
   if (comments > 0) warnings.push(`${comments} comment(s) in the Word file were not imported: Plenary documents do not hold comments yet`);
   if (formattingRevisions > 0) {
