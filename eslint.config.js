@@ -1,6 +1,9 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { importX } from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import { layerRules } from './build/lint-layers.js';
 
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'out', 'test-artifacts', 'release'] },
@@ -24,4 +27,11 @@ export default tseslint.config(
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
   },
+  {
+    // Imports are resolved as TypeScript resolves them (`./x.js` is `./x.ts`), so the layer rules
+    // below see the file an import really reaches.
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })] },
+  },
+  ...layerRules,
 );

@@ -7,7 +7,7 @@ import process from 'node:process';
 import { URL } from 'node:url';
 
 const bundle = new URL('../dist/cli/plenary.mjs', import.meta.url);
-const source = new URL('../shared/cli/plenary.ts', import.meta.url);
+const source = new URL('../cli/plenary.ts', import.meta.url);
 
 async function loadCli() {
   if (existsSync(bundle) && process.env.PLENARY_FROM_SOURCE !== '1') return import(bundle.href);

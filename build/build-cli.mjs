@@ -1,4 +1,4 @@
-// Bundles the `plenary` CLI (shared/cli/plenary.ts) into one ESM file, dist/cli/plenary.mjs, that
+// Bundles the `plenary` CLI (cli/plenary.ts) into one ESM file, dist/cli/plenary.mjs, that
 // runs on Node without tsx or node_modules (bin/plenary.mjs prefers it when present).
 import { build } from 'esbuild';
 import console from 'node:console';
@@ -8,9 +8,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 await build({
   absWorkingDir: root,
-  // The CLI and the worker thread that reads untrusted files (shared/file/read-isolated.ts looks
+  // The CLI and the worker thread that reads untrusted files (node/file/read-isolated.ts looks
   // for it beside the CLI).
-  entryPoints: { plenary: 'shared/cli/plenary.ts', 'read-worker': 'shared/file/read-worker.ts' },
+  entryPoints: { plenary: 'cli/plenary.ts', 'read-worker': 'node/file/read-worker.ts' },
   outdir: 'dist/cli',
   outExtension: { '.js': '.mjs' },
   bundle: true,

@@ -31,10 +31,10 @@ export function electronBuildOptions(outDir = 'dist/electron') {
       banner: { js: "import { createRequire as __plenaryCreateRequire } from 'node:module'; const require = __plenaryCreateRequire(import.meta.url);" },
     },
     {
-      // The worker thread that reads untrusted files (shared/file/read-isolated.ts looks for it
+      // The worker thread that reads untrusted files (node/file/read-isolated.ts looks for it
       // beside main.js).
       ...common,
-      entryPoints: ['shared/file/read-worker.ts'],
+      entryPoints: ['node/file/read-worker.ts'],
       outfile: `${outDir}/read-worker.js`,
       format: 'esm',
       banner: { js: "import { createRequire as __plenaryCreateRequire } from 'node:module'; const require = __plenaryCreateRequire(import.meta.url);" },

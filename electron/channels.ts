@@ -2,8 +2,8 @@
  * IPC channel names between preload and main. Kept free of runtime imports so the sandboxed
  * preload bundle stays tiny (no zod, no services).
  */
-import type { MenuCommand } from '../shared/ipc/api.js';
-import type { HostMethod } from '../shared/ipc/validate.js';
+import type { MenuCommand } from '../shared/ipc/index.js';
+import type { HostMethod } from '../shared/ipc/index.js';
 
 /** Every request method of PlenaryApi; the type check below fails if one is missing or extra. */
 export const HOST_METHOD_NAMES = [

@@ -5,7 +5,7 @@
  * main process carries on.
  */
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { callHostApi } from '../shared/services/dispatch.js';
+import { callHostApi } from '../node/services/index.js';
 import { HOST_METHOD_NAMES, invokeChannel } from './channels.js';
 import { isTrustedFrame } from './security.js';
 import type { DocumentWindows } from './windows.js';

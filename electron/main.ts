@@ -1,10 +1,11 @@
 /**
  * Electron main process entry. Thin: it wires Electron's events to the document windows, the menu,
- * IPC and the Node services of shared/services, and applies the security settings.
+ * IPC and the Node services of node/services, and applies the security settings.
  */
+import { messageOf } from '../shared/errors/index.js';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
-import { closeHostStores, openHostStores, type HostStores } from '../shared/services/stores.js';
+import { closeHostStores, openHostStores, type HostStores } from '../node/services/index.js';
 import { registerIpcHandlers } from './ipc.js';
 import { documentPathsFromArgv } from './launch-files.js';
 import { installMenu } from './menu.js';
@@ -95,7 +96,7 @@ registerAppScheme();
 export const started: Promise<DocumentWindows | null> = app.requestSingleInstanceLock()
   ? startPlenary().catch((error: unknown) => {
       // A broken installation or an unwritable user-data folder: say so once, never hang.
-      dialog.showErrorBox('Plenary cannot start', error instanceof Error ? error.message : String(error));
+      dialog.showErrorBox('Plenary cannot start', messageOf(error));
       app.exit(1);
       return null;
     })

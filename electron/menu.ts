@@ -5,7 +5,7 @@
  * editor (pasting from Word goes through the importer there).
  */
 import { Menu, type MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../shared/ipc/api.js';
+import type { MenuCommand } from '../shared/ipc/index.js';
 
 export interface RecentMenuEntry {
   name: string;

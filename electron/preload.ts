@@ -4,7 +4,7 @@
  * Electron (ipcRenderer, events) leaks into the page.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { MenuCommand, PlenaryApi } from '../shared/ipc/api.js';
+import type { MenuCommand, PlenaryApi } from '../shared/ipc/index.js';
 import { HOST_METHOD_NAMES, MENU_CHANNEL, invokeChannel, isMenuCommand } from './channels.js';
 
 type Invoker = Pick<typeof ipcRenderer, 'invoke' | 'on' | 'removeListener'>;

@@ -5,9 +5,9 @@
  */
 import path from 'node:path';
 import { app, BrowserWindow, dialog, shell, type WebContents } from 'electron';
-import type { MenuCommand, SaveOutcome } from '../shared/ipc/api.js';
-import { createHostApi, type HostApi, type HostDialogs, type OpenPurpose } from '../shared/services/host-api.js';
-import type { HostStores } from '../shared/services/stores.js';
+import type { MenuCommand, SaveOutcome } from '../shared/ipc/index.js';
+import { createHostApi, type HostApi, type HostDialogs, type OpenPurpose } from '../node/services/index.js';
+import type { HostStores } from '../node/services/index.js';
 import { MENU_CHANNEL } from './channels.js';
 import { RENDERER_URL, secureWebPreferences } from './security.js';
 

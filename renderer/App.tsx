@@ -8,23 +8,14 @@ import type { Node } from 'prosemirror-model';
 import { NodeSelection, TextSelection, type Command, type EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { closeHistory, redo, undo } from 'prosemirror-history';
-import type { MenuCommand, OpenOutcome, PlenaryApi, RecoverySnapshot } from '../shared/ipc/api.js';
+import type { MenuCommand, OpenOutcome, PlenaryApi, RecoverySnapshot } from '../shared/ipc/index.js';
 import { isLanguageCode, type LanguageCode } from '../shared/languages/index.js';
-import type { SectionKind } from '../shared/schema/schema.js';
-import {
-  demoteItem,
-  insertAnnex,
-  insertItemAfter,
-  insertSection,
-  moveItemDown,
-  moveItemUp,
-  promoteItem,
-  type TextImporter,
-} from '../shared/editing/index.js';
-import { setTrackingScope, toggleTracking, trackingKey, trackingScopeOf, type TrackingMeta } from '../shared/tracking/plugin.js';
-import { listChanges, nextChange, previousChange, reviewChanges, type ChangeSelection } from '../shared/tracking/changes.js';
-import type { Decision } from '../shared/tracking/review.js';
-import { insertReference } from '../shared/numbering/commands.js';
+import type { SectionKind } from '../shared/schema/index.js';
+import { demoteItem, insertAnnex, insertItemAfter, insertSection, moveItemDown, moveItemUp, promoteItem, type TextImporter } from '../shared/editing/index.js';
+import { setTrackingScope, toggleTracking, trackingKey, trackingScopeOf, type TrackingMeta } from '../shared/tracking/index.js';
+import { listChanges, nextChange, previousChange, reviewChanges, type ChangeSelection } from '../shared/tracking/index.js';
+import type { Decision } from '../shared/tracking/index.js';
+import { insertReference } from '../shared/numbering/index.js';
 import { centerOn } from './editor/center-on.js';
 import { createEditorState, insertFootnoteAndEdit, mountEditor } from './editor/create-editor.js';
 import {
@@ -46,7 +37,7 @@ import { StatusBar } from './panels/StatusBar.js';
 import { Footnotes } from './panels/Footnotes.js';
 import { Checks } from './panels/Checks.js';
 import { checkDocument } from '../shared/check/index.js';
-import type { Finding } from '../shared/check/findings.js';
+import type { Finding } from '../shared/check/index.js';
 import { FindBar } from './panels/FindBar.js';
 import { FilePicker, Messages, RecoveryDialog, type Message } from './panels/Dialogs.js';
 import { Changes } from './panels/Changes.js';

@@ -6,27 +6,9 @@
  * show the in-page picker instead: the host lists the files of its folder, the user picks or types
  * a name, and the host resolves it inside that folder. The renderer never sends a path.
  */
-import type {
-  DocumentJson,
-  ExportMode,
-  ExportOutcome,
-  MenuCommand,
-  OpenOutcome,
-  PlenaryApi,
-  RecentFile,
-  RecoverySnapshot,
-  SaveOutcome,
-  Settings,
-} from '../shared/ipc/api.js';
-import {
-  TOKEN_HEADER,
-  TOKEN_QUERY,
-  type ApiMethod,
-  type CallRequest,
-  type CallResponse,
-  type PickerListing,
-  type PickerPurpose,
-} from '../shared/host/protocol.js';
+import { UserFacingError } from '../shared/errors/index.js';
+import type { DocumentJson, ExportMode, ExportOutcome, MenuCommand, OpenOutcome, PlenaryApi, RecentFile, RecoverySnapshot, SaveOutcome, Settings } from '../shared/ipc/index.js';
+import { TOKEN_HEADER, TOKEN_QUERY, type ApiMethod, type CallRequest, type CallResponse, type PickerListing, type PickerPurpose } from '../shared/ipc/index.js';
 
 export interface PickRequest {
   purpose: PickerPurpose;
@@ -38,11 +20,9 @@ export interface PickRequest {
 /** Shows the in-page picker; resolves with the chosen file name, or null when cancelled. */
 export type Picker = (request: PickRequest) => Promise<string | null>;
 
-export class HostError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'HostError';
-  }
+/** What the browser host refused or failed to do, as one line for the user. */
+export class HostError extends UserFacingError {
+  override name = 'HostError';
 }
 
 export function tokenFromLocation(location: Location): string | null {

@@ -5,16 +5,17 @@
  * revision of a resolution…": a Council contribution around the resolution in force (below). And
  * "Compare With Another Version…": the differences between two versions as tracked changes.
  */
+import { messageOf } from '../shared/errors/index.js';
 import type { Node } from 'prosemirror-model';
 import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
-import { parseDocument } from '../shared/file/format.js';
-import type { OpenedDocument } from '../shared/ipc/api.js';
+import { parseDocument } from '../shared/file/index.js';
+import type { OpenedDocument } from '../shared/ipc/index.js';
 import { languageTable, type LanguageCode } from '../shared/languages/index.js';
-import { buildDoc } from '../shared/model/build.js';
-import { ContributionError, contributionFromResolution, firstCoverFieldPosition } from '../shared/model/contribution.js';
+import { buildDoc } from '../shared/model/index.js';
+import { ContributionError, contributionFromResolution, firstCoverFieldPosition } from '../shared/contribution/index.js';
 import { CompareError, compareDocuments } from '../shared/compare/index.js';
-import { listChanges } from '../shared/tracking/changes.js';
-import { setTrackingEnabled } from '../shared/tracking/plugin.js';
+import { listChanges } from '../shared/tracking/index.js';
+import { setTrackingEnabled } from '../shared/tracking/index.js';
 
 export function newResolution(language: LanguageCode): Node {
   const table = languageTable(language);
@@ -50,7 +51,7 @@ function readOpened(opened: OpenedDocument): { ok: true; doc: Node } | { ok: fal
   try {
     return { ok: true, doc: parseDocument(opened.content).doc };
   } catch (error) {
-    return { ok: false, error: `Cannot open ${opened.name}: ${error instanceof Error ? error.message : String(error)}` };
+    return { ok: false, error: `Cannot open ${opened.name}: ${messageOf(error)}` };
   }
 }
 

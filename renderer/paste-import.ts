@@ -3,6 +3,6 @@
  * shared/import/html) into structure: the same importer as for `.txt` files.
  */
 import type { TextImporter } from '../shared/editing/index.js';
-import { importText } from '../shared/import/text/index.js';
+import { importText } from '../shared/import/index.js';
 
 export const textImporter: TextImporter = (text, options) => importText(text, options);

@@ -8,8 +8,9 @@
  * - a file that cannot be opened is reported with its reason and changes nothing.
  */
 import type { Node } from 'prosemirror-model';
-import { parseDocument, serializeDocument, type DocumentMetadata } from '../shared/file/format.js';
-import type { OpenedDocument, PlenaryApi, SaveOutcome } from '../shared/ipc/api.js';
+import { messageOf } from '../shared/errors/index.js';
+import { parseDocument, serializeDocument, type DocumentMetadata } from '../shared/file/index.js';
+import type { OpenedDocument, PlenaryApi, SaveOutcome } from '../shared/ipc/index.js';
 
 /** A snapshot goes out this long after the last change (the promise is "within 2 s"). */
 export const RECOVERY_DELAY_MS = 1000;
@@ -38,9 +39,7 @@ function randomSessionId(): string {
   return `s${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+export { messageOf } from '../shared/errors/index.js';
 
 export class Session {
   readonly sessionId = randomSessionId();

@@ -11,10 +11,10 @@ import { useSyncExternalStore } from 'react';
 import type { EditorState } from 'prosemirror-state';
 import type { Node } from 'prosemirror-model';
 import { redoDepth, undoDepth } from 'prosemirror-history';
-import { trackingScopeOf, trackingState } from '../shared/tracking/plugin.js';
-import { isContribution } from '../shared/model/contribution.js';
-import type { TrackingScope } from '../shared/schema/schema.js';
-import { listChanges, type TrackedChange } from '../shared/tracking/changes.js';
+import { trackingScopeOf, trackingState } from '../shared/tracking/index.js';
+import { isContribution } from '../shared/contribution/index.js';
+import type { TrackingScope } from '../shared/schema/index.js';
+import { listChanges, type TrackedChange } from '../shared/tracking/index.js';
 import { labelsOf } from './editor/labels-plugin.js';
 import {
   buildFootnotes,

@@ -11,7 +11,7 @@
  * same fragmenting happens: the browser composes at the edge of the deletion's element.)
  */
 import { Plugin } from 'prosemirror-state';
-import { trackingState } from '../../shared/tracking/plugin.js';
+import { trackingState } from '../../shared/tracking/index.js';
 
 export function compositionGuard(): Plugin {
   return new Plugin({

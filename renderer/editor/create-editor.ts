@@ -6,6 +6,7 @@
  * keys of shared/editing (Enter makes the next item, Tab demotes, Alt+Up moves…), history, search,
  * then ProseMirror's base keymap.
  */
+import { messageOf } from '../../shared/errors/index.js';
 import type { Node, ResolvedPos, Slice } from 'prosemirror-model';
 import { EditorState, NodeSelection, type Command, type Plugin, type Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
@@ -15,17 +16,10 @@ import { keymap } from 'prosemirror-keymap';
 import { gapCursor } from 'prosemirror-gapcursor';
 import { dropCursor } from 'prosemirror-dropcursor';
 import { search } from 'prosemirror-search';
-import { schema } from '../../shared/schema/schema.js';
-import {
-  documentEdgeKeymap,
-  insertFootnote,
-  parsePastedText,
-  sectionKindPlugin,
-  structureKeymap,
-  type TextImporter,
-} from '../../shared/editing/index.js';
-import { toggleTracking, trackIfEnabled, trackingPlugin } from '../../shared/tracking/plugin.js';
-import { clipboardHtmlToText } from '../../shared/import/html/clipboard.js';
+import { schema } from '../../shared/schema/index.js';
+import { documentEdgeKeymap, insertFootnote, parsePastedText, sectionKindPlugin, structureKeymap, type TextImporter } from '../../shared/editing/index.js';
+import { toggleTracking, trackIfEnabled, trackingPlugin } from '../../shared/tracking/index.js';
+import { clipboardHtmlToText } from '../../shared/import/index.js';
 import { clipboardParser, clipboardSerializer, markViews, structureNodeViews } from './dom-specs.js';
 import { FootnoteView } from './footnote-view.js';
 import { labelsPlugin } from './labels-plugin.js';
@@ -162,7 +156,7 @@ export function mountEditor(place: HTMLElement, options: MountOptions): EditorVi
         // the document stays as it was (ProseMirror redraws over what the browser typed), and
         // the user is told why.
         view.updateState(view.state);
-        options.onRefused?.(`This edit cannot be tracked, so it was not made (${error instanceof Error ? error.message : String(error)}). Edit in smaller steps, or switch tracking off for it.`);
+        options.onRefused?.(`This edit cannot be tracked, so it was not made (${messageOf(error)}). Edit in smaller steps, or switch tracking off for it.`);
         return;
       }
       view.updateState(view.state.apply(tracked));

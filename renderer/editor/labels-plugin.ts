@@ -13,7 +13,7 @@ import type { Node, Slice } from 'prosemirror-model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import { computeLabels, numberingKey, type Labels, type NumberingState } from '../../shared/numbering/index.js';
-import { referenceText } from '../../shared/numbering/references.js';
+import { referenceText } from '../../shared/numbering/index.js';
 
 export interface LabelsState {
   /** The numbering these decorations were drawn from. */

@@ -13,8 +13,8 @@ import type { Node } from 'prosemirror-model';
 import { EditorState, Plugin, Selection, TextSelection, type Transaction } from 'prosemirror-state';
 import type { Mapping } from 'prosemirror-transform';
 import { numberingPlugin } from '../../shared/numbering/index.js';
-import { resolveWithMapping, type Decision } from '../../shared/tracking/review.js';
-import { listChanges, type TrackedChange } from '../../shared/tracking/changes.js';
+import { resolveWithMapping, type Decision } from '../../shared/tracking/index.js';
+import { listChanges, type TrackedChange } from '../../shared/tracking/index.js';
 import { labelsPlugin } from './labels-plugin.js';
 
 export type ReviewView = 'markup' | 'final' | 'original';

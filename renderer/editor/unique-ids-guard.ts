@@ -8,7 +8,7 @@ import { Plugin } from 'prosemirror-state';
 import { AddMarkStep, RemoveMarkStep, ReplaceStep, type Step } from 'prosemirror-transform';
 import type { Node } from 'prosemirror-model';
 import type { Transaction } from 'prosemirror-state';
-import { uniqueIdsPlugin } from '../../shared/editing/index.js';
+import { uniqueIdsPlugin } from '../../shared/model/index.js';
 
 /** Whether a step can neither create nor copy a node that carries an id. */
 function cannotDuplicateIds(step: Step, doc: Node): boolean {

@@ -7,7 +7,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { NameForm } from './Dialogs.js';
 
-/** The longest name the settings accept (shared/services/settings.ts, AUTHOR_NAME_MAX). */
+/** The longest name the settings accept (node/services/settings.ts, AUTHOR_NAME_MAX). */
 const MAX_LENGTH = 200;
 
 /** Names that mean "no name given": the placeholder of a fresh editor, or nothing. */

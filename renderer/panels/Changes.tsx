@@ -7,7 +7,7 @@
  * actions name changes by id, so a list a moment older than the document still acts on the right ones.
  */
 import { memo, useEffect, useMemo, useRef } from 'react';
-import type { TrackedChange } from '../../shared/tracking/changes.js';
+import type { TrackedChange } from '../../shared/tracking/index.js';
 import { authorsOf, bulkLabel, changeRows, filterByAuthor, type ChangeRow } from './change-rows.js';
 
 export interface ChangesProps {

@@ -2,7 +2,7 @@
  * The style checks an editor would otherwise do by eye (shared/check): item punctuation, empty
  * items, dangling references, unknown section keywords. Run on demand; click a finding to go there.
  */
-import type { Finding } from '../../shared/check/findings.js';
+import type { Finding } from '../../shared/check/index.js';
 
 export function Checks(props: { findings: Finding[]; onJump(finding: Finding): void; onRecheck(): void; onClose(): void }) {
   return (

@@ -4,7 +4,7 @@
  * the messages banner.
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import type { RecoverySnapshot } from '../../shared/ipc/api.js';
+import type { RecoverySnapshot } from '../../shared/ipc/index.js';
 import type { PickRequest } from '../host-api.js';
 
 /**

@@ -5,7 +5,7 @@
  */
 import { useMemo, type ReactNode } from 'react';
 import { LANGUAGE_CODES, languageTable, type LanguageCode } from '../../shared/languages/index.js';
-import type { SectionKind } from '../../shared/schema/schema.js';
+import type { SectionKind } from '../../shared/schema/index.js';
 import { REVIEW_VIEWS, REVIEW_VIEW_NAMES, type ReviewView } from '../editor/review-view.js';
 
 export type ToolbarCommand =

@@ -3,7 +3,7 @@
  * the reader's local time), where (section keyword and item label) and an excerpt. Pure, so the
  * wording and the author filter are tested without a page.
  */
-import type { TrackedChange } from '../../shared/tracking/changes.js';
+import type { TrackedChange } from '../../shared/tracking/index.js';
 
 export interface ChangeRow {
   /** Unique per row: one change id may carry both an insertion and a deletion (a replacement). */

@@ -4,15 +4,13 @@
  */
 import type { Node } from 'prosemirror-model';
 import { isLanguageCode, languageTable } from '../languages/index.js';
-import { computeLabels } from '../numbering/labels.js';
+import { computeLabels } from '../numbering/index.js';
 import type { Finding } from './findings.js';
 import { checkEmptyItems } from './items.js';
 import { checkKeywords } from './keywords.js';
 import { checkPunctuation } from './punctuation.js';
 import { checkReferences } from './references.js';
 
-export type { Finding, FindingCode, Severity } from './findings.js';
-export { formatFinding, hasErrors } from './findings.js';
 
 export function checkDocument(doc: Node): Finding[] {
   const language = doc.attrs.language as string;
@@ -21,3 +19,6 @@ export function checkDocument(doc: Node): Finding[] {
   const labels = computeLabels(doc);
   return [...checkKeywords(doc, table), ...checkEmptyItems(doc, labels), ...checkReferences(doc, labels), ...checkPunctuation(doc, labels)];
 }
+
+// The module's API: what the rest of Plenary imports from shared/check.
+export { type Finding, formatFinding, hasErrors } from './findings.js';

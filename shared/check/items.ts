@@ -1,7 +1,7 @@
 /** Empty items: a label with nothing after it (what is left of a deletion or a stray Enter). */
 import type { Node } from 'prosemirror-model';
-import { countsIn, type Labels } from '../numbering/labels.js';
-import { visibleText } from '../numbering/locate.js';
+import { countsIn, type Labels } from '../numbering/index.js';
+import { visibleText } from '../numbering/index.js';
 import type { Finding } from './findings.js';
 import { itemWhere } from './where.js';
 

@@ -1,7 +1,7 @@
 /** Section keywords the document's language table does not know (a typo, or a text in another language). */
 import type { Node } from 'prosemirror-model';
 import { matchKeyword, type LanguageTable } from '../languages/index.js';
-import { keywordText } from '../numbering/section-word.js';
+import { keywordText } from '../numbering/index.js';
 import type { Finding } from './findings.js';
 import { sectionName } from './where.js';
 

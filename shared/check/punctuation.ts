@@ -7,8 +7,8 @@
  * items and deleted text do not count.
  */
 import type { Node } from 'prosemirror-model';
-import { countsIn, type Labels } from '../numbering/labels.js';
-import { visibleText } from '../numbering/locate.js';
+import { countsIn, type Labels } from '../numbering/index.js';
+import { visibleText } from '../numbering/index.js';
 import type { Finding } from './findings.js';
 import { itemWhere } from './where.js';
 

@@ -1,7 +1,7 @@
 /** Dangling references: a cross-reference whose item was deleted reads `point ?? du décide`. */
 import type { Node } from 'prosemirror-model';
-import type { Labels } from '../numbering/labels.js';
-import { referenceText } from '../numbering/reference-text.js';
+import type { Labels } from '../numbering/index.js';
+import { referenceText } from '../numbering/index.js';
 import type { Finding } from './findings.js';
 import { itemWhere } from './where.js';
 

@@ -1,8 +1,8 @@
 /** Naming a place in a resolution the way a reader does: `décide 3 a.`, `considérant g) ii)`, `ANNEXE b)`. */
 import type { Node } from 'prosemirror-model';
-import type { Labels } from '../numbering/labels.js';
-import { findItem, visibleText } from '../numbering/locate.js';
-import { keywordText } from '../numbering/section-word.js';
+import type { Labels } from '../numbering/index.js';
+import { findItem, visibleText } from '../numbering/index.js';
+import { keywordText } from '../numbering/index.js';
 
 export function sectionName(section: Node): string {
   return keywordText(section) || '(section without keyword)';

@@ -8,7 +8,7 @@
  */
 import { diffArrays } from 'diff';
 import { Fragment, type Node } from 'prosemirror-model';
-import { commonSubsequence } from '../tracking/block-diff.js';
+import { commonSubsequence } from '../tracking/index.js';
 
 /** Share of words two textblocks must have in common to be versions of one another. */
 const SAME_TEXT = 0.5;

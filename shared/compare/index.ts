@@ -12,15 +12,16 @@
  */
 import type { Node } from 'prosemirror-model';
 import { EditorState } from 'prosemirror-state';
-import { TrackContext } from '../tracking/marking.js';
-import { trackDifference } from '../tracking/track-difference.js';
-import { acceptAll } from '../tracking/review.js';
-import { uniqueIdsIn } from '../tracking/track.js';
+import { TrackContext } from '../tracking/index.js';
+import { trackDifference } from '../tracking/index.js';
+import { acceptAll } from '../tracking/index.js';
+import { uniqueIdsIn } from '../tracking/index.js';
+import { UserFacingError } from '../errors/index.js';
 import { alignIds } from './align.js';
 
-export { alignIds, wordSimilarity } from './align.js';
 
-export class CompareError extends Error {
+/** Two versions that cannot be compared; the message is one line, for the user. */
+export class CompareError extends UserFacingError {
   override name = 'CompareError';
 }
 

@@ -5,8 +5,8 @@
  */
 import type { Node, NodeType, ResolvedPos } from 'prosemirror-model';
 import type { EditorState, Transaction } from 'prosemirror-state';
-import { schema } from '../schema/schema.js';
-import { withFreshIds, writtenRanges } from './unique-ids.js';
+import { schema } from '../schema/index.js';
+import { withFreshIds, writtenRanges } from '../model/index.js';
 
 /** A ProseMirror command: pure, no DOM, dispatches at most one transaction. */
 export type Command = (state: EditorState, dispatch?: (tr: Transaction) => void) => boolean;

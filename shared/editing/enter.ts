@@ -16,8 +16,8 @@
 import { splitListItem } from 'prosemirror-schema-list';
 import { Fragment, Slice } from 'prosemirror-model';
 import { TextSelection } from 'prosemirror-state';
-import { newId } from '../model/ids.js';
-import type { SectionKind } from '../schema/schema.js';
+import { newId } from '../model/index.js';
+import type { SectionKind } from '../schema/index.js';
 import { defaultListStyle } from './list-style.js';
 import { promoteItem } from './indent.js';
 import { emptyItem, finish, inItemTextblock, isEmptyItem, itemAt, types, type Command } from './context.js';

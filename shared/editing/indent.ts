@@ -5,7 +5,7 @@
  */
 import { Fragment, Slice, type NodeRange, type ResolvedPos } from 'prosemirror-model';
 import { ReplaceAroundStep, liftTarget } from 'prosemirror-transform';
-import { newId } from '../model/ids.js';
+import { newId } from '../model/index.js';
 import { naturalSubListStyle } from './list-style.js';
 import { finish, types, type Command } from './context.js';
 

@@ -28,18 +28,6 @@ import { demoteItem, promoteItem } from './indent.js';
 import { joinItemForward, mergeItemBackward } from './join.js';
 import { moveItemDown, moveItemUp } from './move.js';
 
-export type { Command, ItemContext, ListHolder } from './context.js';
-export { itemAt } from './context.js';
-export { splitItem, leaveList, insertContinuation, enterFromKeyword } from './enter.js';
-export { demoteItem, promoteItem } from './indent.js';
-export { mergeItemBackward, joinItemForward } from './join.js';
-export { moveItemUp, moveItemDown } from './move.js';
-export { documentEdgeKeymap } from './document-edges.js';
-export { insertSection, insertFootnote, insertAnnex, insertItemAfter, deleteItem, setListStyle } from './insert.js';
-export { defaultListStyle, naturalSubListStyle } from './list-style.js';
-export { uniqueIdsPlugin, uniqueIdsKey, mayIntroduceIds, writtenRanges, withFreshIds } from './unique-ids.js';
-export { sectionKindPlugin, sectionKindKey, withSectionKinds } from './section-kind.js';
-export { parsePastedText, type TextImporter } from './paste.js';
 
 /**
  * Inside an item, Tab and Shift-Tab belong to the document even when nothing can be demoted or
@@ -83,3 +71,11 @@ export function structureKeymap(): Record<string, Command> {
     'Alt-ArrowDown': moveItemDown,
   };
 }
+
+// The module's API: what the rest of Plenary imports from shared/editing.
+export { documentEdgeKeymap } from './document-edges.js';
+export { demoteItem, promoteItem } from './indent.js';
+export { insertAnnex, insertFootnote, insertItemAfter, insertSection } from './insert.js';
+export { moveItemDown, moveItemUp } from './move.js';
+export { parsePastedText, type TextImporter } from './paste.js';
+export { sectionKindPlugin } from './section-kind.js';

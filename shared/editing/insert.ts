@@ -5,8 +5,8 @@
 import type { Node, ResolvedPos } from 'prosemirror-model';
 import { TextSelection } from 'prosemirror-state';
 import { languageTable } from '../languages/index.js';
-import { newId } from '../model/ids.js';
-import type { ListStyle, SectionKind } from '../schema/schema.js';
+import { newId } from '../model/index.js';
+import type { ListStyle, SectionKind } from '../schema/index.js';
 import { defaultListStyle } from './list-style.js';
 import { emptyItem, finish, itemAt, types, type Command } from './context.js';
 

@@ -3,7 +3,7 @@
  * (a) 1 i) a. –) is stored, so a command that creates a list must choose one.
  */
 import type { Node, ResolvedPos } from 'prosemirror-model';
-import type { ListStyle, SectionKind } from '../schema/schema.js';
+import type { ListStyle, SectionKind } from '../schema/index.js';
 import { types } from './context.js';
 
 /** Preamble items are a) b) c); operative items 1 2 3 (resolution-structure.md). */

@@ -8,7 +8,7 @@
  */
 import type { Node } from 'prosemirror-model';
 import { TextSelection } from 'prosemirror-state';
-import { blockChange, blockDeletion } from '../tracking/attrs.js';
+import { blockChange, blockDeletion } from '../tracking/index.js';
 import { finish, itemAt, type Command } from './context.js';
 
 function struck(item: Node): boolean {

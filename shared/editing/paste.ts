@@ -5,9 +5,9 @@
  * at the cursor. Text without labels is pasted as paragraphs of the kind at the cursor.
  */
 import { Fragment, Slice, type Node, type ResolvedPos, type Schema } from 'prosemirror-model';
-import { ImportError } from '../import/errors.js';
-import type { ListStyle } from '../schema/schema.js';
-import { importText } from '../import/text/index.js';
+import { ImportError } from '../import/index.js';
+import type { ListStyle } from '../schema/index.js';
+import { importText } from '../import/index.js';
 import { itemAt, outerListDepth, types } from './context.js';
 
 /** A line that opens with a label and a tab: `a)\t`, `12\t`, `iv)\t`, `a.\t`, `–\t`. */

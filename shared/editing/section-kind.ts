@@ -7,10 +7,10 @@
 import type { Node } from 'prosemirror-model';
 import { Plugin, PluginKey, type Transaction } from 'prosemirror-state';
 import { isLanguageCode, matchKeyword } from '../languages/index.js';
-import type { SectionKind } from '../schema/schema.js';
+import type { SectionKind } from '../schema/index.js';
 import { defaultListStyle } from './list-style.js';
 import { types } from './context.js';
-import { writtenRanges } from './unique-ids.js';
+import { writtenRanges } from '../model/index.js';
 
 export const sectionKindKey = new PluginKey('plenary-section-kind');
 

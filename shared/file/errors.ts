@@ -1,29 +1,17 @@
 /**
- * Errors a user can act on when reading or writing document files. Their message is ONE line and
- * is shown as is (the CLI prints it, the app shows it in a dialog); they never carry a stack the
- * user is meant to read.
+ * Errors a user can act on when reading or writing document files (one line each: see
+ * shared/errors).
  */
+import { UserFacingError, oneLine } from '../errors/index.js';
 
 /** The file's content is not a document this version of Plenary can open or write. */
-export class FileFormatError extends Error {
+export class FileFormatError extends UserFacingError {
   override name = 'FileFormatError';
 }
 
 /** The file cannot be reached: missing, a folder, no permission. */
-export class FileAccessError extends Error {
+export class FileAccessError extends UserFacingError {
   override name = 'FileAccessError';
-}
-
-/** Collapses a message to one line, so a library's multi-line text cannot break the contract. */
-export function oneLine(message: string, maxLength = 240): string {
-  // Split, trim and join rather than one `\s*[\r\n]+\s*` regex: that one retries from every
-  // white-space position and took seconds on a line of 80,000 spaces (a hostile attribute name).
-  const flat = message
-    .split(/[\r\n]+/)
-    .map((part) => part.trim())
-    .filter((part) => part !== '')
-    .join(' ');
-  return flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat;
 }
 
 const ACCESS_PROBLEMS: Record<string, string> = {

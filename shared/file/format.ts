@@ -9,7 +9,8 @@
 import type { Node } from 'prosemirror-model';
 import { z } from 'zod';
 import packageJson from '../../package.json' with { type: 'json' };
-import { FileFormatError, oneLine } from './errors.js';
+import { messageOf, oneLine } from '../errors/index.js';
+import { FileFormatError } from './errors.js';
 import { MIGRATIONS, migrateEnvelope, type EnvelopeJson, type MigrationRegistry } from './migrations.js';
 import { documentFromJson, validateDocument } from './validate.js';
 
@@ -135,7 +136,7 @@ function parseJson(text: string): unknown {
     return JSON.parse(trimmed);
   } catch (error) {
     if (endsInsideValue(trimmed)) throw new FileFormatError('the file is truncated: it ends in the middle of the document');
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = messageOf(error);
     throw new FileFormatError(oneLine(`this is not a Plenary document (invalid JSON: ${reason})`));
   }
 }

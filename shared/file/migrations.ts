@@ -7,7 +7,8 @@
  * A migration works on plain JSON (not on ProseMirror nodes): an old file need not fit today's schema
  * until every step has run; the result is validated like any file.
  */
-import { FileFormatError, oneLine } from './errors.js';
+import { messageOf, oneLine } from '../errors/index.js';
+import { FileFormatError } from './errors.js';
 
 export type EnvelopeJson = Record<string, unknown>;
 export type Migration = (envelope: EnvelopeJson) => EnvelopeJson;
@@ -28,7 +29,7 @@ export function migrateEnvelope(envelope: EnvelopeJson, from: number, to: number
     try {
       current = { ...step(current), version: version + 1 };
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = messageOf(error);
       throw new FileFormatError(oneLine(`could not upgrade the file from format ${version} to ${version + 1}: ${reason}`));
     }
   }

@@ -7,8 +7,9 @@
  */
 import { Node } from 'prosemirror-model';
 import { z } from 'zod';
-import { schema } from '../schema/schema.js';
-import { FileFormatError, oneLine } from './errors.js';
+import { schema } from '../schema/index.js';
+import { messageOf, oneLine } from '../errors/index.js';
+import { FileFormatError } from './errors.js';
 
 /** Deeper than any real resolution (items nest a few levels); guards the recursive checks. */
 const MAX_DEPTH = 200;
@@ -131,7 +132,7 @@ export function validateDocument(doc: Node): void {
     // Attribute validators and mark sets; content was checked above with a better message.
     doc.check();
   } catch (error) {
-    fail(`the document does not fit the Plenary schema: ${error instanceof Error ? error.message : String(error)}`);
+    fail(`the document does not fit the Plenary schema: ${messageOf(error)}`);
   }
   checkIdsAndAttrs(doc);
 }
@@ -143,7 +144,7 @@ export function documentFromJson(json: unknown): Node {
   try {
     doc = Node.fromJSON(schema, json);
   } catch (error) {
-    fail(`the document does not fit the Plenary schema: ${error instanceof Error ? error.message : String(error)}`);
+    fail(`the document does not fit the Plenary schema: ${messageOf(error)}`);
   }
   validateDocument(doc);
   return doc;

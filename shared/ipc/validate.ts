@@ -7,6 +7,7 @@
  * `[fileId, content]`), so the same schemas serve both hosts.
  */
 import { z } from 'zod';
+import { UserFacingError } from '../errors/index.js';
 import { LANGUAGE_CODES } from '../languages/index.js';
 import type { PlenaryApi } from './api.js';
 
@@ -17,7 +18,7 @@ export type HostMethod = Exclude<keyof PlenaryApi, 'onMenuCommand'>;
 export const MAX_CONTENT_LENGTH = 32 * 1024 * 1024;
 export const MAX_NAME_LENGTH = 255;
 
-/** The opaque ids the host hands out (shared/services/grants.ts): `f_` and 16 random bytes. */
+/** The opaque ids the host hands out (node/services/grants.ts): `f_` and 16 random bytes. */
 export const FILE_ID_PATTERN = /^f_[A-Za-z0-9_-]{22}$/;
 /** Session ids become file names in the recovery folder: a safe alphabet only. */
 export const SESSION_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -78,11 +79,9 @@ export const requestSchemas = {
 
 export const HOST_METHODS = Object.keys(requestSchemas) as HostMethod[];
 
-export class InvalidRequestError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'InvalidRequestError';
-  }
+/** A request the host refuses (wrong method or arguments); one line, sent back to the renderer. */
+export class InvalidRequestError extends UserFacingError {
+  override name = 'InvalidRequestError';
 }
 
 export function isHostMethod(method: unknown): method is HostMethod {

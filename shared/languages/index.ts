@@ -9,7 +9,7 @@ import es from './data/es.json' with { type: 'json' };
 import fr from './data/fr.json' with { type: 'json' };
 import ru from './data/ru.json' with { type: 'json' };
 import zh from './data/zh.json' with { type: 'json' };
-import type { ListStyle, SectionKind } from '../schema/schema.js';
+import type { ListStyle, SectionKind } from '../schema/index.js';
 
 export const LANGUAGE_CODES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
 export type LanguageCode = (typeof LANGUAGE_CODES)[number];

@@ -3,7 +3,7 @@
  * templates. Every block gets a fresh id.
  */
 import type { Mark, Node } from 'prosemirror-model';
-import { COVER_FIELDS, schema, type BlockChange, type CoverFieldName, type HeadingNumbering, type ListStyle, type SectionKind } from '../schema/schema.js';
+import { COVER_FIELDS, schema, type BlockChange, type CoverFieldName, type HeadingNumbering, type ListStyle, type SectionKind } from '../schema/index.js';
 import { newId } from './ids.js';
 
 /** Inline content: plain text, or runs with marks and footnotes. */

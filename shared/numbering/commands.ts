@@ -5,8 +5,8 @@
  */
 import type { EditorState, Transaction } from 'prosemirror-state';
 import { languageTable } from '../languages/index.js';
-import { newId } from '../model/ids.js';
-import { schema, type ReferenceForm } from '../schema/schema.js';
+import { newId } from '../model/index.js';
+import { schema, type ReferenceForm } from '../schema/index.js';
 import { findItem } from './locate.js';
 import { keywordEntry } from './section-word.js';
 

@@ -1,5 +1,5 @@
 /** Turning a position (1-based) into a label text, per list style and language table. */
-import type { ListStyle } from '../schema/schema.js';
+import type { ListStyle } from '../schema/index.js';
 import type { LanguageTable } from '../languages/index.js';
 
 const ROMAN: Array<[number, string]> = [

@@ -1,8 +1,15 @@
-export * from './format.js';
-export * from './labels.js';
-export * from './locate.js';
-export * from './section-word.js';
-export * from './references.js';
-export * from './tracked.js';
-export * from './plugin.js';
-export * from './commands.js';
+/**
+ * Labels from position, in the document's language: computed, kept incrementally as editor state,
+ * in both numberings under tracked changes; live cross-references and their text.
+ */
+
+// The module's API: what the rest of Plenary imports from shared/numbering.
+export { insertReference } from './commands.js';
+export { fromRoman } from './format.js';
+export { computeLabels, countsIn, type Labels } from './labels.js';
+export { findItem, visibleText } from './locate.js';
+export { numberingKey, numberingPlugin, type NumberingState } from './plugin.js';
+export { linkReferences } from './reference-link.js';
+export { referenceText } from './reference-text.js';
+export { keywordText } from './section-word.js';
+export { labelsOf, markedText, trackedReferenceText } from './tracked.js';

@@ -8,7 +8,7 @@
  */
 import type { Node } from 'prosemirror-model';
 import { languageTable, type LanguageCode, type LanguageTable } from '../languages/index.js';
-import type { BlockChange, HeadingNumbering, ListStyle } from '../schema/schema.js';
+import type { BlockChange, HeadingNumbering, ListStyle } from '../schema/index.js';
 import { formatLabel, toRoman } from './format.js';
 
 export type NumberingView = 'new' | 'original';

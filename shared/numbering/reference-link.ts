@@ -11,8 +11,8 @@
 import type { Mark, Node } from 'prosemirror-model';
 import { Transform } from 'prosemirror-transform';
 import { isLanguageCode, languageTable, type LanguageTable } from '../languages/index.js';
-import { newId } from '../model/ids.js';
-import { schema, type ListStyle, type ReferenceForm } from '../schema/schema.js';
+import { newId } from '../model/index.js';
+import { schema, type ListStyle, type ReferenceForm } from '../schema/index.js';
 import { computeLabels, type Labels } from './labels.js';
 import { referenceText } from './reference-text.js';
 import { comparable, keywordEntry, keywordText } from './section-word.js';

@@ -7,7 +7,7 @@
  */
 import type { Node } from 'prosemirror-model';
 import { languageTable, type LanguageCode, type LanguageTable } from '../languages/index.js';
-import type { ListStyle, ReferenceForm } from '../schema/schema.js';
+import type { ListStyle, ReferenceForm } from '../schema/index.js';
 import { formatLabel } from './format.js';
 import type { Labels, NumberingView } from './labels.js';
 import { copiesOfItem, findItem, visibleText, type ItemPlace } from './locate.js';

@@ -3,7 +3,7 @@
  * the `change` attribute of a block (or footnote), and the `paragraphMark` attribute of a textblock.
  */
 import type { Mark, MarkType, Node } from 'prosemirror-model';
-import { schema, type BlockChange } from '../schema/schema.js';
+import { schema, type BlockChange } from '../schema/index.js';
 
 export type ChangeKind = BlockChange['kind'];
 

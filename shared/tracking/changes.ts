@@ -5,7 +5,7 @@
  */
 import type { Node } from 'prosemirror-model';
 import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
-import { computeLabels } from '../numbering/labels.js';
+import { computeLabels } from '../numbering/index.js';
 import { blockChange, blockDeletion, paragraphMark, trackMarkOf, type ChangeKind } from './attrs.js';
 import { pendingMoves } from './moves.js';
 import { resolveWithMapping, type Decision } from './review.js';

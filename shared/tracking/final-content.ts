@@ -4,7 +4,7 @@
  * a block copied whole records the one it copies (`movedFrom`, see moves.ts).
  */
 import { Fragment, Slice, type Node, type NodeType } from 'prosemirror-model';
-import { newId } from '../model/ids.js';
+import { newId } from '../model/index.js';
 import { blockChange, blockDeletion, isTrackMark, paragraphMark } from './attrs.js';
 import { acceptAll, resolveNode } from './review.js';
 

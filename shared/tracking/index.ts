@@ -1,10 +1,14 @@
-export * from './attrs.js';
-export * from './review.js';
-export * from './marking.js';
-export * from './final-content.js';
-export * from './track-difference.js';
-export * from './track.js';
-export * from './moves.js';
-export * from './structure.js';
-export * from './plugin.js';
-export * from './changes.js';
+/**
+ * Tracked changes: suggestion mode (turning edits into tracked ones), tracked structure edits and
+ * moves, review (accept, reject), and the list of changes the panel shows.
+ */
+
+// The module's API: what the rest of Plenary imports from shared/tracking.
+export { blockChange, blockDeletion, type ChangeKind, paragraphMark } from './attrs.js';
+export { commonSubsequence } from './block-diff.js';
+export { type ChangeSelection, listChanges, nextChange, previousChange, reviewChanges, type TrackedChange } from './changes.js';
+export { TrackContext } from './marking.js';
+export { setTrackingEnabled, setTrackingScope, toggleTracking, trackIfEnabled, trackingKey, type TrackingMeta, trackingPlugin, trackingScopeOf, trackingState } from './plugin.js';
+export { acceptAll, type Decision, rejectAll, resolveWithMapping } from './review.js';
+export { trackDifference } from './track-difference.js';
+export { uniqueIdsIn } from './track.js';

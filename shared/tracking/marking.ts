@@ -7,8 +7,8 @@
 import { Fragment, Slice, type Mark, type Node, type ResolvedPos } from 'prosemirror-model';
 import { Selection, type Transaction } from 'prosemirror-state';
 import { Transform } from 'prosemirror-transform';
-import { newId } from '../model/ids.js';
-import type { BlockChange } from '../schema/schema.js';
+import { newId } from '../model/index.js';
+import type { BlockChange } from '../schema/index.js';
 import { blockChange, blockChangeOf, blockDeletion, deletionMark, hasChangeAttr, insertionMark, isTrackMark, paragraphMark, stampOfMark, trackMarkOf, type ChangeStamp } from './attrs.js';
 import { joinTextblocks } from './review.js';
 import { finalSlice } from './final-content.js';

@@ -12,7 +12,7 @@
 import type { Node } from 'prosemirror-model';
 import type { Transaction } from 'prosemirror-state';
 import { Transform } from 'prosemirror-transform';
-import { mayIntroduceIds, writtenRanges } from '../editing/unique-ids.js';
+import { mayIntroduceIds, writtenRanges } from '../model/index.js';
 import { blockChange, blockDeletion } from './attrs.js';
 
 interface Standing {

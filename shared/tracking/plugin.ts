@@ -32,7 +32,7 @@ import {
   ReplaceStep,
   type Step,
 } from 'prosemirror-transform';
-import type { TrackingScope } from '../schema/schema.js';
+import type { TrackingScope } from '../schema/index.js';
 import { finalPastedSlice } from './final-content.js';
 import { TRACKED_META, type TrackingAuthor } from './marking.js';
 import { trackTransaction } from './track.js';

@@ -10,8 +10,8 @@
  */
 import { Fragment, Slice, type Node, type ResolvedPos } from 'prosemirror-model';
 import type { EditorState, Transaction } from 'prosemirror-state';
-import { newId } from '../model/ids.js';
-import { schema, type ListStyle } from '../schema/schema.js';
+import { newId } from '../model/index.js';
+import { schema, type ListStyle } from '../schema/index.js';
 import { finalNode, withFreshIds } from './final-content.js';
 import { FRAME_TEXTBLOCKS, insertTracked, markDeleted, TRACKED_META, TrackContext, type TrackingAuthor } from './marking.js';
 import { trackTransaction, uniqueIdsIn } from './track.js';

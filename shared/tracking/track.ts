@@ -26,7 +26,7 @@
 import { Slice, type Node } from 'prosemirror-model';
 import { Selection, type EditorState, type Transaction } from 'prosemirror-state';
 import { AddMarkStep, AddNodeMarkStep, AttrStep, DocAttrStep, RemoveMarkStep, RemoveNodeMarkStep, ReplaceStep, type Step } from 'prosemirror-transform';
-import { mayIntroduceIds, withFreshIds as freshIdsWhereWritten, writtenRanges } from '../editing/unique-ids.js';
+import { mayIntroduceIds, withFreshIds as freshIdsWhereWritten, writtenRanges } from '../model/index.js';
 import { forgetStrayCopies } from './moves.js';
 import { TRACKED_META, TrackContext, expressibleAsMarks, trackReplace, type Range, type TrackingAuthor } from './marking.js';
 import { trackDifference } from './track-difference.js';

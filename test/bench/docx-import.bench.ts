@@ -5,8 +5,8 @@
  * Target (issue 8): no slower than mammoth, on the median.
  */
 import mammoth from 'mammoth';
-import { exportDocx } from '../../shared/export/docx/index.js';
-import { importDocx } from '../../shared/import/docx/index.js';
+import { exportDocx } from '../../shared/export/index.js';
+import { importDocx } from '../../shared/import/index.js';
 import { largeTrackedResolution } from './export.bench.js';
 import { measurePair, medianResult, summarise, type BenchResult } from './types.js';
 

@@ -22,9 +22,9 @@ import '../../renderer/styles/app.css';
 import '../../renderer/styles/page.css';
 import { App, PickerBridge } from '../../renderer/App.js';
 import { textImporter } from '../../renderer/paste-import.js';
-import { parseDocument } from '../../shared/file/format.js';
-import type { PlenaryApi, Settings } from '../../shared/ipc/api.js';
-import { setTrackingEnabled } from '../../shared/tracking/plugin.js';
+import { parseDocument } from '../../shared/file/index.js';
+import type { PlenaryApi, Settings } from '../../shared/ipc/index.js';
+import { setTrackingEnabled } from '../../shared/tracking/index.js';
 
 /** prosemirror-schema-basic's doc, paragraph and text (the package itself is not a dependency). */
 const basicSchema = new Schema({

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
-import { serializeDocument } from '../../shared/file/format.js';
+import { serializeDocument } from '../../shared/file/index.js';
 import { launchChromium } from '../e2e/support.js';
 import { countItems, longResolution } from '../support/long-resolution.js';
 import { summarise, type BenchResult } from './types.js';

@@ -9,9 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Node } from 'prosemirror-model';
-import { exportDocx } from '../../shared/export/docx/index.js';
-import { buildDoc, type ItemSpec, type SectionSpec } from '../../shared/model/build.js';
-import { schema } from '../../shared/schema/schema.js';
+import { exportDocx } from '../../shared/export/index.js';
+import { buildDoc } from '../../shared/model/index.js';
+import type { ItemSpec, SectionSpec } from '../../shared/model/build.js';
+import { schema } from '../../shared/schema/index.js';
 import { measurePair, medianResult, summarise, type BenchResult } from './types.js';
 
 const execFileAsync = promisify(execFile);

@@ -7,9 +7,11 @@
  */
 import type { Node } from 'prosemirror-model';
 import { EditorState } from 'prosemirror-state';
-import { buildDoc, item, type ItemSpec, type SectionSpec } from '../../shared/model/build.js';
-import { computeLabels } from '../../shared/numbering/labels.js';
-import { computeNumberingState, numberingKey, numberingPlugin, updateNumbering } from '../../shared/numbering/plugin.js';
+import { buildDoc } from '../../shared/model/index.js';
+import { item, type ItemSpec, type SectionSpec } from '../../shared/model/build.js';
+import { computeLabels } from '../../shared/numbering/index.js';
+import { numberingKey, numberingPlugin } from '../../shared/numbering/index.js';
+import { computeNumberingState, updateNumbering } from '../../shared/numbering/plugin.js';
 import { medianResult, summarise, type BenchResult } from './types.js';
 
 const BIG_SECTION = 1000;

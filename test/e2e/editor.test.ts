@@ -14,8 +14,8 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseDocument } from '../../shared/file/format.js';
-import type { RunningHost } from '../../shared/host/serve.js';
+import { parseDocument } from '../../shared/file/index.js';
+import type { RunningHost } from '../../host/serve.js';
 import { ROOT, ensureRendererBuilt, launchChromium, startTestHost, tempDir } from './support.js';
 import { caret, collectProblems, editorOf, pickFile, shot, waitReady } from './page-helpers.js';
 
@@ -341,7 +341,7 @@ describe('recovery after the host is killed', () => {
     const file = path.join(docs, 'res1332.txt');
     copyFileSync(FIXTURE, file);
     // A real `plenary serve` process, killed with SIGKILL: no chance to clean up.
-    child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'shared/cli/plenary.ts'), 'serve', '--port', '0', '--data-dir', data, file], {
+    child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'cli/plenary.ts'), 'serve', '--port', '0', '--data-dir', data, file], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

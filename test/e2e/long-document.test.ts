@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serializeDocument } from '../../shared/file/format.js';
+import { serializeDocument } from '../../shared/file/index.js';
 import { longResolution } from '../support/long-resolution.js';
 import { editorOf, openServedEditor, shot, type ServedEditor } from './page-helpers.js';
 import { tempDir } from './support.js';

@@ -10,8 +10,8 @@ import { copyFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseDocument } from '../../shared/file/format.js';
-import { writeText } from '../../shared/export/text/index.js';
+import { parseDocument } from '../../shared/file/index.js';
+import { writeText } from '../../shared/export/index.js';
 import { ROOT, tempDir } from './support.js';
 import { answerAuthor, caret, editorOf, openServedEditor, pickFile, shot, type ServedEditor } from './page-helpers.js';
 

@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import type { HostOptions, RunningHost } from '../../shared/host/serve.js';
+import type { HostOptions, RunningHost } from '../../host/serve.js';
 import { ARTIFACTS, ensureRendererBuilt, launchChromium, startTestHost, tempDir } from './support.js';
 
 /** Writes test-artifacts/e2e-<name>.png. */

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
-import { startHost, type HostOptions, type RunningHost } from '../../shared/host/serve.js';
+import { startHost, type HostOptions, type RunningHost } from '../../host/serve.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const RENDERER_DIR = path.join(ROOT, 'dist', 'renderer');
@@ -67,7 +67,7 @@ export async function ensureRendererBuilt(): Promise<void> {
     // The renderer's config forces NODE_ENV=production for the build; give the test process its own back.
     const nodeEnv = process.env.NODE_ENV;
     try {
-      await vite.build({ configFile: path.join(ROOT, 'renderer', 'vite.config.ts'), logLevel: 'error' });
+      await vite.build({ configFile: path.join(ROOT, 'build', 'vite.renderer.config.ts'), logLevel: 'error' });
     } finally {
       process.env.NODE_ENV = nodeEnv;
     }

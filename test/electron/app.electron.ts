@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { _electron as electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseDocument } from '../../shared/file/format.js';
+import { parseDocument } from '../../shared/file/index.js';
 import { ROOT, tempDir } from '../e2e/support.js';
 
 function electronBinary(): string {

@@ -6,11 +6,11 @@ import { copyFile, mkdtemp, readFile, readdir, rm, truncate, writeFile } from 'n
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../shared/cli/plenary.js';
-import type { CliCommand, CliIo } from '../../shared/cli/io.js';
-import { parseDocument, serializeDocument } from '../../shared/file/format.js';
-import { importText } from '../../shared/import/text/index.js';
-import { writeText } from '../../shared/export/text/index.js';
+import { main } from '../../cli/plenary.js';
+import type { CliCommand, CliIo } from '../../cli/io.js';
+import { parseDocument, serializeDocument } from '../../shared/file/index.js';
+import { importText } from '../../shared/import/index.js';
+import { writeText } from '../../shared/export/index.js';
 import { revised1332 } from '../support/docx-fixtures.js';
 
 const FIXTURE = resolve('test/fixtures/council-res-1332-c24.txt');

@@ -6,8 +6,8 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../shared/cli/plenary.js';
-import { serializeDocument } from '../../shared/file/format.js';
+import { main } from '../../cli/plenary.js';
+import { serializeDocument } from '../../shared/file/index.js';
 import { revised1332 } from '../support/docx-fixtures.js';
 import { docxParts, revisionsOf } from '../support/docx-xml.js';
 import { tempDir } from '../support/office.js';

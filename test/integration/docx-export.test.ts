@@ -10,12 +10,12 @@ import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:f
 import { join } from 'node:path';
 import type { Node } from 'prosemirror-model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportDocx } from '../../shared/export/docx/index.js';
-import { importText } from '../../shared/import/text/index.js';
-import { computeLabels, type Labels } from '../../shared/numbering/labels.js';
-import { trackedReferenceText } from '../../shared/numbering/tracked.js';
-import { acceptAll, rejectAll } from '../../shared/tracking/review.js';
-import type { BlockChange } from '../../shared/schema/schema.js';
+import { exportDocx } from '../../shared/export/index.js';
+import { importText } from '../../shared/import/index.js';
+import { computeLabels, type Labels } from '../../shared/numbering/index.js';
+import { trackedReferenceText } from '../../shared/numbering/index.js';
+import { acceptAll, rejectAll } from '../../shared/tracking/index.js';
+import type { BlockChange } from '../../shared/schema/index.js';
 import { AUTHOR_RU, AUTHOR_SEC, contributionC26_93, revised1332 } from '../support/docx-fixtures.js';
 import { docxParts, revisionStretches } from '../support/docx-xml.js';
 import { pandoc, pdfPages, renderPage, requireTool, sofficeConvert, tempDir } from '../support/office.js';

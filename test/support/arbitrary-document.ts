@@ -19,19 +19,10 @@
 import fc from 'fast-check';
 import type { Node } from 'prosemirror-model';
 import { languageTable } from '../../shared/languages/index.js';
-import { trackingScopeFor } from '../../shared/model/contribution.js';
-import {
-  buildDoc,
-  type AnnexSpec,
-  type BlockSpec,
-  type DocSpec,
-  type InlineRun,
-  type ItemSpec,
-  type ListSpec,
-  type ResolutionSpec,
-  type SectionSpec,
-} from '../../shared/model/build.js';
-import { LIST_STYLES, type CoverFieldName, type HeadingNumbering, type ListStyle } from '../../shared/schema/schema.js';
+import { trackingScopeFor } from '../../shared/contribution/index.js';
+import { buildDoc, type InlineRun } from '../../shared/model/index.js';
+import type { AnnexSpec, BlockSpec, DocSpec, ItemSpec, ListSpec, ResolutionSpec, SectionSpec } from '../../shared/model/build.js';
+import { LIST_STYLES, type CoverFieldName, type HeadingNumbering, type ListStyle } from '../../shared/schema/index.js';
 
 export interface ArbitraryDocumentOptions {
   /** Whether the document has a Council cover; random when absent. */

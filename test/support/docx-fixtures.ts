@@ -6,8 +6,8 @@
  */
 import type { Node } from 'prosemirror-model';
 import { languageTable } from '../../shared/languages/index.js';
-import { buildDoc } from '../../shared/model/build.js';
-import { schema, type BlockChange } from '../../shared/schema/schema.js';
+import { buildDoc } from '../../shared/model/index.js';
+import { schema, type BlockChange } from '../../shared/schema/index.js';
 
 export const AUTHOR_RU = 'Fédération de Russie';
 export const AUTHOR_SEC = 'Secrétariat';

@@ -4,7 +4,8 @@
  * Item n's text holds "numéro n", so a test can find one item and no other.
  */
 import type { Node } from 'prosemirror-model';
-import { buildDoc, type ItemSpec, type SectionSpec } from '../../shared/model/build.js';
+import { buildDoc } from '../../shared/model/index.js';
+import type { ItemSpec, SectionSpec } from '../../shared/model/build.js';
 
 const SECTIONS = 10;
 const ITEMS_PER_SECTION = 90;

@@ -3,7 +3,7 @@
  * index there, and the cross-references in document order.
  */
 import type { Node } from 'prosemirror-model';
-import { keywordText } from '../../shared/numbering/section-word.js';
+import { keywordText } from '../../shared/numbering/index.js';
 
 export interface Found {
   node: Node;

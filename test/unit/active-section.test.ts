@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { EditorState, TextSelection } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
 import { activeSectionKey, activeSectionPlugin } from '../../renderer/editor/active-section.js';
-import { importText } from '../../shared/import/text/index.js';
-import { keywordText } from '../../shared/numbering/section-word.js';
+import { importText } from '../../shared/import/index.js';
+import { keywordText } from '../../shared/numbering/index.js';
 import { itemPos } from '../support/resolution-places.js';
 
 const RES_1332 = importText(readFileSync(new URL('../fixtures/council-res-1332-c24.txt', import.meta.url), 'utf8'), { language: 'fr' }).doc;

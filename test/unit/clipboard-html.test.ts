@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { clipboardHtmlToText } from '../../shared/import/html/clipboard.js';
+import { clipboardHtmlToText } from '../../shared/import/index.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/clipboard/${name}`, import.meta.url), 'utf8');
 

@@ -6,11 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { serializeDocument } from '../../shared/file/format.js';
-import { importText } from '../../shared/import/text/index.js';
-import type { OpenedDocument } from '../../shared/ipc/api.js';
-import { listChanges } from '../../shared/tracking/changes.js';
-import { trackIfEnabled, trackingState } from '../../shared/tracking/plugin.js';
+import { serializeDocument } from '../../shared/file/index.js';
+import { importText } from '../../shared/import/index.js';
+import type { OpenedDocument } from '../../shared/ipc/index.js';
+import { listChanges } from '../../shared/tracking/index.js';
+import { trackIfEnabled, trackingState } from '../../shared/tracking/index.js';
 import { createEditorState } from '../../renderer/editor/create-editor.js';
 import { newRevision, startRevising } from '../../renderer/new-document.js';
 import { textPos } from './tracking-support.js';

@@ -7,25 +7,19 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Node } from 'prosemirror-model';
 import { describe, expect, it } from 'vitest';
-import { parseDocument, serializeDocument } from '../../shared/file/format.js';
-import { exportDocx } from '../../shared/export/docx/index.js';
-import { writeText } from '../../shared/export/text/index.js';
-import { importDocx } from '../../shared/import/docx/index.js';
-import { importText } from '../../shared/import/text/index.js';
+import { parseDocument, serializeDocument } from '../../shared/file/index.js';
+import { exportDocx } from '../../shared/export/index.js';
+import { writeText } from '../../shared/export/index.js';
+import { importDocx } from '../../shared/import/index.js';
+import { importText } from '../../shared/import/index.js';
 import { LANGUAGE_CODES, languageTable } from '../../shared/languages/index.js';
 import { resolutionDoc } from '../../shared/model/build.js';
-import {
-  CONTRIBUTION_COVER_FIELDS,
-  ContributionError,
-  contributionFromResolution,
-  firstCoverFieldPosition,
-  resolutionNumberOf,
-  resolutionsIn,
-} from '../../shared/model/contribution.js';
+import { ContributionError, contributionFromResolution, firstCoverFieldPosition } from '../../shared/contribution/index.js';
+import { CONTRIBUTION_COVER_FIELDS, resolutionNumberOf, resolutionsIn } from '../../shared/contribution/contribution.js';
 import { positionsNeedingIds } from '../../shared/model/ids.js';
-import { computeLabels } from '../../shared/numbering/labels.js';
-import { schema } from '../../shared/schema/schema.js';
-import { listChanges } from '../../shared/tracking/changes.js';
+import { computeLabels } from '../../shared/numbering/index.js';
+import { schema } from '../../shared/schema/index.js';
+import { listChanges } from '../../shared/tracking/index.js';
 import { revised1332 } from '../support/docx-fixtures.js';
 
 const fixture = (name: string): Node => importText(readFileSync(join('test', 'fixtures', `${name}.txt`), 'utf8')).doc;

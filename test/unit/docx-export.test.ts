@@ -7,16 +7,19 @@ import fc from 'fast-check';
 import type { Node } from 'prosemirror-model';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeDocx } from '../../shared/export/docx/write.js';
-import { councilStyleTable, listMetrics, parseStyleTable, REQUIRED_STYLES } from '../../shared/export/docx/style-table.js';
+import { councilStyleTable } from '../../shared/council-style/index.js';
+import { listMetrics, parseStyleTable } from '../../shared/council-style/style-table.js';
+import { REQUIRED_STYLES } from '../../shared/council-style/style-table.js';
 import { documentNumberText } from '../../shared/export/docx/cover.js';
 import { pageNumberRun } from '../../shared/export/docx/header.js';
 import { wordDate } from '../../shared/export/docx/revisions.js';
-import { buildDoc, resolutionDoc } from '../../shared/model/build.js';
-import { computeLabels } from '../../shared/numbering/labels.js';
-import { schema } from '../../shared/schema/schema.js';
+import { buildDoc } from '../../shared/model/index.js';
+import { resolutionDoc } from '../../shared/model/build.js';
+import { computeLabels } from '../../shared/numbering/index.js';
+import { schema } from '../../shared/schema/index.js';
 import { AUTHOR_RU, AUTHOR_SEC, change, contributionC26_93, resolution1332, revised1332 } from '../support/docx-fixtures.js';
 import { attr, docxParts, findAll, malformedParts, paragraphsOf, parseXml, revisionsOf, type ParagraphView } from '../support/docx-xml.js';
-import raw from '../../shared/export/docx/council-style.json' with { type: 'json' };
+import raw from '../../shared/council-style/council-style.json' with { type: 'json' };
 
 const labelOf = (p: ParagraphView) => p.text.split('\t')[0] ?? '';
 const byText = (paragraphs: ParagraphView[], fragment: string): ParagraphView => {

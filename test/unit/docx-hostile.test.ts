@@ -1,6 +1,6 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { ImportError } from '../../shared/import/errors.js';
+import { ImportError } from '../../shared/import/index.js';
 import { openDocxPackage } from '../../shared/import/docx/package.js';
 import { listZipEntries, readZipEntries } from '../../shared/import/docx/zip.js';
 

@@ -8,26 +8,14 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Mark, type Node } from 'prosemirror-model';
 import { EditorState, TextSelection, type Transaction } from 'prosemirror-state';
-import { importText } from '../../shared/import/text/index.js';
+import { importText } from '../../shared/import/index.js';
 import { trackTransaction } from '../../shared/tracking/track.js';
-import { acceptAll, rejectAll } from '../../shared/tracking/review.js';
-import {
-  deleteItem,
-  demoteItem,
-  joinItemForward,
-  mergeItemBackward,
-  moveItemDown,
-  moveItemUp,
-  promoteItem,
-  insertAnnex,
-  insertFootnote,
-  insertItemAfter,
-  insertSection,
-  leaveList,
-  splitItem,
-  structureKeymap,
-  type Command,
-} from '../../shared/editing/index.js';
+import { acceptAll, rejectAll } from '../../shared/tracking/index.js';
+import { demoteItem, moveItemDown, moveItemUp, promoteItem, insertAnnex, insertFootnote, insertItemAfter, insertSection, structureKeymap } from '../../shared/editing/index.js';
+import { deleteItem } from '../../shared/editing/insert.js';
+import { joinItemForward, mergeItemBackward } from '../../shared/editing/join.js';
+import { leaveList, splitItem } from '../../shared/editing/enter.js';
+import type { Command } from '../../shared/editing/context.js';
 
 const ORIGINAL = importText(readFileSync(new URL('../fixtures/council-res-1332-c24.txt', import.meta.url), 'utf8'), {
   language: 'fr',

@@ -3,43 +3,24 @@
  * importer): each command's resulting structure and labels, a valid document, unique ids, and
  * undo back to the original.
  */
-import { visibleText } from '../../shared/model/text.js';
+import { visibleText } from '../../shared/numbering/visible-text.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Node } from 'prosemirror-model';
 import { EditorState, Selection, TextSelection, type Transaction } from 'prosemirror-state';
 import { history, undo } from 'prosemirror-history';
-import { buildDoc } from '../../shared/model/build.js';
-import { importText } from '../../shared/import/text/index.js';
+import { buildDoc } from '../../shared/model/index.js';
+import { importText } from '../../shared/import/index.js';
 import { positionsNeedingIds } from '../../shared/model/ids.js';
-import { computeLabels } from '../../shared/numbering/labels.js';
-import { schema } from '../../shared/schema/schema.js';
-import {
-  deleteItem,
-  demoteItem,
-  documentEdgeKeymap,
-  enterFromKeyword,
-  insertAnnex,
-  insertContinuation,
-  insertFootnote,
-  insertItemAfter,
-  insertSection,
-  joinItemForward,
-  leaveList,
-  mergeItemBackward,
-  moveItemDown,
-  moveItemUp,
-  promoteItem,
-  setListStyle,
-  splitItem,
-  structureKeymap,
-  uniqueIdsPlugin,
-  sectionKindPlugin,
-  mayIntroduceIds,
-  parsePastedText,
-  type Command,
-} from '../../shared/editing/index.js';
+import { computeLabels } from '../../shared/numbering/index.js';
+import { schema } from '../../shared/schema/index.js';
+import { demoteItem, documentEdgeKeymap, insertAnnex, insertFootnote, insertItemAfter, insertSection, moveItemDown, moveItemUp, promoteItem, structureKeymap, sectionKindPlugin, parsePastedText } from '../../shared/editing/index.js';
+import { deleteItem, setListStyle } from '../../shared/editing/insert.js';
+import { enterFromKeyword, insertContinuation, leaveList, splitItem } from '../../shared/editing/enter.js';
+import { joinItemForward, mergeItemBackward } from '../../shared/editing/join.js';
+import type { Command } from '../../shared/editing/context.js';
+import { uniqueIdsPlugin, mayIntroduceIds } from '../../shared/model/index.js';
 
 // ---------------------------------------------------------------------------------------------
 // Resolution 1332 and the texts of its lines, read from the fixture.

@@ -7,9 +7,9 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { serializeDocument } from '../../shared/file/format.js';
-import { readDocumentFile } from '../../shared/file/input.js';
-import type { OpenOutcome } from '../../shared/ipc/api.js';
+import { serializeDocument } from '../../shared/file/index.js';
+import { readDocumentFile } from '../../node/file/index.js';
+import type { OpenOutcome } from '../../shared/ipc/index.js';
 import { HOST_METHODS } from '../../shared/ipc/validate.js';
 import type { ElectronFake, FakeBrowserWindow } from './electron-fake.js';
 

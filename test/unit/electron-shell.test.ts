@@ -10,7 +10,7 @@ import type { MenuItemConstructorOptions, Session, WebContents } from 'electron'
 import { EventEmitter } from 'node:events';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { MenuCommand, PlenaryApi } from '../../shared/ipc/api.js';
+import type { MenuCommand, PlenaryApi } from '../../shared/ipc/index.js';
 import { HOST_METHODS } from '../../shared/ipc/validate.js';
 import type { ElectronFake } from './electron-fake.js';
 

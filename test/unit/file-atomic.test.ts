@@ -2,11 +2,12 @@ import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { backupPath, writeFileAtomic } from '../../shared/file/atomic.js';
-import { FileFormatError } from '../../shared/file/errors.js';
-import { parseDocument, serializeDocument } from '../../shared/file/format.js';
-import { saveDocument } from '../../shared/file/save.js';
-import { schema } from '../../shared/schema/schema.js';
+import { writeFileAtomic } from '../../node/file/index.js';
+import { backupPath } from '../../node/file/atomic.js';
+import { FileFormatError } from '../../shared/file/index.js';
+import { parseDocument, serializeDocument } from '../../shared/file/index.js';
+import { saveDocument } from '../../node/file/index.js';
+import { schema } from '../../shared/schema/index.js';
 import { resolution1332, revised1332 } from '../support/docx-fixtures.js';
 
 let dir: string;

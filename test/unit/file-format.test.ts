@@ -1,15 +1,18 @@
 import fc from 'fast-check';
 import type { Node } from 'prosemirror-model';
 import { describe, expect, it } from 'vitest';
-import { FileFormatError } from '../../shared/file/errors.js';
-import { APPLICATION, FORMAT_VERSION, documentTitle, parseDocument, serializeDocument } from '../../shared/file/format.js';
+import { FileFormatError } from '../../shared/file/index.js';
+import { FORMAT_VERSION, parseDocument, serializeDocument } from '../../shared/file/index.js';
+import { APPLICATION, documentTitle } from '../../shared/file/format.js';
 import type { MigrationRegistry } from '../../shared/file/migrations.js';
-import { buildDoc } from '../../shared/model/build.js';
+import { buildDoc } from '../../shared/model/index.js';
 import { arbitraryDocument } from '../support/arbitrary-document.js';
 import { resolution1332, revised1332, contributionC26_93 } from '../support/docx-fixtures.js';
-import { COVER_FIELDS, HEADING_NUMBERINGS, LIST_STYLES } from '../../shared/schema/schema.js';
+import { COVER_FIELDS, LIST_STYLES } from '../../shared/schema/index.js';
+import { HEADING_NUMBERINGS } from '../../shared/schema/schema.js';
 import { LANGUAGE_CODES } from '../../shared/languages/index.js';
-import type { BlockSpec, DocSpec, InlineRun, ItemSpec, ListSpec } from '../../shared/model/build.js';
+import type { InlineRun } from '../../shared/model/index.js';
+import type { BlockSpec, DocSpec, ItemSpec, ListSpec } from '../../shared/model/build.js';
 
 /**
  * Wilder documents than test/support/arbitrary-document.ts (whose documents must also survive the

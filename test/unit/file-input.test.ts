@@ -2,10 +2,10 @@ import { mkdir, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FileAccessError, FileFormatError } from '../../shared/file/errors.js';
-import { serializeDocument } from '../../shared/file/format.js';
-import { readDocumentFile } from '../../shared/file/input.js';
-import { ImportError } from '../../shared/import/errors.js';
+import { FileAccessError, FileFormatError } from '../../shared/file/index.js';
+import { serializeDocument } from '../../shared/file/index.js';
+import { readDocumentFile } from '../../node/file/index.js';
+import { ImportError } from '../../shared/import/index.js';
 import { revised1332 } from '../support/docx-fixtures.js';
 
 const FIXTURE = 'test/fixtures/council-res-1332-c24.txt';

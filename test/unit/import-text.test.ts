@@ -1,15 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Node } from 'prosemirror-model';
 import { describe, expect, it } from 'vitest';
-import { ImportError } from '../../shared/import/errors.js';
-import { visibleText } from '../../shared/model/text.js';
-import { importText } from '../../shared/import/text/index.js';
+import { ImportError } from '../../shared/import/index.js';
+import { visibleText } from '../../shared/numbering/visible-text.js';
+import { importText } from '../../shared/import/index.js';
 import { LineClassifier } from '../../shared/import/text/classify.js';
 import { labelReader } from '../../shared/import/text/labels.js';
 import { splitLines } from '../../shared/import/text/lines.js';
 import { parseLines } from '../../shared/import/text/parse.js';
 import { languageTable } from '../../shared/languages/index.js';
-import { outline, type ItemOutline, type SectionOutline } from '../../shared/model/outline.js';
+import { outline } from '../../shared/outline/index.js';
+import type { ItemOutline, SectionOutline } from '../../shared/outline/outline.js';
 
 const FIXTURES = new URL('../fixtures/', import.meta.url);
 const fixture = (name: string) => readFileSync(new URL(name, FIXTURES), 'utf8');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildDoc } from '../../shared/model/build.js';
-import { computeLabels } from '../../shared/numbering/labels.js';
-import { formatLabel, fromRoman, toRoman } from '../../shared/numbering/format.js';
+import { buildDoc } from '../../shared/model/index.js';
+import { computeLabels } from '../../shared/numbering/index.js';
+import { fromRoman } from '../../shared/numbering/index.js';
+import { formatLabel, toRoman } from '../../shared/numbering/format.js';
 import { languageTable } from '../../shared/languages/index.js';
 import type { Node } from 'prosemirror-model';
 

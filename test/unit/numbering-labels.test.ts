@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import type { Node } from 'prosemirror-model';
 import { Transform } from 'prosemirror-transform';
 import { describe, expect, it } from 'vitest';
-import { importText } from '../../shared/import/text/index.js';
+import { importText } from '../../shared/import/index.js';
 import { languageTable, type LanguageCode } from '../../shared/languages/index.js';
 import { resolutionDoc } from '../../shared/model/build.js';
-import { computeLabels } from '../../shared/numbering/labels.js';
-import { keywordText } from '../../shared/numbering/section-word.js';
-import { isRenumbered, markedLabel, markedText, trackedLabels } from '../../shared/numbering/tracked.js';
+import { computeLabels } from '../../shared/numbering/index.js';
+import { keywordText } from '../../shared/numbering/index.js';
+import { markedText } from '../../shared/numbering/index.js';
+import { isRenumbered, markedLabel, trackedLabels } from '../../shared/numbering/tracked.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 const RES_1332 = 'council-res-1332-c24.txt';

@@ -2,22 +2,14 @@ import fc from 'fast-check';
 import type { Node } from 'prosemirror-model';
 import { EditorState, TextSelection, type Transaction } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
-import {
-  deleteItem,
-  demoteItem,
-  insertFootnote,
-  insertItemAfter,
-  insertSection,
-  moveItemDown,
-  moveItemUp,
-  promoteItem,
-  setListStyle,
-} from '../../shared/editing/index.js';
+import { demoteItem, insertFootnote, insertItemAfter, insertSection, moveItemDown, moveItemUp, promoteItem } from '../../shared/editing/index.js';
+import { deleteItem, setListStyle } from '../../shared/editing/insert.js';
 import type { Command } from '../../shared/editing/context.js';
-import { buildDoc, item as buildItem } from '../../shared/model/build.js';
-import { computeLabels, type Labels } from '../../shared/numbering/labels.js';
-import { numberingKey, numberingPlugin } from '../../shared/numbering/plugin.js';
-import { LIST_STYLES } from '../../shared/schema/schema.js';
+import { buildDoc } from '../../shared/model/index.js';
+import { item as buildItem } from '../../shared/model/build.js';
+import { computeLabels, type Labels } from '../../shared/numbering/index.js';
+import { numberingKey, numberingPlugin } from '../../shared/numbering/index.js';
+import { LIST_STYLES } from '../../shared/schema/index.js';
 
 function sample(): Node {
   return buildDoc({

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { importText } from '../../shared/import/text/index.js';
-import { buildDoc } from '../../shared/model/build.js';
-import { formatOutline, outline } from '../../shared/model/outline.js';
+import { importText } from '../../shared/import/index.js';
+import { buildDoc } from '../../shared/model/index.js';
+import { formatOutline, outline } from '../../shared/outline/index.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 

@@ -4,13 +4,14 @@ import { EditorState, TextSelection, type Transaction } from 'prosemirror-state'
 import { Transform } from 'prosemirror-transform';
 import { describe, expect, it } from 'vitest';
 import { checkDocument } from '../../shared/check/index.js';
-import { importText } from '../../shared/import/text/index.js';
+import { importText } from '../../shared/import/index.js';
 import { allLanguageTables, languageTable } from '../../shared/languages/index.js';
-import { buildDoc, item as buildItem, type SectionSpec, resolutionDoc } from '../../shared/model/build.js';
-import { insertReference } from '../../shared/numbering/commands.js';
-import { computeLabels } from '../../shared/numbering/labels.js';
-import { numberingKey, numberingPlugin } from '../../shared/numbering/plugin.js';
-import { linkReferences, referenceText, trackedReferenceText } from '../../shared/numbering/references.js';
+import { buildDoc } from '../../shared/model/index.js';
+import { item as buildItem, type SectionSpec, resolutionDoc } from '../../shared/model/build.js';
+import { insertReference } from '../../shared/numbering/index.js';
+import { computeLabels } from '../../shared/numbering/index.js';
+import { numberingKey, numberingPlugin } from '../../shared/numbering/index.js';
+import { linkReferences, referenceText, trackedReferenceText } from '../../shared/numbering/index.js';
 import { itemPos, references, sectionList } from '../support/resolution-places.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');

@@ -1,6 +1,6 @@
 /** The rows of the changes panel: wording, dates, places and the author filter. */
 import { describe, expect, it } from 'vitest';
-import { listChanges, type TrackedChange } from '../../shared/tracking/changes.js';
+import { listChanges, type TrackedChange } from '../../shared/tracking/index.js';
 import { authorsOf, bulkLabel, changeRows, describeChange, filterByAuthor, readableDate, whereOf } from '../../renderer/panels/change-rows.js';
 import { asAuthor, at, deleteText, trackedSession, typeAt } from './review-support.js';
 

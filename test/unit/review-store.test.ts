@@ -1,7 +1,7 @@
 /** The changes list of the panels' store: computed only while the panel is shown, once per document. */
 import { describe, expect, it, vi } from 'vitest';
 import { TextSelection } from 'prosemirror-state';
-import { listChanges } from '../../shared/tracking/changes.js';
+import { listChanges } from '../../shared/tracking/index.js';
 import { EditorStore, currentChangeKey } from '../../renderer/store.js';
 import { at, deleteText, trackedSession, typeAt } from './review-support.js';
 

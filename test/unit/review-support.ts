@@ -5,7 +5,7 @@
 import type { Node } from 'prosemirror-model';
 import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
 import { createEditorState } from '../../renderer/editor/create-editor.js';
-import { trackIfEnabled, trackingKey, type TrackingMeta } from '../../shared/tracking/plugin.js';
+import { trackIfEnabled, trackingKey, type TrackingMeta } from '../../shared/tracking/index.js';
 import { fixture } from './tracking-documents.js';
 
 export const RES_1332 = 'council-res-1332-c24.txt';

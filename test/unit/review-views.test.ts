@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { TextSelection } from 'prosemirror-state';
 import { computeLabels, numberingKey } from '../../shared/numbering/index.js';
-import { listChanges } from '../../shared/tracking/changes.js';
-import { acceptAll, rejectAll } from '../../shared/tracking/review.js';
+import { listChanges } from '../../shared/tracking/index.js';
+import { acceptAll, rejectAll } from '../../shared/tracking/index.js';
 import { backToMarkup, changeIdsAtSelection, changesAtSelection, previewState, selectionOfChange } from '../../renderer/editor/review-view.js';
 import { at, deleteText, trackedSession, typeAt } from './review-support.js';
 

@@ -1,6 +1,6 @@
 /**
  * File → New revision in a browser against `plenary serve`: the renderer's HTTP client
- * (renderer/host-api.ts) and the real host (shared/host/serve.ts) over 127.0.0.1. The in-page
+ * (renderer/host-api.ts) and the real host (host/serve.ts) over 127.0.0.1. The in-page
  * picker is asked for a resolution to revise; the host reads the file in its folder and hands back
  * the document without granting or remembering it.
  */
@@ -8,9 +8,9 @@ import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseDocument } from '../../shared/file/format.js';
-import { startHost, type RunningHost } from '../../shared/host/serve.js';
-import type { OpenOutcome, PlenaryApi } from '../../shared/ipc/api.js';
+import { parseDocument } from '../../shared/file/index.js';
+import { startHost, type RunningHost } from '../../host/serve.js';
+import type { OpenOutcome, PlenaryApi } from '../../shared/ipc/index.js';
 import { createHttpApi, type PickRequest } from '../../renderer/host-api.js';
 
 const FIXTURE = path.resolve('test/fixtures/council-res-1332-c24.txt');

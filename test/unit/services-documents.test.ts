@@ -8,20 +8,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseDocument } from '../../shared/file/format.js';
-import type { OpenOutcome, SaveOutcome } from '../../shared/ipc/api.js';
-import { HOST_METHODS, InvalidRequestError, parseRequest } from '../../shared/ipc/validate.js';
-import {
-  FILE_ID_PATTERN,
-  FileGrants,
-  NotGrantedError,
-  callHostApi,
-  closeHostStores,
-  createHostApi,
-  openHostStores,
-  type HostApi,
-  type HostStores,
-} from '../../shared/services/index.js';
+import { parseDocument } from '../../shared/file/index.js';
+import type { OpenOutcome, SaveOutcome } from '../../shared/ipc/index.js';
+import { InvalidRequestError, parseRequest } from '../../shared/ipc/index.js';
+import { HOST_METHODS } from '../../shared/ipc/validate.js';
+import { FILE_ID_PATTERN } from '../../shared/ipc/index.js';
+import { NotGrantedError, callHostApi, closeHostStores, createHostApi, openHostStores, type HostApi, type HostStores } from '../../node/services/index.js';
+import { FileGrants } from '../../node/services/grants.js';
 
 const FIXTURE = path.resolve('test/fixtures/council-res-1332-c24.txt');
 

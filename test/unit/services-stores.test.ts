@@ -8,9 +8,12 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { serializeDocument } from '../../shared/file/format.js';
-import { readDocumentFile } from '../../shared/file/input.js';
-import { RecentFiles, RecoveryStore, SettingsStore, openHostStores } from '../../shared/services/index.js';
+import { serializeDocument } from '../../shared/file/index.js';
+import { readDocumentFile } from '../../node/file/index.js';
+import { openHostStores } from '../../node/services/index.js';
+import { RecentFiles } from '../../node/services/recent.js';
+import { RecoveryStore } from '../../node/services/recovery.js';
+import { SettingsStore } from '../../node/services/settings.js';
 
 let dir: string;
 

@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import type { Node } from 'prosemirror-model';
 import { describe, expect, it } from 'vitest';
-import { writeText } from '../../shared/export/text/index.js';
+import { writeText } from '../../shared/export/index.js';
 import { equalIgnoringIds, jsonWithoutIds } from '../../shared/export/text/same-document.js';
-import { importText } from '../../shared/import/text/index.js';
-import { buildDoc } from '../../shared/model/build.js';
+import { importText } from '../../shared/import/index.js';
+import { buildDoc } from '../../shared/model/index.js';
 import { arbitraryDocument } from '../support/arbitrary-document.js';
 
 const FIXTURES = new URL('../fixtures/', import.meta.url);

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { Node } from 'prosemirror-model';
 import { describe, expect, it } from 'vitest';
-import { writeText } from '../../shared/export/text/index.js';
-import { importText } from '../../shared/import/text/index.js';
-import { buildDoc } from '../../shared/model/build.js';
-import { schema } from '../../shared/schema/schema.js';
+import { writeText } from '../../shared/export/index.js';
+import { importText } from '../../shared/import/index.js';
+import { buildDoc } from '../../shared/model/index.js';
+import { schema } from '../../shared/schema/index.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 

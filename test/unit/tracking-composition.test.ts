@@ -7,10 +7,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { EditorState, TextSelection, type Transaction } from 'prosemirror-state';
-import { schema } from '../../shared/schema/schema.js';
+import { schema } from '../../shared/schema/index.js';
 import { trackTransaction } from '../../shared/tracking/track.js';
-import { acceptAll, rejectAll } from '../../shared/tracking/review.js';
-import { listChanges } from '../../shared/tracking/changes.js';
+import { acceptAll, rejectAll } from '../../shared/tracking/index.js';
+import { listChanges } from '../../shared/tracking/index.js';
 import { smallResolution } from './tracking-documents.js';
 import { itemTexts, textPos } from './tracking-support.js';
 

@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Node } from 'prosemirror-model';
-import { buildDoc } from '../../shared/model/build.js';
-import { importText } from '../../shared/import/text/index.js';
+import { buildDoc } from '../../shared/model/index.js';
+import { importText } from '../../shared/import/index.js';
 
 /** A fixture resolution as the text importer reads it. */
 export function fixture(name: string): Node {

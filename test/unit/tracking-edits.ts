@@ -9,21 +9,15 @@ import { EditorState, Selection, TextSelection, type Transaction } from 'prosemi
 import { closeHistory, history, undo } from 'prosemirror-history';
 import { splitListItem } from 'prosemirror-schema-list';
 import { item as buildItem } from '../../shared/model/build.js';
-import { schema } from '../../shared/schema/schema.js';
+import { schema } from '../../shared/schema/index.js';
 import { finalPastedSlice } from '../../shared/tracking/final-content.js';
 import { trackTransaction } from '../../shared/tracking/track.js';
-import { acceptAll, rejectAll, resolveWithMapping } from '../../shared/tracking/review.js';
+import { acceptAll, rejectAll, resolveWithMapping } from '../../shared/tracking/index.js';
 import { deleteBlock, demoteItem, insertNode, joinParagraph, moveItem, promoteItem, type TrackAs } from '../../shared/tracking/structure.js';
 import { picture, pictureDiff, withoutIds } from './tracking-support.js';
-import {
-  deleteItem as deleteItemCommand,
-  insertAnnex,
-  insertFootnote,
-  insertItemAfter,
-  insertSection,
-  structureKeymap,
-  type Command,
-} from '../../shared/editing/index.js';
+import { insertAnnex, insertFootnote, insertItemAfter, insertSection, structureKeymap } from '../../shared/editing/index.js';
+import { deleteItem as deleteItemCommand } from '../../shared/editing/insert.js';
+import type { Command } from '../../shared/editing/context.js';
 
 export type Op =
   | { kind: 'type'; at: number; text: string }

@@ -12,9 +12,9 @@ import { fixture, smallResolution } from './tracking-documents.js';
 import { itemTexts, picture, textPos } from './tracking-support.js';
 import { finalPastedSlice } from '../../shared/tracking/final-content.js';
 import { trackTransaction } from '../../shared/tracking/track.js';
-import { acceptAll, rejectAll } from '../../shared/tracking/review.js';
+import { acceptAll, rejectAll } from '../../shared/tracking/index.js';
 import { joinParagraph } from '../../shared/tracking/structure.js';
-import { trackingPlugin } from '../../shared/tracking/plugin.js';
+import { trackingPlugin } from '../../shared/tracking/index.js';
 import type { EditorView } from 'prosemirror-view';
 
 const RES_1332 = fixture('council-res-1332-c24.txt');

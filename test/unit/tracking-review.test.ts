@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Node } from 'prosemirror-model';
 import { Transform } from 'prosemirror-transform';
-import { buildDoc, type DocSpec, type SectionSpec } from '../../shared/model/build.js';
-import { schema, type BlockChange } from '../../shared/schema/schema.js';
-import { acceptAll, rejectAll } from '../../shared/tracking/review.js';
+import { buildDoc } from '../../shared/model/index.js';
+import type { DocSpec, SectionSpec } from '../../shared/model/build.js';
+import { schema, type BlockChange } from '../../shared/schema/index.js';
+import { acceptAll, rejectAll } from '../../shared/tracking/index.js';
 import { hasTrackedChanges } from '../../shared/tracking/attrs.js';
 
 const stamp = (kind: BlockChange['kind'], id: string): BlockChange => ({ kind, id, author: 'Alice', date: '2026-01-01T00:00:00Z' });

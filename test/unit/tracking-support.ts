@@ -3,7 +3,8 @@
  * comparisons that ignore block ids where the same edit legitimately mints different ones.
  */
 import type { Node } from 'prosemirror-model';
-import { blockChange, blockDeletion, paragraphMark, trackMarkOf } from '../../shared/tracking/attrs.js';
+import { blockChange, blockDeletion, paragraphMark } from '../../shared/tracking/index.js';
+import { trackMarkOf } from '../../shared/tracking/attrs.js';
 
 const short = { insertion: '+', deletion: '-' } as const;
 

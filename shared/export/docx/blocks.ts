@@ -13,7 +13,7 @@ import { leadingIndent, paragraph, runFormat, type ExportContext } from './conte
 import { hasLabel, labelRuns, type LabelKind } from './label-runs.js';
 import { inlineRuns, run, textContent } from './runs.js';
 import { blockRevisionsOf, isRevised, paragraphMarkOptions, paragraphMarkRevisionsOf, within, wordRevision, type Revisions } from './revisions.js';
-import { itemTextIndentTwips } from './word-styles.js';
+import { itemTextIndentTwips } from '../../council-style/index.js';
 
 export type BodyElement = Paragraph | Table;
 

@@ -5,9 +5,9 @@
 import { Paragraph, type IParagraphOptions, type IRunOptions } from 'docx';
 import type { Mark, Node } from 'prosemirror-model';
 import { languageTable, type LanguageTable } from '../../languages/index.js';
-import { computeLabels, type Labels } from '../../numbering/labels.js';
+import { computeLabels, type Labels } from '../../numbering/index.js';
 import { blockChangeOf, RevisionIds, type Attribution } from './revisions.js';
-import type { CouncilStyleTable } from './style-table.js';
+import type { CouncilStyleTable } from '../../council-style/index.js';
 
 export interface ExportContext {
   /** The document being written (cross-references are rendered against it). */

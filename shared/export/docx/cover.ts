@@ -19,12 +19,12 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { Node } from 'prosemirror-model';
-import type { CoverFieldName } from '../../schema/schema.js';
+import type { CoverFieldName } from '../../schema/index.js';
 import { paragraph, runFormat, type ExportContext } from './context.js';
 import { inlineRuns } from './runs.js';
 import { blockRevisionsOf, isRevised, paragraphMarkOptions, paragraphMarkRevisionsOf, within, type Revisions } from './revisions.js';
-import { cmToTwips } from './style-table.js';
-import { textWidthTwips } from './word-styles.js';
+import { cmToTwips } from '../../council-style/index.js';
+import { textWidthTwips } from '../../council-style/index.js';
 import type { BodyElement } from './blocks.js';
 
 /** Name of the bookmark that marks the empty logo slot, for an editor's template or macro to fill. */

@@ -6,8 +6,8 @@
  *   exportDocx(doc, { mode: 'original' }) all changes rejected, no marks
  */
 import type { Node } from 'prosemirror-model';
-import { acceptAll, rejectAll } from '../../tracking/review.js';
-import type { CouncilStyleTable } from './style-table.js';
+import { acceptAll, rejectAll } from '../../tracking/index.js';
+import type { CouncilStyleTable } from '../../council-style/index.js';
 import { writeDocx } from './write.js';
 
 export type ExportMode = 'markup' | 'final' | 'original';
@@ -30,4 +30,3 @@ export async function exportDocx(doc: Node, options: ExportOptions): Promise<Uin
 }
 
 export { writeDocx } from './write.js';
-export { councilStyleTable, parseStyleTable, listMetrics, type CouncilStyleTable } from './style-table.js';

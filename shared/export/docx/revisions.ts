@@ -5,7 +5,7 @@
  * export hands them out, shared by the body and the footnotes.
  */
 import type { Mark, Node } from 'prosemirror-model';
-import type { BlockChange } from '../../schema/schema.js';
+import type { BlockChange } from '../../schema/index.js';
 
 export type RevisionKind = 'insertion' | 'deletion';
 

@@ -15,7 +15,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { Node } from 'prosemirror-model';
-import { trackedReferenceText } from '../../numbering/tracked.js';
+import { trackedReferenceText } from '../../numbering/index.js';
 import type { LanguageCode } from '../../languages/index.js';
 import { paragraph, runFormat, type ExportContext } from './context.js';
 import { blockRevisionsOf, isRevised, markRevisionsOf, UNREVISED, within, wordRevision, type Revisions, type WordRevision } from './revisions.js';

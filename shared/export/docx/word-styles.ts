@@ -4,7 +4,7 @@
  */
 import { AlignmentType, TabStopType, type IParagraphStyleOptions, type ISectionPropertiesOptions, type IStylesOptions } from 'docx';
 import type { LanguageCode } from '../../languages/index.js';
-import { cmToTwips, ptToHalfPoints, ptToTwips, stylesFor, type CouncilStyleTable, type StyleDefinition } from './style-table.js';
+import { cmToTwips, ptToHalfPoints, ptToTwips, stylesFor, type CouncilStyleTable, type StyleDefinition } from '../../council-style/index.js';
 
 /** Language tags Word uses for spelling and for script-specific fonts. */
 const LANGUAGE_TAGS: Record<LanguageCode, string> = {
@@ -100,19 +100,4 @@ export function pageProperties(table: CouncilStyleTable): NonNullable<ISectionPr
       footer: cmToTwips(page.footerDistanceCm.value),
     },
   };
-}
-
-/** Width of the text column, for tables that span it. */
-export function textWidthTwips(table: CouncilStyleTable): number {
-  const { page } = table;
-  return cmToTwips(page.widthCm.value - page.marginLeftCm.value - page.marginRightCm.value);
-}
-
-/** Where the text of an item at `depth` (1 = section item) starts: the enumlev style's left indent. */
-export function itemTextIndentTwips(table: CouncilStyleTable, depth: number): number {
-  const id = `enumlev${Math.min(Math.max(depth, 1), 3)}`;
-  const levelIndent = table.styles[id]?.leftCm?.value ?? 0;
-  // Deeper than enumlev3 (rare): keep stepping by enumlev3's hanging indent.
-  const extra = depth > 3 ? (depth - 3) * (table.styles.enumlev3?.hangingCm?.value ?? 0) : 0;
-  return cmToTwips(levelIndent + extra);
 }

@@ -10,7 +10,7 @@ import { createContext } from './context.js';
 import { UNREVISED } from './revisions.js';
 import { coverBlocks, coverDocumentNumber } from './cover.js';
 import { councilHeaders } from './header.js';
-import { councilStyleTable, type CouncilStyleTable } from './style-table.js';
+import { councilStyleTable, type CouncilStyleTable } from '../../council-style/index.js';
 import { pageProperties, wordStyles } from './word-styles.js';
 
 export async function writeDocx(source: Node, table: CouncilStyleTable = councilStyleTable()): Promise<Uint8Array> {

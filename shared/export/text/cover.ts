@@ -6,7 +6,7 @@
  */
 import type { Node } from 'prosemirror-model';
 import type { LanguageTable } from '../../languages/index.js';
-import type { CoverFieldName } from '../../schema/schema.js';
+import type { CoverFieldName } from '../../schema/index.js';
 
 /** The rule of the cover box, as in the fixtures. */
 export const COVER_RULE = '__________________';

@@ -13,11 +13,11 @@
  */
 import type { Node } from 'prosemirror-model';
 import { languageTable, type LanguageTable } from '../../languages/index.js';
-import { computeLabels, type Labels } from '../../numbering/labels.js';
-import { referenceText, trackedReferenceText } from '../../numbering/references.js';
-import { markedText } from '../../numbering/tracked.js';
-import type { ChangeKind } from '../../tracking/attrs.js';
-import { acceptAll, rejectAll } from '../../tracking/review.js';
+import { computeLabels, type Labels } from '../../numbering/index.js';
+import { referenceText, trackedReferenceText } from '../../numbering/index.js';
+import { markedText } from '../../numbering/index.js';
+import type { ChangeKind } from '../../tracking/index.js';
+import { acceptAll, rejectAll } from '../../tracking/index.js';
 import { coverLines } from './cover.js';
 import { blockState, inlineState, labelChange, paragraphMarkSuffix, wrap } from './marks.js';
 

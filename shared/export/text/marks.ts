@@ -4,7 +4,7 @@
  * label's punctuation kept outside: `[-f-][+g+])` (docs/resolution-structure.md, "Revisions").
  */
 import type { Node } from 'prosemirror-model';
-import { blockChange, blockDeletion, paragraphMark, type ChangeKind } from '../../tracking/attrs.js';
+import { blockChange, blockDeletion, paragraphMark, type ChangeKind } from '../../tracking/index.js';
 
 export function wrap(kind: ChangeKind, text: string): string {
   return kind === 'insertion' ? `[+${text}+]` : `[-${text}-]`;

@@ -9,7 +9,7 @@
  * clue to structure.
  */
 import { isLanguageCode, languageTable, type LanguageCode } from '../../languages/index.js';
-import { linkReferences } from '../../numbering/references.js';
+import { linkReferences } from '../../numbering/index.js';
 import { ImportError } from '../errors.js';
 import { LineClassifier } from '../text/classify.js';
 import { labelReader } from '../text/labels.js';

@@ -10,11 +10,11 @@
  * the paragraph lives in: the new label for a paragraph that exists after the changes, the old one
  * for a deleted paragraph. Labels are recomputed anyway; they only tell the structure.
  */
-import type { InlineRun } from '../../model/build.js';
-import type { BlockChange } from '../../schema/schema.js';
+import type { InlineRun } from '../../model/index.js';
+import type { BlockChange } from '../../schema/index.js';
 import { LABEL_SHAPE, splitLines, type SourceLine } from '../text/lines.js';
-import { councilStyleTable } from '../../export/docx/style-table.js';
-import { itemTextIndentTwips } from '../../export/docx/word-styles.js';
+import { councilStyleTable } from '../../council-style/index.js';
+import { itemTextIndentTwips } from '../../council-style/index.js';
 import type { FootnoteBodies } from './footnotes.js';
 import type { Revision, SourceParagraph, SourceRun } from './ooxml.js';
 

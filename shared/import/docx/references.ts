@@ -8,9 +8,9 @@
  */
 import type { Node } from 'prosemirror-model';
 import { Transform } from 'prosemirror-transform';
-import { linkReferences, referenceText } from '../../numbering/references.js';
-import { labelsOf } from '../../numbering/tracked.js';
-import { schema } from '../../schema/schema.js';
+import { linkReferences, referenceText } from '../../numbering/index.js';
+import { labelsOf } from '../../numbering/index.js';
+import { schema } from '../../schema/index.js';
 
 /** Trials are cheap (one linking pass each) but a huge document with thousands of edits is capped. */
 const MAX_TRIALS = 300;

@@ -3,7 +3,7 @@
  * keyword line, a cover heading, an artifact. All the words come from the language table.
  */
 import { allLanguageTables, foldText, matchKeyword, type KeywordEntry, type LanguageTable } from '../../languages/index.js';
-import type { CoverFieldName } from '../../schema/schema.js';
+import type { CoverFieldName } from '../../schema/index.js';
 import type { SourceLine } from './lines.js';
 
 /** Punctuation that ends an item or a sentence, in Latin, CJK and Arabic scripts. */

@@ -6,9 +6,9 @@
  * (`- 2 -`, `C2001/#-F`) and the box rule (`__________________`) are dropped: the writers emit them.
  */
 import type { Node } from 'prosemirror-model';
-import type { InlineRun } from '../../model/build.js';
-import { newId } from '../../model/ids.js';
-import { COVER_FIELDS, schema, type CoverFieldName } from '../../schema/schema.js';
+import type { InlineRun } from '../../model/index.js';
+import { newId } from '../../model/index.js';
+import { COVER_FIELDS, schema, type CoverFieldName } from '../../schema/index.js';
 import { isDate, mostlyCapitals, type LineClassifier } from './classify.js';
 import type { SourceLine } from './lines.js';
 import { textBlockNode } from './nodes.js';

@@ -5,7 +5,7 @@
  */
 import type { Node } from 'prosemirror-model';
 import { isLanguageCode, languageTable, type LanguageCode } from '../../languages/index.js';
-import { linkReferences } from '../../numbering/references.js';
+import { linkReferences } from '../../numbering/index.js';
 import { ImportError } from '../errors.js';
 import { LineClassifier } from './classify.js';
 import { labelReader } from './labels.js';

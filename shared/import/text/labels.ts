@@ -5,8 +5,8 @@
  * chooses between them from context.
  */
 import type { LanguageTable } from '../../languages/index.js';
-import { fromRoman } from '../../numbering/format.js';
-import { LIST_STYLES, type ListStyle } from '../../schema/schema.js';
+import { fromRoman } from '../../numbering/index.js';
+import { LIST_STYLES, type ListStyle } from '../../schema/index.js';
 
 export interface LabelReading {
   style: ListStyle;

@@ -10,8 +10,8 @@
  * - the converter sometimes repeats the footnote number after the anchor and at the start of the
  *   footnote text (`développement[footnoteRef:1]1, y compris` … `[1: 1 \tPar pays…]`).
  */
-import type { InlineRun } from '../../model/build.js';
-import type { BlockChange } from '../../schema/schema.js';
+import type { InlineRun } from '../../model/index.js';
+import type { BlockChange } from '../../schema/index.js';
 
 export interface SourceLine {
   /** 1-based line number in the source text. */

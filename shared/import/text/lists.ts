@@ -11,8 +11,8 @@
  * Res 1332 considérant g) exercises every rule at once (see the tests).
  */
 import type { Node } from 'prosemirror-model';
-import { newId } from '../../model/ids.js';
-import { schema, type ListStyle } from '../../schema/schema.js';
+import { newId } from '../../model/index.js';
+import { schema, type ListStyle } from '../../schema/index.js';
 import { opensList, type LabelReading } from './labels.js';
 import type { SourceLine } from './lines.js';
 import { textBlockNode, trackedAttrs } from './nodes.js';

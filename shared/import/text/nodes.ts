@@ -4,9 +4,9 @@
  * travel from the line to the block built from it.
  */
 import type { Node } from 'prosemirror-model';
-import { inline, type InlineRun } from '../../model/build.js';
-import { newId } from '../../model/ids.js';
-import { schema, type BlockChange } from '../../schema/schema.js';
+import { inline, type InlineRun } from '../../model/index.js';
+import { newId } from '../../model/index.js';
+import { schema, type BlockChange } from '../../schema/index.js';
 import type { SourceLine } from './lines.js';
 
 export interface TrackedAttrs {

@@ -7,10 +7,10 @@
  * or a paragraph) and reported as unrecognised.
  */
 import type { Node } from 'prosemirror-model';
-import type { InlineRun } from '../../model/build.js';
-import { trackingScopeFor } from '../../model/contribution.js';
-import { newId } from '../../model/ids.js';
-import { schema, type HeadingNumbering, type SectionKind } from '../../schema/schema.js';
+import type { InlineRun } from '../../model/index.js';
+import { trackingScopeFor } from '../../contribution/index.js';
+import { newId } from '../../model/index.js';
+import { schema, type HeadingNumbering, type SectionKind } from '../../schema/index.js';
 import type { LineClassifier } from './classify.js';
 import { joinRuns, looksLikeCover, readCover } from './cover.js';
 import { isDecimalLabel, isNumberedParagraphLabel, romanHeadingNumber, type LabelReader } from './labels.js';

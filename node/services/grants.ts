@@ -1,0 +1,50 @@
+/**
+ * File grants: the renderer never names a path. The host hands out an opaque `fileId` only for a
+ * file the user chose (open/save dialog, recent list, launch argument); every other id is refused.
+ * A compromised or buggy renderer can therefore read or overwrite only what the user already picked.
+ */
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { UserFacingError } from '../../shared/errors/index.js';
+
+/** The shape of every fileId handed out here; the IPC schema accepts nothing else. */
+export { FILE_ID_PATTERN } from '../../shared/ipc/index.js';
+
+export class NotGrantedError extends UserFacingError {
+  override name = 'NotGrantedError';
+  constructor() {
+    super('this file was not opened by you');
+  }
+}
+
+export class FileGrants {
+  private readonly pathById = new Map<string, string>();
+  private readonly idByPath = new Map<string, string>();
+
+  /** Grants access to a path the user chose; the same path always gets the same id. */
+  grant(filePath: string): string {
+    const resolved = path.resolve(filePath);
+    const existing = this.idByPath.get(resolved);
+    if (existing) return existing;
+    const fileId = `f_${randomBytes(16).toString('base64url')}`;
+    this.pathById.set(fileId, resolved);
+    this.idByPath.set(resolved, fileId);
+    return fileId;
+  }
+
+  /** The path behind a granted id; throws NotGrantedError for anything else. */
+  pathOf(fileId: string): string {
+    const found = this.pathById.get(fileId);
+    if (found === undefined) throw new NotGrantedError();
+    return found;
+  }
+
+  isGranted(fileId: string): boolean {
+    return this.pathById.has(fileId);
+  }
+
+  /** The id of a path already granted, if any (for "is this file already open"). */
+  idOf(filePath: string): string | undefined {
+    return this.idByPath.get(path.resolve(filePath));
+  }
+}

@@ -1,0 +1,182 @@
+/**
+ * The host side of `PlenaryApi` (everything but `onMenuCommand`), over the Node services. Electron's
+ * main process makes one per window; the browser host of `plenary serve` makes one per page.
+ *
+ * Requests must already be validated (shared/ipc/validate.ts; `callHostApi` does both). User errors
+ * come back as `{ ok: false, error }` outcomes; a fileId that was never granted throws
+ * NotGrantedError, because only a buggy or hostile renderer sends one.
+ */
+import path from 'node:path';
+import type { ExportMode, ExportOutcome, OpenOutcome, PlenaryApi, RecentFile, SaveOutcome, Settings } from '../../shared/ipc/index.js';
+import {
+  DOCX_EXTENSION,
+  PLENARY_EXTENSION,
+  checkDocument,
+  invalidDocument,
+  loadDocument,
+  loadDroppedDocument,
+  renderDocx,
+  saveDocument,
+  withExtension,
+  writeOrExplain,
+} from './documents.js';
+import type { HostStores } from './stores.js';
+
+export type HostApi = Omit<PlenaryApi, 'onMenuCommand'>;
+
+/**
+ * Why a file is being chosen: `open` opens it as this window's document (Electron may hand it to
+ * another window instead: one window per file); `revise` only reads the resolution a new
+ * contribution is built from, so the file stays with nobody.
+ */
+export type OpenPurpose = 'open' | 'revise' | 'compare';
+
+/** Native (Electron) or page (browser host) dialogs. They return paths; the renderer never sees them. */
+export interface HostDialogs {
+  /** The file the user picked (.plenary, .txt, .docx), or null when cancelled. */
+  chooseOpenPath(purpose: OpenPurpose): Promise<string | null>;
+  /** Where to write, or null when cancelled. `kind` selects the dialog's file filter. */
+  chooseSavePath(suggestedName: string, kind: 'plenary' | 'docx'): Promise<string | null>;
+}
+
+export interface HostApiDeps {
+  /** Shared by every window of one host process (openHostStores). */
+  stores: HostStores;
+  dialogs: HostDialogs;
+  /** The file this window was opened for (command line, file association, `serve` argument). */
+  initialPath?: string | null;
+  /** Unsaved-changes notifications (window title marker, close prompt). */
+  onDirtyChange?: (dirty: boolean, name: string | null) => void;
+  /** Called after a file was opened or saved in this window, with its path (window ↔ file map). */
+  onDocumentPath?: (filePath: string) => void;
+  /** Shows a file in the system's file manager (Electron: shell.showItemInFolder); absent in a browser host. */
+  reveal?: (filePath: string) => void;
+}
+
+export function createHostApi(deps: HostApiDeps): HostApi {
+  const { stores, dialogs } = deps;
+  /** Where this window last exported to: the only file `revealExport` may show. */
+  let lastExport: string | null = null;
+
+  async function openPath(filePath: string): Promise<OpenOutcome> {
+    const loaded = await loadDocument(filePath);
+    if (!loaded.ok) return loaded;
+    const fileId = stores.grants.grant(filePath);
+    await stores.recent.add(filePath);
+    deps.onDocumentPath?.(filePath);
+    return {
+      ok: true,
+      document: { fileId, name: path.basename(filePath), ...loaded.value },
+    };
+  }
+
+  async function writeDocumentTo(filePath: string, content: string): Promise<SaveOutcome> {
+    const saved = await saveDocument(filePath, content);
+    if (!saved.ok) return saved;
+    const fileId = stores.grants.grant(filePath);
+    await stores.recent.add(filePath);
+    deps.onDocumentPath?.(filePath);
+    return { ok: true, fileId, name: path.basename(filePath) };
+  }
+
+  async function readChosen(purpose: 'revise' | 'compare'): Promise<OpenOutcome | null> {
+    const chosen = await dialogs.chooseOpenPath(purpose);
+    if (chosen === null) return null;
+    const loaded = await loadDocument(chosen);
+    if (!loaded.ok) return loaded;
+    return { ok: true, document: { fileId: '', name: path.basename(chosen), ...loaded.value, imported: true } };
+  }
+
+  return {
+    async openDialog(): Promise<OpenOutcome | null> {
+      const chosen = await dialogs.chooseOpenPath('open');
+      return chosen === null ? null : openPath(chosen);
+    },
+
+    // Read, nothing more: no grant (the renderer can never save over the resolution in force, or
+    // the version compared with), no recent entry, no window ↔ file tie — the contribution or the
+    // comparison made from it is a new, untitled document.
+    chooseResolution: () => readChosen('revise'),
+    chooseVersion: () => readChosen('compare'),
+
+    async openDropped(name: string, dataBase64: string): Promise<OpenOutcome> {
+      const loaded = await loadDroppedDocument(name, new Uint8Array(Buffer.from(dataBase64, 'base64')));
+      return loaded.ok ? { ok: true, document: { fileId: '', name, ...loaded.value } } : loaded;
+    },
+
+    async openRecent(fileId: string): Promise<OpenOutcome> {
+      const filePath = stores.grants.pathOf(fileId);
+      const outcome = await openPath(filePath);
+      if (!outcome.ok) await stores.recent.remove(filePath).catch(() => undefined);
+      return outcome;
+    },
+
+    async listRecent(): Promise<RecentFile[]> {
+      // Listing the recent files to the user is a grant: picking one is the user's choice.
+      return (await stores.recent.list()).map((filePath) => ({
+        fileId: stores.grants.grant(filePath),
+        name: path.basename(filePath),
+        folder: path.dirname(filePath),
+      }));
+    },
+
+    async initialDocument(): Promise<OpenOutcome | null> {
+      return deps.initialPath ? openPath(deps.initialPath) : null;
+    },
+
+    async save(fileId: string, content: string): Promise<SaveOutcome> {
+      const filePath = stores.grants.pathOf(fileId);
+      if (path.extname(filePath).toLowerCase() !== PLENARY_EXTENSION) {
+        return {
+          ok: false,
+          error: `${path.basename(filePath)} was imported from another format: use Save As to save it as a .plenary file.`,
+        };
+      }
+      return writeDocumentTo(filePath, content);
+    },
+
+    async saveAs(content: string, suggestedName: string): Promise<SaveOutcome | null> {
+      // Refuse before asking for a name: the user should not pick a file for a save that cannot happen.
+      const checked = checkDocument(content);
+      if (!checked.ok) return { ok: false, error: invalidDocument('saved', checked.error) };
+      const chosen = await dialogs.chooseSavePath(withExtension(suggestedName || 'Untitled', PLENARY_EXTENSION), 'plenary');
+      return chosen === null ? null : writeDocumentTo(withExtension(chosen, PLENARY_EXTENSION), content);
+    },
+
+    async exportDocx(content: string, mode: ExportMode, suggestedName: string): Promise<ExportOutcome | null> {
+      const rendered = await renderDocx(content, mode);
+      if (!rendered.ok) return rendered;
+      const chosen = await dialogs.chooseSavePath(withExtension(suggestedName || 'Untitled', DOCX_EXTENSION), 'docx');
+      if (chosen === null) return null;
+      const target = withExtension(chosen, DOCX_EXTENSION);
+      const written = await writeOrExplain(target, rendered.value, false);
+      if (!written.ok) return written;
+      lastExport = target;
+      return { ok: true, name: path.basename(target) };
+    },
+
+    async revealExport(): Promise<boolean> {
+      if (!deps.reveal || lastExport === null) return false;
+      deps.reveal(lastExport);
+      return true;
+    },
+
+    async writeRecovery(sessionId: string, name: string | null, content: string): Promise<void> {
+      await stores.recovery.write(sessionId, name, content);
+    },
+
+    async clearRecovery(sessionId: string): Promise<void> {
+      await stores.recovery.clear(sessionId);
+    },
+
+    listRecovery: () => stores.recovery.list(),
+
+    getSettings: (): Promise<Settings> => stores.settings.get(),
+
+    setSettings: (update: Partial<Settings>): Promise<Settings> => stores.settings.set(update),
+
+    async setDirty(dirty: boolean, name: string | null): Promise<void> {
+      deps.onDirtyChange?.(dirty, name);
+    },
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * The wire protocol between the renderer in a browser and `plenary serve`: `PlenaryApi` over HTTP
+ * on 127.0.0.1. Shared by the server (host/serve.ts) and the client (renderer/host-api.ts).
+ *
+ * - `POST /api/call/<method>` with `{ args: [...], choice?: string }` → `{ ok: true, result }` or
+ *   `{ ok: false, error }`. `choice` is the file name the user picked in the in-page picker, for
+ *   the methods that show a dialog in Electron (openDialog, chooseResolution, chooseVersion, saveAs, exportDocx).
+ * - `POST /api/picker` with `{ purpose }` → the folder the picker shows and the files in it.
+ *
+ * Every request carries the launch token, in the `x-plenary-token` header (API) or in the cookie
+ * set when the page was opened with `?token=` (the page's own assets).
+ */
+import type { HostMethod } from '../ipc/validate.js';
+
+export const TOKEN_HEADER = 'x-plenary-token';
+export const TOKEN_COOKIE = 'plenary_token';
+export const TOKEN_QUERY = 'token';
+
+/** The PlenaryApi methods a browser may call (onMenuCommand has no HTTP form: no native menu). */
+export type ApiMethod = HostMethod;
+
+/**
+ * `revise`: the resolution in force a new contribution is made from; `compare`: the other version
+ * of the document to compare with (both read only, not opened).
+ */
+export const PICKER_PURPOSES = ['open', 'revise', 'compare', 'save', 'export'] as const;
+export type PickerPurpose = (typeof PICKER_PURPOSES)[number];
+
+/** File name extensions the picker shows for each purpose. */
+export const PICKER_EXTENSIONS: Record<PickerPurpose, readonly string[]> = {
+  open: ['.plenary', '.txt', '.docx'],
+  revise: ['.plenary', '.txt', '.docx'],
+  compare: ['.plenary', '.txt', '.docx'],
+  save: ['.plenary'],
+  export: ['.docx'],
+};
+
+export interface CallRequest {
+  args: unknown[];
+  choice?: string;
+}
+
+export interface PickerEntry {
+  name: string;
+}
+
+export interface PickerListing {
+  /** The folder, as shown to the user. */
+  folder: string;
+  entries: PickerEntry[];
+}
+
+export type CallResponse = { ok: true; result: unknown } | { ok: false; error: string };
+
+/**
+ * A name the user picked or typed is a plain file name in the picker's folder: no separator, no
+ * `..`, no control character. Returns the reason it is refused, or null.
+ */
+export function fileNameProblem(name: string, purpose: PickerPurpose): string | null {
+  if (!name || name.length > 255) return 'the file name is empty or too long';
+  if (/[/\\]/.test(name) || name === '.' || name === '..') return 'choose a file in the folder shown, not a path';
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f]/.test(name)) return 'the file name holds a control character';
+  const lower = name.toLowerCase();
+  if (!PICKER_EXTENSIONS[purpose].some((ext) => lower.endsWith(ext))) {
+    return `the file name must end with ${PICKER_EXTENSIONS[purpose].join(', ')}`;
+  }
+  return null;
+}
