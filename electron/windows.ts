@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, shell, type WebContents } from 'electron';
 import type { MenuCommand, SaveOutcome } from '../shared/ipc/index.js';
-import { createHostApi, type HostApi, type HostDialogs, type OpenPurpose } from '../node/services/index.js';
+import { createHostApi, sameFile, type HostApi, type HostDialogs, type OpenPurpose } from '../node/services/index.js';
 import type { HostStores } from '../node/services/index.js';
 import { MENU_CHANNEL } from './channels.js';
 import { RENDERER_URL, secureWebPreferences } from './security.js';
@@ -84,7 +84,7 @@ export class DocumentWindow {
         }
         return api.openRecent(fileId);
       },
-      save: async (fileId, content) => this.afterSave(await api.save(fileId, content)),
+      save: async (fileId, content, revision) => this.afterSave(await api.save(fileId, content, revision)),
       saveAs: async (content, suggestedName) => this.afterSave(await api.saveAs(content, suggestedName)),
       writeRecovery: async (sessionId, name, content) => {
         this.recoverySessions.add(sessionId);
@@ -284,9 +284,9 @@ export class DocumentWindows {
     else this.openEmpty();
   }
 
+  /** The window holding this file, by device and inode: a symbolic link to it is the same file. */
   windowForPath(filePath: string): DocumentWindow | undefined {
-    const resolved = path.resolve(filePath);
-    return [...this.windows].find((candidate) => candidate.filePath === resolved);
+    return [...this.windows].find((candidate) => candidate.filePath !== null && sameFile(candidate.filePath, filePath));
   }
 
   fromContents(contents: WebContents): DocumentWindow | undefined {

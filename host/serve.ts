@@ -3,8 +3,12 @@
  * 127.0.0.1 only, for one user and one launch.
  *
  * Security, since any web page the user visits can send requests to 127.0.0.1:
- * - a random per-launch token (crypto) is required on every request (header, `?token=` or the
- *   HttpOnly SameSite=Strict cookie set when the page is opened with it): 401 without it;
+ * - a random per-launch token (crypto) is required on every API request, in the `x-plenary-token`
+ *   header that the page sets: 401 without it. It is never a cookie (a browser sends a cookie of
+ *   127.0.0.1 to every port of 127.0.0.1, so to any other local service) and never read from the
+ *   query. The page receives it in the URL's fragment (`#token=`, which no request carries), keeps
+ *   it in its tab's sessionStorage and removes it from the address bar. The page's own files (the
+ *   built renderer: code, no user data) are served without it;
  * - the Host header must name 127.0.0.1/localhost at our port (DNS rebinding) and an Origin, when
  *   sent, must be ours; cross-site fetch metadata is refused: 403;
  * - files are opened and saved only through the Node services (node/services): the renderer
@@ -19,10 +23,10 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
-import { NotGrantedError, callHostApi, closeHostStores, createHostApi, openHostStores, type HostStores } from '../node/services/index.js';
+import { NotGrantedError, callHostApi, closeHostStores, createHostApi, folderScope, openHostStores, type HostStores } from '../node/services/index.js';
 import { UserFacingError, messageOf } from '../shared/errors/index.js';
 import { InvalidRequestError } from '../shared/ipc/index.js';
-import { PICKER_EXTENSIONS, PICKER_PURPOSES, TOKEN_COOKIE, TOKEN_HEADER, TOKEN_QUERY, fileNameProblem, type PickerListing, type PickerPurpose } from '../shared/ipc/index.js';
+import { PICKER_EXTENSIONS, PICKER_PURPOSES, TOKEN_FRAGMENT, TOKEN_HEADER, fileNameProblem, type PickerListing, type PickerPurpose } from '../shared/ipc/index.js';
 
 /** Loopback only: the host is never reachable from another machine. */
 export const HOST_ADDRESS = '127.0.0.1';
@@ -107,6 +111,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const api = createHostApi({
     stores,
     initialPath: file,
+    scope: folderScope(folder),
     dialogs: {
       chooseOpenPath: async () => {
         const choice = choices.getStore();
@@ -131,16 +136,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     if (site !== undefined && site !== 'same-origin' && site !== 'none') throw new HttpError(403, 'forbidden: cross-site request');
   }
 
-  function presentedToken(req: IncomingMessage, url: URL): string | null {
+  function presentedToken(req: IncomingMessage): string | null {
     const header = req.headers[TOKEN_HEADER];
-    if (typeof header === 'string') return header;
-    const query = url.searchParams.get(TOKEN_QUERY);
-    if (query) return query;
-    for (const part of (req.headers.cookie ?? '').split(';')) {
-      const [name, ...value] = part.trim().split('=');
-      if (name === TOKEN_COOKIE) return value.join('=');
-    }
-    return null;
+    return typeof header === 'string' ? header : null;
   }
 
   function tokenMatches(candidate: string | null): boolean {
@@ -203,8 +201,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     return choices.run(choice as string | undefined, () => callHostApi(api, method, args));
   }
 
-  async function serveFile(url: URL, res: ServerResponse, setCookie: boolean): Promise<void> {
-    const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+  async function serveFile(url: URL, res: ServerResponse): Promise<void> {
+    const relative = url.pathname === '/' ? 'index.html' : decodedPath(url.pathname.slice(1));
     const target = path.resolve(rendererDir, relative);
     if (!target.startsWith(rendererDir + path.sep)) throw new HttpError(404, 'not found');
     const info = await stat(target).catch(() => null);
@@ -213,7 +211,6 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       'content-type': CONTENT_TYPES[path.extname(target)] ?? 'application/octet-stream',
       'cache-control': 'no-store',
     };
-    if (setCookie) headers['set-cookie'] = `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
     res.writeHead(200, headers);
     res.end(await readFile(target));
   }
@@ -227,15 +224,14 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     try {
       checkOrigin(req);
       const url = new URL(req.url ?? '/', `http://${HOST_ADDRESS}:${port}`);
-      const presented = presentedToken(req, url);
-      if (!tokenMatches(presented)) throw new HttpError(401, 'unauthorized: open the URL that `plenary serve` printed (it carries the token)');
       if (url.pathname.startsWith('/api/')) {
+        if (!tokenMatches(presentedToken(req))) throw new HttpError(401, 'unauthorized: open the URL that `plenary serve` printed (it carries the token)');
         const result = await handleApi(req, url);
         sendJson(res, 200, { ok: true, result: result ?? null });
         return;
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method not allowed');
-      await serveFile(url, res, url.searchParams.get(TOKEN_QUERY) === presented);
+      await serveFile(url, res);
     } catch (error) {
       const status =
         error instanceof HttpError
@@ -263,7 +259,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const origin = `http://${HOST_ADDRESS}:${port}`;
 
   return {
-    url: `${origin}/?${TOKEN_QUERY}=${token}`,
+    url: `${origin}/#${TOKEN_FRAGMENT}=${token}`,
     origin,
     token,
     port,
@@ -276,6 +272,15 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       if (ownStores) await closeHostStores(stores);
     },
   };
+}
+
+/** A URL path decoded, or a 400 for a malformed `%` escape (the user's typo, not our failure). */
+function decodedPath(encoded: string): string {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    throw new HttpError(400, 'bad request: malformed % escape in the address');
+  }
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

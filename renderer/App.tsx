@@ -162,7 +162,18 @@ export function App(props: AppProps) {
   }, []);
 
   const session = useMemo(
-    () => new Session(api, { changed: setInfo, error: (text) => say('error', text) }),
+    () =>
+      new Session(api, {
+        changed: setInfo,
+        error: (text) => say('error', text),
+        // Three questions rather than a custom dialog: each answer is safe (nothing is lost unasked).
+        conflict: async (message) => {
+          if (window.confirm(`${message}\n\nOverwrite it with your version? (The version on disk is kept as .bak.)`)) return 'overwrite';
+          if (window.confirm('Save your version under another name instead?')) return 'save-as';
+          if (window.confirm('Reload the file from disk, dropping your changes here?')) return 'reload';
+          return 'cancel';
+        },
+      }),
     [api, say],
   );
 
@@ -479,7 +490,10 @@ export function App(props: AppProps) {
           case 'save':
           case 'save-as': {
             const saved = await session.save(markupState()!.doc, command === 'save-as');
-            if (saved) say('info', `Saved ${session.current.name ?? ''}`);
+            if (saved === 'reload') {
+              const fileId = session.current.fileId;
+              if (fileId) adoptOutcome(await api.openRecent(fileId));
+            } else if (saved) say('info', `Saved ${session.current.name ?? ''}`);
             return;
           }
           case 'export-docx':

@@ -8,7 +8,7 @@
  */
 import { UserFacingError } from '../shared/errors/index.js';
 import type { DocumentJson, ExportMode, ExportOutcome, MenuCommand, OpenOutcome, PlenaryApi, RecentFile, RecoverySnapshot, SaveOutcome, Settings } from '../shared/ipc/index.js';
-import { TOKEN_HEADER, TOKEN_QUERY, type ApiMethod, type CallRequest, type CallResponse, type PickerListing, type PickerPurpose } from '../shared/ipc/index.js';
+import { TOKEN_FRAGMENT, TOKEN_HEADER, type ApiMethod, type CallRequest, type CallResponse, type PickerListing, type PickerPurpose } from '../shared/ipc/index.js';
 
 export interface PickRequest {
   purpose: PickerPurpose;
@@ -25,8 +25,22 @@ export class HostError extends UserFacingError {
   override name = 'HostError';
 }
 
-export function tokenFromLocation(location: Location): string | null {
-  return new URLSearchParams(location.search).get(TOKEN_QUERY);
+/** Where the page keeps the token once taken from the URL: this tab only, this origin only. */
+const TOKEN_STORAGE_KEY = `plenary.${TOKEN_FRAGMENT}`;
+
+/**
+ * The launch token: from the URL's fragment (`#token=…`) the first time, then from this tab's
+ * sessionStorage, so that a reload still works once the token is out of the address bar. The
+ * fragment is removed with replaceState: the token stays out of the history and of a copied link.
+ */
+export function takeToken(location: Location, history: History, storage: Storage): string | null {
+  const fragment = new URLSearchParams(location.hash.replace(/^#/, '')).get(TOKEN_FRAGMENT);
+  if (fragment) {
+    storage.setItem(TOKEN_STORAGE_KEY, fragment);
+    history.replaceState(history.state, '', `${location.pathname}${location.search}`);
+    return fragment;
+  }
+  return storage.getItem(TOKEN_STORAGE_KEY);
 }
 
 export function createHttpApi(options: { token: string; pick: Picker; base?: string }): PlenaryApi {
@@ -83,7 +97,7 @@ export function createHttpApi(options: { token: string; pick: Picker; base?: str
       return choice === null ? null : call<OpenOutcome | null>('chooseVersion', [], choice);
     },
     revealExport: () => call<boolean>('revealExport', []),
-    save: (fileId: string, content: DocumentJson) => call<SaveOutcome>('save', [fileId, content]),
+    save: (fileId: string, content: DocumentJson, revision: string) => call<SaveOutcome>('save', [fileId, content, revision]),
     async saveAs(content: DocumentJson, suggestedName: string): Promise<SaveOutcome | null> {
       const choice = await choose('save', suggestedName);
       return choice === null ? null : call<SaveOutcome | null>('saveAs', [content, suggestedName], choice);

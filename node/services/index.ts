@@ -33,4 +33,6 @@
 export { callHostApi } from './dispatch.js';
 export { NotGrantedError } from './grants.js';
 export { createHostApi, type HostApi, type HostDialogs, type OpenPurpose } from './host-api.js';
+export { fileIdentity, sameFile } from './identity.js';
+export { type FileScope, folderScope } from './scope.js';
 export { closeHostStores, type HostStores, openHostStores } from './stores.js';

@@ -7,14 +7,15 @@
  *   the methods that show a dialog in Electron (openDialog, chooseResolution, chooseVersion, saveAs, exportDocx).
  * - `POST /api/picker` with `{ purpose }` → the folder the picker shows and the files in it.
  *
- * Every request carries the launch token, in the `x-plenary-token` header (API) or in the cookie
- * set when the page was opened with `?token=` (the page's own assets).
+ * Every API request carries the launch token in the `x-plenary-token` header, set by the page. The
+ * page gets it from the fragment of the URL `plenary serve` prints (`/#token=…`): no request sends
+ * a fragment, and no cookie holds the token (a cookie of 127.0.0.1 goes to every local port).
  */
 import type { HostMethod } from '../ipc/validate.js';
 
 export const TOKEN_HEADER = 'x-plenary-token';
-export const TOKEN_COOKIE = 'plenary_token';
-export const TOKEN_QUERY = 'token';
+/** The key of the token in the page URL's fragment, and in the tab's sessionStorage. */
+export const TOKEN_FRAGMENT = 'token';
 
 /** The PlenaryApi methods a browser may call (onMenuCommand has no HTTP form: no native menu). */
 export type ApiMethod = HostMethod;

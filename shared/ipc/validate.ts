@@ -65,7 +65,7 @@ export const requestSchemas = {
   openDropped: z.tuple([displayNameSchema, droppedDataSchema]),
   chooseResolution: none,
   chooseVersion: none,
-  save: z.tuple([fileIdSchema, contentSchema]),
+  save: z.tuple([fileIdSchema, contentSchema, z.string().max(200)]),
   saveAs: z.tuple([contentSchema, suggestedNameSchema]),
   exportDocx: z.tuple([contentSchema, exportModeSchema, suggestedNameSchema]),
   revealExport: none,

@@ -91,7 +91,7 @@ function memoryHost(content: string): PlenaryApi {
     chooseVersion: async () => null,
     revealExport: async () => false,
     listRecent: async () => [],
-    initialDocument: async () => ({ ok: true, document: { fileId: 'f_bench000000000000000000', name: 'bench.plenary', content, imported: false, warnings: [] } }),
+    initialDocument: async () => ({ ok: true, document: { fileId: 'f_bench000000000000000000', name: 'bench.plenary', content, imported: false, warnings: [], revision: '' } }),
     save: async () => ({ ok: false, error: 'read-only' }),
     saveAs: async () => null,
     exportDocx: async () => null,

@@ -9,9 +9,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FileAccessError, FileFormatError } from '../../shared/file/errors.js';
-import { READ_LIMITS, readDocumentFileIsolated } from '../../shared/file/read-isolated.js';
-import { ImportError } from '../../shared/import/errors.js';
+import { FileAccessError, FileFormatError } from '../../shared/file/index.js';
+import { READ_LIMITS, readDocumentFileIsolated } from '../../node/file/index.js';
+import { ImportError } from '../../shared/import/index.js';
 import { hostileInputs } from '../support/hostile-inputs.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'plenary-hostile-'));

@@ -4,9 +4,9 @@
  * time: a quadratic pattern would leave these tests running for minutes, past vitest's timeout).
  */
 import { describe, expect, it } from 'vitest';
-import { oneLine } from '../../shared/file/errors.js';
+import { oneLine } from '../../shared/errors/index.js';
 import { splitLines } from '../../shared/import/text/lines.js';
-import { ImportError } from '../../shared/import/errors.js';
+import { ImportError } from '../../shared/import/index.js';
 
 const N = 80_000;
 

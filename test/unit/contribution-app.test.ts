@@ -16,7 +16,7 @@ import { newRevision, startRevising } from '../../renderer/new-document.js';
 import { textPos } from './tracking-support.js';
 
 const text = (name: string) => readFileSync(join('test', 'fixtures', `${name}.txt`), 'utf8');
-const opened = (name: string, content: string): OpenedDocument => ({ fileId: 'f1', name, content, imported: true, warnings: ['line 3: a warning of the import'] });
+const opened = (name: string, content: string): OpenedDocument => ({ fileId: 'f1', name, content, imported: true, warnings: ['line 3: a warning of the import'], revision: '' });
 const res1332 = opened('council-res-1332-c24.txt', serializeDocument(importText(text('council-res-1332-c24')).doc));
 
 describe('New revision in the window', () => {

@@ -253,10 +253,10 @@ describe('IPC', () => {
     const { fake } = await launch();
     const win = only(liveWindows(fake));
     const before = await readFile(documentFile, 'utf8');
-    await expect(fake.invoke(win, 'plenary:save', ['f_AAAAAAAAAAAAAAAAAAAAAA', documentContent])).rejects.toThrow(
+    await expect(fake.invoke(win, 'plenary:save', ['f_AAAAAAAAAAAAAAAAAAAAAA', documentContent, '*'])).rejects.toThrow(
       'this file was not opened by you',
     );
-    await expect(fake.invoke(win, 'plenary:save', [documentFile, documentContent])).rejects.toThrow(/not a file id/);
+    await expect(fake.invoke(win, 'plenary:save', [documentFile, documentContent, '*'])).rejects.toThrow(/not a file id/);
     await expect(fake.invoke(win, 'plenary:openRecent', ['f_BBBBBBBBBBBBBBBBBBBBBB'])).rejects.toThrow('this file was not opened by you');
     expect(await readFile(documentFile, 'utf8')).toBe(before);
   });
@@ -328,7 +328,7 @@ describe('unsaved changes', () => {
     expect(win.webContents.sent).toContainEqual({ channel: MENU_CHANNEL, args: ['save'] });
     expect(win.destroyed).toBe(false);
     // The renderer answers the command by saving.
-    expect(await fake.invoke(win, 'plenary:save', [fileId, documentContent])).toMatchObject({ ok: true });
+    expect(await fake.invoke(win, 'plenary:save', [fileId, documentContent, '*'])).toMatchObject({ ok: true });
     expect(win.destroyed).toBe(true);
     expect(await readFile(`${documentFile}.bak`, 'utf8')).toBe(documentContent);
   });
@@ -338,7 +338,7 @@ describe('unsaved changes', () => {
     fake.dialog.showMessageBox.mockResolvedValueOnce({ response: 0, checkboxChecked: false });
     win.close();
     await flush();
-    expect(await fake.invoke(win, 'plenary:save', [fileId, '{"broken":'])).toMatchObject({ ok: false });
+    expect(await fake.invoke(win, 'plenary:save', [fileId, '{"broken":', '*'])).toMatchObject({ ok: false });
     expect(win.destroyed).toBe(false);
   });
 
