@@ -97,7 +97,23 @@ export class DocumentWindow {
       void this.promptToClose();
     });
     win.on('closed', () => owner.windowClosed(this, [...this.recoverySessions]));
+    win.webContents.on('render-process-gone', (_event, details: { reason: string }) => this.rendererGone(details.reason));
     this.updateTitle();
+  }
+
+  /**
+   * The page crashed or was killed: what it held is gone, its last snapshot is not. The snapshot is
+   * kept (closing this window no longer discards it, and no prompt offers a "Save" the dead page
+   * cannot do), marked as an orphan so that the page, reloaded at once, offers it for restoring.
+   */
+  private rendererGone(reason: string): void {
+    if (reason === 'clean-exit' || this.win.isDestroyed()) return;
+    for (const sessionId of this.recoverySessions) this.owner.stores.recovery.abandon(sessionId);
+    this.recoverySessions.clear();
+    this.dirty = false;
+    this.closeAfterSave = false;
+    this.updateTitle();
+    void this.win.loadURL(RENDERER_URL);
   }
 
   get holdsDocument(): boolean {

@@ -715,8 +715,9 @@ export function App(props: AppProps) {
         return;
       }
       load(loaded.doc);
-      // The restored work now lives in this session (and its own recovery copy): drop the old one.
-      await api.clearRecovery(chosen.sessionId).catch(() => undefined);
+      // The restored work now lives in this session: once its own recovery copy is on disk (not
+      // before: a crash in between would leave none), the old one goes.
+      if (await session.persistRecovery()) await api.clearRecovery(chosen.sessionId).catch(() => undefined);
       setRecovery((list) => list.filter((s) => s.sessionId !== chosen.sessionId));
       say('info', `Restored ${chosen.name ?? 'the unsaved document'}: save it to keep it.`);
     },

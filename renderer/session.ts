@@ -134,6 +134,24 @@ export class Session {
     this.recoveryTimer = null;
   }
 
+  /**
+   * Writes this session's snapshot now (a restored document), so that the snapshot it came from
+   * can be removed without a moment where neither is on disk. False when it could not be written.
+   */
+  async persistRecovery(): Promise<boolean> {
+    this.cancelRecovery();
+    const doc = this.latestDoc;
+    if (!doc) return false;
+    try {
+      await this.api.writeRecovery(this.sessionId, this.info.name, serializeDocument(doc, this.metadata));
+      this.update({ recoveredAt: new Date().toISOString() });
+      return true;
+    } catch (error) {
+      this.events.error(`The recovery copy could not be written: ${messageOf(error)}`);
+      return false;
+    }
+  }
+
   private async writeRecovery(): Promise<void> {
     const doc = this.latestDoc;
     if (!doc || !this.info.dirty) return;

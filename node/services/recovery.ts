@@ -49,6 +49,12 @@ export interface RecoveryStoreOptions {
 }
 
 export class RecoveryStore {
+  /**
+   * Sessions of this launch whose renderer crashed: their snapshots are orphans although the
+   * launch runs, and are offered at once (to the reloaded window) rather than at the next start.
+   */
+  private readonly abandoned = new Set<string>();
+
   private constructor(
     readonly dir: string,
     readonly launchId: string,
@@ -90,6 +96,12 @@ export class RecoveryStore {
 
   async clear(sessionId: string): Promise<void> {
     await rm(this.snapshotPath(sessionId), { force: true });
+    this.abandoned.delete(sessionId);
+  }
+
+  /** The session's renderer is gone (a crash): its snapshot is offered by `list()` from now on. */
+  abandon(sessionId: string): void {
+    this.abandoned.add(sessionId);
   }
 
   /** Snapshots left by sessions that are no longer running, newest first; damaged ones reported. */
@@ -133,7 +145,8 @@ export class RecoveryStore {
       return damaged(sessionId, modifiedAt, 'is not a Plenary recovery snapshot');
     }
     const snapshot = parsed.data;
-    if (snapshot.launchId === this.launchId || (await this.launchIsRunning(snapshot.launchId))) return null;
+    const live = snapshot.launchId === this.launchId ? !this.abandoned.has(sessionId) : await this.launchIsRunning(snapshot.launchId);
+    if (live) return null;
     const problem = this.checkContent(snapshot.content);
     if (problem !== null) return damaged(sessionId, snapshot.savedAt, `holds a document that cannot be opened: ${problem}`);
     return { sessionId, name: snapshot.name, savedAt: snapshot.savedAt, content: snapshot.content };

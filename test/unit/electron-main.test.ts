@@ -320,6 +320,31 @@ describe('unsaved changes', () => {
     expect(await readFile(documentFile, 'utf8')).toBe(documentContent);
   });
 
+  it('a crashed renderer is reloaded and offered its snapshot at once; nothing is deleted', async () => {
+    const { fake, win } = await dirtyDocumentWindow();
+    await fake.invoke(win, 'plenary:writeRecovery', ['session-1', 'res-1332.plenary', documentContent]);
+    const recoveryDir = path.join(fake.config.userData, 'recovery');
+    // While the page lives, its own snapshot is not an orphan.
+    expect(await fake.invoke(win, 'plenary:listRecovery', [])).toEqual([]);
+    const loads = win.url;
+    win.url = null;
+    win.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
+    await flush();
+    // Reloaded, and the reloaded page is offered the snapshot during this same launch.
+    expect(win.url).toBe(loads);
+    expect(win.destroyed).toBe(false);
+    const offered = (await fake.invoke(win, 'plenary:listRecovery', [])) as Array<{ sessionId: string; content: string }>;
+    expect(offered.map((snapshot) => snapshot.sessionId)).toEqual(['session-1']);
+    expect(offered[0]!.content).toBe(documentContent);
+    // Closing the window now neither prompts a Save to the dead page nor deletes the snapshot.
+    fake.dialog.showMessageBox.mockClear();
+    win.close();
+    await flush();
+    expect(fake.dialog.showMessageBox).not.toHaveBeenCalled();
+    expect(win.destroyed).toBe(true);
+    expect(await readdir(recoveryDir)).toContain('session-1.json');
+  });
+
   it('Save asks the renderer to save, then closes once the save succeeded', async () => {
     const { fake, win, fileId } = await dirtyDocumentWindow();
     fake.dialog.showMessageBox.mockResolvedValueOnce({ response: 0, checkboxChecked: false });
