@@ -413,9 +413,10 @@ describe('menu', () => {
     const win = only(liveWindows(fake));
     await fake.invoke(win, 'plenary:initialDocument', []);
     await flush();
-    const recent = fileMenuItem(fake, 'Open Recent').submenu as Array<{ label: string; click: () => void }>;
-    expect(recent.map((item) => item.label)).toEqual(['res-1332.plenary']);
-    recent[0]!.click();
+    // The menu is rebuilt once the recent list is written: wait for it rather than for a tick count.
+    const recentItems = () => fileMenuItem(fake, 'Open Recent').submenu as Array<{ label: string; click: () => void }>;
+    await expect.poll(() => recentItems().map((item) => item.label)).toEqual(['res-1332.plenary']);
+    recentItems()[0]!.click();
     await flush();
     // Already open: focused, not opened twice.
     expect(liveWindows(fake)).toHaveLength(1);
