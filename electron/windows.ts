@@ -3,10 +3,11 @@
  * it, its dirty state drives its title and its close prompt); all share the host stores (grants,
  * recent list, settings, recovery).
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, shell, type WebContents } from 'electron';
 import type { MenuCommand, SaveOutcome } from '../shared/ipc/index.js';
-import { createHostApi, sameFile, type HostApi, type HostDialogs, type OpenPurpose } from '../node/services/index.js';
+import { createHostApi, DOCX_EXTENSION, PLENARY_EXTENSION, sameFile, withExtension, type HostApi, type HostDialogs, type OpenPurpose } from '../node/services/index.js';
 import type { HostStores } from '../node/services/index.js';
 import { MENU_CHANNEL } from './channels.js';
 import { RENDERER_URL, secureWebPreferences } from './security.js';
@@ -243,7 +244,29 @@ export class DocumentWindow {
               : [{ name: 'Plenary document', extensions: ['plenary'] }],
           properties: ['createDirectory', 'showOverwriteConfirmation'],
         });
-        return result.canceled || !result.filePath ? null : result.filePath;
+        if (result.canceled || !result.filePath) return null;
+        // The dialog confirmed an overwrite of the name as typed; the extension is added here, so
+        // a file of the completed name is asked about again (`Report` → an existing `Report.docx`).
+        const target = withExtension(result.filePath, kind === 'docx' ? DOCX_EXTENSION : PLENARY_EXTENSION);
+        if (target !== result.filePath && existsSync(target)) {
+          const { response } = await dialog.showMessageBox(this.win, {
+            type: 'warning',
+            buttons: ['Replace', 'Cancel'],
+            defaultId: 1,
+            cancelId: 1,
+            noLink: true,
+            message: `${path.basename(target)} already exists. Do you want to replace it?`,
+            detail: 'The file it replaces is kept beside it as .bak.',
+          });
+          if (response !== 0) return null;
+        }
+        // Another window holding that file keeps it: two windows never hold one file.
+        const holder = this.owner.windowForPath(target);
+        if (holder && holder !== this) {
+          holder.focus();
+          return null;
+        }
+        return target;
       },
     };
   }

@@ -195,7 +195,8 @@ export function createHostApi(deps: HostApiDeps): HostApi {
       if (chosen === null) return null;
       const target = withExtension(chosen, DOCX_EXTENSION);
       if (!(await inScope(target))) return outOfScope(target);
-      const written = await writeOrExplain(target, rendered.value, false);
+      // An export over an earlier one keeps it as .bak, as a save does.
+      const written = await writeOrExplain(target, rendered.value, true);
       if (!written.ok) return written;
       lastExport = target;
       return { ok: true, name: path.basename(target) };

@@ -31,6 +31,7 @@
 
 // The module's API: what the rest of Plenary imports from node/services.
 export { callHostApi } from './dispatch.js';
+export { DOCX_EXTENSION, PLENARY_EXTENSION, withExtension } from './documents.js';
 export { NotGrantedError } from './grants.js';
 export { createHostApi, type HostApi, type HostDialogs, type OpenPurpose } from './host-api.js';
 export { fileIdentity, sameFile } from './identity.js';

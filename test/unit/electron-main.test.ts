@@ -237,6 +237,24 @@ describe('IPC', () => {
     expect(fake.shell.showItemInFolder).toHaveBeenCalledWith(target);
   });
 
+  it('Export adds .docx before asking about an overwrite, and keeps the replaced file as .bak', async () => {
+    const { fake } = await launch();
+    const win = only(liveWindows(fake));
+    const existing = path.join(dir, 'Report.docx');
+    await writeFile(existing, 'an earlier export');
+    // The user typed "Report": the dialog had nothing to confirm; Plenary asks about Report.docx.
+    fake.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: path.join(dir, 'Report') });
+    fake.dialog.showMessageBox.mockResolvedValueOnce({ response: 1, checkboxChecked: false });
+    expect(await fake.invoke(win, 'plenary:exportDocx', [documentContent, 'markup', 'Report'])).toBeNull();
+    expect(fake.dialog.showMessageBox).toHaveBeenLastCalledWith(win, expect.objectContaining({ message: 'Report.docx already exists. Do you want to replace it?' }));
+    expect(await readFile(existing, 'utf8')).toBe('an earlier export');
+    fake.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: path.join(dir, 'Report') });
+    fake.dialog.showMessageBox.mockResolvedValueOnce({ response: 0, checkboxChecked: false });
+    expect(await fake.invoke(win, 'plenary:exportDocx', [documentContent, 'markup', 'Report'])).toEqual({ ok: true, name: 'Report.docx' });
+    expect(await readFile(`${existing}.bak`, 'utf8')).toBe('an earlier export');
+    expect((await readFile(existing)).subarray(0, 2).toString()).toBe('PK');
+  });
+
   it('rejects malformed payloads with an error and keeps serving', async () => {
     const { fake } = await launch();
     const win = only(liveWindows(fake));
