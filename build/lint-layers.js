@@ -40,6 +40,7 @@ const FORBIDDEN = {
  */
 export const MODULE_ORDER = [
   'shared/errors',
+  'shared/commands',
   'shared/schema',
   'shared/languages',
   'shared/model',

@@ -2,7 +2,6 @@
  * IPC channel names between preload and main. Kept free of runtime imports so the sandboxed
  * preload bundle stays tiny (no zod, no services).
  */
-import type { MenuCommand } from '../shared/ipc/index.js';
 import type { HostMethod } from '../shared/ipc/index.js';
 
 /** Every request method of PlenaryApi; the type check below fails if one is missing or extra. */
@@ -37,39 +36,5 @@ export function invokeChannel(method: HostMethod): string {
 /** Main → renderer: a native menu command. */
 export const MENU_CHANNEL = 'plenary:menu-command';
 
-export const MENU_COMMANDS = [
-  'new-resolution',
-  'new-revision',
-  'compare',
-  'open',
-  'save',
-  'save-as',
-  'export-docx',
-  'close',
-  'undo',
-  'redo',
-  'find',
-  'replace',
-  'toggle-tracking',
-  'toggle-tracking-scope',
-  'toggle-outline',
-  'toggle-changes',
-  'author-name',
-  'next-change',
-  'previous-change',
-  'accept-change',
-  'reject-change',
-  'accept-all-changes',
-  'reject-all-changes',
-  'view-markup',
-  'view-final',
-  'view-original',
-] as const satisfies readonly MenuCommand[];
-
-type UnsentCommand = Exclude<MenuCommand, (typeof MENU_COMMANDS)[number]>;
-const _everyCommandIsAccepted: [UnsentCommand] extends [never] ? true : UnsentCommand = true;
-void _everyCommandIsAccepted;
-
-export function isMenuCommand(value: unknown): value is MenuCommand {
-  return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value);
-}
+/** The commands main may send (those with a place in the menu); the preload passes no other. */
+export { isMenuCommand } from '../shared/commands/index.js';

@@ -1,11 +1,12 @@
 /**
- * The native menu. Commands the document handles (undo, find, save…) are sent to the focused
- * window as `MenuCommand`s; the editor's own history must handle Undo/Redo, so they are commands,
+ * The native menu, laid out from the command registry (shared/ipc/commands.ts): each command's
+ * label, accelerator and section come from there. Commands the document handles (undo, find,
+ * save…) are sent to the focused window as `MenuCommand`s; the editor's own history must handle Undo/Redo, so they are commands,
  * not the native roles. Cut/Copy/Paste keep their native roles so clipboard events reach the
  * editor (pasting from Word goes through the importer there).
  */
 import { Menu, type MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../shared/ipc/index.js';
+import { COMMANDS, acceleratorOf, type CommandSpec, type MenuCommand, type MenuName } from '../shared/commands/index.js';
 
 export interface RecentMenuEntry {
   name: string;
@@ -29,11 +30,18 @@ export interface MenuOptions {
 
 export function buildMenuTemplate({ platform, recent, isPackaged, actions }: MenuOptions): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
-  const send = (label: string, command: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
-    label,
-    ...(accelerator ? { accelerator } : {}),
-    click: () => actions.command(command),
-  });
+  const separator = { type: 'separator' } as const;
+  /** The registry's commands of one section of a menu, in the registry's order. */
+  const section = (menu: MenuName, name: string): MenuItemConstructorOptions[] =>
+    COMMANDS.filter((command: CommandSpec) => command.menu?.menu === menu && command.menu.section === name).map((command) => {
+      const accelerator = acceleratorOf(command.id, mac ? 'mac' : 'other');
+      return {
+        label: command.label,
+        ...(accelerator ? { accelerator } : {}),
+        // Main closes the window itself so the Save / Don't save / Cancel prompt always runs.
+        click: (command as CommandSpec).inMain ? () => actions.closeFocusedWindow() : () => actions.command(command.id as MenuCommand),
+      };
+    });
 
   const recentItems: MenuItemConstructorOptions[] =
     recent.length === 0
@@ -43,70 +51,56 @@ export function buildMenuTemplate({ platform, recent, isPackaged, actions }: Men
   const file: MenuItemConstructorOptions = {
     label: '&File',
     submenu: [
-      send('New Resolution', 'new-resolution', 'CmdOrCtrl+N'),
-      send('New Revision of a Resolution…', 'new-revision', 'CmdOrCtrl+Shift+N'),
-      { type: 'separator' },
-      send('Open…', 'open', 'CmdOrCtrl+O'),
+      ...section('file', 'new'),
+      separator,
+      ...section('file', 'open'),
       { label: 'Open Recent', submenu: recentItems },
-      { type: 'separator' },
-      send('Save', 'save', 'CmdOrCtrl+S'),
-      send('Save As…', 'save-as', 'CmdOrCtrl+Shift+S'),
-      send('Export to Word…', 'export-docx', 'CmdOrCtrl+E'),
-      { type: 'separator' },
-      // Main closes the window itself so the Save / Don't save / Cancel prompt always runs.
-      { label: 'Close', accelerator: 'CmdOrCtrl+W', click: () => actions.closeFocusedWindow() },
-      ...(mac ? [] : [{ type: 'separator' } as const, { role: 'quit', label: 'Quit', accelerator: 'Ctrl+Q' } as const]),
+      separator,
+      ...section('file', 'save'),
+      separator,
+      ...section('file', 'close'),
+      ...(mac ? [] : [separator, { role: 'quit', label: 'Quit', accelerator: 'Ctrl+Q' } as const]),
     ],
   };
 
   const edit: MenuItemConstructorOptions = {
     label: '&Edit',
     submenu: [
-      send('Undo', 'undo', 'CmdOrCtrl+Z'),
-      send('Redo', 'redo', mac ? 'Shift+CmdOrCtrl+Z' : 'Ctrl+Y'),
-      { type: 'separator' },
+      ...section('edit', 'history'),
+      separator,
       { role: 'cut', accelerator: 'CmdOrCtrl+X' },
       { role: 'copy', accelerator: 'CmdOrCtrl+C' },
       { role: 'paste', accelerator: 'CmdOrCtrl+V' },
       { role: 'selectAll', accelerator: 'CmdOrCtrl+A' },
-      { type: 'separator' },
-      send('Find…', 'find', 'CmdOrCtrl+F'),
-      send('Replace…', 'replace', mac ? 'Cmd+Alt+F' : 'Ctrl+H'),
-      { type: 'separator' },
-      send('Author Name…', 'author-name'),
+      separator,
+      ...section('edit', 'find'),
+      separator,
+      ...section('edit', 'author'),
     ],
   };
 
   // Word's Review tab as a menu. The browser host has no native menu: there the page binds the
-  // same keys itself (renderer/App.tsx).
+  // same keys itself (renderer/controller/use-browser-shortcuts.ts).
   const review: MenuItemConstructorOptions = {
     label: '&Review',
     submenu: [
-      send('Compare With Another Version…', 'compare'),
-      { type: 'separator' },
-      send('Track Changes', 'toggle-tracking', 'CmdOrCtrl+Shift+E'),
-      send('Track the Resolution Only (Contributions)', 'toggle-tracking-scope'),
-      send('Changes Panel', 'toggle-changes', 'CmdOrCtrl+Shift+R'),
-      { type: 'separator' },
-      send('Next Change', 'next-change', 'Alt+PageDown'),
-      send('Previous Change', 'previous-change', 'Alt+PageUp'),
-      { type: 'separator' },
-      send('Accept Change', 'accept-change', 'Alt+Shift+A'),
-      send('Reject Change', 'reject-change', 'Alt+Shift+R'),
-      send('Accept All Changes', 'accept-all-changes'),
-      send('Reject All Changes', 'reject-all-changes'),
-      { type: 'separator' },
-      send('Markup (Editable)', 'view-markup'),
-      send('Final (All Accepted)', 'view-final'),
-      send('Original (All Rejected)', 'view-original'),
+      ...section('review', 'compare'),
+      separator,
+      ...section('review', 'tracking'),
+      separator,
+      ...section('review', 'navigate'),
+      separator,
+      ...section('review', 'decide'),
+      separator,
+      ...section('review', 'views'),
     ],
   };
 
   const view: MenuItemConstructorOptions = {
     label: '&View',
     submenu: [
-      send('Outline', 'toggle-outline', 'CmdOrCtrl+Shift+L'),
-      { type: 'separator' },
+      ...section('view', 'panels'),
+      separator,
       { role: 'resetZoom' },
       { role: 'zoomIn' },
       { role: 'zoomOut' },

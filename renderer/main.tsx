@@ -7,7 +7,8 @@ import 'prosemirror-view/style/prosemirror.css';
 import 'prosemirror-gapcursor/style/gapcursor.css';
 import './styles/app.css';
 import './styles/page.css';
-import { App, PickerBridge } from './App.js';
+import { App } from './App.js';
+import { PickerBridge } from './controller/picker-bridge.js';
 import { createHttpApi, takeToken } from './host-api.js';
 import { textImporter } from './paste-import.js';
 

@@ -18,7 +18,7 @@ export type InputKind = 'plenary' | 'text' | 'docx';
 const MB = 1024 * 1024;
 
 /** Beyond these a file is not a resolution or Council document; refusing early keeps the app responsive. */
-export const SIZE_LIMITS: Readonly<Record<InputKind, number>> = { text: 16 * MB, plenary: 64 * MB, docx: 64 * MB };
+const SIZE_LIMITS: Readonly<Record<InputKind, number>> = { text: 16 * MB, plenary: 64 * MB, docx: 64 * MB };
 
 export interface InputDocument {
   doc: Node;
@@ -100,7 +100,7 @@ function lineAt(text: string, index: number): number {
 }
 
 /** The bytes as text, refusing binary content and invalid encodings with a message that says where. */
-export function decodeText(bytes: Uint8Array, encoding: Encoding = 'utf-8'): string {
+function decodeText(bytes: Uint8Array, encoding: Encoding = 'utf-8'): string {
   if (encoding === 'utf-8' && bytes.includes(0)) {
     throw new FileFormatError('this is a binary file, not text (it contains NUL bytes)');
   }

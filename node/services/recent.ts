@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { SerialQueue } from './serial.js';
 import { readJsonFile, writeJsonAtomic } from './storage.js';
 
-export const RECENT_LIMIT = 10;
+const RECENT_LIMIT = 10;
 
 const recentFileSchema = z.object({
   version: z.literal(1),

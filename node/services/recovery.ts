@@ -183,7 +183,7 @@ function damaged(sessionId: string, savedAt: string, why: string): RecoveryEntry
 }
 
 /** Signal 0 tests for existence; EPERM means the process exists but belongs to someone else. */
-export function processIsAlive(pid: number): boolean {
+function processIsAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -9,10 +9,10 @@ import type { Settings } from '../../shared/ipc/index.js';
 import { SerialQueue } from './serial.js';
 import { readJsonFile, writeJsonAtomic } from './storage.js';
 
-export const AUTHOR_NAME_MAX = 200;
+const AUTHOR_NAME_MAX = 200;
 
-export const authorNameSchema = z.string().trim().max(AUTHOR_NAME_MAX);
-export const languageSchema = z.enum(LANGUAGE_CODES);
+const authorNameSchema = z.string().trim().max(AUTHOR_NAME_MAX);
+const languageSchema = z.enum(LANGUAGE_CODES);
 
 /** The author name the OS knows for this user, as Word does, or empty when there is none. */
 /**
@@ -20,7 +20,7 @@ export const languageSchema = z.enum(LANGUAGE_CODES);
  * editor will read, so the editor asks for it the first time tracking is switched on (a login name
  * such as `jdupont` is not what a delegation wants on its proposals).
  */
-export function defaultSettings(): Settings {
+function defaultSettings(): Settings {
   return { authorName: '', language: 'en' };
 }
 

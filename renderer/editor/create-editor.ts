@@ -17,14 +17,15 @@ import { gapCursor } from 'prosemirror-gapcursor';
 import { dropCursor } from 'prosemirror-dropcursor';
 import { search } from 'prosemirror-search';
 import { schema } from '../../shared/schema/index.js';
-import { documentEdgeKeymap, insertFootnote, parsePastedText, sectionKindPlugin, structureKeymap, type TextImporter } from '../../shared/editing/index.js';
+import { keyBindings, type EditorKeyCommand, type KeyPlatform } from '../../shared/commands/index.js';
+import { documentEdgeKeymap, insertFootnote, itemKeyCommands, parsePastedText, sectionKindPlugin, textKeymap, type TextImporter } from '../../shared/editing/index.js';
 import { toggleTracking, trackIfEnabled, trackingPlugin } from '../../shared/tracking/index.js';
 import { clipboardHtmlToText } from '../../shared/import/index.js';
 import { clipboardParser, clipboardSerializer, markViews, structureNodeViews } from './dom-specs.js';
 import { FootnoteView } from './footnote-view.js';
 import { labelsPlugin } from './labels-plugin.js';
 import { activeSectionPlugin } from './active-section.js';
-import { uniqueIdsGuard } from './unique-ids-guard.js';
+import { uniqueIdsPlugin } from '../../shared/model/index.js';
 import { compositionGuard } from './composition-guard.js';
 import { numberingPlugin } from '../../shared/numbering/index.js';
 
@@ -37,9 +38,9 @@ function asUndoStep(command: Command): Command {
     command(state, dispatch ? (tr) => dispatch(closeHistory(tr).setMeta(STRUCTURE_META, true)) : undefined);
 }
 
-function structureKeys(): Record<string, Command> {
+function textKeys(): Record<string, Command> {
   const keys: Record<string, Command> = {};
-  for (const [key, command] of Object.entries(structureKeymap())) keys[key] = asUndoStep(command);
+  for (const [key, command] of Object.entries(textKeymap())) keys[key] = asUndoStep(command);
   return keys;
 }
 
@@ -60,6 +61,25 @@ export const insertFootnoteAndEdit: Command = (state, dispatch) =>
       : undefined,
   );
 
+/** The platform whose keys the page binds (Cmd on macOS, Ctrl elsewhere). */
+export function keyPlatform(): KeyPlatform {
+  return typeof navigator !== 'undefined' && /Mac/.test(navigator.platform) ? 'mac' : 'other';
+}
+
+/** What each command the registry binds in the editor does there (its keys come from the registry). */
+function editorKeyCommands(): Record<EditorKeyCommand, Command> {
+  return {
+    undo,
+    redo,
+    'toggle-tracking': toggleTracking,
+    'insert-footnote': asUndoStep(insertFootnoteAndEdit),
+    demote: asUndoStep(itemKeyCommands.demote),
+    promote: asUndoStep(itemKeyCommands.promote),
+    'move-up': asUndoStep(itemKeyCommands['move-up']),
+    'move-down': asUndoStep(itemKeyCommands['move-down']),
+  };
+}
+
 export interface EditorPluginsOptions {
   author: string;
   tracking?: boolean;
@@ -70,21 +90,17 @@ export function editorPlugins(options: EditorPluginsOptions): Plugin[] {
     numberingPlugin(),
     labelsPlugin(),
     activeSectionPlugin(),
-    uniqueIdsGuard(),
+    // Skips typing: only a transaction that inserts blocks or sets an id walks the document (mayIntroduceIds).
+    uniqueIdsPlugin(),
     sectionKindPlugin(),
     trackingPlugin({ author: { name: options.author }, enabled: options.tracking ?? false }),
     compositionGuard(),
-    keymap({
-      'Mod-b': toggleMark(schema.marks.strong!),
-      'Mod-i': toggleMark(schema.marks.em!),
-      'Mod-Shift-e': toggleTracking,
-      'Mod-Alt-f': asUndoStep(insertFootnoteAndEdit),
-    }),
-    keymap(structureKeys()),
-    keymap(documentEdgeKeymap(typeof navigator !== 'undefined' && /Mac/.test(navigator.platform))),
+    keymap({ 'Mod-b': toggleMark(schema.marks.strong!), 'Mod-i': toggleMark(schema.marks.em!) }),
+    keymap(keyBindings(editorKeyCommands(), keyPlatform())),
+    keymap(textKeys()),
+    keymap(documentEdgeKeymap(keyPlatform() === 'mac')),
     // Typing within half a second, at adjacent places, is one undo step (prosemirror-history's grouping).
     history({ newGroupDelay: 500 }),
-    keymap({ 'Mod-z': undo, 'Mod-y': redo, 'Shift-Mod-z': redo }),
     search(),
     keymap(baseKeymap),
     dropCursor(),
@@ -112,6 +128,48 @@ function isForeignHtml(html: string): boolean {
   return !/data-pm-slice/.test(html);
 }
 
+/** What a Plenary dispatch needs of the thing holding the state: an EditorView, or a headless stand-in. */
+export interface StateHolder {
+  readonly state: EditorState;
+  updateState(state: EditorState): void;
+}
+
+export interface DispatchOptions {
+  /** Called after every transaction was applied, with the transaction as tracked. */
+  onApplied(tr: Transaction): void;
+  /** Told when an edit was refused (suggestion mode cannot track it); the document is unchanged. */
+  onRefused?(message: string): void;
+}
+
+/**
+ * The dispatch of a Plenary editor: structure commands are their own undo steps (and so is the
+ * typing after them), every edit goes through the tracker when tracking is on, and an edit the
+ * tracker cannot express is refused rather than let through untracked.
+ */
+export function plenaryDispatch(holder: StateHolder, options: DispatchOptions): (tr: Transaction) => void {
+  let closeNextTyping = false;
+  return (tr) => {
+    // The first edit after a structure command starts a new undo step too.
+    if (tr.getMeta(STRUCTURE_META)) closeNextTyping = true;
+    else if (closeNextTyping && tr.docChanged && !isHistoryTransaction(tr)) {
+      closeHistory(tr);
+      closeNextTyping = false;
+    }
+    let tracked: Transaction;
+    try {
+      tracked = trackIfEnabled(holder.state, tr);
+    } catch (error) {
+      // The document stays as it was (ProseMirror redraws over what the browser typed), and the
+      // user is told why.
+      holder.updateState(holder.state);
+      options.onRefused?.(`This edit cannot be tracked, so it was not made (${messageOf(error)}). Edit in smaller steps, or switch tracking off for it.`);
+      return;
+    }
+    holder.updateState(holder.state.apply(tracked));
+    options.onApplied(tracked);
+  };
+}
+
 export function mountEditor(place: HTMLElement, options: MountOptions): EditorView {
   const marks = markViews(schema);
   const nodeViews = {
@@ -119,7 +177,6 @@ export function mountEditor(place: HTMLElement, options: MountOptions): EditorVi
     footnote: (node: Node, view: EditorView, getPos: () => number | undefined) => new FootnoteView(node, view, getPos, marks),
   };
   const importText = options.importText;
-  let closeNextTyping = false;
   const view: EditorView = new EditorView(place, {
     state: options.state,
     nodeViews,
@@ -141,27 +198,11 @@ export function mountEditor(place: HTMLElement, options: MountOptions): EditorVi
       pasteView.dispatch(pasteView.state.tr.replaceSelection(slice).scrollIntoView().setMeta('uiEvent', 'paste'));
       return true;
     },
-    dispatchTransaction(tr) {
-      // The first edit after a structure command starts a new undo step too.
-      if (tr.getMeta(STRUCTURE_META)) closeNextTyping = true;
-      else if (closeNextTyping && tr.docChanged && !isHistoryTransaction(tr)) {
-        closeHistory(tr);
-        closeNextTyping = false;
-      }
-      let tracked: Transaction;
-      try {
-        tracked = trackIfEnabled(view.state, tr);
-      } catch (error) {
-        // The tracker refuses an edit it cannot express rather than let it through untracked:
-        // the document stays as it was (ProseMirror redraws over what the browser typed), and
-        // the user is told why.
-        view.updateState(view.state);
-        options.onRefused?.(`This edit cannot be tracked, so it was not made (${messageOf(error)}). Edit in smaller steps, or switch tracking off for it.`);
-        return;
-      }
-      view.updateState(view.state.apply(tracked));
-      options.onTransaction(view, tracked);
-    },
+    dispatchTransaction: (tr) => dispatch(tr),
+  });
+  const dispatch = plenaryDispatch(view, {
+    onApplied: (tr) => options.onTransaction(view, tr),
+    ...(options.onRefused ? { onRefused: options.onRefused } : {}),
   });
   return view;
 }

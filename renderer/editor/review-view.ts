@@ -34,10 +34,6 @@ export const REVIEW_VIEW_BANNERS: Record<Exclude<ReviewView, 'markup'>, string> 
   original: 'Original view: the document as if every change were rejected. Read-only.',
 };
 
-export function isPreview(view: ReviewView): view is 'final' | 'original' {
-  return view !== 'markup';
-}
-
 const DECISION: Record<'final' | 'original', Decision> = { final: 'accept', original: 'reject' };
 
 /** Refuses every edit: a preview shows a computed document, and an edit there would be lost. */

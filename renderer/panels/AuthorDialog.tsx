@@ -6,15 +6,10 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { NameForm } from './Dialogs.js';
+import { isUnsetAuthor } from '../controller/author.js';
 
 /** The longest name the settings accept (node/services/settings.ts, AUTHOR_NAME_MAX). */
 const MAX_LENGTH = 200;
-
-/** Names that mean "no name given": the placeholder of a fresh editor, or nothing. */
-export function isUnsetAuthor(name: string | null | undefined): boolean {
-  const trimmed = (name ?? '').trim();
-  return trimmed === '' || trimmed === 'Anonymous';
-}
 
 export function AuthorDialog(props: { initial: string; firstTime: boolean; onDone(name: string | null): void }) {
   const [name, setName] = useState(isUnsetAuthor(props.initial) ? '' : props.initial);

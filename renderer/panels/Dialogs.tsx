@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { RecoverySnapshot } from '../../shared/ipc/index.js';
 import type { PickRequest } from '../host-api.js';
+import type { Message } from '../controller/messages.js';
 
 /**
  * A modal form that asks for one name (a file's, the author's): Escape or `onDone(null)` cancels,
@@ -134,15 +135,7 @@ export function FilePicker(props: { request: PickRequest; onDone(name: string | 
   );
 }
 
-export interface Message {
-  id: number;
-  kind: 'error' | 'info';
-  text: string;
-  /** A follow-up the user may take (Show in folder after an export). */
-  action?: { label: string; run(): void };
-}
-
-export function Messages(props: { messages: Message[]; onDismiss(id: number): void }) {
+export function Messages(props: { messages: readonly Message[]; onDismiss(id: number): void }) {
   if (props.messages.length === 0) return null;
   return (
     <div className="messages" role="alert">

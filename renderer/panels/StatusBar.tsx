@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import { languageTable } from '../../shared/languages/index.js';
 import type { TrackingScope } from '../../shared/schema/index.js';
 import { REVIEW_VIEW_NAMES, type ReviewView } from '../editor/review-view.js';
-import { isUnsetAuthor } from './AuthorDialog.js';
+import { isUnsetAuthor } from '../controller/author.js';
 
 export interface StatusBarProps {
   name: string | null;

@@ -1,61 +1,35 @@
 /**
- * The toolbar: file commands, undo/redo, structure inserts (item, section with a keyword from the
- * language table, footnote, annex), review (tracking, the changes panel, next/previous change,
- * accept/reject, the Markup/Final/Original views) and find. Buttons only send commands; the App runs them.
+ * The toolbar, laid out from the command registry (shared/ipc/commands.ts; toolbar-layout.ts):
+ * file commands, undo/redo, structure inserts, review and tools, each button with the registry's
+ * label, tooltip (its shortcut added), enablement and pressed state. Beside the commands, the
+ * drop-downs that take an argument: a section with a keyword from the language table, a reference
+ * to an item, the document's language. Buttons only send commands; the controller runs them.
  */
-import { useMemo, type ReactNode } from 'react';
+import { Fragment, useMemo, type ReactNode } from 'react';
 import { LANGUAGE_CODES, languageTable, type LanguageCode } from '../../shared/languages/index.js';
 import type { SectionKind } from '../../shared/schema/index.js';
-import { REVIEW_VIEWS, REVIEW_VIEW_NAMES, type ReviewView } from '../editor/review-view.js';
-
-export type ToolbarCommand =
-  | 'new-resolution'
-  | 'new-revision'
-  | 'open'
-  | 'save'
-  | 'save-as'
-  | 'export-docx'
-  | 'export-docx-final'
-  | 'export-docx-original'
-  | 'undo'
-  | 'redo'
-  | 'insert-item'
-  | 'insert-footnote'
-  | 'insert-annex'
-  | 'demote'
-  | 'promote'
-  | 'move-up'
-  | 'move-down'
-  | 'toggle-tracking'
-  | 'toggle-changes'
-  | 'compare'
-  | 'previous-change'
-  | 'next-change'
-  | 'accept-change'
-  | 'reject-change'
-  | 'view-markup'
-  | 'view-final'
-  | 'view-original'
-  | 'find'
-  | 'toggle-outline'
-  | 'check';
+import { TOOLBAR_SELECTS, acceleratorOf, isEnabled, type CommandContext, type CommandId, type KeyPlatform } from '../../shared/commands/index.js';
+import { shownAccelerator } from '../../shared/commands/index.js';
+import { keyPlatform } from '../editor/create-editor.js';
+import { optionValue, selectedOption, toolbarLayout, type ButtonPlace, type ToolbarEntry } from './toolbar-layout.js';
 
 export interface ToolbarProps {
+  /** What the commands' enablement, labels and pressed states read. */
+  context: CommandContext;
   language: string;
-  canUndo: boolean;
-  canRedo: boolean;
-  tracking: boolean;
-  /** Whether the changes panel is shown. */
-  changesVisible: boolean;
-  /** Markup, Final or Original: Final and Original are read-only previews. */
-  reviewView: ReviewView;
-  onCommand(command: ToolbarCommand): void;
+  onCommand(command: CommandId): void;
   onInsertSection(kind: SectionKind, keyword: string): void;
   /** Items a reference can point at: id, computed label, section keyword and the first words. */
   referenceTargets: ReadonlyArray<{ id: string; label: string; section: string; text: string }>;
   onInsertReference(targetId: string): void;
   /** Relabels the document in another language's alphabet and reference wording. */
   onLanguage(language: LanguageCode): void;
+}
+
+/** A button's tooltip: the registry's title and the command's shortcut on this platform. */
+export function buttonTitle(id: CommandId, place: ButtonPlace, platform: KeyPlatform): string {
+  const accelerator = acceleratorOf(id, platform);
+  return accelerator ? `${place.title} (${shownAccelerator(accelerator, platform)})` : place.title;
 }
 
 function Button(props: { label: string; title: string; onClick(): void; disabled?: boolean; pressed?: boolean; name?: string }) {
@@ -99,114 +73,115 @@ function ActionSelect(props: { label: string; placeholder: string; onPick(value:
   );
 }
 
+function CommandEntry(props: { entry: ToolbarEntry; context: CommandContext; platform: KeyPlatform; onCommand(command: CommandId): void }) {
+  const { entry, context, onCommand } = props;
+  if (entry.kind === 'button') {
+    const { id, place } = entry;
+    return (
+      <Button
+        name={id}
+        label={typeof place.label === 'string' ? place.label : place.label(context)}
+        title={buttonTitle(id, place, props.platform)}
+        onClick={() => onCommand(id)}
+        disabled={!isEnabled(id, context)}
+        pressed={place.pressed?.(context)}
+      />
+    );
+  }
+  const select: { label: string; placeholder?: string; title?: string } = TOOLBAR_SELECTS[entry.select];
+  const byValue = new Map(entry.options.map((option) => [optionValue(option), option.id]));
+  const run = (value: string) => {
+    const id = byValue.get(value);
+    if (id) onCommand(id);
+  };
+  const options = entry.options.map((option) => (
+    <option key={option.id} value={optionValue(option)}>
+      {option.place.option}
+    </option>
+  ));
+  const current = selectedOption(entry.options, context);
+  if (current !== null) {
+    return (
+      <select className="tb-select" aria-label={select.label} title={select.title} value={current} onChange={(event) => run(event.target.value)}>
+        {options}
+      </select>
+    );
+  }
+  return (
+    <ActionSelect label={select.label} placeholder={select.placeholder ?? select.label} onPick={run}>
+      {options}
+    </ActionSelect>
+  );
+}
+
 export function Toolbar(props: ToolbarProps) {
-  const { onCommand } = props;
+  const { context, onCommand } = props;
   const keywords = useMemo(() => languageTable(props.language).keywords, [props.language]);
-  const command = (name: ToolbarCommand) => () => onCommand(name);
+  const layout = useMemo(() => toolbarLayout(), []);
+  const platform = useMemo(() => keyPlatform(), []);
+  const entry = (item: ToolbarEntry) => (
+    <CommandEntry key={item.kind === 'button' ? item.id : item.select} entry={item} context={context} platform={platform} onCommand={onCommand} />
+  );
+  /** The drop-downs that take an argument, placed among the commands of their group. */
+  const sectionAndReference = (
+    <>
+      <ActionSelect
+        key="section"
+        label="Insert a section"
+        placeholder="+ Section…"
+        onPick={(value) => {
+          const keyword = keywords[Number(value)];
+          if (keyword) props.onInsertSection(keyword.kind, keyword.phrase);
+        }}
+      >
+        <optgroup label="Preamble">
+          {keywords.map((k, i) => (k.kind === 'preamble' ? <option key={k.phrase} value={i}>{k.phrase}</option> : null))}
+        </optgroup>
+        <optgroup label="Operative">
+          {keywords.map((k, i) => (k.kind === 'operative' ? <option key={k.phrase} value={i}>{k.phrase}</option> : null))}
+        </optgroup>
+      </ActionSelect>
+      <ActionSelect key="reference" label="Insert a reference to an item" placeholder="+ Reference…" onPick={props.onInsertReference}>
+        {props.referenceTargets.map((target) => (
+          <option key={target.id} value={target.id}>
+            {`${target.section} ${target.label} — ${target.text}`}
+          </option>
+        ))}
+      </ActionSelect>
+    </>
+  );
+  const language = (
+    <select
+      key="language"
+      className="tb-select"
+      aria-label="Document language"
+      value={props.language}
+      onChange={(event) => props.onLanguage(event.target.value as LanguageCode)}
+    >
+      {LANGUAGE_CODES.map((code) => (
+        <option key={code} value={code}>
+          {languageTable(code).name}
+        </option>
+      ))}
+    </select>
+  );
   return (
     <div className="toolbar" role="toolbar" aria-label="Commands">
-      <div className="tb-group">
-        <Button name="new-resolution" label="New" title="New resolution" onClick={command('new-resolution')} />
-        <Button name="new-revision" label="Revise…" title="New revision of a resolution: a Council contribution proposing changes to it (Ctrl+Shift+N)" onClick={command('new-revision')} />
-        <Button name="open" label="Open…" title="Open (Ctrl+O)" onClick={command('open')} />
-        <Button name="save" label="Save" title="Save (Ctrl+S)" onClick={command('save')} />
-        <Button name="save-as" label="Save as…" title="Save as (Ctrl+Shift+S)" onClick={command('save-as')} />
-        <ActionSelect label="Export to Word" placeholder="Word…" onPick={(value) => onCommand(value as ToolbarCommand)}>
-          <option value="export-docx">with revision marks</option>
-          <option value="export-docx-final">changes accepted (final)</option>
-          <option value="export-docx-original">changes rejected (original)</option>
-        </ActionSelect>
-      </div>
-      <div className="tb-group">
-        <Button name="undo" label="↶" title="Undo (Ctrl+Z)" onClick={command('undo')} disabled={!props.canUndo} />
-        <Button name="redo" label="↷" title="Redo (Ctrl+Y)" onClick={command('redo')} disabled={!props.canRedo} />
-      </div>
-      <div className="tb-group">
-        <Button name="insert-item" label="+ Item" title="New item after this one (Enter at the end of an item)" onClick={command('insert-item')} />
-        <Button name="promote" label="⇤" title="Promote (Shift+Tab)" onClick={command('promote')} />
-        <Button name="demote" label="⇥" title="Demote to a sub-item (Tab)" onClick={command('demote')} />
-        <Button name="move-up" label="↑" title="Move item up (Alt+Up)" onClick={command('move-up')} />
-        <Button name="move-down" label="↓" title="Move item down (Alt+Down)" onClick={command('move-down')} />
-        <ActionSelect
-          label="Insert a section"
-          placeholder="+ Section…"
-          onPick={(value) => {
-            const entry = keywords[Number(value)];
-            if (entry) props.onInsertSection(entry.kind, entry.phrase);
-          }}
-        >
-          <optgroup label="Preamble">
-            {keywords.map((k, i) => (k.kind === 'preamble' ? <option key={k.phrase} value={i}>{k.phrase}</option> : null))}
-          </optgroup>
-          <optgroup label="Operative">
-            {keywords.map((k, i) => (k.kind === 'operative' ? <option key={k.phrase} value={i}>{k.phrase}</option> : null))}
-          </optgroup>
-        </ActionSelect>
-        <ActionSelect label="Insert a reference to an item" placeholder="+ Reference…" onPick={props.onInsertReference}>
-          {props.referenceTargets.map((target) => (
-            <option key={target.id} value={target.id}>
-              {`${target.section} ${target.label} — ${target.text}`}
-            </option>
-          ))}
-        </ActionSelect>
-        <Button name="insert-footnote" label="+ Note" title="Insert a footnote (Ctrl+Alt+F)" onClick={command('insert-footnote')} />
-        <Button name="insert-annex" label="+ Annex" title="Insert an annex" onClick={command('insert-annex')} />
-      </div>
-      <div className="tb-group" role="group" aria-label="Review">
-        <Button
-          name="toggle-tracking"
-          label={props.tracking ? 'Tracking on' : 'Tracking off'}
-          title="Track changes (Ctrl+Shift+E)"
-          pressed={props.tracking}
-          onClick={command('toggle-tracking')}
-        />
-        <Button name="toggle-changes" label="Changes" title="Show or hide the changes panel (Ctrl+Shift+R)" pressed={props.changesVisible} onClick={command('toggle-changes')} />
-        <Button name="compare" label="Compare…" title="Compare with another version: the differences become tracked changes" onClick={command('compare')} />
-        <Button name="previous-change" label="◂" title="Previous change (Alt+Page Up)" onClick={command('previous-change')} />
-        <Button name="next-change" label="▸" title="Next change (Alt+Page Down)" onClick={command('next-change')} />
-        <Button
-          name="accept-change"
-          label="✓"
-          title="Accept the change at the cursor, or the changes in the selection (Alt+Shift+A)"
-          onClick={command('accept-change')}
-        />
-        <Button
-          name="reject-change"
-          label="✗"
-          title="Reject the change at the cursor, or the changes in the selection (Alt+Shift+R)"
-          onClick={command('reject-change')}
-        />
-        <select
-          className="tb-select"
-          aria-label="Review view"
-          title="Markup: the changes shown and editable. Final: as if all accepted. Original: as if all rejected."
-          value={props.reviewView}
-          onChange={(event) => onCommand(`view-${event.target.value as ReviewView}`)}
-        >
-          {REVIEW_VIEWS.map((view) => (
-            <option key={view} value={view}>
-              {REVIEW_VIEW_NAMES[view]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="tb-group">
-        <select
-          className="tb-select"
-          aria-label="Document language"
-          value={props.language}
-          onChange={(event) => props.onLanguage(event.target.value as LanguageCode)}
-        >
-          {LANGUAGE_CODES.map((code) => (
-            <option key={code} value={code}>
-              {languageTable(code).name}
-            </option>
-          ))}
-        </select>
-        <Button name="find" label="Find…" title="Find and replace (Ctrl+F)" onClick={command('find')} />
-        <Button name="toggle-outline" label="Outline" title="Show or hide the outline" onClick={command('toggle-outline')} />
-        <Button name="check" label="Check" title="Style checks: punctuation, empty items, dangling references, keywords" onClick={command('check')} />
-      </div>
+      {layout.map(({ group, entries }) => (
+        <div key={group} className="tb-group" {...(group === 'review' ? { role: 'group', 'aria-label': 'Review' } : {})}>
+          {group === 'tools' ? language : null}
+          {entries.map((item) =>
+            group === 'structure' && item.kind === 'button' && item.id === 'insert-footnote' ? (
+              <Fragment key="before-footnote">
+                {sectionAndReference}
+                {entry(item)}
+              </Fragment>
+            ) : (
+              entry(item)
+            ),
+          )}
+        </div>
+      ))}
     </div>
   );
 }

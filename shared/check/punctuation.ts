@@ -13,7 +13,7 @@ import type { Finding } from './findings.js';
 import { itemWhere } from './where.js';
 
 /** The text an item ends with: its last counted textblock, sub-items included. */
-export function lastText(item: Node): string {
+function lastText(item: Node): string {
   let last = '';
   item.descendants((node) => {
     if (!countsIn(node, 'new')) return false;

@@ -52,7 +52,7 @@ export interface ContributionOptions {
   today?: Date;
 }
 
-export interface Contribution {
+interface Contribution {
   doc: Node;
   language: LanguageCode;
   /** The resolution's number as read from its number line (`1332`), or null when it has none. */
@@ -130,7 +130,7 @@ export function resolutionNumberOf(numberLine: string, table: LanguageTable): st
 }
 
 /** Today's date as a cover writes it, in the document's language (`23 novembre 2026`). */
-export function coverDate(day: Date, words: LanguageTable['contribution']): string {
+function coverDate(day: Date, words: LanguageTable['contribution']): string {
   return new Intl.DateTimeFormat(words.dateLocale, { day: 'numeric', month: 'long', year: 'numeric' }).format(day);
 }
 

@@ -65,7 +65,7 @@ const tableSchema = z.object({
 
 export type StyleDefinition = z.infer<typeof styleSchema>;
 export type CouncilStyleTable = z.infer<typeof tableSchema>;
-export type MetricStatus = z.infer<typeof status>;
+type MetricStatus = z.infer<typeof status>;
 
 /** Paragraph style ids the exporter applies; a style table without one of them is rejected. */
 export const REQUIRED_STYLES = [
@@ -89,7 +89,6 @@ export const REQUIRED_STYLES = [
   'Header',
   'FootnoteText',
 ] as const;
-export type StyleId = (typeof REQUIRED_STYLES)[number];
 
 /** Validates a style table (the bundled one, or an editor's corrected copy). */
 export function parseStyleTable(input: unknown): CouncilStyleTable {

@@ -27,7 +27,7 @@ import { enterFromKeyword, insertContinuation, splitItem } from './enter.js';
 import { demoteItem, promoteItem } from './indent.js';
 import { joinItemForward, mergeItemBackward } from './join.js';
 import { moveItemDown, moveItemUp } from './move.js';
-
+import { keyBindings, type EditorKeyCommand } from '../commands/index.js';
 
 /**
  * Inside an item, Tab and Shift-Tab belong to the document even when nothing can be demoted or
@@ -58,18 +58,30 @@ function inItemAfterDeletingSelection(command: Command): Command {
   };
 }
 
-/** The structure keys; put this keymap before prosemirror-commands' baseKeymap. */
-export function structureKeymap(): Record<string, Command> {
+/**
+ * The commands behind the item keys, as the keys run them (Tab and Shift-Tab claim the key inside
+ * an item). Which keys: the command registry says (shared/commands).
+ */
+export const itemKeyCommands = {
+  demote: claimInItem(demoteItem),
+  promote: claimInItem(promoteItem),
+  'move-up': moveItemUp,
+  'move-down': moveItemDown,
+} satisfies Partial<Record<EditorKeyCommand, Command>>;
+
+/** The keys of text editing inside the structure: Enter, Shift-Enter, Backspace, Delete. */
+export function textKeymap(): Record<string, Command> {
   return {
     Enter: chainCommands(inItemAfterDeletingSelection(splitItem), enterFromKeyword),
     'Shift-Enter': inItemAfterDeletingSelection(insertContinuation),
-    Tab: claimInItem(demoteItem),
-    'Shift-Tab': claimInItem(promoteItem),
     Backspace: mergeItemBackward,
     Delete: joinItemForward,
-    'Alt-ArrowUp': moveItemUp,
-    'Alt-ArrowDown': moveItemDown,
   };
+}
+
+/** The structure keys (text keys and item keys); put this keymap before prosemirror-commands' baseKeymap. */
+export function structureKeymap(): Record<string, Command> {
+  return { ...textKeymap(), ...keyBindings(itemKeyCommands, 'other') };
 }
 
 // The module's API: what the rest of Plenary imports from shared/editing.

@@ -12,14 +12,14 @@ import { defaultListStyle } from './list-style.js';
 import { types } from './context.js';
 import { writtenRanges } from '../model/index.js';
 
-export const sectionKindKey = new PluginKey('plenary-section-kind');
+const sectionKindKey = new PluginKey('plenary-section-kind');
 
 /**
  * Sets the kind of every section whose keyword says otherwise; null when all agree. With
  * `written` (the ranges an edit wrote), only the sections whose keyword line the edit touched are
  * looked at, so that typing in an item costs nothing here.
  */
-export function withSectionKinds(tr: Transaction, written?: ReadonlyArray<readonly [number, number]>): Transaction | null {
+function withSectionKinds(tr: Transaction, written?: ReadonlyArray<readonly [number, number]>): Transaction | null {
   const language = tr.doc.attrs.language as string;
   if (!isLanguageCode(language)) return null;
   let changed = false;

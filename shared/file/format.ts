@@ -14,7 +14,7 @@ import { FileFormatError } from './errors.js';
 import { MIGRATIONS, migrateEnvelope, type EnvelopeJson, type MigrationRegistry } from './migrations.js';
 import { documentFromJson, validateDocument } from './validate.js';
 
-export const FORMAT_NAME = 'plenary';
+const FORMAT_NAME = 'plenary';
 /** The version this build writes and the newest it reads. Bump it with a step in migrations.ts. */
 export const FORMAT_VERSION = 1;
 export const FILE_EXTENSION = '.plenary';
@@ -40,7 +40,7 @@ const envelopeSchema = z.object({
   doc: z.unknown(),
 });
 
-export interface ParsedDocument {
+interface ParsedDocument {
   doc: Node;
   metadata: DocumentMetadata;
   /** The format version the file was written in, when it was older and has been upgraded. */
@@ -85,7 +85,7 @@ export function documentTitle(doc: Node): string {
  * The metadata for writing `doc`: language and title from the document, `created` kept from the
  * metadata the file was opened with (if any), `modified` now.
  */
-export function metadataFor(doc: Node, previous?: Pick<DocumentMetadata, 'created'>, options: SerializeOptions = {}): DocumentMetadata {
+function metadataFor(doc: Node, previous?: Pick<DocumentMetadata, 'created'>, options: SerializeOptions = {}): DocumentMetadata {
   const now = (options.now ?? new Date()).toISOString();
   return {
     language: String(doc.attrs.language),

@@ -8,6 +8,7 @@
  * or from the recent list: the renderer never sends a path of its own.
  */
 import type { LanguageCode } from '../languages/index.js';
+import type { MenuCommand } from '../commands/index.js';
 
 /** The `.plenary` JSON text of a document (see shared/file). */
 export type DocumentJson = string;
@@ -60,34 +61,8 @@ export interface Settings {
 
 export type ExportMode = 'markup' | 'final' | 'original';
 
-/** Commands the host's native menu sends to the renderer. */
-export type MenuCommand =
-  | 'new-resolution'
-  | 'new-revision'
-  | 'compare'
-  | 'open'
-  | 'save'
-  | 'save-as'
-  | 'export-docx'
-  | 'close'
-  | 'undo'
-  | 'redo'
-  | 'find'
-  | 'replace'
-  | 'toggle-tracking'
-  | 'toggle-tracking-scope'
-  | 'toggle-outline'
-  | 'toggle-changes'
-  | 'author-name'
-  | 'next-change'
-  | 'previous-change'
-  | 'accept-change'
-  | 'reject-change'
-  | 'accept-all-changes'
-  | 'reject-all-changes'
-  | 'view-markup'
-  | 'view-final'
-  | 'view-original';
+/** Commands the host's native menu sends to the renderer: declared in the command registry. */
+export type { MenuCommand };
 
 export interface PlenaryApi {
   /** Shows the open dialog; null when the user cancels. Imports .txt/.docx. */

@@ -15,19 +15,19 @@ import type { PlenaryApi } from './api.js';
 export type HostMethod = Exclude<keyof PlenaryApi, 'onMenuCommand'>;
 
 /** A document is at most this many UTF-16 units of `.plenary` JSON (a 1,000-item resolution is ~1 MB). */
-export const MAX_CONTENT_LENGTH = 32 * 1024 * 1024;
-export const MAX_NAME_LENGTH = 255;
+const MAX_CONTENT_LENGTH = 32 * 1024 * 1024;
+const MAX_NAME_LENGTH = 255;
 
 /** The opaque ids the host hands out (node/services/grants.ts): `f_` and 16 random bytes. */
 export const FILE_ID_PATTERN = /^f_[A-Za-z0-9_-]{22}$/;
 /** Session ids become file names in the recovery folder: a safe alphabet only. */
 export const SESSION_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
-export const fileIdSchema = z.string().regex(FILE_ID_PATTERN, 'not a file id');
-export const sessionIdSchema = z.string().regex(SESSION_ID_PATTERN, 'not a session id');
-export const contentSchema = z.string().max(MAX_CONTENT_LENGTH, 'document too large');
+const fileIdSchema = z.string().regex(FILE_ID_PATTERN, 'not a file id');
+const sessionIdSchema = z.string().regex(SESSION_ID_PATTERN, 'not a session id');
+const contentSchema = z.string().max(MAX_CONTENT_LENGTH, 'document too large');
 /** A dropped file in base64, under the same cap as a document's text. */
-export const droppedDataSchema = z
+const droppedDataSchema = z
   .string()
   .max(MAX_CONTENT_LENGTH, 'file too large')
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64');
@@ -37,17 +37,17 @@ function hasControlCharacter(text: string): boolean {
 }
 
 /** A file name suggested for a dialog: no folders, no control characters. */
-export const suggestedNameSchema = z
+const suggestedNameSchema = z
   .string()
   .max(MAX_NAME_LENGTH)
   .refine((name) => !/[/\\]/.test(name) && !hasControlCharacter(name), 'a file name, not a path');
 /** A display name (window title, recovery label). */
-export const displayNameSchema = z
+const displayNameSchema = z
   .string()
   .max(MAX_NAME_LENGTH)
   .refine((name) => !hasControlCharacter(name), 'no control characters');
-export const exportModeSchema = z.enum(['markup', 'final', 'original']);
-export const settingsUpdateSchema = z
+const exportModeSchema = z.enum(['markup', 'final', 'original']);
+const settingsUpdateSchema = z
   .object({
     authorName: z.string().trim().max(200),
     language: z.enum(LANGUAGE_CODES),
@@ -57,7 +57,7 @@ export const settingsUpdateSchema = z
 
 const none = z.tuple([]);
 
-export const requestSchemas = {
+const requestSchemas = {
   openDialog: none,
   openRecent: z.tuple([fileIdSchema]),
   listRecent: none,
@@ -84,7 +84,7 @@ export class InvalidRequestError extends UserFacingError {
   override name = 'InvalidRequestError';
 }
 
-export function isHostMethod(method: unknown): method is HostMethod {
+function isHostMethod(method: unknown): method is HostMethod {
   return typeof method === 'string' && Object.hasOwn(requestSchemas, method);
 }
 

@@ -101,11 +101,11 @@ export function item(spec: ItemSpec | string): Node {
   return schema.nodes.item!.create(ids(), children);
 }
 
-export function itemList(spec: ListSpec): Node {
+function itemList(spec: ListSpec): Node {
   return schema.nodes.item_list!.create({ ...ids(), style: spec.style }, spec.items.map(item));
 }
 
-export function section(spec: SectionSpec): Node {
+function section(spec: SectionSpec): Node {
   const style = spec.style ?? (spec.kind === 'preamble' ? 'alpha' : 'decimal');
   return schema.nodes.section!.create({ ...ids(), kind: spec.kind }, [
     textBlock('section_keyword', spec.keyword),
@@ -113,14 +113,14 @@ export function section(spec: SectionSpec): Node {
   ]);
 }
 
-export function annex(spec: AnnexSpec): Node {
+function annex(spec: AnnexSpec): Node {
   const children = [textBlock('annex_heading', spec.heading)];
   if (spec.title !== undefined) children.push(textBlock('annex_title', spec.title));
   for (const block of spec.blocks ?? []) children.push(buildBlock(block));
   return schema.nodes.annex!.create(ids(), children);
 }
 
-export function resolution(spec: ResolutionSpec): Node {
+function resolution(spec: ResolutionSpec): Node {
   const children = [textBlock('number_line', spec.number)];
   if (spec.adoption !== undefined) children.push(textBlock('adoption_line', spec.adoption));
   children.push(textBlock('resolution_title', spec.title), textBlock('call', spec.call));
@@ -129,7 +129,7 @@ export function resolution(spec: ResolutionSpec): Node {
   return schema.nodes.resolution!.create(ids(), children);
 }
 
-export function buildBlock(spec: BlockSpec): Node {
+function buildBlock(spec: BlockSpec): Node {
   if ('paragraph' in spec) return textBlock('paragraph', spec.paragraph, { indent: spec.indent ?? 0 });
   if ('heading' in spec) return textBlock('heading', spec.heading, { numbering: spec.numbering ?? 'decimal' });
   if ('numbered' in spec) return textBlock('numbered_paragraph', spec.numbered);
@@ -138,7 +138,7 @@ export function buildBlock(spec: BlockSpec): Node {
   return annex(spec.annex);
 }
 
-export function cover(fields: Partial<Record<CoverFieldName, string>>): Node {
+function cover(fields: Partial<Record<CoverFieldName, string>>): Node {
   // Fields always stand in reading order, whatever order the caller wrote them in.
   const children = COVER_FIELDS.filter((name) => fields[name] !== undefined).map((name) =>
     textBlock('cover_field', fields[name]!, { name }),

@@ -1,10 +1,9 @@
 /**
  * Stable block ids. An id is persisted with the document and never reused: tracked changes,
  * cross-references and aligned language versions refer to blocks by id, so a copied or split
- * block must get a fresh one (see `withUniqueIds`).
+ * block must get a fresh one (unique-ids.ts: `uniqueIdsPlugin`).
  */
 import type { Node } from 'prosemirror-model';
-import type { Transaction } from 'prosemirror-state';
 
 const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
 
@@ -25,10 +24,6 @@ export function newId(): string {
   return id;
 }
 
-export function hasIdAttr(node: Node): boolean {
-  return 'id' in node.type.spec.attrs!;
-}
-
 /** Positions of nodes whose id is missing or already used earlier in document order. */
 export function positionsNeedingIds(doc: Node): number[] {
   const seen = new Set<string>();
@@ -41,35 +36,4 @@ export function positionsNeedingIds(doc: Node): number[] {
     return true;
   });
   return positions;
-}
-
-/**
- * Gives a fresh id to every block that has none or shares one with an earlier block (what
- * ProseMirror's split and paste produce, since they copy attributes). Returns the transaction, or
- * null when every id was already unique. Meant for an appendTransaction plugin.
- */
-export function withUniqueIds(tr: Transaction): Transaction | null {
-  const positions = positionsNeedingIds(tr.doc);
-  if (positions.length === 0) return null;
-  for (const pos of positions) tr.setNodeAttribute(pos, 'id', newId());
-  return tr;
-}
-
-/** The same document with ids filled in and made unique (for importers and migrations). */
-export function ensureIds(doc: Node): Node {
-  const positions = new Set(positionsNeedingIds(doc));
-  if (positions.size === 0) return doc;
-  return rebuild(doc, 0, positions);
-}
-
-function rebuild(node: Node, pos: number, positions: Set<number>): Node {
-  // pos is the position before `node` (0 for the doc itself, whose content starts at 0).
-  const children: Node[] = [];
-  const contentStart = node.type.name === 'doc' ? 0 : pos + 1;
-  node.forEach((child, offset) => {
-    children.push(rebuild(child, contentStart + offset, positions));
-  });
-  const attrs = positions.has(pos) && node.type.name !== 'doc' ? { ...node.attrs, id: newId() } : node.attrs;
-  if (node.isText) return node;
-  return node.type.create(attrs, children, node.marks);
 }

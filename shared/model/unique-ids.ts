@@ -10,7 +10,7 @@ import { Plugin, PluginKey, type Transaction } from 'prosemirror-state';
 import { AttrStep, ReplaceAroundStep, ReplaceStep, type StepMap } from 'prosemirror-transform';
 import { newId } from '../model/ids.js';
 
-export const uniqueIdsKey = new PluginKey('plenary-unique-ids');
+const uniqueIdsKey = new PluginKey('plenary-unique-ids');
 
 function carriesId(node: Node): boolean {
   return node.type.spec.attrs !== undefined && 'id' in node.type.spec.attrs;

@@ -33,14 +33,14 @@ export function fromRoman(text: string): number {
 }
 
 /** a, b, … z, then aa, bb, … (the table's `afterLast` rule). */
-export function alphaLetter(n: number, letters: readonly string[]): string {
+function alphaLetter(n: number, letters: readonly string[]): string {
   const size = letters.length;
   const letter = letters[(n - 1) % size]!;
   return letter.repeat(Math.floor((n - 1) / size) + 1);
 }
 
 /** The label value (without punctuation) of the n-th counted item of a list. */
-export function labelValue(style: ListStyle, n: number, table: LanguageTable): string {
+function labelValue(style: ListStyle, n: number, table: LanguageTable): string {
   switch (style) {
     case 'alpha':
     case 'alpha-dot':

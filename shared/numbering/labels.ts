@@ -73,17 +73,7 @@ export function singleItemUnlabelled(parent: Node | null | undefined): boolean {
   return parent?.type.name === 'section';
 }
 
-/** Labels of one item_list's items, in order (uncounted items are absent). */
-export function labelList(
-  list: Node,
-  table: LanguageTable,
-  view: NumberingView,
-  singleItemUnlabelled: boolean,
-): Map<string, string> {
-  return labelListInto(new Map(), list, table, view, singleItemUnlabelled);
-}
-
-/** labelList, written into `into` (saves a copy on hot paths). */
+/** Labels of one item_list's items, in order (uncounted items are absent), written into `into`. */
 export function labelListInto(
   into: Map<string, string>,
   list: Node,
@@ -105,7 +95,7 @@ export function labelListInto(
   return into;
 }
 
-export function headingLabel(numbering: HeadingNumbering, n: number): string {
+function headingLabel(numbering: HeadingNumbering, n: number): string {
   if (numbering === 'roman') return toRoman(n).toUpperCase();
   if (numbering === 'decimal') return String(n);
   return '';

@@ -47,7 +47,7 @@ function placesOf(doc: Node): Places {
 }
 
 /** Every item of the document that has an id, by id. */
-export function itemPlaces(doc: Node): Map<string, ItemPlace> {
+function itemPlaces(doc: Node): Map<string, ItemPlace> {
   return placesOf(doc).byId;
 }
 

@@ -13,7 +13,7 @@
 import { diffArrays } from 'diff';
 import { Fragment, Mark, Slice, type Node } from 'prosemirror-model';
 
-export type BlockEdit =
+type BlockEdit =
   /** A whole block of the old document, [from, to), is deleted. */
   | { kind: 'delete'; from: number; to: number }
   /** `nodes` (from [newFrom, newTo) of the new document) go in at `at`, a position of the old one. */

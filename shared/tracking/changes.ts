@@ -187,10 +187,6 @@ export function rejectChange(state: EditorState, id: string): Transaction | null
   return reviewChanges(state, 'reject', { ids: [id] });
 }
 
-export function acceptChanges(state: EditorState, selection: ChangeSelection = {}): Transaction | null {
-  return reviewChanges(state, 'accept', selection);
-}
-
 export function rejectChanges(state: EditorState, selection: ChangeSelection = {}): Transaction | null {
   return reviewChanges(state, 'reject', selection);
 }
@@ -208,9 +204,4 @@ export function previousChange(doc: Node, pos: number): TrackedChange | null {
   const changes = listChanges(doc);
   for (let i = changes.length - 1; i >= 0; i--) if (changes[i]!.from < pos) return changes[i]!;
   return changes[changes.length - 1] ?? null;
-}
-
-/** The authors who made changes, in order of first appearance (the panel's author filter). */
-export function changeAuthors(doc: Node): string[] {
-  return [...new Set(listChanges(doc).map((c) => c.author))];
 }

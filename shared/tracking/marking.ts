@@ -27,7 +27,7 @@ export const FRAME_TEXTBLOCKS: ReadonlySet<string> = new Set([
 ]);
 
 /** Whether `$pos` lies inside a block that is deleted (by its `change` or a later `deletion`). */
-export function insideDeletedBlock($pos: ResolvedPos): boolean {
+function insideDeletedBlock($pos: ResolvedPos): boolean {
   for (let d = $pos.depth; d > 0; d--) {
     const node = $pos.node(d);
     if (blockChange(node)?.kind === 'deletion' || blockDeletion(node)) return true;

@@ -122,7 +122,7 @@ export function setTrackingScope(state: EditorState, scope: TrackingScope): Tran
  * Whether tracking covers `tr` under the scope of the document it starts from: always for scope
  * `document`; for scope `resolutions`, when any of its steps touches a resolution (see the header).
  */
-export function inTrackingScope(tr: Transaction): boolean {
+function inTrackingScope(tr: Transaction): boolean {
   if (trackingScopeOf(tr.before) === 'document') return true;
   return tr.steps.some((step, index) => stepTouchesResolution(step, tr.docs[index]!));
 }
@@ -162,9 +162,4 @@ function stepTouchesResolution(step: Step, doc: Node): boolean {
   if (step instanceof DocAttrStep) return false;
   // A step type this code does not know: track it rather than let it slip through.
   return true;
-}
-
-/** Wraps a view's dispatch so that every edit goes through tracking. */
-export function withTracking(getState: () => EditorState, dispatch: (tr: Transaction) => void): (tr: Transaction) => void {
-  return (tr) => dispatch(trackIfEnabled(getState(), tr));
 }

@@ -22,7 +22,7 @@ import { settleMoves } from './moves.js';
 export type Decision = 'accept' | 'reject';
 
 /** The kind of change a decision throws away: accepting removes deletions, rejecting removes insertions. */
-export function losingKind(decision: Decision): ChangeKind {
+function losingKind(decision: Decision): ChangeKind {
   return decision === 'accept' ? 'deletion' : 'insertion';
 }
 
@@ -66,7 +66,7 @@ export function resolveWithMapping(doc: Node, decision: Decision, filter: Change
  * Applies the removals of a review to a transform (the review commands share it with the pure
  * functions): every maximal run of losing material goes with one delete, last run first.
  */
-export function removeLosingRuns(tr: Transform, decision: Decision, filter: ChangeFilter): void {
+function removeLosingRuns(tr: Transform, decision: Decision, filter: ChangeFilter): void {
   const runs = losingRuns(tr.doc, decision, filter);
   for (let i = runs.length - 1; i >= 0; i--) deleteRun(tr, runs[i]!);
 }
@@ -79,7 +79,7 @@ interface Unit {
   kind: 'inline' | 'block' | 'paragraphMark' | 'textStart' | 'content';
 }
 
-export interface Run {
+interface Run {
   from: number;
   to: number;
   /** Only whole blocks: deleted with deleteRange, which also takes parents it would leave empty. */
@@ -102,7 +102,7 @@ function isLosingInline(node: Node, losing: ChangeKind, filter: ChangeFilter): b
 }
 
 /** The runs to delete, in document order (footnote contents form their own runs). */
-export function losingRuns(doc: Node, decision: Decision, filter: ChangeFilter): Run[] {
+function losingRuns(doc: Node, decision: Decision, filter: ChangeFilter): Run[] {
   const losing = losingKind(decision);
   const runs: Run[] = [];
   const scan = (parent: Node, contentStart: number, units: Unit[]) => {

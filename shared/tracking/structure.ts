@@ -103,7 +103,7 @@ function itemAt(doc: Node, pos: number): Node {
 }
 
 /** The style of a new sub-list under a list of `style` (Res 1332: i) under a), a. under 1). */
-export function subListStyle(style: ListStyle): ListStyle {
+function subListStyle(style: ListStyle): ListStyle {
   return style === 'decimal' ? 'alpha-dot' : 'roman';
 }
 

@@ -1,6 +1,6 @@
 /**
- * The pieces of the Electron shell that need no running app: the menu template (labels,
- * accelerators, commands), the security handlers (requests, CSP, permissions, navigation, new
+ * The pieces of the Electron shell that need no running app: the menu template (native roles,
+ * recent files, the macOS app menu), the security handlers (requests, CSP, permissions, navigation, new
  * windows), the app:// protocol that serves the renderer, and the preload's exposed API.
  */
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
@@ -44,51 +44,8 @@ function menuFor(platform: NodeJS.Platform) {
 }
 
 describe('menu template', () => {
-  const expected: Array<[string, string, string | null, MenuCommand]> = [
-    ['&File', 'New Resolution', 'CmdOrCtrl+N', 'new-resolution'],
-    ['&File', 'New Revision of a Resolution…', 'CmdOrCtrl+Shift+N', 'new-revision'],
-    ['&File', 'Open…', 'CmdOrCtrl+O', 'open'],
-    ['&File', 'Save', 'CmdOrCtrl+S', 'save'],
-    ['&File', 'Save As…', 'CmdOrCtrl+Shift+S', 'save-as'],
-    ['&File', 'Export to Word…', 'CmdOrCtrl+E', 'export-docx'],
-    ['&Edit', 'Undo', 'CmdOrCtrl+Z', 'undo'],
-    ['&Edit', 'Find…', 'CmdOrCtrl+F', 'find'],
-    ['&Edit', 'Author Name…', '', 'author-name'],
-    ['&View', 'Outline', null, 'toggle-outline'],
-    ['&Review', 'Compare With Another Version…', '', 'compare'],
-    ['&Review', 'Track Changes', 'CmdOrCtrl+Shift+E', 'toggle-tracking'],
-    ['&Review', 'Changes Panel', null, 'toggle-changes'],
-    ['&Review', 'Next Change', 'Alt+PageDown', 'next-change'],
-    ['&Review', 'Previous Change', 'Alt+PageUp', 'previous-change'],
-    ['&Review', 'Accept Change', 'Alt+Shift+A', 'accept-change'],
-    ['&Review', 'Reject Change', 'Alt+Shift+R', 'reject-change'],
-    ['&Review', 'Accept All Changes', '', 'accept-all-changes'],
-    ['&Review', 'Reject All Changes', '', 'reject-all-changes'],
-    ['&Review', 'Markup (Editable)', '', 'view-markup'],
-    ['&Review', 'Final (All Accepted)', '', 'view-final'],
-    ['&Review', 'Original (All Rejected)', '', 'view-original'],
-  ];
-
-  it.each(['win32', 'linux', 'darwin'] as const)('on %s: labels, accelerators and the commands they send', (platform) => {
-    const { actions, item, click } = menuFor(platform);
-    for (const [menuLabel, label, accelerator, command] of expected) {
-      const entry = item(menuLabel, label);
-      // '' = no shortcut (Word has none for these either); null = any Ctrl+Shift shortcut.
-      if (accelerator === '') expect(entry.accelerator, label).toBeUndefined();
-      else if (accelerator) expect(entry.accelerator, label).toBe(accelerator);
-      else expect(entry.accelerator, label).toMatch(/^CmdOrCtrl\+Shift\+/);
-      actions.command.mockClear();
-      click(entry);
-      expect(actions.command).toHaveBeenCalledExactlyOnceWith(command);
-    }
-    const mac = platform === 'darwin';
-    expect(item('&Edit', 'Redo').accelerator).toBe(mac ? 'Shift+CmdOrCtrl+Z' : 'Ctrl+Y');
-    expect(item('&Edit', 'Replace…').accelerator).toBe(mac ? 'Cmd+Alt+F' : 'Ctrl+H');
-    click(item('&Edit', 'Redo'));
-    click(item('&Edit', 'Replace…'));
-    expect(actions.command.mock.calls.slice(-2)).toEqual([['redo'], ['replace']]);
-  });
-
+  // Which commands the menus hold, with which labels and keys, and that each item sends its
+  // command: test/unit/commands.test.ts, derived from the command registry. Here: the rest.
   it('keeps native clipboard roles, closes through main, lists recent files, and has the usual menus', () => {
     const { template, actions, menu, item, click } = menuFor('linux');
     expect(template.map((entry) => entry.label)).toEqual(['&File', '&Edit', '&View', '&Review', '&Help']);

@@ -28,7 +28,7 @@ interface TextParagraphOptions {
 }
 
 /** One textblock as one paragraph, its paragraph mark in the block's revision when it has one. */
-export function textParagraph(ctx: ExportContext, node: Node, inherited: Revisions, options: TextParagraphOptions): Paragraph {
+function textParagraph(ctx: ExportContext, node: Node, inherited: Revisions, options: TextParagraphOptions): Paragraph {
   const revision = within(inherited, blockRevisionsOf(node));
   const children: ParagraphChild[] = [];
   if (options.label) for (const entry of labelRuns(ctx, options.label.kind, options.label.id ?? (node.attrs.id as string), revision)) children.push(entry);

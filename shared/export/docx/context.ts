@@ -38,7 +38,7 @@ export interface ExportContext {
 }
 
 /** The footnotes of the document, numbered 1, 2, … in the order their anchors are written. */
-export class FootnoteRegistry {
+class FootnoteRegistry {
   private readonly notes = new Map<number, Paragraph[]>();
   add(paragraphs: Paragraph[]): number {
     const id = this.notes.size + 1;

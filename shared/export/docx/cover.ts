@@ -28,7 +28,7 @@ import { textWidthTwips } from '../../council-style/index.js';
 import type { BodyElement } from './blocks.js';
 
 /** Name of the bookmark that marks the empty logo slot, for an editor's template or macro to fill. */
-export const LOGO_SLOT_BOOKMARK = 'PlenaryLogoSlot';
+const LOGO_SLOT_BOOKMARK = 'PlenaryLogoSlot';
 
 type CoverFields = Map<CoverFieldName, Node>;
 

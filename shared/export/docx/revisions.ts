@@ -53,7 +53,7 @@ export function wordRevision(attribution: Attribution, ids: RevisionIds): WordRe
   return { id: ids.next(), author: attribution.author || 'Plenary', date: date as string };
 }
 
-export function fromBlockChange(change: BlockChange | null | undefined): Attribution | null {
+function fromBlockChange(change: BlockChange | null | undefined): Attribution | null {
   if (!change) return null;
   return { kind: change.kind, author: change.author, date: change.date };
 }

@@ -9,7 +9,7 @@ import type { LanguageTable } from '../../languages/index.js';
 import type { CoverFieldName } from '../../schema/index.js';
 
 /** The rule of the cover box, as in the fixtures. */
-export const COVER_RULE = '__________________';
+const COVER_RULE = '__________________';
 
 type FieldText = (field: Node) => { text: string; notes: string[] };
 

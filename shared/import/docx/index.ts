@@ -29,7 +29,7 @@ export interface DocxImportOptions {
 }
 
 /** The same result as the text importer's: the two share the structure parser. */
-export type DocxImportResult = TextImportResult;
+type DocxImportResult = TextImportResult;
 
 export function importDocx(bytes: Uint8Array, options: DocxImportOptions = {}): DocxImportResult {
   if (options.language !== undefined && !isLanguageCode(options.language)) {

@@ -58,7 +58,7 @@ export const MAX_XML_DEPTH = 256;
  * error rather than something repaired behind the user's back. It never fetches or expands
  * external entities (and DTDs were refused before this point).
  */
-export function parseXml(name: string, xml: string): XmlNode[] {
+function parseXml(name: string, xml: string): XmlNode[] {
   const root: XmlNode[] = [];
   const stack: XmlNode[][] = [root];
   const parser = new SaxesParser({ xmlns: false, position: true });
@@ -93,25 +93,25 @@ export function parseXml(name: string, xml: string): XmlNode[] {
 }
 
 /** The tag name of a node (its single key besides ':@'). */
-export function tagOf(node: XmlNode): string {
+function tagOf(node: XmlNode): string {
   for (const key of Object.keys(node)) if (key !== ':@') return key;
   return '';
 }
 
-export function childrenOf(node: XmlNode): XmlNode[] {
+function childrenOf(node: XmlNode): XmlNode[] {
   const value = node[tagOf(node)];
   return Array.isArray(value) ? (value as XmlNode[]) : [];
 }
 
-export function attrOf(node: XmlNode, name: string): string | null {
+function attrOf(node: XmlNode, name: string): string | null {
   return node[':@']?.[name] ?? null;
 }
 
-export function findChild(node: XmlNode, tag: string): XmlNode | undefined {
+function findChild(node: XmlNode, tag: string): XmlNode | undefined {
   return childrenOf(node).find((child) => tagOf(child) === tag);
 }
 
-export function findDeep(nodes: XmlNode[], tag: string): XmlNode | undefined {
+function findDeep(nodes: XmlNode[], tag: string): XmlNode | undefined {
   for (const node of nodes) {
     if (tagOf(node) === tag) return node;
     const found = findDeep(childrenOf(node), tag);
@@ -136,7 +136,7 @@ function revisionOf(node: XmlNode, kind: Revision['kind']): Revision {
 }
 
 /** Style id → style name, from styles.xml. */
-export function readStyleNames(stylesXml: string | null): Map<string, string> {
+function readStyleNames(stylesXml: string | null): Map<string, string> {
   const names = new Map<string, string>();
   if (!stylesXml) return names;
   const root = findDeep(parseXml('styles.xml', stylesXml), 'w:styles');
@@ -168,7 +168,7 @@ function formatsOf(rPr: XmlNode | undefined): RunFormat[] {
 }
 
 /** Walks paragraphs of a body (document, footnote, table cell) in order. */
-export class ParagraphReader {
+class ParagraphReader {
   readonly report: OoxmlReport = { comments: 0, formattingRevisions: 0, tables: 0 };
   private pendingPageBreak = false;
 

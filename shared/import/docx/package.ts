@@ -49,7 +49,7 @@ function indexOf(haystack: Uint8Array, needle: Uint8Array): number {
 }
 
 /** Decodes an XML part (UTF-8, or UTF-16 with its byte-order mark) and refuses DTDs. */
-export function decodeXmlPart(name: string, bytes: Uint8Array): string {
+function decodeXmlPart(name: string, bytes: Uint8Array): string {
   let text: string;
   try {
     if (bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder('utf-16le', { fatal: true }).decode(bytes);

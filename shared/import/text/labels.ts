@@ -29,7 +29,7 @@ function formatPattern(format: string): RegExp | null {
 }
 
 /** Position of an alpha label value: `c` → 3, `bb` → 28 (letters repeat after the last). */
-export function alphaPosition(value: string, letters: readonly string[]): number {
+function alphaPosition(value: string, letters: readonly string[]): number {
   const chars = [...value];
   const first = chars[0];
   if (first === undefined || chars.some((char) => char !== first)) return NaN;

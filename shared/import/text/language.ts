@@ -9,7 +9,7 @@ import type { SourceLine } from './lines.js';
 /** Enough evidence to stop looking: a whole resolution is not needed to know its language. */
 const CONFIDENT_SCORE = 12;
 
-export const DEFAULT_LANGUAGE: LanguageCode = 'fr';
+const DEFAULT_LANGUAGE: LanguageCode = 'fr';
 
 export function detectLanguage(lines: readonly SourceLine[]): LanguageCode {
   const classifiers = LANGUAGE_CODES.map((code) => new LineClassifier(languageTable(code)));

@@ -1,0 +1,711 @@
+/**
+ * The window's behaviour, framework-free (React only displays it and forwards clicks and keys):
+ * which view is shown (Markup, or the read-only Final/Original preview), loading documents, the
+ * file commands and their queue, review (accept/reject, next/previous change), navigation (outline,
+ * footnotes, changes), the panels' visibility, dialogs and messages. Built like `Session`, which it
+ * drives: constructed with the host's API, it is given the editor (an `EditorSurface`) once the
+ * page has mounted it, and tells its listeners when its state changes.
+ *
+ * Every command goes through `run`: commands the registry marks `queued` (open, save, export…) run
+ * one after the other, and those marked `leavesPreview` go back to the Markup first.
+ */
+import type { Node } from 'prosemirror-model';
+import { NodeSelection, TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state';
+import { closeHistory, redo, undo } from 'prosemirror-history';
+import type { OpenOutcome, PlenaryApi, RecoverySnapshot } from '../../shared/ipc/index.js';
+import { isQueued, leavesPreview, type CommandId } from '../../shared/commands/index.js';
+import { isLanguageCode, type LanguageCode } from '../../shared/languages/index.js';
+import type { SectionKind } from '../../shared/schema/index.js';
+import { demoteItem, insertAnnex, insertItemAfter, insertSection, moveItemDown, moveItemUp, promoteItem } from '../../shared/editing/index.js';
+import {
+  listChanges,
+  nextChange,
+  previousChange,
+  reviewChanges,
+  setTrackingScope,
+  toggleTracking,
+  trackingKey,
+  trackingScopeOf,
+  trackingState,
+  type ChangeSelection,
+  type Decision,
+  type TrackingMeta,
+} from '../../shared/tracking/index.js';
+import { insertReference } from '../../shared/numbering/index.js';
+import { checkDocument, type Finding } from '../../shared/check/index.js';
+import { messageOf } from '../../shared/errors/index.js';
+import { createEditorState, insertFootnoteAndEdit } from '../editor/create-editor.js';
+import { backToMarkup, changeIdsAtSelection, previewState, selectionOfChange, type Preview, type ReviewView } from '../editor/review-view.js';
+import { compareWithVersion, newResolution, newRevision, startRevising } from '../new-document.js';
+import { Session, type SessionInfo } from '../session.js';
+import { EditorStore } from '../store.js';
+import type { PickRequest } from '../host-api.js';
+import { isUnsetAuthor } from './author.js';
+import type { EditorSurface } from './editor-surface.js';
+import { MessageLog, type Message } from './messages.js';
+
+/** What the window shows besides the document; replaced as a whole on every change. */
+export interface ControllerState {
+  session: SessionInfo;
+  messages: readonly Message[];
+  /** The find bar, with or without the replace field. */
+  find: 'find' | 'replace' | null;
+  outlineVisible: boolean;
+  changesVisible: boolean;
+  /** The changes panel's author filter (null: every author). */
+  changesAuthor: string | null;
+  /** The style checks' findings while their panel is open. */
+  checks: Finding[] | null;
+  /** Unsaved work of earlier sessions, offered back at start. */
+  recovery: RecoverySnapshot[];
+  /** The in-page file picker of the browser host, while it is open. */
+  pick: PickRequest | null;
+  /** The author dialog: asked the first time tracking goes on without a name, or on request. */
+  authorPrompt: { firstTime: boolean } | null;
+  reviewView: ReviewView;
+  /** Start-up is over (settings read, first document loaded, recovery listed). */
+  ready: boolean;
+}
+
+/** What the controller needs of the page besides the host API. */
+export interface ControllerHost {
+  api: PlenaryApi;
+  /** Asks a yes/no question (window.confirm in the page). */
+  confirm(question: string): boolean;
+}
+
+/** The structure commands of the toolbar: ProseMirror commands that need the cursor in an item. */
+const STRUCTURE_COMMANDS: Partial<Record<CommandId, Command>> = {
+  'insert-item': insertItemAfter,
+  'insert-footnote': insertFootnoteAndEdit,
+  'insert-annex': insertAnnex,
+  demote: demoteItem,
+  promote: promoteItem,
+  'move-up': moveItemUp,
+  'move-down': moveItemDown,
+};
+
+const EXPORT_MODES = { 'export-docx': 'markup', 'export-docx-final': 'final', 'export-docx-original': 'original' } as const;
+
+function findNodeById(doc: Node, id: string): { node: Node; pos: number } | null {
+  let found: { node: Node; pos: number } | null = null;
+  doc.descendants((node, pos) => {
+    if (found) return false;
+    if (node.attrs.id === id) {
+      found = { node, pos };
+      return false;
+    }
+    return true;
+  });
+  return found;
+}
+
+export class AppController {
+  readonly store = new EditorStore();
+  readonly session: Session;
+  private readonly log: MessageLog;
+  private readonly listeners = new Set<() => void>();
+  private current: ControllerState;
+  private surface: EditorSurface | null = null;
+  /** While Final or Original is shown: the preview, and the markup state kept aside for the return. */
+  private held: { preview: Preview; markup: EditorState } | null = null;
+  /** The name written on tracked changes, from the settings until the user gives one. */
+  private author = 'Anonymous';
+  /** Whether the settings hold a real author name; if not, switching tracking on asks for one, once. */
+  private authorKnown = false;
+  private authorAsked = false;
+  private resolvePick: ((name: string | null) => void) | null = null;
+  /** File commands run one after the other (see the module comment). */
+  private fileQueue: Promise<void> = Promise.resolve();
+
+  constructor(private readonly host: ControllerHost) {
+    this.log = new MessageLog((messages) => this.patch({ messages }));
+    this.session = new Session(host.api, {
+      changed: (session) => this.patch({ session }),
+      error: (text) => this.say('error', text),
+      // Three questions rather than a custom dialog: each answer is safe (nothing is lost unasked).
+      conflict: async (message) => {
+        if (host.confirm(`${message}\n\nOverwrite it with your version? (The version on disk is kept as .bak.)`)) return 'overwrite';
+        if (host.confirm('Save your version under another name instead?')) return 'save-as';
+        if (host.confirm('Reload the file from disk, dropping your changes here?')) return 'reload';
+        return 'cancel';
+      },
+    });
+    this.current = {
+      session: this.session.current,
+      messages: [],
+      find: null,
+      outlineVisible: true,
+      changesVisible: false,
+      changesAuthor: null,
+      checks: null,
+      recovery: [],
+      pick: null,
+      authorPrompt: null,
+      reviewView: 'markup',
+      ready: false,
+    };
+  }
+
+  // --- observing -------------------------------------------------------------------------------
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getState = (): ControllerState => this.current;
+
+  private patch(patch: Partial<ControllerState>): void {
+    this.current = { ...this.current, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+
+  say(kind: Message['kind'], text: string, action?: Message['action']): void {
+    this.log.say(kind, text, action);
+  }
+
+  dismissMessage(id: number): void {
+    this.log.dismiss(id);
+  }
+
+  // --- the editor ------------------------------------------------------------------------------
+
+  /** The state a new editor starts with (before start-up has read the settings). */
+  initialEditorState(): EditorState {
+    return createEditorState(newResolution('fr'), { author: this.author });
+  }
+
+  attach(surface: EditorSurface): void {
+    this.surface = surface;
+  }
+
+  detach(): void {
+    this.surface = null;
+  }
+
+  /** Every transaction the editor applied. Cheap: the store and the session only note it. */
+  transactionApplied(state: EditorState, tr: Transaction): void {
+    // A preview's selection moves concern neither the panels nor the file.
+    if (this.held) return;
+    this.store.editorChanged(state);
+    if (tr.docChanged) this.session.documentChanged(state.doc);
+    const meta = tr.getMeta(trackingKey) as TrackingMeta | undefined;
+    if (meta?.enabled && !this.authorKnown && !this.authorAsked) {
+      this.authorAsked = true;
+      this.patch({ authorPrompt: { firstTime: true } });
+    }
+  }
+
+  /** The editing state: the one on screen, or the one kept aside while a preview is shown. */
+  markupState(): EditorState | null {
+    return this.held?.markup ?? this.surface?.state ?? null;
+  }
+
+  focus(): void {
+    this.surface?.focus();
+  }
+
+  // --- start-up --------------------------------------------------------------------------------
+
+  /** Settings, the document given at launch (or a new one), then the offer to restore unsaved work. */
+  async start(isCancelled: () => boolean = () => false): Promise<void> {
+    let language: LanguageCode = 'fr';
+    try {
+      const settings = await this.host.api.getSettings();
+      if (settings.authorName) this.author = settings.authorName;
+      this.authorKnown = !isUnsetAuthor(settings.authorName);
+      if (isLanguageCode(settings.language)) language = settings.language;
+    } catch (error) {
+      this.say('error', `Settings could not be read: ${messageOf(error)}`);
+    }
+    try {
+      const initial = await this.host.api.initialDocument();
+      if (isCancelled()) return;
+      if (initial) this.adoptOutcome(initial);
+      else this.loadNew(newResolution(language));
+    } catch (error) {
+      this.say('error', messageOf(error));
+    }
+    try {
+      const snapshots = await this.host.api.listRecovery();
+      if (!isCancelled() && snapshots.length > 0) this.patch({ recovery: snapshots });
+    } catch (error) {
+      this.say('error', `Recovery copies could not be listed: ${messageOf(error)}`);
+    }
+    if (!isCancelled()) this.patch({ ready: true });
+  }
+
+  // --- loading ---------------------------------------------------------------------------------
+
+  /** Shows `doc` in the editor, editable, with fresh history (the session was told by the caller). */
+  private load(doc: Node): void {
+    const surface = this.surface;
+    if (!surface) return;
+    this.held = null;
+    this.patch({ reviewView: 'markup' });
+    surface.show(createEditorState(doc, { author: this.author }), true);
+    this.store.refresh(surface.state);
+    surface.focus();
+  }
+
+  private loadNew(doc: Node): void {
+    this.session.adoptNew(doc);
+    this.load(doc);
+  }
+
+  private adoptOutcome(outcome: OpenOutcome): void {
+    if (!outcome.ok) {
+      this.say('error', outcome.error);
+      return;
+    }
+    const loaded = this.session.adopt(outcome.document);
+    if (!loaded.ok) {
+      this.say('error', loaded.error);
+      return;
+    }
+    this.load(loaded.doc);
+    for (const warning of loaded.warnings) this.say('info', warning);
+  }
+
+  private confirmDiscard(): boolean {
+    const current = this.session.current;
+    return !current.dirty || this.host.confirm(`Discard the unsaved changes to ${current.name ?? 'this document'}?`);
+  }
+
+  /** A file dropped on the page opens like File → Open (imported: Save asks for a name). */
+  async openDropped(name: string, dataBase64: () => Promise<string>): Promise<void> {
+    if (!this.confirmDiscard()) return;
+    this.adoptOutcome(await this.host.api.openDropped(name, await dataBase64()));
+  }
+
+  // --- the view: Markup, Final, Original -------------------------------------------------------
+
+  /** Shows the Markup view (editable), or the Final or Original preview of it. */
+  showView(next: ReviewView): void {
+    const surface = this.surface;
+    if (!surface) return;
+    const held = this.held;
+    if (next === 'markup') {
+      if (!held) return;
+      this.held = null;
+      surface.show(backToMarkup(held.markup, held.preview, surface.state), true);
+      this.patch({ reviewView: 'markup' });
+      this.store.refresh(surface.state);
+      surface.center(surface.state.selection.head);
+      surface.focus();
+      return;
+    }
+    if (held?.preview.view === next) return;
+    const markup = held?.markup ?? surface.state;
+    const preview = previewState(markup, next);
+    this.held = { preview, markup };
+    surface.show(preview.state, false);
+    this.patch({ reviewView: next, find: null });
+    surface.center(preview.state.selection.head);
+  }
+
+  /** The editor in the Markup view (leaving a preview first), or null before it is mounted. */
+  private editing(): EditorSurface | null {
+    if (this.held) this.showView('markup');
+    return this.surface;
+  }
+
+  // --- commands --------------------------------------------------------------------------------
+
+  /** Runs a command of the registry: queued ones after the file commands before them. */
+  run(command: CommandId): Promise<void> {
+    if (!isQueued(command)) return this.runNow(command);
+    const next = this.fileQueue.then(() => this.runNow(command));
+    this.fileQueue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async runNow(command: CommandId): Promise<void> {
+    const surface = leavesPreview(command) ? this.editing() : this.surface;
+    if (!surface) return;
+    const structure = STRUCTURE_COMMANDS[command];
+    if (structure) {
+      if (!structure(surface.state, (tr) => surface.dispatch(tr))) this.say('info', 'That command does not apply here: put the cursor in an item.');
+      surface.focus();
+      return;
+    }
+    try {
+      if (await this.runCommand(command, surface)) surface.focus();
+    } catch (error) {
+      this.say('error', messageOf(error));
+    }
+  }
+
+  /** Runs one command; true when the editor should take the focus back afterwards. */
+  private async runCommand(command: CommandId, surface: EditorSurface): Promise<boolean> {
+    const dispatch = (tr: Transaction) => surface.dispatch(tr);
+    switch (command) {
+      case 'new-resolution':
+        if (this.confirmDiscard()) this.loadNew(newResolution(this.language()));
+        return false;
+      case 'new-revision':
+        await this.newRevision();
+        return false;
+      case 'compare':
+        await this.compare();
+        return false;
+      case 'open': {
+        if (!this.confirmDiscard()) return false;
+        const outcome = await this.host.api.openDialog();
+        if (outcome) this.adoptOutcome(outcome);
+        return false;
+      }
+      case 'save':
+      case 'save-as': {
+        const saved = await this.session.save(this.markupState()!.doc, command === 'save-as');
+        if (saved === 'reload') {
+          const fileId = this.session.current.fileId;
+          if (fileId) this.adoptOutcome(await this.host.api.openRecent(fileId));
+        } else if (saved) this.say('info', `Saved ${this.session.current.name ?? ''}`);
+        return false;
+      }
+      case 'export-docx':
+      case 'export-docx-final':
+      case 'export-docx-original':
+        await this.exportDocx(EXPORT_MODES[command]);
+        return false;
+      case 'undo':
+        undo(surface.state, dispatch);
+        return true;
+      case 'redo':
+        redo(surface.state, dispatch);
+        return true;
+      case 'toggle-tracking':
+        toggleTracking(surface.state, dispatch);
+        return true;
+      case 'toggle-tracking-scope': {
+        const scope = trackingScopeOf(surface.state.doc) === 'resolutions' ? 'document' : 'resolutions';
+        surface.dispatch(setTrackingScope(surface.state, scope));
+        this.say(
+          'info',
+          scope === 'resolutions' ? 'Tracking covers the resolution only: the cover and your introduction are your own text.' : 'Tracking covers the whole document.',
+        );
+        return true;
+      }
+      case 'find':
+      case 'replace':
+        this.patch({ find: command });
+        return false;
+      case 'toggle-outline':
+        this.patch({ outlineVisible: !this.current.outlineVisible });
+        return false;
+      case 'check':
+        this.recheck();
+        return false;
+      case 'toggle-changes':
+        this.setChangesVisible(!this.current.changesVisible);
+        return false;
+      case 'author-name':
+        this.patch({ authorPrompt: { firstTime: false } });
+        return false;
+      case 'next-change':
+      case 'previous-change':
+        this.goToChange(command === 'next-change' ? 'next' : 'previous');
+        return false;
+      case 'accept-change':
+      case 'reject-change':
+        this.reviewAtSelection(command === 'accept-change' ? 'accept' : 'reject');
+        return true;
+      case 'accept-all-changes':
+      case 'reject-all-changes':
+        this.review(command === 'accept-all-changes' ? 'accept' : 'reject', {}, 'There are no tracked changes in this document.');
+        return true;
+      case 'view-markup':
+      case 'view-final':
+      case 'view-original':
+        this.showView(command === 'view-final' ? 'final' : command === 'view-original' ? 'original' : 'markup');
+        return false;
+      case 'close':
+      case 'insert-item':
+      case 'insert-footnote':
+      case 'insert-annex':
+      case 'demote':
+      case 'promote':
+      case 'move-up':
+      case 'move-down':
+        // Close is the main process's (it asks Save / Don't save); structure commands ran above.
+        return false;
+    }
+  }
+
+  /** The document's language, for a new resolution. */
+  private language(): LanguageCode {
+    const language = this.markupState()?.doc.attrs.language;
+    return isLanguageCode(language) ? language : 'fr';
+  }
+
+  /**
+   * File → New revision: the resolution in force becomes a new, untitled contribution (Save asks
+   * for a name), tracking on for the resolution in its annex, the cursor in the first cover field.
+   * chooseResolution only reads the file: this window stays untitled, tied to no file.
+   */
+  private async newRevision(): Promise<void> {
+    if (!this.confirmDiscard()) return;
+    const outcome = await this.host.api.chooseResolution();
+    if (!outcome) return;
+    if (!outcome.ok) return this.say('error', outcome.error);
+    const made = newRevision(outcome.document);
+    if (!made.ok) return this.say('error', made.error);
+    this.loadNew(made.doc);
+    const surface = this.surface;
+    if (surface) surface.dispatch(startRevising(surface.state));
+    this.say('info', 'New contribution: fill in the cover; edits to the resolution in the annex are tracked as proposed revisions.');
+    for (const warning of made.warnings) this.say('info', warning);
+  }
+
+  /** Review → Compare: the version on screen is the older one; the comparison replaces it, untitled. */
+  private async compare(): Promise<void> {
+    const current = this.markupState()?.doc;
+    if (!current || !this.confirmDiscard()) return;
+    const outcome = await this.host.api.chooseVersion();
+    if (!outcome) return;
+    if (!outcome.ok) return this.say('error', outcome.error);
+    const markup = this.markupState();
+    const author = markup ? trackingState(markup)?.author.name : undefined;
+    const made = compareWithVersion(current, outcome.document, isUnsetAuthor(author) ? undefined : author);
+    if (!made.ok) return this.say('error', made.error);
+    this.loadNew(made.doc);
+    // The comparison is work to keep: unsaved (closing asks), snapshotted for recovery.
+    this.session.documentChanged(made.doc);
+    this.setChangesVisible(true);
+    this.say('info', `Compared with ${outcome.document.name}: ${made.changes} difference(s), shown as tracked changes to review. Save asks for a name.`);
+    for (const warning of made.warnings) this.say('info', warning);
+  }
+
+  private async exportDocx(mode: 'markup' | 'final' | 'original'): Promise<void> {
+    const { api } = this.host;
+    const base = (this.session.current.name ?? 'Untitled').replace(/\.(plenary|txt|docx)$/i, '');
+    const suffix = mode === 'markup' ? '' : `-${mode}`;
+    // A long document takes a moment to render before the save dialog shows.
+    this.say('info', 'Preparing the Word file…');
+    const outcome = await api.exportDocx(this.session.contentOf(this.markupState()!.doc), mode, `${base}${suffix}.docx`);
+    if (!outcome) return;
+    if (!outcome.ok) return this.say('error', outcome.error);
+    const name = outcome.name;
+    this.say('info', `Exported ${name}`, {
+      label: 'Show in folder',
+      run: () =>
+        void api.revealExport().then((shown) => {
+          if (!shown) this.say('info', `${name} is in the folder you chose; this browser host cannot open folders.`);
+        }),
+    });
+  }
+
+  // --- structure commands with an argument (the toolbar's drop-downs) ------------------------------
+
+  insertSection(kind: SectionKind, keyword: string): void {
+    const surface = this.editing();
+    if (!surface) return;
+    if (!insertSection(kind, keyword)(surface.state, (tr) => surface.dispatch(tr))) this.say('info', 'A section goes inside a resolution.');
+    surface.focus();
+  }
+
+  insertReference(targetId: string): void {
+    const surface = this.editing();
+    if (!surface) return;
+    if (!insertReference(targetId)(surface.state, (tr) => surface.dispatch(tr))) this.say('info', 'A reference goes in the text of a paragraph or an item.');
+    surface.focus();
+  }
+
+  /** Labels, reference wording and the keyword list follow the document's language. */
+  setLanguage(language: LanguageCode): void {
+    const surface = this.editing();
+    if (!surface || language === surface.state.doc.attrs.language) return;
+    surface.dispatch(surface.state.tr.setDocAttribute('language', language));
+    surface.focus();
+  }
+
+  // --- review ----------------------------------------------------------------------------------
+
+  /**
+   * Accepts or rejects the chosen changes as one undoable step (reviewChanges keeps the cursor
+   * where it was); says `nothing` when there is no such change.
+   */
+  private review(decision: Decision, selection: ChangeSelection, nothing: string): boolean {
+    const surface = this.surface;
+    if (!surface) return false;
+    const tr = reviewChanges(surface.state, decision, selection);
+    if (!tr) {
+      this.say('info', nothing);
+      return false;
+    }
+    // Each review is its own undo step, as in Word: Undo takes back the last accept or reject only.
+    surface.dispatch(closeHistory(tr));
+    // The panel shows the result at once; review is rare, the refresh is not on the typing path.
+    this.store.refresh(surface.state);
+    return true;
+  }
+
+  /** Accept or reject the change at the cursor (then go on to the next one, as Word does), or those in the selection. */
+  private reviewAtSelection(decision: Decision): void {
+    const surface = this.surface;
+    if (!surface) return;
+    const { from, to, empty } = surface.state.selection;
+    const ids = changeIdsAtSelection(surface.state.doc, from, to);
+    const nothing = empty ? 'There is no tracked change at the cursor.' : 'The selection holds no tracked change.';
+    if (ids.length === 0) return this.say('info', nothing);
+    if (!this.review(decision, { ids }, nothing) || !empty) return;
+    const after = surface.state.selection.from;
+    const next = listChanges(surface.state.doc).find((c) => c.from >= after);
+    if (next) this.selectChange(next.id, next.kind);
+  }
+
+  /** The changes panel's Accept / Reject on one change. */
+  reviewChange(decision: Decision, id: string): void {
+    const surface = this.editing();
+    this.review(decision, { ids: [id] }, 'That change is no longer in the document.');
+    surface?.focus();
+  }
+
+  /** The changes panel's Accept all / Reject all, by one author or by everyone. */
+  reviewAll(decision: Decision, author: string | null): void {
+    const surface = this.editing();
+    if (!surface) return;
+    this.review(decision, author === null ? {} : { author }, 'There are no tracked changes to review.');
+    surface.focus();
+  }
+
+  /** Selects a change in the document (from the panel, or the next/previous commands). */
+  selectChange(id: string, kind?: string): void {
+    const surface = this.editing();
+    if (!surface) return;
+    const change = listChanges(surface.state.doc).find((c) => c.id === id && (kind === undefined || c.kind === kind));
+    if (!change) return this.say('info', 'That change is no longer in the document.');
+    surface.dispatch(surface.state.tr.setSelection(selectionOfChange(surface.state.doc, change)));
+    surface.center(change.from);
+    surface.focus();
+  }
+
+  private goToChange(direction: 'next' | 'previous'): void {
+    const surface = this.surface;
+    if (!surface) return;
+    const { doc, selection } = surface.state;
+    const target = direction === 'next' ? nextChange(doc, selection.from) : previousChange(doc, selection.from);
+    if (!target) return this.say('info', 'There are no tracked changes in this document.');
+    this.selectChange(target.id, target.kind);
+  }
+
+  // --- navigation ------------------------------------------------------------------------------
+
+  /** Puts the cursor at the start of the block with this id (outline, checks) and scrolls it into view. */
+  jumpTo(blockId: string): void {
+    const surface = this.surface;
+    if (!surface) return;
+    const found = findNodeById(surface.state.doc, blockId);
+    if (!found) return;
+    const { doc } = surface.state;
+    surface.dispatch(surface.state.tr.setSelection(TextSelection.near(doc.resolve(Math.min(found.pos + 1, doc.content.size)))));
+    surface.revealBlock(found.pos);
+    surface.focus();
+  }
+
+  /** Selects a footnote (which opens its text for editing). */
+  selectFootnote(id: string): void {
+    const surface = this.surface;
+    if (!surface) return;
+    const found = findNodeById(surface.state.doc, id);
+    if (!found) return;
+    surface.focus();
+    surface.dispatch(surface.state.tr.setSelection(NodeSelection.create(surface.state.doc, found.pos)).scrollIntoView());
+  }
+
+  // --- panels ----------------------------------------------------------------------------------
+
+  setChangesVisible(visible: boolean): void {
+    this.patch({ changesVisible: visible });
+    this.store.setChangesVisible(visible, this.markupState());
+  }
+
+  setChangesAuthor(author: string | null): void {
+    this.patch({ changesAuthor: author });
+  }
+
+  closeFind(): void {
+    this.patch({ find: null });
+    this.surface?.focus();
+  }
+
+  /** Runs the style checks on the markup document (again). */
+  recheck(): void {
+    const state = this.markupState();
+    if (state) this.patch({ checks: checkDocument(state.doc) });
+  }
+
+  closeChecks(): void {
+    this.patch({ checks: null });
+  }
+
+  // --- author ----------------------------------------------------------------------------------
+
+  /** The author dialog closed: with a name to write on changes (kept in the settings), or none. */
+  async authorChosen(name: string | null): Promise<void> {
+    this.patch({ authorPrompt: null });
+    if (!name) return;
+    this.author = name;
+    this.authorKnown = true;
+    const meta: TrackingMeta = { author: { name } };
+    const held = this.held;
+    if (held) held.markup = held.markup.apply(held.markup.tr.setMeta(trackingKey, meta));
+    else this.surface?.dispatch(this.surface.state.tr.setMeta(trackingKey, meta));
+    const state = this.markupState();
+    if (state) this.store.refresh(state);
+    try {
+      await this.host.api.setSettings({ authorName: name });
+    } catch (error) {
+      this.say('error', `The author name could not be saved in the settings: ${messageOf(error)}`);
+    }
+  }
+
+  // --- recovery --------------------------------------------------------------------------------
+
+  async restore(chosen: RecoverySnapshot): Promise<void> {
+    if (!this.confirmDiscard()) return;
+    const loaded = this.session.adoptRecovered(chosen.content, chosen.name);
+    if (!loaded.ok) return this.say('error', loaded.error);
+    this.load(loaded.doc);
+    // The restored work now lives in this session: once its own recovery copy is on disk (not
+    // before: a crash in between would leave none), the old one goes.
+    if (await this.session.persistRecovery()) await this.host.api.clearRecovery(chosen.sessionId).catch(() => undefined);
+    this.dropRecovery(chosen);
+    this.say('info', `Restored ${chosen.name ?? 'the unsaved document'}: save it to keep it.`);
+  }
+
+  async discardRecovery(chosen: RecoverySnapshot): Promise<void> {
+    await this.host.api.clearRecovery(chosen.sessionId).catch((error: unknown) => this.say('error', messageOf(error)));
+    this.dropRecovery(chosen);
+  }
+
+  /** Recovery → Later: the snapshots stay on disk, offered again at the next start. */
+  postponeRecovery(): void {
+    this.patch({ recovery: [] });
+  }
+
+  private dropRecovery(chosen: RecoverySnapshot): void {
+    this.patch({ recovery: this.current.recovery.filter((s) => s.sessionId !== chosen.sessionId) });
+  }
+
+  // --- the in-page file picker (browser host) --------------------------------------------------
+
+  /** Shows the picker; resolves with the chosen name, or null when cancelled. */
+  pick(request: PickRequest): Promise<string | null> {
+    this.resolvePick?.(null);
+    return new Promise((resolve) => {
+      this.resolvePick = resolve;
+      this.patch({ pick: request });
+    });
+  }
+
+  picked(name: string | null): void {
+    const resolve = this.resolvePick;
+    this.resolvePick = null;
+    this.patch({ pick: null });
+    resolve?.(name);
+    this.surface?.focus();
+  }
+}

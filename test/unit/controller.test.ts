@@ -1,0 +1,380 @@
+/**
+ * The window's controller (renderer/controller/controller.ts) without a browser: constructed with
+ * an in-memory host and a headless editor that dispatches through the editor's own Plenary
+ * dispatch, driven by the commands of the registry as the menu, toolbar and keys send them, on
+ * Resolution 1332.
+ */
+import { TextSelection } from 'prosemirror-state';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parseDocument, serializeDocument } from '../../shared/file/format.js';
+import { importText } from '../../shared/import/text/index.js';
+import { writeText } from '../../shared/export/text/index.js';
+import { listChanges } from '../../shared/tracking/changes.js';
+import { trackingState } from '../../shared/tracking/plugin.js';
+import type { PickRequest } from '../../renderer/host-api.js';
+import { INFO_MESSAGE_MS } from '../../renderer/controller/messages.js';
+import { deferred, fakeHost, fixtureText, opened, startedController, type FakeHost } from './controller-support.js';
+import { at } from './review-support.js';
+
+const RES = 'council-res-1332-c24.txt';
+
+/** A started controller with Resolution 1332 open, as after File → Open at launch. */
+async function withResolution(settings: Parameters<typeof fakeHost>[0] = { authorName: 'Marie Dupont' }) {
+  const host = fakeHost(settings);
+  host.next.initial = opened(RES);
+  return { host, ...(await startedController(host)) };
+}
+
+type Started = Awaited<ReturnType<typeof withResolution>>;
+
+/** Types `text` at the place of `before` in the document, as a keystroke run does. */
+function typeBefore({ surface }: Started, before: string, text: string): void {
+  const pos = at(surface.state.doc, before);
+  surface.dispatch(surface.state.tr.setSelection(TextSelection.create(surface.state.doc, pos)));
+  surface.dispatch(surface.state.tr.insertText(text));
+}
+
+function deleteWords({ surface }: Started, words: string): void {
+  const from = at(surface.state.doc, words);
+  surface.dispatch(surface.state.tr.delete(from, from + words.length));
+}
+
+const text = (started: Started, mode: 'marked' | 'final' | 'original' = 'marked') => writeText(started.surface.state.doc, { mode });
+const messages = (started: Started) => started.controller.getState().messages.map((message) => message.text);
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('start-up', () => {
+  it('reads the settings, opens the document given at launch, then offers the unsaved work of a crash', async () => {
+    const host = fakeHost({ authorName: 'Marie Dupont' });
+    host.next.initial = opened(RES);
+    host.recovery = [{ sessionId: 's1', name: 'res-1332.plenary', savedAt: '2026-12-02T10:00:00Z', content: serializeDocument(importText(fixtureText(RES)).doc) }];
+    const { controller, surface } = await startedController(host);
+
+    expect(host.calls.filter((call) => !call.startsWith('setDirty'))).toEqual(['getSettings', 'initialDocument', 'listRecovery']);
+    const state = controller.getState();
+    expect(state.ready).toBe(true);
+    expect(state.session).toMatchObject({ name: RES, fileId: 'f_1', dirty: false });
+    expect(state.recovery.map((snapshot) => snapshot.sessionId)).toEqual(['s1']);
+    expect(writeText(surface.state.doc)).toContain("Rôle de l'UIT dans la mise en œuvre des résultats du SMSI");
+    expect(trackingState(surface.state)?.author.name).toBe('Marie Dupont');
+    expect(surface.editable).toBe(true);
+  });
+
+  it('starts a new resolution in the language of the settings when nothing was given at launch', async () => {
+    const host = fakeHost({ language: 'en' });
+    const { controller, surface } = await startedController(host);
+    expect(surface.state.doc.attrs.language).toBe('en');
+    expect(writeText(surface.state.doc)).toMatch(/^RESOLUTION/);
+    expect(controller.getState().session).toMatchObject({ name: null, dirty: false });
+  });
+
+  it('says in one line why the launch document cannot be opened, and keeps going', async () => {
+    const host = fakeHost();
+    host.next.initial = { ok: false, error: 'broken.docx is not a Word file.' };
+    const { controller } = await startedController(host);
+    expect(controller.getState().ready).toBe(true);
+    expect(controller.getState().messages.map((m) => `${m.kind}: ${m.text}`)).toEqual(['error: broken.docx is not a Word file.']);
+  });
+});
+
+describe('tracking and the author', () => {
+  it('asks for a name the first time tracking goes on without one, once, and writes the name chosen on changes', async () => {
+    const started = await withResolution({ authorName: '' });
+    const { controller, surface, host } = started;
+    await controller.run('toggle-tracking');
+    expect(controller.getState().authorPrompt).toEqual({ firstTime: true });
+    await controller.authorChosen('Jean Martin');
+    expect(controller.getState().authorPrompt).toBeNull();
+    expect(host.calls).toContain('setSettings({"authorName":"Jean Martin"})');
+    await controller.run('toggle-tracking');
+    await controller.run('toggle-tracking');
+    expect(controller.getState().authorPrompt).toBeNull();
+    typeBefore(started, 'Rôle de', 'Nouveau ');
+    expect(listChanges(surface.state.doc).map((change) => `${change.kind}:${change.excerpt}:${change.author}`)).toEqual(['insertion:Nouveau :Jean Martin']);
+  });
+
+  it('does not ask when the settings hold a name; Edit → Author Name… asks on request', async () => {
+    const { controller } = await withResolution();
+    await controller.run('toggle-tracking');
+    expect(controller.getState().authorPrompt).toBeNull();
+    await controller.run('author-name');
+    expect(controller.getState().authorPrompt).toEqual({ firstTime: false });
+  });
+});
+
+describe('the Final and Original previews', () => {
+  async function revised() {
+    const started = await withResolution();
+    await started.controller.run('toggle-tracking');
+    deleteWords(started, 'onzième');
+    typeBefore(started, 'onzième', 'douzième');
+    return started;
+  }
+
+  it('shows the document with every change accepted or rejected, read-only, and comes back to the markup as it was', async () => {
+    const started = await revised();
+    const { controller, surface } = started;
+    const markup = surface.state;
+    await controller.run('view-final');
+    expect(controller.getState().reviewView).toBe('final');
+    expect(surface.editable).toBe(false);
+    expect(text(started)).toContain('(adoptée à la douzième séance plénière)');
+    await controller.run('view-original');
+    expect(controller.getState().reviewView).toBe('original');
+    expect(text(started)).toContain('(adoptée à la onzième séance plénière)');
+    await controller.run('view-markup');
+    expect(controller.getState().reviewView).toBe('markup');
+    expect(surface.editable).toBe(true);
+    expect(surface.state).toBe(markup);
+  });
+
+  it('an edit from a preview (toolbar, keys, panels) goes back to the markup first, then acts there', async () => {
+    const started = await revised();
+    const { controller, surface } = started;
+    expect(text(started)).toContain('[+douzième+][-onzième-]');
+    await controller.run('view-final');
+    await controller.run('undo');
+    expect(controller.getState().reviewView).toBe('markup');
+    // Undone in the markup (the typing, or the typing and the deletion: one undo group or two).
+    expect(text(started)).not.toContain('[+douzième+]');
+
+    await controller.run('view-original');
+    controller.insertSection('operative', 'charge le Secrétaire général');
+    expect(controller.getState().reviewView).toBe('markup');
+
+    await controller.run('view-final');
+    controller.setLanguage('en');
+    expect(controller.getState().reviewView).toBe('markup');
+    expect(surface.state.doc.attrs.language).toBe('en');
+
+    // Showing a panel is no edit: the preview stays.
+    await controller.run('view-final');
+    await controller.run('toggle-changes');
+    expect(controller.getState()).toMatchObject({ reviewView: 'final', changesVisible: true });
+  });
+
+  it('a preview closes the find bar, and the markup loaded from a file replaces any preview', async () => {
+    const started = await revised();
+    const { controller, host, surface } = started;
+    await controller.run('find');
+    expect(controller.getState().find).toBe('find');
+    await controller.run('view-final');
+    expect(controller.getState().find).toBeNull();
+    host.next.open = opened('wtdc-res-30-kigali-2022.txt');
+    await controller.run('open');
+    expect(controller.getState().reviewView).toBe('markup');
+    expect(surface.editable).toBe(true);
+    expect(text(started)).toContain('RÉSOLUTION 30');
+  });
+});
+
+describe('file commands', () => {
+  it('run one after the other: a Save and a Word export pressed while an Open is reading act on what it opened', async () => {
+    const started = await withResolution();
+    const { controller, host } = started;
+    const open = deferred<ReturnType<typeof opened>>();
+    host.next.open = open.promise;
+    const opening = controller.run('open');
+    const saving = controller.run('save');
+    const exporting = controller.run('export-docx-final');
+    // A command outside the queue is not held up.
+    await controller.run('toggle-outline');
+    expect(controller.getState().outlineVisible).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(host.calls.filter((call) => /^(save|exportDocx)/.test(call))).toEqual([]);
+
+    open.resolve(opened('wtdc-res-30-kigali-2022.txt', { fileId: 'f_30' }));
+    await Promise.all([opening, saving, exporting]);
+    expect(host.calls.filter((call) => /^(openDialog|save|exportDocx)/.test(call))).toEqual([
+      'openDialog',
+      'save(f_30)',
+      'exportDocx(wtdc-res-30-kigali-2022-final.docx)',
+    ]);
+    expect(writeText(parseDocument(host.saved[0]!.content).doc)).toContain('RÉSOLUTION 30');
+    expect(host.exported[0]).toMatchObject({ mode: 'final' });
+    expect(writeText(parseDocument(host.exported[0]!.content).doc)).toContain('RÉSOLUTION 30');
+  });
+
+  it('asks before discarding unsaved changes, and a No keeps the document', async () => {
+    const host = fakeHost({ authorName: 'Marie Dupont' });
+    host.next.initial = opened(RES);
+    let answer = false;
+    const started = { host, ...(await startedController(host, () => answer)) };
+    const { controller, questions } = started;
+    typeBefore(started, 'Rôle de', 'Le ');
+    expect(controller.getState().session.dirty).toBe(true);
+    await controller.run('new-resolution');
+    expect(questions).toEqual([`Discard the unsaved changes to ${RES}?`]);
+    expect(text(started)).toContain("Le Rôle de l'UIT");
+    answer = true;
+    await controller.run('new-resolution');
+    expect(controller.getState().session).toMatchObject({ name: null, dirty: false });
+    expect(text(started)).not.toContain("Rôle de l'UIT");
+  });
+
+  it('saves an imported document under a new .plenary name and says so', async () => {
+    const host = fakeHost();
+    host.next.initial = opened(RES, { imported: true });
+    const { controller } = await startedController(host);
+    await controller.run('save');
+    expect(host.calls).toContain('saveAs(council-res-1332-c24.plenary)');
+    expect(controller.getState().session).toMatchObject({ name: 'council-res-1332-c24.plenary', imported: false, dirty: false });
+    expect(controller.getState().messages.at(-1)?.text).toBe('Saved council-res-1332-c24.plenary');
+  });
+
+  it('opens a dropped file as an imported document', async () => {
+    const { controller, host } = await withResolution();
+    await controller.openDropped('wtdc-res-30-kigali-2022.txt', async () => 'ignored by the fake host');
+    expect(host.calls).toContain('openDropped(wtdc-res-30-kigali-2022.txt)');
+    expect(controller.getState().session).toMatchObject({ name: 'wtdc-res-30-kigali-2022.txt', imported: true });
+  });
+});
+
+describe('review', () => {
+  async function twoChanges() {
+    const started = await withResolution();
+    await started.controller.run('toggle-tracking');
+    typeBefore(started, 'Rôle de', 'Nouveau ');
+    deleteWords(started, 'onzième');
+    const start = TextSelection.atStart(started.surface.state.doc);
+    started.surface.dispatch(started.surface.state.tr.setSelection(start));
+    return started;
+  }
+
+  it('goes from change to change, accepts the one at the cursor and moves on, as Word does', async () => {
+    const started = await twoChanges();
+    const { controller, surface } = started;
+    await controller.run('next-change');
+    const first = listChanges(surface.state.doc)[0]!;
+    expect(first).toMatchObject({ kind: 'deletion', excerpt: 'onzième' });
+    expect(surface.state.selection).toMatchObject({ from: first.from, to: first.to });
+    // The cursor inside the change (not a selection of several): accepting it moves on to the next.
+    surface.dispatch(surface.state.tr.setSelection(TextSelection.create(surface.state.doc, first.from + 2)));
+    await controller.run('accept-change');
+    expect(text(started)).not.toContain('onzième');
+    const rest = listChanges(surface.state.doc);
+    expect(rest.map((change) => change.excerpt)).toEqual(['Nouveau ']);
+    expect(surface.state.selection.from).toBe(rest[0]!.from);
+    // The review is its own undo step.
+    await controller.run('undo');
+    expect(text(started)).toContain('[-onzième-]');
+  });
+
+  it('rejects every change at once, then says there is none left', async () => {
+    const started = await twoChanges();
+    const { controller, surface } = started;
+    await controller.run('reject-all-changes');
+    expect(listChanges(surface.state.doc)).toEqual([]);
+    expect(text(started)).toBe(writeText(importText(fixtureText(RES)).doc));
+    await controller.run('next-change');
+    await controller.run('accept-change');
+    expect(messages(started).slice(-2)).toEqual(['There are no tracked changes in this document.', 'There is no tracked change at the cursor.']);
+  });
+
+  it('the changes panel reviews one change by id, or every change of one author', async () => {
+    const started = await twoChanges();
+    const { controller, surface } = started;
+    controller.setChangesVisible(true);
+    const insertion = listChanges(surface.state.doc).find((change) => change.kind === 'insertion')!;
+    await controller.run('view-original');
+    controller.reviewChange('accept', insertion.id);
+    expect(controller.getState().reviewView).toBe('markup');
+    expect(listChanges(surface.state.doc).map((change) => change.kind)).toEqual(['deletion']);
+    controller.reviewAll('reject', 'Someone Else');
+    expect(listChanges(surface.state.doc)).toHaveLength(1);
+    controller.reviewAll('reject', 'Marie Dupont');
+    expect(listChanges(surface.state.doc)).toEqual([]);
+    expect(controller.store.getSnapshot().changes).toEqual([]);
+  });
+});
+
+describe('compare', () => {
+  it('opens the differences with the chosen version as tracked changes, unsaved, with the changes panel', async () => {
+    const started = await withResolution();
+    const { controller, host, surface } = started;
+    const newer = importText(fixtureText(RES).replace('onzième séance', 'douzième séance')).doc;
+    host.next.version = { ok: true, document: { fileId: '', name: 'res-1332-c25.plenary', content: serializeDocument(newer), imported: true, warnings: [], revision: '' } };
+    await controller.run('compare');
+    expect(listChanges(surface.state.doc).map((change) => `${change.kind}:${change.excerpt}:${change.author}`)).toEqual([
+      'deletion:onzième:Marie Dupont',
+      'insertion:douzième:Marie Dupont',
+    ]);
+    expect(controller.getState()).toMatchObject({ changesVisible: true, session: { name: null, dirty: true } });
+    expect(messages(started).at(-1)).toMatch(/^Compared with res-1332-c25\.plenary: 2 difference\(s\), shown as tracked changes/);
+  });
+});
+
+describe('navigation and panels', () => {
+  it('jumps to a block of the outline and selects a footnote', async () => {
+    const { controller, surface } = await withResolution();
+    const entry = controller.store.getSnapshot().outline.find((e) => e.kind === 'section' && e.text.startsWith('décide'))!;
+    controller.jumpTo(entry.id);
+    expect(surface.state.selection.$from.parent.textContent).toBe('décide');
+    expect(surface.revealed).toHaveLength(1);
+    const note = controller.store.getSnapshot().footnotes[0]!;
+    controller.selectFootnote(note.id);
+    expect(surface.state.selection.toJSON()).toMatchObject({ type: 'node' });
+    expect(surface.state.doc.nodeAt(surface.state.selection.from)?.type.name).toBe('footnote');
+  });
+
+  it('runs the style checks on demand and closes them', async () => {
+    const { controller } = await withResolution();
+    await controller.run('check');
+    expect(Array.isArray(controller.getState().checks)).toBe(true);
+    controller.closeChecks();
+    expect(controller.getState().checks).toBeNull();
+  });
+
+  it('a structure command outside an item says where it applies', async () => {
+    const started = await withResolution();
+    const { controller, surface } = started;
+    surface.dispatch(surface.state.tr.setSelection(TextSelection.atStart(surface.state.doc)));
+    await controller.run('demote');
+    expect(messages(started).at(-1)).toBe('That command does not apply here: put the cursor in an item.');
+  });
+
+  it('shows the in-page picker and gives back what the user picked', async () => {
+    const { controller } = await withResolution();
+    const request: PickRequest = { purpose: 'open', listing: { folder: '/docs', entries: [{ name: 'a.plenary' }] } as PickRequest['listing'] };
+    const picking = controller.pick(request);
+    expect(controller.getState().pick).toBe(request);
+    controller.picked('a.plenary');
+    await expect(picking).resolves.toBe('a.plenary');
+    expect(controller.getState().pick).toBeNull();
+  });
+});
+
+describe('recovery and messages', () => {
+  it('restores a snapshot as unsaved work and drops the old copy', async () => {
+    const host: FakeHost = fakeHost();
+    const content = serializeDocument(importText(fixtureText(RES).replace('onzième', 'treizième')).doc);
+    host.recovery = [{ sessionId: 's9', name: 'res-1332.plenary', savedAt: '2026-12-02T10:00:00Z', content }];
+    const { controller, surface } = await startedController(host);
+    await controller.restore(controller.getState().recovery[0]!);
+    expect(writeText(surface.state.doc)).toContain('treizième séance');
+    expect(controller.getState()).toMatchObject({ recovery: [], session: { name: 'res-1332.plenary', dirty: true } });
+    expect(host.calls).toContain('clearRecovery(s9)');
+  });
+
+  it('information goes away by itself, errors stay, and at most four show', async () => {
+    vi.useFakeTimers();
+    const { controller } = await startedControllerWithFakeTimers();
+    controller.say('error', 'Not saved: the disk is full');
+    controller.say('info', 'Saved a.plenary');
+    expect(controller.getState().messages.map((m) => m.text)).toEqual(['Not saved: the disk is full', 'Saved a.plenary']);
+    vi.advanceTimersByTime(INFO_MESSAGE_MS);
+    expect(controller.getState().messages.map((m) => m.text)).toEqual(['Not saved: the disk is full']);
+    for (const n of [1, 2, 3, 4]) controller.say('error', `error ${n}`);
+    expect(controller.getState().messages.map((m) => m.text)).toEqual(['error 1', 'error 2', 'error 3', 'error 4']);
+  });
+});
+
+async function startedControllerWithFakeTimers() {
+  const host = fakeHost();
+  const started = startedController(host);
+  await vi.runAllTimersAsync();
+  return started;
+}
