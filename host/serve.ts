@@ -25,6 +25,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import { NotGrantedError, callHostApi, closeHostStores, createHostApi, folderScope, openHostStores, type HostStores } from '../node/services/index.js';
 import { UserFacingError, messageOf } from '../shared/errors/index.js';
+import { DOCUMENT_SIZE_LIMIT } from '../shared/file/index.js';
 import { InvalidRequestError } from '../shared/ipc/index.js';
 import { PICKER_EXTENSIONS, PICKER_PURPOSES, TOKEN_FRAGMENT, TOKEN_HEADER, fileNameProblem, type PickerListing, type PickerPurpose } from '../shared/ipc/index.js';
 
@@ -35,8 +36,12 @@ export const HOST_ADDRESS = '127.0.0.1';
 export const PAGE_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-/** Bodies above this are refused: a 1,000-item resolution is about 1 MB of JSON. */
-const MAX_BODY_BYTES = 64 * 1024 * 1024;
+/**
+ * Bodies above this are refused. A request carries at most one document of DOCUMENT_SIZE_LIMIT
+ * UTF-16 units, which UTF-8 makes at most 3 bytes each (plus the envelope): the
+ * document limit decides, not this one.
+ */
+const MAX_BODY_BYTES = 3 * DOCUMENT_SIZE_LIMIT + 1024 * 1024;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

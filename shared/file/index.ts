@@ -7,3 +7,4 @@
 // The module's API: what the rest of Plenary imports from shared/file.
 export { describeFileError, FileAccessError, FileFormatError } from './errors.js';
 export { APP_VERSION, type DocumentMetadata, FILE_EXTENSION, FORMAT_VERSION, parseDocument, serializeDocument, type SerializeOptions } from './format.js';
+export { DOCUMENT_SIZE_LIMIT, documentTooLarge } from './limits.js';

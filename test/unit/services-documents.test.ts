@@ -13,6 +13,7 @@ import type { OpenOutcome, SaveOutcome } from '../../shared/ipc/index.js';
 import { InvalidRequestError, parseRequest } from '../../shared/ipc/index.js';
 import { HOST_METHODS } from '../../shared/ipc/validate.js';
 import { FILE_ID_PATTERN } from '../../shared/ipc/index.js';
+import { DOCUMENT_SIZE_LIMIT } from '../../shared/file/index.js';
 import { NotGrantedError, callHostApi, closeHostStores, createHostApi, openHostStores, type HostApi, type HostStores } from '../../node/services/index.js';
 import { FileGrants } from '../../node/services/grants.js';
 
@@ -172,6 +173,21 @@ describe('save', () => {
     expect(saved(await callHostApi(api, 'save', [fileId, content, '*'])).ok).toBe(true);
     expect((await readFile(`${file}.bak`, 'utf8')).endsWith('\n')).toBe(true);
   });
+
+  it('one size limit: a document that opens can be saved and snapshotted, one past it does not open', async () => {
+    // A text whose import is past the limit as .plenary JSON (the text file itself is within its own).
+    const big = path.join(dir, 'big.txt');
+    // About 1 KB of .plenary JSON per item: 35,000 items of 40 characters are 1.4 MB of text, 34 MB of JSON.
+    const item = (i: number) => `${(i % 9999) + 1}\tque le Secrétaire général présente`;
+    await writeFile(big, ['RÉSOLUTION 1', 'décide', ...Array.from({ length: 35_000 }, (_, i) => item(i))].join('\n'));
+    nextOpen = big;
+    const outcome = (await callHostApi(api, 'openDialog', [])) as OpenOutcome;
+    expect(outcome).toEqual({ ok: false, error: expect.stringMatching(/^Cannot open big\.txt: the document is \d+\.\d MB as a \.plenary file; the limit is 32\.0 MB$/) });
+    // Within the limit: opened, and its content passes the save and snapshot requests' limit.
+    const { content } = await savedResolution();
+    expect(() => parseRequest('writeRecovery', ['s1', null, content])).not.toThrow();
+    expect(DOCUMENT_SIZE_LIMIT).toBe(32 * 1024 * 1024);
+  }, 60_000);
 
   it('refuses invalid content without touching the file', async () => {
     const { fileId, file, revision } = await savedResolution();
