@@ -19,7 +19,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
@@ -27,7 +27,7 @@ import { NotGrantedError, callHostApi, closeHostStores, createHostApi, folderSco
 import { UserFacingError, messageOf } from '../shared/errors/index.js';
 import { DOCUMENT_SIZE_LIMIT } from '../shared/file/index.js';
 import { InvalidRequestError } from '../shared/ipc/index.js';
-import { PICKER_EXTENSIONS, PICKER_PURPOSES, TOKEN_FRAGMENT, TOKEN_HEADER, fileNameProblem, type PickerListing, type PickerPurpose } from '../shared/ipc/index.js';
+import { PICKER_EXTENSIONS, PICKER_PURPOSES, TOKEN_FRAGMENT, TOKEN_HEADER, fileNameProblem, folderPathProblem, type PickerListing, type PickerPurpose } from '../shared/ipc/index.js';
 
 /** Loopback only: the host is never reachable from another machine. */
 export const HOST_ADDRESS = '127.0.0.1';
@@ -120,11 +120,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     dialogs: {
       chooseOpenPath: async () => {
         const choice = choices.getStore();
-        return choice === undefined ? null : path.join(folder, choice);
+        return choice === undefined ? null : path.join(folder, ...choice.split('/'));
       },
       chooseSavePath: async () => {
         const choice = choices.getStore();
-        return choice === undefined ? null : path.join(folder, choice);
+        return choice === undefined ? null : path.join(folder, ...choice.split('/'));
       },
     },
   });
@@ -167,14 +167,33 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     }
   }
 
-  async function listPicker(purpose: PickerPurpose): Promise<PickerListing> {
+  const inFolder = folderScope(folder);
+  const dataDir = realpath(options.userDataDir).catch(() => path.resolve(options.userDataDir));
+
+  /**
+   * The sub-folders and the files of `relative` (inside the served folder, by real path): hidden
+   * names, symbolic links and the data folder (settings, recovery) are not listed.
+   */
+  async function listPicker(purpose: PickerPurpose, relative: string): Promise<PickerListing> {
+    const why = folderPathProblem(relative);
+    if (why) throw new HttpError(400, `${relative}: ${why}`);
+    const here = path.join(folder, ...relative.split('/').filter(Boolean));
+    if (relative !== '' && !(await inFolder(here))) throw new HttpError(403, `${relative} is outside the folder this host serves`);
     const extensions = PICKER_EXTENSIONS[purpose];
-    const names = await readdir(folder, { withFileTypes: true }).catch(() => []);
-    const entries = names
-      .filter((entry) => entry.isFile() && extensions.some((ext) => entry.name.toLowerCase().endsWith(ext)))
-      .map((entry) => ({ name: entry.name }))
-      .sort((a, b) => a.name.localeCompare(b.name));
-    return { folder, entries };
+    const names = await readdir(here, { withFileTypes: true }).catch(() => []);
+    const hidden = await dataDir;
+    const entries: PickerListing['entries'] = [];
+    for (const entry of names) {
+      if (entry.name.startsWith('.')) continue;
+      if (entry.isDirectory()) {
+        const real = await realpath(path.join(here, entry.name)).catch(() => null);
+        if (real !== null && real !== hidden) entries.push({ name: entry.name, kind: 'folder' });
+      } else if (entry.isFile() && extensions.some((ext) => entry.name.toLowerCase().endsWith(ext))) {
+        entries.push({ name: entry.name, kind: 'file' });
+      }
+    }
+    entries.sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'folder' ? -1 : 1));
+    return { folder: relative ? path.join(folder, relative) : folder, path: relative, entries };
   }
 
   const DIALOG_PURPOSE: Partial<Record<string, PickerPurpose>> = {
@@ -189,9 +208,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     if (req.method !== 'POST') throw new HttpError(405, 'the API takes POST requests');
     const body = await readJson(req);
     if (url.pathname === '/api/picker') {
-      const purpose = (body as { purpose?: unknown } | null)?.purpose;
+      const { purpose, folder: relative } = (body ?? {}) as { purpose?: unknown; folder?: unknown };
       if (!PICKER_PURPOSES.includes(purpose as PickerPurpose)) throw new HttpError(400, 'invalid request: unknown picker purpose');
-      return listPicker(purpose as PickerPurpose);
+      if (relative !== undefined && typeof relative !== 'string') throw new HttpError(400, 'invalid request: the folder is not a path');
+      return listPicker(purpose as PickerPurpose, relative ?? '');
     }
     const match = /^\/api\/call\/([A-Za-z]+)$/.exec(url.pathname);
     if (!match) throw new HttpError(404, 'no such API');

@@ -15,6 +15,8 @@ export interface PickRequest {
   listing: PickerListing;
   /** Proposed name for save and export. */
   suggestedName?: string;
+  /** The listing of a sub-folder (relative to the served folder), for going into it and back. */
+  browse?(folder: string): Promise<PickerListing>;
 }
 
 /** Shows the in-page picker; resolves with the chosen file name, or null when cancelled. */
@@ -76,7 +78,8 @@ export function createHttpApi(options: { token: string; pick: Picker; base?: str
 
   async function choose(purpose: PickerPurpose, suggestedName?: string): Promise<string | null> {
     const listing = await post<PickerListing>('/api/picker', { purpose });
-    return options.pick(suggestedName === undefined ? { purpose, listing } : { purpose, listing, suggestedName });
+    const browse = (folder: string) => post<PickerListing>('/api/picker', { purpose, folder });
+    return options.pick(suggestedName === undefined ? { purpose, listing, browse } : { purpose, listing, suggestedName, browse });
   }
 
   return {

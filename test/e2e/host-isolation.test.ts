@@ -4,7 +4,7 @@
  * host's API with the browser's credentials. The host set no cookie, the token left the address
  * bar and the history, and the other page gets nothing: no recent list, no file.
  */
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -30,6 +30,8 @@ beforeAll(async () => {
   const docs = tempDir('isolation-docs');
   const outside = tempDir('isolation-outside');
   copyFileSync(FIXTURE, path.join(docs, 'res1332.txt'));
+  mkdirSync(path.join(docs, 'drafts'));
+  copyFileSync(FIXTURE, path.join(docs, 'drafts', 'draft.txt'));
   copyFileSync(FIXTURE, path.join(outside, 'elsewhere.txt'));
   const stores = await openHostStores(data);
   await stores.recent.add(path.join(outside, 'elsewhere.txt'));
@@ -91,6 +93,28 @@ describe('the host and another local service in one browser', () => {
     // Refused by CORS and the host's origin checks; at most an opaque answer that cannot be read.
     expect(results[0]).toBe('cors:refused');
     expect(['no-cors:refused', 'no-cors:0:opaque']).toContain(results[1]);
+    await context.close();
+  }, 120_000);
+
+  it('goes into a sub-folder of its folder in the picker, with the mouse, and back up with the keyboard', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(host.url);
+    await waitReady(page);
+    await page.locator('.ProseMirror').focus();
+    await page.keyboard.press('Control+o');
+    const picker = page.locator('.picker');
+    await picker.waitFor();
+    await picker.getByRole('button', { name: 'drafts/' }).click();
+    await picker.getByRole('button', { name: 'draft.txt', exact: true }).waitFor();
+    await picker.getByRole('button', { name: /Up to the top folder/ }).focus();
+    await page.keyboard.press('Enter');
+    await picker.getByRole('button', { name: 'res1332.txt', exact: true }).waitFor();
+    // A typed name with its sub-folder opens too.
+    await picker.getByLabel('File name').fill('drafts/draft.txt');
+    await page.keyboard.press('Enter');
+    await picker.waitFor({ state: 'detached' });
+    await expect.poll(() => page.title()).toMatch(/draft\.txt/);
     await context.close();
   }, 120_000);
 

@@ -29,13 +29,22 @@ beforeEach(async () => {
   await copyFile(FIXTURE, path.join(outside, 'secret.txt'));
   await symlink(path.join(outside, 'secret.txt'), path.join(folder, 'link-out.txt'));
   await symlink(outside, path.join(folder, 'folder-out'));
+  await mkdir(path.join(folder, 'drafts', '2026'), { recursive: true });
+  await copyFile(FIXTURE, path.join(folder, 'drafts', '2026', 'deep.txt'));
+  await mkdir(path.join(folder, '.hidden'));
   // The desktop app opened files inside and outside the folder: both are in the shared recent list.
   const userDataDir = path.join(dir, 'userData');
   const stores = await openHostStores(userDataDir);
   await stores.recent.add(path.join(outside, 'secret.txt'));
   await stores.recent.add(path.join(folder, 'inside.txt'));
   await closeHostStores(stores);
-  host = await startHost({ rendererDir, folder, userDataDir });
+  // The data folder inside the served folder (serve run with --data-dir ./data): not a document folder.
+  host = await startHost({ rendererDir, folder, userDataDir: path.join(folder, 'data') });
+  const shared = await openHostStores(path.join(folder, 'data'));
+  await shared.recent.add(path.join(outside, 'secret.txt'));
+  await shared.recent.add(path.join(folder, 'inside.txt'));
+  await closeHostStores(shared);
+  void userDataDir;
 });
 
 afterEach(async () => {
@@ -51,6 +60,40 @@ async function call(method: string, body: unknown, headers: Record<string, strin
   });
   return { status: response.status, body: (await response.json()) as { ok: boolean; result?: unknown; error?: string } };
 }
+
+async function picker(body: unknown) {
+  const response = await fetch(`${host.origin}/api/picker`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-plenary-token': host.token },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as { ok: boolean; result?: { path: string; entries: Array<{ name: string; kind: string }> }; error?: string } };
+}
+
+describe('the in-page picker', () => {
+  it('lists sub-folders, but not hidden ones, symbolic links or the data folder', async () => {
+    const { body } = await picker({ purpose: 'open' });
+    expect(body.result!.entries).toEqual([
+      { name: 'drafts', kind: 'folder' },
+      { name: 'inside.txt', kind: 'file' },
+    ]);
+  });
+
+  it('goes into a sub-folder, and opens a file typed with its sub-folder', async () => {
+    expect((await picker({ purpose: 'open', folder: 'drafts' })).body.result).toMatchObject({ path: 'drafts', entries: [{ name: '2026', kind: 'folder' }] });
+    expect((await picker({ purpose: 'open', folder: 'drafts/2026' })).body.result!.entries).toEqual([{ name: 'deep.txt', kind: 'file' }]);
+    const opened = await call('openDialog', { args: [], choice: 'drafts/2026/deep.txt' });
+    expect((opened.body.result as { ok: boolean; document: { name: string } }).document.name).toBe('deep.txt');
+  });
+
+  it('does not go out of its folder: not by .., not through a symbolic link', async () => {
+    expect((await picker({ purpose: 'open', folder: '..' })).status).toBe(400);
+    expect((await picker({ purpose: 'open', folder: 'drafts/../..' })).status).toBe(400);
+    expect((await picker({ purpose: 'open', folder: 'folder-out' })).status).toBe(403);
+    const through = await call('openDialog', { args: [], choice: 'folder-out/secret.txt' });
+    expect(through.body.result).toEqual({ ok: false, error: 'secret.txt is outside the folder this host serves.' });
+  });
+});
 
 describe('the browser host', () => {
   it('prints a URL whose token is in the fragment, which no request carries', () => {
