@@ -31,7 +31,8 @@ function tempNameBeside(path: string): string {
 /** `.<name>.<pid>.<8 hex>.tmp`, as tempNameBeside makes them. */
 const TEMP_NAME = /^\.(.+)\.(\d{1,10})\.[0-9a-f]{8}\.tmp$/;
 
-function processIsAlive(pid: number): boolean {
+/** Signal 0 tests for existence; EPERM means the process exists but belongs to someone else. */
+export function processIsAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

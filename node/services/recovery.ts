@@ -18,7 +18,10 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { RecoverySnapshot } from '../../shared/ipc/index.js';
 import { SESSION_ID_PATTERN } from '../../shared/ipc/index.js';
+import { processIsAlive } from '../file/index.js';
 import { readJsonFile, writeJsonAtomic } from './storage.js';
+
+export { processIsAlive };
 
 /** Session ids become file names: a safe alphabet only (the IPC schema enforces it too). */
 export { SESSION_ID_PATTERN };
@@ -180,14 +183,4 @@ export class RecoveryStore {
 
 function damaged(sessionId: string, savedAt: string, why: string): RecoveryEntry {
   return { sessionId, name: null, savedAt, content: '', damaged: `Recovery snapshot ${sessionId} ${why}.` };
-}
-
-/** Signal 0 tests for existence; EPERM means the process exists but belongs to someone else. */
-function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
