@@ -114,7 +114,7 @@ describe('the host and another local service in one browser', () => {
     await picker.getByLabel('File name').fill('drafts/draft.txt');
     await page.keyboard.press('Enter');
     await picker.waitFor({ state: 'detached' });
-    await expect.poll(() => page.title()).toMatch(/draft\.txt/);
+    await expect.poll(() => page.title(), { timeout: 30_000 }).toMatch(/draft\.txt/);
     await context.close();
   }, 120_000);
 
