@@ -63,3 +63,11 @@ export async function inputAndPlenaryOutput(io: CliIo, input: string, output: st
   if (await sameFile(paths.input, paths.output)) throw new UsageError('the output is the input file: choose another name with -o');
   return paths;
 }
+
+/** An ISO date from --date (a day or a full date-time); the current time when absent. */
+export function changeDate(value: string | undefined): string {
+  if (value === undefined) return new Date().toISOString();
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) throw new UsageError(`--date ${JSON.stringify(value)} is not a date; give it as 2026-11-23 or 2026-11-23T10:00:00Z`);
+  return new Date(time).toISOString();
+}

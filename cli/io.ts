@@ -14,6 +14,8 @@ export interface CliIo {
   cwd: string;
   /** Environment (PLENARY_DEBUG=1 prints stacks of internal errors); defaults to process.env. */
   env?: Readonly<Record<string, string | undefined>>;
+  /** `--verbose`: every warning printed, not a summary of those alike (./warnings.ts). */
+  verbose?: boolean;
 }
 
 /**

@@ -47,6 +47,7 @@ async function usage(commands: CommandRegistry): Promise<string> {
     'Options:',
     '  -h, --help      this help; `plenary <command> --help` for one command',
     '  --version       the version of Plenary and of its file format',
+    '  --verbose       every warning, not one line for each kind with a count',
     '',
     'Exit codes: 0 done, 1 user error (message on stderr), 2 internal error (please report it).',
     '',
@@ -99,7 +100,12 @@ export async function main(argv: string[], io: CliIo, commands: CommandRegistry 
       io.stdout.write(`Usage: plenary ${command.summary}\n`);
       return 0;
     }
-    return await command.run(args, io);
+    // `--verbose` is everyone's: every warning printed instead of a summary (cli/warnings.ts).
+    const verbose = args.includes('--verbose');
+    return await command.run(
+      args.filter((arg) => arg !== '--verbose'),
+      verbose ? { ...io, verbose } : io,
+    );
   } catch (error) {
     return reportError(name, error, io);
   }

@@ -13,6 +13,8 @@ export const HOST_METHOD_NAMES = [
   'openDropped',
   'chooseResolution',
   'chooseVersion',
+  'searchLibrary',
+  'readLibraryText',
   'save',
   'saveAs',
   'exportDocx',

@@ -75,6 +75,8 @@ export function buildMenuTemplate({ platform, recent, isPackaged, actions }: Men
       separator,
       ...section('edit', 'find'),
       separator,
+      ...section('edit', 'proposals'),
+      separator,
       ...section('edit', 'author'),
     ],
   };
@@ -100,6 +102,8 @@ export function buildMenuTemplate({ platform, recent, isPackaged, actions }: Men
     label: '&View',
     submenu: [
       ...section('view', 'panels'),
+      separator,
+      ...section('view', 'translation'),
       separator,
       { role: 'resetZoom' },
       { role: 'zoomIn' },

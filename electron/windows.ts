@@ -299,8 +299,8 @@ export class DocumentWindows {
     return this.create(null);
   }
 
-  /** New resolution / new revision: in the focused window if it is still empty, else a new one. */
-  newDocument(command: Extract<MenuCommand, 'new-resolution' | 'new-revision'>): void {
+  /** New resolution / new revision / new proposals: in the focused window if it is still empty, else a new one. */
+  newDocument(command: Extract<MenuCommand, 'new-resolution' | 'new-revision' | 'new-proposals'>): void {
     const focused = this.focused();
     const target = focused && !focused.holdsDocument ? focused : this.openEmpty();
     void target.send(command);
@@ -308,7 +308,7 @@ export class DocumentWindows {
 
   /** A command for the focused document window; with none (macOS), a new window gets it. */
   command(command: MenuCommand): void {
-    if (command === 'new-resolution' || command === 'new-revision') return this.newDocument(command);
+    if (command === 'new-resolution' || command === 'new-revision' || command === 'new-proposals') return this.newDocument(command);
     const target = this.focused() ?? (command === 'open' ? this.openEmpty() : undefined);
     if (target) void target.send(command);
   }

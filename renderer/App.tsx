@@ -4,7 +4,7 @@
  * the controller (renderer/controller/); React renders its state and the editor store's snapshot,
  * and never touches the document's DOM.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { EditorView } from 'prosemirror-view';
 import type { PlenaryApi } from '../shared/ipc/index.js';
 import type { TextImporter } from '../shared/editing/index.js';
@@ -18,6 +18,8 @@ import { useBrowserShortcuts, useMenuCommands, usePreviewEscape } from './contro
 import { useFileDrop, useWindowTitle } from './controller/use-window.js';
 import { Toolbar } from './panels/Toolbar.js';
 import { Outline } from './panels/Outline.js';
+import { SourcePane } from './panels/SourcePane.js';
+import { translationCounts } from '../shared/translation/index.js';
 import { StatusBar } from './panels/StatusBar.js';
 import { Footnotes } from './panels/Footnotes.js';
 import { Checks } from './panels/Checks.js';
@@ -25,6 +27,8 @@ import { FindBar } from './panels/FindBar.js';
 import { FilePicker, Messages, RecoveryDialog } from './panels/Dialogs.js';
 import { Changes } from './panels/Changes.js';
 import { AuthorDialog } from './panels/AuthorDialog.js';
+import { AddProposalDialog, NewProposalsDialog, ProposalsPanel } from './panels/Proposals.js';
+import { isLanguageCode } from '../shared/languages/index.js';
 
 export interface AppProps {
   api: PlenaryApi;
@@ -43,6 +47,14 @@ export function App(props: AppProps) {
   const snapshot = useEditorSnapshot(controller.store);
   const place = useRef<HTMLDivElement>(null);
   const view = useEditor(controller, place, importText, onEditorView);
+  const scroller = useRef<HTMLElement>(null);
+  // Beside a source: what is left to translate (a walk over the units, only while the source shows).
+  const shownDoc = state.versions && view ? view.state.doc : null;
+  const leftToTranslate = useMemo(() => {
+    if (!shownDoc) return null;
+    const counts = translationCounts(shownDoc);
+    return counts['to-translate'] + counts['changed-in-source'];
+  }, [shownDoc]);
   useEffect(() => picker.attach((request) => controller.pick(request)), [picker, controller]);
   useMenuCommands(controller, api);
   useBrowserShortcuts(controller, browserHost);
@@ -60,6 +72,8 @@ export function App(props: AppProps) {
     }
     return targets;
   }, [snapshot.outline]);
+
+  const searchLibrary = useCallback((query: string) => controller.searchLibrary(query), [controller]);
 
   const { reviewView, changesVisible } = state;
   const run = (command: Parameters<AppController['run']>[0]) => void controller.run(command);
@@ -89,8 +103,37 @@ export function App(props: AppProps) {
         </div>
       ) : null}
       <div className="workspace">
-        {state.outlineVisible ? <Outline entries={snapshot.outline} currentId={snapshot.currentId} onJump={(entry) => entry.id && controller.jumpTo(entry.id)} /> : null}
-        <main className="page-scroller" onDragOverCapture={drop.onDragOverCapture} onDropCapture={drop.onDropCapture}>
+        {state.outlineVisible ? (
+          <div className="side-column">
+            {snapshot.proposals ? (
+              <ProposalsPanel
+                entries={snapshot.proposals}
+                currentId={snapshot.currentProposal}
+                onJump={(id) => controller.jumpTo(id)}
+                onMove={(id, by) => controller.moveProposal(id, by)}
+                onAdd={() => run('add-proposal')}
+              />
+            ) : null}
+            <Outline entries={snapshot.outline} currentId={snapshot.currentId} language={snapshot.language} onJump={(entry) => entry.id && controller.jumpTo(entry.id)} />
+          </div>
+        ) : null}
+        <main
+          ref={scroller}
+          className={`page-scroller${state.versions ? ' with-source' : ''}`}
+          onDragOverCapture={drop.onDragOverCapture}
+          onDropCapture={drop.onDropCapture}
+        >
+          {state.versions && view ? (
+            <SourcePane
+              view={view}
+              doc={view.state.doc}
+              source={state.versions.source}
+              name={state.versions.name}
+              scroller={scroller.current}
+              onClose={() => controller.closeLanguageVersions()}
+              onJump={(id) => controller.jumpTo(id)}
+            />
+          ) : null}
           <div className="page" lang={snapshot.language} dir={snapshot.language === 'ar' ? 'rtl' : 'ltr'}>
             <div ref={place} className="page-editor" />
             <Footnotes notes={snapshot.footnotes} onSelect={(note) => controller.selectFootnote(note.id)} />
@@ -126,6 +169,8 @@ export function App(props: AppProps) {
         contribution={snapshot.contribution}
         onToggleScope={() => run('toggle-tracking-scope')}
         wordCount={snapshot.wordCount}
+        leftToTranslate={leftToTranslate}
+        onNextToTranslate={() => run('next-to-translate')}
         recoveredAt={state.session.recoveredAt}
         author={snapshot.author}
         reviewView={reviewView}
@@ -151,6 +196,20 @@ export function App(props: AppProps) {
           onRestore={(s) => void controller.restore(s)}
           onDiscard={(s) => void controller.discardRecovery(s)}
           onLater={() => controller.postponeRecovery()}
+        />
+      ) : null}
+      {state.proposalDialog === 'new' ? (
+        <NewProposalsDialog
+          language={isLanguageCode(snapshot.language) ? snapshot.language : 'en'}
+          onCreate={(request) => controller.createProposals(request)}
+          onCancel={() => controller.closeProposalDialog()}
+        />
+      ) : null}
+      {state.proposalDialog === 'add' ? (
+        <AddProposalDialog
+          onSearch={searchLibrary}
+          onAdd={(request) => void controller.addProposal(request)}
+          onCancel={() => controller.closeProposalDialog()}
         />
       ) : null}
       {state.pick ? <FilePicker request={state.pick} onDone={(name) => controller.picked(name)} /> : null}

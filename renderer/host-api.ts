@@ -7,7 +7,7 @@
  * a name, and the host resolves it inside that folder. The renderer never sends a path.
  */
 import { UserFacingError } from '../shared/errors/index.js';
-import type { DocumentJson, ExportMode, ExportOutcome, MenuCommand, OpenOutcome, PlenaryApi, RecentFile, RecoverySnapshot, SaveOutcome, Settings } from '../shared/ipc/index.js';
+import type { DocumentJson, ExportMode, ExportOutcome, LibraryText, MenuCommand, OpenOutcome, PlenaryApi, RecentFile, RecoverySnapshot, SaveOutcome, Settings } from '../shared/ipc/index.js';
 import { TOKEN_FRAGMENT, TOKEN_HEADER, type ApiMethod, type CallRequest, type CallResponse, type PickerListing, type PickerPurpose } from '../shared/ipc/index.js';
 
 export interface PickRequest {
@@ -99,6 +99,8 @@ export function createHttpApi(options: { token: string; pick: Picker; base?: str
       const choice = await choose('compare');
       return choice === null ? null : call<OpenOutcome | null>('chooseVersion', [], choice);
     },
+    searchLibrary: (query) => call<LibraryText[]>('searchLibrary', [query]),
+    readLibraryText: (id) => call<OpenOutcome>('readLibraryText', [id]),
     revealExport: () => call<boolean>('revealExport', []),
     save: (fileId: string, content: DocumentJson, revision: string) => call<SaveOutcome>('save', [fileId, content, revision]),
     async saveAs(content: DocumentJson, suggestedName: string): Promise<SaveOutcome | null> {

@@ -7,6 +7,7 @@ import 'prosemirror-view/style/prosemirror.css';
 import 'prosemirror-gapcursor/style/gapcursor.css';
 import './styles/app.css';
 import './styles/page.css';
+import './styles/proposals.css';
 import { App } from './App.js';
 import { PickerBridge } from './controller/picker-bridge.js';
 import { createHttpApi, takeToken } from './host-api.js';

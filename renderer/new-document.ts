@@ -5,6 +5,8 @@
  * revision of a resolution…": a Council contribution around the resolution in force (below). And
  * "Compare With Another Version…": the differences between two versions as tracked changes.
  */
+import { CarryOverError, carryOver } from '../shared/carry-over/index.js';
+import { translationCounts } from '../shared/translation/index.js';
 import { messageOf } from '../shared/errors/index.js';
 import type { Node } from 'prosemirror-model';
 import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
@@ -96,4 +98,28 @@ export function startRevising(state: EditorState): Transaction {
   const tr = setTrackingEnabled(state, true);
   const cursor = firstCoverFieldPosition(state.doc);
   return cursor === null ? tr : tr.setSelection(TextSelection.create(state.doc, cursor)).scrollIntoView();
+}
+
+export type LanguageVersion = { ok: true; source: Node; carried: Node | null; warnings: string[] } | { ok: false; error: string };
+
+/**
+ * View → Language Versions…: the chosen file is the source language version. A document on screen
+ * that holds no translation statuses yet is the text in force: the source's changes are carried
+ * into it (shared/carry-over), a new untitled document (`carried`); one that holds them already is
+ * the translation under way, kept as it is (`carried` null: the caller measures it against the
+ * source).
+ */
+export function languageVersion(current: Node, opened: OpenedDocument, author: string | undefined): LanguageVersion {
+  const read = readOpened(opened);
+  if (!read.ok) return read;
+  const counts = translationCounts(current);
+  const underWay = Object.values(counts).some((count) => count > 0);
+  if (underWay) return { ok: true, source: read.doc, carried: null, warnings: opened.warnings };
+  try {
+    const carried = carryOver(read.doc, current, author === undefined ? {} : { author }).doc;
+    return { ok: true, source: read.doc, carried, warnings: opened.warnings };
+  } catch (error) {
+    if (error instanceof CarryOverError) return { ok: false, error: `${opened.name}: ${error.message}` };
+    throw error;
+  }
 }

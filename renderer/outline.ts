@@ -3,6 +3,7 @@
  * annexes, headings) with labels, the footnotes, the word count and where the cursor is. Pure
  * functions of the state, computed off the keystroke path (see store.ts).
  */
+import { translationOf, type TranslationStatus } from '../shared/translation/index.js';
 import type { Node } from 'prosemirror-model';
 import type { EditorState } from 'prosemirror-state';
 import type { Labels } from '../shared/numbering/index.js';
@@ -18,6 +19,8 @@ export interface OutlineEntry {
   text: string;
   /** 0 for resolutions, annexes and headings; 1 for sections; 2+ for items by nesting. */
   depth: number;
+  /** An item's translation status, in a language version (shared/translation). */
+  translation?: TranslationStatus;
 }
 
 export interface FootnoteEntry {
@@ -65,7 +68,8 @@ function entryFor(node: Node, kind: OutlineKind, label: string, depth: number, c
   if (cached && cached.label === label && cached.depth === depth) return cached;
   const text =
     kind === 'section' || kind === 'annex' ? (node.firstChild?.textContent ?? '') : kind === 'heading' ? node.textContent : leadText(node);
-  const entry: OutlineEntry = { id: (node.attrs.id as string | null) ?? '', kind, label, text: preview(text), depth };
+  const status = kind === 'item' ? translationOf(node)?.status : undefined;
+  const entry: OutlineEntry = { id: (node.attrs.id as string | null) ?? '', kind, label, text: preview(text), depth, ...(status ? { translation: status } : {}) };
   cache.set(node, entry);
   return entry;
 }

@@ -15,6 +15,7 @@ import { trackingScopeOf, trackingState } from '../shared/tracking/index.js';
 import { isContribution } from '../shared/contribution/index.js';
 import type { TrackingScope } from '../shared/schema/index.js';
 import { listChanges, type TrackedChange } from '../shared/tracking/index.js';
+import { namesTextOnly, proposalsOf } from '../shared/proposals/index.js';
 import { labelsOf } from './editor/labels-plugin.js';
 import {
   buildFootnotes,
@@ -57,6 +58,33 @@ export interface EditorSnapshot {
   currentChange: string | null;
   canUndo: boolean;
   canRedo: boolean;
+  /** A proposals document's proposals, in order (null for any other document): the Proposals panel. */
+  proposals: ProposalEntry[] | null;
+  /** Id of the proposal the cursor stands in. */
+  currentProposal: string | null;
+}
+
+/** A proposal as the Proposals panel lists it. */
+export interface ProposalEntry {
+  id: string;
+  symbol: string;
+  identifier: string;
+  /** What it acts on: the number line of the text, or an ADD's title. */
+  subject: string;
+  /** Reasons are required (SUP, NOC) and still empty. */
+  reasonsMissing: boolean;
+}
+
+/** The proposals of a proposals document, from its top level only (cheap enough for every refresh). */
+function proposalEntries(doc: Node): ProposalEntry[] | null {
+  if (typeof doc.attrs.proposalSource !== 'string') return null;
+  return proposalsOf(doc).map(({ node, identifier, symbol }) => {
+    const body = node.firstChild;
+    const subject =
+      (node.attrs.target as string | null) ?? (body?.type.name === 'resolution' ? (body.childCount > 1 ? body.child(1).textContent : '') : (body?.textContent ?? ''));
+    const reasons = node.lastChild?.type.name === 'proposal_reasons' ? node.lastChild.textContent.trim() : '';
+    return { id: node.attrs.id as string, symbol, identifier, subject, reasonsMissing: namesTextOnly(symbol) && reasons === '' };
+  });
 }
 
 const EMPTY: EditorSnapshot = {
@@ -73,6 +101,8 @@ const EMPTY: EditorSnapshot = {
   currentChange: null,
   canUndo: false,
   canRedo: false,
+  proposals: null,
+  currentProposal: null,
 };
 
 const QUIET_MS = 300;
@@ -160,6 +190,8 @@ export class EditorStore {
       currentChange: currentChangeKey(changes, state.selection.head),
       canUndo: undoDepth(state) > 0,
       canRedo: redoDepth(state) > 0,
+      proposals: docChanged ? proposalEntries(state.doc) : this.snapshot.proposals,
+      currentProposal: state.selection.$from.depth > 0 && state.selection.$from.node(1).type.name === 'proposal' ? (state.selection.$from.node(1).attrs.id as string) : null,
     };
     this.lastDoc = state.doc;
     this.snapshot = next;

@@ -8,21 +8,14 @@ import { COMPARISON_AUTHOR, CompareError, compareDocuments } from '../../shared/
 import { readDocumentFileIsolated } from '../../node/file/index.js';
 import { saveDocument } from '../../node/file/index.js';
 import { listChanges } from '../../shared/tracking/index.js';
-import { inputAndPlenaryOutput, parseCommandArgs, resolvePath } from '../args.js';
-import { UsageError, UserError } from '../errors.js';
+import { changeDate, inputAndPlenaryOutput, parseCommandArgs, resolvePath } from '../args.js';
+import { UserError } from '../errors.js';
 import type { CliIo } from '../io.js';
+import { reportWarnings } from '../warnings.js';
 
 const SYNOPSIS = 'plenary compare <old> <new> -o <out.plenary> [--author "Name"] [--date 2026-11-23]';
 
 export const summary = 'compare <old> <new> -o <out.plenary>   the differences between two versions, as tracked changes on the old one';
-
-/** An ISO date from --date (a day or a full date-time); the current time when absent. */
-function changeDate(value: string | undefined): string {
-  if (value === undefined) return new Date().toISOString();
-  const time = Date.parse(value);
-  if (Number.isNaN(time)) throw new UsageError(`--date ${JSON.stringify(value)} is not a date; give it as 2026-11-23 or 2026-11-23T10:00:00Z`);
-  return new Date(time).toISOString();
-}
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(
@@ -47,6 +40,6 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   await saveDocument(output, result);
   const count = listChanges(result).length;
   io.stderr.write(`plenary compare: ${basename(oldPath)} → ${basename(newPath)}: ${count} change(s) by ${author}, written to ${basename(output)}\n`);
-  for (const warning of [...previous.warnings, ...next.warnings]) io.stderr.write(`warning: ${warning}\n`);
+  reportWarnings(io, [...previous.warnings, ...next.warnings]);
   return 0;
 }

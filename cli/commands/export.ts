@@ -12,6 +12,7 @@ import { readDocumentFileIsolated } from '../../node/file/index.js';
 import { oneFlagOf, parseCommandArgs, resolvePath, writeLines } from '../args.js';
 import { UsageError, UserError } from '../errors.js';
 import type { CliIo } from '../io.js';
+import { reportWarnings } from '../warnings.js';
 
 const SYNOPSIS = 'plenary export <file> -o <out.docx> [--final|--original]';
 
@@ -34,7 +35,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (output === input) throw new UserError(`refusing to export over the input file ${values.output}`);
 
   const read = await readDocumentFileIsolated(input);
-  for (const warning of read.warnings) writeLines(io.stderr, `plenary export: ${warning}`);
+  reportWarnings(io, read.warnings, 'plenary export: ');
   const docx = await exportDocx(read.doc, { mode });
   try {
     // No .bak beside an export: the .docx is derived from the document, which stays the source.

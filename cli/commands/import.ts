@@ -5,6 +5,7 @@ import { saveDocument } from '../../node/file/index.js';
 import { inputAndPlenaryOutput, parseCommandArgs } from '../args.js';
 import { describeContent } from '../describe.js';
 import type { CliIo } from '../io.js';
+import { reportWarnings } from '../warnings.js';
 
 const SYNOPSIS = 'plenary import <in.txt|in.docx> -o <out.plenary> [--language fr]';
 
@@ -25,7 +26,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     `plenary import: ${basename(input)} → ${basename(output)}: ${describeContent(read.doc)} (language ${read.language}); ` +
       `${read.warnings.length} warning(s), ${read.unrecognised.length} unrecognised line(s)\n`,
   );
-  for (const warning of read.warnings) io.stderr.write(`warning: ${warning}\n`);
+  reportWarnings(io, read.warnings);
   for (const { line, text } of read.unrecognised) io.stderr.write(`unrecognised line ${line}: ${text}\n`);
   return 0;
 }

@@ -3,6 +3,7 @@ import { formatOutline, outline } from '../../shared/outline/index.js';
 import { readDocumentFileIsolated } from '../../node/file/index.js';
 import { parseCommandArgs, resolvePath, writeLines } from '../args.js';
 import type { CliIo } from '../io.js';
+import { reportWarnings } from '../warnings.js';
 
 const SYNOPSIS = 'plenary inspect <file> [--json]';
 
@@ -21,6 +22,6 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (read.unrecognised.length > 0) {
     writeLines(io.stdout, [`unrecognised lines (${read.unrecognised.length}):`, ...read.unrecognised.map(({ line, text }) => `  line ${line}: ${text}`)].join('\n'));
   }
-  for (const warning of read.warnings) io.stderr.write(`warning: ${warning}\n`);
+  reportWarnings(io, read.warnings);
   return 0;
 }

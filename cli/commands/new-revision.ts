@@ -11,6 +11,7 @@ import { ContributionError, contributionFromResolution } from '../../shared/cont
 import { inputAndPlenaryOutput, parseCommandArgs } from '../args.js';
 import { UserError } from '../errors.js';
 import type { CliIo } from '../io.js';
+import { reportWarnings } from '../warnings.js';
 
 const SYNOPSIS = 'plenary new-revision <resolution.plenary|.txt|.docx> -o <out.plenary> [--date "14 avril 2026"] [--language xx]';
 
@@ -41,6 +42,6 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     `plenary new-revision: ${basename(input)} → ${basename(output)}: contribution proposing a revision of Resolution ${number} ` +
       `(language ${contribution.language}); fill in the cover, then edit the resolution in the annex with tracking on\n`,
   );
-  for (const warning of [...read.warnings, ...contribution.warnings]) io.stderr.write(`warning: ${warning}\n`);
+  reportWarnings(io, [...read.warnings, ...contribution.warnings]);
   return 0;
 }

@@ -7,7 +7,7 @@
  * NotGrantedError, because only a buggy or hostile renderer sends one.
  */
 import path from 'node:path';
-import type { ExportMode, ExportOutcome, OpenOutcome, PlenaryApi, RecentFile, SaveOutcome, Settings } from '../../shared/ipc/index.js';
+import type { ExportMode, ExportOutcome, LibraryText, OpenOutcome, PlenaryApi, RecentFile, SaveOutcome, Settings } from '../../shared/ipc/index.js';
 import {
   DOCX_EXTENSION,
   PLENARY_EXTENSION,
@@ -23,6 +23,7 @@ import {
 import { NotGrantedError } from './grants.js';
 import { diskRevision, OVERWRITE } from './revision.js';
 import type { FileScope } from './scope.js';
+import { bundledLibraryDir, Library } from './library.js';
 import type { HostStores } from './stores.js';
 
 export type HostApi = Omit<PlenaryApi, 'onMenuCommand'>;
@@ -59,6 +60,21 @@ export interface HostApiDeps {
   scope?: FileScope;
   /** Shows a file in the system's file manager (Electron: shell.showItemInFolder); absent in a browser host. */
   reveal?: (filePath: string) => void;
+}
+
+/** The library of texts in force of each host process, opened (and seeded) on first use. */
+const libraries = new WeakMap<HostStores, Promise<Library>>();
+
+function libraryOf(stores: HostStores): Promise<Library> {
+  let library = libraries.get(stores);
+  if (!library) {
+    const seedDir = bundledLibraryDir();
+    library = Library.open(stores.userDataDir, seedDir ? { seedDir } : {});
+    // A failed open (a damaged index) is tried again on the next request, after the user moved it away.
+    library.catch(() => libraries.delete(stores));
+    libraries.set(stores, library);
+  }
+  return library;
 }
 
 export function createHostApi(deps: HostApiDeps): HostApi {
@@ -138,6 +154,20 @@ export function createHostApi(deps: HostApiDeps): HostApi {
     // comparison made from it is a new, untitled document.
     chooseResolution: () => readChosen('revise'),
     chooseVersion: () => readChosen('compare'),
+
+    async searchLibrary(query: string): Promise<LibraryText[]> {
+      const library = await libraryOf(stores);
+      return library.search(query, 50).map(({ item: { file: _file, ...text } }) => text);
+    },
+
+    async readLibraryText(id: string): Promise<OpenOutcome> {
+      const library = await libraryOf(stores);
+      const entry = library.entries.find((candidate) => candidate.id === id);
+      if (!entry) return { ok: false, error: 'That text is no longer in the library.' };
+      const loaded = await loadDocument(library.fileOf(entry));
+      if (!loaded.ok) return loaded;
+      return { ok: true, document: { fileId: '', name: entry.numberLine, ...loaded.value, imported: true, revision: '' } };
+    },
 
     async openDropped(name: string, dataBase64: string): Promise<OpenOutcome> {
       const loaded = await loadDroppedDocument(name, new Uint8Array(Buffer.from(dataBase64, 'base64')));

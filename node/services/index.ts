@@ -37,3 +37,4 @@ export { createHostApi, type HostApi, type HostDialogs, type OpenPurpose } from 
 export { fileIdentity, sameFile } from './identity.js';
 export { type FileScope, folderScope } from './scope.js';
 export { closeHostStores, type HostStores, openHostStores } from './stores.js';
+export { bundledLibraryDir, holdsNumberLine, Library, type LibraryEntry, LibraryError } from './library.js';

@@ -12,10 +12,11 @@
 import type { Node } from 'prosemirror-model';
 import { NodeSelection, TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state';
 import { closeHistory, redo, undo } from 'prosemirror-history';
-import type { OpenOutcome, PlenaryApi, RecoverySnapshot } from '../../shared/ipc/index.js';
+import type { LibraryText, OpenedDocument, OpenOutcome, PlenaryApi, RecoverySnapshot } from '../../shared/ipc/index.js';
 import { isQueued, leavesPreview, type CommandId } from '../../shared/commands/index.js';
-import { isLanguageCode, type LanguageCode } from '../../shared/languages/index.js';
-import type { SectionKind } from '../../shared/schema/index.js';
+import { isLanguageCode, languageTable, type LanguageCode } from '../../shared/languages/index.js';
+import { goToNextOutstanding, refreshFromSource, setUnitStatus, translateFixedLines, translationCounts, untranslatedMessage } from '../../shared/translation/index.js';
+import type { ProposalSymbol, SectionKind } from '../../shared/schema/index.js';
 import { demoteItem, insertAnnex, insertItemAfter, insertSection, moveItemDown, moveItemUp, promoteItem } from '../../shared/editing/index.js';
 import {
   listChanges,
@@ -36,7 +37,8 @@ import { checkDocument, type Finding } from '../../shared/check/index.js';
 import { messageOf } from '../../shared/errors/index.js';
 import { createEditorState, insertFootnoteAndEdit } from '../editor/create-editor.js';
 import { backToMarkup, changeIdsAtSelection, previewState, selectionOfChange, type Preview, type ReviewView } from '../editor/review-view.js';
-import { compareWithVersion, newResolution, newRevision, startRevising } from '../new-document.js';
+import { compareWithVersion, languageVersion, newResolution, newRevision, startRevising } from '../new-document.js';
+import { addProposal, isProposalsDocument, moveProposal, newProposals, type NewProposalsRequest } from '../proposals.js';
 import { Session, type SessionInfo } from '../session.js';
 import { EditorStore } from '../store.js';
 import type { PickRequest } from '../host-api.js';
@@ -62,9 +64,13 @@ export interface ControllerState {
   pick: PickRequest | null;
   /** The author dialog: asked the first time tracking goes on without a name, or on request. */
   authorPrompt: { firstTime: boolean } | null;
+  /** The dialogs of a proposals document: a new one (File → New Proposals…), or a proposal to add. */
+  proposalDialog: 'new' | 'add' | null;
   reviewView: ReviewView;
   /** Start-up is over (settings read, first document loaded, recovery listed). */
   ready: boolean;
+  /** View → Language Versions…: the source language version shown beside the document, read-only. */
+  versions: { name: string; source: Node } | null;
 }
 
 /** What the controller needs of the page besides the host API. */
@@ -142,8 +148,10 @@ export class AppController {
       recovery: [],
       pick: null,
       authorPrompt: null,
+      proposalDialog: null,
       reviewView: 'markup',
       ready: false,
+      versions: null,
     };
   }
 
@@ -350,6 +358,18 @@ export class AppController {
       case 'compare':
         await this.compare();
         return false;
+      case 'language-versions':
+        await this.languageVersions();
+        return false;
+      case 'next-to-translate':
+        if (!goToNextOutstanding(surface.state, dispatch)) this.say('info', 'Nothing is left to translate.');
+        return true;
+      case 'mark-translated':
+      case 'mark-checked':
+        if (!setUnitStatus(command === 'mark-translated' ? 'translated' : 'checked')(surface.state, dispatch)) {
+          this.say('info', 'The cursor is not in an item with a translation status (View → Language Versions… gives them).');
+        }
+        return true;
       case 'open': {
         if (!this.confirmDiscard()) return false;
         const outcome = await this.host.api.openDialog();
@@ -403,6 +423,13 @@ export class AppController {
         return false;
       case 'author-name':
         this.patch({ authorPrompt: { firstTime: false } });
+        return false;
+      case 'new-proposals':
+        if (this.confirmDiscard()) this.patch({ proposalDialog: 'new' });
+        return false;
+      case 'add-proposal':
+        if (isProposalsDocument(surface.state.doc)) this.patch({ proposalDialog: 'add' });
+        else this.say('error', 'Proposals are added to a proposals document: start one with File → New Proposals to a Conference….');
         return false;
       case 'next-change':
       case 'previous-change':
@@ -478,6 +505,43 @@ export class AppController {
     for (const warning of made.warnings) this.say('info', warning);
   }
 
+  /**
+   * View → Language Versions…: the chosen file is the source. The text in force on screen gets
+   * the source's changes carried over (a new untitled document, to translate); a translation under
+   * way is measured against it (units whose source changed go back to "changed in source").
+   */
+  private async languageVersions(): Promise<void> {
+    const current = this.markupState()?.doc;
+    if (!current) return;
+    const outcome = await this.host.api.chooseVersion();
+    if (!outcome) return;
+    if (!outcome.ok) return this.say('error', outcome.error);
+    const markup = this.markupState();
+    const author = markup ? trackingState(markup)?.author.name : undefined;
+    const made = languageVersion(current, outcome.document, isUnsetAuthor(author) ? undefined : author);
+    if (!made.ok) return this.say('error', made.error);
+    if (made.carried) {
+      if (!this.confirmDiscard()) return;
+      this.loadNew(made.carried);
+      this.session.documentChanged(made.carried);
+    } else {
+      const surface = this.surface;
+      const refresh = surface ? refreshFromSource(surface.state, made.source) : null;
+      if (surface && refresh) surface.dispatch(refresh);
+    }
+    this.patch({ versions: { name: outcome.document.name, source: made.source } });
+    const counts = translationCounts(this.markupState()!.doc);
+    this.say(
+      'info',
+      `${outcome.document.name} beside this text: ${counts['to-translate']} to translate, ${counts['changed-in-source']} changed in source (Alt+Shift+T goes to the next one, Alt+Shift+D marks it translated).`,
+    );
+    for (const warning of made.warnings) this.say('info', warning);
+  }
+
+  closeLanguageVersions(): void {
+    this.patch({ versions: null });
+  }
+
   private async exportDocx(mode: 'markup' | 'final' | 'original'): Promise<void> {
     const { api } = this.host;
     const base = (this.session.current.name ?? 'Untitled').replace(/\.(plenary|txt|docx)$/i, '');
@@ -513,11 +577,18 @@ export class AppController {
     surface.focus();
   }
 
-  /** Labels, reference wording and the keyword list follow the document's language. */
+  /**
+   * Labels, reference wording and the keyword list follow the document's language; the keyword
+   * lines, the call and the number line's words are rewritten from the tables, and what the tables
+   * do not know is said.
+   */
   setLanguage(language: LanguageCode): void {
     const surface = this.editing();
     if (!surface || language === surface.state.doc.attrs.language) return;
-    surface.dispatch(surface.state.tr.setDocAttribute('language', language));
+    const tr = surface.state.tr;
+    const phrases = translateFixedLines(tr, language);
+    surface.dispatch(tr);
+    if (phrases.untranslated.length > 0) this.say('info', untranslatedMessage(phrases, languageTable(language).name));
     surface.focus();
   }
 
@@ -589,6 +660,63 @@ export class AppController {
     const target = direction === 'next' ? nextChange(doc, selection.from) : previousChange(doc, selection.from);
     if (!target) return this.say('info', 'There are no tracked changes in this document.');
     this.selectChange(target.id, target.kind);
+  }
+
+  // --- proposals to a conference ----------------------------------------------------------------
+
+  closeProposalDialog(): void {
+    this.patch({ proposalDialog: null });
+    this.surface?.focus();
+  }
+
+  /** The New Proposals dialog's answer: the new document, untitled, tracking on for its MOD bodies. */
+  createProposals(request: NewProposalsRequest): void {
+    const made = newProposals(request);
+    if (!made.ok) return this.say('error', made.error);
+    this.patch({ proposalDialog: null });
+    this.loadNew(made.value);
+    const surface = this.surface;
+    if (surface) surface.dispatch(startRevising(surface.state));
+    this.say('info', 'New proposals document: fill in the cover, then add proposals (Edit → Add Proposal…). Edits to MOD proposals are tracked.');
+  }
+
+  /** The library's texts matching what the user typed in the Add Proposal dialog. */
+  searchLibrary(query: string): Promise<LibraryText[]> {
+    return this.host.api.searchLibrary(query);
+  }
+
+  /** The Add Proposal dialog's answer: the proposal after the one the cursor stands in, the cursor in it. */
+  async addProposal(request: { symbol: ProposalSymbol; textId?: string; title?: string }): Promise<void> {
+    const surface = this.surface;
+    if (!surface) return;
+    let text: OpenedDocument | undefined;
+    if (request.textId) {
+      const outcome = await this.host.api.readLibraryText(request.textId);
+      if (!outcome.ok) return this.say('error', outcome.error);
+      text = outcome.document;
+    }
+    // The library answered asynchronously: add to the editor as it is now.
+    const current = this.surface;
+    if (!current) return;
+    const added = addProposal(current.state, { symbol: request.symbol, ...(text ? { text } : {}), ...(request.title ? { title: request.title } : {}), author: this.author });
+    if (!added.ok) return this.say('error', added.error);
+    this.patch({ proposalDialog: null });
+    current.dispatch(added.value.tr);
+    this.jumpTo(added.value.id);
+  }
+
+  /**
+   * Moves a proposal one place up or down (the Proposals panel's arrows). By id, not by rank: a
+   * second click may come before the panel shows the first move.
+   */
+  moveProposal(id: string, by: -1 | 1): void {
+    const surface = this.surface;
+    if (!surface) return;
+    const moved = moveProposal(surface.state, id, by);
+    if (!moved.ok) return this.say('error', moved.error);
+    surface.dispatch(moved.value);
+    // The panel shows the new order at once, not after the typing pause: the next click is on it.
+    this.store.refresh(surface.state);
   }
 
   // --- navigation ------------------------------------------------------------------------------

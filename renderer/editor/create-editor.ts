@@ -6,6 +6,7 @@
  * keys of shared/editing (Enter makes the next item, Tab demotes, Alt+Up moves…), history, search,
  * then ProseMirror's base keymap.
  */
+import { translationStatusPlugin } from './translation-status.js';
 import { messageOf } from '../../shared/errors/index.js';
 import type { Node, ResolvedPos, Slice } from 'prosemirror-model';
 import { EditorState, NodeSelection, type Command, type Plugin, type Transaction } from 'prosemirror-state';
@@ -24,6 +25,7 @@ import { clipboardHtmlToText } from '../../shared/import/index.js';
 import { clipboardParser, clipboardSerializer, markViews, structureNodeViews } from './dom-specs.js';
 import { FootnoteView } from './footnote-view.js';
 import { labelsPlugin } from './labels-plugin.js';
+import { proposalsViewPlugin } from './proposals-view.js';
 import { activeSectionPlugin } from './active-section.js';
 import { uniqueIdsPlugin } from '../../shared/model/index.js';
 import { compositionGuard } from './composition-guard.js';
@@ -89,10 +91,12 @@ export function editorPlugins(options: EditorPluginsOptions): Plugin[] {
   return [
     numberingPlugin(),
     labelsPlugin(),
+    proposalsViewPlugin(),
     activeSectionPlugin(),
     // Skips typing: only a transaction that inserts blocks or sets an id walks the document (mayIntroduceIds).
     uniqueIdsPlugin(),
     sectionKindPlugin(),
+    translationStatusPlugin(),
     trackingPlugin({ author: { name: options.author }, enabled: options.tracking ?? false }),
     compositionGuard(),
     keymap({ 'Mod-b': toggleMark(schema.marks.strong!), 'Mod-i': toggleMark(schema.marks.em!) }),

@@ -41,6 +41,9 @@ const NODE_ELEMENTS: Record<string, { tag: string; className: string }> = {
   annex: { tag: 'section', className: 'pl-annex' },
   annex_heading: { tag: 'p', className: 'pl-annex-heading' },
   annex_title: { tag: 'p', className: 'pl-annex-title' },
+  // A proposal to a conference; its symbol and identifier are drawn by renderer/editor/proposals-view.ts.
+  proposal: { tag: 'section', className: 'pl-proposal' },
+  proposal_reasons: { tag: 'p', className: 'pl-reasons' },
   footnote: { tag: 'sup', className: 'pl-footnote' },
   // A live reference holds no text: the labels decoration gives it `data-label` to show.
   cross_reference: { tag: 'span', className: 'pl-xref' },

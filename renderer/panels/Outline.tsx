@@ -34,11 +34,13 @@ const Row = memo(function Row(props: RowProps) {
     transform: `translateY(${props.start}px)`,
     height: `${rowHeight(entry)}px`,
     paddingTop: `${SPACE_ABOVE_PX[entry.kind]}px`,
-    paddingLeft: `${0.5 + Math.max(0, entry.depth - 1) * 0.9}rem`,
+    // Inline start: the right in an Arabic outline, as on its page.
+    paddingInlineStart: `${0.5 + Math.max(0, entry.depth - 1) * 0.9}rem`,
   };
   return (
     <li
-      className={`outline-row outline-${entry.kind}${current ? ' outline-current' : ''}`}
+      className={`outline-row outline-${entry.kind}${current ? ' outline-current' : ''}${entry.translation ? ` outline-tr-${entry.translation}` : ''}`}
+      data-translation={entry.translation}
       style={style}
       aria-current={current ? 'location' : undefined}
       data-id={entry.id}
@@ -51,7 +53,7 @@ const Row = memo(function Row(props: RowProps) {
   );
 });
 
-export function Outline(props: { entries: OutlineEntry[]; currentId: string | null; onJump(entry: OutlineEntry): void }) {
+export function Outline(props: { entries: OutlineEntry[]; currentId: string | null; language?: string; onJump(entry: OutlineEntry): void }) {
   const { entries, currentId } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -78,7 +80,7 @@ export function Outline(props: { entries: OutlineEntry[]; currentId: string | nu
     <nav className="outline" aria-label="Outline">
       <h2 className="panel-title">Outline</h2>
       <div ref={scroller} className="outline-scroller">
-        <ol style={{ height: virtualizer.getTotalSize() }}>
+        <ol style={{ height: virtualizer.getTotalSize() }} lang={props.language} dir={props.language === 'ar' ? 'rtl' : 'ltr'}>
           {virtualizer.getVirtualItems().map((row) => {
             const entry = entries[row.index]!;
             return (

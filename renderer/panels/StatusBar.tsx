@@ -17,6 +17,9 @@ export interface StatusBarProps {
   /** A Council contribution: what tracking covers can be switched (resolution only / whole document). */
   contribution: boolean;
   wordCount: number;
+  /** Beside a source language version: units still to translate or changed in source. */
+  leftToTranslate?: number | null;
+  onNextToTranslate?(): void;
   recoveredAt: string | null;
   author: string;
   reviewView: ReviewView;
@@ -75,6 +78,11 @@ export function StatusBar(props: StatusBarProps) {
           View: {REVIEW_VIEW_NAMES[props.reviewView]} (read-only)
         </button>
       )}
+      {props.leftToTranslate !== undefined && props.leftToTranslate !== null ? (
+        <StatusButton className="status-translate" title="Go to the next item to translate (Alt+Shift+T)" onClick={() => props.onNextToTranslate?.()}>
+          {props.leftToTranslate === 0 ? 'All translated' : `${props.leftToTranslate} left to translate`}
+        </StatusButton>
+      ) : null}
       <span className="status-words">{props.wordCount.toLocaleString()} words</span>
       {props.recoveredAt ? (
         <span className="status-recovery" title="A recovery copy is kept until you save">

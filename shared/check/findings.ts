@@ -3,7 +3,17 @@
 /** `error`: the text is wrong as it stands (an empty item, a reference to nothing). `warning`: house style. */
 export type Severity = 'error' | 'warning';
 
-export type FindingCode = 'punctuation' | 'empty-item' | 'dangling-reference' | 'unknown-keyword';
+export type FindingCode =
+  | 'punctuation'
+  | 'empty-item'
+  | 'dangling-reference'
+  | 'ambiguous-reference'
+  | 'unknown-keyword'
+  | 'proposal-reasons'
+  | 'proposal-unchanged'
+  | 'proposal-marked'
+  | 'proposal-not-in-force'
+  | 'proposal-duplicate';
 
 export interface Finding {
   severity: Severity;

@@ -1,7 +1,11 @@
-/** Dangling references: a cross-reference whose item was deleted reads `point ?? du décide`. */
+/**
+ * Dangling references: a cross-reference whose item was deleted reads `point ?? du décide`.
+ * Ambiguous references: a phrase that reads as a reference to this resolution's items but that no
+ * import could link — part of it inserted or deleted, or a keyword two sections share — stays text
+ * and will not follow renumbering: the editor has to look at it.
+ */
 import type { Node } from 'prosemirror-model';
-import type { Labels } from '../numbering/index.js';
-import { referenceText } from '../numbering/index.js';
+import { findItem, referenceText, scanReferences, type AmbiguityReason, type Labels } from '../numbering/index.js';
 import type { Finding } from './findings.js';
 import { itemWhere } from './where.js';
 
@@ -28,4 +32,25 @@ export function checkReferences(doc: Node, labels: Labels): Finding[] {
   };
   visit(doc, null, null);
   return findings;
+}
+
+const AMBIGUITY: Record<AmbiguityReason, string> = {
+  'partly-tracked': 'part of it is inserted or deleted, so it names an item in neither numbering for sure',
+  'shared-keyword': 'two sections open with that keyword',
+};
+
+export function checkAmbiguousReferences(doc: Node, labels: Labels): Finding[] {
+  return scanReferences(doc).flatMap((scanned) => {
+    if (scanned.outcome.kind !== 'ambiguous') return [];
+    const item = scanned.blockId ? findItem(doc, scanned.blockId) : undefined;
+    return [
+      {
+        severity: 'warning' as const,
+        code: 'ambiguous-reference' as const,
+        message: `"${scanned.text}" stays text and will not follow renumbering: ${AMBIGUITY[scanned.outcome.reason]}`,
+        blockId: scanned.blockId,
+        where: item ? itemWhere(doc, scanned.blockId!, labels) : '(outside the items)',
+      },
+    ];
+  });
 }

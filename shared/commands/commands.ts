@@ -100,6 +100,13 @@ export const COMMANDS = [
     queued: true,
   },
   {
+    id: 'new-proposals',
+    label: 'New Proposals to a Conference…',
+    menu: { menu: 'file', section: 'new' },
+    toolbar: { group: 'file', label: 'Proposals…', title: 'New proposals to a conference: MOD, ADD, SUP and NOC proposals on texts in force' },
+    queued: true,
+  },
+  {
     id: 'open',
     label: 'Open…',
     accelerator: 'CmdOrCtrl+O',
@@ -189,6 +196,8 @@ export const COMMANDS = [
     leavesPreview: true,
   },
   { id: 'author-name', label: 'Author Name…', menu: { menu: 'edit', section: 'author' } },
+  // A proposals document's own command; the Proposals panel offers it too.
+  { id: 'add-proposal', label: 'Add Proposal…', menu: { menu: 'edit', section: 'proposals' }, leavesPreview: true },
 
   // --- Structure (the toolbar and the editor's keys; no menu yet) --------------------------------
   {
@@ -320,6 +329,35 @@ export const COMMANDS = [
     accelerator: 'CmdOrCtrl+Shift+L',
     menu: { menu: 'view', section: 'panels' },
     toolbar: { group: 'tools', label: 'Outline', title: 'Show or hide the outline' },
+  },
+  {
+    id: 'language-versions',
+    label: 'Language Versions…',
+    menu: { menu: 'view', section: 'translation' },
+    toolbar: { group: 'tools', label: 'Languages…', title: 'Language versions: the source beside this text, item by item; a source not yet carried over brings its changes in, to translate' },
+    queued: true,
+  },
+  {
+    id: 'next-to-translate',
+    label: 'Next Item to Translate',
+    accelerator: 'Alt+Shift+T',
+    keys: 'page',
+    menu: { menu: 'view', section: 'translation' },
+    leavesPreview: true,
+  },
+  {
+    id: 'mark-translated',
+    label: 'Mark Translated',
+    accelerator: 'Alt+Shift+D',
+    keys: 'page',
+    menu: { menu: 'view', section: 'translation' },
+    leavesPreview: true,
+  },
+  {
+    id: 'mark-checked',
+    label: 'Mark Checked',
+    menu: { menu: 'view', section: 'translation' },
+    leavesPreview: true,
   },
   {
     id: 'check',

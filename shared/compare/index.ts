@@ -10,7 +10,7 @@
  * (align.ts); the tracker then records the edit from one to the other like any edit in suggestion
  * mode (shared/tracking), so the result reviews, saves and exports like the delegate's own changes.
  */
-import type { Node } from 'prosemirror-model';
+import { Fragment, type Node } from 'prosemirror-model';
 import { EditorState } from 'prosemirror-state';
 import { TrackContext } from '../tracking/index.js';
 import { trackDifference } from '../tracking/index.js';
@@ -35,14 +35,49 @@ export interface CompareOptions {
   date?: string;
 }
 
+/** The document's only resolution, with the annex holding it (null when it stands in the body). */
+function onlyResolution(doc: Node): { resolution: Node; annexIndex: number | null } | null {
+  const found: Array<{ resolution: Node; annexIndex: number | null }> = [];
+  doc.forEach((child, _offset, index) => {
+    if (child.type.name === 'resolution') found.push({ resolution: child, annexIndex: null });
+    if (child.type.name === 'annex') {
+      child.forEach((inner) => {
+        if (inner.type.name === 'resolution') found.push({ resolution: inner, annexIndex: index });
+      });
+    }
+  });
+  return found.length === 1 ? found[0]! : null;
+}
+
+/**
+ * A resolution compared with a contribution made from it (New revision: cover, introduction, the
+ * resolution in an annex) is compared as the delegate means it: resolution with resolution. The
+ * older version then stands in the contribution's frame — its cover and introduction are the
+ * delegate's own text, not a proposal (as in the contribution itself, whose tracking covers only
+ * the resolution) — so the result is the contribution with the proposal as tracked changes, and
+ * rejecting every change gives the contribution around the resolution in force.
+ */
+function framedAs(old: Node, newer: Node): Node {
+  const bare = onlyResolution(old);
+  const framed = onlyResolution(newer);
+  if (!bare || bare.annexIndex !== null || old.childCount !== 1 || !framed || framed.annexIndex === null) return old;
+  const annex = newer.child(framed.annexIndex);
+  const content: Node[] = [];
+  annex.forEach((inner) => content.push(inner.type.name === 'resolution' ? bare.resolution : inner));
+  const children: Node[] = [];
+  newer.forEach((child, _offset, index) => children.push(index === framed.annexIndex ? annex.copy(Fragment.fromArray(content)) : child));
+  return newer.copy(Fragment.fromArray(children));
+}
+
 export function compareDocuments(previous: Node, next: Node, options: CompareOptions = {}): Node {
   if (previous.attrs.language !== next.attrs.language) {
     throw new CompareError(
       `the two documents are in different languages (${String(previous.attrs.language)} and ${String(next.attrs.language)}): compare two versions of the same language version`,
     );
   }
-  const old = acceptAll(previous);
-  const aligned = alignIds(old, acceptAll(next));
+  const newer = acceptAll(next);
+  const old = framedAs(acceptAll(previous), newer);
+  const aligned = alignIds(old, newer);
   const out = EditorState.create({ doc: old }).tr;
   // The difference itself, block by block and word by word (not the one replace of everything
   // that replacing the document would be).

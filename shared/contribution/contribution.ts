@@ -99,7 +99,7 @@ export function trackingScopeFor(content: readonly Node[]): TrackingScope {
 }
 
 /** A textblock's text as it reads with its tracked changes accepted. */
-function acceptedText(block: Node): string {
+export function acceptedText(block: Node): string {
   let text = '';
   block.forEach((child) => {
     if (child.isText && !child.marks.some((mark) => mark.type.name === 'deletion')) text += child.text ?? '';
@@ -107,7 +107,7 @@ function acceptedText(block: Node): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-function numberLineOf(resolution: Node): string {
+export function numberLineOf(resolution: Node): string {
   const first = resolution.firstChild;
   return first?.type.name === 'number_line' ? acceptedText(first) : '';
 }
@@ -130,7 +130,7 @@ export function resolutionNumberOf(numberLine: string, table: LanguageTable): st
 }
 
 /** Today's date as a cover writes it, in the document's language (`23 novembre 2026`). */
-function coverDate(day: Date, words: LanguageTable['contribution']): string {
+export function coverDate(day: Date, words: LanguageTable['contribution']): string {
   return new Intl.DateTimeFormat(words.dateLocale, { day: 'numeric', month: 'long', year: 'numeric' }).format(day);
 }
 
@@ -138,8 +138,8 @@ function fill(template: string, number: string): string {
   return template.replaceAll('{number}', number);
 }
 
-/** The resolution a contribution revises: exactly one in the source, or a one-line refusal. */
-function theResolution(source: Node): Node {
+/** The resolution a contribution or a proposal revises: exactly one in the source, or a one-line refusal. */
+export function theResolution(source: Node): Node {
   const found = resolutionsIn(source);
   if (found.length === 0) {
     throw new ContributionError('The document holds no resolution: open the resolution in force (a .plenary, .txt or .docx of the resolution) to revise it.');

@@ -4,4 +4,16 @@
  */
 
 // The module's API: what the rest of Plenary imports from shared/contribution.
-export { ContributionError, contributionFromResolution, firstCoverFieldPosition, isContribution, trackingScopeFor } from './contribution.js';
+export {
+  acceptedText,
+  ContributionError,
+  contributionFromResolution,
+  coverDate,
+  firstCoverFieldPosition,
+  isContribution,
+  numberLineOf,
+  resolutionNumberOf,
+  resolutionsIn,
+  theResolution,
+  trackingScopeFor,
+} from './contribution.js';

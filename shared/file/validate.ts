@@ -9,6 +9,7 @@ import { Node } from 'prosemirror-model';
 import { z } from 'zod';
 import { schema } from '../schema/index.js';
 import { messageOf, oneLine } from '../errors/index.js';
+import { translationStateSchema } from '../translation/index.js';
 import { FileFormatError } from './errors.js';
 
 /** Deeper than any real resolution (items nest a few levels); guards the recursive checks. */
@@ -122,6 +123,9 @@ function checkIdsAndAttrs(doc: Node): void {
       if (!(attr in node.attrs) || node.attrs[attr] === null) continue;
       const parsed = blockChangeSchema.safeParse(node.attrs[attr]);
       if (!parsed.success) fail(`the tracked change in "${attr}" of ${node.type.name} ${JSON.stringify(node.attrs.id)} is malformed`);
+    }
+    if ('translation' in node.attrs && node.attrs.translation !== null && !translationStateSchema.safeParse(node.attrs.translation).success) {
+      fail(`the translation status of ${node.type.name} ${JSON.stringify(node.attrs.id)} is malformed`);
     }
     if (node.type.name === 'cover_field') {
       const name = node.attrs.name as string;

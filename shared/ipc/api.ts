@@ -61,6 +61,19 @@ export interface Settings {
 
 export type ExportMode = 'markup' | 'final' | 'original';
 
+/** A text of the library of texts in force (node/services/library.ts), as a search lists it. */
+export interface LibraryText {
+  id: string;
+  number: string | null;
+  /** PP, Council, WTDC, WTSA, WRC, or null when the text does not say. */
+  body: string | null;
+  /** `Rév. Kigali, 2022`. */
+  version: string;
+  language: LanguageCode;
+  title: string;
+  numberLine: string;
+}
+
 /** Commands the host's native menu sends to the renderer: declared in the command registry. */
 export type { MenuCommand };
 
@@ -88,6 +101,10 @@ export interface PlenaryApi {
    * With Another Version…): read like `chooseResolution`, granted nothing, tied to no window.
    */
   chooseVersion(): Promise<OpenOutcome | null>;
+  /** The texts of the library of texts in force that match `query` (number, title, words), best first; all of them for ''. */
+  searchLibrary(query: string): Promise<LibraryText[]>;
+  /** A text of the library as a document, READ ONLY like `chooseResolution` (granted nothing): the body of a new proposal. */
+  readLibraryText(id: string): Promise<OpenOutcome>;
   /** Saves atomically over a granted file, keeping the previous version as `.bak`. */
   /**
    * Saves over the granted file if it is still at `revision` (the one the document was opened or

@@ -66,6 +66,8 @@ const requestSchemas = {
   openDropped: z.tuple([displayNameSchema, droppedDataSchema]),
   chooseResolution: none,
   chooseVersion: none,
+  searchLibrary: z.tuple([z.string().max(200, 'query too long')]),
+  readLibraryText: z.tuple([z.string().regex(/^[0-9a-z]{1,32}$/, 'not a library text id')]),
   save: z.tuple([fileIdSchema, contentSchema, z.string().max(200)]),
   saveAs: z.tuple([contentSchema, suggestedNameSchema]),
   exportDocx: z.tuple([contentSchema, exportModeSchema, suggestedNameSchema]),

@@ -83,6 +83,30 @@ export interface LanguageTable {
     verified: boolean;
   };
   references: ReferenceTemplates;
+  /** The six languages' names as this language writes them on a cover (`Original: russe`). */
+  languageNames: Record<LanguageCode, string> & { verified: boolean };
+  /**
+   * Fixed phrases of a resolution besides its keywords (the call `Le Conseil de l'UIT,`, `dernière
+   * mod.` of a number line), each with a role shared by the six tables: what switching a document's
+   * language and carrying changes into another language version translate (shared/translation).
+   */
+  phrases: PhraseEntry[];
+  /** The words of a proposals document to a conference (shared/proposals). */
+  proposals: {
+    /** Opens a proposal's last paragraph: `Reasons:`. */
+    reasons: string;
+    /** The number line of a draft new resolution, before its bracketed id: `DRAFT NEW RESOLUTION [SEN-1]`. */
+    draftNewResolution: string;
+    /** The cover title a new proposals document starts with. */
+    documentTitle: string;
+    verified: boolean;
+  };
+}
+
+export interface PhraseEntry {
+  role: string;
+  phrase: string;
+  verified: boolean;
 }
 
 // The JSON imports are checked against LanguageTable here, once, at the boundary.
@@ -113,10 +137,14 @@ export interface KeywordMatch {
   entry: KeywordEntry;
 }
 
-/** Lowercase, single spaces, typographic apostrophes folded: how keywords and headings are compared. */
+/**
+ * Lowercase, single spaces, typographic apostrophes folded, Arabic tatweel (the stretching stroke
+ * in `يقـرر`, typography only) removed: how keywords and headings are compared.
+ */
 export function foldText(text: string): string {
   return text
     .normalize('NFC')
+    .replace(/\u0640/g, '')
     .replace(/[\u2019\u02BC]/g, "'")
     .replace(/\s+/g, ' ')
     .trim()
@@ -141,11 +169,13 @@ function foldedPhrase(phrase: string): string {
 }
 
 export function matchKeyword(line: string, languages: readonly LanguageCode[] = LANGUAGE_CODES): KeywordMatch | null {
-  const text = foldText(line);
+  const folded = foldText(line);
   let best: KeywordMatch | null = null;
   for (const code of languages) {
     for (const entry of TABLES[code].keywords) {
       const phrase = foldedPhrase(entry.phrase);
+      // Arabic joins a later preamble keyword with و, "and": `وإذ يدرك` is `إذ يدرك`.
+      const text = code === 'ar' && folded.startsWith('\u0648') && !phrase.startsWith('\u0648') ? folded.slice(1) : folded;
       if (!text.startsWith(phrase)) continue;
       const next = text.charAt(phrase.length);
       // Chinese has no spaces between words: a prefix is a match there.

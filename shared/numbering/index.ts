@@ -6,10 +6,11 @@
 // The module's API: what the rest of Plenary imports from shared/numbering.
 export { insertReference } from './commands.js';
 export { fromRoman } from './format.js';
-export { computeLabels, countsIn, type Labels } from './labels.js';
+export { computeLabels, countsIn, type Labels, type NumberingView } from './labels.js';
 export { findItem, visibleText } from './locate.js';
 export { numberingKey, numberingPlugin, type NumberingState } from './plugin.js';
-export { linkReferences } from './reference-link.js';
+export { linkReferences, scanReferences, SharedWordsLinker, type AmbiguityReason, type ReferenceOutcome, type ScannedReference } from './reference-link.js';
+export { ReferenceScopeRule, type ReferenceScope } from './reference-scope.js';
 export { referenceText } from './reference-text.js';
-export { keywordText } from './section-word.js';
-export { labelsOf, markedText, trackedReferenceText } from './tracked.js';
+export { keywordEntry, keywordText } from './section-word.js';
+export { labelsOf, markedText, markedWords, trackedReferenceText } from './tracked.js';

@@ -73,6 +73,17 @@ export function singleItemUnlabelled(parent: Node | null | undefined): boolean {
   return parent?.type.name === 'section';
 }
 
+const formattedCache = new WeakMap<LanguageTable, Map<ListStyle, string[]>>();
+
+/** The labels of a style already formatted, by position − 1 (filled as lists need them). */
+function formattedLabels(table: LanguageTable, style: ListStyle): string[] {
+  let byStyle = formattedCache.get(table);
+  if (!byStyle) formattedCache.set(table, (byStyle = new Map()));
+  let labels = byStyle.get(style);
+  if (!labels) byStyle.set(style, (labels = []));
+  return labels;
+}
+
 /** Labels of one item_list's items, in order (uncounted items are absent), written into `into`. */
 export function labelListInto(
   into: Map<string, string>,
@@ -89,10 +100,56 @@ export function labelListInto(
     previous = item;
   });
   const unlabelled = singleItemUnlabelled && counting.length === 1;
+  const formatted = formattedLabels(table, style);
   counting.forEach((item, index) => {
-    into.set(item.attrs.id as string, unlabelled ? '' : formatLabel(style, index + 1, table));
+    if (unlabelled) {
+      into.set(item.attrs.id as string, '');
+      return;
+    }
+    // Formatting is the costly part of renumbering a long list: each label is formatted once.
+    let label = formatted[index];
+    if (label === undefined) label = formatted[index] = formatLabel(style, index + 1, table);
+    into.set(item.attrs.id as string, label);
   });
   return into;
+}
+
+/**
+ * The labels of one item_list in both numberings, in one pass. A list none of whose items is
+ * tracked (no inserted or deleted item, no tracked split or join) numbers alike in both views, and
+ * the two results are then the same map: the editor renumbers the touched lists on every
+ * structural edit, and most lists are not tracked.
+ */
+export function labelListBothViews(
+  list: Node,
+  table: LanguageTable,
+  singleItemUnlabelled: boolean,
+): { new: Map<string, string>; original: Map<string, string> } {
+  const ids: string[] = [];
+  let agree = true;
+  let previousMark: BlockChange | null | undefined = null;
+  list.forEach((item) => {
+    const change = item.attrs.change as BlockChange | null | undefined;
+    if (change || item.attrs.deletion || previousMark) agree = false;
+    ids.push(item.attrs.id as string);
+    previousMark = lastTextblock(item)?.attrs.paragraphMark as BlockChange | null | undefined;
+  });
+  if (!agree) {
+    const renewed = labelListInto(new Map(), list, table, 'new', singleItemUnlabelled);
+    return { new: renewed, original: labelListInto(new Map(), list, table, 'original', singleItemUnlabelled) };
+  }
+  const labels = new Map<string, string>();
+  const style = list.attrs.style as ListStyle;
+  if (singleItemUnlabelled && ids.length === 1) labels.set(ids[0]!, '');
+  else {
+    const formatted = formattedLabels(table, style);
+    for (let index = 0; index < ids.length; index++) {
+      let label = formatted[index];
+      if (label === undefined) label = formatted[index] = formatLabel(style, index + 1, table);
+      labels.set(ids[index]!, label);
+    }
+  }
+  return { new: labels, original: labels };
 }
 
 function headingLabel(numbering: HeadingNumbering, n: number): string {

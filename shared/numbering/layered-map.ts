@@ -7,15 +7,34 @@
 const REMOVED = Symbol('removed');
 type Layer<V> = Map<string, V | typeof REMOVED>;
 
-export class LayeredMap<V> implements ReadonlyMap<string, V> {
-  readonly size: number;
+function isEmpty(items: Iterable<unknown>): boolean {
+  if (Array.isArray(items)) return items.length === 0;
+  for (const _item of items) return false;
+  return true;
+}
 
+export class LayeredMap<V> implements ReadonlyMap<string, V> {
+  private knownSize: number | null;
+
+  /** `size` null: counted when first asked (a renumbered list need not count its entries). */
   private constructor(
     private readonly base: ReadonlyMap<string, V>,
     private readonly layer: Layer<V>,
-    size: number,
+    size: number | null,
   ) {
-    this.size = size;
+    this.knownSize = size;
+  }
+
+  get size(): number {
+    if (this.knownSize === null) {
+      let size = this.base.size;
+      for (const [key, value] of this.layer) {
+        if (value === REMOVED) size -= this.base.has(key) ? 1 : 0;
+        else if (!this.base.has(key)) size += 1;
+      }
+      this.knownSize = size;
+    }
+    return this.knownSize;
   }
 
   static from<V>(map: ReadonlyMap<string, V>): LayeredMap<V> {
@@ -34,6 +53,11 @@ export class LayeredMap<V> implements ReadonlyMap<string, V> {
 
   /** A new map with `set` entries written and `removed` keys gone (a key in both ends up set). */
   with(set: ReadonlyMap<string, V>, removed: Iterable<string> = []): LayeredMap<V> {
+    if (this.layer.size === 0 && isEmpty(removed) && set instanceof Map) {
+      // Over a bare base, the new entries are the layer itself (never written again: a later
+      // `with` copies its layer first), which saves copying a renumbered list entry by entry.
+      if (set.size <= this.base.size) return new LayeredMap(this.base, set as Layer<V>, null);
+    }
     const layer: Layer<V> = new Map(this.layer);
     const present = (key: string) => (layer.has(key) ? layer.get(key) !== REMOVED : this.base.has(key));
     let size = this.size;

@@ -15,7 +15,7 @@ import { LayeredMap } from './layered-map.js';
 import {
   computeDocumentCounters,
   computeLabels,
-  labelListInto,
+  labelListBothViews,
   singleItemUnlabelled,
   type Labels,
   type NumberingView,
@@ -98,10 +98,17 @@ function collectTouched(doc: Node, ranges: Range[], into: Touched): void {
   }
 }
 
-/** The labels of the touched lists' items in one view. */
-function relabel(lists: Iterable<ListAt>, table: LanguageTable, view: NumberingView): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const { list, parent } of lists) labelListInto(out, list, table, view, singleItemUnlabelled(parent));
+/** The labels of the touched lists' items in both views (one pass for a list with nothing tracked). */
+function relabel(lists: readonly ListAt[], table: LanguageTable): Record<NumberingView, Map<string, string>> {
+  // One list (an item inserted, deleted, moved within it): its maps as they are, no copy.
+  if (lists.length === 1) return labelListBothViews(lists[0]!.list, table, singleItemUnlabelled(lists[0]!.parent));
+  const out = { new: new Map<string, string>(), original: new Map<string, string>() };
+  for (const { list, parent } of lists) {
+    const both = labelListBothViews(list, table, singleItemUnlabelled(parent));
+    for (const view of ['new', 'original'] as const) {
+      for (const [id, label] of both[view]) out[view].set(id, label);
+    }
+  }
   return out;
 }
 
@@ -129,10 +136,18 @@ export function updateNumbering(value: NumberingState, tr: Transaction, fixedLan
 
   let { labels, original } = value;
   if (gone.lists.size > 0 || now.lists.size > 0) {
-    const removed: string[] = [];
-    for (const { list } of gone.lists.values()) list.forEach((item) => void removed.push(item.attrs.id as string));
-    labels = { ...labels, items: LayeredMap.from(labels.items).with(relabel(now.lists.values(), table, 'new'), removed) };
-    original = { ...original, items: LayeredMap.from(original.items).with(relabel(now.lists.values(), table, 'original'), removed) };
+    const relabelled = relabel([...now.lists.values()], table);
+    // Items of a touched list without a label now, in each view (relabelled ones are written over).
+    const removed = { new: [] as string[], original: [] as string[] };
+    for (const { list } of gone.lists.values()) {
+      list.forEach((item) => {
+        const id = item.attrs.id as string;
+        if (!relabelled.new.has(id)) removed.new.push(id);
+        if (!relabelled.original.has(id)) removed.original.push(id);
+      });
+    }
+    labels = { ...labels, items: LayeredMap.from(labels.items).with(relabelled.new, removed.new) };
+    original = { ...original, items: LayeredMap.from(original.items).with(relabelled.original, removed.original) };
   }
   if (now.counters) {
     labels = { ...computeDocumentCounters(tr.doc, table, 'new'), items: labels.items };

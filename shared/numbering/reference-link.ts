@@ -4,17 +4,26 @@
  * décide section of the same resolution. The wording recognised is the one the language table
  * renders (its `references` templates), so what is linked reads the same once rendered.
  *
- * A reference is linked only when it names exactly one item of its own resolution; otherwise
- * (an item that does not exist — often a reference to another resolution, as `point 7 du décide`
- * in Res 1332, which quotes Res 140 — or a keyword shared by two sections) the text is left as it is.
+ * Linking never changes what any view of the document says. The words are read in the view they
+ * belong to: text that both views share names the ORIGINAL numbering (it is what the author's text
+ * said before the proposal; a tracked insertion before its target then shows `point [-5-][+6+] du
+ * décide` as the proposal's consequence), inserted text names the NEW numbering, and deleted text
+ * stays as it was written (it only ever reads in the original view).
+ *
+ * A reference is linked only when it names exactly one item of its own resolution (./reference-scope.ts
+ * decides whether a phrase quotes another text: `point 7 du décide selon lequel "…"` in Res 1332
+ * quotes Res 140). Otherwise the text is left as it is; where it is left because its reading is
+ * ambiguous (partly inserted or deleted, a keyword two sections share) `unlinkedReferences` says so,
+ * for the style check.
  */
 import type { Mark, Node } from 'prosemirror-model';
 import { Transform } from 'prosemirror-transform';
 import { isLanguageCode, languageTable, type LanguageTable } from '../languages/index.js';
 import { newId } from '../model/index.js';
 import { schema, type ListStyle, type ReferenceForm } from '../schema/index.js';
-import { computeLabels, type Labels } from './labels.js';
+import { computeLabels, countsIn, type Labels, type NumberingView } from './labels.js';
 import { referenceText } from './reference-text.js';
+import { ReferenceScopeRule, type OtherTextReason } from './reference-scope.js';
 import { comparable, keywordEntry, keywordText } from './section-word.js';
 
 interface Candidate {
@@ -32,8 +41,30 @@ interface Link {
   node: Node;
 }
 
+/** Why a phrase that reads as a reference to this resolution stayed text. */
+export type AmbiguityReason = 'partly-tracked' | 'shared-keyword';
+
+/** What became of one phrase that reads as a reference. */
+export type ReferenceOutcome =
+  | { kind: 'linked'; view: NumberingView; target: string }
+  | { kind: 'other-text'; reason: OtherTextReason }
+  | { kind: 'ambiguous'; reason: AmbiguityReason }
+  /** No item of this resolution has that label in the view the words belong to. */
+  | { kind: 'no-item' }
+  /** Struck text: it reads only in the original view, as it was written. */
+  | { kind: 'deleted' };
+
+export interface ScannedReference {
+  /** Document positions of the phrase (of its linked part once linked). */
+  from: number;
+  to: number;
+  text: string;
+  /** The innermost item around the phrase; outside items, the outermost block with an id (the paragraph, the footnote). */
+  blockId: string | null;
+  outcome: ReferenceOutcome;
+}
+
 const SPACE = '[\\s\\u00a0]+';
-const TRACK_MARKS = new Set(['insertion', 'deletion']);
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -106,52 +137,74 @@ function flatText(textblock: Node): string {
   return text;
 }
 
-/** The marks the reference takes: those every text node of the match shares; null when tracked changes differ inside it. */
-function sharedMarks(textblock: Node, from: number, to: number): readonly Mark[] | null {
-  let shared: readonly Mark[] | null = null;
-  let tracked: readonly Mark[] | null = null;
-  let ok = true;
-  textblock.forEach((child, offset) => {
-    if (!ok || offset >= to || offset + child.nodeSize <= from) return;
-    if (!child.isText) {
-      ok = false;
-      return;
-    }
-    const track = child.marks.filter((m) => TRACK_MARKS.has(m.type.name));
-    // Struck text stays as written: it is what a proposal removes (often the old label of a
-    // renumbered reference, whose new text follows as an insertion).
-    if (track.some((m) => m.type.name === 'deletion')) ok = false;
-    if (tracked && !sameMarks(tracked, track)) ok = false;
-    tracked = track;
-    shared = shared ? shared.filter((m) => m.isInSet(child.marks)) : child.marks;
-  });
-  return ok ? (shared ?? []) : null;
+/** The views a text node reads in, given those of its block. */
+function viewsOf(child: Node, block: ViewSet): ViewSet {
+  const inserted = child.marks.some((m) => m.type.name === 'insertion');
+  const deleted = child.marks.some((m) => m.type.name === 'deletion');
+  return { original: block.original && !inserted, new: block.new && !deleted };
 }
 
-function sameMarks(a: readonly Mark[], b: readonly Mark[]): boolean {
-  return a.length === b.length && a.every((m) => m.isInSet(b));
+interface ViewSet {
+  original: boolean;
+  new: boolean;
 }
+
+type SpanReading = { kind: 'views'; views: ViewSet; marks: readonly Mark[] } | { kind: 'partly-tracked' } | { kind: 'not-text' };
+
+/**
+ * The views the words of [from, to) read in and the marks a reference there takes (those every
+ * text node of it shares); `partly-tracked` when part of it is inserted or deleted and part not.
+ */
+function readSpan(textblock: Node, from: number, to: number, block: ViewSet): SpanReading {
+  let shared: readonly Mark[] | null = null;
+  let views: ViewSet | null = null;
+  let reading: SpanReading | null = null;
+  textblock.forEach((child, offset) => {
+    if (reading || offset >= to || offset + child.nodeSize <= from) return;
+    if (!child.isText) {
+      reading = { kind: 'not-text' };
+      return;
+    }
+    const here = viewsOf(child, block);
+    if (views && (views.original !== here.original || views.new !== here.new)) {
+      reading = { kind: 'partly-tracked' };
+      return;
+    }
+    views = here;
+    shared = shared ? shared.filter((m) => m.isInSet(child.marks)) : child.marks;
+  });
+  return reading ?? { kind: 'views', views: views ?? block, marks: shared ?? [] };
+}
+
+/** The view whose numbering the words name: shared text names the original one. */
+function viewOfWords(views: ViewSet): NumberingView | null {
+  if (views.original) return views.new ? 'original' : null;
+  return views.new ? 'new' : null;
+}
+
+type Target = { item: Node; section: Node } | { ambiguous: AmbiguityReason } | null;
 
 class ResolutionLinker {
   private readonly sections: Node[] = [];
   private readonly patterns: Array<{ form: ReferenceForm; regexp: RegExp }>;
-  /** `résolution`, `resolution`: words that name another text. */
-  private readonly textWords: Set<string>;
+  private readonly scope: ReferenceScopeRule;
 
   constructor(
     private readonly doc: Node,
     resolution: Node,
     private readonly table: LanguageTable,
-    private readonly labels: Labels,
+    private readonly labels: Record<NumberingView, Labels>,
   ) {
     resolution.forEach((child) => {
       if (child.type.name === 'section') this.sections.push(child);
     });
-    this.textWords = new Set(table.numberLineWords.map(comparable));
+    this.scope = new ReferenceScopeRule(table);
     const phrases = new Set<string>();
     for (const section of this.sections) {
-      const text = keywordText(section);
-      if (text) phrases.add(text);
+      for (const view of ['original', 'new'] as const) {
+        const text = keywordText(section, view);
+        if (text) phrases.add(text);
+      }
     }
     for (const entry of table.keywords) phrases.add(entry.phrase);
     // Longest first: `charge le Secrétaire général et les Directeurs` before `charge`.
@@ -164,21 +217,11 @@ class ResolutionLinker {
     if (table.references.preambleItem === table.references.pointOfSection) this.patterns.pop();
   }
 
-  /**
-   * Whether the words right after a reference name a resolution (`considérant a) de la Résolution
-   * 140`): the reference is then to that other text, not to an item of this resolution.
-   */
-  private namesOtherText(text: string, end: number): boolean {
-    const next = text.slice(end, end + 60).split(/[\s\u00a0]+/).filter(Boolean).slice(0, 4);
-    return next.some((word) => this.textWords.has(comparable(word.replace(/[^\p{L}]/gu, ''))));
-  }
-
   candidates(text: string): Candidate[] {
     const found: Candidate[] = [];
     for (const { form, regexp } of this.patterns) {
       regexp.lastIndex = 0;
       for (const match of text.matchAll(regexp)) {
-        if (this.namesOtherText(text, match.index + match[0].length)) continue;
         const groups = match.groups ?? {};
         found.push({
           from: match.index,
@@ -194,26 +237,29 @@ class ResolutionLinker {
     return found.sort((a, b) => a.from - b.from || b.to - a.to);
   }
 
-  /** The section a phrase names: the one whose keyword line it is, or the only one opening with it. */
-  private sectionFor(phrase: string): Node | null {
+  /** The section a phrase names in a view: the one whose keyword line it is, or the only one opening with it. */
+  private sectionFor(phrase: string, view: NumberingView): Node | AmbiguityReason | null {
     const wanted = comparable(phrase);
-    const exact = this.sections.filter((s) => comparable(keywordText(s)) === wanted);
+    const present = this.sections.filter((s) => countsIn(s, view));
+    const exact = present.filter((s) => comparable(keywordText(s, view)) === wanted);
     if (exact.length === 1) return exact[0]!;
-    if (exact.length > 1) return null;
-    const byPhrase = this.sections.filter((s) => comparable(keywordEntry(s, this.table)?.phrase ?? '') === wanted);
-    return byPhrase.length === 1 ? byPhrase[0]! : null;
+    if (exact.length > 1) return 'shared-keyword';
+    const byPhrase = present.filter((s) => comparable(keywordEntry(s, this.table, view)?.phrase ?? '') === wanted);
+    if (byPhrase.length > 1) return 'shared-keyword';
+    return byPhrase[0] ?? null;
   }
 
-  /** The item a candidate names, or null. */
-  target(candidate: Candidate): { item: Node; section: Node } | null {
-    const section = this.sectionFor(candidate.sectionPhrase);
-    if (!section) return null;
+  /** The item a candidate names in a view, or null. */
+  target(candidate: Candidate, view: NumberingView): Target {
+    const section = this.sectionFor(candidate.sectionPhrase, view);
+    if (section === null) return null;
+    if (typeof section === 'string') return { ambiguous: section };
     if (candidate.form === 'preamble-item' && section.attrs.kind !== 'preamble') return null;
     let list: Node | null = section.lastChild;
     let item: Node | null = null;
     for (const label of candidate.labels) {
       if (!list) return null;
-      item = this.itemLabelled(list, label);
+      item = this.itemLabelled(list, label, view);
       if (!item) return null;
       list = null;
       item.forEach((child) => {
@@ -223,58 +269,124 @@ class ResolutionLinker {
     return item && item.attrs.id ? { item, section } : null;
   }
 
-  private itemLabelled(list: Node, label: string): Node | null {
+  private itemLabelled(list: Node, label: string, view: NumberingView): Node | null {
     let found: Node | null = null;
     const wanted = label.toLocaleLowerCase();
+    const labels = this.labels[view].items;
     list.forEach((item) => {
-      if (!found && this.labels.items.get(item.attrs.id as string)?.toLocaleLowerCase() === wanted) found = item;
+      if (!found && labels.get(item.attrs.id as string)?.toLocaleLowerCase() === wanted) found = item;
     });
     return found;
   }
 
   /**
-   * How much of the matched text the reference, once rendered, says again: all of it, or a prefix
-   * (`point 2 du charge` of `point 2 du charge le Groupe`, the rest staying text); 0 when the
-   * rendering would say something else. Linking never changes what the text reads.
+   * How much of the matched text the reference, rendered in the view its words belong to, says
+   * again: all of it, or a prefix (`point 2 du charge` of `point 2 du charge le Groupe`, the rest
+   * staying text); 0 when the rendering would say something else. Linking never changes what the
+   * text reads.
    */
-  private renderedLength(matched: string, reference: Node): number {
-    const rendered = referenceText(reference, this.doc, this.labels, this.table.code);
+  private renderedLength(matched: string, reference: Node, view: NumberingView): number {
+    const rendered = referenceText(reference, this.doc, this.labels[view], this.table.code, view);
     if (rendered.dangling) return 0;
     const end = this.table.code === 'zh' ? '' : '(?![\\p{L}\\p{N}])';
     const prefix = new RegExp(`^${literal(rendered.text)}${end}`, 'iu').exec(matched);
     return prefix ? prefix[0].length : 0;
   }
 
-  links(resolution: Node, resolutionPos: number): Link[] {
-    const out: Link[] = [];
-    resolution.descendants((node, pos) => {
-      if (node.type.name === 'resolution') return false; // a resolution quoted in an annex links on its own
-      if (!node.isTextblock) return true;
-      const start = resolutionPos + 1 + pos + 1;
-      const text = flatText(node);
-      let linkedUpTo = 0;
-      for (const candidate of this.candidates(text)) {
-        if (candidate.from < linkedUpTo) continue;
-        const target = this.target(candidate);
-        if (!target) continue;
-        const attrs = {
-          id: newId(),
-          target: target.item.attrs.id as string,
-          form: candidate.form,
-          above: candidate.above,
-          sectionRole: keywordEntry(target.section, this.table)?.role ?? null,
-        };
-        const to = candidate.from + this.renderedLength(text.slice(candidate.from, candidate.to), schema.nodes.cross_reference!.create(attrs));
-        if (to <= candidate.from) continue;
-        const marks = sharedMarks(node, candidate.from, to);
-        if (!marks) continue;
-        out.push({ from: start + candidate.from, to: start + to, node: schema.nodes.cross_reference!.create(attrs, null, marks) });
-        linkedUpTo = to;
-      }
-      return false;
-    });
-    return out;
+  /** Every phrase of the resolution that reads as a reference, with what becomes of it and the node that links it. */
+  scan(resolution: Node, resolutionPos: number, out: Array<ScannedReference & { link?: Link }>): void {
+    const visit = (parent: Node, parentPos: number, views: ViewSet, blockId: string | null) => {
+      parent.forEach((node, offset) => {
+        const pos = parentPos + offset;
+        if (node.type.name === 'resolution') return; // a resolution quoted in an annex is scanned on its own
+        const here = { original: views.original && countsIn(node, 'original'), new: views.new && countsIn(node, 'new') };
+        // The innermost item names the place best (`décide 3 a.`); outside items, the outermost block with an id.
+        const own = (node.attrs.id as string | null | undefined) ?? null;
+        const id = node.type.name === 'item' ? own : (blockId ?? own);
+        if (node.isTextblock) this.scanTextblock(node, pos, here, id, out);
+        else if (!node.isLeaf) visit(node, pos + 1, here, id);
+      });
+    };
+    visit(resolution, resolutionPos + 1, { original: countsIn(resolution, 'original'), new: countsIn(resolution, 'new') }, null);
   }
+
+  scanTextblock(node: Node, pos: number, views: ViewSet, blockId: string | null, out: Array<ScannedReference & { link?: Link }>): void {
+    const start = pos + 1;
+    const text = flatText(node);
+    let linkedUpTo = 0;
+    for (const candidate of this.candidates(text)) {
+      if (candidate.from < linkedUpTo) continue;
+      const record = (outcome: ReferenceOutcome, to = candidate.to, link?: Link) =>
+        out.push({ from: start + candidate.from, to: start + to, text: text.slice(candidate.from, to), blockId, outcome, ...(link ? { link } : {}) });
+      const verdict = this.scope.verdict(text, candidate.from, candidate.to);
+      if (verdict.reason) {
+        record({ kind: 'other-text', reason: verdict.reason });
+        continue;
+      }
+      const reading = readSpan(node, candidate.from, candidate.to, views);
+      if (reading.kind === 'not-text') continue;
+      if (reading.kind === 'partly-tracked') {
+        record({ kind: 'ambiguous', reason: 'partly-tracked' });
+        continue;
+      }
+      const view = viewOfWords(reading.views);
+      if (!view) {
+        if (reading.views.original) record({ kind: 'deleted' });
+        continue;
+      }
+      const target = this.target(candidate, view);
+      if (target === null) {
+        record({ kind: 'no-item' });
+        continue;
+      }
+      if ('ambiguous' in target) {
+        record({ kind: 'ambiguous', reason: target.ambiguous });
+        continue;
+      }
+      const attrs = {
+        id: newId(),
+        target: target.item.attrs.id as string,
+        form: candidate.form,
+        above: candidate.above,
+        sectionRole: keywordEntry(target.section, this.table, view)?.role ?? null,
+      };
+      const matched = text.slice(candidate.from, candidate.to);
+      const to = candidate.from + this.renderedLength(matched, schema.nodes.cross_reference!.create(attrs), view);
+      if (to <= candidate.from) {
+        record({ kind: 'no-item' });
+        continue;
+      }
+      const link = { from: start + candidate.from, to: start + to, node: schema.nodes.cross_reference!.create(attrs, null, reading.marks) };
+      record({ kind: 'linked', view, target: attrs.target }, to, link);
+      linkedUpTo = to;
+    }
+  }
+}
+
+function bothLabels(doc: Node): Record<NumberingView, Labels> {
+  return { original: computeLabels(doc, { view: 'original' }), new: computeLabels(doc, { view: 'new' }) };
+}
+
+function scanDocument(doc: Node): Array<ScannedReference & { link?: Link }> {
+  const language = doc.attrs.language as string;
+  if (!isLanguageCode(language)) return [];
+  const table = languageTable(language);
+  const labels = bothLabels(doc);
+  const out: Array<ScannedReference & { link?: Link }> = [];
+  doc.descendants((node, pos) => {
+    if (node.type.name !== 'resolution') return true;
+    new ResolutionLinker(doc, node, table, labels).scan(node, pos, out);
+    return true; // resolutions inside this one's annexes are visited (and scanned) on their own
+  });
+  return out;
+}
+
+/**
+ * Every phrase of the document's text that reads as a reference to one of its resolutions' items
+ * and what linking makes of it: for the style check, which reports those left text as ambiguous.
+ */
+export function scanReferences(doc: Node): ScannedReference[] {
+  return scanDocument(doc).map(({ link: _link, ...scanned }) => scanned);
 }
 
 /**
@@ -282,18 +394,55 @@ class ResolutionLinker {
  * run at the end of an import; running it again changes nothing (what is linked is no longer text).
  */
 export function linkReferences(doc: Node): Node {
-  const language = doc.attrs.language as string;
-  if (!isLanguageCode(language)) return doc;
-  const table = languageTable(language);
-  const labels = computeLabels(doc);
-  const links: Link[] = [];
-  doc.descendants((node, pos) => {
-    if (node.type.name !== 'resolution') return true;
-    for (const entry of new ResolutionLinker(doc, node, table, labels).links(node, pos)) links.push(entry);
-    return true; // resolutions inside this one's annexes are visited (and linked) on their own
-  });
+  const links = scanDocument(doc).flatMap((scanned) => (scanned.link ? [scanned.link] : []));
   if (links.length === 0) return doc;
   const tr = new Transform(doc);
   for (const link of links.sort((a, b) => b.from - a.from)) tr.replaceWith(link.from, link.to, link.node);
   return tr.doc;
+}
+
+/**
+ * Asks, one span at a time, which live reference some words make when read as text both views
+ * share (in the original numbering): the Word importer's test of a renumbered reference's deleted
+ * text (./../import/docx/references.ts). The labels are computed once: a trial only replaces text
+ * inside a textblock, never the structure they come from.
+ */
+export class SharedWordsLinker {
+  private readonly labels: Record<NumberingView, Labels>;
+  private readonly table: LanguageTable | null;
+  private readonly linkers = new Map<number, ResolutionLinker>();
+
+  constructor(private readonly doc: Node) {
+    const language = doc.attrs.language as string;
+    this.table = isLanguageCode(language) ? languageTable(language) : null;
+    this.labels = bothLabels(doc);
+  }
+
+  /**
+   * The reference the words at [from, to) of `textblock` make, read in the `read` numbering, or
+   * null; `textblock` stands at `pos` in the document (it may be a trial version of the textblock there).
+   */
+  referenceAt(textblock: Node, pos: number, from: number, to: number, read: NumberingView = 'original'): Node | null {
+    if (!this.table) return null;
+    const $pos = this.doc.resolve(pos);
+    let resolutionDepth = -1;
+    for (let depth = $pos.depth; depth > 0 && resolutionDepth < 0; depth--) if ($pos.node(depth).type.name === 'resolution') resolutionDepth = depth;
+    if (resolutionDepth < 0) return null;
+    const resolutionPos = $pos.before(resolutionDepth);
+    let linker = this.linkers.get(resolutionPos);
+    if (!linker) {
+      linker = new ResolutionLinker(this.doc, $pos.node(resolutionDepth), this.table, this.labels);
+      this.linkers.set(resolutionPos, linker);
+    }
+    // Read as shared words (the original numbering), or as inserted words (the new numbering).
+    const views: ViewSet = { original: read === 'original' && countsIn(textblock, 'original'), new: countsIn(textblock, 'new') };
+    for (let depth = 1; depth <= $pos.depth; depth++) {
+      views.original &&= countsIn($pos.node(depth), 'original');
+      views.new &&= countsIn($pos.node(depth), 'new');
+    }
+    const out: Array<ScannedReference & { link?: Link }> = [];
+    linker.scanTextblock(textblock, pos, views, null, out);
+    const found = out.find((s) => s.link && s.link.from === pos + 1 + from && s.link.to === pos + 1 + to && s.outcome.kind === 'linked' && s.outcome.view === read);
+    return found?.link?.node ?? null;
+  }
 }

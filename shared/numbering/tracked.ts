@@ -73,6 +73,28 @@ export function markedText(original: string | undefined, renewed: string | undef
   return `${before}[-${original.slice(head, original.length - tail)}-][+${renewed.slice(head, renewed.length - tail)}+]${after}`;
 }
 
+/**
+ * A renumbered reference as `plenary text --marked` prints it: the words both numberings share stay
+ * outside the marks, only what changed is marked (`point [-5-][+6+] du décide`, `considérant
+ * [-c-][+d+])`), as a reader of the proposal sees the consequence of an inserted item.
+ */
+export function markedWords(original: string, renewed: string): string {
+  const a = original.split(/(?<=[\s\u00a0])/u);
+  const b = renewed.split(/(?<=[\s\u00a0])/u);
+  let head = 0;
+  while (head < a.length - 1 && head < b.length - 1 && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - 1 - head && tail < b.length - 1 - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  const middle = (words: string[]) => words.slice(head, words.length - tail).join('');
+  // The space a changed word ends with is shared too: keep it outside the marks.
+  const changedA = middle(a);
+  const changedB = middle(b);
+  const space = /[\s\u00a0]$/u.exec(changedA)?.[0];
+  const trailing = space !== undefined && changedB.endsWith(space) ? space : '';
+  const cut = (text: string) => text.slice(0, text.length - trailing.length);
+  return `${a.slice(0, head).join('')}${markedText(cut(changedA), cut(changedB))}${trailing}${a.slice(a.length - tail).join('')}`;
+}
+
 export function markedLabel(label: TrackedLabel): string {
   return markedText(label.original, label.new);
 }

@@ -34,6 +34,13 @@ const blockAttrs: Record<string, AttributeSpec> = {
    * and once the original is gone for good the copy takes its id back (shared/tracking/moves.ts).
    */
   movedFrom: { default: null, validate: 'string|null' },
+  /**
+   * Added for language versions: null, or where this block stands in its translation
+   * (shared/translation/status.ts) — to translate, changed in source, translated, checked — with
+   * the source's text it was measured against. Not a tracked change: marking an item translated
+   * is a translator's note, not a proposal.
+   */
+  translation: { default: null },
 };
 
 /**
@@ -81,6 +88,14 @@ export const COVER_FIELDS = [
 ] as const;
 export type CoverFieldName = (typeof COVER_FIELDS)[number];
 
+/**
+ * The symbol of a proposal to a conference (ITU's proposal guidelines): MOD a modification shown as
+ * tracked changes, `(MOD)` an editorial one, ADD new text, SUP a suppression, NOC no change; the
+ * starred forms where the guidelines use them (ADD*, SUP*: consequential additions and suppressions).
+ */
+export const PROPOSAL_SYMBOLS = ['MOD', '(MOD)', 'ADD', 'ADD*', 'SUP', 'SUP*', 'NOC'] as const;
+export type ProposalSymbol = (typeof PROPOSAL_SYMBOLS)[number];
+
 /** See the doc's `trackingScope` attribute. */
 export const TRACKING_SCOPES = ['document', 'resolutions'] as const;
 export type TrackingScope = (typeof TRACKING_SCOPES)[number];
@@ -105,6 +120,11 @@ const nodes: Record<string, NodeSpec> = {
        * annex are the proposed revision. Saved with the document so it behaves the same when reopened.
        */
       trackingScope: { default: 'document', validate: oneOf(TRACKING_SCOPES, 'tracking scope') },
+      /**
+       * A proposals document's source prefix (`SEN`, `RUS`, `AFCP`): with the cover's document
+       * number it makes every proposal's identifier (`SEN/56/1`, shared/proposals). Null elsewhere.
+       */
+      proposalSource: { default: null, validate: 'string|null' },
     },
   },
   text: { group: 'inline' },
@@ -169,6 +189,28 @@ const nodes: Record<string, NodeSpec> = {
   /** `ANNEXE`, `ANNEXE DE LA RÉSOLUTION 1332`. */
   annex_heading: textBlock(),
   annex_title: textBlock(),
+
+  // --- Proposals to a conference (shared/proposals) ----------------------------------------
+  /**
+   * One proposal of a proposals document: its symbol, the text it acts on and its body, then its
+   * Reasons. The identifier (`SEN/56/1`) is never stored: it is computed from the proposal's position
+   * and the document's source prefix, so re-ordering renumbers it. A MOD body is the resolution in
+   * force, edited with tracking on; an ADD body a new resolution; a SUP or NOC body names the text
+   * (its number line and title as paragraphs).
+   */
+  proposal: {
+    group: 'block',
+    content: '(resolution | paragraph)* proposal_reasons',
+    attrs: {
+      ...blockAttrs,
+      symbol: { default: 'MOD', validate: oneOf(PROPOSAL_SYMBOLS, 'proposal symbol') },
+      /** The number line of the text acted on as it reads in force (`RESOLUTION 30 (Rev. Kigali, 2022)`), or null for new text. */
+      target: { default: null, validate: 'string|null' },
+    },
+    defining: true,
+  },
+  /** The text after `Reasons:` (the word itself is drawn from the language tables). */
+  proposal_reasons: textBlock(),
 
   // --- Inline ---------------------------------------------------------------------------------
   /** A footnote at its anchor; its number is computed (through the document). */

@@ -17,7 +17,7 @@ export interface ChangeStamp {
 export const insertionMark: MarkType = schema.marks.insertion!;
 export const deletionMark: MarkType = schema.marks.deletion!;
 
-function markTypeOf(kind: ChangeKind): MarkType {
+export function markTypeOf(kind: ChangeKind): MarkType {
   return kind === 'insertion' ? insertionMark : deletionMark;
 }
 

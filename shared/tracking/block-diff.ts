@@ -60,9 +60,21 @@ function childrenOf(parent: Node, contentStart: number): Child[] {
 function sameBlock(a: Node, b: Node): boolean {
   if (a.type !== b.type || a.isText || b.isText) return false;
   if (a === b) return true;
-  const { id: idA, ...restA } = a.attrs;
-  const { id: idB, ...restB } = b.attrs;
-  return idA === idB && JSON.stringify(restA) === JSON.stringify(restB);
+  // The ids first: the matching compares every pair of a list's blocks, and most differ by id.
+  return a.attrs.id === b.attrs.id && otherAttrs(a) === otherAttrs(b);
+}
+
+const otherAttrsCache = new WeakMap<Node, string>();
+
+/** Every attribute but the id, as one string, computed once per (immutable) node. */
+function otherAttrs(node: Node): string {
+  let key = otherAttrsCache.get(node);
+  if (key === undefined) {
+    const { id: _id, ...rest } = node.attrs;
+    key = JSON.stringify(rest);
+    otherAttrsCache.set(node, key);
+  }
+  return key;
 }
 
 /**

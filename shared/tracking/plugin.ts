@@ -15,6 +15,8 @@
  *   anywhere is tracked WHOLE (a selection from the introduction into the resolution, deleted or
  *   replaced): nothing in a resolution may change without a mark, and a mark too many in the
  *   delegate's own text is harmless, while splitting one edit into tracked and untracked halves is not.
+ * In a proposals document to a conference (shared/proposals) the same scope covers the MOD proposals'
+ * resolutions only: an ADD's new resolution is new text, without marks.
  * The scope is the document's (saved with it), not the switch's: reopening a contribution behaves the
  * same, and the toggle still switches tracking on and off as everywhere else.
  */
@@ -122,14 +124,28 @@ export function setTrackingScope(state: EditorState, scope: TrackingScope): Tran
  * Whether tracking covers `tr` under the scope of the document it starts from: always for scope
  * `document`; for scope `resolutions`, when any of its steps touches a resolution (see the header).
  */
-function inTrackingScope(tr: Transaction): boolean {
+export function inTrackingScope(tr: Transaction): boolean {
   if (trackingScopeOf(tr.before) === 'document') return true;
   return tr.steps.some((step, index) => stepTouchesResolution(step, tr.docs[index]!));
 }
 
+/**
+ * A resolution whose edits are proposed revisions: any resolution, except the body of a conference
+ * proposal that is not a modification (an ADD's new resolution is the author's own new text, shown
+ * without marks; SUP and NOC bodies only name a text).
+ */
+function isTrackedResolution(node: Node, proposal: Node | null): boolean {
+  if (node.type.name !== 'resolution') return false;
+  const symbol = proposal?.attrs.symbol as string | undefined;
+  return symbol === undefined || symbol === 'MOD' || symbol === '(MOD)';
+}
+
 function insideResolution(doc: Node, pos: number): boolean {
   const $pos = doc.resolve(pos);
-  for (let depth = $pos.depth; depth > 0; depth--) if ($pos.node(depth).type.name === 'resolution') return true;
+  for (let depth = $pos.depth; depth > 0; depth--) {
+    const parent = depth > 1 ? $pos.node(depth - 1) : null;
+    if (isTrackedResolution($pos.node(depth), parent?.type.name === 'proposal' ? parent : null)) return true;
+  }
   return false;
 }
 
@@ -142,9 +158,9 @@ export function rangeTouchesResolution(doc: Node, from: number, to: number): boo
   if (insideResolution(doc, from) || insideResolution(doc, to)) return true;
   let found = false;
   if (to > from) {
-    doc.nodesBetween(from, to, (node) => {
+    doc.nodesBetween(from, to, (node, _pos, parent) => {
       if (found || node.isTextblock) return false;
-      if (node.type.name === 'resolution') found = true;
+      if (isTrackedResolution(node, parent?.type.name === 'proposal' ? parent : null)) found = true;
       return !found;
     });
   }
@@ -156,7 +172,10 @@ function stepTouchesResolution(step: Step, doc: Node): boolean {
     return rangeTouchesResolution(doc, step.from, step.to);
   }
   if (step instanceof AttrStep || step instanceof AddNodeMarkStep || step instanceof RemoveNodeMarkStep) {
-    return step.pos < doc.content.size && (insideResolution(doc, step.pos) || doc.nodeAt(step.pos)?.type.name === 'resolution');
+    if (step.pos >= doc.content.size) return false;
+    const $pos = doc.resolve(step.pos);
+    const proposal = $pos.parent.type.name === 'proposal' ? $pos.parent : null;
+    return insideResolution(doc, step.pos) || isTrackedResolution(doc.nodeAt(step.pos)!, proposal);
   }
   // The document's own attributes (language, this scope) belong to no resolution.
   if (step instanceof DocAttrStep) return false;

@@ -45,7 +45,7 @@ export function trackDifference(out: Transaction, ctx: TrackContext, target: Nod
     const oldFrom = $start.depth > depth ? $start.before(depth + 1) : start;
     const oldTo = $endA.depth > depth ? $endA.after(depth + 1) : endA;
     const newTo = endB + (oldTo - endA);
-    const fresh = finalFragment(target.slice(oldFrom, newTo).content, 0, 0);
+    const fresh = comparing ? target.slice(oldFrom, newTo).content : finalFragment(target.slice(oldFrom, newTo).content, 0, 0);
     const startIndex = $start.index(depth);
     const endIndex = $endA.depth > depth ? $endA.indexAfter(depth) : $endA.index(depth);
     const kept = parent.content.cut(oldFrom - $start.start(depth), oldTo - $start.start(depth));
@@ -82,7 +82,9 @@ function trackBlockEdits(out: Transaction, editCtx: TrackContext, target: Node, 
     if (edit.kind === 'delete') {
       markDeleted(out, ctx, edit.from, edit.to);
     } else if (edit.kind === 'insert') {
-      const fresh = finalFragment(Fragment.fromArray(edit.nodes), 0, 0);
+      // Another version's blocks keep their ids (alignIds made them unique here): references in
+      // the newer text point at them, and a block new in that version is no copy of anything.
+      const fresh = comparing ? Fragment.fromArray(edit.nodes) : finalFragment(Fragment.fromArray(edit.nodes), 0, 0);
       const inserted = fresh.size > 0 ? insertTracked(out, ctx, edit.at, new Slice(fresh, 0, 0), null) : null;
       if (inserted && head !== undefined && head >= edit.newFrom && head <= edit.newTo) {
         const pos = placedInside(inserted, edit.newTo - edit.newFrom, head - edit.newFrom);

@@ -47,7 +47,17 @@ declare global {
   interface Window {
     benchLatencies: number[];
     benchMount(kind: BenchEditor, content: string): Promise<void>;
+    /** Opens the document and returns the milliseconds from the request to the first frame showing its text (editor-open.bench.ts). */
+    benchOpen(kind: BenchEditor, content: string, firstWords: string): Promise<number>;
   }
+}
+
+/** Resolves on the first animation frame at which `done()` holds (no coarse timer between checks). */
+function untilFrame(done: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => (done() ? resolve() : requestAnimationFrame(check));
+    check();
+  });
 }
 
 window.benchLatencies = [];
@@ -84,15 +94,23 @@ function placeCaret(view: EditorView, pos: number): void {
 
 function memoryHost(content: string): PlenaryApi {
   let settings: Settings = { authorName: 'Bench', language: 'fr' };
+  let pending: string | null = content;
   return {
     openDialog: async () => null,
     openRecent: async () => ({ ok: false, error: 'none' }),
     openDropped: async () => ({ ok: false, error: 'none' }),
     chooseResolution: async () => null,
     chooseVersion: async () => null,
+    searchLibrary: async () => [],
+    readLibraryText: async () => ({ ok: false, error: 'none' }),
     revealExport: async () => false,
     listRecent: async () => [],
-    initialDocument: async () => ({ ok: true, document: { fileId: 'f_bench000000000000000000', name: 'bench.plenary', content, imported: false, warnings: [], revision: '' } }),
+    // Handed over once, as the desktop host does over IPC: the page does not keep the file's text.
+    initialDocument: async () => {
+      const text = pending ?? '';
+      pending = null;
+      return { ok: true, document: { fileId: 'f_bench000000000000000000', name: 'bench.plenary', content: text, imported: false, warnings: [], revision: '' } };
+    },
     save: async () => ({ ok: false, error: 'read-only' }),
     saveAs: async () => null,
     exportDocx: async () => null,
@@ -120,7 +138,7 @@ async function mountOurs(content: string, tracking: boolean): Promise<void> {
       },
     }),
   );
-  while (!document.querySelector('.app[data-ready="true"]')) await new Promise((r) => setTimeout(r, 50));
+  await untilFrame(() => document.querySelector('.app[data-ready="true"]') !== null);
   const ready = view as EditorView | null;
   if (!ready) throw new Error('the editor view was not reported');
   // Suggestion mode as a delegate uses it: every keystroke becomes (part of) a tracked insertion.
@@ -152,4 +170,14 @@ window.benchMount = async (kind, content) => {
   recordLatencies();
   if (kind === 'bare') mountBare(content);
   else await mountOurs(content, kind === 'ours-tracking');
+};
+
+window.benchOpen = async (kind, content, firstWords) => {
+  const start = performance.now();
+  if (kind === 'bare') mountBare(content);
+  else await mountOurs(content, kind === 'ours-tracking');
+  // The text is in the page, then the frame that paints it has been produced.
+  await untilFrame(() => (document.querySelector('.ProseMirror')?.textContent ?? '').includes(firstWords));
+  await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  return performance.now() - start;
 };

@@ -30,7 +30,7 @@ const TEXT = "et de renforcer la coopération entre les États Membres, les Memb
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-async function bundlePage(outdir: string): Promise<{ js: string; css: string }> {
+export async function bundlePage(outdir: string): Promise<{ js: string; css: string }> {
   await build({
     entryPoints: { page: path.join(here, 'editor-latency-page.ts') },
     outdir,
@@ -39,7 +39,7 @@ async function bundlePage(outdir: string): Promise<{ js: string; css: string }> 
     platform: 'browser',
     target: 'chrome120',
     jsx: 'automatic',
-    minify: true,
+    minify: process.env.BENCH_NO_MINIFY !== '1',
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'error',
   });

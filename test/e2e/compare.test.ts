@@ -8,6 +8,10 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contributionFromResolution } from '../../shared/contribution/index.js';
+import { serializeDocument } from '../../shared/file/index.js';
+import { importText } from '../../shared/import/index.js';
+import { applyStructuralEdit } from '../support/structural-edits.js';
 import { ROOT, tempDir } from './support.js';
 import { editorOf, openServedEditor, pickFile, shot, type ServedEditor } from './page-helpers.js';
 
@@ -23,6 +27,16 @@ beforeAll(async () => {
   copyFileSync(FIXTURE, path.join(folder, 'res1332.txt'));
   const revised = readFileSync(FIXTURE, 'utf8').replace('le rôle de coordonnateur principal', 'un rôle de coordonnateur essentiel');
   writeFileSync(path.join(folder, 'res1332-rev.txt'), revised);
+  // A delegate's contribution made from the resolution by New revision, with a tracked new item
+  // before décide 4 (issue 15, item 6).
+  const contribution = contributionFromResolution(importText(readFileSync(FIXTURE, 'utf8')).doc, { today: new Date('2026-11-23') }).doc;
+  const texts: string[] = [];
+  contribution.descendants((node) => {
+    if (node.type.name === 'item') texts.push(node.firstChild!.textContent);
+    return true;
+  });
+  const before4 = texts.findIndex((text) => text.startsWith('que le Groupe de travail du Conseil sur le SMSI et les ODD, ouvert'));
+  writeFileSync(path.join(folder, 'contribution.plenary'), serializeDocument(applyStructuralEdit(contribution, { kind: 'insert', at: before4, text: "d'accueillir les contributions des États Membres;" })!));
   served = await openServedEditor({ name: 'e2e-compare', host: { file: path.join(folder, 'res1332.txt') }, problems });
   page = served.page;
   await page.locator('.pl-item-text', { hasText: 'la contribution soumise par' }).waitFor();
@@ -53,4 +67,28 @@ describe('Compare with another version, in Chromium', () => {
     expect(readFileSync(path.join(folder, 'res1332.txt'), 'utf8')).toBe(readFileSync(FIXTURE, 'utf8'));
     expect(problems).toEqual([]);
   });
+
+  it('compares the resolution with a contribution made from it: the contribution, its proposal tracked, no error', async () => {
+    // The resolution in force, freshly opened, as the delegate has it.
+    const fresh = await openServedEditor({ name: 'e2e-compare-contribution', host: { file: path.join(folder, 'res1332.txt') }, problems });
+    try {
+      const tab = fresh.page;
+      await tab.locator('.pl-item-text', { hasText: 'la contribution soumise par' }).waitFor();
+      await tab.locator('[data-command="compare"]').click();
+      await pickFile(tab, 'contribution.plenary');
+      const inserted = editorOf(tab).locator('.pl-item', { hasText: "d'accueillir les contributions des États Membres" });
+      await inserted.first().waitFor();
+      expect(await tab.locator('.message').last().innerText()).toContain('Compared with contribution.plenary');
+      expect(await tab.locator('.message').allInnerTexts()).not.toContainEqual(expect.stringMatching(/cannot be tracked/));
+      // The contribution's cover came with it, as written: not a proposal.
+      expect(await editorOf(tab).locator('.pl-cover-field').count()).toBeGreaterThan(0);
+      await expect.poll(() => tab.locator('.changes .change-row', { hasText: "d'accueillir" }).count()).toBeGreaterThan(0);
+      await inserted.first().scrollIntoViewIfNeeded();
+      await shot(tab, 'compare-contribution');
+      expect(problems).toEqual([]);
+    } finally {
+      await fresh.browser.close();
+      await fresh.host.close();
+    }
+  }, 90_000);
 });

@@ -268,13 +268,21 @@ describe('plenary serve in Chromium', () => {
     const inserted = itemText(page, 'la Résolution 140 (Rév. Bucarest').locator('.pl-xref');
     await expect.poll(() => inserted.getAttribute('data-label')).toBe('point\u00a03 du décide');
 
-    // English: the same labels, the reference worded in English; Arabic: its own alphabet.
+    // English: the same labels, the keyword lines and the call from the language tables, the
+    // reference worded in English; what the tables do not know is said. Arabic: its own alphabet.
     await page.getByLabel('Document language').selectOption('en');
-    await expect.poll(() => inserted.getAttribute('data-label')).toMatch(/^paragraph[\s\u00a0]3 of décide$/);
+    await expect.poll(() => inserted.getAttribute('data-label')).toMatch(/^paragraph[\s\u00a0]3 of resolves$/);
     expect(await page.locator('.pl-item').first().getAttribute('data-label')).toBe('a)');
+    // textContent: sections out of sight are not laid out (content-visibility), their text is there.
+    const keywords = await page.locator('.ProseMirror .pl-keyword').allTextContents();
+    expect(keywords.slice(0, 5)).toEqual(['recalling', 'considering', 'recognizing', 'noting', 'resolves']);
+    expect(keywords[6]).toBe('instructs le Secrétaire général');
+    await expect.poll(() => page.getByText("The ITU Council,", { exact: true }).count()).toBe(1);
+    await expect.poll(() => page.getByText(/^12 keyword or title line\(s\) now in English\. Not in the tables, left as written: «\(adoptée à la onzième séance plénière\)», «le Groupe de travail du Conseil sur le ?…», «le Secrétaire général» and 2 more\.$/).count()).toBe(1);
     await page.getByLabel('Document language').selectOption('ar');
     await expect.poll(() => page.locator('.pl-item').first().getAttribute('data-label')).toBe('أ)');
     await expect.poll(() => page.locator('.page').getAttribute('dir')).toBe('rtl');
+    await expect.poll(() => page.locator('.outline ol').getAttribute('dir')).toBe('rtl');
     await shot(page, 'language-arabic');
     // Undo takes back the two language switches and the reference: the document is as it was.
     await editor(page).focus();

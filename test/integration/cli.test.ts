@@ -66,7 +66,7 @@ describe('plenary: usage, version, unknown command', () => {
   it('--help lists every command on stdout, exit 0', async () => {
     const run = await plenary(['--help']);
     expect(run.code).toBe(0);
-    for (const name of ['import', 'inspect', 'text', 'export', 'compare']) expect(run.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
+    for (const name of ['import', 'inspect', 'text', 'export', 'compare', 'align', 'carry-over']) expect(run.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
   });
 
   it('no command: usage on stderr, exit 1; an unknown command: named, usage, exit 1', async () => {
@@ -285,12 +285,81 @@ describe('plenary compare', () => {
     expect(final.stdout).toBe((await plenary(['text', 'res-new.txt'])).stdout);
   });
 
+  it('compares the resolution in force with a contribution made from it, as .plenary and as its .docx (exit 0)', async () => {
+    await fileWith('res-force.txt', await readFile(FIXTURE, 'utf8'));
+    expect((await plenary(['new-revision', 'res-force.txt', '-o', 'contribution.plenary', '--date', '2026-11-23'])).code).toBe(0);
+    expect((await plenary(['export', 'contribution.plenary', '-o', 'contribution.docx'])).code).toBe(0);
+    for (const newer of ['contribution.plenary', 'contribution.docx']) {
+      const run = await plenary(['compare', 'res-force.txt', newer, '-o', 'compared.plenary', '--date', '2026-11-23']);
+      expect(run.code).toBe(0);
+      expect(run.stderr).toMatch(new RegExp(`^plenary compare: res-force\\.txt → ${newer.replace('.', '\\.')}: 0 change\\(s\\)`));
+      // The result is the contribution: its cover, then the resolution in its annex.
+      const outline = await plenary(['text', 'compared.plenary', '--original']);
+      expect(outline.stdout).toContain('RÉSOLUTION 1332');
+      expect(outline.stdout.indexOf('RÉSOLUTION 1332')).toBeGreaterThan(0);
+    }
+  });
+
   it('refuses a date it cannot read, and two language versions, in one line', async () => {
     const text = await readFile(FIXTURE, 'utf8');
     await fileWith('res-a.txt', text);
     expectUserError(await plenary(['compare', 'res-a.txt', 'res-a.txt', '-o', 'c.plenary', '--date', 'mardi']), /^plenary compare: --date "mardi" is not a date/);
     await plenary(['import', 'res-a.txt', '-o', 'res-en.plenary', '--language', 'en']);
     expectUserError(await plenary(['compare', 'res-a.txt', 'res-en.plenary', '-o', 'c.plenary']), /^plenary compare: res-a\.txt and res-en\.plenary: the two documents are in different languages \(fr and en\)/);
+  });
+});
+
+describe('plenary align', () => {
+  const EN = resolve('test/fixtures/parallel/council-res-1332-c24-en.txt');
+
+  it('prints the pairs of two language versions with their scores, and says when the structures agree', async () => {
+    const run = await plenary(['align', FIXTURE, EN]);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('council-res-1332-c24.txt (fr) ↔ council-res-1332-c24-en.txt (en), markup view: 224 blocks paired, 0 disagreement(s)');
+    expect(lines).toContainEqual(expect.stringMatching(/^1\.00 {2}considérant g\) ii\) +↔ {2}considering g\) ii\)$/));
+    expect(lines.at(-1)).toBe('the two structures agree');
+  });
+
+  it('gives the pairs by block id in JSON, from Word and text files alike, in the view asked for', async () => {
+    await plenary(['import', EN, '-o', 'en.plenary']);
+    await plenary(['export', 'en.plenary', '-o', 'en.docx']);
+    const run = await plenary(['align', FIXTURE, 'en.docx', '--json', '--final']);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as { view: string; languages: { a: string; b: string }; pairs: Array<{ type: string; a: string; b: string; score: number }>; disagreements: unknown[] };
+    expect(report.view).toBe('final');
+    expect(report.languages).toEqual({ a: 'fr', b: 'en' });
+    expect(report.pairs.filter((pair) => pair.type === 'item')).toHaveLength(89);
+    expect(report.disagreements).toEqual([]);
+    expectUserError(await plenary(['align', FIXTURE, EN, '--final', '--original']), /^plenary align: choose one of --markup, --final, --original/);
+  });
+});
+
+describe('plenary carry-over', () => {
+  const EN = resolve('test/fixtures/parallel/council-res-1332-c24-en.txt');
+
+  it('writes the English text in force with the French proposal tracked, and says what is left to translate', async () => {
+    const text = await readFile(FIXTURE, 'utf8');
+    await fileWith('fr-old.txt', text);
+    const lastItem = "6\tà encourager les membres de l'Union";
+    expect(text).toContain(lastItem);
+    // A new invite 6 (the old 6 becomes 7), and the number line's C24 becomes C26.
+    await fileWith('fr-new.txt', text.replace('dernière mod. C24', 'dernière mod. C26').replace(lastItem, "6\tà soutenir l'examen du SMSI+20 en 2025;\n7\tà encourager les membres de l'Union"));
+    await plenary(['compare', 'fr-old.txt', 'fr-new.txt', '-o', 'fr-revision.plenary', '--date', '2026-04-14']);
+    const run = await plenary(['carry-over', 'fr-revision.plenary', EN, '-o', 'en-revision.plenary', '--author', 'Traduction', '--date', '2026-04-15']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(
+      'plenary carry-over: fr-revision.plenary → council-res-1332-c24-en.txt: 1 change(s) by Traduction; 1 to translate, 1 changed in source, 103 translated, 0 checked; written to en-revision.plenary\n',
+    );
+    const final = await plenary(['text', 'en-revision.plenary', '--final']);
+    expect(final.stdout).toContain("to continue to submit projects for the annual WSIS Project Prizes;\n6\tà soutenir l'examen du SMSI+20 en 2025;\n7\tto encourage the members");
+    const original = await plenary(['text', 'en-revision.plenary', '--original']);
+    expect(original.stdout).toBe((await plenary(['text', EN])).stdout);
+  });
+
+  it('refuses two versions of one language and a missing output in one line', async () => {
+    expectUserError(await plenary(['carry-over', FIXTURE, FIXTURE, '-o', 'same.plenary']), /^plenary carry-over: council-res-1332-c24\.txt and council-res-1332-c24\.txt: both documents are in fr/);
+    expectUserError(await plenary(['carry-over', FIXTURE, EN]), /^plenary carry-over: missing -o <out\.plenary>/);
   });
 });
 
@@ -318,5 +387,38 @@ describe('internal errors', () => {
     const debug = await run({ PLENARY_DEBUG: '1' });
     expect(debug.code).toBe(2);
     expect(debug.stderr).toMatch(/\n\s+at /);
+  });
+});
+
+describe('warnings on the terminal (issue 15, item 12)', () => {
+  /** A resolution whose décide items all carry a stale label, as after Word's numbering was lost. */
+  const stale = (count: number) =>
+    ['RÉSOLUTION 1332 (C11, dernière mod. C24)', "Rôle de l'UIT", "Le Conseil de l'UIT,", 'décide', ...Array.from({ length: count }, (_, i) => `7\tque le point ${i + 1} soit examiné;`)].join('\n');
+
+  it('summarises warnings that say the same thing: the first place in full, the count of the others', async () => {
+    await fileWith('stale-old.txt', stale(40));
+    await fileWith('stale-new.txt', stale(41));
+    const run = await plenary(['compare', 'stale-old.txt', 'stale-new.txt', '-o', 'stale.plenary', '--date', '2026-11-23']);
+    expect(run.code).toBe(0);
+    const warnings = run.stderr.split('\n').filter((line) => line.startsWith('warning: '));
+    // Each file: one "does not start a list", then every "7" but the seventh item's out of
+    // sequence (38 and 39): two alike are printed, 77 alike summarised.
+    expect(warnings).toEqual([
+      'warning: line 5: label 7 does not start a list; numbered from its position',
+      'warning: line 5: label 7 does not start a list; numbered from its position',
+      'warning: line 6: label 7 is out of sequence; numbered from its position (and 76 more like it; --verbose lists them all)',
+    ]);
+  });
+
+  it('prints every warning with --verbose, whatever the command', async () => {
+    await fileWith('stale.txt', stale(30));
+    const quiet = await plenary(['import', 'stale.txt', '-o', 'stale-import.plenary']);
+    expect(quiet.stderr.split('\n').filter((line) => line.startsWith('warning: '))).toHaveLength(2);
+    const verbose = await plenary(['import', 'stale.txt', '-o', 'stale-import.plenary', '--verbose']);
+    expect(verbose.code).toBe(0);
+    const lines = verbose.stderr.split('\n').filter((line) => line.startsWith('warning: '));
+    // The seventh "7" is in sequence: 1 + 28 warnings.
+    expect(lines).toHaveLength(29);
+    expect(lines[28]).toBe('warning: line 34: label 7 is out of sequence; numbered from its position');
   });
 });

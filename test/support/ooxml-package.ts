@@ -7,6 +7,8 @@ export interface PackageParts {
   body: string;
   styles?: Array<{ id: string; name: string }>;
   footnotes?: Record<string, string>;
+  /** Endnote id → its body (word/endnotes.xml). */
+  endnotes?: Record<string, string>;
   comments?: number;
   /** Deflate level of every part (0 stores them: the zip-bomb ratio check then lets any text through). */
   level?: 0 | 6 | 9;
@@ -29,9 +31,10 @@ export function buildDocx(parts: PackageParts): Uint8Array {
 <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
 <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>
 <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/>
+<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes" Target="endnotes.xml"/>
 </Relationships>`),
     'word/document.xml': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:document xmlns:w="${W}"><w:body>${parts.body}<w:sectPr/></w:body></w:document>`),
+<w:document xmlns:w="${W}" xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:v="urn:schemas-microsoft-com:vml"><w:body>${parts.body}<w:sectPr/></w:body></w:document>`),
     'word/styles.xml': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:styles xmlns:w="${W}">${(parts.styles ?? [])
       .map((s) => `<w:style w:type="paragraph" w:styleId="${s.id}"><w:name w:val="${s.name}"/></w:style>`)
@@ -42,6 +45,12 @@ export function buildDocx(parts: PackageParts): Uint8Array {
     )
       .map(([id, body]) => `<w:footnote w:id="${id}">${body}</w:footnote>`)
       .join('')}</w:footnotes>`),
+    'word/endnotes.xml': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:endnotes xmlns:w="${W}"><w:endnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:endnote><w:endnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:endnote>${Object.entries(
+      parts.endnotes ?? {},
+    )
+      .map(([id, body]) => `<w:endnote w:id="${id}">${body}</w:endnote>`)
+      .join('')}</w:endnotes>`),
     'word/comments.xml': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:comments xmlns:w="${W}">${Array.from({ length: parts.comments ?? 0 }, (_, i) => `<w:comment w:id="${i}" w:author="R"><w:p><w:r><w:t>note</w:t></w:r></w:p></w:comment>`).join('')}</w:comments>`),
   };

@@ -49,7 +49,7 @@ describe('the registry', () => {
 
   it('puts the commands that open, save or export in the file queue, the Word exports included', () => {
     expect(ids((command) => command.queued === true)).toEqual(
-      ['compare', 'export-docx', 'export-docx-final', 'export-docx-original', 'new-resolution', 'new-revision', 'open', 'save', 'save-as'].sort(),
+      ['compare', 'export-docx', 'export-docx-final', 'export-docx-original', 'language-versions', 'new-proposals', 'new-resolution', 'new-revision', 'open', 'save', 'save-as'].sort(),
     );
   });
 

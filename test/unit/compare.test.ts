@@ -168,3 +168,48 @@ describe('wordSimilarity', () => {
     expect(revised).toBeLessThan(1);
   });
 });
+
+describe('compareDocuments of the resolution in force with a contribution made from it (issue 15, item 6)', () => {
+  /** The contribution with tracked proposals in its resolution: a new décide item and a word changed. */
+  async function proposal(): Promise<Node> {
+    const { contributionFromResolution } = await import('../../shared/contribution/index.js');
+    const { applyStructuralEdit } = await import('../support/structural-edits.js');
+    const contribution = contributionFromResolution(OLD, { today: new Date('2026-11-23') }).doc;
+    // Before décide 4, as a delegate would, tracked.
+    let index = -1;
+    const items: string[] = [];
+    contribution.descendants((node) => {
+      if (node.type.name === 'item' && !node.attrs.change) items.push(node.firstChild!.textContent);
+      return true;
+    });
+    index = items.findIndex((text) => text.startsWith('que le Groupe de travail du Conseil sur le SMSI et les ODD, ouvert'));
+    return applyStructuralEdit(contribution, { kind: 'insert', at: index, text: "d'accueillir les contributions des États Membres;" })!;
+  }
+
+  it('compares resolution with resolution: the contribution comes back with the proposal tracked, no error', async () => {
+    const contribution = await proposal();
+    const result = compareDocuments(OLD, contribution, { author: 'Comparaison', date: DATE });
+    // The contribution's frame (cover, introduction, the annex) stands as it is: no change there.
+    expect(result.firstChild!.type.name).toBe('cover');
+    const changes = listChanges(result);
+    expect(changes.map((c) => `${c.kind} ${c.section} ${c.label}: ${c.excerpt}`)).toEqual(["insertion décide 4: d'accueillir les contributions des États Membres;"]);
+    // Accepting gives the contribution's resolution as proposed; rejecting, the resolution in force in the contribution.
+    const resolutionText = (doc: Node) => writeText(doc).slice(writeText(doc).indexOf('RÉSOLUTION 1332'));
+    expect(resolutionText(acceptAll(result))).toBe(resolutionText(acceptAll(contribution)));
+    expect(resolutionText(rejectAll(result))).toBe(writeText(OLD));
+    // The reference to décide 5 (now 6) follows, in the new numbering.
+    expect(writeText(acceptAll(result))).toMatch(/dont il est question au point\u00a06 du décide/);
+  });
+
+  it('gives a reference in inserted text the item it names in the newer version (never point ??)', () => {
+    const lines = TEXT.split('\n');
+    const at = lines.findIndex((line) => line.startsWith('4\tque le Groupe de travail du Conseil'));
+    lines.splice(at, 0, "4\td'accueillir un point entièrement nouveau pour les membres;");
+    const revised = lines.join('\n').replace('question au point\u00a05 du décide', 'question au point\u00a04 du décide');
+    const result = compare(revised);
+    const accepted = writeText(acceptAll(result));
+    expect(accepted).toMatch(/dont il est question au point\u00a04 du décide/);
+    expect(accepted).not.toContain('??');
+    expect(writeText(rejectAll(result))).toBe(writeText(OLD));
+  });
+});

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { EditorState, Transaction } from 'prosemirror-state';
 import { serializeDocument } from '../../shared/file/format.js';
 import { importText } from '../../shared/import/text/index.js';
-import type { OpenOutcome, PlenaryApi, RecoverySnapshot, SaveOutcome, Settings } from '../../shared/ipc/api.js';
+import type { LibraryText, OpenOutcome, PlenaryApi, RecoverySnapshot, SaveOutcome, Settings } from '../../shared/ipc/api.js';
 import { plenaryDispatch } from '../../renderer/editor/create-editor.js';
 import { AppController } from '../../renderer/controller/controller.js';
 import type { EditorSurface } from '../../renderer/controller/editor-surface.js';
@@ -36,6 +36,9 @@ export interface FakeHost {
   saved: Array<{ fileId: string | null; content: string }>;
   exported: Array<{ content: string; mode: string; name: string }>;
   recovery: RecoverySnapshot[];
+  /** The library of texts in force, and each text's `.plenary` JSON by id. */
+  library: LibraryText[];
+  libraryContent: Map<string, string>;
   /** What the next dialog answers (null: the user cancelled); a promise holds the answer back. */
   next: {
     initial?: OpenOutcome | null;
@@ -53,6 +56,8 @@ export function fakeHost(settings: Partial<Settings> = {}): FakeHost {
     saved: [],
     exported: [],
     recovery: [],
+    library: [],
+    libraryContent: new Map(),
     next: {},
     api: undefined as unknown as PlenaryApi,
   };
@@ -71,6 +76,13 @@ export function fakeHost(settings: Partial<Settings> = {}): FakeHost {
     openDropped: async (name) => (call('openDropped', name), opened(name, { imported: true, fileId: '' })),
     chooseResolution: async () => (call('chooseResolution'), host.next.resolution ?? null),
     chooseVersion: async () => (call('chooseVersion'), host.next.version ?? null),
+    searchLibrary: async (query) => (call('searchLibrary', query), host.library.filter((text) => `${text.number} ${text.title}`.includes(query))),
+    readLibraryText: async (id) => {
+      call('readLibraryText', id);
+      const text = host.library.find((candidate) => candidate.id === id);
+      const content = text ? host.libraryContent.get(id) : undefined;
+      return text && content ? { ok: true, document: { fileId: '', name: text.numberLine, content, imported: true, warnings: [], revision: '' } } : { ok: false, error: 'That text is no longer in the library.' };
+    },
     revealExport: async () => false,
     save: async (fileId, content) => {
       call('save', fileId);

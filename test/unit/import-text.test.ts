@@ -445,3 +445,43 @@ describe('conventions and edge cases', () => {
     expect(nodesOfType(doc, 'continuation')[0]!.attrs.paragraphMark).toEqual(mark);
   });
 });
+
+describe('broken labels and texts without keywords (issue 15, item 13)', () => {
+  const resolution = (itemLines: string[]) =>
+    ['RÉSOLUTION 1332 (C11, dernière mod. C24)', "Rôle de l'UIT", "Le Conseil de l'UIT,", 'considérant', ...itemLines, 'décide', "1\tque l'UIT agisse."].join('\n');
+  const depth = (items: readonly ItemOutline[]): number => Math.max(0, ...items.map((item) => 1 + Math.max(0, ...item.children.map((c) => (c.kind === 'list' ? depth(c.items) : 0)))));
+
+  it('reads every item labelled "a)" as siblings, numbered from position, with a warning each', () => {
+    const result = importText(resolution(Array.from({ length: 7 }, (_, i) => `a)\tque le point ${i + 1} est rappelé;`)));
+    const items = sectionNamed(outline(result.doc).resolutions[0]!.sections, 'considérant').items;
+    expect(labels(items)).toEqual(letters('a', 'g'));
+    expect(depth(items)).toBe(1);
+    expect(result.warnings.filter((w) => /repeats an earlier label/.test(w))).toHaveLength(6);
+  });
+
+  it('reads every item labelled "1" as siblings, and keeps a real sub-list under them', () => {
+    const lines = Array.from({ length: 5 }, (_, i) => `1\tque le point ${i + 1} est rappelé${i === 2 ? ':' : ';'}`);
+    lines.splice(3, 0, 'a.\tpremier sous-point;', 'a.\tsecond sous-point;');
+    const result = importText(resolution(lines).replace('considérant', 'décide en outre'));
+    const items = sectionNamed(outline(result.doc).resolutions[0]!.sections, 'décide en outre').items;
+    expect(labels(items)).toEqual(numbers(5));
+    expect(labels(subList(items[2]!, 0))).toEqual(['a.', 'b.']);
+    expect(depth(items)).toBe(2);
+  });
+
+  it('still nests a sub-list whose first label differs in style (Res 1332 considérant g) is untouched)', () => {
+    const result = importText(fixture('council-res-1332-c24.txt'));
+    expect(result.warnings.filter((w) => /repeats an earlier label/.test(w))).toEqual([]);
+  });
+
+  it.each([
+    ['en', 'The Council noted the report of the Secretary-General and the progress made by the Union on the implementation of the outcomes.'],
+    ['es', 'El Consejo tomó nota del informe del Secretario General y de los progresos realizados por la Unión para la aplicación de los resultados.'],
+    ['fr', "Le Conseil a pris note du rapport du Secrétaire général et des progrès accomplis par l'Union dans la mise en œuvre des résultats."],
+    ['ru', 'Совет принял к сведению отчет Генерального секретаря и прогресс, достигнутый Союзом.'],
+    ['ar', 'أحاط المجلس علماً بتقرير الأمين العام والتقدم الذي أحرزه الاتحاد.'],
+    ['zh', '理事会注意到秘书长的报告以及国际电联在落实成果方面取得的进展。'],
+  ])('detects %s from the text when no line holds an ITU keyword', (code, text) => {
+    expect(importText(text).language).toBe(code);
+  });
+});

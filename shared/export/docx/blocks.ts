@@ -7,13 +7,15 @@
  * paragraph mark inside too, so that accepting a deleted item in Word leaves no empty item; a
  * textblock's `paragraphMark` alone (a tracked split or join) becomes a paragraph-mark revision.
  */
-import type { IParagraphPropertiesChangeOptions, Paragraph, ParagraphChild, Table } from 'docx';
+import { Tab, type IParagraphPropertiesChangeOptions, type Paragraph, type ParagraphChild, type Table } from 'docx';
 import type { Node } from 'prosemirror-model';
 import { leadingIndent, paragraph, runFormat, type ExportContext } from './context.js';
 import { hasLabel, labelRuns, type LabelKind } from './label-runs.js';
 import { inlineRuns, run, textContent } from './runs.js';
 import { blockRevisionsOf, isRevised, paragraphMarkOptions, paragraphMarkRevisionsOf, within, wordRevision, type Revisions } from './revisions.js';
 import { itemTextIndentTwips } from '../../council-style/index.js';
+import { namesTextOnly, proposalIdentifiers } from '../../proposals/index.js';
+import type { ProposalSymbol } from '../../schema/index.js';
 
 export type BodyElement = Paragraph | Table;
 
@@ -23,16 +25,19 @@ interface TextParagraphOptions {
   label?: { kind: LabelKind; id?: string };
   /** Leading tabs written before the text (a body paragraph's `indent`). */
   leadingTabs?: number;
+  /** Runs written before the text that the document does not store (`Reasons:` and its tab). */
+  lead?: ParagraphChild[];
   pageBreakBefore?: boolean;
   indentTwips?: number;
 }
 
 /** One textblock as one paragraph, its paragraph mark in the block's revision when it has one. */
 function textParagraph(ctx: ExportContext, node: Node, inherited: Revisions, options: TextParagraphOptions): Paragraph {
-  const revision = within(inherited, blockRevisionsOf(node));
+  const revision = within(inherited, blockRevisionsOf(node, ctx.moves));
   const children: ParagraphChild[] = [];
   if (options.label) for (const entry of labelRuns(ctx, options.label.kind, options.label.id ?? (node.attrs.id as string), revision)) children.push(entry);
   if (options.leadingTabs) children.push(run(ctx, textContent('\t'.repeat(options.leadingTabs)), runFormat(ctx), revision));
+  if (options.lead) for (const entry of options.lead) children.push(entry);
   for (const entry of inlineRuns(ctx, node, revision)) children.push(entry);
   // The paragraph mark goes with the whole block's revisions; otherwise it may carry a split or join of its own.
   const markRevisions = isRevised(revision) ? revision : paragraphMarkRevisionsOf(node);
@@ -65,7 +70,7 @@ function formattingBeforeSplit(ctx: ExportContext): IParagraphPropertiesChangeOp
 
 /** A block of the document body (or of an annex), with the revision of an enclosing block if any. */
 export function bodyBlock(ctx: ExportContext, node: Node, inherited: Revisions): BodyElement[] {
-  const revision = within(inherited, blockRevisionsOf(node));
+  const revision = within(inherited, blockRevisionsOf(node, ctx.moves));
   switch (node.type.name) {
     case 'paragraph':
       return [textParagraph(ctx, node, revision, { style: 'Normal', leadingTabs: node.attrs.indent as number })];
@@ -79,6 +84,8 @@ export function bodyBlock(ctx: ExportContext, node: Node, inherited: Revisions):
       return resolution(ctx, node, revision);
     case 'annex':
       return annex(ctx, node, revision);
+    case 'proposal':
+      return proposal(ctx, node, revision);
     default:
       throw new Error(`cannot export a ${node.type.name} as a body block`);
   }
@@ -103,7 +110,7 @@ function resolution(ctx: ExportContext, node: Node, revision: Revisions): BodyEl
 }
 
 function section(ctx: ExportContext, node: Node, inherited: Revisions): BodyElement[] {
-  const revision = within(inherited, blockRevisionsOf(node));
+  const revision = within(inherited, blockRevisionsOf(node, ctx.moves));
   const out: BodyElement[] = [];
   node.forEach((child) => {
     if (child.type.name === 'section_keyword') out.push(textParagraph(ctx, child, revision, { style: 'Call' }));
@@ -113,7 +120,7 @@ function section(ctx: ExportContext, node: Node, inherited: Revisions): BodyElem
 }
 
 function itemList(ctx: ExportContext, list: Node, inherited: Revisions, depth: number): BodyElement[] {
-  const revision = within(inherited, blockRevisionsOf(list));
+  const revision = within(inherited, blockRevisionsOf(list, ctx.moves));
   const out: BodyElement[] = [];
   list.forEach((item) => {
     for (const entry of itemParagraphs(ctx, item, revision, depth)) out.push(entry);
@@ -128,7 +135,7 @@ function itemList(ctx: ExportContext, list: Node, inherited: Revisions, depth: n
  * paragraph at the position its label would have had.
  */
 function itemParagraphs(ctx: ExportContext, item: Node, inherited: Revisions, depth: number): BodyElement[] {
-  const revision = within(inherited, blockRevisionsOf(item));
+  const revision = within(inherited, blockRevisionsOf(item, ctx.moves));
   const id = item.attrs.id as string;
   const labelled = hasLabel(ctx, 'items', id, revision);
   // The depth whose text position this item's text has.
@@ -160,8 +167,36 @@ function indentOption(ctx: ExportContext, depth: number): { indentTwips?: number
   return depth > 0 ? { indentTwips: itemTextIndentTwips(ctx.table, depth) } : {};
 }
 
-function annex(ctx: ExportContext, node: Node, inherited: Revisions): BodyElement[] {
+/**
+ * A proposal to a conference: the identifier line with the symbol hanging in the left margin
+ * (`MOD⇥SEN/56/1`, style Proposal), the body (a MOD's revisions as they are, an ADD unmarked), and
+ * `Reasons:⇥…` (style Reasons). The identifier is computed from the proposal's place.
+ */
+function proposal(ctx: ExportContext, node: Node, inherited: Revisions): BodyElement[] {
   const revision = within(inherited, blockRevisionsOf(node));
+  const identifier = proposalIdentifiers(ctx.doc).get(node.attrs.id as string) ?? '';
+  const format = runFormat(ctx);
+  const out: BodyElement[] = [
+    paragraph(ctx, { style: 'Proposal', children: [run(ctx, [node.attrs.symbol as string, new Tab(), identifier], { ...format, bold: true }, revision)] }),
+  ];
+  // A SUP or NOC names its text as a resolution is headed: number line, then title.
+  const namingStyles = namesTextOnly(node.attrs.symbol as ProposalSymbol) ? ['ResNo', 'Restitle'] : [];
+  node.forEach((child, _offset, index) => {
+    const namingStyle = child.type.name === 'paragraph' ? namingStyles[index] : undefined;
+    if (namingStyle) {
+      out.push(textParagraph(ctx, child, revision, { style: namingStyle }));
+    } else if (child.type.name === 'proposal_reasons') {
+      const lead = [run(ctx, [ctx.language.proposals.reasons, new Tab()], { ...format, bold: true }, revision)];
+      out.push(textParagraph(ctx, child, revision, { style: 'Reasons', lead }));
+    } else {
+      out.push(...bodyBlock(ctx, child, revision));
+    }
+  });
+  return out;
+}
+
+function annex(ctx: ExportContext, node: Node, inherited: Revisions): BodyElement[] {
+  const revision = within(inherited, blockRevisionsOf(node, ctx.moves));
   const out: BodyElement[] = [];
   node.forEach((child) => {
     if (child.type.name === 'annex_heading') {

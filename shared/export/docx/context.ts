@@ -6,6 +6,7 @@ import { Paragraph, type IParagraphOptions, type IRunOptions } from 'docx';
 import type { Mark, Node } from 'prosemirror-model';
 import { languageTable, type LanguageTable } from '../../languages/index.js';
 import { computeLabels, type Labels } from '../../numbering/index.js';
+import { pendingMoves } from '../../tracking/index.js';
 import { blockChangeOf, RevisionIds, type Attribution } from './revisions.js';
 import type { CouncilStyleTable } from '../../council-style/index.js';
 
@@ -24,6 +25,11 @@ export interface ExportContext {
    * it had when it was inserted.
    */
   labels: { original: Labels; new: Labels; withPending: Labels };
+  /**
+   * Block id → the name of the pending tracked move it is a side of (the original struck through
+   * and its copy share one name): their changes are written as w:moveFrom / w:moveTo.
+   */
+  moves: Map<string, string>;
   /** Block id → the change that a renumbered label is credited to (see labelAttributions). */
   labelAttribution: Map<string, Attribution>;
   /** Credited when nothing nearer explains a renumbering. */
@@ -64,12 +70,32 @@ export function createContext(doc: Node, table: CouncilStyleTable): ExportContex
     language,
     rightToLeft: language.direction === 'rtl',
     ids: new RevisionIds(),
+    moves: moveNames(doc),
     footnotes: new FootnoteRegistry(),
     labels: numberings(doc),
     labelAttribution: attributions.byBlock,
     fallbackAttribution: attributions.first ?? { kind: 'insertion', author: 'Plenary', date: '' },
     splitBefore: null,
   };
+}
+
+/** The pending moves of the document, each named `move1`, `move2`… for its two sides. */
+function moveNames(doc: Node): Map<string, string> {
+  const names = new Map<string, string>();
+  const { originals, copies } = pendingMoves(doc);
+  if (copies.size === 0) return names;
+  doc.descendants((node) => {
+    const id = node.attrs.id as string | null | undefined;
+    const movedFrom = node.attrs.movedFrom as string | null | undefined;
+    // Only blocks whose own change is the move (an item, not the paragraphs inside it).
+    if (id && movedFrom && copies.has(id) && originals.has(movedFrom) && !names.has(movedFrom) && node.attrs.change) {
+      const name = `move${names.size / 2 + 1}`;
+      names.set(movedFrom, name);
+      names.set(id, name);
+    }
+    return true;
+  });
+  return names;
 }
 
 /**

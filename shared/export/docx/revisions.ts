@@ -14,6 +14,8 @@ export interface Attribution {
   kind: RevisionKind;
   author: string;
   date: string;
+  /** The name of the tracked move this change is a side of: written as w:moveFrom / w:moveTo (./moves.ts). */
+  move?: string;
 }
 
 /** What `docx` writes as the attributes of `w:ins` / `w:del` / `w:rPr/w:ins`. */
@@ -23,10 +25,19 @@ export interface WordRevision {
   date: string;
 }
 
+/** A revision element that is one side of a tracked move. */
+export interface MoveSide {
+  name: string;
+  kind: RevisionKind;
+}
+
 export class RevisionIds {
   private last = 0;
-  next(): number {
+  /** Revision id → the move it is a side of, for the elements to be written as moves (./moves.ts). */
+  readonly moves = new Map<number, MoveSide>();
+  next(move?: MoveSide): number {
     this.last += 1;
+    if (move) this.moves.set(this.last, move);
     return this.last;
   }
   /** How many revision elements were written. */
@@ -50,7 +61,8 @@ export function wordRevision(attribution: Attribution, ids: RevisionIds): WordRe
   const date = wordDate(attribution.date);
   // `docx` types `date` as required but leaves an undefined attribute out, which is what Word wants
   // for an unknown date.
-  return { id: ids.next(), author: attribution.author || 'Plenary', date: date as string };
+  const move = attribution.move ? { name: attribution.move, kind: attribution.kind } : undefined;
+  return { id: ids.next(move), author: attribution.author || 'Plenary', date: date as string };
 }
 
 function fromBlockChange(change: BlockChange | null | undefined): Attribution | null {
@@ -96,9 +108,12 @@ function split(attributions: Array<Attribution | null>): Revisions {
  * The whole-block revisions of a node: its `change`, and the later `deletion` of a block that
  * another author inserted (schema attr, see shared/tracking).
  */
-export function blockRevisionsOf(node: Node): Revisions {
+export function blockRevisionsOf(node: Node, moves?: ReadonlyMap<string, string>): Revisions {
   const later = node.attrs.deletion as BlockChange | null | undefined;
-  return split([fromBlockChange(node.attrs.change as BlockChange | null | undefined), fromBlockChange(later)]);
+  const change = fromBlockChange(node.attrs.change as BlockChange | null | undefined);
+  // A block that is one side of a pending move: its change is written as the move.
+  const move = moves?.get(node.attrs.id as string);
+  return split([change && move ? { ...change, move } : change, fromBlockChange(later)]);
 }
 
 /** The paragraph-mark revision (tracked split or join) of a textblock. */

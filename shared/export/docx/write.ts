@@ -10,6 +10,7 @@ import { createContext } from './context.js';
 import { UNREVISED } from './revisions.js';
 import { coverBlocks, coverDocumentNumber } from './cover.js';
 import { councilHeaders } from './header.js';
+import { writeMovesInPackage } from './moves.js';
 import { councilStyleTable, type CouncilStyleTable } from '../../council-style/index.js';
 import { pageProperties, wordStyles } from './word-styles.js';
 
@@ -35,7 +36,8 @@ export async function writeDocx(source: Node, table: CouncilStyleTable = council
     ],
   });
   const buffer = await Packer.toBuffer(word);
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  const docx = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  return writeMovesInPackage(docx, ctx.ids.moves, ctx.ids.count + 1);
 }
 
 /** The core property `title`: the cover's title, else the first resolution's number line. */

@@ -13,11 +13,10 @@
  */
 import type { Node } from 'prosemirror-model';
 import { languageTable, type LanguageTable } from '../../languages/index.js';
-import { computeLabels, type Labels } from '../../numbering/index.js';
-import { referenceText, trackedReferenceText } from '../../numbering/index.js';
-import { markedText } from '../../numbering/index.js';
+import { computeLabels, markedWords, referenceText, trackedReferenceText, type Labels } from '../../numbering/index.js';
 import type { ChangeKind } from '../../tracking/index.js';
 import { acceptAll, rejectAll } from '../../tracking/index.js';
+import { proposalIdentifiers } from '../../proposals/index.js';
 import { coverLines } from './cover.js';
 import { blockState, inlineState, labelChange, paragraphMarkSuffix, wrap } from './marks.js';
 
@@ -50,6 +49,7 @@ class TextWriter {
   /** The numbering with every change rejected; only the marked mode shows both. */
   private readonly original: Labels | null;
   private footnotes = 0;
+  private readonly identifiers: Map<string, string>;
 
   constructor(
     private readonly doc: Node,
@@ -58,6 +58,7 @@ class TextWriter {
     this.table = languageTable(doc.attrs.language as string);
     this.current = computeLabels(doc, { view: 'new' });
     this.original = marked ? computeLabels(doc, { view: 'original' }) : null;
+    this.identifiers = proposalIdentifiers(doc);
   }
 
   write(): string {
@@ -95,6 +96,14 @@ class TextWriter {
         return;
       case 'annex':
         this.annex(node, state);
+        return;
+      case 'proposal':
+        // `MOD⇥SEN/56/1`, the body, `Reasons:⇥…` (shared/proposals: the identifier is computed).
+        this.lines.push(`${node.attrs.symbol as string}\t${this.identifiers.get(node.attrs.id as string) ?? ''}`);
+        node.forEach((child) => this.block(child, state));
+        return;
+      case 'proposal_reasons':
+        this.line(node, state, '', this.table.proposals.reasons);
         return;
       default:
         // Any other textblock (number line, title, call, keyword…) is one line of its own.
@@ -159,11 +168,16 @@ class TextWriter {
     return labelChange(original, current);
   }
 
-  /** A live reference in the document's language; renumbered under tracking, old and new. */
-  private referenceText(node: Node): string {
+  /**
+   * A live reference in the document's language; renumbered under tracking, old and new. An
+   * inserted reference reads only in the new numbering, a deleted one only in the original.
+   */
+  private referenceText(node: Node, state: ChangeKind | null): string {
     if (!this.marked) return referenceText(node, this.doc, this.current).text;
     const tracked = trackedReferenceText(node, this.doc);
-    return tracked.changed ? markedText(tracked.original.text, tracked.new.text) : tracked.new.text;
+    if (state === 'insertion') return tracked.new.text;
+    if (state === 'deletion') return tracked.original.text;
+    return tracked.changed ? markedWords(tracked.original.text, tracked.new.text) : tracked.new.text;
   }
 
   /** The text of a textblock, footnote anchors numbered, tracked changes marked when they differ from the block's. */
@@ -190,7 +204,7 @@ class TextWriter {
         run += `[footnoteRef:${number}]`;
         notes.push(`[${number}: ${this.inline(child, childState ?? state).text}]`);
       } else if (child.type.name === 'cross_reference') {
-        run += this.referenceText(child);
+        run += this.referenceText(child, childState ?? state);
       }
     });
     flush();

@@ -99,6 +99,16 @@ function footnoteRuns(paragraphs: SourceParagraph[], footnotes: FootnoteBodies):
 export interface DocxSourceLine extends SourceLine {
   /** The paragraph style's name (`ResNo`, `Call`, `enumlev1`…). */
   style: string | null;
+  /** The label was itself revised (`[-4-][+6+]`). */
+  labelRevised: boolean;
+}
+
+export interface LineOptions {
+  /**
+   * Keep typed labels as text: in a document that is not an ITU resolution, a list Word numbered
+   * by hand (`[-4-][+6+]`) cannot be renumbered from position without changing what it says.
+   */
+  typedLabels?: boolean;
 }
 
 /** The conversion artifacts of the text format, found in a .docx made from such a text. */
@@ -114,12 +124,17 @@ function asTextLine(paragraph: SourceParagraph, no: number): DocxSourceLine | nu
   const raw = paragraph.runs.map((run) => (run.kind === 'tab' ? '\t' : run.kind === 'text' ? run.text : '')).join('');
   if (!TEXT_ARTIFACTS.test(raw)) return null;
   const line = splitLines(raw).lines[0];
-  return line ? { ...line, no, style: paragraph.styleName } : null;
+  return line ? { ...line, no, style: paragraph.styleName, labelRevised: false } : null;
 }
 
-export function paragraphsToLines(paragraphs: SourceParagraph[], footnotes: FootnoteBodies): DocxSourceLine[] {
+export function paragraphsToLines(paragraphs: SourceParagraph[], footnotes: FootnoteBodies, options: LineOptions = {}): DocxSourceLine[] {
   const lines: DocxSourceLine[] = [];
+  // An empty paragraph after a revised paragraph mark is what that paragraph joins in one view:
+  // left out, the join would take the next paragraph's text instead.
+  let joinsNext = false;
   paragraphs.forEach((paragraph, index) => {
+    const afterRevisedMark = joinsNext;
+    joinsNext = paragraph.markRevision !== null;
     const textLine = asTextLine(paragraph, index + 1);
     if (textLine) {
       lines.push(textLine);
@@ -146,12 +161,14 @@ export function paragraphsToLines(paragraphs: SourceParagraph[], footnotes: Foot
 
     // A label is what stands before the first tab, when it has the shape of one.
     let label: string | null = null;
-    if (tabs === 0) {
+    let labelRevised = false;
+    if (tabs === 0 && !options.typedLabels) {
       const tabAt = runs.findIndex((run) => run.kind === 'tab');
       if (tabAt > 0 && runs.slice(0, tabAt).every((run) => run.kind === 'text')) {
         const candidate = textIn(runs.slice(0, tabAt), view).trim();
         if (LABEL_SHAPE.test(candidate)) {
           label = candidate;
+          labelRevised = runs.slice(0, tabAt).some((run) => run.revision !== null && run.revision !== whole);
           let next = tabAt + 1;
           while (runs[next]?.kind === 'tab') next += 1;
           runs = runs.slice(next);
@@ -162,7 +179,10 @@ export function paragraphsToLines(paragraphs: SourceParagraph[], footnotes: Foot
     const inline = inlineRuns(runs, whole, footnotes);
     const plain = textIn(runs, view).replace(/\s+/g, ' ').trim();
     const hasFootnote = inline.some((run) => typeof run !== 'string' && 'footnote' in run);
-    if (label === null && plain === '' && !hasFootnote && !whole && !paragraph.markRevision) return;
+    // A paragraph is left out only when it holds nothing in either view: one whose text is all
+    // deleted (or all inserted) still stands in the other view, its mark kept.
+    const hasText = runs.some(hasContent);
+    if (label === null && !hasText && !hasFootnote && !whole && !paragraph.markRevision && !afterRevisedMark) return;
     lines.push({
       no: index + 1,
       tabs,
@@ -171,6 +191,7 @@ export function paragraphsToLines(paragraphs: SourceParagraph[], footnotes: Foot
       plain,
       raw: `${label ? `${label}\t` : ''}${plain}`,
       style: paragraph.styleName,
+      labelRevised,
       change: whole ? toChange(whole.insertedBy ?? whole) : null,
       deletion: whole?.insertedBy ? toChange(whole) : null,
       paragraphMark: !whole && paragraph.markRevision ? toChange(paragraph.markRevision) : null,

@@ -11,6 +11,8 @@ export interface DocxPackage {
   document: string;
   styles: string | null;
   footnotes: string | null;
+  /** Endnotes: Plenary reads them as notes at their anchors, like footnotes. */
+  endnotes: string | null;
   comments: string | null;
   numbering: string | null;
 }
@@ -120,6 +122,7 @@ export function openDocxPackage(bytes: Uint8Array, limits: ZipLimits = DEFAULT_Z
   const names = {
     styles: partFor('/styles', `${folder}/styles.xml`),
     footnotes: partFor('/footnotes', `${folder}/footnotes.xml`),
+    endnotes: partFor('/endnotes', `${folder}/endnotes.xml`),
     comments: partFor('/comments', `${folder}/comments.xml`),
     numbering: partFor('/numbering', `${folder}/numbering.xml`),
   };
@@ -135,6 +138,7 @@ export function openDocxPackage(bytes: Uint8Array, limits: ZipLimits = DEFAULT_Z
     document,
     styles: text(names.styles),
     footnotes: text(names.footnotes),
+    endnotes: text(names.endnotes),
     comments: text(names.comments),
     numbering: text(names.numbering),
   };

@@ -2,22 +2,30 @@
  * Renumbered references, as Word has them: a reference whose target moved shows its old text
  * deleted and its new text inserted (`[-rappelant c) ci-dessus-][+rappelant d) ci-dessus+]`) — a
  * revision that Plenary does not store but computes from the two numberings. Such a pair is
- * collapsed into one untracked live reference when, tried in place, the inserted text links to an
- * item and that reference reads exactly as the deleted text in the original numbering. Any other
- * deletion + insertion pair is a real proposal and stays as it is.
+ * collapsed into one untracked live reference when the deleted text, put back in place as text both
+ * views share, links to an item in the original numbering (the view those words belong to) and that
+ * reference reads exactly as the inserted text in the new numbering. Any other deletion + insertion
+ * pair is a real proposal and stays as it is.
  */
-import type { Node } from 'prosemirror-model';
+import { Fragment, type Node } from 'prosemirror-model';
 import { Transform } from 'prosemirror-transform';
-import { linkReferences, referenceText } from '../../numbering/index.js';
-import { labelsOf } from '../../numbering/index.js';
+import { countsIn, findItem, referenceText, labelsOf, SharedWordsLinker } from '../../numbering/index.js';
 import { schema } from '../../schema/index.js';
 
-/** Trials are cheap (one linking pass each) but a huge document with thousands of edits is capped. */
+/**
+ * Trials are cheap (one textblock scanned each) but a huge document with thousands of edits is
+ * capped. Any short deletion + insertion pair is tried: a move can change the label and the
+ * section both (`point 1 du décide` → `point b) du considérant`).
+ */
 const MAX_TRIALS = 300;
 const MAX_REFERENCE_LENGTH = 160;
 
 interface Pair {
-  from: number;
+  /** The textblock holding the pair, its position, and the pair's index and offset in it. */
+  textblock: Node;
+  pos: number;
+  index: number;
+  offset: number;
   deleted: Node;
   inserted: Node;
 }
@@ -27,41 +35,23 @@ function only(node: Node, mark: 'insertion' | 'deletion'): boolean {
   return tracked.length === 1 && tracked[0]!.type.name === mark;
 }
 
-/**
- * Whether two texts differ only as a renumbered reference does: the same words but for one or two
- * short tokens (the label). Real edits fail this cheaply, before any linking trial.
- */
-function differOnlyByLabel(deleted: string, inserted: string): boolean {
-  const a = deleted.trim().split(/\s+/);
-  const b = inserted.trim().split(/\s+/);
-  if (a.length !== b.length || a.length < 2) return false;
-  let differing = 0;
-  for (let i = 0; i < a.length; i++) {
-    if (a[i] === b[i]) continue;
-    if (a[i]!.length > 8 || b[i]!.length > 8) return false;
-    differing += 1;
-  }
-  return differing > 0 && differing <= 2;
-}
-
 function candidatePairs(doc: Node): Pair[] {
   const pairs: Pair[] = [];
-  doc.descendants((node, pos) => {
-    if (!node.isTextblock) return true;
-    let offset = pos + 1;
-    for (let index = 0; index + 1 < node.childCount; index++) {
-      const deleted = node.child(index);
-      const inserted = node.child(index + 1);
+  doc.descendants((textblock, pos) => {
+    if (!textblock.isTextblock) return true;
+    let offset = 0;
+    for (let index = 0; index + 1 < textblock.childCount; index++) {
+      const deleted = textblock.child(index);
+      const inserted = textblock.child(index + 1);
       if (
         deleted.isText &&
         inserted.isText &&
         only(deleted, 'deletion') &&
         only(inserted, 'insertion') &&
         deleted.text!.length <= MAX_REFERENCE_LENGTH &&
-        inserted.text!.length <= MAX_REFERENCE_LENGTH &&
-        differOnlyByLabel(deleted.text!, inserted.text!)
+        inserted.text!.length <= MAX_REFERENCE_LENGTH
       ) {
-        pairs.push({ from: offset, deleted, inserted });
+        pairs.push({ textblock, pos, index, offset, deleted, inserted });
       }
       offset += deleted.nodeSize;
     }
@@ -70,19 +60,89 @@ function candidatePairs(doc: Node): Pair[] {
   return pairs;
 }
 
-export function collapseRenumberedReferences(doc: Node): Node {
-  let current = doc;
-  // From the end, so that the positions of the pairs still to try stay valid.
-  for (const pair of candidatePairs(doc).reverse().slice(0, MAX_TRIALS)) {
-    const { from, deleted, inserted } = pair;
-    const to = from + deleted.nodeSize + inserted.nodeSize;
-    const plain = schema.text(inserted.text!, inserted.marks.filter((m) => m.type.name !== 'insertion'));
-    const trial = linkReferences(new Transform(current).replaceWith(from, to, plain).doc);
-    const reference = trial.nodeAt(from);
-    if (reference?.type.name !== 'cross_reference') continue;
-    const renewed = referenceText(reference, trial, labelsOf(trial, 'new'), undefined, 'new').text;
-    const original = referenceText(reference, trial, labelsOf(trial, 'original'), undefined, 'original').text;
-    if (renewed === inserted.text && original === deleted.text) current = trial;
+/** The textblock with the pair replaced by one of its texts as words both views share. */
+function withPlainWords(pair: Pair, side: 'deleted' | 'inserted'): Node {
+  const children: Node[] = [];
+  const words = pair[side];
+  pair.textblock.forEach((child, _offset, index) => {
+    if (index === pair.index) children.push(schema.text(words.text!, words.marks.filter((m) => m.type.name !== 'deletion' && m.type.name !== 'insertion')));
+    else if (index !== pair.index + 1) children.push(child);
+  });
+  return pair.textblock.copy(Fragment.from(children));
+}
+
+function isItemMovedAway(item: Node | undefined): item is Node {
+  return item !== undefined && countsIn(item, 'original') && !countsIn(item, 'new');
+}
+
+/**
+ * Word has no item identity: Plenary writes a tracked move as the item deleted where it was and
+ * inserted where it goes, and a reference to it as its old words deleted and its new words
+ * inserted. When the deleted words name an item deleted here and the inserted words name an
+ * inserted item saying the same, that item is the moved copy: it gets its `movedFrom` back, so
+ * that the reference reads from it in the new numbering (README, "Moves keep identity").
+ */
+function recoverMoves(doc: Node, pairs: readonly Pair[]): Node {
+  const linker = new SharedWordsLinker(doc);
+  const tr = new Transform(doc);
+  const copied = new Set<string>();
+  for (const pair of pairs) {
+    const { offset, pos } = pair;
+    const from = linker.referenceAt(withPlainWords(pair, 'deleted'), pos, offset, offset + pair.deleted.nodeSize);
+    const to = linker.referenceAt(withPlainWords(pair, 'inserted'), pos, offset, offset + pair.inserted.nodeSize, 'new');
+    if (!from || !to) continue;
+    const source = findItem(doc, from.attrs.target as string)?.item;
+    const place = findItem(doc, to.attrs.target as string);
+    const copy = place?.item;
+    if (!isItemMovedAway(source) || !copy || countsIn(copy, 'original') || copy.attrs.movedFrom || copied.has(copy.attrs.id as string)) continue;
+    if (finalWords(copy) !== finalWords(source)) continue;
+    copied.add(copy.attrs.id as string);
+    tr.setNodeMarkup(itemPos(doc, copy), undefined, { ...copy.attrs, movedFrom: source.attrs.id as string });
   }
-  return current;
+  return tr.doc;
+}
+
+/** An item's words once its own changes are accepted, for telling a moved copy from its source. */
+function finalWords(item: Node): string {
+  let text = '';
+  item.descendants((node) => {
+    if (node.isText && !node.marks.some((m) => m.type.name === 'deletion')) text += node.text;
+    return true;
+  });
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function itemPos(doc: Node, item: Node): number {
+  let found = -1;
+  doc.descendants((node, pos) => {
+    if (found >= 0) return false;
+    if (node === item) found = pos;
+    return true;
+  });
+  return found;
+}
+
+/**
+ * Runs before the references are linked (./index.ts): a renumbered reference's inserted text,
+ * linked first in the new numbering, would otherwise stand beside its deleted twin.
+ */
+export function collapseRenumberedReferences(parsed: Node): Node {
+  const doc = recoverMoves(parsed, candidatePairs(parsed).slice(0, MAX_TRIALS));
+  const linker = new SharedWordsLinker(doc);
+  const original = labelsOf(doc, 'original');
+  const renewed = labelsOf(doc, 'new');
+  const tr = new Transform(doc);
+  // From the end, so that the positions of the pairs still to replace stay valid.
+  for (const pair of candidatePairs(doc).reverse().slice(0, MAX_TRIALS)) {
+    const { deleted, inserted, offset, pos } = pair;
+    // The deleted words, read as the author's text before the proposal, must name an item…
+    const reference = linker.referenceAt(withPlainWords(pair, 'deleted'), pos, offset, offset + deleted.nodeSize);
+    if (!reference) continue;
+    // …and the new numbering must word that item exactly as the inserted text does.
+    if (referenceText(reference, doc, renewed, undefined, 'new').text !== inserted.text) continue;
+    if (referenceText(reference, doc, original, undefined, 'original').text !== deleted.text) continue;
+    const from = pos + 1 + offset;
+    tr.replaceWith(from, from + deleted.nodeSize + inserted.nodeSize, reference);
+  }
+  return tr.doc;
 }

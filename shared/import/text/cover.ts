@@ -34,9 +34,15 @@ function metadataOf(line: SourceLine, classify: LineClassifier): { name: Metadat
   return null;
 }
 
-/** Whether these lines are a cover at all: a metadata line or a box heading proves it. */
+/**
+ * Whether these lines are a cover at all: a metadata line or two box headings prove it. One word
+ * that happens to be a box heading (`Purpose` in a table of a laboratory method) does not: read
+ * as a cover, every later paragraph would be joined into that one field.
+ */
 export function looksLikeCover(lines: readonly SourceLine[], classify: LineClassifier): boolean {
-  return lines.some((line) => classify.coverHeadingOf(line) !== null || metadataOf(line, classify) !== null);
+  if (lines.some((line) => metadataOf(line, classify) !== null)) return true;
+  const headings = new Set(lines.map((line) => classify.coverHeadingOf(line)).filter((heading) => heading !== null));
+  return headings.size >= 2;
 }
 
 export function readCover(lines: readonly SourceLine[], classify: LineClassifier): CoverResult {
@@ -68,7 +74,8 @@ export function readCover(lines: readonly SourceLine[], classify: LineClassifier
     if (box) name = box;
     else if (metadata) {
       name = metadata.name;
-      runs = [metadata.value];
+      // A value that is the whole line (a date) keeps its runs, tracked changes included.
+      if (metadata.value !== line.plain) runs = [metadata.value];
     } else if (index < firstMetadata) {
       // Lines above the agenda item and document number: the session, then place and dates.
       name = topLines === 0 ? 'session' : 'placeAndDates';

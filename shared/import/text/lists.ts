@@ -121,6 +121,16 @@ export class ListBuilder {
       }
     }
     if (opener) {
+      const sibling = this.repeatedIn(opener, line);
+      if (sibling >= 0) {
+        // Every item `a)`, or every item `1`: Word's automatic numbering lost in a copy. A list
+        // never nests in a list of its own style, so a repeated first label at the same
+        // indentation is the next item, not a sub-list (which would make a staircase).
+        this.problem(line, `label ${line.label} repeats an earlier label of its list; numbered from its position`);
+        this.closeBelow(sibling);
+        this.stack[sibling]!.items.push(item);
+        return;
+      }
       this.openUnder(current, opener.style, item);
       return;
     }
@@ -135,6 +145,27 @@ export class ListBuilder {
       }
     }
     this.openUnder(current, readings[0]!.style, item);
+  }
+
+  /**
+   * Whether every item so far is deleted: in the new text the section has no item yet, so an
+   * inserted unlabelled paragraph is its one new item (C26/93 replaces a section's items so), not a
+   * continuation of the last deleted one.
+   */
+  get isEmptyInNewText(): boolean {
+    return this.root !== null && this.root.items.every((item) => viewOf(item.line) === 'original' || viewOf(item.line) === 'none');
+  }
+
+  /**
+   * The open list whose label this line repeats (a list of the reading's style whose items stand
+   * at the line's indentation), innermost first; -1 when there is none.
+   */
+  private repeatedIn(reading: LabelReading, line: SourceLine): number {
+    for (let index = this.stack.length - 1; index >= 0; index--) {
+      const list = this.stack[index]!;
+      if (list.style === reading.style && list.items[0]!.line.tabs === line.tabs) return index;
+    }
+    return -1;
   }
 
   /** The one unlabelled item of a section (`notant` / `que le Secrétaire général…`). */

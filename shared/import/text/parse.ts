@@ -217,7 +217,7 @@ class Parser {
       const readings = line.label === null ? [] : this.labels.read(line.label);
       if (readings.length > 0) {
         list.addLabelled(line, readings);
-      } else if (list.isEmpty) {
+      } else if (list.isEmpty || (line.label === null && line.tabs === 0 && line.change?.kind === 'insertion' && list.isEmptyInNewText)) {
         // A section whose body is one unlabelled paragraph holds one item (labels: none).
         if (line.label !== null || line.tabs > 0) this.unplaced(line, 'first line of a section is neither an item nor its text');
         list.addUnlabelled(line.label === null ? line : { ...line, runs: runsWithLabel(line), label: null });

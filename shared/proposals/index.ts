@@ -1,0 +1,29 @@
+/**
+ * Proposals to a conference (PP, WTDC, WTSA, WRC, Council working groups): the document kind that
+ * holds MOD / ADD / SUP / NOC proposals with computed identifiers and their Reasons.
+ */
+export { BODIES, conferenceByCode, conferenceCodes, conferenceOfSession, inLanguage, type Body, type Conference } from './conferences.js';
+export {
+  coverFieldText,
+  documentNumberPart,
+  identifierPrefix,
+  isAddition,
+  isModification,
+  namesTextOnly,
+  proposalIdentifiers,
+  proposalsOf,
+  type ProposalPlace,
+} from './identifiers.js';
+export {
+  ProposalError,
+  buildProposal,
+  draftNumberLine,
+  insertProposal,
+  moveProposal,
+  newProposalsDocument,
+  renumberDraftResolutionsIn,
+  addProposalIn,
+  moveProposalIn,
+  type ProposalSpec,
+  type ProposalsDocumentOptions,
+} from './build.js';
