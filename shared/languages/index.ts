@@ -151,11 +151,6 @@ export function foldText(text: string): string {
     .toLocaleLowerCase();
 }
 
-/**
- * The keyword that opens `line`, if any: the longest phrase of the given languages (all six by
- * default) that the line starts with, followed by a word boundary. `charge le Secrétaire général`
- * matches `charge`; `reconnaissant en outre` matches the longer entry, not `reconnaissant`.
- */
 /** The tables' phrases, folded once: matchKeyword runs on every line of every import. */
 const FOLDED_PHRASES = new Map<string, string>();
 
@@ -168,6 +163,11 @@ function foldedPhrase(phrase: string): string {
   return folded;
 }
 
+/**
+ * The keyword that opens `line`, if any: the longest phrase of the given languages (all six by
+ * default) that the line starts with, followed by a word boundary. `charge le Secrétaire général`
+ * matches `charge`; `reconnaissant en outre` matches the longer entry, not `reconnaissant`.
+ */
 export function matchKeyword(line: string, languages: readonly LanguageCode[] = LANGUAGE_CODES): KeywordMatch | null {
   const folded = foldText(line);
   let best: KeywordMatch | null = null;

@@ -128,7 +128,7 @@ export class ListBuilder {
         // indentation is the next item, not a sub-list (which would make a staircase).
         this.problem(line, `label ${line.label} repeats an earlier label of its list; numbered from its position`);
         this.closeBelow(sibling);
-        this.stack[sibling]!.items.push(item);
+        addItem(this.stack[sibling]!, item);
         return;
       }
       this.openUnder(current, opener.style, item);
