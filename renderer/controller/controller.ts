@@ -115,7 +115,17 @@ export class AppController implements WindowContext {
 
   constructor(readonly host: ControllerHost) {
     this.log = new MessageLog((messages) => this.patch({ messages }));
-    this.session = new Session(host.api, { changed: (session) => this.patch({ session }), error: (text) => this.say('error', text) });
+    this.session = new Session(host.api, {
+      changed: (session) => this.patch({ session }),
+      error: (text) => this.say('error', text),
+      // Three questions rather than a custom dialog: each answer is safe (nothing is lost unasked).
+      conflict: async (message) => {
+        if (host.confirm(`${message}\n\nOverwrite it with your version? (The version on disk is kept as .bak.)`)) return 'overwrite';
+        if (host.confirm('Save your version under another name instead?')) return 'save-as';
+        if (host.confirm('Reload the file from disk, dropping your changes here?')) return 'reload';
+        return 'cancel';
+      },
+    });
     this.current = {
       session: this.session.current,
       messages: [],
@@ -645,8 +655,9 @@ export class AppController implements WindowContext {
     const loaded = this.session.adoptRecovered(chosen.content, chosen.name);
     if (!loaded.ok) return this.say('error', loaded.error);
     this.show(loaded.doc);
-    // The restored work now lives in this session (and its own recovery copy): drop the old one.
-    await this.host.api.clearRecovery(chosen.sessionId).catch(() => undefined);
+    // The restored work now lives in this session: once its own recovery copy is on disk (not
+    // before: a crash in between would leave none), the old one goes.
+    if (await this.session.persistRecovery()) await this.host.api.clearRecovery(chosen.sessionId).catch(() => undefined);
     this.dropRecovery(chosen);
     this.say('info', `Restored ${chosen.name ?? 'the unsaved document'}: save it to keep it.`);
   }

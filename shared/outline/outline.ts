@@ -200,7 +200,7 @@ class OutlineReader {
     const outline: AnnexOutline = { heading: ownText(node.child(0)), title: null, items: [], paragraphs: 0, tables: 0, resolutions: [] };
     node.forEach((child) => {
       if (child.type.name === 'annex_title') outline.title = ownText(child);
-      else if (child.type.name === 'item_list') outline.items.push(...this.list(child).items);
+      else if (child.type.name === 'item_list') for (const entry of this.list(child).items) outline.items.push(entry);
       else if (child.type.name === 'resolution') outline.resolutions.push(this.resolution(child));
       else if (child.type.name === 'table') outline.tables += 1;
       else if (child.type.name !== 'annex_heading') outline.paragraphs += 1;

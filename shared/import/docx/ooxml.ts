@@ -59,6 +59,12 @@ export interface OoxmlReport {
 type XmlNode = Record<string, unknown> & { ':@'?: Record<string, string> };
 
 /**
+ * Word nests a few levels per table, hyperlink or content control; real files stay far below this.
+ * A hostile file nesting 200,000 runs would otherwise overflow the stack of every recursive reader.
+ */
+export const MAX_XML_DEPTH = 256;
+
+/**
  * Parses an XML part into the light tree the readers walk: `{ [tag]: children, ':@': attributes }`,
  * text as `{ '#text': … }`. saxes is a strict, streaming parser: one pass, and malformed XML is an
  * error rather than something repaired behind the user's back. It never fetches or expands
@@ -69,6 +75,10 @@ function parseXml(name: string, xml: string): XmlNode[] {
   const stack: XmlNode[][] = [root];
   const parser = new SaxesParser({ xmlns: false, position: true });
   parser.on('opentag', (tag) => {
+    // The readers walk this tree recursively: its depth is capped here, once, for all of them.
+    if (stack.length > MAX_XML_DEPTH) {
+      throw new ImportError(`the Word file cannot be read: ${name} nests elements more than ${MAX_XML_DEPTH} deep`);
+    }
     const children: XmlNode[] = [];
     const node: XmlNode = { [tag.name]: children };
     const attributes = tag.attributes as Record<string, string>;
@@ -87,6 +97,7 @@ function parseXml(name: string, xml: string): XmlNode[] {
   try {
     parser.write(xml).close();
   } catch (error) {
+    if (error instanceof ImportError) throw error;
     const detail = error instanceof Error ? error.message.split('\n')[0] : 'unreadable';
     throw new ImportError(`the Word file is damaged: ${name} is not well-formed XML (${detail})`);
   }

@@ -59,11 +59,11 @@ class Parser {
     if (coverLines.length > 0 && looksLikeCover(coverLines, this.classify)) {
       const cover = readCover(coverLines, this.classify);
       children.push(cover.cover);
-      this.warnings.push(...cover.warnings);
-      this.unrecognised.push(...cover.unrecognised);
+      for (const entry of cover.warnings) this.warnings.push(entry);
+      for (const entry of cover.unrecognised) this.unrecognised.push(entry);
       this.index = coverLines.length;
     }
-    children.push(...this.blocks('body'));
+    for (const entry of this.blocks('body')) children.push(entry);
     if (children.length === 0 || (children.length === 1 && children[0]!.type.name === 'cover')) {
       children.push(textBlock('paragraph', []));
     }
@@ -269,7 +269,7 @@ class Parser {
       children.push(textBlock('annex_title', next.runs, [next]));
       this.index += 1;
     }
-    children.push(...this.blocks(context));
+    for (const entry of this.blocks(context)) children.push(entry);
     return schema.nodes.annex!.create({ id: newId() }, children);
   }
 }
