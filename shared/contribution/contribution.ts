@@ -206,7 +206,8 @@ export function contributionFromResolution(source: Node, options: ContributionOp
   const children: Node[] = [];
   frame.forEach((child) => children.push(child));
   children.push(annex);
-  const doc = schema.nodes.doc!.create({ language, trackingScope: 'resolutions' }, children);
+  // Tracking on from the start: every edit to the resolution is a proposed revision.
+  const doc = schema.nodes.doc!.create({ language, trackingScope: 'resolutions', trackChanges: true }, children);
   doc.check();
   // Everything but the resolution is new, so every tracked change in the document is one it carried.
   const pending = listChanges(doc).length;

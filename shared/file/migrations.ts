@@ -2,8 +2,8 @@
  * Upgrading `.plenary` files written by older versions of the format.
  *
  * `MIGRATIONS[n]` turns the JSON envelope of format n into format n + 1; opening a file of format
- * n runs n, n + 1, … up to the current version. Version 1 is the first format, so the registry is
- * empty for now: when the format changes, bump FORMAT_VERSION and add the step from the old one here.
+ * n runs n, n + 1, … up to the current version. When the format changes, bump FORMAT_VERSION and add
+ * the step from the old one here.
  * A migration works on plain JSON (not on ProseMirror nodes): an old file need not fit today's schema
  * until every step has run; the result is validated like any file.
  */
@@ -14,8 +14,24 @@ export type EnvelopeJson = Record<string, unknown>;
 export type Migration = (envelope: EnvelopeJson) => EnvelopeJson;
 export type MigrationRegistry = Readonly<Record<number, Migration>>;
 
-/** The real registry: empty while version 1 is the only format there has ever been. */
-export const MIGRATIONS: MigrationRegistry = {};
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Format 1 → 2: the tracking switch became part of the document (the doc's `trackChanges`
+ * attribute). Format 1 did not save it, and reopened every file with tracking off: that is what a
+ * format-1 file says, written out.
+ */
+const addTrackChanges: Migration = (envelope) => {
+  const doc = envelope.doc;
+  if (!isRecord(doc)) return envelope; // validation after the upgrade says what is wrong
+  const attrs = isRecord(doc.attrs) ? doc.attrs : {};
+  return { ...envelope, doc: { ...doc, attrs: { ...attrs, trackChanges: attrs.trackChanges ?? false } } };
+};
+
+/** The real registry. */
+export const MIGRATIONS: MigrationRegistry = { 1: addTrackChanges };
 
 /**
  * Runs the steps from `from` up to `to`. Each step's result gets its `version` set by the runner,

@@ -132,6 +132,12 @@ const nodes: Record<string, NodeSpec> = {
        * number it makes every proposal's identifier (`SEN/56/1`, shared/proposals). Null elsewhere.
        */
       proposalSource: { default: null, validate: 'string|null' },
+      /**
+       * Whether suggestion mode is on (shared/tracking/plugin.ts). Part of the document, as Word's
+       * `w:trackRevisions` is: a contribution saved with tracking on reopens with tracking on, so the
+       * next day's edits are tracked too.
+       */
+      trackChanges: { default: false, validate: 'boolean' },
     },
   },
   text: { group: 'inline' },

@@ -46,6 +46,7 @@ export interface TrackingState {
 
 export interface TrackingOptions {
   author: TrackingAuthor;
+  /** Overrides the document's own `trackChanges` switch at start (tests); by default the document says. */
   enabled?: boolean;
   /** ISO date of a change; injectable for tests and reproducible documents. */
   now?: () => string;
@@ -75,11 +76,13 @@ export function trackingPlugin(options: TrackingOptions): Plugin<TrackingState> 
       transformPasted: (slice, view) => (trackingKey.getState(view.state)?.enabled ? finalPastedSlice(slice) : slice),
     },
     state: {
-      init: () => remember({ enabled: options.enabled ?? false, author: options.author }),
+      init: (_config, state) => remember({ enabled: options.enabled ?? trackChangesOf(state.doc), author: options.author }),
       apply(tr, value) {
         const meta = tr.getMeta(trackingKey) as TrackingMeta | undefined;
-        if (!meta) return value;
-        return remember({ enabled: meta.enabled ?? value.enabled, author: meta.author ?? value.author });
+        // The document's switch changed by another way than setTrackingEnabled (a document replaced whole).
+        const fromDoc = trackChangesOf(tr.doc) !== trackChangesOf(tr.before) ? trackChangesOf(tr.doc) : undefined;
+        if (!meta && fromDoc === undefined) return value;
+        return remember({ enabled: meta?.enabled ?? fromDoc ?? value.enabled, author: meta?.author ?? value.author });
       },
     },
   });
@@ -89,9 +92,20 @@ export function trackingState(state: EditorState): TrackingState | undefined {
   return trackingKey.getState(state);
 }
 
-/** A transaction that switches tracking on or off (Ctrl+Shift+E, the toolbar toggle). */
+/** The document's own tracking switch (the doc's `trackChanges` attribute, saved with it). */
+export function trackChangesOf(doc: Node): boolean {
+  return doc.attrs.trackChanges === true;
+}
+
+/**
+ * A transaction that switches tracking on or off (Ctrl+Shift+E, the toolbar toggle). The switch is
+ * written into the document (saved in `.plenary`, exported as Word's `w:trackRevisions`); like
+ * Word's, it is not an edit: never tracked, and not undone by Undo.
+ */
 export function setTrackingEnabled(state: EditorState, enabled: boolean): Transaction {
-  return state.tr.setMeta(trackingKey, { enabled } satisfies TrackingMeta);
+  const tr = state.tr.setMeta(trackingKey, { enabled } satisfies TrackingMeta);
+  if (trackChangesOf(state.doc) === enabled) return tr;
+  return tr.setDocAttribute('trackChanges', enabled).setMeta(UNTRACKED_META, true).setMeta('addToHistory', false);
 }
 
 export function toggleTracking(state: EditorState, dispatch?: (tr: Transaction) => void): boolean {

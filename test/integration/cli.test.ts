@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/plenary.js';
 import type { CliCommand, CliIo } from '../../cli/io.js';
-import { parseDocument, serializeDocument } from '../../shared/file/index.js';
+import { FORMAT_VERSION, parseDocument, serializeDocument } from '../../shared/file/index.js';
 import { importText } from '../../shared/import/index.js';
 import { writeText } from '../../shared/export/index.js';
 import { revised1332 } from '../support/docx-fixtures.js';
@@ -82,7 +82,7 @@ describe('plenary: usage, version, unknown command', () => {
   it('--version prints the package version and the file format, exit 0', async () => {
     const pkg = JSON.parse(await readFile('package.json', 'utf8')) as { version: string };
     const run = await plenary(['--version']);
-    expect(run).toEqual({ code: 0, stdout: `plenary ${pkg.version} (file format 1)\n`, stderr: '' });
+    expect(run).toEqual({ code: 0, stdout: `plenary ${pkg.version} (file format ${FORMAT_VERSION})\n`, stderr: '' });
   });
 
   it('<command> --help prints that command\'s synopsis, exit 0', async () => {
@@ -154,8 +154,8 @@ describe('plenary import', () => {
       ],
       [
         'JSON of a future version',
-        async () => fileWith('future.plenary', JSON.stringify({ ...JSON.parse(serializeDocument(revised1332())), version: 3 })),
-        'the file was made by a newer Plenary (format 3); this version reads up to 1',
+        async () => fileWith('future.plenary', JSON.stringify({ ...JSON.parse(serializeDocument(revised1332())), version: FORMAT_VERSION + 1 })),
+        `the file was made by a newer Plenary (format ${FORMAT_VERSION + 1}); this version reads up to ${FORMAT_VERSION}`,
       ],
       [
         'JSON with an unknown node',

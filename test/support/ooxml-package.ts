@@ -12,6 +12,8 @@ export interface PackageParts {
   comments?: number;
   /** Deflate level of every part (0 stores them: the zip-bomb ratio check then lets any text through). */
   level?: 0 | 6 | 9;
+  /** The children of `w:settings` (settings.xml), e.g. `<w:trackRevisions/>`; no settings part when absent. */
+  settings?: string;
 }
 
 export function buildDocx(parts: PackageParts): Uint8Array {
@@ -54,6 +56,9 @@ export function buildDocx(parts: PackageParts): Uint8Array {
     'word/comments.xml': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:comments xmlns:w="${W}">${Array.from({ length: parts.comments ?? 0 }, (_, i) => `<w:comment w:id="${i}" w:author="R"><w:p><w:r><w:t>note</w:t></w:r></w:p></w:comment>`).join('')}</w:comments>`),
   };
+  // Found by its default name (word/settings.xml), as the importer falls back to when no relationship names it.
+  if (parts.settings !== undefined) files['word/settings.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:settings xmlns:w="${W}">${parts.settings}</w:settings>`);
   return zipSync(files, { level: parts.level ?? 6 });
 }
 

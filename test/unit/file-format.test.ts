@@ -184,7 +184,7 @@ describe('.plenary refusals, one line each', () => {
   const good = () => envelopeOf(resolution1332());
 
   it('a newer format version', () => {
-    expect(refusal(text({ ...good(), version: 3 }))).toBe('the file was made by a newer Plenary (format 3); this version reads up to 1');
+    expect(refusal(text({ ...good(), version: FORMAT_VERSION + 1 }))).toBe(`the file was made by a newer Plenary (format ${FORMAT_VERSION + 1}); this version reads up to ${FORMAT_VERSION}`);
   });
 
   it('an invalid version', () => {
@@ -304,11 +304,12 @@ describe('.plenary refusals, one line each', () => {
 });
 
 describe('format upgrades (migration registry)', () => {
-  // Version 1 is the first format: there is no real migration yet. These tests inject a registry
-  // and pretend the current version is 3, to prove the mechanism runs steps in order and validates.
+  // These tests inject a registry and pretend the current version is 3, to prove the mechanism runs
+  // steps in order and validates; the real registry is tested below.
   const base = envelopeOf(resolution1332());
   const v1 = (): Json => {
     const envelope = structuredClone(base);
+    envelope.version = 1;
     // Pretend format 1 called the call line "invocation" and had no metadata.application.
     findJson(envelope.doc as Json, (n) => n.type === 'call').type = 'invocation';
     delete (envelope.metadata as Json).application;
@@ -363,7 +364,35 @@ describe('format upgrades (migration registry)', () => {
     ).toThrow('unknown node type "invocation" (in doc > resolution)');
   });
 
-  it('the real registry reads format 1 as current, with no upgrade', () => {
+  it('the real registry reads the current format with no upgrade', () => {
     expect(parseDocument(serializeDocument(resolution1332())).migratedFrom).toBeNull();
+  });
+
+  it('format 1 (no tracking switch saved) opens upgraded, with tracking off', () => {
+    const envelope = structuredClone(base);
+    envelope.version = 1;
+    delete ((envelope.doc as Json).attrs as Json).trackChanges;
+    const opened = parseDocument(text(envelope));
+    expect(opened.migratedFrom).toBe(1);
+    expect(opened.doc.attrs.trackChanges).toBe(false);
+    expect(opened.doc.toJSON()).toEqual(base.doc);
+  });
+});
+
+describe('the tracking switch is part of the document', () => {
+  it('a document saved with tracking on reopens with tracking on', () => {
+    const doc = resolution1332();
+    const on = doc.type.create({ ...doc.attrs, trackChanges: true }, doc.content);
+    const envelope = envelopeOf(on);
+    expect(envelope.version).toBe(2);
+    expect(((envelope.doc as Json).attrs as Json).trackChanges).toBe(true);
+    expect(parseDocument(text(envelope)).doc.attrs.trackChanges).toBe(true);
+    expect(parseDocument(serializeDocument(doc)).doc.attrs.trackChanges).toBe(false);
+  });
+
+  it('a switch that is not true or false is refused with a one-line reason', () => {
+    const envelope = envelopeOf(resolution1332());
+    ((envelope.doc as Json).attrs as Json).trackChanges = 'yes';
+    expect(refusal(text(envelope))).toMatch(/trackChanges/);
   });
 });

@@ -25,8 +25,14 @@ function documentForMode(doc: Node, mode: ExportMode): Node {
   return doc;
 }
 
+/**
+ * The Word file of a mode. The markup view carries the document's Track Changes switch, so a
+ * contribution being revised stays in Track Changes in Word; the final and original views are clean
+ * texts with no revision, and leave it off.
+ */
 export async function exportDocx(doc: Node, options: ExportOptions): Promise<Uint8Array> {
-  return writeDocx(documentForMode(doc, options.mode), options.styles);
+  const trackRevisions = options.mode === 'markup' && doc.attrs.trackChanges === true;
+  return writeDocx(documentForMode(doc, options.mode), options.styles, { trackRevisions });
 }
 
 export { writeDocx } from './write.js';

@@ -14,7 +14,12 @@ import { writeMovesInPackage } from './moves.js';
 import { councilStyleTable, type CouncilStyleTable } from '../../council-style/index.js';
 import { pageProperties, wordStyles } from './word-styles.js';
 
-export async function writeDocx(source: Node, table: CouncilStyleTable = councilStyleTable()): Promise<Uint8Array> {
+export interface WriteOptions {
+  /** Word's Track Changes switch (w:trackRevisions); by default the document's own (`trackChanges`). */
+  trackRevisions?: boolean;
+}
+
+export async function writeDocx(source: Node, table: CouncilStyleTable = councilStyleTable(), options: WriteOptions = {}): Promise<Uint8Array> {
   const ctx = createContext(source, table);
   const body: BodyElement[] = [];
   source.forEach((child) => {
@@ -26,7 +31,8 @@ export async function writeDocx(source: Node, table: CouncilStyleTable = council
     title: documentTitle(source),
     styles: wordStyles(table, ctx.language.code as LanguageCode),
     footnotes: ctx.footnotes.toDocx(),
-    features: { trackRevisions: false },
+    // Track Changes on in Word when it is on in the document (w:trackRevisions in settings.xml).
+    features: { trackRevisions: options.trackRevisions ?? source.attrs.trackChanges === true },
     sections: [
       {
         properties: { page: pageProperties(table), titlePage: headers.first !== undefined },

@@ -21,7 +21,7 @@ import { uncoverUntouchedContent } from './block-changes.js';
 import { paragraphsToLines } from './lines.js';
 import { pairMoves } from './moves.js';
 import { collapseRenumberedReferences } from './references.js';
-import { readDocxContent } from './ooxml.js';
+import { readDocxContent, readTrackRevisions } from './ooxml.js';
 import { openDocxPackage } from './package.js';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip.js';
 
@@ -54,7 +54,9 @@ export function importDocx(bytes: Uint8Array, options: DocxImportOptions = {}): 
   }
   const parsed = parseLines(lines, classifier, labelReader(table));
   // Renumbered references are collapsed before any other linking (a reference names the numbering of the view its words belong to).
-  const doc = linkReferences(collapseRenumberedReferences(pairMoves(uncoverUntouchedContent(parsed.doc), content.moves)));
+  const linked = linkReferences(collapseRenumberedReferences(pairMoves(uncoverUntouchedContent(parsed.doc), content.moves)));
+  // Track Changes on in Word: the document opens in suggestion mode, as it would in Word.
+  const doc = readTrackRevisions(pkg.settings) ? linked.type.create({ ...linked.attrs, trackChanges: true }, linked.content, linked.marks) : linked;
   doc.check();
 
   const warnings = [...parsed.warnings, ...footnotes.warnings()];

@@ -147,6 +147,22 @@ function revisionOf(node: XmlNode, kind: Revision['kind']): Revision {
   };
 }
 
+/** The values Word accepts for "off" in an on/off property (ST_OnOff); anything else, or none, is on. */
+const OFF_VALUES = new Set(['false', '0', 'off']);
+
+/**
+ * Whether the document has Track Changes on: `<w:trackRevisions/>` in settings.xml (Review → Track
+ * Changes in Word). A missing part or element means off.
+ */
+export function readTrackRevisions(settingsXml: string | null): boolean {
+  if (!settingsXml) return false;
+  const root = findDeep(parseXml('settings.xml', settingsXml), 'w:settings');
+  const element = root ? findChild(root, 'w:trackRevisions') : undefined;
+  if (!element) return false;
+  const value = attrOf(element, 'w:val');
+  return value === null || !OFF_VALUES.has(value.toLowerCase());
+}
+
 /** Style id → style name, from styles.xml. */
 function readStyleNames(stylesXml: string | null): Map<string, string> {
   const names = new Map<string, string>();

@@ -15,6 +15,8 @@ export interface DocxPackage {
   endnotes: string | null;
   comments: string | null;
   numbering: string | null;
+  /** Document settings (`word/settings.xml`): whether Track Changes is on, among others. */
+  settings: string | null;
 }
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -132,6 +134,7 @@ export function openDocxPackage(bytes: Uint8Array, limits: ZipLimits = DEFAULT_Z
     endnotes: partFor('/endnotes', `${folder}/endnotes.xml`),
     comments: partFor('/comments', `${folder}/comments.xml`),
     numbering: partFor('/numbering', `${folder}/numbering.xml`),
+    settings: partFor('/settings', `${folder}/settings.xml`),
   };
   const wantedNames = new Set([main, ...Object.values(names)]);
   const parts = readZipEntries(bytes, (name) => wantedNames.has(name), limits);
@@ -148,5 +151,6 @@ export function openDocxPackage(bytes: Uint8Array, limits: ZipLimits = DEFAULT_Z
     endnotes: text(names.endnotes),
     comments: text(names.comments),
     numbering: text(names.numbering),
+    settings: text(names.settings),
   };
 }
