@@ -21,6 +21,7 @@ import { search } from 'prosemirror-search';
 import { schema } from '../../shared/schema/index.js';
 import { keyBindings, type EditorKeyCommand, type KeyPlatform } from '../../shared/commands/index.js';
 import {
+  applyIfSaveable,
   documentEdgeKeymap,
   insertFootnote,
   itemKeyCommands,
@@ -196,7 +197,14 @@ export function plenaryDispatch(holder: StateHolder, options: DispatchOptions): 
       );
       return;
     }
-    holder.updateState(holder.state.apply(tracked));
+    // An edit whose result could not be saved is refused before anything changes (saveable.ts).
+    const applied = applyIfSaveable(holder.state, tracked);
+    if (!applied.ok) {
+      holder.updateState(holder.state);
+      options.onRefused?.(applied.message);
+      return;
+    }
+    holder.updateState(applied.state);
     options.onApplied(tracked);
   };
 }

@@ -17,6 +17,8 @@
  *   the edge of a section's list.
  * - Alt-Up / Alt-Down (move.ts): move the item with its children past its sibling.
  * - Ctrl-Home / Ctrl-End (document-edges.ts): to either end of the document, by the editor.
+ * - In the cover (cover.ts): Enter and Tab to the next field, Shift-Tab to the previous one; a
+ *   field never splits or merges.
  * Every command builds ordinary Replace/ReplaceAround steps (plus attribute steps for ids and
  * styles), so shared/tracking can track it, and gives every new block a fresh id.
  */
@@ -28,6 +30,7 @@ import { demoteItem, promoteItem } from './indent.js';
 import { joinItemForward, mergeItemBackward } from './join.js';
 import { moveItemDown, moveItemUp } from './move.js';
 import { keyBindings, type EditorKeyCommand } from '../commands/index.js';
+import { coverKeymap } from './cover.js';
 
 /**
  * Inside an item, Tab and Shift-Tab belong to the document even when nothing can be demoted or
@@ -69,19 +72,31 @@ export const itemKeyCommands = {
   'move-down': moveItemDown,
 } satisfies Partial<Record<EditorKeyCommand, Command>>;
 
-/** The keys of text editing inside the structure: Enter, Shift-Enter, Backspace, Delete. */
+/**
+ * The keys of text editing inside the structure: Enter, Shift-Enter, Backspace, Delete, and the
+ * cover's Tab and Shift-Tab (cover.ts: its fields behave as a form). Consult it after the item keys:
+ * they claim Tab and Shift-Tab only inside an item, the cover's only inside the cover.
+ */
 export function textKeymap(): Record<string, Command> {
+  const cover = coverKeymap();
   return {
-    Enter: chainCommands(inItemAfterDeletingSelection(splitItem), enterFromKeyword),
-    'Shift-Enter': inItemAfterDeletingSelection(insertContinuation),
-    Backspace: mergeItemBackward,
-    Delete: joinItemForward,
+    Enter: chainCommands(cover.Enter!, inItemAfterDeletingSelection(splitItem), enterFromKeyword),
+    'Shift-Enter': chainCommands(cover.Enter!, inItemAfterDeletingSelection(insertContinuation)),
+    Tab: cover.Tab!,
+    'Shift-Tab': cover['Shift-Tab']!,
+    Backspace: chainCommands(cover.Backspace!, mergeItemBackward),
+    Delete: chainCommands(cover.Delete!, joinItemForward),
   };
 }
 
-/** The structure keys (text keys and item keys); put this keymap before prosemirror-commands' baseKeymap. */
+/** The structure keys (item keys first, then text keys); put this keymap before prosemirror-commands' baseKeymap. */
 export function structureKeymap(): Record<string, Command> {
-  return { ...textKeymap(), ...keyBindings(itemKeyCommands, 'other') };
+  const keys = textKeymap();
+  for (const [key, command] of Object.entries(keyBindings(itemKeyCommands, 'other'))) {
+    const text = keys[key];
+    keys[key] = text ? chainCommands(command, text) : command;
+  }
+  return keys;
 }
 
 // The module's API: what the rest of Plenary imports from shared/editing.
@@ -91,6 +106,8 @@ export { insertAnnex, insertFootnote, insertItemAfter, insertSection } from './i
 export { moveItemDown, moveItemUp } from './move.js';
 export { parsePastedText, type TextImporter } from './paste.js';
 export { sectionKindPlugin } from './section-kind.js';
+export { coverFieldAt, nextCoverField, previousCoverField } from './cover.js';
+export { applyIfSaveable, type GuardedApply } from './saveable.js';
 export {
   addColumnAfter,
   addColumnBefore,

@@ -16,3 +16,4 @@ export {
   type SerializeOptions,
 } from './format.js';
 export { DOCUMENT_SIZE_LIMIT, documentTooLarge } from './limits.js';
+export { validateDocument } from './validate.js';
