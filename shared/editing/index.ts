@@ -14,7 +14,8 @@
  * - Tab / Shift-Tab (indent.ts): demote into the previous item (new sub-list in the style the
  *   document uses at that depth) / promote out of the sub-list, the text keeping its order.
  * - Backspace / Delete (join.ts): join with the paragraph before / after on the page, never across
- *   the edge of a section's list.
+ *   the edge of a section's list. A selection across the edge of a section, resolution, annex or
+ *   the cover is deleted as selected, without merging the two ends (delete-across.ts).
  * - Alt-Up / Alt-Down (move.ts): move the item with its children past its sibling.
  * - Ctrl-Home / Ctrl-End (document-edges.ts): to either end of the document, by the editor.
  * - In the cover (cover.ts): Enter and Tab to the next field, Shift-Tab to the previous one; a
@@ -31,6 +32,7 @@ import { joinItemForward, mergeItemBackward } from './join.js';
 import { moveItemDown, moveItemUp } from './move.js';
 import { keyBindings, type EditorKeyCommand } from '../commands/index.js';
 import { coverKeymap } from './cover.js';
+import { deleteAcrossStructure } from './delete-across.js';
 
 /**
  * Inside an item, Tab and Shift-Tab belong to the document even when nothing can be demoted or
@@ -84,8 +86,8 @@ export function textKeymap(): Record<string, Command> {
     'Shift-Enter': chainCommands(cover.Enter!, inItemAfterDeletingSelection(insertContinuation)),
     Tab: cover.Tab!,
     'Shift-Tab': cover['Shift-Tab']!,
-    Backspace: chainCommands(cover.Backspace!, mergeItemBackward),
-    Delete: chainCommands(cover.Delete!, joinItemForward),
+    Backspace: chainCommands(cover.Backspace!, deleteAcrossStructure, mergeItemBackward),
+    Delete: chainCommands(cover.Delete!, deleteAcrossStructure, joinItemForward),
   };
 }
 

@@ -1,0 +1,106 @@
+/**
+ * Issue 15, item 4: a selection from a section's last item into the next section (Home,
+ * Ctrl+Shift+Down, Delete on the last "décide" item of Resolution 1332) is deleted as selected.
+ * Tracked, that is the selected text struck through and the blocks covered whole marked deleted —
+ * not the next section deleted and re-inserted.
+ */
+import type { Node } from 'prosemirror-model';
+import { EditorState, TextSelection, type Transaction } from 'prosemirror-state';
+import { baseKeymap, chainCommands } from 'prosemirror-commands';
+import { describe, expect, it } from 'vitest';
+import { applyIfSaveable, structureKeymap } from '../../shared/editing/index.js';
+import { uniqueIdsPlugin } from '../../shared/model/index.js';
+import { listChanges } from '../../shared/tracking/changes.js';
+import { trackIfEnabled, trackingPlugin } from '../../shared/tracking/plugin.js';
+import { acceptAll, rejectAll } from '../../shared/tracking/review.js';
+import { resolution1332 } from '../support/docx-fixtures.js';
+import { picture } from '../support/tracking.js';
+
+const KEYS = structureKeymap();
+const DELETE = chainCommands(KEYS.Delete!, baseKeymap.Delete!);
+const BACKSPACE = chainCommands(KEYS.Backspace!, baseKeymap.Backspace!);
+
+/** The last item_text of the section whose keyword starts with `keyword`, and the next section's keyword. */
+function boundary(doc: Node, keyword: string): { lastItemText: number; nextKeyword: number; keywordText: string } {
+  let inSection = false;
+  let lastItemText = -1;
+  let nextKeyword = -1;
+  let keywordText = '';
+  doc.descendants((node, pos) => {
+    if (nextKeyword >= 0) return false;
+    if (node.type.name === 'section_keyword') {
+      if (inSection) {
+        nextKeyword = pos;
+        keywordText = node.textContent;
+      }
+      inSection = node.textContent.startsWith(keyword);
+    }
+    // Items of the section's own list (depth 4: resolution > section > item_list > item > item_text).
+    if (inSection && node.type.name === 'item_text' && doc.resolve(pos).depth === 4) lastItemText = pos;
+    return true;
+  });
+  return { lastItemText, nextKeyword, keywordText };
+}
+
+function run(doc: Node, from: number, to: number, key: typeof DELETE, tracking: boolean): EditorState {
+  let state = EditorState.create({ doc, plugins: [uniqueIdsPlugin(), trackingPlugin({ author: { name: 'Fédération de Russie' }, enabled: tracking, now: () => '2026-04-14T10:00:00Z' })] });
+  state = state.apply(state.tr.setSelection(TextSelection.create(doc, from, to)));
+  let tr: Transaction | null = null;
+  expect(key(state, (t) => (tr = t))).toBe(true);
+  const applied = applyIfSaveable(state, trackIfEnabled(state, tr!));
+  if (!applied.ok) throw new Error(applied.message);
+  return applied.state;
+}
+
+function sections(doc: Node): string[] {
+  const out: string[] = [];
+  doc.descendants((node) => {
+    if (node.type.name === 'section') out.push(`${node.child(0).textContent} (${node.child(1).childCount})`);
+    return node.type.name !== 'section';
+  });
+  return out;
+}
+
+describe('Delete on a selection from the last décide item into the next section', () => {
+  const doc = resolution1332();
+  const { lastItemText, nextKeyword, keywordText } = boundary(doc, 'décide');
+  const lastItem = doc.nodeAt(lastItemText)!.textContent;
+  expect(keywordText).toBe('charge le Secrétaire général');
+
+  const cases = [
+    { name: 'to the start of the keyword line', to: nextKeyword + 1, keyword: 'charge le Secrétaire général' },
+    { name: 'into the keyword line', to: nextKeyword + 1 + 'charge '.length, keyword: 'le Secrétaire général' },
+    { name: 'over the whole keyword line', to: nextKeyword + 1 + keywordText.length, keyword: '' },
+  ];
+  for (const c of cases) {
+    for (const [keyName, key] of [['Delete', DELETE], ['Backspace', BACKSPACE]] as const) {
+      it(`${c.name} (${keyName}): the item and the selected words struck, nothing else`, () => {
+        const tracked = run(doc, lastItemText + 1, c.to, key, true);
+        const changes = listChanges(tracked.doc);
+        // One user action, one change: the item deleted whole, the keyword's words with it.
+        expect(new Set(changes.map((change) => change.id)).size).toBe(1);
+        expect(changes.every((change) => change.kind === 'deletion')).toBe(true);
+        // Nothing re-inserted, every other block as it was.
+        expect(picture(tracked.doc)).not.toMatch(/\[\+|change\+|pm[+-]/);
+        expect(rejectAll(tracked.doc).eq(rejectAll(doc))).toBe(true);
+        const accepted = acceptAll(tracked.doc);
+        expect(accepted.textContent).not.toContain(lastItem);
+        expect(sections(accepted)).toEqual(sections(doc).map((s) => (s.startsWith('décide') ? s.replace(/\((\d+)\)/, (_m, n: string) => `(${Number(n) - 1})`) : s.startsWith('charge') ? s.replace('charge le Secrétaire général', c.keyword) : s)));
+        // The same keys with tracking off give the accepted text.
+        const untracked = run(doc, lastItemText + 1, c.to, key, false);
+        expect(untracked.doc.textContent).toBe(accepted.textContent);
+        expect(sections(untracked.doc)).toEqual(sections(accepted));
+      });
+    }
+  }
+
+  it('from the middle of the item: its selected words struck, the item stays', () => {
+    const middle = lastItemText + 1 + 10;
+    const tracked = run(doc, middle, nextKeyword + 1 + 'charge '.length, DELETE, true);
+    const accepted = acceptAll(tracked.doc);
+    expect(sections(accepted)).toEqual(sections(doc).map((s) => s.replace('charge le Secrétaire général', 'le Secrétaire général')));
+    expect(accepted.textContent).toContain(`${lastItem.slice(0, 10)}le Secrétaire général`);
+    expect(rejectAll(tracked.doc).eq(rejectAll(doc))).toBe(true);
+    expect(picture(tracked.doc)).not.toMatch(/\[\+|change\+/);
+  });
+});
