@@ -6,7 +6,7 @@
  * item whose label changed also carries `data-old-label` (drawn struck through beside the new one).
  *
  * Typing is the hot path: the numbering state keeps the same labels object when a transaction
- * cannot change a label, and then the decorations are only mapped through the transaction.
+ * cannot change a label, and then the decorations of typing are only mapped through it.
  * Otherwise they are rebuilt from the labels (a walk over the block structure, no text).
  */
 import type { Node, Slice } from 'prosemirror-model';
@@ -14,6 +14,7 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirr
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import { computeLabels, numberingKey, type Labels, type NumberingState } from '../../shared/numbering/index.js';
 import { referenceText } from '../../shared/numbering/index.js';
+import { typingOnly } from '../../shared/editing/index.js';
 
 export interface LabelsState {
   /** The numbering these decorations were drawn from. */
@@ -102,8 +103,10 @@ export function labelsPlugin(): Plugin<LabelsState> {
         const numbering = numberingKey.getState(state)!;
         const same =
           numbering.labels === value.numbering.labels && numbering.original === value.numbering.original;
-        if (same && !insertsReference(tr))
-          return tr.docChanged ? { numbering, decorations: value.decorations.map(tr.mapping, tr.doc) } : value;
+        if (!tr.docChanged && same) return value;
+        // Only typing is mapped: any other step may replace a labelled node (an undo restoring an
+        // item, a node's markup changed), and a node decoration does not survive that mapping.
+        if (same && typingOnly(tr) && !insertsReference(tr)) return { numbering, decorations: value.decorations.map(tr.mapping, tr.doc) };
         return { numbering, decorations: draw(state.doc, numbering) };
       },
     },

@@ -6,7 +6,7 @@
  */
 import type { Node } from 'prosemirror-model';
 import type { Transaction } from 'prosemirror-state';
-import { AddMarkStep, AddNodeMarkStep, AttrStep, RemoveMarkStep, RemoveNodeMarkStep, type Step } from 'prosemirror-transform';
+import { AddMarkStep, AddNodeMarkStep, AttrStep, Mapping, RemoveMarkStep, RemoveNodeMarkStep, ReplaceAroundStep, type Step } from 'prosemirror-transform';
 
 export interface Range {
   from: number;
@@ -36,6 +36,26 @@ function clamp(range: Range, doc: Node): Range {
   return { from, to: Math.max(from, Math.min(range.to, size)) };
 }
 
+/**
+ * What an attribute step can renumber. A list's style: its items (the node at `pos` is enough). A
+ * tracked `change` or `deletion`: the block and every list inside it (a deleted item's sub-items
+ * leave the new numbering with it), so the whole node. A `paragraphMark`: a tracked join or split
+ * merges the item after the one this paragraph ends into it, at every level where it is the last
+ * paragraph — so the outermost list around it.
+ */
+function attrReach(doc: Node, step: AttrStep): Range {
+  const node = doc.nodeAt(step.pos);
+  if (!node) return { from: step.pos, to: step.pos + 1 };
+  if (step.attr === 'paragraphMark') {
+    const $pos = doc.resolve(step.pos);
+    for (let depth = 1; depth <= $pos.depth; depth++) {
+      if ($pos.node(depth).type.name === 'item_list') return { from: $pos.before(depth), to: $pos.after(depth) };
+    }
+  }
+  if (step.attr === 'change' || step.attr === 'deletion') return { from: step.pos, to: step.pos + node.nodeSize };
+  return { from: step.pos, to: step.pos + 1 };
+}
+
 /** The changed ranges of a transaction, or null when only a full recomputation is safe. */
 export function changedRanges(tr: Transaction): ChangedRanges | null {
   if (tr.steps.length > MAX_STEPS) return null;
@@ -43,7 +63,9 @@ export function changedRanges(tr: Transaction): ChangedRanges | null {
   const after: Range[] = [];
   for (let i = 0; i < tr.steps.length; i++) {
     const step = tr.steps[i]!;
-    const back = tr.mapping.slice(0, i).invert();
+    // Not tr.mapping.slice(0, i).invert(): Mapping.invert inverts every map of the mapping it was
+    // sliced from, whatever the slice (prosemirror-transform 1.10), which sent ranges astray.
+    const back = new Mapping(tr.mapping.maps.slice(0, i)).invert();
     const forward = tr.mapping.slice(i + 1);
     const push = (oldFrom: number, oldTo: number, newFrom: number, newTo: number) => {
       before.push(clamp({ from: back.map(oldFrom, -1), to: back.map(oldTo, 1) }, tr.before));
@@ -51,10 +73,19 @@ export function changedRanges(tr: Transaction): ChangedRanges | null {
     };
     if (step instanceof AttrStep) {
       // An attribute of the node at `pos` changed (a list's style, an item's tracked change).
-      push(step.pos, step.pos + 1, step.pos, step.pos + 1);
+      const { from, to } = attrReach(tr.docs[i]!, step);
+      push(from, to, from, to);
       continue;
     }
     if (isMarkStep(step)) continue;
+    if (step instanceof ReplaceAroundStep) {
+      // A wrap, a lift or a node's markup changed (setNodeMarkup: a tracked `deletion` on an item):
+      // what lies in the gap kept its place but may have changed numbering (the sub-items of an item
+      // now deleted), so the whole range counts, not only the two ends the map reports.
+      const map = step.getMap();
+      push(step.from, step.to, map.map(step.from, -1), map.map(step.to, 1));
+      continue;
+    }
     let located = false;
     step.getMap().forEach((oldStart, oldEnd, newStart, newEnd) => {
       located = true;

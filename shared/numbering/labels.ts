@@ -172,6 +172,12 @@ export function computeDocumentCounters(doc: Node, table: LanguageTable, view: N
   return { headings, numberedParagraphs, footnotes };
 }
 
+/** Whether a block inside `$pos`'s ancestors is out of a view (an item inside a deleted item or section). */
+export function insideUncounted(ancestors: Iterable<Node>, view: NumberingView): boolean {
+  for (const node of ancestors) if (!node.isTextblock && !countsIn(node, view)) return true;
+  return false;
+}
+
 function collectLabels(doc: Node, table: LanguageTable, view: NumberingView, withItems: boolean): Labels {
   const items = new Map<string, string>();
   const labels: Labels = { items, headings: new Map(), numberedParagraphs: new Map(), footnotes: new Map() };
@@ -179,14 +185,14 @@ function collectLabels(doc: Node, table: LanguageTable, view: NumberingView, wit
   let paragraphCount = 0;
   let footnoteCount = 0;
 
-  doc.descendants((node, _pos, parent) => {
+  // `uncounted`: inside a block that is out of this view (a deleted item, section or annex). Its
+  // items are struck with it: they take no label in the view either.
+  const walk = (node: Node, parent: Node, uncounted: boolean): void => {
     switch (node.type.name) {
       case 'item_list': {
         // "A section with a single item has no label" (resolution-structure.md).
-        if (withItems) {
-          labelListInto(items, node, table, view, singleItemUnlabelled(parent));
-        }
-        return true;
+        if (withItems && !uncounted && countsIn(node, view)) labelListInto(items, node, table, view, singleItemUnlabelled(parent));
+        break;
       }
       case 'heading': {
         const numbering = node.attrs.numbering as HeadingNumbering;
@@ -195,7 +201,7 @@ function collectLabels(doc: Node, table: LanguageTable, view: NumberingView, wit
           paragraphCount = 0;
           labels.headings.set(node.attrs.id as string, headingLabel(numbering, headingCount));
         }
-        return false;
+        return;
       }
       case 'numbered_paragraph': {
         if (countsIn(node, view)) {
@@ -203,18 +209,21 @@ function collectLabels(doc: Node, table: LanguageTable, view: NumberingView, wit
           const label = headingCount > 0 ? `${headingCount}.${paragraphCount}` : String(paragraphCount);
           labels.numberedParagraphs.set(node.attrs.id as string, label);
         }
-        return true;
+        break;
       }
       case 'footnote': {
         if (countsIn(node, view)) {
           footnoteCount += 1;
           labels.footnotes.set(node.attrs.id as string, footnoteCount);
         }
-        return false;
+        return;
       }
       default:
-        return true;
+        if (node.isText) return;
     }
-  });
+    const inner = uncounted || (!node.isTextblock && !countsIn(node, view));
+    node.forEach((child) => walk(child, node, inner));
+  };
+  doc.forEach((child) => walk(child, doc, false));
   return labels;
 }

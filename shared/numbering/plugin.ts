@@ -15,7 +15,10 @@ import { LayeredMap } from './layered-map.js';
 import {
   computeDocumentCounters,
   computeLabels,
+  countsIn,
+  insideUncounted,
   labelListBothViews,
+  labelListInto,
   singleItemUnlabelled,
   type Labels,
   type NumberingView,
@@ -53,6 +56,16 @@ export function computeNumberingState(doc: Node, language?: LanguageCode): Numbe
 interface ListAt {
   list: Node;
   parent: Node | null;
+  /** Which views the list is out of, being inside a block out of them (a deleted item). */
+  uncounted: Record<NumberingView, boolean>;
+}
+
+/** The blocks around position `pos` of `doc`, the list itself included. */
+function ancestorsAndSelf(doc: Node, pos: number, node: Node): Node[] {
+  const $pos = doc.resolve(pos);
+  const out: Node[] = [node];
+  for (let depth = 1; depth <= $pos.depth; depth++) out.push($pos.node(depth));
+  return out;
 }
 
 interface Touched {
@@ -82,7 +95,10 @@ function collectTouched(doc: Node, ranges: Range[], into: Touched): void {
     doc.nodesBetween(range.from, range.to, (node, pos, parent) => {
       switch (node.type.name) {
         case 'item_list':
-          if (!insideOneItem(node, pos, range)) into.lists.set(pos, { list: node, parent });
+          if (!insideOneItem(node, pos, range) && !into.lists.has(pos)) {
+            const around = ancestorsAndSelf(doc, pos, node);
+            into.lists.set(pos, { list: node, parent, uncounted: { new: insideUncounted(around, 'new'), original: insideUncounted(around, 'original') } });
+          }
           return true;
         case 'heading':
         case 'numbered_paragraph':
@@ -98,18 +114,55 @@ function collectTouched(doc: Node, ranges: Range[], into: Touched): void {
   }
 }
 
-/** The labels of the touched lists' items in both views (one pass for a list with nothing tracked). */
-function relabel(lists: readonly ListAt[], table: LanguageTable): Record<NumberingView, Map<string, string>> {
-  // One list (an item inserted, deleted, moved within it): its maps as they are, no copy.
-  if (lists.length === 1) return labelListBothViews(lists[0]!.list, table, singleItemUnlabelled(lists[0]!.parent));
-  const out = { new: new Map<string, string>(), original: new Map<string, string>() };
-  for (const { list, parent } of lists) {
-    const both = labelListBothViews(list, table, singleItemUnlabelled(parent));
-    for (const view of ['new', 'original'] as const) {
-      for (const [id, label] of both[view]) out[view].set(id, label);
-    }
-  }
+type ByView = Record<NumberingView, Map<string, string>>;
+
+/** Whether a touched list is counted in both views and holds no sub-list: labelled in one pass, as it is. */
+function plainList({ list, uncounted }: ListAt): boolean {
+  if (uncounted.new || uncounted.original || !countsIn(list, 'new') || !countsIn(list, 'original')) return false;
+  let nested = false;
+  list.forEach((item) => item.forEach((child) => void (nested ||= child.type.name === 'item_list')));
+  return !nested;
+}
+
+/** The labels of the touched lists' items (and their sub-lists') in both views (one pass for a list with nothing tracked). */
+function relabel(lists: readonly ListAt[], table: LanguageTable): ByView {
+  // One plain list (an item inserted, deleted, moved within it): its maps as they are, no copy.
+  if (lists.length === 1 && plainList(lists[0]!)) return labelListBothViews(lists[0]!.list, table, singleItemUnlabelled(lists[0]!.parent));
+  const out: ByView = { new: new Map(), original: new Map() };
+  for (const { list, parent, uncounted } of lists) relabelTree(out, list, parent, uncounted, table);
   return out;
+}
+
+/**
+ * A list and the lists nested in its items. Sub-items can come under a deleted item (or out from
+ * under one) without being in the changed range — a join carries the next item's sub-list into the
+ * item before it — and whether they count follows their ancestors (labels.ts, insideUncounted).
+ */
+function relabelTree(out: ByView, list: Node, parent: Node | null, uncounted: Record<NumberingView, boolean>, table: LanguageTable): void {
+  const outOf = { new: uncounted.new || !countsIn(list, 'new'), original: uncounted.original || !countsIn(list, 'original') };
+  const single = singleItemUnlabelled(parent);
+  if (!outOf.new && !outOf.original) {
+    const both = labelListBothViews(list, table, single);
+    for (const view of ['new', 'original'] as const) for (const [id, label] of both[view]) out[view].set(id, label);
+  } else {
+    for (const view of ['new', 'original'] as const) if (!outOf[view]) labelListInto(out[view], list, table, view, single);
+  }
+  list.forEach((item) => {
+    const inner = { new: outOf.new || !countsIn(item, 'new'), original: outOf.original || !countsIn(item, 'original') };
+    item.forEach((child) => {
+      if (child.type.name === 'item_list') relabelTree(out, child, item, inner, table);
+    });
+  });
+}
+
+/** The ids of the items of a list and of the lists nested in them. */
+function itemIdsInto(into: string[], list: Node): void {
+  list.forEach((item) => {
+    into.push(item.attrs.id as string);
+    item.forEach((child) => {
+      if (child.type.name === 'item_list') itemIdsInto(into, child);
+    });
+  });
 }
 
 /**
@@ -137,15 +190,10 @@ export function updateNumbering(value: NumberingState, tr: Transaction, fixedLan
   let { labels, original } = value;
   if (gone.lists.size > 0 || now.lists.size > 0) {
     const relabelled = relabel([...now.lists.values()], table);
-    // Items of a touched list without a label now, in each view (relabelled ones are written over).
-    const removed = { new: [] as string[], original: [] as string[] };
-    for (const { list } of gone.lists.values()) {
-      list.forEach((item) => {
-        const id = item.attrs.id as string;
-        if (!relabelled.new.has(id)) removed.new.push(id);
-        if (!relabelled.original.has(id)) removed.original.push(id);
-      });
-    }
+    // Items of a touched list (sub-lists included) without a label now, in each view (relabelled ones are written over).
+    const goneIds: string[] = [];
+    for (const { list } of gone.lists.values()) itemIdsInto(goneIds, list);
+    const removed = { new: goneIds.filter((id) => !relabelled.new.has(id)), original: goneIds.filter((id) => !relabelled.original.has(id)) };
     labels = { ...labels, items: LayeredMap.from(labels.items).with(relabelled.new, removed.new) };
     original = { ...original, items: LayeredMap.from(original.items).with(relabelled.original, removed.original) };
   }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileAccessError, FileFormatError } from '../../shared/file/index.js';
-import { serializeDocument } from '../../shared/file/index.js';
+import { FORMAT_VERSION, serializeDocument } from '../../shared/file/index.js';
 import { readDocumentFile } from '../../node/file/index.js';
 import { ImportError } from '../../shared/import/index.js';
 import { revised1332 } from '../support/docx-fixtures.js';
@@ -133,8 +133,8 @@ describe('readDocumentFile: bad input, one clear line each', () => {
 
   it('a .plenary of a future version, one breaking the schema, a truncated one', async () => {
     const good = JSON.parse(serializeDocument(revised1332())) as Record<string, unknown>;
-    expect(await refusal(await fileWith('future.plenary', JSON.stringify({ ...good, version: 3 })))).toBe(
-      'the file was made by a newer Plenary (format 3); this version reads up to 1',
+    expect(await refusal(await fileWith('future.plenary', JSON.stringify({ ...good, version: FORMAT_VERSION + 1 })))).toBe(
+      `the file was made by a newer Plenary (format ${FORMAT_VERSION + 1}); this version reads up to ${FORMAT_VERSION}`,
     );
     const broken = JSON.stringify(good).replace('"type":"call"', '"type":"invocation"');
     expect(await refusal(await fileWith('broken.plenary', broken))).toBe('unknown node type "invocation" (in doc > resolution)');
