@@ -1,7 +1,13 @@
-/** Empty items: a label with nothing after it (what is left of a deletion or a stray Enter). */
+/**
+ * Empty items: a label with nothing after it (what is left of a deletion or a stray Enter), in the
+ * text as proposed — every tracked change accepted. An item deleted with tracking (struck whole,
+ * or its text struck and its paragraph joined to the one before) is gone from that text: it is
+ * no empty item.
+ */
 import type { Node } from 'prosemirror-model';
 import { countsIn, type Labels } from '../numbering/index.js';
 import { visibleText } from '../numbering/index.js';
+import { acceptAll } from '../tracking/index.js';
 import type { Finding } from './findings.js';
 import { itemWhere } from './where.js';
 
@@ -22,11 +28,27 @@ function isEmpty(item: Node): boolean {
   return empty;
 }
 
-export function checkEmptyItems(doc: Node, labels: Labels): Finding[] {
-  const findings: Finding[] = [];
+/** Ids of the items that are empty in `doc` (read as it stands). */
+function emptyItemIds(doc: Node): Set<string> {
+  const ids = new Set<string>();
   doc.descendants((node) => {
     if (!countsIn(node, 'new')) return false;
     if (node.type.name === 'item' && isEmpty(node)) {
+      ids.add(node.attrs.id as string);
+      return false;
+    }
+    return !node.isTextblock;
+  });
+  return ids;
+}
+
+export function checkEmptyItems(doc: Node, labels: Labels): Finding[] {
+  const findings: Finding[] = [];
+  const emptyWhenAccepted = emptyItemIds(acceptAll(doc));
+  if (emptyWhenAccepted.size === 0) return findings;
+  doc.descendants((node) => {
+    if (!countsIn(node, 'new')) return false;
+    if (node.type.name === 'item' && emptyWhenAccepted.has(node.attrs.id as string)) {
       findings.push({
         severity: 'error',
         code: 'empty-item',

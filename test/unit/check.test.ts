@@ -3,6 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Node } from 'prosemirror-model';
 import { Transform } from 'prosemirror-transform';
+import { EditorState, TextSelection } from 'prosemirror-state';
+import { deleteSelection } from 'prosemirror-commands';
+import { structureKeymap } from '../../shared/editing/index.js';
+import { deleteItem } from '../../shared/editing/insert.js';
+import type { Command } from '../../shared/editing/context.js';
+import { trackTransaction } from '../../shared/tracking/track.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkDocument, hasErrors } from '../../shared/check/index.js';
 import { main } from '../../cli/plenary.js';
@@ -68,6 +74,32 @@ describe('style checks', () => {
       where: 'notant a)',
     });
     expect(hasErrors(findings)).toBe(true);
+  });
+
+  it('an item deleted with tracking is no empty item; an item whose text alone is struck is one', () => {
+    const doc = importText(fixture(RES_1332)).doc;
+    let item = -1;
+    doc.descendants((node, pos, parent) => {
+      if (item < 0 && node.type.name === 'item' && parent?.type.name === 'item_list' && node.childCount === 1 && node.textContent.startsWith('la Résolution 70')) item = pos;
+      return item < 0;
+    });
+    expect(item).toBeGreaterThan(0);
+    const author = { name: 'Fédération de Russie' };
+    const start = (state: EditorState, at: number, to = at) => state.apply(state.tr.setSelection(TextSelection.create(state.doc, at, to)));
+    const tracked = (state: EditorState, command: Command): Node => {
+      let out: Node | null = null;
+      expect(command(state, (tr) => (out = trackTransaction(tr, state, author).doc))).toBe(true);
+      return out!;
+    };
+    const state = EditorState.create({ doc });
+    const textEnd = item + 1 + doc.nodeAt(item)!.firstChild!.nodeSize - 1;
+    // The Delete-item command, tracked: the item struck whole.
+    expect(checkDocument(tracked(start(state, item + 2), deleteItem)).filter((f) => f.code === 'empty-item')).toEqual([]);
+    // Its text struck, then Backspace at its start: joined to the item before (as Word deletes a paragraph).
+    const struck = EditorState.create({ doc: tracked(start(state, item + 2, textEnd), deleteSelection) });
+    expect(checkDocument(struck.doc).filter((f) => f.code === 'empty-item').map((f) => f.blockId)).toEqual([doc.nodeAt(item)!.attrs.id]);
+    const joined = tracked(start(struck, item + 2), structureKeymap().Backspace!);
+    expect(checkDocument(joined).filter((f) => f.code === 'empty-item')).toEqual([]);
   });
 
   it('unknown section keywords for the document language', () => {
