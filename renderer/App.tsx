@@ -114,7 +114,12 @@ export function App(props: AppProps) {
                 onAdd={() => run('add-proposal')}
               />
             ) : null}
-            <Outline entries={snapshot.outline} currentId={snapshot.currentId} language={snapshot.language} onJump={(entry) => entry.id && controller.jumpTo(entry.id)} />
+            <Outline
+              entries={snapshot.outline}
+              currentId={snapshot.currentId}
+              language={snapshot.language}
+              onJump={(entry) => entry.id && controller.jumpTo(entry.id)}
+            />
           </div>
         ) : null}
         <main
@@ -154,7 +159,7 @@ export function App(props: AppProps) {
             author={state.changesAuthor}
             onAuthor={(author) => controller.setChangesAuthor(author)}
             onSelect={(row) => controller.selectChange(row.id, row.kind)}
-            onReview={(decision, row) => controller.reviewChange(decision, row.id)}
+            onReview={(decision, row) => controller.reviewChange(decision, row.ids)}
             onReviewAll={(decision, author) => controller.reviewAll(decision, author)}
             onClose={() => controller.setChangesVisible(false)}
           />

@@ -14,7 +14,7 @@ import { redoDepth, undoDepth } from 'prosemirror-history';
 import { trackingScopeOf, trackingState } from '../shared/tracking/index.js';
 import { isContribution } from '../shared/contribution/index.js';
 import type { TrackingScope } from '../shared/schema/index.js';
-import { listChanges, type TrackedChange } from '../shared/tracking/index.js';
+import { changeCards, type TrackedChange } from '../shared/tracking/index.js';
 import { namesTextOnly, proposalsOf } from '../shared/proposals/index.js';
 import { labelsOf } from './editor/labels-plugin.js';
 import {
@@ -81,7 +81,8 @@ function proposalEntries(doc: Node): ProposalEntry[] | null {
   return proposalsOf(doc).map(({ node, identifier, symbol }) => {
     const body = node.firstChild;
     const subject =
-      (node.attrs.target as string | null) ?? (body?.type.name === 'resolution' ? (body.childCount > 1 ? body.child(1).textContent : '') : (body?.textContent ?? ''));
+      (node.attrs.target as string | null) ??
+      (body?.type.name === 'resolution' ? (body.childCount > 1 ? body.child(1).textContent : '') : (body?.textContent ?? ''));
     const reasons = node.lastChild?.type.name === 'proposal_reasons' ? node.lastChild.textContent.trim() : '';
     return { id: node.attrs.id as string, symbol, identifier, subject, reasonsMissing: namesTextOnly(symbol) && reasons === '' };
   });
@@ -191,7 +192,10 @@ export class EditorStore {
       canUndo: undoDepth(state) > 0,
       canRedo: redoDepth(state) > 0,
       proposals: docChanged ? proposalEntries(state.doc) : this.snapshot.proposals,
-      currentProposal: state.selection.$from.depth > 0 && state.selection.$from.node(1).type.name === 'proposal' ? (state.selection.$from.node(1).attrs.id as string) : null,
+      currentProposal:
+        state.selection.$from.depth > 0 && state.selection.$from.node(1).type.name === 'proposal'
+          ? (state.selection.$from.node(1).attrs.id as string)
+          : null,
     };
     this.lastDoc = state.doc;
     this.snapshot = next;
@@ -202,7 +206,8 @@ export class EditorStore {
     if (!this.changesVisible) return null;
     if (doc === this.changesDoc && this.snapshot.changes) return this.snapshot.changes;
     this.changesDoc = doc;
-    return listChanges(doc);
+    // One card per user action (a new item is one "Inserted item", not a split and a text).
+    return changeCards(doc);
   }
 }
 

@@ -15,10 +15,32 @@ import { redo, undo } from 'prosemirror-history';
 import type { LibraryText, OpenedDocument, RecoverySnapshot } from '../../shared/ipc/index.js';
 import { isQueued, leavesPreview, type CommandId } from '../../shared/commands/index.js';
 import { isLanguageCode, languageTable, type LanguageCode } from '../../shared/languages/index.js';
-import { goToNextOutstanding, refreshFromSource, setUnitStatus, translateFixedLines, translationCounts, untranslatedMessage } from '../../shared/translation/index.js';
+import {
+  goToNextOutstanding,
+  refreshFromSource,
+  setUnitStatus,
+  translateFixedLines,
+  translationCounts,
+  untranslatedMessage,
+} from '../../shared/translation/index.js';
 import type { ProposalSymbol, SectionKind } from '../../shared/schema/index.js';
-import { demoteItem, insertAnnex, insertItemAfter, insertSection, moveItemDown, moveItemUp, promoteItem } from '../../shared/editing/index.js';
-import { setTrackingScope, toggleTracking, trackingKey, trackingScopeOf, trackingState, type TrackingMeta } from '../../shared/tracking/index.js';
+import {
+  demoteItem,
+  insertAnnex,
+  insertItemAfter,
+  insertSection,
+  moveItemDown,
+  moveItemUp,
+  promoteItem,
+} from '../../shared/editing/index.js';
+import {
+  setTrackingScope,
+  toggleTracking,
+  trackingKey,
+  trackingScopeOf,
+  trackingState,
+  type TrackingMeta,
+} from '../../shared/tracking/index.js';
 import { insertReference } from '../../shared/numbering/index.js';
 import { checkDocument, type Finding } from '../../shared/check/index.js';
 import { messageOf } from '../../shared/errors/index.js';
@@ -302,7 +324,10 @@ export class AppController implements WindowContext {
     const structure = STRUCTURE_COMMANDS[command];
     if (structure) {
       if (!structure(surface.state, (tr) => surface.dispatch(tr))) {
-        this.say('info', isTableCommand(command) ? tableRefusal(command, surface.state) : 'That command does not apply here: put the cursor in an item.');
+        this.say(
+          'info',
+          isTableCommand(command) ? tableRefusal(command, surface.state) : 'That command does not apply here: put the cursor in an item.',
+        );
       }
       surface.focus();
       return;
@@ -505,9 +530,9 @@ export class AppController implements WindowContext {
 
   // --- review (the changes panel) ------------------------------------------------------------
 
-  /** The changes panel's Accept / Reject on one change. */
-  reviewChange(decision: 'accept' | 'reject', id: string): void {
-    this.review.one(decision, id);
+  /** The changes panel's Accept / Reject on one card: every change of the user action it stands for. */
+  reviewChange(decision: 'accept' | 'reject', ids: readonly string[]): void {
+    this.review.card(decision, ids);
   }
 
   /** The changes panel's Accept all / Reject all, by one author or by everyone. */
@@ -535,7 +560,10 @@ export class AppController implements WindowContext {
     this.documents.showNew(made.value);
     const surface = this.surface;
     if (surface) surface.dispatch(startRevising(surface.state));
-    this.say('info', 'New proposals document: fill in the cover, then add proposals (Edit → Add Proposal…). Edits to MOD proposals are tracked.');
+    this.say(
+      'info',
+      'New proposals document: fill in the cover, then add proposals (Edit → Add Proposal…). Edits to MOD proposals are tracked.',
+    );
   }
 
   /** The library's texts matching what the user typed in the Add Proposal dialog. */
@@ -556,7 +584,12 @@ export class AppController implements WindowContext {
     // The library answered asynchronously: add to the editor as it is now.
     const current = this.surface;
     if (!current) return;
-    const added = addProposal(current.state, { symbol: request.symbol, ...(text ? { text } : {}), ...(request.title ? { title: request.title } : {}), author: this.author });
+    const added = addProposal(current.state, {
+      symbol: request.symbol,
+      ...(text ? { text } : {}),
+      ...(request.title ? { title: request.title } : {}),
+      author: this.author,
+    });
     if (!added.ok) return this.say('error', added.error);
     this.patch({ proposalDialog: null });
     current.dispatch(added.value.tr);

@@ -4,7 +4,14 @@
  * of them (by one author) from the changes panel. Each decision is its own undo step.
  */
 import { closeHistory } from 'prosemirror-history';
-import { listChanges, nextChange, previousChange, reviewChanges, type ChangeSelection, type Decision } from '../../shared/tracking/index.js';
+import {
+  listChanges,
+  nextChange,
+  previousChange,
+  reviewChanges,
+  type ChangeSelection,
+  type Decision,
+} from '../../shared/tracking/index.js';
 import { changeIdsAtSelection, selectionOfChange } from '../editor/review-view.js';
 import type { WindowContext } from './context.js';
 
@@ -52,10 +59,10 @@ export class Review {
     this.decide(decision, {}, NO_CHANGES);
   }
 
-  /** The changes panel's Accept / Reject on one change. */
-  one(decision: Decision, id: string): void {
+  /** The changes panel's Accept / Reject on one card (one user action may be several changes). */
+  card(decision: Decision, ids: readonly string[]): void {
     const editor = this.window.editing();
-    this.decide(decision, { ids: [id] }, GONE);
+    this.decide(decision, { ids }, GONE);
     editor?.focus();
   }
 

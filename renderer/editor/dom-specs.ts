@@ -8,6 +8,7 @@
  * cut and paste inside the editor keeps the structure and the tracked changes (the unique-ids plugin
  * renews ids that a paste duplicates).
  */
+import { sessionAuthorColours } from './author-colours.js';
 import {
   DOMParser,
   DOMSerializer,
@@ -76,9 +77,10 @@ function dataAttrs(node: Node, className: string): Record<string, string> {
     out[`data-pl-${name}`] = JSON_ATTRS.has(name) ? JSON.stringify(value) : String(value);
   }
   // Tracked whole-block changes get a class so the page can show them (struck through / underlined).
-  const change = node.attrs.change as { kind?: string } | null | undefined;
-  if (change?.kind) out.class += ` pl-block-${change.kind}`;
-  if (node.attrs.deletion) out.class += ' pl-block-deletion';
+  const change = node.attrs.change as { kind?: string; author?: string } | null | undefined;
+  if (change?.kind) out.class += ` pl-block-${change.kind} ${authorClass(change.author)}`;
+  const deletion = node.attrs.deletion as { author?: string } | null | undefined;
+  if (deletion) out.class += ` pl-block-deletion ${authorClass(deletion.author)}`;
   if (node.type.name === 'paragraph' || node.type.name === 'continuation') {
     out.class += ` pl-indent-${Number(node.attrs.indent) || 0}`;
   }
@@ -124,10 +126,17 @@ export function nodeToDOM(node: Node): DOMOutputSpec {
   return node.isLeaf ? [element.tag, dataAttrs(node, element.className)] : [element.tag, dataAttrs(node, element.className), 0];
 }
 
+/** The class that gives a tracked change its author's colour (author-colours.ts). */
+function authorClass(author: unknown): string {
+  return `pl-author-${sessionAuthorColours.of(typeof author === 'string' ? author : '')}`;
+}
+
 export function markToDOM(mark: Mark): DOMOutputSpec {
   const element = MARK_ELEMENTS[mark.type.name] ?? { tag: 'span' };
   const attrs: Record<string, string> = {};
   if (element.className) attrs.class = element.className;
+  if (mark.type.name === 'insertion' || mark.type.name === 'deletion')
+    attrs.class = `${attrs.class ?? ''} ${authorClass(mark.attrs.author)}`.trim();
   if (mark.attrs.author) attrs.title = `${String(mark.attrs.author)} ${String(mark.attrs.date ?? '')}`.trim();
   for (const name of ['id', 'author', 'date']) {
     const value = mark.attrs[name] as unknown;

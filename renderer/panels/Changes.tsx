@@ -32,7 +32,7 @@ const Row = memo(function Row(props: {
   const { row } = props;
   return (
     <li
-      className={`change-row change-${row.kind}${props.current ? ' change-current' : ''}`}
+      className={`change-row change-${row.kind} change-author-${row.colour}${props.current ? ' change-current' : ''}`}
       data-change-id={row.id}
       aria-current={props.current || undefined}
     >
@@ -42,7 +42,7 @@ const Row = memo(function Row(props: {
           {row.where ? <span className="change-where">{row.where}</span> : null}
         </span>
         <span className="change-meta">
-          <span className="change-author">{row.author || 'Unknown author'}</span>
+          <span className={`change-author pl-author-${row.colour}`}>{row.author || 'Unknown author'}</span>
           {row.when ? (
             <time className="change-date" dateTime={row.date} title={row.date}>
               {row.when}
@@ -94,7 +94,9 @@ function sameRow(
     x.author === y.author &&
     x.date === y.date &&
     x.where === y.where &&
-    x.excerpt === y.excerpt
+    x.excerpt === y.excerpt &&
+    x.colour === y.colour &&
+    x.ids.join() === y.ids.join()
   );
 }
 

@@ -4,11 +4,14 @@
  * wording and the author filter are tested without a page.
  */
 import type { TrackedChange } from '../../shared/tracking/index.js';
+import { sessionAuthorColours, type AuthorColours } from '../editor/author-colours.js';
 
 export interface ChangeRow {
   /** Unique per row: one change id may carry both an insertion and a deletion (a replacement). */
   key: string;
   id: string;
+  /** Every change the row stands for (one user action may be several changes): what Accept/Reject take. */
+  ids: readonly string[];
   kind: TrackedChange['kind'];
   /** "Inserted", "Deleted item", "Paragraph split"… */
   what: string;
@@ -17,9 +20,11 @@ export interface ChangeRow {
   when: string;
   /** ISO date as stored, for the tooltip and `<time dateTime>`. */
   date: string;
-  /** "décide 3", "considérant g)", or "" outside sections. */
+  /** "décide 4 c)", "Footnote 2 (décide 3)", "Cover: title", or "" outside sections. */
   where: string;
   excerpt: string;
+  /** The author's colour (author-colours.ts), the same as their changes in the text. */
+  colour: number;
 }
 
 /** Block types as a reader names them. */
@@ -72,14 +77,27 @@ export function readableDate(iso: string, format: Intl.DateTimeFormat = DATE_FOR
   return Number.isNaN(time) ? '' : format.format(new Date(time));
 }
 
-export function whereOf(change: Pick<TrackedChange, 'section' | 'label'>): string {
-  return [change.section, change.label].filter((part) => part !== undefined && part !== '').join(' ');
+/** `placeAndDates` → `place and dates`. */
+function fieldWords(name: string): string {
+  return name.replace(/([A-Z])/g, ' $1').toLowerCase();
 }
 
-export function changeRows(changes: readonly TrackedChange[], format: Intl.DateTimeFormat = DATE_FORMAT): ChangeRow[] {
+export function whereOf(change: Pick<TrackedChange, 'section' | 'label' | 'footnote' | 'coverField'>): string {
+  if (change.coverField !== undefined) return `Cover: ${fieldWords(change.coverField)}`;
+  const place = [change.section, change.label].filter((part) => part !== undefined && part !== '').join(' ');
+  if (change.footnote !== undefined) return place ? `Footnote ${change.footnote} (${place})` : `Footnote ${change.footnote}`;
+  return place;
+}
+
+export function changeRows(
+  changes: readonly TrackedChange[],
+  format: Intl.DateTimeFormat = DATE_FORMAT,
+  colours: AuthorColours = sessionAuthorColours,
+): ChangeRow[] {
   return changes.map((change) => ({
     key: `${change.id}:${change.kind}`,
     id: change.id,
+    ids: change.ids ?? [change.id],
     kind: change.kind,
     what: describeChange(change),
     author: change.author,
@@ -87,6 +105,7 @@ export function changeRows(changes: readonly TrackedChange[], format: Intl.DateT
     date: change.date,
     where: whereOf(change),
     excerpt: change.excerpt,
+    colour: colours.of(change.author),
   }));
 }
 

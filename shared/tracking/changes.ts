@@ -5,7 +5,7 @@
  */
 import type { Node } from 'prosemirror-model';
 import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
-import { computeLabels } from '../numbering/index.js';
+import { computeLabels, type Labels } from '../numbering/index.js';
 import { blockChange, blockDeletion, paragraphMark, trackMarkOf, type ChangeKind } from './attrs.js';
 import { pendingMoves } from './moves.js';
 import { resolveWithMapping, type Decision } from './review.js';
@@ -28,8 +28,19 @@ export interface TrackedChange {
   excerpt: string;
   /** The section keyword the change stands under, if any (`décide`). */
   section?: string;
-  /** The computed label of the item it stands in, in the new numbering (`3`, `b)`). */
+  /**
+   * The labels of the item it stands in and of the items around that one, outermost first, in the
+   * new numbering (the original one for a deleted item): `3`, `4 c)`.
+   */
   label?: string;
+  /** The change is in a footnote (its number) or in a field of the cover (its name), not in the text. */
+  footnote?: number;
+  coverField?: string;
+  /**
+   * A card of the changes panel that stands for one user action made of several changes (a new
+   * item: the split and the text typed in it): every change id it covers, `id` first.
+   */
+  ids?: string[];
   /** Document range covered (first and last part of a change made of several pieces). */
   from: number;
   to: number;
@@ -54,7 +65,7 @@ export function listChanges(doc: Node): TrackedChange[] {
       if (known.excerpt.length < EXCERPT_LENGTH) known.excerpt = truncate(`${known.excerpt}${piece.text}`);
       continue;
     }
-    const where = locate(doc, piece.from, labels.items, original.items);
+    const where = locate(doc, piece.from, labels, original.items);
     byId.set(key, {
       id: piece.id,
       kind: piece.kind,
@@ -110,6 +121,8 @@ function collectPieces(doc: Node): Piece[] {
           id: m.attrs.id as string,
           kind,
           scope: 'text',
+          // A footnote (an inline node) inserted or deleted with its text: the panel names it.
+          ...(node.isText ? {} : { blockType: node.type.name }),
           author: m.attrs.author as string,
           date: m.attrs.date as string,
           from: pos,
@@ -123,27 +136,151 @@ function collectPieces(doc: Node): Piece[] {
   return pieces;
 }
 
-/** The section keyword and item label around a position. */
-function locate(
-  doc: Node,
-  pos: number,
-  labels: ReadonlyMap<string, string>,
-  originalLabels: ReadonlyMap<string, string>,
-): { section?: string; label?: string } {
+type Place = Pick<TrackedChange, 'section' | 'label' | 'footnote' | 'coverField'>;
+
+/** The section keyword, the item labels (outermost first), and the footnote or cover field around a position. */
+function locate(doc: Node, pos: number, labels: Labels, originalLabels: ReadonlyMap<string, string>): Place {
   const $pos = doc.resolve(Math.min(pos + 1, doc.content.size));
-  const where: { section?: string; label?: string } = {};
+  const where: Place = {};
+  const path: string[] = [];
   for (let d = $pos.depth; d > 0; d--) {
     const node = $pos.node(d);
-    if (node.type.name === 'item' && where.label === undefined) {
-      const id = node.attrs.id as string;
-      const label = labels.get(id) ?? originalLabels.get(id);
-      if (label !== undefined) where.label = label;
-    }
-    if (node.type.name === 'section' && where.section === undefined) {
-      where.section = node.firstChild?.textContent ?? '';
+    const id = node.attrs.id as string;
+    switch (node.type.name) {
+      case 'item': {
+        const label = labels.items.get(id) ?? originalLabels.get(id);
+        if (label) path.unshift(label);
+        break;
+      }
+      case 'section':
+        if (where.section === undefined) where.section = node.firstChild?.textContent ?? '';
+        break;
+      case 'footnote': {
+        const number = labels.footnotes.get(id);
+        if (number !== undefined) where.footnote = number;
+        break;
+      }
+      case 'cover_field':
+        where.coverField = String(node.attrs.name);
+        break;
     }
   }
+  // A change to a footnote as a whole (inserted or deleted with its text) stands on the footnote node.
+  const node = doc.nodeAt(pos);
+  if (node?.type.name === 'footnote' && where.footnote === undefined) {
+    const number = labels.footnotes.get(node.attrs.id as string);
+    if (number !== undefined) where.footnote = number;
+  }
+  if (path.length) where.label = path.join(' ');
   return where;
+}
+
+// --- cards: one per user action ----------------------------------------------------------------
+
+/** The first textblock that starts at or after `pos`, with its position; null at the end. */
+function textblockFrom(doc: Node, pos: number): { node: Node; pos: number } | null {
+  let found: { node: Node; pos: number } | null = null;
+  if (pos >= doc.content.size) return null;
+  doc.nodesBetween(pos, doc.content.size, (node, at) => {
+    if (found) return false;
+    if (node.isTextblock && at >= pos) found = { node, pos: at };
+    return !node.isTextblock;
+  });
+  return found;
+}
+
+/**
+ * The changes of the list as the changes panel shows them: one card per user action. Enter at the
+ * end of an item makes a paragraph mark and a new item, typed into afterwards; Backspace over an
+ * item's text joins it to the item before. Word shows such a split or join with the paragraph whose
+ * text is wholly inserted or deleted by the same author as one change; so does this list: an
+ * "Inserted item" or "Deleted item" (or paragraph) whose `ids` cover the mark and the text.
+ */
+export function changeCards(doc: Node, changes: readonly TrackedChange[] = listChanges(doc)): TrackedChange[] {
+  if (!changes.some((change) => change.scope === 'paragraph-mark' || change.blockType === 'footnote')) return [...changes];
+  const labels = computeLabels(doc, { view: 'new' });
+  const original = computeLabels(doc, { view: 'original' }).items;
+  const place = (pos: number) => locate(doc, pos, labels, original);
+  const folded = new Set<string>();
+  const cards: TrackedChange[] = [];
+  const keyOf = (change: TrackedChange) => `${change.id}:${change.kind}`;
+  for (const change of changes) {
+    if (folded.has(keyOf(change))) continue;
+    const card =
+      change.scope === 'paragraph-mark'
+        ? foldParagraph(doc, change, changes, place)
+        : change.blockType === 'footnote'
+          ? foldFootnote(change, changes)
+          : null;
+    if (!card) {
+      cards.push(change);
+      continue;
+    }
+    for (const key of card.keys) folded.add(key);
+    cards.push(card.card);
+  }
+  return cards;
+}
+
+/** A footnote inserted (or deleted) whole and the same author's same changes inside it, as one card. */
+function foldFootnote(footnote: TrackedChange, changes: readonly TrackedChange[]): { card: TrackedChange; keys: string[] } | null {
+  const inside = changes.filter(
+    (c) => c !== footnote && c.kind === footnote.kind && c.author === footnote.author && c.from > footnote.from && c.to < footnote.to,
+  );
+  if (inside.length === 0) return null;
+  return {
+    card: { ...footnote, ids: [footnote.id, ...inside.map((c) => c.id)] },
+    keys: [`${footnote.id}:${footnote.kind}`, ...inside.map((c) => `${c.id}:${c.kind}`)],
+  };
+}
+
+/** A split or join whose next paragraph is wholly the same author's insertion or deletion, as one card. */
+function foldParagraph(
+  doc: Node,
+  mark: TrackedChange,
+  changes: readonly TrackedChange[],
+  place: (pos: number) => Place,
+): { card: TrackedChange; keys: string[] } | null {
+  const next = textblockFrom(doc, mark.to);
+  if (!next) return null;
+  const start = next.pos + 1;
+  const end = next.pos + next.node.nodeSize - 1;
+  // Every inline piece of the next paragraph: the mark's kind, by the mark's author.
+  let whole = true;
+  const ids = new Set<string>();
+  next.node.forEach((child) => {
+    const m = trackMarkOf(child, mark.kind);
+    if (!m || (m.attrs.author as string) !== mark.author) whole = false;
+    else ids.add(m.attrs.id as string);
+  });
+  if (!whole || (next.node.content.size === 0 && mark.kind === 'deletion')) return null;
+  const inside = changes.filter((c) => c.kind === mark.kind && ids.has(c.id));
+  // A change that also stands elsewhere is not this action's alone: leave the cards apart.
+  if (inside.some((c) => c.from < start || c.to > end) && inside.some((c) => c.id !== mark.id)) return null;
+  const holder = doc.resolve(next.pos).parent;
+  const blockType =
+    next.node.type.name === 'item_text' && holder.type.name === 'item' && holder.firstChild === next.node ? 'item' : 'paragraph';
+  const others = inside.filter((c) => c.id !== mark.id);
+  // The card is about the new (or deleted) paragraph: it is named where that one stands.
+  const { section: _section, label: _label, footnote: _footnote, coverField: _coverField, ...rest } = mark;
+  const card: TrackedChange = {
+    ...rest,
+    ...place(next.pos),
+    scope: 'block',
+    blockType,
+    excerpt: truncate(visibleOf(next.node)),
+    to: Math.max(mark.to, end),
+    ...(others.length ? { ids: [mark.id, ...others.map((c) => c.id)] } : {}),
+  };
+  return { card, keys: [`${mark.id}:${mark.kind}`, ...others.map((c) => `${c.id}:${c.kind}`)] };
+}
+
+function visibleOf(block: Node): string {
+  let text = '';
+  block.forEach((child) => {
+    if (child.isText) text += child.text;
+  });
+  return text;
 }
 
 // --- review actions ----------------------------------------------------------------------------

@@ -24,7 +24,7 @@
  * the final text of copied content (paste, moves) in final-content.ts.
  */
 import { Slice, type Node } from 'prosemirror-model';
-import { Selection, type EditorState, type Transaction } from 'prosemirror-state';
+import { NodeSelection, Selection, type EditorState, type Transaction } from 'prosemirror-state';
 import {
   AddMarkStep,
   AddNodeMarkStep,
@@ -39,7 +39,6 @@ import { mayIntroduceIds, withFreshIds as freshIdsWhereWritten, writtenRanges } 
 import { forgetStrayCopies } from './moves.js';
 import { TRACKED_META, TrackContext, expressibleAsMarks, trackReplace, type Range, type TrackingAuthor } from './marking.js';
 import { trackDifference } from './track-difference.js';
-
 
 const defaultNow = (): string => new Date().toISOString();
 
@@ -56,12 +55,7 @@ function isFormattingStep(step: Step): boolean {
 }
 
 /** The tracked equivalent of `tr`, a transaction built on `state`. */
-export function trackTransaction(
-  tr: Transaction,
-  state: EditorState,
-  author: TrackingAuthor,
-  now: () => string = defaultNow,
-): Transaction {
+export function trackTransaction(tr: Transaction, state: EditorState, author: TrackingAuthor, now: () => string = defaultNow): Transaction {
   if (!tr.docChanged) return tr;
   const out = state.tr;
   copyMeta(tr, out);
@@ -88,6 +82,7 @@ export function trackTransaction(
     trackDifference(out, ctx, tr.doc, tr.selection.head);
   }
   uniqueIdsIn(out);
+  keepNodeSelection(tr, out);
   if (tr.storedMarksSet) out.setStoredMarks(tr.storedMarks);
   if (tr.scrolledIntoView) out.scrollIntoView();
   return out.setMeta(TRACKED_META, true);
@@ -101,6 +96,31 @@ export function trackTransaction(
 export function uniqueIdsIn(out: Transaction): void {
   if (mayIntroduceIds(out)) freshIdsWhereWritten(out, writtenRanges([out]));
   forgetStrayCopies(out);
+}
+
+/**
+ * A command that leaves a node selected keeps it selected once tracked: + Note selects the new
+ * footnote, which opens its editor, and an edit inside a footnote keeps it selected, which keeps
+ * its editor open (renderer/editor/footnote-view.ts). The tracked edit places things differently
+ * (deleted text stays), so the node is found again by position, or else by its id.
+ */
+function keepNodeSelection(tr: Transaction, out: Transaction): void {
+  const selected = tr.selection;
+  if (!(selected instanceof NodeSelection)) return;
+  const id = selected.node.attrs.id as unknown;
+  if (typeof id !== 'string' || !id) return;
+  // Where the node went, mapped back to the old document and forward through the tracked edit (a
+  // new node may have been given a fresh id there: the position, not the id, finds it).
+  const guess = Math.min(out.mapping.map(tr.mapping.invert().map(selected.from, -1), -1), out.doc.content.size);
+  let found = out.doc.nodeAt(guess)?.type === selected.node.type ? guess : -1;
+  if (found < 0) {
+    out.doc.descendants((node, pos) => {
+      if (found >= 0) return false;
+      if (node.attrs.id === id && node.type === selected.node.type) found = pos;
+      return found < 0;
+    });
+  }
+  if (found >= 0) out.setSelection(NodeSelection.create(out.doc, found));
 }
 
 function copyMeta(from: Transaction, to: Transaction): void {

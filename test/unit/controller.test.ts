@@ -273,9 +273,15 @@ describe('new revision of a resolution', () => {
     const { controller, host } = started;
     const before = text(started);
     const cover = serializeDocument(importText(fixtureText('council-c26-93-contribution-cover.txt')).doc);
-    host.next.resolution = { ok: true, document: { fileId: '', name: 'c26-93.txt', content: cover, imported: true, warnings: [], revision: '' } };
+    host.next.resolution = {
+      ok: true,
+      document: { fileId: '', name: 'c26-93.txt', content: cover, imported: true, warnings: [], revision: '' },
+    };
     await controller.run('new-revision');
-    expect(controller.getState().messages.at(-1)).toMatchObject({ kind: 'error', text: expect.stringMatching(/^c26-93\.txt: The document holds no resolution/) });
+    expect(controller.getState().messages.at(-1)).toMatchObject({
+      kind: 'error',
+      text: expect.stringMatching(/^c26-93\.txt: The document holds no resolution/),
+    });
     expect(text(started)).toBe(before);
     expect(controller.getState().session.name).toBe(RES);
   });
@@ -343,7 +349,7 @@ describe('review', () => {
     controller.setChangesVisible(true);
     const insertion = listChanges(surface.state.doc).find((change) => change.kind === 'insertion')!;
     await controller.run('view-original');
-    controller.reviewChange('accept', insertion.id);
+    controller.reviewChange('accept', [insertion.id]);
     expect(controller.getState().reviewView).toBe('markup');
     expect(listChanges(surface.state.doc).map((change) => change.kind)).toEqual(['deletion']);
     controller.reviewAll('reject', 'Someone Else');
@@ -360,12 +366,17 @@ describe('export to Word', () => {
     const { controller, host } = started;
     await controller.run('export-docx');
     await controller.run('export-docx-original');
-    expect(host.exported.map((e) => `${e.mode}:${e.name}`)).toEqual(['markup:council-res-1332-c24.docx', 'original:council-res-1332-c24-original.docx']);
+    expect(host.exported.map((e) => `${e.mode}:${e.name}`)).toEqual([
+      'markup:council-res-1332-c24.docx',
+      'original:council-res-1332-c24-original.docx',
+    ]);
     const done = controller.getState().messages.at(-1)!;
     expect(done.text).toBe('Exported council-res-1332-c24-original.docx');
     done.action!.run();
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(messages(started).at(-1)).toBe('council-res-1332-c24-original.docx is in the folder you chose; this browser host cannot open folders.');
+    expect(messages(started).at(-1)).toBe(
+      'council-res-1332-c24-original.docx is in the folder you chose; this browser host cannot open folders.',
+    );
   });
 
   it('reports a failed export in one line', async () => {

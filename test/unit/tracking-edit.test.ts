@@ -198,7 +198,7 @@ describe('review of single changes', () => {
     s = type(s, textPos(s.doc, 'trois'), 'encore ', alice);
     const changes = listChanges(s.doc);
     expect(changes.map((c) => [c.kind, c.author, c.excerpt, c.section, c.label])).toEqual([
-      ['deletion', 'Bob', 'b.', 'décide', 'b.'],
+      ['deletion', 'Bob', 'b.', 'décide', '2 b.'],
       ['insertion', 'Alice', 'encore ', 'décide', '3'],
     ]);
     expect(nextChange(s.doc, 0)?.author).toBe('Bob');
@@ -320,7 +320,7 @@ describe('the editor commands at the boundaries, tracked', () => {
     expect(rejectAll(s.doc).eq(original)).toBe(true);
   });
 
-  it("deleting an item another author inserted keeps both changes: gone on accept, gone on reject", () => {
+  it('deleting an item another author inserted keeps both changes: gone on accept, gone on reject', () => {
     let s = command(at(start(), textPos(original, 'un;')), insertItemAfter, bob).next;
     s = type(s, s.selection.from, 'de Bob;', bob);
     s = command(at(s, textPos(s.doc, 'de Bob')), deleteItem, alice).next;
