@@ -48,8 +48,7 @@ const STRUCTURE_META = 'plenaryStructureEdit';
 
 /** Structure commands get their own undo step: typing around them does not merge into them. */
 function asUndoStep(command: Command): Command {
-  return (state, dispatch) =>
-    command(state, dispatch ? (tr) => dispatch(closeHistory(tr).setMeta(STRUCTURE_META, true)) : undefined);
+  return (state, dispatch) => command(state, dispatch ? (tr) => dispatch(closeHistory(tr).setMeta(STRUCTURE_META, true)) : undefined);
 }
 
 function textKeys(): Record<string, Command> {
@@ -120,7 +119,8 @@ export function editorPlugins(options: EditorPluginsOptions): Plugin[] {
     uniqueIdsPlugin(),
     sectionKindPlugin(),
     translationStatusPlugin(),
-    trackingPlugin({ author: { name: options.author }, enabled: options.tracking ?? false }),
+    // Tracking as the document says (its `trackChanges`, saved with it) unless told otherwise.
+    trackingPlugin({ author: { name: options.author }, ...(options.tracking === undefined ? {} : { enabled: options.tracking }) }),
     compositionGuard(),
     // Before the registry's keys: in a table, Tab moves between cells rather than demoting an item.
     keymap(tableKeys()),
@@ -171,6 +171,29 @@ export interface DispatchOptions {
   onRefused?(message: string): void;
 }
 
+export type EditorApply = { ok: true; state: EditorState; tracked: Transaction } | { ok: false; message: string };
+
+/**
+ * What the editor does with every transaction (plenaryDispatch; the UI-level property test drives
+ * it without a page): tracked when tracking is on, and refused — the state left as it was, with a
+ * message for the user — when the tracker cannot express it or its result could not be saved.
+ */
+export function applyEditorTransaction(state: EditorState, tr: Transaction): EditorApply {
+  let tracked: Transaction;
+  try {
+    tracked = trackIfEnabled(state, tr);
+  } catch (error) {
+    // The tracker refuses an edit it cannot express rather than let it through untracked.
+    return {
+      ok: false,
+      message: `This edit cannot be tracked, so it was not made (${messageOf(error)}). Edit in smaller steps, or switch tracking off for it.`,
+    };
+  }
+  // An edit whose result could not be saved is refused before anything changes (saveable.ts).
+  const applied = applyIfSaveable(state, tracked);
+  return applied.ok ? { ok: true, state: applied.state, tracked } : applied;
+}
+
 /**
  * The dispatch of a Plenary editor: structure commands are their own undo steps (and so is the
  * typing after them), every edit goes through the tracker when tracking is on, and an edit the
@@ -185,27 +208,16 @@ export function plenaryDispatch(holder: StateHolder, options: DispatchOptions): 
       closeHistory(tr);
       closeNextTyping = false;
     }
-    let tracked: Transaction;
-    try {
-      tracked = trackIfEnabled(holder.state, tr);
-    } catch (error) {
+    const applied = applyEditorTransaction(holder.state, tr);
+    if (!applied.ok) {
       // The document stays as it was (ProseMirror redraws over what the browser typed), and the
       // user is told why.
-      holder.updateState(holder.state);
-      options.onRefused?.(
-        `This edit cannot be tracked, so it was not made (${messageOf(error)}). Edit in smaller steps, or switch tracking off for it.`,
-      );
-      return;
-    }
-    // An edit whose result could not be saved is refused before anything changes (saveable.ts).
-    const applied = applyIfSaveable(holder.state, tracked);
-    if (!applied.ok) {
       holder.updateState(holder.state);
       options.onRefused?.(applied.message);
       return;
     }
     holder.updateState(applied.state);
-    options.onApplied(tracked);
+    options.onApplied(applied.tracked);
   };
 }
 

@@ -6,6 +6,7 @@
 import { Fragment, Slice, type NodeRange, type ResolvedPos } from 'prosemirror-model';
 import { ReplaceAroundStep, liftTarget } from 'prosemirror-transform';
 import { newId } from '../model/index.js';
+import { countsIn } from '../numbering/index.js';
 import { naturalSubListStyle } from './list-style.js';
 import { finish, types, type Command } from './context.js';
 
@@ -24,18 +25,15 @@ export const demoteItem: Command = (state, dispatch) => {
   const { $from, $to } = state.selection;
   const range = itemRange($from, $to);
   if (!range || range.startIndex === 0) return false;
+  const previous = range.parent.child(range.startIndex - 1);
+  // Not into an item deleted with tracking: the sub-item would go when the deletion is accepted.
+  if (!countsIn(previous, 'new')) return false;
   if (dispatch) {
-    const previous = range.parent.child(range.startIndex - 1);
     const joinsSubList = previous.lastChild?.type === types.itemList;
     const slice = joinsSubList
       ? new Slice(Fragment.from(types.item.create(null, types.itemList.create(null, types.item.create()))), 3, 0)
       : new Slice(
-          Fragment.from(
-            types.item.create(
-              null,
-              types.itemList.create({ id: newId(), style: naturalSubListStyle($from, range.depth) }),
-            ),
-          ),
+          Fragment.from(types.item.create(null, types.itemList.create({ id: newId(), style: naturalSubListStyle($from, range.depth) }))),
           1,
           0,
         );

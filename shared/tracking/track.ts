@@ -109,10 +109,17 @@ function keepNodeSelection(tr: Transaction, out: Transaction): void {
   if (!(selected instanceof NodeSelection)) return;
   const id = selected.node.attrs.id as unknown;
   if (typeof id !== 'string' || !id) return;
-  // Where the node went, mapped back to the old document and forward through the tracked edit (a
-  // new node may have been given a fresh id there: the position, not the id, finds it).
-  const guess = Math.min(out.mapping.map(tr.mapping.invert().map(selected.from, -1), -1), out.doc.content.size);
-  let found = out.doc.nodeAt(guess)?.type === selected.node.type ? guess : -1;
+  // Where the node went: its range mapped back to the old document and forward through the tracked
+  // edit, which may keep deleted text beside it (a new node may have been given a fresh id there:
+  // within that range the node type finds it, else the id does).
+  const back = tr.mapping.invert();
+  const lo = Math.max(0, Math.min(out.mapping.map(back.map(selected.from, -1), -1), out.doc.content.size));
+  const hi = Math.max(lo, Math.min(out.mapping.map(back.map(selected.to, 1), 1), out.doc.content.size));
+  let found = -1;
+  out.doc.nodesBetween(lo, hi, (node, pos) => {
+    if (found < 0 && node.type === selected.node.type && pos >= lo && pos + node.nodeSize <= hi) found = pos;
+    return found < 0;
+  });
   if (found < 0) {
     out.doc.descendants((node, pos) => {
       if (found >= 0) return false;

@@ -14,6 +14,7 @@ import { contributionFromResolution } from '../../shared/contribution/contributi
 import { listChanges } from '../../shared/tracking/changes.js';
 import { setTrackingEnabled, trackIfEnabled, trackingPlugin, trackingState } from '../../shared/tracking/plugin.js';
 import { docxParts } from '../support/docx-xml.js';
+import { createEditorState } from '../../renderer/editor/create-editor.js';
 import { resolution1332 } from '../support/docx-fixtures.js';
 import { buildDocx, p, run } from '../support/ooxml-package.js';
 
@@ -42,6 +43,11 @@ describe('the tracking switch in the editor', () => {
     expect(trackingState(state)?.enabled).toBe(true);
     state = state.apply(setTrackingEnabled(state, false));
     expect([state.doc.attrs.trackChanges, trackingState(state)?.enabled]).toEqual([false, false]);
+  });
+
+  it('the editor opens a document with tracking as it was saved', () => {
+    expect(trackingState(createEditorState(withTracking(resolution1332(), true), { author: 'A' }))?.enabled).toBe(true);
+    expect(trackingState(createEditorState(resolution1332(), { author: 'A' }))?.enabled).toBe(false);
   });
 
   it('a new contribution (File → New revision…) is made with tracking on', () => {
