@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { EditorView } from 'prosemirror-view';
 import { centerOn } from '../editor/center-on.js';
+import { searchQuery } from './find-query.js';
 import {
   SearchQuery,
   findNext,
@@ -29,7 +30,7 @@ export function FindBar(props: { view: EditorView; withReplace: boolean; onClose
   }, [props.withReplace]);
 
   useEffect(() => {
-    const query = new SearchQuery({ search, replace, caseSensitive });
+    const query = searchQuery(search, replace, caseSensitive);
     view.dispatch(setSearchState(view.state.tr, query));
     setCount(search ? getMatchHighlights(view.state).find().length : 0);
   }, [view, search, replace, caseSensitive]);
@@ -60,6 +61,8 @@ export function FindBar(props: { view: EditorView; withReplace: boolean; onClose
       }}
     >
       <input ref={input} aria-label="Find" placeholder="Find" value={search} onChange={(e) => setSearch(e.target.value)} />
+      {/* Tab goes from Find to Replace with, as in Word's dialog; the buttons come after. */}
+      {props.withReplace ? <input aria-label="Replace with" placeholder="Replace with" value={replace} onChange={(e) => setReplace(e.target.value)} /> : null}
       <span className="find-count">{search ? `${count} found` : ''}</span>
       <button type="button" onClick={run(findPrev)} disabled={!count} title="Previous (Shift+Enter)">
         ↑
@@ -72,7 +75,6 @@ export function FindBar(props: { view: EditorView; withReplace: boolean; onClose
       </label>
       {props.withReplace ? (
         <>
-          <input aria-label="Replace with" placeholder="Replace with" value={replace} onChange={(e) => setReplace(e.target.value)} />
           <button type="button" onClick={run(replaceNext)} disabled={!count}>
             Replace
           </button>
