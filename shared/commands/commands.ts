@@ -104,6 +104,8 @@ export const COMMANDS = [
     id: 'new-revision',
     label: 'New Revision of a Resolution…',
     accelerator: 'CmdOrCtrl+Shift+N',
+    // The browser host binds it too (Ctrl+N stays the browser's own: a page cannot take it).
+    keys: 'page',
     menu: { menu: 'file', section: 'new' },
     toolbar: { group: 'file', label: 'Revise…', title: 'New revision of a resolution: a Council contribution proposing changes to it' },
     queued: true,
