@@ -6,15 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { EditorView } from 'prosemirror-view';
 import { centerOn } from '../editor/center-on.js';
 import { searchQuery } from './find-query.js';
-import {
-  SearchQuery,
-  findNext,
-  findPrev,
-  getMatchHighlights,
-  replaceAll,
-  replaceNext,
-  setSearchState,
-} from 'prosemirror-search';
+import { SearchQuery, findNext, findPrev, getMatchHighlights, replaceAll, replaceNext, setSearchState } from 'prosemirror-search';
 
 export function FindBar(props: { view: EditorView; withReplace: boolean; onClose(): void }) {
   const { view } = props;
@@ -62,7 +54,9 @@ export function FindBar(props: { view: EditorView; withReplace: boolean; onClose
     >
       <input ref={input} aria-label="Find" placeholder="Find" value={search} onChange={(e) => setSearch(e.target.value)} />
       {/* Tab goes from Find to Replace with, as in Word's dialog; the buttons come after. */}
-      {props.withReplace ? <input aria-label="Replace with" placeholder="Replace with" value={replace} onChange={(e) => setReplace(e.target.value)} /> : null}
+      {props.withReplace ? (
+        <input aria-label="Replace with" placeholder="Replace with" value={replace} onChange={(e) => setReplace(e.target.value)} />
+      ) : null}
       <span className="find-count">{search ? `${count} found` : ''}</span>
       <button type="button" onClick={run(findPrev)} disabled={!count} title="Previous (Shift+Enter)">
         ↑

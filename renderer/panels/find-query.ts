@@ -16,4 +16,3 @@ export function searchQuery(search: string, replace: string, caseSensitive: bool
     .join(SPACES);
   return new SearchQuery({ search: pattern, replace: replace.replace(/\$/g, '$$$$'), caseSensitive, regexp: true, literal: true });
 }
-

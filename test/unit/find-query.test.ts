@@ -11,7 +11,10 @@ function stateWith(text: string, query: ReturnType<typeof searchQuery>): EditorS
   return state.apply(setSearchState(state.tr.setSelection(TextSelection.create(doc, 1)), query));
 }
 
-const matches = (state: EditorState) => getMatchHighlights(state).find().map((d) => state.doc.textBetween(d.from, d.to));
+const matches = (state: EditorState) =>
+  getMatchHighlights(state)
+    .find()
+    .map((d) => state.doc.textBetween(d.from, d.to));
 
 describe('Find', () => {
   it('a space typed in Find matches a no-break, narrow no-break or figure space in the text', () => {
