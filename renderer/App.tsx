@@ -102,6 +102,15 @@ export function App(props: AppProps) {
           </button>
         </div>
       ) : null}
+      {/* Style check results where the user looks: under the toolbar, not under the last footnote. */}
+      {state.checks ? (
+        <Checks
+          findings={state.checks}
+          onJump={(finding) => finding.blockId && controller.jumpTo(finding.blockId)}
+          onRecheck={() => controller.recheck()}
+          onClose={() => controller.closeChecks()}
+        />
+      ) : null}
       <div className="workspace">
         {state.outlineVisible ? (
           <div className="side-column">
@@ -142,14 +151,6 @@ export function App(props: AppProps) {
           <div className="page" lang={snapshot.language} dir={snapshot.language === 'ar' ? 'rtl' : 'ltr'}>
             <div ref={place} className="page-editor" />
             <Footnotes notes={snapshot.footnotes} onSelect={(note) => controller.selectFootnote(note.id)} />
-            {state.checks ? (
-              <Checks
-                findings={state.checks}
-                onJump={(finding) => finding.blockId && controller.jumpTo(finding.blockId)}
-                onRecheck={() => controller.recheck()}
-                onClose={() => controller.closeChecks()}
-              />
-            ) : null}
           </div>
         </main>
         {changesVisible ? (

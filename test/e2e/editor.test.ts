@@ -115,13 +115,25 @@ describe('plenary serve in Chromium', () => {
     expect(await sectionLabels(page, 'rappelant')).toEqual(['a)', 'b)', 'c)', 'd)', 'e)', 'f)', 'g)', 'h)', 'i)', 'j)', 'k)', 'l)']);
     expect(await sectionLabels(page, 'décide')).toEqual(['1', '2', '3', '4', '5', '6']);
     // Considérant g) holds sub-items i)–v) and dashes; the labels are drawn, the text has none.
-    const g = page.locator('.pl-item[data-label="g)"]', { hasText: "que, aux termes de la" }).first();
-    expect(await g.locator('.pl-item').evaluateAll((items) => items.map((i) => i.getAttribute('data-label')))).toEqual(
-      ['i)', 'ii)', 'iii)', 'iv)', 'v)', '–', '–', '–'],
-    );
+    const g = page.locator('.pl-item[data-label="g)"]', { hasText: 'que, aux termes de la' }).first();
+    expect(await g.locator('.pl-item').evaluateAll((items) => items.map((i) => i.getAttribute('data-label')))).toEqual([
+      'i)',
+      'ii)',
+      'iii)',
+      'iv)',
+      'v)',
+      '–',
+      '–',
+      '–',
+    ]);
     expect(await itemText(page, 'la Résolution 140 (Rév. Bucarest').innerText()).toMatch(/^la Résolution/);
     // Keywords in italics, number line and title centred.
-    expect(await page.locator('.pl-keyword').first().evaluate((e) => getComputedStyle(e).fontStyle)).toBe('italic');
+    expect(
+      await page
+        .locator('.pl-keyword')
+        .first()
+        .evaluate((e) => getComputedStyle(e).fontStyle),
+    ).toBe('italic');
     expect(await page.locator('.pl-title').evaluate((e) => getComputedStyle(e).textAlign)).toBe('center');
     // The footnote of considérant h): number 1 at its anchor, its text at the foot of the page.
     expect(await page.locator('.pl-footnote').first().getAttribute('data-label')).toBe('1');
@@ -282,8 +294,16 @@ describe('plenary serve in Chromium', () => {
     const keywords = await page.locator('.ProseMirror .pl-keyword').allTextContents();
     expect(keywords.slice(0, 5)).toEqual(['recalling', 'considering', 'recognizing', 'noting', 'resolves']);
     expect(keywords[6]).toBe('instructs le Secrétaire général');
-    await expect.poll(() => page.getByText("The ITU Council,", { exact: true }).count()).toBe(1);
-    await expect.poll(() => page.getByText(/^12 keyword or title line\(s\) now in English\. Not in the tables, left as written: «\(adoptée à la onzième séance plénière\)», «le Groupe de travail du Conseil sur le ?…», «le Secrétaire général» and 2 more\.$/).count()).toBe(1);
+    await expect.poll(() => page.getByText('The ITU Council,', { exact: true }).count()).toBe(1);
+    await expect
+      .poll(() =>
+        page
+          .getByText(
+            /^12 keyword or title line\(s\) now in English\. Not in the tables, left as written: «\(adoptée à la onzième séance plénière\)», «le Groupe de travail du Conseil sur le ?…», «le Secrétaire général» and 2 more\.$/,
+          )
+          .count(),
+      )
+      .toBe(1);
     await page.getByLabel('Document language').selectOption('ar');
     await expect.poll(() => page.locator('.pl-item').first().getAttribute('data-label')).toBe('أ)');
     await expect.poll(() => page.locator('.page').getAttribute('dir')).toBe('rtl');
@@ -300,6 +320,10 @@ describe('plenary serve in Chromium', () => {
   it('runs the style checks in a panel: none on Res 1332, an empty item found and reached by a click', async () => {
     await page.locator('[data-command="check"]').click();
     await expect.poll(() => page.locator('.checks-count').innerText()).toBe('no findings');
+    // Where the user looks: under the toolbar, on screen, not under the footnotes.
+    const box = await page.locator('.checks').boundingBox();
+    expect(box!.y).toBeLessThan(300);
+    expect(box!.y + box!.height).toBeLessThan(page.viewportSize()!.height);
     // An empty item after rappelant a), made with the toolbar.
     await itemText(page, 'la Résolution 140 (Rév. Bucarest').click();
     await page.locator('[data-command="insert-item"]').click();
@@ -411,7 +435,10 @@ describe('the host keeps to itself', () => {
   it('refuses a request without the token (401), from another origin or host (403)', async () => {
     // The page's own files are public code; every API call needs the token in its header.
     expect((await fetch(`${host.origin}/api/call/listRecent`, { method: 'POST', body: '{"args":[]}' })).status).toBe(401);
-    expect((await fetch(`${host.origin}/api/call/listRecent`, { method: 'POST', body: '{"args":[]}', headers: { 'x-plenary-token': 'wrong' } })).status).toBe(401);
+    expect(
+      (await fetch(`${host.origin}/api/call/listRecent`, { method: 'POST', body: '{"args":[]}', headers: { 'x-plenary-token': 'wrong' } }))
+        .status,
+    ).toBe(401);
     expect((await fetch(host.url)).status).toBe(200);
     expect(await rawGet(host.url, { origin: 'http://evil.example' })).toBe(403);
     expect(await rawGet(host.url, { host: `evil.example:${host.port}` })).toBe(403);
