@@ -31,4 +31,7 @@ export interface WindowContext {
   show(doc: Node): void;
   setChangesVisible(visible: boolean): void;
   say(kind: Message['kind'], text: string, action?: Message['action']): void;
+  /** An info message for something under way; returns its id for dismissMessage once that is over. */
+  announce(text: string): number;
+  dismissMessage(id: number): void;
 }

@@ -184,6 +184,9 @@ export class AppController implements WindowContext {
     this.log.say(kind, text, action);
   };
 
+  /** An info message for something under way; dismiss it by the id returned once that is over. */
+  readonly announce = (text: string): number => this.log.say('info', text);
+
   dismissMessage(id: number): void {
     this.log.dismiss(id);
   }

@@ -102,7 +102,10 @@ export class Documents {
     // The comparison is work to keep: unsaved (closing asks), snapshotted for recovery.
     this.window.session.documentChanged(made.doc);
     this.window.setChangesVisible(true);
-    say('info', `Compared with ${outcome.document.name}: ${made.changes} difference(s), shown as tracked changes to review. Save asks for a name.`);
+    say(
+      'info',
+      `Compared with ${outcome.document.name}: ${made.changes} difference(s), shown as tracked changes to review. Save asks for a name.`,
+    );
     for (const warning of made.warnings) say('info', warning);
   }
 
@@ -112,8 +115,11 @@ export class Documents {
     const base = (session.current.name ?? 'Untitled').replace(/\.(plenary|txt|docx)$/i, '');
     const suffix = view === 'markup' ? '' : `-${view}`;
     // A long document takes a moment to render before the save dialog shows.
-    say('info', 'Preparing the Word file…');
-    const outcome = await host.api.exportDocx(session.contentOf(this.window.markupState()!.doc), view, `${base}${suffix}.docx`);
+    const preparing = this.window.announce('Preparing the Word file…');
+    const outcome = await host.api
+      .exportDocx(session.contentOf(this.window.markupState()!.doc), view, `${base}${suffix}.docx`)
+      // Done, cancelled or failed: the announcement goes, whatever follows it.
+      .finally(() => this.window.dismissMessage(preparing));
     if (!outcome) return;
     if (!outcome.ok) return say('error', outcome.error);
     const name = outcome.name;

@@ -25,10 +25,12 @@ export class MessageLog {
     return this.list;
   }
 
-  say(kind: Message['kind'], text: string, action?: Message['action']): void {
+  /** Shows a message; returns its id, for a message that must go when what it announces is over. */
+  say(kind: Message['kind'], text: string, action?: Message['action']): number {
     const id = ++this.counter;
     this.set([...this.list.slice(-(KEPT - 1)), { id, kind, text, ...(action ? { action } : {}) }]);
     if (kind === 'info') setTimeout(() => this.dismiss(id), INFO_MESSAGE_MS);
+    return id;
   }
 
   dismiss(id: number): void {

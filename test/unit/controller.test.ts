@@ -216,6 +216,8 @@ describe('file commands', () => {
     expect(writeText(parseDocument(host.saved[0]!.content).doc)).toContain('RÉSOLUTION 30');
     expect(host.exported[0]).toMatchObject({ mode: 'final' });
     expect(writeText(parseDocument(host.exported[0]!.content).doc)).toContain('RÉSOLUTION 30');
+    // "Preparing the Word file…" goes as soon as the export is done (issue 15, item 10).
+    expect(controller.getState().messages.map((m) => m.text)).not.toContain('Preparing the Word file…');
   });
 
   it('asks before discarding unsaved changes, and a No keeps the document', async () => {
