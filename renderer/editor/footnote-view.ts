@@ -12,6 +12,24 @@ import { keymap } from 'prosemirror-keymap';
 import { redo, undo } from 'prosemirror-history';
 import { EditorView, type MarkViewConstructor, type NodeView } from 'prosemirror-view';
 
+/** Margin between the footnote box and the edge of the window. */
+const EDGE = 8;
+
+/**
+ * The box opens under the anchor, toward the end of the line; an anchor near the right edge (or
+ * low in the window) would put it off screen. Shift it left, or open it above, to keep it whole.
+ */
+function keepOnScreen(box: HTMLElement): void {
+  const rect = box.getBoundingClientRect();
+  const right = window.innerWidth - EDGE;
+  if (rect.right > right) box.style.left = `${box.offsetLeft - Math.min(rect.right - right, rect.left - EDGE)}px`;
+  if (rect.bottom > window.innerHeight - EDGE && rect.height < rect.top) {
+    box.style.top = 'auto';
+    box.style.bottom = '1.6em';
+  }
+  box.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+}
+
 export class FootnoteView implements NodeView {
   readonly dom: HTMLElement;
   private node: Node;
@@ -79,6 +97,7 @@ export class FootnoteView implements NodeView {
     // Arriving on the footnote from the keyboard goes straight into its text.
     requestAnimationFrame(() => {
       if (!this.innerView) return;
+      keepOnScreen(popover);
       this.innerView.focus();
       const end = Selection.atEnd(this.innerView.state.doc);
       this.innerView.dispatch(this.innerView.state.tr.setSelection(end));

@@ -78,6 +78,12 @@ describe('the C26/93 job with tracking on, keyboard and mouse', () => {
     await page.keyboard.press('Control+Alt+f');
     await page.locator('.pl-footnote-editor .ProseMirror').waitFor();
     await page.waitForTimeout(100);
+    // The box opens on screen, whole.
+    const box = (await page.locator('.pl-footnote-editor').boundingBox())!;
+    const viewport = page.viewportSize()!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+    expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
     await page.keyboard.type('Voir le Document C26/59.');
     await page.keyboard.press('Escape');
     await page.keyboard.type(';');
@@ -86,6 +92,20 @@ describe('the C26/93 job with tracking on, keyboard and mouse', () => {
     await expect.poll(() => decide.locator('.pl-footnote').last().getAttribute('title')).toBe('Voir le Document C26/59.');
     expect(await decide.innerText()).not.toContain('Voir le Document');
     await shot(page, 'delegate-job-footnote');
+    // An existing footnote at the end of a long line, near the right edge: its box stays on screen too.
+    const note = editorOf(page).locator('.pl-footnote').first();
+    await note.scrollIntoViewIfNeeded();
+    await note.click();
+    await page.locator('.pl-footnote-editor .ProseMirror').waitFor();
+    await page.waitForTimeout(100);
+    const other = (await page.locator('.pl-footnote-editor').boundingBox())!;
+    expect(other.x + other.width).toBeLessThanOrEqual(page.viewportSize()!.width);
+    expect(other.x).toBeGreaterThanOrEqual(0);
+    // Typing there stays in the note, tracked, the box open key after key.
+    await page.keyboard.type(' (rév.)');
+    await expect.poll(() => note.getAttribute('title')).toMatch(/ \(rév\.\)$/);
+    expect(await page.locator('.pl-footnote-editor').count()).toBe(1);
+    await page.keyboard.press('Escape');
   });
 
   it('deletes a selection from the last décide item into the next section: exactly that is struck', async () => {
