@@ -113,7 +113,7 @@ function joinTracked(state: EditorState, o: Extract<Op, { kind: 'join' }>, track
 }
 
 /** Positions where text can go, in document order. */
-function textPositions(doc: Node): number[] {
+export function textPositions(doc: Node): number[] {
   const out: number[] = [];
   doc.descendants((node, pos) => {
     if (node.isTextblock) {

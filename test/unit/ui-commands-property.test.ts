@@ -41,6 +41,7 @@ import { parseDocument, serializeDocument } from '../../shared/file/index.js';
 import { acceptAll, rejectAll, resolveWithMapping } from '../../shared/tracking/index.js';
 import { contributionC26_93 } from '../support/docx-fixtures.js';
 import { picture, pictureDiff, withoutIds } from '../support/tracking.js';
+import { textPositions } from '../support/tracking-edits.js';
 
 const KEYS = ['Enter', 'Shift-Enter', 'Tab', 'Shift-Tab', 'Backspace', 'Delete', 'Alt-ArrowUp', 'Alt-ArrowDown', 'Mod-Alt-f'] as const;
 type Key = (typeof KEYS)[number];
@@ -88,19 +89,6 @@ const step: fc.Arbitrary<Step> = fc.record({
 });
 
 const AUTHOR = 'Marie Dupont';
-
-/** Text positions of a document, in order. */
-function textPositions(doc: Node): number[] {
-  const out: number[] = [];
-  doc.descendants((node, pos) => {
-    if (node.isTextblock) {
-      for (let p = pos + 1; p <= pos + node.nodeSize - 1; p++) out.push(p);
-      return false;
-    }
-    return true;
-  });
-  return out;
-}
 
 /** Text positions inside items (item text and continuations). */
 function itemTextPositions(doc: Node): number[] {
