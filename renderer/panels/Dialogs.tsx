@@ -3,7 +3,7 @@
  * host (the user picks a file in the folder the host shows; the page never invents a path), and
  * the messages banner.
  */
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import type { RecoverySnapshot } from '../../shared/ipc/index.js';
 import type { PickRequest } from '../host-api.js';
 import type { Message } from '../controller/messages.js';
@@ -93,6 +93,22 @@ function inFolder(folder: string, name: string): string {
   return folder ? `${folder}/${name}` : name;
 }
 
+/** Up and Down move from file to file in the picker's list, Home and End to either end. */
+function moveInList(event: ReactKeyboardEvent, list: HTMLUListElement | null): void {
+  if (!list || !['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(event.key)) return;
+  const buttons = [...list.querySelectorAll('button')];
+  if (buttons.length === 0) return;
+  const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+  const next =
+    event.key === 'Home'
+      ? 0
+      : event.key === 'End'
+        ? buttons.length - 1
+        : Math.max(0, Math.min(buttons.length - 1, at + (event.key === 'ArrowDown' ? 1 : -1)));
+  event.preventDefault();
+  buttons[next]!.focus();
+}
+
 export function FilePicker(props: { request: PickRequest; onDone(name: string | null): void }) {
   const { request } = props;
   const [listing, setListing] = useState(request.listing);
@@ -101,7 +117,15 @@ export function FilePicker(props: { request: PickRequest; onDone(name: string | 
   const input = useRef<HTMLInputElement>(null);
   // Save and export may name a new file; open and revise pick one that exists (or type its name).
   const saving = request.purpose === 'save' || request.purpose === 'export';
-  useEffect(() => input.current?.focus(), []);
+  const list = useRef<HTMLUListElement>(null);
+  // The dialog takes the focus: the name to type when saving, else the first file (Enter opens it;
+  // Up/Down/Home/End move among the entries: moveInList).
+  const focusStart = () => {
+    const firstFile = saving ? null : list.current?.querySelector<HTMLButtonElement>('button.picker-file');
+    if (firstFile) firstFile.focus();
+    else input.current?.focus();
+  };
+  useEffect(focusStart, []);
   const files = listing.entries.filter((entry) => entry.kind !== 'folder');
   const folders = listing.entries.filter((entry) => entry.kind === 'folder');
   const exists = files.some((entry) => entry.name === name);
@@ -124,7 +148,7 @@ export function FilePicker(props: { request: PickRequest; onDone(name: string | 
       <p className="muted picker-folder" title={listing.folder}>
         In {listing.folder}
       </p>
-      <ul className="picker-list" aria-label="Files">
+      <ul className="picker-list" aria-label="Files" ref={list} onKeyDown={(event) => moveInList(event, list.current)}>
         {listing.path && request.browse ? (
           <li>
             <button type="button" className="picker-up" onClick={() => browse(up)}>
@@ -144,7 +168,7 @@ export function FilePicker(props: { request: PickRequest; onDone(name: string | 
           <li key={entry.name}>
             <button
               type="button"
-              className={entry.name === name ? 'selected' : ''}
+              className={entry.name === name ? 'picker-file selected' : 'picker-file'}
               onClick={() => (saving ? setName(entry.name) : done(entry.name))}
             >
               {entry.name}

@@ -158,8 +158,15 @@ describe('the C26/93 job with tracking on, keyboard and mouse', () => {
     await page.locator('.status-tracking').click();
     await expect.poll(() => page.locator('.status-tracking').innerText()).toBe('Track changes: on');
     await page.keyboard.press('Control+s');
+    // Keyboard only: the picker takes the focus on its first file, arrows move, Enter opens.
     await page.keyboard.press('Control+o');
-    await pickFile(page, 'c26-93.plenary');
+    await page.locator('.picker').waitFor();
+    const focused = () =>
+      page.evaluate(() => (document.activeElement?.closest('.picker-list') ? document.activeElement.textContent : null));
+    await expect.poll(focused).not.toBeNull();
+    for (let i = 0; i < 10 && (await focused()) !== 'c26-93.plenary'; i++) await page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe('c26-93.plenary');
+    await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.status-tracking').innerText()).toBe('Track changes: on');
 
     for (const [option, name] of [
