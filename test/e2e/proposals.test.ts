@@ -48,9 +48,11 @@ async function addFromLibrary(symbol: string, query: string): Promise<void> {
   const dialog = page.getByRole('dialog', { name: 'Add a proposal' });
   await dialog.getByLabel('Symbol').selectOption(symbol);
   await dialog.getByLabel('Search the library').fill(query);
-  await expect.poll(() => dialog.locator('.library-results li').count()).toBeGreaterThan(0);
+  // The first search opens (and seeds) the library, and the text is read in the host's import
+  // worker: on a loaded machine that takes a few seconds.
+  await expect.poll(() => dialog.locator('.library-results li').count(), { timeout: 20_000 }).toBeGreaterThan(0);
   await dialog.getByLabel('Search the library').press('Enter');
-  await expect.poll(() => dialog.count()).toBe(0);
+  await expect.poll(() => dialog.count(), { timeout: 20_000 }).toBe(0);
 }
 
 describe('Proposals to a conference, in Chromium', () => {
