@@ -8,8 +8,11 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 await build({
   absWorkingDir: root,
-  entryPoints: ['cli/plenary.ts'],
-  outfile: 'dist/cli/plenary.mjs',
+  // The CLI and the worker thread that reads untrusted files (node/file/read-isolated.ts looks
+  // for it beside the CLI).
+  entryPoints: { plenary: 'cli/plenary.ts', 'read-worker': 'node/file/read-worker.ts' },
+  outdir: 'dist/cli',
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -33,6 +33,15 @@ export function electronBuildOptions(outDir = 'dist/electron') {
       },
     },
     {
+      // The worker thread that reads untrusted files (node/file/read-isolated.ts looks for it
+      // beside main.js).
+      ...common,
+      entryPoints: ['node/file/read-worker.ts'],
+      outfile: `${outDir}/read-worker.js`,
+      format: 'esm',
+      banner: { js: "import { createRequire as __plenaryCreateRequire } from 'node:module'; const require = __plenaryCreateRequire(import.meta.url);" },
+    },
+    {
       ...common,
       entryPoints: ['electron/preload.ts'],
       outfile: `${outDir}/preload.js`,

@@ -121,7 +121,9 @@ export async function runCli(): Promise<void> {
   process.exitCode = await main(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
-    cwd: process.cwd(),
+    // `npm run plenary -- …` and `npm run serve` run in the package's folder; npm names the
+    // folder the user typed the command in as INIT_CWD, and that is where relative paths point.
+    cwd: process.env.INIT_CWD ?? process.cwd(),
     env: process.env,
   });
 }

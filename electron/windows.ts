@@ -3,11 +3,12 @@
  * it, its dirty state drives its title and its close prompt); all share the host stores (grants,
  * recent list, settings, recovery).
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, shell, type WebContents } from 'electron';
 import type { MenuCommand } from '../shared/commands/index.js';
 import type { SaveOutcome } from '../shared/ipc/index.js';
-import { createHostApi, type HostApi, type HostDialogs, type OpenPurpose } from '../node/services/index.js';
+import { createHostApi, DOCX_EXTENSION, PLENARY_EXTENSION, sameFile, withExtension, type HostApi, type HostDialogs, type OpenPurpose } from '../node/services/index.js';
 import type { HostStores } from '../node/services/index.js';
 import { MENU_CHANNEL } from './channels.js';
 import { RENDERER_URL, secureWebPreferences } from './security.js';
@@ -85,7 +86,7 @@ export class DocumentWindow {
         }
         return api.openRecent(fileId);
       },
-      save: async (fileId, content) => this.afterSave(await api.save(fileId, content)),
+      save: async (fileId, content, revision) => this.afterSave(await api.save(fileId, content, revision)),
       saveAs: async (content, suggestedName) => this.afterSave(await api.saveAs(content, suggestedName)),
       writeRecovery: async (sessionId, name, content) => {
         this.recoverySessions.add(sessionId);
@@ -98,7 +99,23 @@ export class DocumentWindow {
       void this.promptToClose();
     });
     win.on('closed', () => owner.windowClosed(this, [...this.recoverySessions]));
+    win.webContents.on('render-process-gone', (_event, details: { reason: string }) => this.rendererGone(details.reason));
     this.updateTitle();
+  }
+
+  /**
+   * The page crashed or was killed: what it held is gone, its last snapshot is not. The snapshot is
+   * kept (closing this window no longer discards it, and no prompt offers a "Save" the dead page
+   * cannot do), marked as an orphan so that the page, reloaded at once, offers it for restoring.
+   */
+  private rendererGone(reason: string): void {
+    if (reason === 'clean-exit' || this.win.isDestroyed()) return;
+    for (const sessionId of this.recoverySessions) this.owner.stores.recovery.abandon(sessionId);
+    this.recoverySessions.clear();
+    this.dirty = false;
+    this.closeAfterSave = false;
+    this.updateTitle();
+    void this.win.loadURL(RENDERER_URL);
   }
 
   get holdsDocument(): boolean {
@@ -228,7 +245,29 @@ export class DocumentWindow {
               : [{ name: 'Plenary document', extensions: ['plenary'] }],
           properties: ['createDirectory', 'showOverwriteConfirmation'],
         });
-        return result.canceled || !result.filePath ? null : result.filePath;
+        if (result.canceled || !result.filePath) return null;
+        // The dialog confirmed an overwrite of the name as typed; the extension is added here, so
+        // a file of the completed name is asked about again (`Report` → an existing `Report.docx`).
+        const target = withExtension(result.filePath, kind === 'docx' ? DOCX_EXTENSION : PLENARY_EXTENSION);
+        if (target !== result.filePath && existsSync(target)) {
+          const { response } = await dialog.showMessageBox(this.win, {
+            type: 'warning',
+            buttons: ['Replace', 'Cancel'],
+            defaultId: 1,
+            cancelId: 1,
+            noLink: true,
+            message: `${path.basename(target)} already exists. Do you want to replace it?`,
+            detail: 'The file it replaces is kept beside it as .bak.',
+          });
+          if (response !== 0) return null;
+        }
+        // Another window holding that file keeps it: two windows never hold one file.
+        const holder = this.owner.windowForPath(target);
+        if (holder && holder !== this) {
+          holder.focus();
+          return null;
+        }
+        return target;
       },
     };
   }
@@ -285,9 +324,9 @@ export class DocumentWindows {
     else this.openEmpty();
   }
 
+  /** The window holding this file, by device and inode: a symbolic link to it is the same file. */
   windowForPath(filePath: string): DocumentWindow | undefined {
-    const resolved = path.resolve(filePath);
-    return [...this.windows].find((candidate) => candidate.filePath === resolved);
+    return [...this.windows].find((candidate) => candidate.filePath !== null && sameFile(candidate.filePath, filePath));
   }
 
   fromContents(contents: WebContents): DocumentWindow | undefined {

@@ -1,14 +1,18 @@
 /**
  * Who may talk to the host. Any web page the user visits can send requests to 127.0.0.1, so:
- * - a random per-launch token is required on every request (header, `?token=` or the HttpOnly
- *   SameSite=Strict cookie set when the page is opened with it): 401 without it;
+ * - a random per-launch token (crypto) is required on every API request, in the `x-plenary-token`
+ *   header that the page sets: 401 without it. It is never a cookie (a browser sends a cookie of
+ *   127.0.0.1 to every port of 127.0.0.1, so to any other local service) and never read from the
+ *   query. The page receives it in the URL's fragment (`#token=`, which no request carries), keeps
+ *   it in its tab's sessionStorage and removes it from the address bar. The page's own files (the
+ *   built renderer: code, no user data) are served without it;
  * - the Host header must name 127.0.0.1/localhost at our port (DNS rebinding) and an Origin, when
  *   sent, must be ours; cross-site fetch metadata is refused: 403;
  * - every answer carries the page's strict Content-Security-Policy and no-sniff/no-frame headers.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { TOKEN_COOKIE, TOKEN_HEADER, TOKEN_QUERY } from '../shared/ipc/index.js';
+import { TOKEN_HEADER } from '../shared/ipc/index.js';
 import { HttpError } from './http.js';
 
 /** Loopback only: the host is never reachable from another machine. */
@@ -42,17 +46,10 @@ export class LaunchToken {
   readonly value = randomBytes(32).toString('base64url');
   private readonly bytes = Buffer.from(this.value);
 
-  /** The token a request carries: header first, then the URL's query, then the cookie. */
-  presented(req: IncomingMessage, url: URL): string | null {
+  /** The token a request carries: only in the header the page sets (never a cookie, never the query). */
+  presented(req: IncomingMessage): string | null {
     const header = req.headers[TOKEN_HEADER];
-    if (typeof header === 'string') return header;
-    const query = url.searchParams.get(TOKEN_QUERY);
-    if (query) return query;
-    for (const part of (req.headers.cookie ?? '').split(';')) {
-      const [name, ...value] = part.trim().split('=');
-      if (name === TOKEN_COOKIE) return value.join('=');
-    }
-    return null;
+    return typeof header === 'string' ? header : null;
   }
 
   /** Compared in constant time. */
@@ -62,7 +59,4 @@ export class LaunchToken {
     return bytes.length === this.bytes.length && timingSafeEqual(bytes, this.bytes);
   }
 
-  cookie(): string {
-    return `${TOKEN_COOKIE}=${this.value}; HttpOnly; SameSite=Strict; Path=/`;
-  }
 }

@@ -10,7 +10,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import { NotGrantedError, closeHostStores, openHostStores, type HostStores } from '../node/services/index.js';
 import { messageOf } from '../shared/errors/index.js';
-import { InvalidRequestError, TOKEN_QUERY } from '../shared/ipc/index.js';
+import { InvalidRequestError, TOKEN_FRAGMENT } from '../shared/ipc/index.js';
 import { createApiHandler } from './api.js';
 import { HOST_ADDRESS, LaunchToken, checkOrigin, setSecurityHeaders } from './guard.js';
 import { HttpError, sendJson } from './http.js';
@@ -60,7 +60,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const ownStores = !options.stores;
   const stores = options.stores ?? (await openHostStores(options.userDataDir));
   const token = new LaunchToken();
-  const handleApi = createApiHandler({ stores, file, folder });
+  const handleApi = createApiHandler({ stores, file, folder, userDataDir: options.userDataDir });
   let port = 0;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -68,17 +68,16 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     try {
       checkOrigin(req, port);
       const url = new URL(req.url ?? '/', `http://${HOST_ADDRESS}:${port}`);
-      const presented = token.presented(req, url);
-      if (!token.matches(presented))
-        throw new HttpError(401, 'unauthorized: open the URL that `plenary serve` printed (it carries the token)');
       if (url.pathname.startsWith('/api/')) {
+        // Only the API needs the token: the page's files are code, and hold no user data.
+        if (!token.matches(token.presented(req)))
+          throw new HttpError(401, 'unauthorized: open the URL that `plenary serve` printed (it carries the token)');
         const result = await handleApi(req, url);
         sendJson(res, 200, { ok: true, result: result ?? null });
         return;
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method not allowed');
-      // The page opened with the token in its URL gets it as a cookie, for the requests that follow.
-      await serveRendererFile(rendererDir, url, res, url.searchParams.get(TOKEN_QUERY) === presented ? token.cookie() : null);
+      await serveRendererFile(rendererDir, url, res);
     } catch (error) {
       sendJson(res, statusOf(error), { ok: false, error: messageOf(error) });
     }
@@ -98,7 +97,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const origin = `http://${HOST_ADDRESS}:${port}`;
 
   return {
-    url: `${origin}/?${TOKEN_QUERY}=${token.value}`,
+    url: `${origin}/#${TOKEN_FRAGMENT}=${token.value}`,
     origin,
     token: token.value,
     port,

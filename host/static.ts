@@ -23,9 +23,18 @@ export function rendererProblem(rendererDir: string): string | null {
   return `the renderer is not built (${path.join(rendererDir, 'index.html')} is missing): run \`npm run build:renderer\` first`;
 }
 
-/** Sends the renderer file the URL names (`/` is index.html); `cookie` is set when given. */
-export async function serveRendererFile(rendererDir: string, url: URL, res: ServerResponse, cookie: string | null): Promise<void> {
-  const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+/** A URL path decoded, or a 400 for a malformed `%` escape (the user's typo, not our failure). */
+function decodedPath(encoded: string): string {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    throw new HttpError(400, 'bad request: malformed % escape in the address');
+  }
+}
+
+/** Sends the renderer file the URL names (`/` is index.html). */
+export async function serveRendererFile(rendererDir: string, url: URL, res: ServerResponse): Promise<void> {
+  const relative = url.pathname === '/' ? 'index.html' : decodedPath(url.pathname.slice(1));
   const target = path.resolve(rendererDir, relative);
   if (!target.startsWith(rendererDir + path.sep)) throw new HttpError(404, 'not found');
   const info = await stat(target).catch(() => null);
@@ -34,7 +43,6 @@ export async function serveRendererFile(rendererDir: string, url: URL, res: Serv
     'content-type': CONTENT_TYPES[path.extname(target)] ?? 'application/octet-stream',
     'cache-control': 'no-store',
   };
-  if (cookie) headers['set-cookie'] = cookie;
   res.writeHead(200, headers);
   res.end(await readFile(target));
 }

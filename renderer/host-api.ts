@@ -8,13 +8,15 @@
  */
 import { UserFacingError } from '../shared/errors/index.js';
 import type { DocumentJson, ExportMode, ExportOutcome, LibraryText, MenuCommand, OpenOutcome, PlenaryApi, RecentFile, RecoverySnapshot, SaveOutcome, Settings } from '../shared/ipc/index.js';
-import { TOKEN_HEADER, TOKEN_QUERY, type ApiMethod, type CallRequest, type CallResponse, type PickerListing, type PickerPurpose } from '../shared/ipc/index.js';
+import { TOKEN_FRAGMENT, TOKEN_HEADER, type ApiMethod, type CallRequest, type CallResponse, type PickerListing, type PickerPurpose } from '../shared/ipc/index.js';
 
 export interface PickRequest {
   purpose: PickerPurpose;
   listing: PickerListing;
   /** Proposed name for save and export. */
   suggestedName?: string;
+  /** The listing of a sub-folder (relative to the served folder), for going into it and back. */
+  browse?(folder: string): Promise<PickerListing>;
 }
 
 /** Shows the in-page picker; resolves with the chosen file name, or null when cancelled. */
@@ -25,8 +27,22 @@ export class HostError extends UserFacingError {
   override name = 'HostError';
 }
 
-export function tokenFromLocation(location: Location): string | null {
-  return new URLSearchParams(location.search).get(TOKEN_QUERY);
+/** Where the page keeps the token once taken from the URL: this tab only, this origin only. */
+const TOKEN_STORAGE_KEY = `plenary.${TOKEN_FRAGMENT}`;
+
+/**
+ * The launch token: from the URL's fragment (`#token=…`) the first time, then from this tab's
+ * sessionStorage, so that a reload still works once the token is out of the address bar. The
+ * fragment is removed with replaceState: the token stays out of the history and of a copied link.
+ */
+export function takeToken(location: Location, history: History, storage: Storage): string | null {
+  const fragment = new URLSearchParams(location.hash.replace(/^#/, '')).get(TOKEN_FRAGMENT);
+  if (fragment) {
+    storage.setItem(TOKEN_STORAGE_KEY, fragment);
+    history.replaceState(history.state, '', `${location.pathname}${location.search}`);
+    return fragment;
+  }
+  return storage.getItem(TOKEN_STORAGE_KEY);
 }
 
 export function createHttpApi(options: { token: string; pick: Picker; base?: string }): PlenaryApi {
@@ -62,7 +78,8 @@ export function createHttpApi(options: { token: string; pick: Picker; base?: str
 
   async function choose(purpose: PickerPurpose, suggestedName?: string): Promise<string | null> {
     const listing = await post<PickerListing>('/api/picker', { purpose });
-    return options.pick(suggestedName === undefined ? { purpose, listing } : { purpose, listing, suggestedName });
+    const browse = (folder: string) => post<PickerListing>('/api/picker', { purpose, folder });
+    return options.pick(suggestedName === undefined ? { purpose, listing, browse } : { purpose, listing, suggestedName, browse });
   }
 
   return {
@@ -85,7 +102,7 @@ export function createHttpApi(options: { token: string; pick: Picker; base?: str
     searchLibrary: (query) => call<LibraryText[]>('searchLibrary', [query]),
     readLibraryText: (id) => call<OpenOutcome>('readLibraryText', [id]),
     revealExport: () => call<boolean>('revealExport', []),
-    save: (fileId: string, content: DocumentJson) => call<SaveOutcome>('save', [fileId, content]),
+    save: (fileId: string, content: DocumentJson, revision: string) => call<SaveOutcome>('save', [fileId, content, revision]),
     async saveAs(content: DocumentJson, suggestedName: string): Promise<SaveOutcome | null> {
       const choice = await choose('save', suggestedName);
       return choice === null ? null : call<SaveOutcome | null>('saveAs', [content, suggestedName], choice);

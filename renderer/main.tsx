@@ -1,6 +1,6 @@
 /**
  * Entry of the renderer. In Electron the preload has put `window.plenary` in place; in a browser
- * (`plenary serve`) the API goes over HTTP to the host with the token from the URL.
+ * (`plenary serve`) the API goes over HTTP to the host with the token from the URL's fragment.
  */
 import { createRoot } from 'react-dom/client';
 import 'prosemirror-view/style/prosemirror.css';
@@ -18,7 +18,7 @@ import './styles/proposals.css';
 import './styles/language-versions.css';
 import { App } from './App.js';
 import { PickerBridge } from './controller/picker-bridge.js';
-import { createHttpApi, tokenFromLocation } from './host-api.js';
+import { createHttpApi, takeToken } from './host-api.js';
 import { textImporter } from './paste-import.js';
 
 function start(): void {
@@ -28,7 +28,7 @@ function start(): void {
   let api = window.plenary;
   const browserHost = !api;
   if (!api) {
-    const token = tokenFromLocation(window.location);
+    const token = takeToken(window.location, window.history, window.sessionStorage);
     if (!token) {
       root.textContent = 'Open the address that `plenary serve` printed: it carries the access token.';
       return;

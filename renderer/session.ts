@@ -29,7 +29,15 @@ export interface SessionEvents {
   changed(info: SessionInfo): void;
   /** A one-line message for the user (a failed save, an unreadable file). */
   error(message: string): void;
+  /**
+   * The file changed on disk since it was opened or saved here (`message` says which): the user
+   * overwrites it, saves this version under another name, reloads the file (dropping the edits
+   * here), or cancels. Without this event a conflict is reported as an error.
+   */
+  conflict?(message: string): Promise<ConflictChoice>;
 }
+
+export type ConflictChoice = 'overwrite' | 'save-as' | 'reload' | 'cancel';
 
 export type LoadResult = { ok: true; doc: Node; warnings: string[] } | { ok: false; error: string };
 
@@ -47,6 +55,8 @@ export class Session {
   private metadata: Pick<DocumentMetadata, 'created'> | undefined;
   private recoveryTimer: ReturnType<typeof setTimeout> | null = null;
   private latestDoc: Node | null = null;
+  /** The version on disk of this session's file when it was opened or last saved here. */
+  private revision = '';
 
   constructor(
     private readonly api: PlenaryApi,
@@ -77,6 +87,7 @@ export class Session {
     this.cancelRecovery();
     this.metadata = parsed.metadata;
     this.latestDoc = parsed.doc;
+    this.revision = opened.revision;
     this.update({ fileId: opened.fileId, name: opened.name, imported: opened.imported, dirty: false, recoveredAt: null });
     return { ok: true, doc: parsed.doc, warnings: opened.warnings };
   }
@@ -123,6 +134,24 @@ export class Session {
     this.recoveryTimer = null;
   }
 
+  /**
+   * Writes this session's snapshot now (a restored document), so that the snapshot it came from
+   * can be removed without a moment where neither is on disk. False when it could not be written.
+   */
+  async persistRecovery(): Promise<boolean> {
+    this.cancelRecovery();
+    const doc = this.latestDoc;
+    if (!doc) return false;
+    try {
+      await this.api.writeRecovery(this.sessionId, this.info.name, serializeDocument(doc, this.metadata));
+      this.update({ recoveredAt: new Date().toISOString() });
+      return true;
+    } catch (error) {
+      this.events.error(`The recovery copy could not be written: ${messageOf(error)}`);
+      return false;
+    }
+  }
+
   private async writeRecovery(): Promise<void> {
     const doc = this.latestDoc;
     if (!doc || !this.info.dirty) return;
@@ -134,8 +163,12 @@ export class Session {
     }
   }
 
-  /** Save (or Save As when the document has no .plenary file yet). */
-  async save(doc: Node, saveAs = false): Promise<boolean> {
+  /**
+   * Save (or Save As when the document has no .plenary file yet). A save refused because the file
+   * changed on disk asks the user what to do (events.conflict); 'reload' is returned for the caller
+   * to reopen the file.
+   */
+  async save(doc: Node, saveAs = false, revision = this.revision): Promise<boolean | 'reload'> {
     let content: string;
     try {
       content = serializeDocument(doc, this.metadata);
@@ -147,7 +180,7 @@ export class Session {
     try {
       outcome =
         !saveAs && this.info.fileId && !this.info.imported
-          ? await this.api.save(this.info.fileId, content)
+          ? await this.api.save(this.info.fileId, content, revision)
           : await this.api.saveAs(content, suggestedName(this.info.name));
     } catch (error) {
       this.events.error(`Not saved: ${messageOf(error)}`);
@@ -155,9 +188,16 @@ export class Session {
     }
     if (outcome === null) return false;
     if (!outcome.ok) {
+      if (outcome.conflict && this.events.conflict) {
+        const choice = await this.events.conflict(outcome.error);
+        if (choice === 'overwrite') return this.save(doc, false, '*');
+        if (choice === 'save-as') return this.save(doc, true);
+        return choice === 'reload' ? 'reload' : false;
+      }
       this.events.error(outcome.error);
       return false;
     }
+    this.revision = outcome.revision;
     // Saved: the state written is the state on screen unless the user typed meanwhile.
     const stillCurrent = this.latestDoc === null || this.latestDoc === doc;
     this.metadata ??= { created: new Date().toISOString() };

@@ -2,7 +2,7 @@
 import { basename, extname } from 'node:path';
 import { writeFileAtomic } from '../../node/file/index.js';
 import { FILE_EXTENSION, serializeDocument } from '../../shared/file/index.js';
-import { readDocumentFile } from '../../node/file/index.js';
+import { readDocumentFileIsolated } from '../../node/file/index.js';
 import { listChanges } from '../../shared/tracking/index.js';
 import { acceptAll, rejectAll, type Decision } from '../../shared/tracking/index.js';
 import { parseCommandArgs, resolvePath } from '../args.js';
@@ -26,7 +26,7 @@ export async function resolveAllChanges(decision: Decision, synopsis: string, ar
   if (extname(output).toLowerCase() !== FILE_EXTENSION) {
     throw new UsageError(`the output must be a ${FILE_EXTENSION} file, not ${basename(output)}`);
   }
-  const read = await readDocumentFile(input);
+  const read = await readDocumentFileIsolated(input);
   const count = listChanges(read.doc).length;
   const resolved = decision === 'accept' ? acceptAll(read.doc) : rejectAll(read.doc);
   await writeFileAtomic(output, serializeDocument(resolved, read.metadata ?? undefined));

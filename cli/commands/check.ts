@@ -1,6 +1,6 @@
 /** `plenary check <file> [--json]`: the style checks of shared/check, as an editor's checklist. */
 import { checkDocument, formatFinding, hasErrors } from '../../shared/check/index.js';
-import { readDocumentFile } from '../../node/file/index.js';
+import { readDocumentFileIsolated } from '../../node/file/index.js';
 import { parseCommandArgs, resolvePath, writeLines } from '../args.js';
 import type { CliIo } from '../io.js';
 import { openLibrary } from '../library.js';
@@ -13,7 +13,7 @@ export const summary =
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' }, 'data-dir': { type: 'string' } }, { count: 1, synopsis: SYNOPSIS });
-  const read = await readDocumentFile(resolvePath(io, positionals[0]!));
+  const read = await readDocumentFileIsolated(resolvePath(io, positionals[0]!));
   // A proposals document's SUPs are checked against the library of texts in force.
   const entries = read.doc.attrs.proposalSource ? (await openLibrary(io, values['data-dir'])).entries : null;
   const findings = checkDocument(read.doc, entries ? { inForce: (target) => holdsNumberLine(entries, target) } : {});

@@ -5,7 +5,7 @@
  */
 import { basename } from 'node:path';
 import { COMPARISON_AUTHOR, CompareError, compareDocuments } from '../../shared/compare/index.js';
-import { readDocumentFile } from '../../node/file/index.js';
+import { readDocumentFileIsolated } from '../../node/file/index.js';
 import { saveDocument } from '../../node/file/index.js';
 import { listChanges } from '../../shared/tracking/index.js';
 import { changeDate, inputAndPlenaryOutput, parseCommandArgs, resolvePath } from '../args.js';
@@ -28,8 +28,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const author = values.author?.trim() || COMPARISON_AUTHOR;
   const date = changeDate(values.date);
 
-  const previous = await readDocumentFile(oldPath);
-  const next = await readDocumentFile(newPath);
+  const previous = await readDocumentFileIsolated(oldPath);
+  const next = await readDocumentFileIsolated(newPath);
   let result;
   try {
     result = compareDocuments(previous.doc, next.doc, { author, date });

@@ -8,7 +8,7 @@ import { extname } from 'node:path';
 import { exportDocx, type ExportMode } from '../../shared/export/index.js';
 import { writeFileAtomic } from '../../node/file/index.js';
 import { describeFileError } from '../../shared/file/index.js';
-import { readDocumentFile } from '../../node/file/index.js';
+import { readDocumentFileIsolated } from '../../node/file/index.js';
 import { oneFlagOf, parseCommandArgs, resolvePath, writeLines } from '../args.js';
 import { UsageError, UserError } from '../errors.js';
 import type { CliIo } from '../io.js';
@@ -34,7 +34,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (extname(output).toLowerCase() !== '.docx') throw new UsageError(`the output must be a .docx file, not ${values.output}`);
   if (output === input) throw new UserError(`refusing to export over the input file ${values.output}`);
 
-  const read = await readDocumentFile(input);
+  const read = await readDocumentFileIsolated(input);
   reportWarnings(io, read.warnings, 'plenary export: ');
   const docx = await exportDocx(read.doc, { mode });
   try {

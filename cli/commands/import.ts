@@ -1,6 +1,6 @@
 /** `plenary import <in.txt|in.docx> -o <out.plenary>`: an ITU text (or Word file) to a Plenary document. */
 import { basename } from 'node:path';
-import { readDocumentFile } from '../../node/file/index.js';
+import { readDocumentFileIsolated } from '../../node/file/index.js';
 import { saveDocument } from '../../node/file/index.js';
 import { inputAndPlenaryOutput, parseCommandArgs } from '../args.js';
 import { describeContent } from '../describe.js';
@@ -19,7 +19,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   );
   const { input, output } = await inputAndPlenaryOutput(io, positionals[0]!, values.output, SYNOPSIS);
 
-  const read = await readDocumentFile(input, values.language ? { language: values.language } : {});
+  const read = await readDocumentFileIsolated(input, values.language ? { language: values.language } : {});
   await saveDocument(output, read.doc);
 
   io.stderr.write(

@@ -1,6 +1,6 @@
 /** `plenary inspect <file> [--json]`: the outline of a document, and what a text import did not recognise. */
 import { formatOutline, outline } from '../../shared/outline/index.js';
-import { readDocumentFile } from '../../node/file/index.js';
+import { readDocumentFileIsolated } from '../../node/file/index.js';
 import { parseCommandArgs, resolvePath, writeLines } from '../args.js';
 import type { CliIo } from '../io.js';
 import { reportWarnings } from '../warnings.js';
@@ -11,7 +11,7 @@ export const summary = 'inspect <file> [--json]   the outline: resolutions, sect
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } }, { count: 1, synopsis: SYNOPSIS });
-  const read = await readDocumentFile(resolvePath(io, positionals[0]!));
+  const read = await readDocumentFileIsolated(resolvePath(io, positionals[0]!));
   const tree = outline(read.doc);
   if (values.json) {
     const report = { kind: read.kind, language: read.language, outline: tree, warnings: read.warnings, unrecognised: read.unrecognised };

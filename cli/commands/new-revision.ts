@@ -5,7 +5,7 @@
  * File → New revision of a resolution… (shared/model/contribution.ts).
  */
 import { basename } from 'node:path';
-import { readDocumentFile } from '../../node/file/index.js';
+import { readDocumentFileIsolated } from '../../node/file/index.js';
 import { saveDocument } from '../../node/file/index.js';
 import { ContributionError, contributionFromResolution } from '../../shared/contribution/index.js';
 import { inputAndPlenaryOutput, parseCommandArgs } from '../args.js';
@@ -27,7 +27,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const { input, output } = await inputAndPlenaryOutput(io, positionals[0]!, values.output, SYNOPSIS);
 
   // --language is the language of a text import (as for `plenary import`); the contribution takes the source's.
-  const read = await readDocumentFile(input, values.language ? { language: values.language } : {});
+  const read = await readDocumentFileIsolated(input, values.language ? { language: values.language } : {});
   let contribution;
   try {
     contribution = contributionFromResolution(read.doc, values.date === undefined ? {} : { cover: { date: values.date } });

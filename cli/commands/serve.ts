@@ -1,21 +1,23 @@
 /**
- * `plenary serve [--port N] [file]`: the editor in a browser, on 127.0.0.1 only. The FIRST line of
+ * `plenary serve [--port N] [--data-dir DIR] [FOLDER|FILE]`: the editor in a browser, on 127.0.0.1
+ * only, serving FOLDER (or FILE's folder, FILE opened; by default the working folder). Settings,
+ * the recent list and recovery snapshots live in the data folder, never among the documents. The FIRST line of
  * output is the URL to open, with the launch token in it; the host runs until interrupted
  * (Ctrl+C), then releases its recovery lock. Unsaved work of a host that was killed is offered for
  * restoring at the next start.
  */
 import { messageOf } from '../../shared/errors/index.js';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { UsageError, UserError } from '../errors.js';
 import { parseArgs } from 'node:util';
 import { resolvePath } from '../args.js';
 import type { CliIo } from '../io.js';
 import { defaultRendererDir, defaultUserDataDir, rendererConfigFile, rendererProblem, startHost } from '../../host/index.js';
 
-const SYNOPSIS = 'plenary serve [--port N] [--data-dir DIR] [file]';
+const SYNOPSIS = 'plenary serve [--port N] [--data-dir DIR] [FOLDER|FILE]';
 
 export const summary =
-  'serve [--port N] [file]             the editor in a browser on 127.0.0.1 (prints the URL with its token first)';
+  'serve [--port N] [--data-dir DIR] [FOLDER|FILE]  the editor in a browser on 127.0.0.1, serving that folder (prints the URL first)';
 
 function parsePort(value: string | undefined): number {
   if (value === undefined) return 0;
@@ -45,8 +47,11 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     strict: true,
   });
   if (files.length > 1) throw new UsageError(`too many arguments; usage: ${SYNOPSIS}`);
-  const file = files[0] ? resolvePath(io, files[0]) : null;
-  if (file && !existsSync(file)) throw new UserError(`${files[0]} does not exist`);
+  const given = files[0] ? resolvePath(io, files[0]) : null;
+  if (given && !existsSync(given)) throw new UserError(`${files[0]} does not exist`);
+  const isFolder = given !== null && statSync(given).isDirectory();
+  const file = isFolder ? null : given;
+  const folder = isFolder ? given : file ? undefined : io.cwd;
   const rendererDir = defaultRendererDir(io.cwd);
   if (rendererProblem(rendererDir)) await buildRenderer(io);
   const problem = rendererProblem(rendererDir);
@@ -56,7 +61,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const host = await startHost({
     port: parsePort(values.port),
     file,
-    folder: file ? undefined : io.cwd,
+    ...(folder ? { folder } : {}),
     userDataDir: values['data-dir'] ? resolvePath(io, values['data-dir']) : defaultUserDataDir(env),
     rendererDir,
   });

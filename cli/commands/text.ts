@@ -1,6 +1,6 @@
 /** `plenary text <file> [--marked|--final|--original]`: the document as ITU plain text on standard output. */
 import { writeText } from '../../shared/export/index.js';
-import { readDocumentFile } from '../../node/file/index.js';
+import { readDocumentFileIsolated } from '../../node/file/index.js';
 import { oneFlagOf, parseCommandArgs, resolvePath, writeLines } from '../args.js';
 import type { CliIo } from '../io.js';
 
@@ -16,7 +16,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     { count: 1, synopsis: SYNOPSIS },
   );
   const mode = oneFlagOf(values, MODES, 'marked');
-  const read = await readDocumentFile(resolvePath(io, positionals[0]!));
+  const read = await readDocumentFileIsolated(resolvePath(io, positionals[0]!));
   writeLines(io.stdout, writeText(read.doc, { mode }));
   return 0;
 }

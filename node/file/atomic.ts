@@ -11,7 +11,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { copyFile, open, realpath, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, open, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 export interface AtomicWriteOptions {
@@ -26,6 +26,37 @@ export function backupPath(path: string): string {
 function tempNameBeside(path: string): string {
   // Hidden, unique per attempt, and recognisably ours if a crash ever leaves one behind.
   return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+/** `.<name>.<pid>.<8 hex>.tmp`, as tempNameBeside makes them. */
+const TEMP_NAME = /^\.(.+)\.(\d{1,10})\.[0-9a-f]{8}\.tmp$/;
+
+/** Signal 0 tests for existence; EPERM means the process exists but belongs to someone else. */
+export function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporary files that a killed save left in `folder` (its writer's process is gone:
+ * a live one may be writing it now). Best effort: a folder that cannot be read is left alone.
+ * Called at start for the user-data folders and before each save for the target's folder.
+ */
+export async function removeStaleTemporaries(folder: string, only?: string): Promise<number> {
+  let removed = 0;
+  for (const name of await readdir(folder).catch(() => [] as string[])) {
+    const match = TEMP_NAME.exec(name);
+    if (!match || (only !== undefined && match[1] !== only && match[1] !== `${only}.bak`)) continue;
+    const pid = Number(match[2]);
+    if (pid === process.pid || processIsAlive(pid)) continue;
+    await rm(join(folder, name), { force: true }).catch(() => undefined);
+    removed += 1;
+  }
+  return removed;
 }
 
 function isMissing(error: unknown): boolean {
@@ -78,6 +109,13 @@ async function keepBackup(target: string): Promise<void> {
   const temp = tempNameBeside(backupPath(target));
   try {
     await copyFile(target, temp, constants.COPYFILE_FICLONE);
+    // Flushed before it takes the .bak name, like the new file: the copy must survive a power cut.
+    const handle = await open(temp, 'r+');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await rename(temp, backupPath(target));
   } catch (error) {
     await rm(temp, { force: true });
@@ -92,6 +130,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
     if (isMissing(error)) return null;
     throw error;
   });
+  await removeStaleTemporaries(dirname(target), basename(target));
   const temp = tempNameBeside(target);
   try {
     // A replaced file keeps its permissions (a read-only-for-others file stays so).

@@ -4,6 +4,7 @@
  */
 
 // The module's API: what the rest of Plenary imports from node/file.
-export { writeFileAtomic } from './atomic.js';
+export { processIsAlive, removeStaleTemporaries, writeFileAtomic } from './atomic.js';
 export { type InputDocument, readDocumentBytes, readDocumentFile } from './input.js';
+export { READ_LIMITS, type ReadLimits, readDocumentBytesIsolated, readDocumentFileIsolated } from './read-isolated.js';
 export { saveDocument } from './save.js';

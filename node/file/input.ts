@@ -9,7 +9,7 @@ import { open, readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { FileAccessError, FileFormatError, describeFileError } from '../../shared/file/index.js';
 import { importDocx, importText, type TextImportResult } from '../../shared/import/index.js';
-import { parseDocument, type DocumentMetadata } from '../../shared/file/index.js';
+import { DOCUMENT_SIZE_LIMIT, parseDocument, type DocumentMetadata } from '../../shared/file/index.js';
 
 export type UnrecognisedLine = TextImportResult['unrecognised'][number];
 
@@ -18,7 +18,7 @@ export type InputKind = 'plenary' | 'text' | 'docx';
 const MB = 1024 * 1024;
 
 /** Beyond these a file is not a resolution or Council document; refusing early keeps the app responsive. */
-const SIZE_LIMITS: Readonly<Record<InputKind, number>> = { text: 16 * MB, plenary: 64 * MB, docx: 64 * MB };
+const SIZE_LIMITS: Readonly<Record<InputKind, number>> = { text: 16 * MB, plenary: DOCUMENT_SIZE_LIMIT, docx: 64 * MB };
 
 export interface InputDocument {
   doc: Node;

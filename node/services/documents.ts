@@ -9,8 +9,8 @@ import { exportDocx } from '../../shared/export/index.js';
 import { writeFileAtomic } from '../file/index.js';
 import { messageOf } from '../../shared/errors/index.js';
 import { FileFormatError } from '../../shared/file/index.js';
-import { parseDocument, serializeDocument } from '../../shared/file/index.js';
-import { readDocumentBytes, readDocumentFile, type InputDocument } from '../file/index.js';
+import { DOCUMENT_SIZE_LIMIT, documentTooLarge, parseDocument, serializeDocument } from '../../shared/file/index.js';
+import { readDocumentBytesIsolated, readDocumentFileIsolated, type InputDocument } from '../file/index.js';
 import { saveDocument as writeDocumentFile } from '../file/index.js';
 import type { ExportMode } from '../../shared/ipc/index.js';
 
@@ -28,7 +28,7 @@ export interface LoadedDocument {
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export async function loadDocument(filePath: string): Promise<Result<LoadedDocument>> {
-  return loaded(path.basename(filePath), () => readDocumentFile(filePath), (kind) => kind !== 'plenary');
+  return loaded(path.basename(filePath), () => readDocumentFileIsolated(filePath), (kind) => kind !== 'plenary');
 }
 
 /**
@@ -36,7 +36,7 @@ export async function loadDocument(filePath: string): Promise<Result<LoadedDocum
  * as imported (Save asks for a name), whatever its kind.
  */
 export async function loadDroppedDocument(name: string, bytes: Uint8Array): Promise<Result<LoadedDocument>> {
-  return loaded(name, () => readDocumentBytes(name, bytes), () => true);
+  return loaded(name, () => readDocumentBytesIsolated(name, bytes), () => true);
 }
 
 async function loaded(
@@ -49,6 +49,8 @@ async function loaded(
     // Re-serialised (not the file's text): an older format version reaches the renderer upgraded,
     // and the original `created` date travels with the content to the next save.
     const content = serializeDocument(doc, metadata ?? undefined);
+    // What opens must save: a document past the one limit is refused now, not after the work.
+    if (content.length > DOCUMENT_SIZE_LIMIT) return { ok: false, error: `Cannot open ${name}: ${documentTooLarge(content.length)}` };
     return { ok: true, value: { content, imported: imported(kind), warnings } };
   } catch (error) {
     return { ok: false, error: `Cannot open ${name}: ${messageOf(error)}` };

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { UserFacingError } from '../../shared/errors/index.js';
+import { realPath } from './identity.js';
 
 /** The shape of every fileId handed out here; the IPC schema accepts nothing else. */
 export { FILE_ID_PATTERN } from '../../shared/ipc/index.js';
@@ -21,14 +22,18 @@ export class FileGrants {
   private readonly pathById = new Map<string, string>();
   private readonly idByPath = new Map<string, string>();
 
-  /** Grants access to a path the user chose; the same path always gets the same id. */
+  /**
+   * Grants access to a path the user chose; the same file always gets the same id, whatever path
+   * names it (a symbolic link: keyed by real path, see ./identity.ts).
+   */
   grant(filePath: string): string {
     const resolved = path.resolve(filePath);
-    const existing = this.idByPath.get(resolved);
+    const key = realPath(resolved);
+    const existing = this.idByPath.get(key);
     if (existing) return existing;
     const fileId = `f_${randomBytes(16).toString('base64url')}`;
     this.pathById.set(fileId, resolved);
-    this.idByPath.set(resolved, fileId);
+    this.idByPath.set(key, fileId);
     return fileId;
   }
 
@@ -45,6 +50,6 @@ export class FileGrants {
 
   /** The id of a path already granted, if any (for "is this file already open"). */
   idOf(filePath: string): string | undefined {
-    return this.idByPath.get(path.resolve(filePath));
+    return this.idByPath.get(realPath(path.resolve(filePath)));
   }
 }

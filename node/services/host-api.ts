@@ -20,6 +20,9 @@ import {
   withExtension,
   writeOrExplain,
 } from './documents.js';
+import { NotGrantedError } from './grants.js';
+import { diskRevision, OVERWRITE } from './revision.js';
+import type { FileScope } from './scope.js';
 import { bundledLibraryDir, Library } from './library.js';
 import type { HostStores } from './stores.js';
 
@@ -50,6 +53,11 @@ export interface HostApiDeps {
   onDirtyChange?: (dirty: boolean, name: string | null) => void;
   /** Called after a file was opened or saved in this window, with its path (window ↔ file map). */
   onDocumentPath?: (filePath: string) => void;
+  /**
+   * The files this host may open, save and list as recent (the browser host: its folder); every
+   * file when absent (Electron: the user's own dialogs).
+   */
+  scope?: FileScope;
   /** Shows a file in the system's file manager (Electron: shell.showItemInFolder); absent in a browser host. */
   reveal?: (filePath: string) => void;
 }
@@ -74,7 +82,11 @@ export function createHostApi(deps: HostApiDeps): HostApi {
   /** Where this window last exported to: the only file `revealExport` may show. */
   let lastExport: string | null = null;
 
+  const inScope = async (filePath: string): Promise<boolean> => (deps.scope ? deps.scope(filePath) : true);
+  const outOfScope = (filePath: string) => ({ ok: false as const, error: `${path.basename(filePath)} is outside the folder this host serves.` });
+
   async function openPath(filePath: string): Promise<OpenOutcome> {
+    if (!(await inScope(filePath))) return outOfScope(filePath);
     const loaded = await loadDocument(filePath);
     if (!loaded.ok) return loaded;
     const fileId = stores.grants.grant(filePath);
@@ -82,25 +94,53 @@ export function createHostApi(deps: HostApiDeps): HostApi {
     deps.onDocumentPath?.(filePath);
     return {
       ok: true,
-      document: { fileId, name: path.basename(filePath), ...loaded.value },
+      document: { fileId, name: path.basename(filePath), ...loaded.value, revision: await diskRevision(filePath) },
     };
   }
 
-  async function writeDocumentTo(filePath: string, content: string): Promise<SaveOutcome> {
-    const saved = await saveDocument(filePath, content);
-    if (!saved.ok) return saved;
-    const fileId = stores.grants.grant(filePath);
-    await stores.recent.add(filePath);
-    deps.onDocumentPath?.(filePath);
-    return { ok: true, fileId, name: path.basename(filePath) };
+  /**
+   * Saves of one file, one after the other (two tabs of the browser host share this api): each
+   * checks the revision on disk after the previous one has written, so no save is lost unseen.
+   */
+  const saving = new Map<string, Promise<unknown>>();
+
+  function oneAtATime<T>(filePath: string, work: () => Promise<T>): Promise<T> {
+    const previous = saving.get(filePath) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    saving.set(filePath, next);
+    void next.finally(() => {
+      if (saving.get(filePath) === next) saving.delete(filePath);
+    });
+    return next;
+  }
+
+  /** `expected`: the revision the document is based on; null for a new file chosen in a dialog. */
+  async function writeDocumentTo(filePath: string, content: string, expected: string | null = null): Promise<SaveOutcome> {
+    if (!(await inScope(filePath))) return outOfScope(filePath);
+    return oneAtATime(filePath, async () => {
+      if (expected !== null && expected !== OVERWRITE && (await diskRevision(filePath)) !== expected) {
+        return {
+          ok: false,
+          conflict: true,
+          error: `${path.basename(filePath)} was changed on disk (by another window or program) since it was opened or saved here.`,
+        };
+      }
+      const saved = await saveDocument(filePath, content);
+      if (!saved.ok) return saved;
+      const fileId = stores.grants.grant(filePath);
+      await stores.recent.add(filePath);
+      deps.onDocumentPath?.(filePath);
+      return { ok: true, fileId, name: path.basename(filePath), revision: await diskRevision(filePath) };
+    });
   }
 
   async function readChosen(purpose: 'revise' | 'compare'): Promise<OpenOutcome | null> {
     const chosen = await dialogs.chooseOpenPath(purpose);
     if (chosen === null) return null;
+    if (!(await inScope(chosen))) return outOfScope(chosen);
     const loaded = await loadDocument(chosen);
     if (!loaded.ok) return loaded;
-    return { ok: true, document: { fileId: '', name: path.basename(chosen), ...loaded.value, imported: true } };
+    return { ok: true, document: { fileId: '', name: path.basename(chosen), ...loaded.value, imported: true, revision: '' } };
   }
 
   return {
@@ -126,24 +166,29 @@ export function createHostApi(deps: HostApiDeps): HostApi {
       if (!entry) return { ok: false, error: 'That text is no longer in the library.' };
       const loaded = await loadDocument(library.fileOf(entry));
       if (!loaded.ok) return loaded;
-      return { ok: true, document: { fileId: '', name: entry.numberLine, ...loaded.value, imported: true } };
+      return { ok: true, document: { fileId: '', name: entry.numberLine, ...loaded.value, imported: true, revision: '' } };
     },
 
     async openDropped(name: string, dataBase64: string): Promise<OpenOutcome> {
       const loaded = await loadDroppedDocument(name, new Uint8Array(Buffer.from(dataBase64, 'base64')));
-      return loaded.ok ? { ok: true, document: { fileId: '', name, ...loaded.value } } : loaded;
+      return loaded.ok ? { ok: true, document: { fileId: '', name, ...loaded.value, revision: '' } } : loaded;
     },
 
     async openRecent(fileId: string): Promise<OpenOutcome> {
       const filePath = stores.grants.pathOf(fileId);
+      // Ids are shared by every window of a process: one granted elsewhere is not this host's.
+      if (!(await inScope(filePath))) throw new NotGrantedError();
       const outcome = await openPath(filePath);
       if (!outcome.ok) await stores.recent.remove(filePath).catch(() => undefined);
       return outcome;
     },
 
     async listRecent(): Promise<RecentFile[]> {
-      // Listing the recent files to the user is a grant: picking one is the user's choice.
-      return (await stores.recent.list()).map((filePath) => ({
+      // Listing the recent files to the user is a grant: picking one is the user's choice. Only
+      // those in this host's scope are listed (the list is shared with the desktop app).
+      const listed: string[] = [];
+      for (const filePath of await stores.recent.list()) if (await inScope(filePath)) listed.push(filePath);
+      return listed.map((filePath) => ({
         fileId: stores.grants.grant(filePath),
         name: path.basename(filePath),
         folder: path.dirname(filePath),
@@ -154,7 +199,7 @@ export function createHostApi(deps: HostApiDeps): HostApi {
       return deps.initialPath ? openPath(deps.initialPath) : null;
     },
 
-    async save(fileId: string, content: string): Promise<SaveOutcome> {
+    async save(fileId: string, content: string, revision: string): Promise<SaveOutcome> {
       const filePath = stores.grants.pathOf(fileId);
       if (path.extname(filePath).toLowerCase() !== PLENARY_EXTENSION) {
         return {
@@ -162,7 +207,7 @@ export function createHostApi(deps: HostApiDeps): HostApi {
           error: `${path.basename(filePath)} was imported from another format: use Save As to save it as a .plenary file.`,
         };
       }
-      return writeDocumentTo(filePath, content);
+      return writeDocumentTo(filePath, content, revision);
     },
 
     async saveAs(content: string, suggestedName: string): Promise<SaveOutcome | null> {
@@ -179,7 +224,9 @@ export function createHostApi(deps: HostApiDeps): HostApi {
       const chosen = await dialogs.chooseSavePath(withExtension(suggestedName || 'Untitled', DOCX_EXTENSION), 'docx');
       if (chosen === null) return null;
       const target = withExtension(chosen, DOCX_EXTENSION);
-      const written = await writeOrExplain(target, rendered.value, false);
+      if (!(await inScope(target))) return outOfScope(target);
+      // An export over an earlier one keeps it as .bak, as a save does.
+      const written = await writeOrExplain(target, rendered.value, true);
       if (!written.ok) return written;
       lastExport = target;
       return { ok: true, name: path.basename(target) };

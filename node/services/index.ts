@@ -31,7 +31,10 @@
 
 // The module's API: what the rest of Plenary imports from node/services.
 export { callHostApi } from './dispatch.js';
+export { DOCX_EXTENSION, PLENARY_EXTENSION, withExtension } from './documents.js';
 export { NotGrantedError } from './grants.js';
 export { createHostApi, type HostApi, type HostDialogs, type OpenPurpose } from './host-api.js';
+export { fileIdentity, sameFile } from './identity.js';
+export { type FileScope, folderScope } from './scope.js';
 export { closeHostStores, type HostStores, openHostStores } from './stores.js';
 export { bundledLibraryDir, holdsNumberLine, Library, type LibraryEntry, LibraryError } from './library.js';

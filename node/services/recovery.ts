@@ -18,7 +18,10 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { RecoverySnapshot } from '../../shared/ipc/index.js';
 import { SESSION_ID_PATTERN } from '../../shared/ipc/index.js';
+import { processIsAlive } from '../file/index.js';
 import { readJsonFile, writeJsonAtomic } from './storage.js';
+
+export { processIsAlive };
 
 /** Session ids become file names: a safe alphabet only (the IPC schema enforces it too). */
 export { SESSION_ID_PATTERN };
@@ -49,6 +52,12 @@ export interface RecoveryStoreOptions {
 }
 
 export class RecoveryStore {
+  /**
+   * Sessions of this launch whose renderer crashed: their snapshots are orphans although the
+   * launch runs, and are offered at once (to the reloaded window) rather than at the next start.
+   */
+  private readonly abandoned = new Set<string>();
+
   private constructor(
     readonly dir: string,
     readonly launchId: string,
@@ -90,6 +99,12 @@ export class RecoveryStore {
 
   async clear(sessionId: string): Promise<void> {
     await rm(this.snapshotPath(sessionId), { force: true });
+    this.abandoned.delete(sessionId);
+  }
+
+  /** The session's renderer is gone (a crash): its snapshot is offered by `list()` from now on. */
+  abandon(sessionId: string): void {
+    this.abandoned.add(sessionId);
   }
 
   /** Snapshots left by sessions that are no longer running, newest first; damaged ones reported. */
@@ -133,7 +148,8 @@ export class RecoveryStore {
       return damaged(sessionId, modifiedAt, 'is not a Plenary recovery snapshot');
     }
     const snapshot = parsed.data;
-    if (snapshot.launchId === this.launchId || (await this.launchIsRunning(snapshot.launchId))) return null;
+    const live = snapshot.launchId === this.launchId ? !this.abandoned.has(sessionId) : await this.launchIsRunning(snapshot.launchId);
+    if (live) return null;
     const problem = this.checkContent(snapshot.content);
     if (problem !== null) return damaged(sessionId, snapshot.savedAt, `holds a document that cannot be opened: ${problem}`);
     return { sessionId, name: snapshot.name, savedAt: snapshot.savedAt, content: snapshot.content };
@@ -167,14 +183,4 @@ export class RecoveryStore {
 
 function damaged(sessionId: string, savedAt: string, why: string): RecoveryEntry {
   return { sessionId, name: null, savedAt, content: '', damaged: `Recovery snapshot ${sessionId} ${why}.` };
-}
-
-/** Signal 0 tests for existence; EPERM means the process exists but belongs to someone else. */
-function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

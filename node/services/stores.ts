@@ -3,6 +3,7 @@
  * and, in the user-data folder, the recent list, the settings and the recovery snapshots.
  */
 import path from 'node:path';
+import { removeStaleTemporaries } from '../file/index.js';
 import { checkDocument } from './documents.js';
 import { FileGrants } from './grants.js';
 import { RecentFiles } from './recent.js';
@@ -19,6 +20,10 @@ export interface HostStores {
 
 /** Opens the stores of a new launch (writes its recovery lock; call `closeHostStores` on a clean exit). */
 export async function openHostStores(userDataDir: string, recovery: RecoveryStoreOptions = {}): Promise<HostStores> {
+  // Temporary files of writes killed in an earlier launch (settings, recent list, snapshots).
+  for (const folder of [userDataDir, path.join(userDataDir, 'recovery'), path.join(userDataDir, 'recovery', 'launches')]) {
+    await removeStaleTemporaries(folder);
+  }
   return {
     userDataDir,
     grants: new FileGrants(),

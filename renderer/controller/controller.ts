@@ -23,6 +23,7 @@ import { insertReference } from '../../shared/numbering/index.js';
 import { checkDocument, type Finding } from '../../shared/check/index.js';
 import { messageOf } from '../../shared/errors/index.js';
 import { createEditorState, insertFootnoteAndEdit } from '../editor/create-editor.js';
+import { TABLE_COMMANDS, isTableCommand, tableRefusal } from '../editor/table-commands.js';
 import { backToMarkup, previewState, type Preview, type ReviewView } from '../editor/review-view.js';
 import { languageVersion, newResolution, startRevising } from '../new-document.js';
 import { addProposal, isProposalsDocument, moveProposal, newProposals, type NewProposalsRequest } from '../proposals.js';
@@ -65,7 +66,7 @@ export interface ControllerState {
   versions: { name: string; source: Node } | null;
 }
 
-/** The structure commands of the toolbar: ProseMirror commands that need the cursor in an item. */
+/** The structure commands of the toolbar: ProseMirror commands that need the cursor in an item (or a table). */
 const STRUCTURE_COMMANDS: Partial<Record<CommandId, Command>> = {
   'insert-item': insertItemAfter,
   'insert-footnote': insertFootnoteAndEdit,
@@ -74,6 +75,7 @@ const STRUCTURE_COMMANDS: Partial<Record<CommandId, Command>> = {
   promote: promoteItem,
   'move-up': moveItemUp,
   'move-down': moveItemDown,
+  ...TABLE_COMMANDS,
 };
 
 const EXPORT_VIEWS = { 'export-docx': 'markup', 'export-docx-final': 'final', 'export-docx-original': 'original' } as const;
@@ -113,7 +115,17 @@ export class AppController implements WindowContext {
 
   constructor(readonly host: ControllerHost) {
     this.log = new MessageLog((messages) => this.patch({ messages }));
-    this.session = new Session(host.api, { changed: (session) => this.patch({ session }), error: (text) => this.say('error', text) });
+    this.session = new Session(host.api, {
+      changed: (session) => this.patch({ session }),
+      error: (text) => this.say('error', text),
+      // Three questions rather than a custom dialog: each answer is safe (nothing is lost unasked).
+      conflict: async (message) => {
+        if (host.confirm(`${message}\n\nOverwrite it with your version? (The version on disk is kept as .bak.)`)) return 'overwrite';
+        if (host.confirm('Save your version under another name instead?')) return 'save-as';
+        if (host.confirm('Reload the file from disk, dropping your changes here?')) return 'reload';
+        return 'cancel';
+      },
+    });
     this.current = {
       session: this.session.current,
       messages: [],
@@ -289,8 +301,9 @@ export class AppController implements WindowContext {
     if (!surface) return;
     const structure = STRUCTURE_COMMANDS[command];
     if (structure) {
-      if (!structure(surface.state, (tr) => surface.dispatch(tr)))
-        this.say('info', 'That command does not apply here: put the cursor in an item.');
+      if (!structure(surface.state, (tr) => surface.dispatch(tr))) {
+        this.say('info', isTableCommand(command) ? tableRefusal(command, surface.state) : 'That command does not apply here: put the cursor in an item.');
+      }
       surface.focus();
       return;
     }
@@ -408,6 +421,13 @@ export class AppController implements WindowContext {
       case 'promote':
       case 'move-up':
       case 'move-down':
+      case 'insert-table':
+      case 'table-row-above':
+      case 'table-row-below':
+      case 'table-delete-row':
+      case 'table-column-before':
+      case 'table-column-after':
+      case 'table-delete-column':
         // Close is the main process's (it asks Save / Don't save); structure commands ran above;
         // bold and italic are keys of the editor only.
         return false;
@@ -635,8 +655,9 @@ export class AppController implements WindowContext {
     const loaded = this.session.adoptRecovered(chosen.content, chosen.name);
     if (!loaded.ok) return this.say('error', loaded.error);
     this.show(loaded.doc);
-    // The restored work now lives in this session (and its own recovery copy): drop the old one.
-    await this.host.api.clearRecovery(chosen.sessionId).catch(() => undefined);
+    // The restored work now lives in this session: once its own recovery copy is on disk (not
+    // before: a crash in between would leave none), the old one goes.
+    if (await this.session.persistRecovery()) await this.host.api.clearRecovery(chosen.sessionId).catch(() => undefined);
     this.dropRecovery(chosen);
     this.say('info', `Restored ${chosen.name ?? 'the unsaved document'}: save it to keep it.`);
   }

@@ -60,7 +60,11 @@ export class Documents {
   async save(saveAs: boolean): Promise<void> {
     const { session } = this.window;
     const saved = await session.save(this.window.markupState()!.doc, saveAs);
-    if (saved) this.window.say('info', `Saved ${session.current.name ?? ''}`);
+    // The file changed on disk and the user chose to reload it: open it again in its place.
+    if (saved === 'reload') {
+      const fileId = session.current.fileId;
+      if (fileId) this.adopt(await this.window.host.api.openRecent(fileId));
+    } else if (saved) this.window.say('info', `Saved ${session.current.name ?? ''}`);
   }
 
   /**

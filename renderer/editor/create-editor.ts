@@ -2,9 +2,10 @@
  * The document editor: one ProseMirror EditorView, mounted once. React never re-renders it; the
  * panels read a derived store (see ../store.ts) that the view's dispatch feeds.
  *
- * Plugins, in the order their keymaps are consulted: the footnote and format keys, the structure
- * keys of shared/editing (Enter makes the next item, Tab demotes, Alt+Up moves…), history, search,
- * then ProseMirror's base keymap.
+ * Plugins, in the order their keymaps are consulted: the footnote and format keys, the table keys
+ * (Tab between cells), the structure keys of shared/editing (Enter makes the next item, Tab
+ * demotes, Alt+Up moves…), history, search, prosemirror-tables' cell selection, then ProseMirror's
+ * base keymap.
  */
 import { translationStatusPlugin } from './translation-status.js';
 import { messageOf } from '../../shared/errors/index.js';
@@ -25,9 +26,11 @@ import {
   itemKeyCommands,
   parsePastedText,
   sectionKindPlugin,
+  tableKeymap,
   textKeymap,
   type TextImporter,
 } from '../../shared/editing/index.js';
+import { tableEditing } from 'prosemirror-tables';
 import { toggleTracking, trackIfEnabled, trackingPlugin } from '../../shared/tracking/index.js';
 import { clipboardHtmlToText } from '../../shared/import/index.js';
 import { clipboardParser, clipboardSerializer, markViews, structureNodeViews } from './dom-specs.js';
@@ -49,8 +52,17 @@ function asUndoStep(command: Command): Command {
 }
 
 function textKeys(): Record<string, Command> {
+  return asUndoStepKeys(textKeymap());
+}
+
+/** In a table, Tab and Shift+Tab go from cell to cell; Tab in the last cell adds a row (an undo step). */
+function tableKeys(): Record<string, Command> {
+  return asUndoStepKeys(tableKeymap());
+}
+
+function asUndoStepKeys(keymap: Record<string, Command>): Record<string, Command> {
   const keys: Record<string, Command> = {};
-  for (const [key, command] of Object.entries(textKeymap())) keys[key] = asUndoStep(command);
+  for (const [key, command] of Object.entries(keymap)) keys[key] = asUndoStep(command);
   return keys;
 }
 
@@ -109,12 +121,16 @@ export function editorPlugins(options: EditorPluginsOptions): Plugin[] {
     translationStatusPlugin(),
     trackingPlugin({ author: { name: options.author }, enabled: options.tracking ?? false }),
     compositionGuard(),
+    // Before the registry's keys: in a table, Tab moves between cells rather than demoting an item.
+    keymap(tableKeys()),
     keymap(keyBindings(editorKeyCommands(), keyPlatform())),
     keymap(textKeys()),
     keymap(documentEdgeKeymap(keyPlatform() === 'mac')),
     // Typing within half a second, at adjacent places, is one undo step (prosemirror-history's grouping).
     history({ newGroupDelay: 500 }),
     search(),
+    // Cell selection (drag across cells), arrows between cells, Backspace on selected cells.
+    tableEditing(),
     keymap(baseKeymap),
     dropCursor(),
     gapCursor(),

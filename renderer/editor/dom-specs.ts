@@ -45,6 +45,11 @@ const NODE_ELEMENTS: Record<string, { tag: string; className: string }> = {
   proposal: { tag: 'section', className: 'pl-proposal' },
   proposal_reasons: { tag: 'p', className: 'pl-reasons' },
   footnote: { tag: 'sup', className: 'pl-footnote' },
+  // Rows and cells are what prosemirror-tables expects in the page (tr, td); the rows of a table
+  // go in its tbody (see nodeToDOM).
+  table: { tag: 'table', className: 'pl-table' },
+  table_row: { tag: 'tr', className: 'pl-row' },
+  table_cell: { tag: 'td', className: 'pl-cell' },
   // A live reference holds no text: the labels decoration gives it `data-label` to show.
   cross_reference: { tag: 'span', className: 'pl-xref' },
 };
@@ -59,7 +64,10 @@ const MARK_ELEMENTS: Record<string, { tag: string; className?: string }> = {
 };
 
 /** Attributes carried as JSON in `data-pl-*` (objects or null); the rest as plain strings. */
-const JSON_ATTRS = new Set(['change', 'deletion', 'paragraphMark']);
+const JSON_ATTRS = new Set(['change', 'deletion', 'paragraphMark', 'colwidth']);
+/** Attributes read back as numbers, and as booleans. */
+const NUMBER_ATTRS = new Set(['indent', 'colspan', 'rowspan']);
+const BOOLEAN_ATTRS = new Set(['header']);
 
 function dataAttrs(node: Node, className: string): Record<string, string> {
   const out: Record<string, string> = { class: className };
@@ -75,6 +83,12 @@ function dataAttrs(node: Node, className: string): Record<string, string> {
     out.class += ` pl-indent-${Number(node.attrs.indent) || 0}`;
   }
   if (node.type.name === 'item_list') out.class += ` pl-style-${String(node.attrs.style)}`;
+  if (node.type.name === 'table_row' && node.attrs.header) out.class += ' pl-row-header';
+  if (node.type.name === 'table_cell') {
+    // The browser lays out spans from the real attributes.
+    if ((node.attrs.colspan as number) > 1) out.colspan = String(node.attrs.colspan);
+    if ((node.attrs.rowspan as number) > 1) out.rowspan = String(node.attrs.rowspan);
+  }
   if (node.type.name === 'section') out.class += ` pl-section-${String(node.attrs.kind)}`;
   return out;
 }
@@ -91,8 +105,10 @@ function readAttrs(element: HTMLElement, schema: Schema, typeName: string): Attr
       } catch {
         // A damaged attribute from foreign HTML: leave the default.
       }
-    } else if (name === 'indent') {
-      attrs[name] = Number(raw) || 0;
+    } else if (NUMBER_ATTRS.has(name)) {
+      attrs[name] = Number(raw) || (name === 'indent' ? 0 : 1);
+    } else if (BOOLEAN_ATTRS.has(name)) {
+      attrs[name] = raw === 'true';
     } else {
       attrs[name] = raw;
     }
@@ -103,6 +119,7 @@ function readAttrs(element: HTMLElement, schema: Schema, typeName: string): Attr
 export function nodeToDOM(node: Node): DOMOutputSpec {
   const element = NODE_ELEMENTS[node.type.name];
   if (!element) return node.isLeaf ? ['span'] : ['div', 0];
+  if (node.type.name === 'table') return ['table', dataAttrs(node, element.className), ['tbody', 0]];
   // A leaf (an atom such as a reference) has no content hole.
   return node.isLeaf ? [element.tag, dataAttrs(node, element.className)] : [element.tag, dataAttrs(node, element.className), 0];
 }

@@ -88,48 +88,82 @@ const PURPOSE_TITLE: Record<PickRequest['purpose'], string> = {
   export: 'Export to Word',
 };
 
+/** `drafts` + `res.plenary` → `drafts/res.plenary`: the path the host resolves inside its folder. */
+function inFolder(folder: string, name: string): string {
+  return folder ? `${folder}/${name}` : name;
+}
+
 export function FilePicker(props: { request: PickRequest; onDone(name: string | null): void }) {
   const { request } = props;
+  const [listing, setListing] = useState(request.listing);
   const [name, setName] = useState(request.suggestedName ?? '');
+  const [problem, setProblem] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
-  // Save and export may name a new file; open and revise pick one that exists.
-  const typing = request.purpose === 'save' || request.purpose === 'export';
+  // Save and export may name a new file; open and revise pick one that exists (or type its name).
+  const saving = request.purpose === 'save' || request.purpose === 'export';
   useEffect(() => input.current?.focus(), []);
-  const exists = request.listing.entries.some((entry) => entry.name === name);
+  const files = listing.entries.filter((entry) => entry.kind !== 'folder');
+  const folders = listing.entries.filter((entry) => entry.kind === 'folder');
+  const exists = files.some((entry) => entry.name === name);
+  const browse = (to: string) => {
+    if (!request.browse) return;
+    request.browse(to).then(
+      (next) => {
+        setListing(next);
+        setProblem(null);
+        input.current?.focus();
+      },
+      (error: unknown) => setProblem(error instanceof Error ? error.message : String(error)),
+    );
+  };
+  const up = listing.path.split('/').slice(0, -1).join('/');
+  // A typed name may name a sub-folder too (`drafts/res.plenary`): it is relative to the folder shown.
+  const done = (chosen: string | null) => props.onDone(chosen === null ? null : inFolder(listing.path, chosen));
   return (
-    <NameForm className="picker" title={PURPOSE_TITLE[request.purpose]} name={name} onDone={props.onDone}>
-      <p className="muted picker-folder" title={request.listing.folder}>
-        In {request.listing.folder}
+    <NameForm className="picker" title={PURPOSE_TITLE[request.purpose]} name={name} onDone={done}>
+      <p className="muted picker-folder" title={listing.folder}>
+        In {listing.folder}
       </p>
       <ul className="picker-list" aria-label="Files">
-        {request.listing.entries.length === 0 ? <li className="muted">No files here yet.</li> : null}
-        {request.listing.entries.map((entry) => (
+        {listing.path && request.browse ? (
+          <li>
+            <button type="button" className="picker-up" onClick={() => browse(up)}>
+              ↑ Up to {up || 'the top folder'}
+            </button>
+          </li>
+        ) : null}
+        {folders.map((entry) => (
+          <li key={`folder:${entry.name}`}>
+            <button type="button" className="picker-folder-entry" onClick={() => browse(inFolder(listing.path, entry.name))}>
+              {entry.name}/
+            </button>
+          </li>
+        ))}
+        {listing.entries.length === 0 ? <li className="muted">No files here yet.</li> : null}
+        {files.map((entry) => (
           <li key={entry.name}>
             <button
               type="button"
               className={entry.name === name ? 'selected' : ''}
-              onClick={() => (typing ? setName(entry.name) : props.onDone(entry.name))}
+              onClick={() => (saving ? setName(entry.name) : done(entry.name))}
             >
               {entry.name}
             </button>
           </li>
         ))}
       </ul>
-      {typing ? (
-        <label className="picker-name">
-          File name <input ref={input} value={name} onChange={(event) => setName(event.target.value)} aria-label="File name" />
-        </label>
-      ) : null}
-      {typing && exists ? <p className="warning-text">{name} exists: it will be replaced (the old version is kept as .bak).</p> : null}
+      <label className="picker-name">
+        File name <input ref={input} value={name} onChange={(event) => setName(event.target.value)} aria-label="File name" />
+      </label>
+      {problem ? <p className="warning-text">{problem}</p> : null}
+      {saving && exists ? <p className="warning-text">{name} exists: it will be replaced (the old version is kept as .bak).</p> : null}
       <div className="modal-actions">
         <button type="button" onClick={() => props.onDone(null)}>
           Cancel
         </button>
-        {typing ? (
-          <button type="submit" className="primary" disabled={!name.trim()}>
-            {request.purpose === 'save' ? 'Save' : 'Export'}
-          </button>
-        ) : null}
+        <button type="submit" className="primary" disabled={!name.trim()}>
+          {request.purpose === 'save' ? 'Save' : request.purpose === 'export' ? 'Export' : 'Open'}
+        </button>
       </div>
     </NameForm>
   );

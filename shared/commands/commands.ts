@@ -43,6 +43,7 @@ export const TOOLBAR_SELECTS = {
     label: 'Review view',
     title: 'Markup: the changes shown and editable. Final: as if all accepted. Original: as if all rejected.',
   },
+  table: { label: 'Table', placeholder: 'Table…' },
 } as const satisfies Record<string, { label: string; placeholder?: string; title?: string }>;
 export type ToolbarSelect = keyof typeof TOOLBAR_SELECTS;
 
@@ -258,6 +259,14 @@ export const COMMANDS = [
     leavesPreview: true,
   },
   { id: 'insert-annex', label: 'Annex', toolbar: { group: 'structure', label: '+ Annex', title: 'Insert an annex' }, leavesPreview: true },
+  // Tables (budgets, timetables, lists of Member States): shared/editing/table.ts.
+  { id: 'insert-table', label: 'Insert Table', toolbar: { group: 'structure', select: 'table', option: 'Insert table' }, leavesPreview: true },
+  { id: 'table-row-above', label: 'Insert Row Above', toolbar: { group: 'structure', select: 'table', option: 'Row above' }, leavesPreview: true },
+  { id: 'table-row-below', label: 'Insert Row Below', toolbar: { group: 'structure', select: 'table', option: 'Row below' }, leavesPreview: true },
+  { id: 'table-delete-row', label: 'Delete Row', toolbar: { group: 'structure', select: 'table', option: 'Delete row' }, leavesPreview: true },
+  { id: 'table-column-before', label: 'Insert Column Before', toolbar: { group: 'structure', select: 'table', option: 'Column before' }, leavesPreview: true },
+  { id: 'table-column-after', label: 'Insert Column After', toolbar: { group: 'structure', select: 'table', option: 'Column after' }, leavesPreview: true },
+  { id: 'table-delete-column', label: 'Delete Column', toolbar: { group: 'structure', select: 'table', option: 'Delete column' }, leavesPreview: true },
 
   // --- Review (Word's Review tab) -----------------------------------------------------------------
   {

@@ -50,6 +50,8 @@ const tableSchema = z.object({
   }),
   logoSlot: z.object({ heightCm: metric(z.number().positive()), widthCm: metric(z.number().positive()) }),
   coverBox: z.object({ borderPt: metric(z.number().positive()), rule: metric(z.string()) }),
+  /** The ruled grid of a table in the body or an annex. */
+  tables: z.object({ borderPt: metric(z.number().positive()), cellMarginCm: metric(z.number().nonnegative()) }),
   header: z.object({
     /** `{page}` stands for Word's PAGE field. */
     pageNumberPattern: metric(z.string().includes('{page}')),
@@ -88,6 +90,8 @@ export const REQUIRED_STYLES = [
   'Annextitle',
   'Header',
   'FootnoteText',
+  'Tablehead',
+  'Tabletext',
 ] as const;
 
 /** Validates a style table (the bundled one, or an editor's corrected copy). */

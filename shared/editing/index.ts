@@ -91,3 +91,16 @@ export { insertAnnex, insertFootnote, insertItemAfter, insertSection } from './i
 export { moveItemDown, moveItemUp } from './move.js';
 export { parsePastedText, type TextImporter } from './paste.js';
 export { sectionKindPlugin } from './section-kind.js';
+export {
+  addColumnAfter,
+  addColumnBefore,
+  addRowAfter,
+  addRowBefore,
+  columnEditsRefused,
+  deleteColumn,
+  deleteRow,
+  emptyTable,
+  insertTable,
+  isInTable,
+  tableKeymap,
+} from './table.js';

@@ -15,3 +15,4 @@ export {
   serializeDocument,
   type SerializeOptions,
 } from './format.js';
+export { DOCUMENT_SIZE_LIMIT, documentTooLarge } from './limits.js';

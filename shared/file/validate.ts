@@ -55,6 +55,14 @@ function checkJsonShape(json: unknown, path: string[], depth: number): void {
       if (typeof markType !== 'string' || !schema.marks[markType]) {
         fail(`unknown mark type ${JSON.stringify(markType)}${where([...path, type])}`);
       }
+      // As for nodes: an attribute this build does not know would be dropped on the next save.
+      const markAttrs = (mark as Record<string, unknown>).attrs;
+      if (markAttrs !== undefined) {
+        if (!isRecord(markAttrs)) fail(`"attrs" of a ${markType} mark is not an object${where([...path, type])}`);
+        for (const name in markAttrs) {
+          if (!Object.hasOwn(schema.marks[markType]!.spec.attrs ?? {}, name)) fail(`unknown attribute ${JSON.stringify(name)} on the ${markType} mark${where([...path, type])}`);
+        }
+      }
     }
   }
   if (type === 'text') {

@@ -21,6 +21,8 @@ export interface OpenedDocument {
   content: DocumentJson;
   /** True when the file was imported from another format: Save must ask for a `.plenary` name. */
   imported: boolean;
+  /** The file's version on disk when read (node/services/revision.ts); Save passes it back. */
+  revision: string;
   warnings: string[];
 }
 
@@ -31,7 +33,10 @@ export interface RecentFile {
   folder: string;
 }
 
-export type SaveOutcome = { ok: true; fileId: string; name: string } | { ok: false; error: string };
+export type SaveOutcome =
+  | { ok: true; fileId: string; name: string; revision: string }
+  /** `conflict`: the file on disk is not the version the document was opened or saved at. */
+  | { ok: false; error: string; conflict?: boolean };
 export type ExportOutcome = { ok: true; name: string } | { ok: false; error: string };
 export type OpenOutcome = { ok: true; document: OpenedDocument } | { ok: false; error: string };
 
@@ -101,7 +106,11 @@ export interface PlenaryApi {
   /** A text of the library as a document, READ ONLY like `chooseResolution` (granted nothing): the body of a new proposal. */
   readLibraryText(id: string): Promise<OpenOutcome>;
   /** Saves atomically over a granted file, keeping the previous version as `.bak`. */
-  save(fileId: string, content: DocumentJson): Promise<SaveOutcome>;
+  /**
+   * Saves over the granted file if it is still at `revision` (the one the document was opened or
+   * last saved at); `'*'` overwrites whatever is there (the user chose to, after a conflict).
+   */
+  save(fileId: string, content: DocumentJson, revision: string): Promise<SaveOutcome>;
   /** Shows the save dialog; null when the user cancels. */
   saveAs(content: DocumentJson, suggestedName: string): Promise<SaveOutcome | null>;
   exportDocx(content: DocumentJson, mode: ExportMode, suggestedName: string): Promise<ExportOutcome | null>;

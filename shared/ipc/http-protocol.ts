@@ -7,14 +7,15 @@
  *   the methods that show a dialog in Electron (openDialog, chooseResolution, chooseVersion, saveAs, exportDocx).
  * - `POST /api/picker` with `{ purpose }` → the folder the picker shows and the files in it.
  *
- * Every request carries the launch token, in the `x-plenary-token` header (API) or in the cookie
- * set when the page was opened with `?token=` (the page's own assets).
+ * Every API request carries the launch token in the `x-plenary-token` header, set by the page. The
+ * page gets it from the fragment of the URL `plenary serve` prints (`/#token=…`): no request sends
+ * a fragment, and no cookie holds the token (a cookie of 127.0.0.1 goes to every local port).
  */
 import type { HostMethod } from '../ipc/validate.js';
 
 export const TOKEN_HEADER = 'x-plenary-token';
-export const TOKEN_COOKIE = 'plenary_token';
-export const TOKEN_QUERY = 'token';
+/** The key of the token in the page URL's fragment, and in the tab's sessionStorage. */
+export const TOKEN_FRAGMENT = 'token';
 
 /** The PlenaryApi methods a browser may call (onMenuCommand has no HTTP form: no native menu). */
 export type ApiMethod = HostMethod;
@@ -42,11 +43,15 @@ export interface CallRequest {
 
 export interface PickerEntry {
   name: string;
+  /** A sub-folder the picker can go into, or a file of the purpose's kinds. */
+  kind: 'file' | 'folder';
 }
 
 export interface PickerListing {
   /** The folder, as shown to the user. */
   folder: string;
+  /** Where the listing is, relative to the served folder (`''` at its top, `drafts/2026` below). */
+  path: string;
   entries: PickerEntry[];
 }
 
@@ -57,13 +62,29 @@ export type CallResponse = { ok: true; result: unknown } | { ok: false; error: s
  * `..`, no control character. Returns the reason it is refused, or null.
  */
 export function fileNameProblem(name: string, purpose: PickerPurpose): string | null {
-  if (!name || name.length > 255) return 'the file name is empty or too long';
-  if (/[/\\]/.test(name) || name === '.' || name === '..') return 'choose a file in the folder shown, not a path';
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f]/.test(name)) return 'the file name holds a control character';
+  if (!name || name.length > 1024) return 'the file name is empty or too long';
+  const why = folderPathProblem(name);
+  if (why) return why;
   const lower = name.toLowerCase();
   if (!PICKER_EXTENSIONS[purpose].some((ext) => lower.endsWith(ext))) {
     return `the file name must end with ${PICKER_EXTENSIONS[purpose].join(', ')}`;
+  }
+  return null;
+}
+
+/**
+ * A path inside the served folder, as the picker sends it (`drafts/res.plenary`, or `''` for the
+ * folder itself): `/`-separated names, none empty, `.` or `..`, no `\`, no control character.
+ * Returns the reason it is refused, or null. (The host also resolves it by real path: a symbolic
+ * link cannot lead out of the folder.)
+ */
+export function folderPathProblem(relative: string): string | null {
+  if (relative === '') return null;
+  if (relative.length > 1024) return 'the path is too long';
+  for (const part of relative.split('/')) {
+    if (part === '' || part === '.' || part === '..' || part.includes('\\') || part.length > 255) return 'choose a file in the folder shown or its sub-folders, not a path';
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f]/.test(part)) return 'the file name holds a control character';
   }
   return null;
 }

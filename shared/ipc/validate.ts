@@ -8,14 +8,15 @@
  */
 import { z } from 'zod';
 import { UserFacingError } from '../errors/index.js';
+import { DOCUMENT_SIZE_LIMIT } from '../file/index.js';
 import { LANGUAGE_CODES } from '../languages/index.js';
 import type { PlenaryApi } from './api.js';
 
 /** The methods a host serves; `onMenuCommand` is an event from the host, not a request. */
 export type HostMethod = Exclude<keyof PlenaryApi, 'onMenuCommand'>;
 
-/** A document is at most this many UTF-16 units of `.plenary` JSON (a 1,000-item resolution is ~1 MB). */
-const MAX_CONTENT_LENGTH = 32 * 1024 * 1024;
+/** A document is at most this many UTF-16 units of `.plenary` JSON: the one limit (shared/file/limits.ts). */
+const MAX_CONTENT_LENGTH = DOCUMENT_SIZE_LIMIT;
 const MAX_NAME_LENGTH = 255;
 
 /** The opaque ids the host hands out (node/services/grants.ts): `f_` and 16 random bytes. */
@@ -67,7 +68,7 @@ const requestSchemas = {
   chooseVersion: none,
   searchLibrary: z.tuple([z.string().max(200, 'query too long')]),
   readLibraryText: z.tuple([z.string().regex(/^[0-9a-z]{1,32}$/, 'not a library text id')]),
-  save: z.tuple([fileIdSchema, contentSchema]),
+  save: z.tuple([fileIdSchema, contentSchema, z.string().max(200)]),
   saveAs: z.tuple([contentSchema, suggestedNameSchema]),
   exportDocx: z.tuple([contentSchema, exportModeSchema, suggestedNameSchema]),
   revealExport: none,

@@ -151,6 +151,18 @@ export function foldText(text: string): string {
     .toLocaleLowerCase();
 }
 
+/** The tables' phrases, folded once: matchKeyword runs on every line of every import. */
+const FOLDED_PHRASES = new Map<string, string>();
+
+function foldedPhrase(phrase: string): string {
+  let folded = FOLDED_PHRASES.get(phrase);
+  if (folded === undefined) {
+    folded = foldText(phrase);
+    FOLDED_PHRASES.set(phrase, folded);
+  }
+  return folded;
+}
+
 /**
  * The keyword that opens `line`, if any: the longest phrase of the given languages (all six by
  * default) that the line starts with, followed by a word boundary. `charge le Secrétaire général`
@@ -161,7 +173,7 @@ export function matchKeyword(line: string, languages: readonly LanguageCode[] = 
   let best: KeywordMatch | null = null;
   for (const code of languages) {
     for (const entry of TABLES[code].keywords) {
-      const phrase = foldText(entry.phrase);
+      const phrase = foldedPhrase(entry.phrase);
       // Arabic joins a later preamble keyword with و, "and": `وإذ يدرك` is `إذ يدرك`.
       const text = code === 'ar' && folded.startsWith('\u0648') && !phrase.startsWith('\u0648') ? folded.slice(1) : folded;
       if (!text.startsWith(phrase)) continue;
@@ -169,7 +181,7 @@ export function matchKeyword(line: string, languages: readonly LanguageCode[] = 
       // Chinese has no spaces between words: a prefix is a match there.
       const boundary = next === '' || code === 'zh' || !/[\p{L}\p{N}]/u.test(next);
       if (!boundary) continue;
-      if (!best || phrase.length > foldText(best.entry.phrase).length) best = { language: code, entry };
+      if (!best || phrase.length > foldedPhrase(best.entry.phrase).length) best = { language: code, entry };
     }
   }
   return best;

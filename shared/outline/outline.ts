@@ -44,6 +44,8 @@ export interface AnnexOutline {
   /** Items of the annex's lists, in order (the mandate a)–j) of Res 1332). */
   items: ItemOutline[];
   paragraphs: number;
+  /** Tables (budgets, timetables, lists of Member States). */
+  tables: number;
   resolutions: ResolutionOutline[];
 }
 
@@ -69,6 +71,7 @@ export interface Outline {
   headings: HeadingOutline[];
   numberedParagraphs: number;
   paragraphs: number;
+  tables: number;
   resolutions: ResolutionOutline[];
   /** Annexes of the document itself (not of a resolution). */
   annexes: AnnexOutline[];
@@ -124,6 +127,7 @@ class OutlineReader {
       headings: [],
       numberedParagraphs: 0,
       paragraphs: 0,
+      tables: 0,
       resolutions: [],
       annexes: [],
       footnotes: countFootnotes(doc),
@@ -144,6 +148,9 @@ class OutlineReader {
           break;
         case 'paragraph':
           outline.paragraphs += 1;
+          break;
+        case 'table':
+          outline.tables += 1;
           break;
         case 'resolution':
           outline.resolutions.push(this.resolution(block));
@@ -190,11 +197,12 @@ class OutlineReader {
   }
 
   private annex(node: Node): AnnexOutline {
-    const outline: AnnexOutline = { heading: ownText(node.child(0)), title: null, items: [], paragraphs: 0, resolutions: [] };
+    const outline: AnnexOutline = { heading: ownText(node.child(0)), title: null, items: [], paragraphs: 0, tables: 0, resolutions: [] };
     node.forEach((child) => {
       if (child.type.name === 'annex_title') outline.title = ownText(child);
-      else if (child.type.name === 'item_list') outline.items.push(...this.list(child).items);
+      else if (child.type.name === 'item_list') for (const entry of this.list(child).items) outline.items.push(entry);
       else if (child.type.name === 'resolution') outline.resolutions.push(this.resolution(child));
+      else if (child.type.name === 'table') outline.tables += 1;
       else if (child.type.name !== 'annex_heading') outline.paragraphs += 1;
     });
     return outline;
@@ -288,6 +296,7 @@ function formatAnnex(annex: AnnexOutline, indent: string, out: string[]): void {
   out.push(`${indent}${annex.heading}${annex.title !== null ? ` — ${annex.title}` : ''}`);
   if (annex.items.length > 0) formatItems(annex.items, `${indent}  `, out);
   if (annex.paragraphs > 0) out.push(`${indent}  paragraphs: ${annex.paragraphs}`);
+  if (annex.tables > 0) out.push(`${indent}  tables: ${annex.tables}`);
   for (const resolution of annex.resolutions) formatResolution(resolution, `${indent}  `, out);
 }
 
@@ -302,6 +311,7 @@ export function formatOutline(outline: Outline): string {
   if (outline.numberedParagraphs > 0 || outline.paragraphs > 0) {
     out.push(`body: ${outline.paragraphs} paragraphs, ${outline.numberedParagraphs} numbered paragraphs`);
   }
+  if (outline.tables > 0) out.push(`tables: ${outline.tables}`);
   for (const resolution of outline.resolutions) formatResolution(resolution, '', out);
   for (const annex of outline.annexes) formatAnnex(annex, '', out);
   out.push(`footnotes: ${outline.footnotes}`);

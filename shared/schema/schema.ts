@@ -108,6 +108,13 @@ const oneOf =
     }
   };
 
+function cellWidths(value: unknown): void {
+  if (value === null) return;
+  if (!Array.isArray(value) || !value.every((w) => typeof w === 'number' && w >= 0)) {
+    throw new RangeError(`invalid column widths: ${JSON.stringify(value)}`);
+  }
+}
+
 const nodes: Record<string, NodeSpec> = {
   doc: {
     content: 'cover? block+',
@@ -189,6 +196,42 @@ const nodes: Record<string, NodeSpec> = {
   /** `ANNEXE`, `ANNEXE DE LA RÉSOLUTION 1332`. */
   annex_heading: textBlock(),
   annex_title: textBlock(),
+
+  // --- Tables (budgets, timetables, lists of Member States) ----------------------------------
+  /**
+   * A table where body or annex content goes. The node roles (`tableRole`) are those the official
+   * prosemirror-tables commands expect (cell selection, Tab between cells, add/delete row/column).
+   * A row carries `change` like any block: tracked row insertion and deletion are Word's
+   * `w:trPr/w:ins` and `w:trPr/w:del`. Cells hold paragraphs, whose text is tracked as usual.
+   */
+  table: {
+    group: 'block annex_block',
+    content: 'table_row+',
+    attrs: { ...blockAttrs },
+    tableRole: 'table',
+    isolating: true,
+  },
+  table_row: {
+    content: 'table_cell+',
+    attrs: {
+      ...blockAttrs,
+      /** A heading row, repeated at the top of each page in Word (`w:tblHeader`). */
+      header: { default: false, validate: 'boolean' },
+    },
+    tableRole: 'row',
+  },
+  table_cell: {
+    content: 'paragraph+',
+    attrs: {
+      id: { default: null, validate: 'string|null' },
+      colspan: { default: 1, validate: 'number' },
+      rowspan: { default: 1, validate: 'number' },
+      /** Column widths in pixels as prosemirror-tables keeps them (null: not set by the user). */
+      colwidth: { default: null, validate: cellWidths },
+    },
+    tableRole: 'cell',
+    isolating: true,
+  },
 
   // --- Proposals to a conference (shared/proposals) ----------------------------------------
   /**

@@ -169,7 +169,7 @@ function planChildren(
     const nested: BlockEdit[] = [];
     if (planChildren(a.node, a.pos + 1, b.node, b.pos + 1, nested, options)) {
       pairs.push([i, j]);
-      inner.push(...nested);
+      for (const entry of nested) inner.push(entry);
     }
   }
   const own: BlockEdit[] = [];
@@ -187,7 +187,7 @@ function planChildren(
       const newFrom = news[j]!.pos;
       const newTo = news[pj - 1]!.pos + news[pj - 1]!.node.nodeSize;
       own.push({ kind: 'insert', at, nodes, newFrom, newTo });
-      result.push(...nodes);
+      for (const entry of nodes) result.push(entry);
       j = pj;
     }
     if (pi < olds.length) {
@@ -198,7 +198,8 @@ function planChildren(
   }
   // The tracked parent holds the deleted blocks beside the inserted ones: its content must allow it.
   if (!oldParent.type.validContent(Fragment.fromArray(result))) return false;
-  edits.push(...own, ...inner);
+  for (const edit of own) edits.push(edit);
+  for (const edit of inner) edits.push(edit);
   return true;
 }
 

@@ -18,6 +18,7 @@ import { Fragment, type Mark, type Node } from 'prosemirror-model';
 import { Transform, type Mapping } from 'prosemirror-transform';
 import { blockChange, blockDeletion, hasChangeAttr, hasParagraphMarkAttr, isTrackMark, paragraphMark, type ChangeKind } from './attrs.js';
 import { settleMoves } from './moves.js';
+import { newId } from '../model/index.js';
 
 export type Decision = 'accept' | 'reject';
 
@@ -54,12 +55,27 @@ export function resolveChanges(doc: Node, decision: Decision, filter: ChangeFilt
 export function resolveWithMapping(doc: Node, decision: Decision, filter: ChangeFilter = everyChange): { doc: Node; mapping: Mapping } {
   const tr = new Transform(doc);
   removeLosingRuns(tr, decision, filter);
+  identifyFilledBlocks(tr);
   const cleared = rebuild(tr.doc, decision, filter, true);
   if (!cleared) throw new RangeError('resolving tracked changes removed the whole document');
   // Moves settle on whole documents only: in a lone node (an item resolved for copying) the
   // original of a copy is simply out of sight, not gone. Settling changes attributes, no position.
   const settled = doc.type === doc.type.schema.topNodeType ? settleMoves(cleared) : cleared;
   return { doc: settled, mapping: tr.mapping };
+}
+
+/**
+ * A removal that empties a container (rejecting an inserted resolution that was the document's
+ * only block) makes ProseMirror fill it with the schema's default block, which has no id yet: it
+ * gets a fresh one, as every block must have (labels, references and tracking hang on ids).
+ */
+function identifyFilledBlocks(tr: Transform): void {
+  const missing: number[] = [];
+  tr.doc.descendants((node, pos) => {
+    if ('id' in (node.type.spec.attrs ?? {}) && !node.attrs.id) missing.push(pos);
+    return !node.isTextblock;
+  });
+  for (const pos of missing) tr.setNodeAttribute(pos, 'id', newId());
 }
 
 /**
@@ -114,12 +130,19 @@ function losingRuns(doc: Node, decision: Decision, filter: ChangeFilter): Run[] 
         else {
           units.push({ from: pos, to: end, kind: 'content' });
           // A footnote's text is a scope of its own: its runs never reach outside it.
-          if (child.childCount > 0) runs.push(...toRuns(scanned(child, pos + 1)));
+          if (child.childCount > 0) for (const entry of toRuns(scanned(child, pos + 1))) runs.push(entry);
         }
         return;
       }
       if (isLosingBlock(child, losing, filter)) {
         units.push({ from: pos, to: end, kind: 'block' });
+        return;
+      }
+      if (child.type.spec.tableRole === 'cell') {
+        // A table cell is a scope of its own, as Word's cell end mark is: a join or deletion run
+        // never reaches out of a cell into the next one or past the table.
+        units.push({ from: pos, to: end, kind: 'content' });
+        runs.push(...toRuns(scanned(child, pos + 1)));
         return;
       }
       if (child.isTextblock) units.push({ from: pos + 1, to: pos + 1, kind: 'textStart' });
@@ -136,7 +159,7 @@ function losingRuns(doc: Node, decision: Decision, filter: ChangeFilter): Run[] 
     scan(node, contentStart, units);
     return units;
   };
-  runs.push(...toRuns(scanned(doc, 0)));
+  for (const entry of toRuns(scanned(doc, 0))) runs.push(entry);
   return runs.sort((a, b) => a.from - b.from);
 }
 
@@ -345,6 +368,8 @@ function repairContainer(node: Node, attrs: Record<string, unknown>, content: Fr
   if (name === 'section' && !hasChild(content, 'item_list')) return null;
   if (name === 'item' && !hasChild(content, 'item_text')) return null;
   if (name === 'annex' && !hasChild(content, 'annex_heading')) return null;
+  // A table whose rows were all inserted (rejected) or deleted (accepted) goes with them.
+  if ((name === 'table' || name === 'table_row') && content.childCount === 0) return null;
   return node.type.createAndFill(attrs, content);
 }
 

@@ -110,7 +110,7 @@ function memoryHost(content: string): PlenaryApi {
     initialDocument: async () => {
       const text = pending ?? '';
       pending = null;
-      return { ok: true, document: { fileId: 'f_bench000000000000000000', name: 'bench.plenary', content: text, imported: false, warnings: [] } };
+      return { ok: true, document: { fileId: 'f_bench000000000000000000', name: 'bench.plenary', content: text, imported: false, warnings: [], revision: '' } };
     },
     save: async () => ({ ok: false, error: 'read-only' }),
     saveAs: async () => null,

@@ -366,7 +366,7 @@ describe('recovery after the host is killed', () => {
       lines.once('line', resolve);
       child!.once('exit', (code) => reject(new Error(`plenary serve exited with ${code}`)));
     });
-    expect(firstLine).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{20,}$/);
+    expect(firstLine).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{20,}$/);
 
     const first = watch(await context.newPage());
     await first.goto(firstLine);
@@ -409,10 +409,9 @@ describe('the host keeps to itself', () => {
   });
 
   it('refuses a request without the token (401), from another origin or host (403)', async () => {
-    const bare = `${host.origin}/`;
-    expect((await fetch(bare)).status).toBe(401);
+    // The page's own files are public code; every API call needs the token in its header.
     expect((await fetch(`${host.origin}/api/call/listRecent`, { method: 'POST', body: '{"args":[]}' })).status).toBe(401);
-    expect((await fetch(`${host.origin}/?token=wrong`)).status).toBe(401);
+    expect((await fetch(`${host.origin}/api/call/listRecent`, { method: 'POST', body: '{"args":[]}', headers: { 'x-plenary-token': 'wrong' } })).status).toBe(401);
     expect((await fetch(host.url)).status).toBe(200);
     expect(await rawGet(host.url, { origin: 'http://evil.example' })).toBe(403);
     expect(await rawGet(host.url, { host: `evil.example:${host.port}` })).toBe(403);

@@ -150,7 +150,7 @@ describe('plenary import', () => {
           await truncate(path, 65 * MB);
           return path;
         },
-        'huge.plenary is 65.0 MB; the limit for a Plenary document is 64.0 MB',
+        'huge.plenary is 65.0 MB; the limit for a Plenary document is 32.0 MB',
       ],
       [
         'JSON of a future version',

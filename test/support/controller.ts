@@ -20,7 +20,7 @@ export const fixtureText = (name: string): string => readFileSync(join('test', '
 /** A fixture as the host hands it over after an Open: `.plenary` JSON. */
 export function opened(name: string, options: { imported?: boolean; fileId?: string } = {}): OpenOutcome {
   const content = serializeDocument(importText(fixtureText(name)).doc);
-  return { ok: true, document: { fileId: options.fileId ?? 'f_1', name, content, imported: options.imported ?? false, warnings: [] } };
+  return { ok: true, document: { fileId: options.fileId ?? 'f_1', name, content, imported: options.imported ?? false, warnings: [], revision: 'r0' } };
 }
 
 /** A promise a test resolves when it chooses: an answer the host is still preparing. */
@@ -83,13 +83,13 @@ export function fakeHost(settings: Partial<Settings> = {}): FakeHost {
       call('readLibraryText', id);
       const text = host.library.find((candidate) => candidate.id === id);
       const content = text ? host.libraryContent.get(id) : undefined;
-      return text && content ? { ok: true, document: { fileId: '', name: text.numberLine, content, imported: true, warnings: [] } } : { ok: false, error: 'That text is no longer in the library.' };
+      return text && content ? { ok: true, document: { fileId: '', name: text.numberLine, content, imported: true, warnings: [], revision: '' } } : { ok: false, error: 'That text is no longer in the library.' };
     },
     revealExport: async () => false,
     save: async (fileId, content) => {
       call('save', fileId);
       host.saved.push({ fileId, content });
-      return { ok: true, fileId, name: names.get(fileId) ?? fileId } satisfies SaveOutcome;
+      return { ok: true, fileId, name: names.get(fileId) ?? fileId, revision: 'r1' } satisfies SaveOutcome;
     },
     saveAs: async (content, suggested) => {
       call('saveAs', suggested);
@@ -97,7 +97,7 @@ export function fakeHost(settings: Partial<Settings> = {}): FakeHost {
       if (name === null) return null;
       host.saved.push({ fileId: null, content });
       names.set(`f_${name}`, name);
-      return { ok: true, fileId: `f_${name}`, name } satisfies SaveOutcome;
+      return { ok: true, fileId: `f_${name}`, name, revision: 'r1' } satisfies SaveOutcome;
     },
     exportDocx: async (content, mode, name) => {
       call('exportDocx', name);

@@ -10,6 +10,8 @@ export interface PackageParts {
   /** Endnote id → its body (word/endnotes.xml). */
   endnotes?: Record<string, string>;
   comments?: number;
+  /** Deflate level of every part (0 stores them: the zip-bomb ratio check then lets any text through). */
+  level?: 0 | 6 | 9;
 }
 
 export function buildDocx(parts: PackageParts): Uint8Array {
@@ -52,7 +54,7 @@ export function buildDocx(parts: PackageParts): Uint8Array {
     'word/comments.xml': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:comments xmlns:w="${W}">${Array.from({ length: parts.comments ?? 0 }, (_, i) => `<w:comment w:id="${i}" w:author="R"><w:p><w:r><w:t>note</w:t></w:r></w:p></w:comment>`).join('')}</w:comments>`),
   };
-  return zipSync(files);
+  return zipSync(files, { level: parts.level ?? 6 });
 }
 
 /** A paragraph: `p('Call', run('décide'))`. */

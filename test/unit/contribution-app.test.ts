@@ -21,6 +21,7 @@ const opened = (name: string, content: string): OpenedDocument => ({
   content,
   imported: true,
   warnings: ['line 3: a warning of the import'],
+  revision: '',
 });
 const res1332 = opened('council-res-1332-c24.txt', serializeDocument(importText(text('council-res-1332-c24')).doc));
 

@@ -273,7 +273,7 @@ describe('new revision of a resolution', () => {
     const { controller, host } = started;
     const before = text(started);
     const cover = serializeDocument(importText(fixtureText('council-c26-93-contribution-cover.txt')).doc);
-    host.next.resolution = { ok: true, document: { fileId: '', name: 'c26-93.txt', content: cover, imported: true, warnings: [] } };
+    host.next.resolution = { ok: true, document: { fileId: '', name: 'c26-93.txt', content: cover, imported: true, warnings: [], revision: '' } };
     await controller.run('new-revision');
     expect(controller.getState().messages.at(-1)).toMatchObject({ kind: 'error', text: expect.stringMatching(/^c26-93\.txt: The document holds no resolution/) });
     expect(text(started)).toBe(before);
@@ -384,7 +384,7 @@ describe('compare', () => {
     const newer = importText(fixtureText(RES).replace('onzième séance', 'douzième séance')).doc;
     host.next.version = {
       ok: true,
-      document: { fileId: '', name: 'res-1332-c25.plenary', content: serializeDocument(newer), imported: true, warnings: [] },
+      document: { fileId: '', name: 'res-1332-c25.plenary', content: serializeDocument(newer), imported: true, warnings: [], revision: '' },
     };
     await controller.run('compare');
     expect(listChanges(surface.state.doc).map((change) => `${change.kind}:${change.excerpt}:${change.author}`)).toEqual([

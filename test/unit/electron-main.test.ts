@@ -241,6 +241,24 @@ describe('IPC', () => {
     expect(fake.shell.showItemInFolder).toHaveBeenCalledWith(target);
   });
 
+  it('Export adds .docx before asking about an overwrite, and keeps the replaced file as .bak', async () => {
+    const { fake } = await launch();
+    const win = only(liveWindows(fake));
+    const existing = path.join(dir, 'Report.docx');
+    await writeFile(existing, 'an earlier export');
+    // The user typed "Report": the dialog had nothing to confirm; Plenary asks about Report.docx.
+    fake.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: path.join(dir, 'Report') });
+    fake.dialog.showMessageBox.mockResolvedValueOnce({ response: 1, checkboxChecked: false });
+    expect(await fake.invoke(win, 'plenary:exportDocx', [documentContent, 'markup', 'Report'])).toBeNull();
+    expect(fake.dialog.showMessageBox).toHaveBeenLastCalledWith(win, expect.objectContaining({ message: 'Report.docx already exists. Do you want to replace it?' }));
+    expect(await readFile(existing, 'utf8')).toBe('an earlier export');
+    fake.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: path.join(dir, 'Report') });
+    fake.dialog.showMessageBox.mockResolvedValueOnce({ response: 0, checkboxChecked: false });
+    expect(await fake.invoke(win, 'plenary:exportDocx', [documentContent, 'markup', 'Report'])).toEqual({ ok: true, name: 'Report.docx' });
+    expect(await readFile(`${existing}.bak`, 'utf8')).toBe('an earlier export');
+    expect((await readFile(existing)).subarray(0, 2).toString()).toBe('PK');
+  });
+
   it('rejects malformed payloads with an error and keeps serving', async () => {
     const { fake } = await launch();
     const win = only(liveWindows(fake));
@@ -257,10 +275,10 @@ describe('IPC', () => {
     const { fake } = await launch();
     const win = only(liveWindows(fake));
     const before = await readFile(documentFile, 'utf8');
-    await expect(fake.invoke(win, 'plenary:save', ['f_AAAAAAAAAAAAAAAAAAAAAA', documentContent])).rejects.toThrow(
+    await expect(fake.invoke(win, 'plenary:save', ['f_AAAAAAAAAAAAAAAAAAAAAA', documentContent, '*'])).rejects.toThrow(
       'this file was not opened by you',
     );
-    await expect(fake.invoke(win, 'plenary:save', [documentFile, documentContent])).rejects.toThrow(/not a file id/);
+    await expect(fake.invoke(win, 'plenary:save', [documentFile, documentContent, '*'])).rejects.toThrow(/not a file id/);
     await expect(fake.invoke(win, 'plenary:openRecent', ['f_BBBBBBBBBBBBBBBBBBBBBB'])).rejects.toThrow('this file was not opened by you');
     expect(await readFile(documentFile, 'utf8')).toBe(before);
   });
@@ -324,6 +342,31 @@ describe('unsaved changes', () => {
     expect(await readFile(documentFile, 'utf8')).toBe(documentContent);
   });
 
+  it('a crashed renderer is reloaded and offered its snapshot at once; nothing is deleted', async () => {
+    const { fake, win } = await dirtyDocumentWindow();
+    await fake.invoke(win, 'plenary:writeRecovery', ['session-1', 'res-1332.plenary', documentContent]);
+    const recoveryDir = path.join(fake.config.userData, 'recovery');
+    // While the page lives, its own snapshot is not an orphan.
+    expect(await fake.invoke(win, 'plenary:listRecovery', [])).toEqual([]);
+    const loads = win.url;
+    win.url = null;
+    win.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
+    await flush();
+    // Reloaded, and the reloaded page is offered the snapshot during this same launch.
+    expect(win.url).toBe(loads);
+    expect(win.destroyed).toBe(false);
+    const offered = (await fake.invoke(win, 'plenary:listRecovery', [])) as Array<{ sessionId: string; content: string }>;
+    expect(offered.map((snapshot) => snapshot.sessionId)).toEqual(['session-1']);
+    expect(offered[0]!.content).toBe(documentContent);
+    // Closing the window now neither prompts a Save to the dead page nor deletes the snapshot.
+    fake.dialog.showMessageBox.mockClear();
+    win.close();
+    await flush();
+    expect(fake.dialog.showMessageBox).not.toHaveBeenCalled();
+    expect(win.destroyed).toBe(true);
+    expect(await readdir(recoveryDir)).toContain('session-1.json');
+  });
+
   it('Save asks the renderer to save, then closes once the save succeeded', async () => {
     const { fake, win, fileId } = await dirtyDocumentWindow();
     fake.dialog.showMessageBox.mockResolvedValueOnce({ response: 0, checkboxChecked: false });
@@ -332,7 +375,7 @@ describe('unsaved changes', () => {
     expect(win.webContents.sent).toContainEqual({ channel: MENU_CHANNEL, args: ['save'] });
     expect(win.destroyed).toBe(false);
     // The renderer answers the command by saving.
-    expect(await fake.invoke(win, 'plenary:save', [fileId, documentContent])).toMatchObject({ ok: true });
+    expect(await fake.invoke(win, 'plenary:save', [fileId, documentContent, '*'])).toMatchObject({ ok: true });
     expect(win.destroyed).toBe(true);
     expect(await readFile(`${documentFile}.bak`, 'utf8')).toBe(documentContent);
   });
@@ -342,7 +385,7 @@ describe('unsaved changes', () => {
     fake.dialog.showMessageBox.mockResolvedValueOnce({ response: 0, checkboxChecked: false });
     win.close();
     await flush();
-    expect(await fake.invoke(win, 'plenary:save', [fileId, '{"broken":'])).toMatchObject({ ok: false });
+    expect(await fake.invoke(win, 'plenary:save', [fileId, '{"broken":', '*'])).toMatchObject({ ok: false });
     expect(win.destroyed).toBe(false);
   });
 
@@ -395,9 +438,10 @@ describe('menu', () => {
     const win = only(liveWindows(fake));
     await fake.invoke(win, 'plenary:initialDocument', []);
     await flush();
-    const recent = fileMenuItem(fake, 'Open Recent').submenu as Array<{ label: string; click: () => void }>;
-    expect(recent.map((item) => item.label)).toEqual(['res-1332.plenary']);
-    recent[0]!.click();
+    // The menu is rebuilt once the recent list is written: wait for it rather than for a tick count.
+    const recentItems = () => fileMenuItem(fake, 'Open Recent').submenu as Array<{ label: string; click: () => void }>;
+    await expect.poll(() => recentItems().map((item) => item.label)).toEqual(['res-1332.plenary']);
+    recentItems()[0]!.click();
     await flush();
     // Already open: focused, not opened twice.
     expect(liveWindows(fake)).toHaveLength(1);

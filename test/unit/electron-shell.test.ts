@@ -227,8 +227,8 @@ describe('preload', () => {
     expect(fake.contextBridge.exposeInMainWorld).toHaveBeenCalledOnce();
     const api = fake.exposed.get('plenary') as PlenaryApi;
     expect(Object.keys(api).sort()).toEqual([...HOST_METHODS, 'onMenuCommand'].sort());
-    await api.save('f_AAAAAAAAAAAAAAAAAAAAAA', '{}');
-    expect(fake.ipcRenderer.invoke).toHaveBeenCalledWith('plenary:save', 'f_AAAAAAAAAAAAAAAAAAAAAA', '{}');
+    await api.save('f_AAAAAAAAAAAAAAAAAAAAAA', '{}', 'r1');
+    expect(fake.ipcRenderer.invoke).toHaveBeenCalledWith('plenary:save', 'f_AAAAAAAAAAAAAAAAAAAAAA', '{}', 'r1');
 
     const commands: MenuCommand[] = [];
     const unsubscribe = api.onMenuCommand((command) => commands.push(command));

@@ -2,7 +2,7 @@ import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../node/file/index.js';
+import { removeStaleTemporaries, writeFileAtomic } from '../../node/file/index.js';
 import { backupPath } from '../../node/file/atomic.js';
 import { FileFormatError } from '../../shared/file/index.js';
 import { parseDocument, serializeDocument } from '../../shared/file/index.js';
@@ -91,6 +91,22 @@ describe('writeFileAtomic', () => {
     await expect(writeFileAtomic(target, 'second')).rejects.toThrow();
     expect(await readFile(target, 'utf8')).toBe('first');
     expect(await strayFiles('res.plenary', 'res.plenary.bak')).toEqual([]);
+  });
+
+  it('removes the temporaries a killed save left (its process gone), not those of a live writer', async () => {
+    const target = join(dir, 'res.plenary');
+    await writeFile(target, 'v1');
+    // pid 2^31-2 is not a running process; our own pid is.
+    const dead = `.res.plenary.${2 ** 31 - 2}.0a1b2c3d.tmp`;
+    const deadBackup = `.res.plenary.bak.${2 ** 31 - 2}.0a1b2c3e.tmp`;
+    const live = `.res.plenary.${process.pid}.0a1b2c3f.tmp`;
+    const other = `.other.plenary.${2 ** 31 - 2}.0a1b2c40.tmp`;
+    for (const name of [dead, deadBackup, live, other]) await writeFile(join(dir, name), 'half a save');
+    await writeFileAtomic(target, 'v2');
+    expect((await readdir(dir)).sort()).toEqual([other, live, 'res.plenary', 'res.plenary.bak'].sort());
+    // At start, every stale temporary of a folder goes.
+    expect(await removeStaleTemporaries(dir)).toBe(1);
+    expect(await readdir(dir)).not.toContain(other);
   });
 
   it('a missing folder fails cleanly', async () => {

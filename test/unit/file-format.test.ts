@@ -211,6 +211,11 @@ describe('.plenary refusals, one line each', () => {
     const itemAttrs = findJson(inherited.doc as Json, (n) => n.type === 'item').attrs as Json;
     itemAttrs['toString'] = 'x';
     expect(refusal(text(inherited))).toBe('unknown attribute "toString" on item (in doc > resolution > section > item_list)');
+    // A known mark with an attribute this build does not know (ProseMirror would drop it silently).
+    const withMarkAttr = good();
+    const marked = findJson(withMarkAttr.doc as Json, (n) => n.type === 'text');
+    marked.marks = [{ type: 'em', attrs: { tone: 'ironic' } }];
+    expect(refusal(text(withMarkAttr))).toMatch(/^unknown attribute "tone" on the em mark \(in doc > /);
   });
 
   it('content in the wrong order', () => {

@@ -112,7 +112,7 @@ describe('readDocumentFile: bad input, one clear line each', () => {
     const path = join(dir, 'huge.plenary');
     await writeFile(path, '{');
     await truncate(path, 70 * MB); // sparse: no disk space used
-    expect(await refusal(path)).toBe('huge.plenary is 70.0 MB; the limit for a Plenary document is 64.0 MB');
+    expect(await refusal(path)).toBe('huge.plenary is 70.0 MB; the limit for a Plenary document is 32.0 MB');
   });
 
   it('Word files: the old binary .doc, a truncated .docx, a .docx that is not one, and PDF / RTF', async () => {

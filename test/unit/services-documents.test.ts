@@ -13,6 +13,7 @@ import type { OpenOutcome, SaveOutcome } from '../../shared/ipc/index.js';
 import { InvalidRequestError, parseRequest } from '../../shared/ipc/index.js';
 import { HOST_METHODS } from '../../shared/ipc/validate.js';
 import { FILE_ID_PATTERN } from '../../shared/ipc/index.js';
+import { DOCUMENT_SIZE_LIMIT } from '../../shared/file/index.js';
 import {
   NotGrantedError,
   callHostApi,
@@ -81,12 +82,12 @@ function saved(outcome: unknown) {
 }
 
 /** Opens the Res 1332 fixture (imported) and saves it as a .plenary in the temp folder. */
-async function savedResolution(): Promise<{ fileId: string; file: string; content: string }> {
+async function savedResolution(): Promise<{ fileId: string; file: string; content: string; revision: string }> {
   nextOpen = FIXTURE;
   const imported = opened(await callHostApi(api, 'openDialog', []));
   nextSave = path.join(dir, 'res-1332');
   const result = saved(await callHostApi(api, 'saveAs', [imported.content, 'res-1332']));
-  return { fileId: result.fileId, file: path.join(dir, 'res-1332.plenary'), content: imported.content };
+  return { fileId: result.fileId, file: path.join(dir, 'res-1332.plenary'), content: imported.content, revision: result.revision };
 }
 
 describe('open', () => {
@@ -139,7 +140,7 @@ describe('open', () => {
 
 describe('save', () => {
   it('saves over a granted file atomically and keeps the previous version as .bak', async () => {
-    const { fileId, file, content } = await savedResolution();
+    const { fileId, file, content, revision } = await savedResolution();
     const first = await readFile(file, 'utf8');
     expect(parseDocument(first).doc.eq(parseDocument(content).doc)).toBe(true);
 
@@ -147,7 +148,7 @@ describe('save', () => {
     const changed = JSON.parse(content) as { doc: unknown };
     changed.doc = edited.toJSON();
     (changed as { doc: { attrs: { language: string } } }).doc.attrs.language = 'en';
-    const result = saved(await callHostApi(api, 'save', [fileId, JSON.stringify(changed)]));
+    const result = saved(await callHostApi(api, 'save', [fileId, JSON.stringify(changed), revision]));
     expect(result.fileId).toBe(fileId);
     expect(await readFile(`${file}.bak`, 'utf8')).toBe(first);
     expect(parseDocument(await readFile(file, 'utf8')).doc.attrs.language).toBe('en');
@@ -155,8 +156,54 @@ describe('save', () => {
     expect((await readdir(dir)).sort()).toEqual(['res-1332.plenary', 'res-1332.plenary.bak', 'userData']);
   });
 
+  it('two writers from one revision: the first save wins, the 19 others are conflicts, not lost edits', async () => {
+    const { fileId, file, content, revision } = await savedResolution();
+    const versions = Array.from({ length: 20 }, (_, i) => {
+      const changed = JSON.parse(content) as { doc: { attrs: { language: string } }; metadata: { title: string } };
+      changed.metadata.title = `version ${i}`;
+      return JSON.stringify(changed);
+    });
+    const outcomes = (await Promise.all(versions.map((version) => callHostApi(api, 'save', [fileId, version, revision])))) as SaveOutcome[];
+    const won = outcomes.filter((outcome) => outcome.ok);
+    expect(won).toHaveLength(1);
+    const lost = outcomes.filter((outcome) => !outcome.ok);
+    expect(lost).toHaveLength(19);
+    for (const outcome of lost) expect(outcome).toEqual({ ok: false, conflict: true, error: expect.stringMatching(/^res-1332\.plenary was changed on disk/) });
+    // The winner's revision saves again; the file holds what the winner wrote.
+    const winner = won[0] as Extract<SaveOutcome, { ok: true }>;
+    expect(winner.revision).not.toBe(revision);
+    expect(saved(await callHostApi(api, 'save', [fileId, content, winner.revision])).ok).toBe(true);
+    expect(await readFile(file, 'utf8')).toContain('"format"');
+  });
+
+  it('an external change is a conflict; the user may then overwrite it', async () => {
+    const { fileId, file, content, revision } = await savedResolution();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await writeFile(file, `${await readFile(file, 'utf8')}\n`);
+    const outcome = (await callHostApi(api, 'save', [fileId, content, revision])) as SaveOutcome;
+    expect(outcome).toMatchObject({ ok: false, conflict: true });
+    expect((await readFile(file, 'utf8')).endsWith('\n')).toBe(true);
+    expect(saved(await callHostApi(api, 'save', [fileId, content, '*'])).ok).toBe(true);
+    expect((await readFile(`${file}.bak`, 'utf8')).endsWith('\n')).toBe(true);
+  });
+
+  it('one size limit: a document that opens can be saved and snapshotted, one past it does not open', async () => {
+    // A text whose import is past the limit as .plenary JSON (the text file itself is within its own).
+    const big = path.join(dir, 'big.txt');
+    // About 1 KB of .plenary JSON per item: 35,000 items of 40 characters are 1.4 MB of text, 34 MB of JSON.
+    const item = (i: number) => `${(i % 9999) + 1}\tque le Secrétaire général présente`;
+    await writeFile(big, ['RÉSOLUTION 1', 'décide', ...Array.from({ length: 35_000 }, (_, i) => item(i))].join('\n'));
+    nextOpen = big;
+    const outcome = (await callHostApi(api, 'openDialog', [])) as OpenOutcome;
+    expect(outcome).toEqual({ ok: false, error: expect.stringMatching(/^Cannot open big\.txt: the document is \d+\.\d MB as a \.plenary file; the limit is 32\.0 MB$/) });
+    // Within the limit: opened, and its content passes the save and snapshot requests' limit.
+    const { content } = await savedResolution();
+    expect(() => parseRequest('writeRecovery', ['s1', null, content])).not.toThrow();
+    expect(DOCUMENT_SIZE_LIMIT).toBe(32 * 1024 * 1024);
+  }, 60_000);
+
   it('refuses invalid content without touching the file', async () => {
-    const { fileId, file } = await savedResolution();
+    const { fileId, file, revision } = await savedResolution();
     const before = await readFile(file, 'utf8');
     const invalid = [
       '',
@@ -165,7 +212,7 @@ describe('save', () => {
       '\u0000\u0001binary',
     ];
     for (const content of invalid) {
-      const outcome = (await callHostApi(api, 'save', [fileId, content])) as SaveOutcome;
+      const outcome = (await callHostApi(api, 'save', [fileId, content, revision])) as SaveOutcome;
       expect(outcome.ok, content).toBe(false);
       if (!outcome.ok) expect(outcome.error).toMatch(/^Not saved: the document is invalid \(.+\)\.$/);
     }
@@ -175,9 +222,9 @@ describe('save', () => {
 
   it('refuses a fileId that was never granted, and a path in its place', async () => {
     const { content } = await savedResolution();
-    await expect(callHostApi(api, 'save', ['f_AAAAAAAAAAAAAAAAAAAAAA', content])).rejects.toThrow(NotGrantedError);
-    await expect(callHostApi(api, 'save', ['f_AAAAAAAAAAAAAAAAAAAAAA', content])).rejects.toThrow('this file was not opened by you');
-    await expect(callHostApi(api, 'save', [path.join(dir, 'evil.plenary'), content])).rejects.toThrow(InvalidRequestError);
+    await expect(callHostApi(api, 'save', ['f_AAAAAAAAAAAAAAAAAAAAAA', content, '*'])).rejects.toThrow(NotGrantedError);
+    await expect(callHostApi(api, 'save', ['f_AAAAAAAAAAAAAAAAAAAAAA', content, '*'])).rejects.toThrow('this file was not opened by you');
+    await expect(callHostApi(api, 'save', [path.join(dir, 'evil.plenary'), content, '*'])).rejects.toThrow(InvalidRequestError);
     await expect(callHostApi(api, 'openRecent', ['/etc/passwd'])).rejects.toThrow(/invalid request to openRecent/);
     expect((await readdir(dir)).sort()).toEqual(['res-1332.plenary', 'userData']);
   });
@@ -186,7 +233,7 @@ describe('save', () => {
     nextOpen = FIXTURE;
     const document = opened(await callHostApi(api, 'openDialog', []));
     const before = await readFile(FIXTURE, 'utf8');
-    const outcome = (await callHostApi(api, 'save', [document.fileId, document.content])) as SaveOutcome;
+    const outcome = (await callHostApi(api, 'save', [document.fileId, document.content, document.revision])) as SaveOutcome;
     expect(outcome).toEqual({ ok: false, error: expect.stringMatching(/use Save As/) });
     expect(await readFile(FIXTURE, 'utf8')).toBe(before);
   });
@@ -273,7 +320,7 @@ describe.each([
     expect(documentPaths).toEqual([]);
     expect(await callHostApi(api, 'listRecent', [])).toEqual([]);
     // No id was handed out, so nothing can be saved over the resolution in force.
-    await expect(callHostApi(api, 'save', ['', document.content])).rejects.toThrow(/not a file id/);
+    await expect(callHostApi(api, 'save', ['', document.content, ''])).rejects.toThrow(/not a file id/);
 
     // The same import as Open (block ids are fresh on every import, so they are left out).
     const viaOpen = opened(await callHostApi(api, 'openDialog', []));
@@ -346,8 +393,8 @@ describe('request validation', () => {
     expect(() => parseRequest('deleteEverything', [])).toThrow(InvalidRequestError);
     expect(() => parseRequest('__proto__', [])).toThrow(/unknown method/);
     expect(() => parseRequest('save', ['f_AAAAAAAAAAAAAAAAAAAAAA'])).toThrow(InvalidRequestError);
-    expect(() => parseRequest('save', ['f_AAAAAAAAAAAAAAAAAAAAAA', 42])).toThrow(InvalidRequestError);
-    expect(() => parseRequest('save', ['f_AAAAAAAAAAAAAAAAAAAAAA', 'x'.repeat(32 * 1024 * 1024 + 1)])).toThrow(/too large/);
+    expect(() => parseRequest('save', ['f_AAAAAAAAAAAAAAAAAAAAAA', 42, ''])).toThrow(InvalidRequestError);
+    expect(() => parseRequest('save', ['f_AAAAAAAAAAAAAAAAAAAAAA', 'x'.repeat(32 * 1024 * 1024 + 1), ''])).toThrow(/too large/);
     expect(() => parseRequest('saveAs', ['{}', '../../etc/passwd'])).toThrow(/a file name, not a path/);
     expect(() => parseRequest('writeRecovery', ['../escape', null, '{}'])).toThrow(/not a session id/);
     expect(() => parseRequest('setSettings', [{ language: 'de' }])).toThrow(InvalidRequestError);

@@ -185,3 +185,29 @@ describe('the shapes behind them, on the small resolution', () => {
     expect(rejectAll(result.doc).eq(original)).toBe(true);
   });
 });
+
+describe('reject-all when the first block is an inserted resolution (issue 16)', () => {
+  const inserted = { kind: 'insertion', id: 'c-first', author: 'A', date: '2026-01-01T00:00:00Z' };
+
+  it('removes it and leaves the blocks after it, every block with an id', () => {
+    const doc = fixtureDocument('council-res-1332-c24.txt');
+    const first = doc.child(0);
+    const withInserted = doc.type.create(doc.attrs, [first.type.create({ ...first.attrs, id: 'r-new', change: inserted }, first.content), ...Array.from({ length: doc.childCount }, (_, i) => doc.child(i))]);
+    const rejected = rejectAll(withInserted);
+    rejected.check();
+    expect(rejected.eq(doc)).toBe(true);
+  });
+
+  it('leaves an empty paragraph with an id when the inserted resolution was the only block', () => {
+    const doc = fixtureDocument('council-res-1332-c24.txt');
+    const only = doc.type.create(doc.attrs, [doc.child(0).type.create({ ...doc.child(0).attrs, change: inserted }, doc.child(0).content)]);
+    const rejected = rejectAll(only);
+    rejected.check();
+    const ids: unknown[] = [];
+    rejected.descendants((node) => {
+      if ('id' in node.attrs) ids.push(node.attrs.id);
+    });
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids.every((id) => typeof id === 'string' && id !== '')).toBe(true);
+  });
+});

@@ -22,6 +22,7 @@ import {
   type Revisions,
 } from './revisions.js';
 import { itemTextIndentTwips } from '../../council-style/index.js';
+import { wordTable } from './table.js';
 import { namesTextOnly, proposalIdentifiers } from '../../proposals/index.js';
 import type { ProposalSymbol } from '../../schema/index.js';
 
@@ -43,10 +44,10 @@ interface TextParagraphOptions {
 function textParagraph(ctx: ExportContext, node: Node, inherited: Revisions, options: TextParagraphOptions): Paragraph {
   const revision = within(inherited, blockRevisionsOf(node, ctx.moves));
   const children: ParagraphChild[] = [];
-  if (options.label) children.push(...labelRuns(ctx, options.label.kind, options.label.id ?? (node.attrs.id as string), revision));
+  if (options.label) for (const entry of labelRuns(ctx, options.label.kind, options.label.id ?? (node.attrs.id as string), revision)) children.push(entry);
   if (options.leadingTabs) children.push(run(ctx, textContent('\t'.repeat(options.leadingTabs)), runFormat(ctx), revision));
-  if (options.lead) children.push(...options.lead);
-  children.push(...inlineRuns(ctx, node, revision));
+  if (options.lead) for (const entry of options.lead) children.push(entry);
+  for (const entry of inlineRuns(ctx, node, revision)) children.push(entry);
   // The paragraph mark goes with the whole block's revisions; otherwise it may carry a split or join of its own.
   const markRevisions = isRevised(revision) ? revision : paragraphMarkRevisionsOf(node);
   const formerFormatting = formattingBeforeSplit(ctx);
@@ -92,6 +93,8 @@ export function bodyBlock(ctx: ExportContext, node: Node, inherited: Revisions):
       return resolution(ctx, node, revision);
     case 'annex':
       return annex(ctx, node, revision);
+    case 'table':
+      return [wordTable(ctx, node, inherited, (c, paragraph, cellRevision, style) => textParagraph(c, paragraph, cellRevision, { style }))];
     case 'proposal':
       return proposal(ctx, node, revision);
     default:
@@ -111,8 +114,8 @@ function resolution(ctx: ExportContext, node: Node, revision: Revisions): BodyEl
   node.forEach((child) => {
     const style = RESOLUTION_STYLES[child.type.name];
     if (style) out.push(textParagraph(ctx, child, revision, { style }));
-    else if (child.type.name === 'section') out.push(...section(ctx, child, revision));
-    else if (child.type.name === 'annex') out.push(...annex(ctx, child, revision));
+    else if (child.type.name === 'section') for (const entry of section(ctx, child, revision)) out.push(entry);
+    else if (child.type.name === 'annex') for (const entry of annex(ctx, child, revision)) out.push(entry);
   });
   return out;
 }
@@ -122,7 +125,7 @@ function section(ctx: ExportContext, node: Node, inherited: Revisions): BodyElem
   const out: BodyElement[] = [];
   node.forEach((child) => {
     if (child.type.name === 'section_keyword') out.push(textParagraph(ctx, child, revision, { style: 'Call' }));
-    else out.push(...itemList(ctx, child, revision, 1));
+    else for (const entry of itemList(ctx, child, revision, 1)) out.push(entry);
   });
   return out;
 }
@@ -130,7 +133,9 @@ function section(ctx: ExportContext, node: Node, inherited: Revisions): BodyElem
 function itemList(ctx: ExportContext, list: Node, inherited: Revisions, depth: number): BodyElement[] {
   const revision = within(inherited, blockRevisionsOf(list, ctx.moves));
   const out: BodyElement[] = [];
-  list.forEach((item) => out.push(...itemParagraphs(ctx, item, revision, depth)));
+  list.forEach((item) => {
+    for (const entry of itemParagraphs(ctx, item, revision, depth)) out.push(entry);
+  });
   return out;
 }
 
@@ -162,7 +167,7 @@ function itemParagraphs(ctx: ExportContext, item: Node, inherited: Revisions, de
         break;
       }
       case 'item_list':
-        out.push(...itemList(ctx, child, revision, depth + 1));
+        for (const entry of itemList(ctx, child, revision, depth + 1)) out.push(entry);
         break;
     }
   });
@@ -211,7 +216,7 @@ function annex(ctx: ExportContext, node: Node, inherited: Revisions): BodyElemen
     } else if (child.type.name === 'annex_title') {
       out.push(textParagraph(ctx, child, revision, { style: 'Annextitle' }));
     } else {
-      out.push(...bodyBlock(ctx, child, revision));
+      for (const entry of bodyBlock(ctx, child, revision)) out.push(entry);
     }
   });
   return out;

@@ -89,7 +89,7 @@ function fieldParagraph({ ctx, revisions: coverRevisions }: Cover, node: Node, s
   const revisions = within(coverRevisions, blockRevisionsOf(node));
   const children: ParagraphChild[] = [];
   if (prefix) children.push(new TextRun({ ...runFormat(ctx), text: prefix }));
-  children.push(...inlineRuns(ctx, node, revisions));
+  for (const entry of inlineRuns(ctx, node, revisions)) children.push(entry);
   if (suffix) children.push(new TextRun({ ...runFormat(ctx), text: suffix }));
   const markRevisions = isRevised(revisions) ? revisions : paragraphMarkRevisionsOf(node);
   return paragraph(ctx, {

@@ -84,7 +84,7 @@ export function inlineRuns(ctx: ExportContext, block: Node, blockRevisions: Revi
       const own = within(blockRevisionsOf(child), markRevisionsOf(child.marks));
       out.push(footnoteReference(ctx, child, within(blockRevisions, own)));
     } else if (child.type.name === 'cross_reference') {
-      out.push(...crossReference(ctx, child, within(blockRevisions, markRevisionsOf(child.marks))));
+      for (const entry of crossReference(ctx, child, within(blockRevisions, markRevisionsOf(child.marks)))) out.push(entry);
     }
   });
   return out;

@@ -18,7 +18,7 @@ export async function writeDocx(source: Node, table: CouncilStyleTable = council
   const ctx = createContext(source, table);
   const body: BodyElement[] = [];
   source.forEach((child) => {
-    body.push(...(child.type.name === 'cover' ? coverBlocks(ctx, child) : bodyBlock(ctx, child, UNREVISED)));
+    for (const entry of (child.type.name === 'cover' ? coverBlocks(ctx, child) : bodyBlock(ctx, child, UNREVISED))) body.push(entry);
   });
   const headers = councilHeaders(ctx, coverDocumentNumber(source, ctx.language.documentSuffix));
   const word = new Document({

@@ -97,6 +97,9 @@ class TextWriter {
       case 'annex':
         this.annex(node, state);
         return;
+      case 'table':
+        node.forEach((row) => this.tableRow(row, state));
+        return;
       case 'proposal':
         // `MOD⇥SEN/56/1`, the body, `Reasons:⇥…` (shared/proposals: the identifier is computed).
         this.lines.push(`${node.attrs.symbol as string}\t${this.identifiers.get(node.attrs.id as string) ?? ''}`);
@@ -141,6 +144,27 @@ class TextWriter {
 
   private stateOf(node: Node, inherited: ChangeKind | null): ChangeKind | null {
     return this.marked ? (blockState(node) ?? inherited) : null;
+  }
+
+  /**
+   * A table row as one line, `| cell | cell |`, the paragraphs of a cell joined by ` / `; a row
+   * inserted or deleted whole is wrapped as one change (`[+| … |+]`).
+   */
+  private tableRow(row: Node, inherited: ChangeKind | null): void {
+    const state = this.stateOf(row, inherited);
+    const notes: string[] = [];
+    const cells: string[] = [];
+    row.forEach((cell) => {
+      const paragraphs: string[] = [];
+      cell.forEach((paragraph) => {
+        const written = this.inline(paragraph, state);
+        notes.push(...written.notes);
+        paragraphs.push(`${written.text}${this.marked ? paragraphMarkSuffix(paragraph) : ''}`);
+      });
+      cells.push(paragraphs.join(' / '));
+    });
+    const line = `| ${cells.join(' | ')} |`;
+    this.lines.push(`${state ? wrap(state, line) : line}${notes.map((note) => ` ${note}`).join('')}`);
   }
 
   // --- lines --------------------------------------------------------------------------------

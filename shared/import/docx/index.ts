@@ -16,6 +16,7 @@ import { labelReader } from '../text/labels.js';
 import { detectLanguage } from '../text/language.js';
 import { parseLines } from '../text/parse.js';
 import type { TextImportResult } from '../text/index.js';
+import { FootnoteBodies } from './footnotes.js';
 import { uncoverUntouchedContent } from './block-changes.js';
 import { paragraphsToLines } from './lines.js';
 import { pairMoves } from './moves.js';
@@ -38,7 +39,8 @@ export function importDocx(bytes: Uint8Array, options: DocxImportOptions = {}): 
   }
   const pkg = openDocxPackage(bytes, options.limits ?? DEFAULT_ZIP_LIMITS);
   const content = readDocxContent(pkg.document, pkg.styles, pkg.footnotes, pkg.comments, pkg.endnotes);
-  let lines = paragraphsToLines(content.paragraphs, content.footnotes);
+  let footnotes = new FootnoteBodies(content.footnotes);
+  let lines = paragraphsToLines(content.paragraphs, footnotes);
   if (lines.length === 0) throw new ImportError('the Word document has no text: there is nothing to import');
 
   const language = (options.language as LanguageCode | undefined) ?? detectLanguage(lines);
@@ -46,14 +48,16 @@ export function importDocx(bytes: Uint8Array, options: DocxImportOptions = {}): 
   const classifier = new LineClassifier(table);
   // Outside a resolution, labels revised by hand are what the delegate typed: kept as text.
   if (lines.some((line) => line.labelRevised) && !lines.some((line) => classifier.isNumberLine(line))) {
-    lines = paragraphsToLines(content.paragraphs, content.footnotes, { typedLabels: true });
+    // A second reading hands each note out afresh (FootnoteBodies gives a note once per reading).
+    footnotes = new FootnoteBodies(content.footnotes);
+    lines = paragraphsToLines(content.paragraphs, footnotes, { typedLabels: true });
   }
   const parsed = parseLines(lines, classifier, labelReader(table));
   // Renumbered references are collapsed before any other linking (a reference names the numbering of the view its words belong to).
   const doc = linkReferences(collapseRenumberedReferences(pairMoves(uncoverUntouchedContent(parsed.doc), content.moves)));
   doc.check();
 
-  const warnings = [...parsed.warnings];
+  const warnings = [...parsed.warnings, ...footnotes.warnings()];
   const { comments, formattingRevisions, tables, endnotes, textBoxes, equations, pictures } = content.report;
   if (comments > 0) warnings.push(`${comments} comment(s) in the Word file were not imported: Plenary documents do not hold comments yet`);
   if (formattingRevisions > 0) {
@@ -65,6 +69,7 @@ export function importDocx(bytes: Uint8Array, options: DocxImportOptions = {}): 
   if (textBoxes > 0) warnings.push(`${textBoxes} text box(es) were read as paragraphs after the paragraph holding them`);
   if (equations > 0) warnings.push(`${equations} equation(s) were read as their linear text (A=πr^2): Plenary documents do not hold equations`);
   if (pictures > 0) warnings.push(`${pictures} picture(s) or embedded object(s) were left out: Plenary documents do not hold pictures`);
+  // Layout tables only (a cover, a framed box): data tables are tables in the model (./tables.ts).
   if (tables > 0) warnings.push(`${tables} table(s) were read as plain paragraphs, cell by cell`);
   return {
     doc,

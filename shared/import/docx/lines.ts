@@ -15,7 +15,9 @@ import type { BlockChange } from '../../schema/index.js';
 import { LABEL_SHAPE, splitLines, type SourceLine } from '../text/lines.js';
 import { councilStyleTable } from '../../council-style/index.js';
 import { itemTextIndentTwips } from '../../council-style/index.js';
+import type { FootnoteBodies } from './footnotes.js';
 import type { Revision, SourceParagraph, SourceRun } from './ooxml.js';
+import { buildTable, tableLine } from './tables.js';
 
 function toChange(revision: Revision): BlockChange {
   return { kind: revision.kind, id: revision.id, author: revision.author, date: revision.date };
@@ -44,7 +46,7 @@ function textIn(runs: SourceRun[], view: 'new' | 'original'): string {
   return runs.map((run) => (run.kind === 'text' && run.revision?.kind !== hidden ? run.text : '')).join('');
 }
 
-function inlineRuns(runs: SourceRun[], block: Revision | null, footnotes: Map<string, SourceParagraph[]>): InlineRun[] {
+function inlineRuns(runs: SourceRun[], block: Revision | null, footnotes: FootnoteBodies): InlineRun[] {
   const out: InlineRun[] = [];
   // Runs of the block's own revision need no marks: the block carries it.
   const changeOf = (revision: Revision | null) =>
@@ -58,7 +60,8 @@ function inlineRuns(runs: SourceRun[], block: Revision | null, footnotes: Map<st
       const change = changeOf(run.revision);
       out.push({ text: run.text, ...(run.formats.length ? { marks: [...run.formats] } : {}), ...(change ? { change } : {}) });
     } else {
-      const note = footnotes.get(run.id) ?? [];
+      const note = footnotes.take(run.id);
+      if (!note) continue;
       const body = footnoteRuns(note, footnotes);
       const change = changeOf(run.revision)?.at(-1);
       out.push({ footnote: body, ...(change ? { change } : {}) });
@@ -72,11 +75,14 @@ function withChange(text: string, change: BlockChange[] | undefined): InlineRun 
 }
 
 /** A footnote's paragraphs as one run list; the number mark and the tab after it are Word's, not text. */
-function footnoteRuns(paragraphs: SourceParagraph[], footnotes: Map<string, SourceParagraph[]>): InlineRun[] {
+function footnoteRuns(paragraphs: SourceParagraph[], footnotes: FootnoteBodies): InlineRun[] {
   const runs: InlineRun[] = [];
   paragraphs.forEach((paragraph, index) => {
     if (index > 0) runs.push(' ');
-    runs.push(...inlineRuns(paragraph.runs, null, footnotes).filter((run) => typeof run === 'string' || !('footnote' in run)));
+    // Anchors inside a note are dropped before reading it: a note is never expanded inside another.
+    const own = paragraph.runs.filter((run) => run.kind !== 'footnote');
+    if (own.length < paragraph.runs.length) footnotes.skipNested();
+    for (const run of inlineRuns(own, null, footnotes)) runs.push(run);
   });
   // Drop the white space Word puts between the footnote number and its text.
   while (runs.length > 0) {
@@ -124,7 +130,7 @@ function asTextLine(paragraph: SourceParagraph, no: number): DocxSourceLine | nu
   return line ? { ...line, no, style: paragraph.styleName, labelRevised: false } : null;
 }
 
-export function paragraphsToLines(paragraphs: SourceParagraph[], footnotes: Map<string, SourceParagraph[]>, options: LineOptions = {}): DocxSourceLine[] {
+export function paragraphsToLines(paragraphs: SourceParagraph[], footnotes: FootnoteBodies, options: LineOptions = {}): DocxSourceLine[] {
   const lines: DocxSourceLine[] = [];
   // An empty paragraph after a revised paragraph mark is what that paragraph joins in one view:
   // left out, the join would take the next paragraph's text instead.
@@ -132,6 +138,12 @@ export function paragraphsToLines(paragraphs: SourceParagraph[], footnotes: Map<
   paragraphs.forEach((paragraph, index) => {
     const afterRevisedMark = joinsNext;
     joinsNext = paragraph.markRevision !== null;
+    if (paragraph.table) {
+      // A data table (./tables.ts): its cells read as paragraphs are, handed on as one block.
+      const table = buildTable(paragraph.table, (cell) => paragraphsToLines(cell, footnotes));
+      if (table) lines.push({ ...tableLine(table, paragraph.table, index + 1), labelRevised: false });
+      return;
+    }
     const textLine = asTextLine(paragraph, index + 1);
     if (textLine) {
       lines.push(textLine);
@@ -139,16 +151,16 @@ export function paragraphsToLines(paragraphs: SourceParagraph[], footnotes: Map<
     }
     const whole = wholeParagraphRevision(paragraph);
     const view = whole?.kind === 'deletion' ? 'original' : 'new';
-    let runs = [...paragraph.runs];
-
-    // Leading tabs (and the blanks around them) give the indent of a continuation.
+    // Leading tabs (and the blanks around them) give the indent of a continuation. Counted with
+    // an index (not shift(), which is linear): a paragraph can hold 200,000 tabs.
     let tabs = 0;
-    while (runs.length > 0) {
-      const first = runs[0]!;
+    let start = 0;
+    for (; start < paragraph.runs.length; start++) {
+      const first = paragraph.runs[start]!;
       if (first.kind === 'tab') tabs += 1;
       else if (!(first.kind === 'text' && first.text.trim() === '')) break;
-      runs.shift();
     }
+    let runs = paragraph.runs.slice(start);
 
     // Word writes a continuation as an indented paragraph rather than with tabs: its indentation
     // tells the depth of the item text it stands at.
@@ -166,8 +178,9 @@ export function paragraphsToLines(paragraphs: SourceParagraph[], footnotes: Map<
         if (LABEL_SHAPE.test(candidate)) {
           label = candidate;
           labelRevised = runs.slice(0, tabAt).some((run) => run.revision !== null && run.revision !== whole);
-          runs = runs.slice(tabAt + 1);
-          while (runs[0]?.kind === 'tab') runs.shift();
+          let next = tabAt + 1;
+          while (runs[next]?.kind === 'tab') next += 1;
+          runs = runs.slice(next);
         }
       }
     }

@@ -6,6 +6,7 @@
  */
 import { SaxesParser } from 'saxes';
 import { ImportError } from '../errors.js';
+import { isDataTable, readSourceTable, type SourceTable } from './tables.js';
 import { writeMath, type MathXml } from './math.js';
 
 export interface Revision {
@@ -36,12 +37,14 @@ export interface SourceParagraph {
   bidi: boolean;
   /** Left (start) indentation in twips set on the paragraph itself, 0 when none. */
   indentTwips: number;
+  /** Not a paragraph but a data table read whole (./tables.ts); its other fields are empty. */
+  table?: SourceTable;
 }
 
 export interface OoxmlReport {
   comments: number;
   formattingRevisions: number;
-  /** Tables are flattened into paragraphs, cell by cell. */
+  /** Layout tables (not data tables) flattened into paragraphs, cell by cell. */
   tables: number;
   /** Endnote anchors, read as footnotes: the model has one kind of note. */
   endnotes: number;
@@ -56,6 +59,12 @@ export interface OoxmlReport {
 type XmlNode = Record<string, unknown> & { ':@'?: Record<string, string> };
 
 /**
+ * Word nests a few levels per table, hyperlink or content control; real files stay far below this.
+ * A hostile file nesting 200,000 runs would otherwise overflow the stack of every recursive reader.
+ */
+export const MAX_XML_DEPTH = 256;
+
+/**
  * Parses an XML part into the light tree the readers walk: `{ [tag]: children, ':@': attributes }`,
  * text as `{ '#text': … }`. saxes is a strict, streaming parser: one pass, and malformed XML is an
  * error rather than something repaired behind the user's back. It never fetches or expands
@@ -66,6 +75,10 @@ function parseXml(name: string, xml: string): XmlNode[] {
   const stack: XmlNode[][] = [root];
   const parser = new SaxesParser({ xmlns: false, position: true });
   parser.on('opentag', (tag) => {
+    // The readers walk this tree recursively: its depth is capped here, once, for all of them.
+    if (stack.length > MAX_XML_DEPTH) {
+      throw new ImportError(`the Word file cannot be read: ${name} nests elements more than ${MAX_XML_DEPTH} deep`);
+    }
     const children: XmlNode[] = [];
     const node: XmlNode = { [tag.name]: children };
     const attributes = tag.attributes as Record<string, string>;
@@ -84,6 +97,7 @@ function parseXml(name: string, xml: string): XmlNode[] {
   try {
     parser.write(xml).close();
   } catch (error) {
+    if (error instanceof ImportError) throw error;
     const detail = error instanceof Error ? error.message.split('\n')[0] : 'unreadable';
     throw new ImportError(`the Word file is damaged: ${name} is not well-formed XML (${detail})`);
   }
@@ -91,21 +105,21 @@ function parseXml(name: string, xml: string): XmlNode[] {
 }
 
 /** The tag name of a node (its single key besides ':@'). */
-function tagOf(node: XmlNode): string {
+export function tagOf(node: XmlNode): string {
   for (const key of Object.keys(node)) if (key !== ':@') return key;
   return '';
 }
 
-function childrenOf(node: XmlNode): XmlNode[] {
+export function childrenOf(node: XmlNode): XmlNode[] {
   const value = node[tagOf(node)];
   return Array.isArray(value) ? (value as XmlNode[]) : [];
 }
 
-function attrOf(node: XmlNode, name: string): string | null {
+export function attrOf(node: XmlNode, name: string): string | null {
   return node[':@']?.[name] ?? null;
 }
 
-function findChild(node: XmlNode, tag: string): XmlNode | undefined {
+export function findChild(node: XmlNode, tag: string): XmlNode | undefined {
   return childrenOf(node).find((child) => tagOf(child) === tag);
 }
 
@@ -207,6 +221,12 @@ class ParagraphReader {
           break;
         }
         case 'w:tbl':
+          // Data tables are read whole (./tables.ts); layout tables (a cover) as their paragraphs.
+          if (isDataTable(node, (id) => this.styleNames.get(id))) {
+            const table = readSourceTable(node, (cell) => this.readBlocks(cell));
+            out.push({ styleId: null, styleName: null, runs: [], markRevision: null, pageBreakBefore: false, bidi: false, indentTwips: 0, table });
+            break;
+          }
           this.report.tables += 1;
           for (const cell of tableCells(node)) out.push(...cellParagraphs(this.readBlocks(cell)));
           break;

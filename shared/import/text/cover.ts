@@ -118,7 +118,7 @@ export function joinRuns(paragraphs: readonly InlineRun[][]): InlineRun[] {
     const last = out[out.length - 1];
     const lastText = typeof last === 'string' ? last : last && 'text' in last ? last.text : '';
     if (out.length > 0 && !/\s$/.test(lastText)) out.push(' ');
-    out.push(...runs);
+    for (const entry of runs) out.push(entry);
   }
   return out;
 }

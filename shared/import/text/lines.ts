@@ -10,6 +10,7 @@
  * - the converter sometimes repeats the footnote number after the anchor and at the start of the
  *   footnote text (`développement[footnoteRef:1]1, y compris` … `[1: 1 \tPar pays…]`).
  */
+import type { Node } from 'prosemirror-model';
 import type { InlineRun } from '../../model/index.js';
 import type { BlockChange } from '../../schema/index.js';
 
@@ -32,6 +33,12 @@ export interface SourceLine {
   paragraphMark?: BlockChange | null;
   /** A later deletion of a block that `change` says was inserted by someone else (see the schema's `deletion`). */
   deletion?: BlockChange | null;
+  /** Lines read from Word only: a block read whole (a table, shared/import/docx/tables.ts), placed as it is. */
+  block?: Node;
+  /** The same block as lines, for where it cannot stand (a table among a section's items). */
+  blockAsLines?: SourceLine[];
+  /** What reading the block simplified, for the import's warnings. */
+  blockWarnings?: string[];
 }
 
 export interface LinesResult {
@@ -39,10 +46,6 @@ export interface LinesResult {
   warnings: string[];
 }
 
-const BOOKMARK = /\[bookmark:[^\]]*\]/g;
-const IMAGE = /\[image:[^\]]*\]/g;
-/** `[1: text]`: a footnote's text. Its number keeps it apart from `[footnoteRef:1]`. */
-const FOOTNOTE_BODY = /\s*\[(\d+):([^\]]*)\]/g;
 const FOOTNOTE_ANCHOR = /\[footnoteRef:(\d+)\]/g;
 const LEADING_SPACE = /^[ \t\u00A0]*/;
 /** A label is short and has no spaces; whether it is really a label is decided by its shape. */
@@ -71,12 +74,18 @@ function readLine(raw: string, no: number, warnings: string[]): SourceLine | nul
   const bodies = new Map<string, string>();
   // Most lines have no bracket at all: skip the artifact and footnote patterns for them.
   if (rest.includes('[')) {
-    rest = rest.replace(BOOKMARK, '').replace(IMAGE, '');
-    rest = rest.replace(FOOTNOTE_BODY, (whole, number: string, body: string) => {
-      if (bodies.has(number)) return whole;
-      bodies.set(number, body);
-      return '';
-    });
+    rest = removeBracketed(rest, (head) => head === 'bookmark' || head === 'image');
+    // `[1: text]`, a footnote's text (its number keeps it apart from `[footnoteRef:1]`), goes with
+    // the white space before it.
+    rest = removeBracketed(
+      rest,
+      (head, body) => {
+        if (!/^\d+$/.test(head) || bodies.has(head)) return false;
+        bodies.set(head, body);
+        return true;
+      },
+      true,
+    );
   }
 
   const lead = LEADING_SPACE.exec(rest)![0];
@@ -105,6 +114,36 @@ function readLine(raw: string, no: number, warnings: string[]): SourceLine | nul
   const hasFootnote = runs.some((run) => typeof run !== 'string');
   if (label === null && plain.trim() === '' && !hasFootnote) return null;
   return { no, tabs, label, runs: mergeStrings(runs), plain: plain.trim(), raw };
+}
+
+/**
+ * Removes each `[head:body]` that `take(head, body)` accepts, in one left-to-right pass. Written as
+ * a scan rather than a regex with `[^\]]*` (or a leading `\s*`): on a line of many `[` and no `]`
+ * such a regex retries from every position, which is quadratic in the line's length.
+ */
+function removeBracketed(text: string, take: (head: string, body: string) => boolean, withSpaceBefore = false): string {
+  let out = '';
+  let from = 0;
+  let open = text.indexOf('[');
+  // The next `]` and `:` are remembered: each is looked for again only once the scan has passed
+  // it, so the whole pass reads the line a bounded number of times.
+  let close = text.indexOf(']');
+  let colon = text.indexOf(':');
+  while (open !== -1 && close !== -1) {
+    if (close < open) close = text.indexOf(']', open);
+    if (close === -1) break;
+    if (colon !== -1 && colon < open) colon = text.indexOf(':', open);
+    const inner = colon !== -1 && colon < close;
+    if (inner && take(text.slice(open + 1, colon), text.slice(colon + 1, close))) {
+      const before = text.slice(from, open);
+      out += withSpaceBefore ? before.trimEnd() : before;
+      from = close + 1;
+      open = text.indexOf('[', from);
+    } else {
+      open = text.indexOf('[', open + 1);
+    }
+  }
+  return out + text.slice(from);
 }
 
 function countTabs(lead: string): number {

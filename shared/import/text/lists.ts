@@ -29,7 +29,16 @@ interface OpenList {
   /** 1 for the outermost list; an item's depth is its list's depth. */
   depth: number;
   items: OpenItem[];
+  /** How many items count in each numbering, kept as items are added (not recounted per line). */
+  counted: { new: number; original: number };
 }
+
+/**
+ * Deeper than any resolution nests its items (four levels is already rare). A text whose labels
+ * would open lists below this (every line `a)`, a hostile staircase) gets its further items as
+ * siblings at this depth, so the building below never recurses deeper than this.
+ */
+export const MAX_LIST_DEPTH = 12;
 
 export interface ListProblem {
   line: SourceLine;
@@ -72,11 +81,7 @@ export class ListBuilder {
       if (list.style !== reading.style) continue;
       if (reading.style === 'dash' || view === 'none') return index;
       const numbering = view === 'original' ? 'original' : 'new';
-      const counted = list.items.filter((item) => {
-        const itemView = viewOf(item.line);
-        return itemView === 'both' || itemView === numbering;
-      }).length;
-      if (reading.value === counted + 1) return index;
+      if (reading.value === list.counted[numbering] + 1) return index;
     }
     return -1;
   }
@@ -99,7 +104,7 @@ export class ListBuilder {
     if (!current) {
       const reading = opener ?? readings[0]!;
       if (!opener) this.problem(line, `label ${line.label} does not start a list; numbered from its position`);
-      this.root = { style: reading.style, depth: 1, items: [item] };
+      this.root = listOf(reading.style, 1, item);
       this.stack = [this.root];
       return;
     }
@@ -111,7 +116,7 @@ export class ListBuilder {
       const index = this.expecting(reading, line);
       if (index >= 0) {
         this.closeBelow(index);
-        this.stack[index]!.items.push(item);
+        addItem(this.stack[index]!, item);
         return;
       }
     }
@@ -123,7 +128,7 @@ export class ListBuilder {
         // indentation is the next item, not a sub-list (which would make a staircase).
         this.problem(line, `label ${line.label} repeats an earlier label of its list; numbered from its position`);
         this.closeBelow(sibling);
-        this.stack[sibling]!.items.push(item);
+        addItem(this.stack[sibling]!, item);
         return;
       }
       this.openUnder(current, opener.style, item);
@@ -135,7 +140,7 @@ export class ListBuilder {
     for (let index = this.stack.length - 1; index >= 0; index--) {
       if (readings.some((reading) => reading.style === this.stack[index]!.style)) {
         this.closeBelow(index);
-        this.stack[index]!.items.push(item);
+        addItem(this.stack[index]!, item);
         return;
       }
     }
@@ -167,12 +172,12 @@ export class ListBuilder {
   addUnlabelled(line: SourceLine): void {
     const item = newItem(line);
     if (!this.root) {
-      this.root = { style: this.defaultStyle, depth: 1, items: [item] };
+      this.root = listOf(this.defaultStyle, 1, item);
       this.stack = [this.root];
       return;
     }
     this.stack = [this.root];
-    this.root.items.push(item);
+    addItem(this.root, item);
   }
 
   /** An unlabelled paragraph inside an item; `line.tabs` is its indent. */
@@ -190,7 +195,12 @@ export class ListBuilder {
   }
 
   private openUnder(parent: OpenItem, style: ListStyle, item: OpenItem): void {
-    const list: OpenList = { style, depth: this.stack.length + 1, items: [item] };
+    if (this.stack.length >= MAX_LIST_DEPTH) {
+      this.problem(item.line, `label ${item.line.label} would nest items more than ${MAX_LIST_DEPTH} levels deep; kept at that level`);
+      addItem(this.stack[this.stack.length - 1]!, item);
+      return;
+    }
+    const list = listOf(style, this.stack.length + 1, item);
     parent.children.push({ list });
     this.stack.push(list);
   }
@@ -218,6 +228,19 @@ function viewOf(line: SourceLine): 'both' | 'new' | 'original' | 'none' {
   if (line.change?.kind === 'deletion') return 'original';
   if (line.change?.kind === 'insertion') return 'new';
   return 'both';
+}
+
+function listOf(style: ListStyle, depth: number, first: OpenItem): OpenList {
+  const list: OpenList = { style, depth, items: [], counted: { new: 0, original: 0 } };
+  addItem(list, first);
+  return list;
+}
+
+function addItem(list: OpenList, item: OpenItem): void {
+  list.items.push(item);
+  const view = viewOf(item.line);
+  if (view === 'both' || view === 'new') list.counted.new += 1;
+  if (view === 'both' || view === 'original') list.counted.original += 1;
 }
 
 function newItem(line: SourceLine): OpenItem {

@@ -59,11 +59,11 @@ class Parser {
     if (coverLines.length > 0 && looksLikeCover(coverLines, this.classify)) {
       const cover = readCover(coverLines, this.classify);
       children.push(cover.cover);
-      this.warnings.push(...cover.warnings);
-      this.unrecognised.push(...cover.unrecognised);
+      for (const entry of cover.warnings) this.warnings.push(entry);
+      for (const entry of cover.unrecognised) this.unrecognised.push(entry);
       this.index = coverLines.length;
     }
-    children.push(...this.blocks('body'));
+    for (const entry of this.blocks('body')) children.push(entry);
     if (children.length === 0 || (children.length === 1 && children[0]!.type.name === 'cover')) {
       children.push(textBlock('paragraph', []));
     }
@@ -79,7 +79,7 @@ class Parser {
 
   /** The cover ends at the first labelled line (`I\tIntroduction`), resolution or annex. */
   private endsCover(line: SourceLine): boolean {
-    return line.label !== null || this.classify.isNumberLine(line) || this.classify.isAnnexLine(line);
+    return line.label !== null || line.block !== undefined || this.classify.isNumberLine(line) || this.classify.isAnnexLine(line);
   }
 
   private unplaced(line: SourceLine, why: string): void {
@@ -101,6 +101,14 @@ class Parser {
 
     for (let line = this.peek(); line; line = this.peek()) {
       if (this.classify.isFieldArtifact(line)) {
+        this.index += 1;
+        continue;
+      }
+      if (line.block) {
+        // A block read whole from Word (a table): placed as it is.
+        flush();
+        blocks.push(line.block);
+        for (const warning of line.blockWarnings ?? []) this.warnings.push(`line ${line.no}: ${warning}`);
         this.index += 1;
         continue;
       }
@@ -201,11 +209,13 @@ class Parser {
   }
 
   private endsResolutionHead(line: SourceLine): boolean {
-    return this.classify.keywordOf(line) !== null || this.classify.isAnnexLine(line) || this.classify.isNumberLine(line);
+    // A table cannot stand among a resolution's paragraphs: it ends the resolution there, kept after it.
+    return line.block !== undefined || this.classify.keywordOf(line) !== null || this.classify.isAnnexLine(line) || this.classify.isNumberLine(line);
   }
 
   private endsSection(line: SourceLine): boolean {
-    return this.endsResolutionHead(line);
+    // A table among the items stays in the section (as lines, see section()).
+    return !line.block && this.endsResolutionHead(line);
   }
 
   private section(kind: SectionKind): Node {
@@ -214,6 +224,17 @@ class Parser {
     for (let line = this.peek(); line && !this.endsSection(line); line = this.peek()) {
       this.index += 1;
       if (this.classify.isFieldArtifact(line)) continue;
+      if (line.block) {
+        // The model holds tables in the body and annexes, not among items: its rows are kept as
+        // continuation paragraphs of the item before, text and revisions included.
+        const rows = line.blockAsLines ?? [];
+        this.warnings.push(`line ${line.no}: a table among the items of "${keywordLine.plain}" was kept as ${rows.length} paragraph(s), one per row`);
+        for (const row of rows) {
+          if (list.isEmpty) list.addUnlabelled(row);
+          else list.addContinuation(row);
+        }
+        continue;
+      }
       const readings = line.label === null ? [] : this.labels.read(line.label);
       if (readings.length > 0) {
         list.addLabelled(line, readings);
@@ -244,11 +265,11 @@ class Parser {
     const headingLine = this.lines[this.index++]!;
     const children: Node[] = [textBlock('annex_heading', headingLine.runs, [headingLine])];
     const next = this.peek();
-    if (next && next.label === null && next.tabs === 0 && !this.classify.isNumberLine(next) && !this.classify.isAnnexLine(next)) {
+    if (next && !next.block && next.label === null && next.tabs === 0 && !this.classify.isNumberLine(next) && !this.classify.isAnnexLine(next)) {
       children.push(textBlock('annex_title', next.runs, [next]));
       this.index += 1;
     }
-    children.push(...this.blocks(context));
+    for (const entry of this.blocks(context)) children.push(entry);
     return schema.nodes.annex!.create({ id: newId() }, children);
   }
 }
