@@ -101,6 +101,7 @@ export function App(props: AppProps) {
                 onJump={(id) => controller.jumpTo(id)}
                 onMove={(id, by) => controller.moveProposal(id, by)}
                 onAdd={() => run('add-proposal')}
+                onReference={(id) => controller.insertProposalReference(id)}
               />
             ) : null}
             <Outline entries={snapshot.outline} currentId={snapshot.currentId} language={snapshot.language} onJump={(entry) => entry.id && controller.jumpTo(entry.id)} />

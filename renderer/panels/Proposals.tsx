@@ -19,6 +19,8 @@ export function ProposalsPanel(props: {
   onJump(id: string): void;
   onMove(id: string, by: -1 | 1): void;
   onAdd(): void;
+  /** Inserts a live reference to the proposal at the cursor (`SEN/56/2`, renumbered with the proposals). */
+  onReference(id: string): void;
 }) {
   const { entries } = props;
   return (
@@ -42,6 +44,15 @@ export function ProposalsPanel(props: {
                   Reasons!
                 </span>
               ) : null}
+            </button>
+            <button
+              type="button"
+              aria-label={`Refer to ${entry.identifier} at the cursor`}
+              title="Insert a reference to this proposal at the cursor: it follows when proposals are re-ordered"
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => props.onReference(entry.id)}
+            >
+              ↪
             </button>
             <button type="button" aria-label={`Move ${entry.identifier} up`} disabled={index === 0} onClick={() => props.onMove(entry.id, -1)}>
               ↑
