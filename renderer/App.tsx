@@ -4,11 +4,10 @@
  * the controller (renderer/controller/); React renders its state and the editor store's snapshot,
  * and never touches the document's DOM.
  */
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { EditorView } from 'prosemirror-view';
 import type { PlenaryApi } from '../shared/ipc/index.js';
 import type { TextImporter } from '../shared/editing/index.js';
-import { REVIEW_VIEW_BANNERS } from './editor/review-view.js';
 import { useEditorSnapshot } from './store.js';
 import { AppController } from './controller/controller.js';
 import { PickerBridge } from './controller/picker-bridge.js';
@@ -24,11 +23,10 @@ import { StatusBar } from './panels/StatusBar.js';
 import { Footnotes } from './panels/Footnotes.js';
 import { Checks } from './panels/Checks.js';
 import { FindBar } from './panels/FindBar.js';
-import { FilePicker, Messages, RecoveryDialog } from './panels/Dialogs.js';
+import { FilePicker, Messages, RecoveryDialog, ReviewBanner } from './panels/Dialogs.js';
 import { Changes } from './panels/Changes.js';
 import { AuthorDialog } from './panels/AuthorDialog.js';
-import { AddProposalDialog, NewProposalsDialog, ProposalsPanel } from './panels/Proposals.js';
-import { isLanguageCode } from '../shared/languages/index.js';
+import { ProposalDialogs, ProposalsPanel } from './panels/Proposals.js';
 
 export interface AppProps {
   api: PlenaryApi;
@@ -73,8 +71,6 @@ export function App(props: AppProps) {
     return targets;
   }, [snapshot.outline]);
 
-  const searchLibrary = useCallback((query: string) => controller.searchLibrary(query), [controller]);
-
   const { reviewView, changesVisible } = state;
   const run = (command: Parameters<AppController['run']>[0]) => void controller.run(command);
   return (
@@ -94,14 +90,7 @@ export function App(props: AppProps) {
       />
       {state.find && view ? <FindBar view={view} withReplace={state.find === 'replace'} onClose={() => controller.closeFind()} /> : null}
       <Messages messages={state.messages} onDismiss={(id) => controller.dismissMessage(id)} />
-      {reviewView !== 'markup' ? (
-        <div className={`review-banner review-banner-${reviewView}`} role="status">
-          <span>{REVIEW_VIEW_BANNERS[reviewView]}</span>
-          <button type="button" className="primary" onClick={() => controller.showView('markup')}>
-            Back to editing (Esc)
-          </button>
-        </div>
-      ) : null}
+      <ReviewBanner view={reviewView} onBack={() => controller.showView('markup')} />
       {/* Style check results where the user looks: under the toolbar, not under the last footnote. */}
       {state.checks ? (
         <Checks
@@ -121,6 +110,7 @@ export function App(props: AppProps) {
                 onJump={(id) => controller.jumpTo(id)}
                 onMove={(id, by) => controller.moveProposal(id, by)}
                 onAdd={() => run('add-proposal')}
+                onReference={(id) => controller.insertProposalReference(id)}
               />
             ) : null}
             <Outline
@@ -204,20 +194,7 @@ export function App(props: AppProps) {
           onLater={() => controller.postponeRecovery()}
         />
       ) : null}
-      {state.proposalDialog === 'new' ? (
-        <NewProposalsDialog
-          language={isLanguageCode(snapshot.language) ? snapshot.language : 'en'}
-          onCreate={(request) => controller.createProposals(request)}
-          onCancel={() => controller.closeProposalDialog()}
-        />
-      ) : null}
-      {state.proposalDialog === 'add' ? (
-        <AddProposalDialog
-          onSearch={searchLibrary}
-          onAdd={(request) => void controller.addProposal(request)}
-          onCancel={() => controller.closeProposalDialog()}
-        />
-      ) : null}
+      <ProposalDialogs dialog={state.proposalDialog} language={snapshot.language} actions={controller} />
       {state.pick ? <FilePicker request={state.pick} onDone={(name) => controller.picked(name)} /> : null}
     </div>
   );

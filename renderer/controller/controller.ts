@@ -599,6 +599,15 @@ export class AppController implements WindowContext {
     this.jumpTo(added.value.id);
   }
 
+  /** A live reference to a proposal at the cursor (the Proposals panel's ↪). */
+  insertProposalReference(id: string): void {
+    const surface = this.surface;
+    if (!surface) return;
+    const reference = surface.state.schema.nodes.proposal_reference!.create({ target: id });
+    surface.dispatch(surface.state.tr.replaceSelectionWith(reference, false).scrollIntoView());
+    surface.focus();
+  }
+
   /**
    * Moves a proposal one place up or down (the Proposals panel's arrows). By id, not by rank: a
    * second click may come before the panel shows the first move.

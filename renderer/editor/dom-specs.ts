@@ -45,6 +45,8 @@ const NODE_ELEMENTS: Record<string, { tag: string; className: string }> = {
   // A proposal to a conference; its symbol and identifier are drawn by renderer/editor/proposals-view.ts.
   proposal: { tag: 'section', className: 'pl-proposal' },
   proposal_reasons: { tag: 'p', className: 'pl-reasons' },
+  // Holds no text: proposals-view.ts gives it `data-label`, the proposal's identifier now.
+  proposal_reference: { tag: 'span', className: 'pl-proposal-ref' },
   footnote: { tag: 'sup', className: 'pl-footnote' },
   // Rows and cells are what prosemirror-tables expects in the page (tr, td); the rows of a table
   // go in its tbody (see nodeToDOM).

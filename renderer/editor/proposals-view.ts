@@ -2,7 +2,7 @@
  * How a proposals document's proposals look in the page: the symbol in the left margin and the
  * identifier beside it (`MOD  SEN/56/1`, computed from the proposal's place, so it follows every
  * move), and `Reasons:` before each proposal's last paragraph — flagged while it is empty on a SUP or
- * NOC, which require it. Decorations only: the document stores none of it. Rebuilt when the
+ * NOC, which require it; live references to proposals (`SEN/56/2`) read their target's identifier. Decorations only: the document stores none of it. Rebuilt when the
  * document changes, from its top level alone (proposals are top-level blocks), so typing inside a
  * proposal costs a walk over a few dozen nodes, not the document.
  */
@@ -10,7 +10,7 @@ import type { Node } from 'prosemirror-model';
 import { Plugin, PluginKey } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import { isLanguageCode, languageTable } from '../../shared/languages/index.js';
-import { namesTextOnly, proposalsOf } from '../../shared/proposals/index.js';
+import { namesTextOnly, proposalIdentifiers, proposalReferenceText, proposalsOf } from '../../shared/proposals/index.js';
 
 const key = new PluginKey<DecorationSet>('plenaryProposals');
 
@@ -33,6 +33,11 @@ function decorations(doc: Node): DecorationSet {
   const code = doc.attrs.language as string;
   const reasons = languageTable(isLanguageCode(code) ? code : 'en').proposals.reasons;
   const found: Decoration[] = [];
+  const identifiers = proposalIdentifiers(doc);
+  doc.descendants((node, pos) => {
+    if (node.type.name === 'proposal_reference') found.push(Decoration.node(pos, pos + 1, { 'data-label': proposalReferenceText(doc, node, identifiers) }));
+    return node.isBlock;
+  });
   for (const { node, pos, symbol, identifier } of proposalsOf(doc)) {
     found.push(Decoration.widget(pos + 1, () => identifierLine(symbol, identifier), { side: -1, key: `${symbol} ${identifier}`, ignoreSelection: true }));
     const last = node.lastChild;

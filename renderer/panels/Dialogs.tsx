@@ -7,6 +7,7 @@ import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, 
 import type { RecoverySnapshot } from '../../shared/ipc/index.js';
 import type { PickRequest } from '../host-api.js';
 import type { Message } from '../controller/messages.js';
+import { REVIEW_VIEW_BANNERS, type ReviewView } from '../editor/review-view.js';
 
 /**
  * A modal form that asks for one name (a file's, the author's): Escape or `onDone(null)` cancels,
@@ -210,6 +211,19 @@ export function Messages(props: { messages: readonly Message[]; onDismiss(id: nu
           </button>
         </div>
       ))}
+    </div>
+  );
+}
+
+/** The banner over a read-only Final or Original preview, with the way back to editing. */
+export function ReviewBanner(props: { view: ReviewView; onBack(): void }) {
+  if (props.view === 'markup') return null;
+  return (
+    <div className={`review-banner review-banner-${props.view}`} role="status">
+      <span>{REVIEW_VIEW_BANNERS[props.view]}</span>
+      <button type="button" className="primary" onClick={props.onBack}>
+        Back to editing (Esc)
+      </button>
     </div>
   );
 }

@@ -5,9 +5,9 @@
  * Proposal dialog (a symbol, then a text of the library of texts in force, or an ADD's title).
  * Dumb components: the controller does the work.
  */
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { LibraryText } from '../../shared/ipc/index.js';
-import { LANGUAGE_CODES, languageTable, type LanguageCode } from '../../shared/languages/index.js';
+import { isLanguageCode, LANGUAGE_CODES, languageTable, type LanguageCode } from '../../shared/languages/index.js';
 import { conferenceCodes } from '../../shared/proposals/index.js';
 import { PROPOSAL_SYMBOLS, type ProposalSymbol } from '../../shared/schema/index.js';
 import type { ProposalEntry } from '../store.js';
@@ -19,6 +19,8 @@ export function ProposalsPanel(props: {
   onJump(id: string): void;
   onMove(id: string, by: -1 | 1): void;
   onAdd(): void;
+  /** Inserts a live reference to the proposal at the cursor (`SEN/56/2`, renumbered with the proposals). */
+  onReference(id: string): void;
 }) {
   const { entries } = props;
   return (
@@ -42,6 +44,15 @@ export function ProposalsPanel(props: {
                   Reasons!
                 </span>
               ) : null}
+            </button>
+            <button
+              type="button"
+              aria-label={`Refer to ${entry.identifier} at the cursor`}
+              title="Insert a reference to this proposal at the cursor: it follows when proposals are re-ordered"
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => props.onReference(entry.id)}
+            >
+              ↪
             </button>
             <button type="button" aria-label={`Move ${entry.identifier} up`} disabled={index === 0} onClick={() => props.onMove(entry.id, -1)}>
               ↑
@@ -255,4 +266,31 @@ export function AddProposalDialog(props: {
       </div>
     </Modal>
   );
+}
+
+/** What the proposal dialogs ask of the window (the controller provides it). */
+export interface ProposalActions {
+  createProposals(request: NewProposalsRequest): void;
+  searchLibrary(query: string): Promise<LibraryText[]>;
+  addProposal(request: { symbol: ProposalSymbol; textId?: string; title?: string }): Promise<void>;
+  closeProposalDialog(): void;
+}
+
+/** The dialog of a proposals document that is open, if any. */
+export function ProposalDialogs(props: { dialog: 'new' | 'add' | null; language: string; actions: ProposalActions }) {
+  const { actions } = props;
+  const onSearch = useCallback((query: string) => actions.searchLibrary(query), [actions]);
+  if (props.dialog === 'new') {
+    return (
+      <NewProposalsDialog
+        language={isLanguageCode(props.language) ? props.language : 'en'}
+        onCreate={(request) => actions.createProposals(request)}
+        onCancel={() => actions.closeProposalDialog()}
+      />
+    );
+  }
+  if (props.dialog === 'add') {
+    return <AddProposalDialog onSearch={onSearch} onAdd={(request) => void actions.addProposal(request)} onCancel={() => actions.closeProposalDialog()} />;
+  }
+  return null;
 }

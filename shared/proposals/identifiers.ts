@@ -62,6 +62,14 @@ export function proposalIdentifiers(doc: Node): Map<string, string> {
   return new Map(proposalsOf(doc).map((place) => [place.node.attrs.id as string, place.identifier]));
 }
 
+/**
+ * The text of a live reference to a proposal: its identifier now (`SEN/56/2`), or the prefix and
+ * `??` when the proposal it named is gone.
+ */
+export function proposalReferenceText(doc: Node, reference: Node, identifiers: ReadonlyMap<string, string> = proposalIdentifiers(doc)): string {
+  return identifiers.get(reference.attrs.target as string) ?? `${identifierPrefix(doc)}/??`;
+}
+
 /** Whether a proposal's body is the text in force edited with tracking on (MOD, `(MOD)`). */
 export function isModification(symbol: ProposalSymbol): boolean {
   return symbol === 'MOD' || symbol === '(MOD)';

@@ -11,6 +11,7 @@ export {
   isModification,
   namesTextOnly,
   proposalIdentifiers,
+  proposalReferenceText,
   proposalsOf,
   type ProposalPlace,
 } from './identifiers.js';

@@ -260,6 +260,16 @@ const nodes: Record<string, NodeSpec> = {
   },
   /** The text after `Reasons:` (the word itself is drawn from the language tables). */
   proposal_reasons: textBlock(),
+  /**
+   * A live reference to another proposal of the document (`see SEN/56/2`): only the target's id is
+   * stored; the identifier is rendered from the proposals' order, so it follows every move.
+   */
+  proposal_reference: {
+    group: 'inline',
+    inline: true,
+    atom: true,
+    attrs: { target: { default: null, validate: 'string|null' } },
+  },
 
   // --- Inline ---------------------------------------------------------------------------------
   /** A footnote at its anchor; its number is computed (through the document). */

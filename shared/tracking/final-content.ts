@@ -8,7 +8,6 @@ import { newId } from '../model/index.js';
 import { blockChange, blockDeletion, isTrackMark, paragraphMark } from './attrs.js';
 import { acceptAll, resolveNode } from './review.js';
 
-
 // --- pasted or re-inserted content -------------------------------------------------------------
 
 /**
@@ -149,6 +148,27 @@ function freshAttrs(node: Node, whole: boolean): Record<string, unknown> {
   if ('deletion' in attrs) attrs.deletion = null;
   if ('paragraphMark' in attrs) attrs.paragraphMark = null;
   return attrs;
+}
+
+/**
+ * Another version's blocks as a comparison inserts them (shared/compare, shared/carry-over): each
+ * keeps its id, since references in that version name it — except a block whose id the document
+ * already holds. That one is the same block standing elsewhere in the other version (a move), so it
+ * goes in as a tracked move puts it: a copy with a fresh id recording the original in `movedFrom`
+ * (two blocks cannot share an id, and a plain insertion would leave the original's counterpart
+ * unmatched).
+ */
+export function versionFragment(content: Fragment, held: ReadonlySet<string>): Fragment {
+  const children: Node[] = [];
+  content.forEach((child) => children.push(versionNode(child, held)));
+  return Fragment.fromArray(children);
+}
+
+function versionNode(node: Node, held: ReadonlySet<string>): Node {
+  if (node.isText) return node;
+  const id = node.attrs.id as string | null | undefined;
+  if (id && held.has(id)) return withFreshIds(node);
+  return node.isLeaf ? node : node.copy(versionFragment(node.content, held));
 }
 
 /**

@@ -7,9 +7,8 @@ import type { Transaction } from 'prosemirror-state';
 import { paragraphMark } from './attrs.js';
 import type { Located } from './review.js';
 import { diffRange, planBlockEdits } from './block-diff.js';
-import { finalFragment } from './final-content.js';
+import { finalFragment, versionFragment } from './final-content.js';
 import { TrackContext, insertTracked, markDeleted, placeCursor, placedInside, trackReplace, type Range } from './marking.js';
-
 
 // --- edits tracked from the difference of two documents ------------------------------------------
 
@@ -45,7 +44,9 @@ export function trackDifference(out: Transaction, ctx: TrackContext, target: Nod
     const oldFrom = $start.depth > depth ? $start.before(depth + 1) : start;
     const oldTo = $endA.depth > depth ? $endA.after(depth + 1) : endA;
     const newTo = endB + (oldTo - endA);
-    const fresh = comparing ? target.slice(oldFrom, newTo).content : finalFragment(target.slice(oldFrom, newTo).content, 0, 0);
+    const fresh = comparing
+      ? versionFragment(target.slice(oldFrom, newTo).content, idsIn(old))
+      : finalFragment(target.slice(oldFrom, newTo).content, 0, 0);
     const startIndex = $start.index(depth);
     const endIndex = $endA.depth > depth ? $endA.indexAfter(depth) : $endA.index(depth);
     const kept = parent.content.cut(oldFrom - $start.start(depth), oldTo - $start.start(depth));
@@ -77,14 +78,17 @@ function trackBlockEdits(out: Transaction, editCtx: TrackContext, target: Node, 
   // Where the untracked edit left the cursor, if it is in content this plan inserts: placed there,
   // then carried through the edits applied after (the ones before it in the document).
   let cursor: { pos: number; steps: number } | null = null;
+  let held: Set<string> | undefined;
   for (const edit of plan) {
     const ctx = comparing ? editCtx.another() : editCtx;
     if (edit.kind === 'delete') {
       markDeleted(out, ctx, edit.from, edit.to);
     } else if (edit.kind === 'insert') {
-      // Another version's blocks keep their ids (alignIds made them unique here): references in
-      // the newer text point at them, and a block new in that version is no copy of anything.
-      const fresh = comparing ? Fragment.fromArray(edit.nodes) : finalFragment(Fragment.fromArray(edit.nodes), 0, 0);
+      // Another version's blocks keep their ids: references in the newer text point at them. One
+      // whose id the document holds is moved there, and goes in as a move's copy (versionFragment).
+      const fresh = comparing
+        ? versionFragment(Fragment.fromArray(edit.nodes), (held ??= idsIn(out.before)))
+        : finalFragment(Fragment.fromArray(edit.nodes), 0, 0);
       const inserted = fresh.size > 0 ? insertTracked(out, ctx, edit.at, new Slice(fresh, 0, 0), null) : null;
       if (inserted && head !== undefined && head >= edit.newFrom && head <= edit.newTo) {
         const pos = placedInside(inserted, edit.newTo - edit.newFrom, head - edit.newFrom);
@@ -122,4 +126,15 @@ function keepPendingJoin(out: Transaction, old: Located | null, inserted: Range)
   if (mark?.kind !== 'deletion') return;
   const last = lastTextblock(out.doc, inserted.from, inserted.to);
   if (last && !paragraphMark(last.node)) out.setNodeAttribute(last.pos, 'paragraphMark', mark);
+}
+
+/** The ids of the document's blocks (and footnotes), to tell another version's moved blocks. */
+function idsIn(doc: Node): Set<string> {
+  const ids = new Set<string>();
+  doc.descendants((node) => {
+    const id = node.attrs.id as unknown;
+    if (typeof id === 'string') ids.add(id);
+    return true;
+  });
+  return ids;
 }

@@ -48,9 +48,11 @@ async function addFromLibrary(symbol: string, query: string): Promise<void> {
   const dialog = page.getByRole('dialog', { name: 'Add a proposal' });
   await dialog.getByLabel('Symbol').selectOption(symbol);
   await dialog.getByLabel('Search the library').fill(query);
-  await expect.poll(() => dialog.locator('.library-results li').count()).toBeGreaterThan(0);
+  // The first search opens (and seeds) the library, and the text is read in the host's import
+  // worker: on a loaded machine that takes a few seconds.
+  await expect.poll(() => dialog.locator('.library-results li').count(), { timeout: 20_000 }).toBeGreaterThan(0);
   await dialog.getByLabel('Search the library').press('Enter');
-  await expect.poll(() => dialog.count()).toBe(0);
+  await expect.poll(() => dialog.count(), { timeout: 20_000 }).toBe(0);
 }
 
 describe('Proposals to a conference, in Chromium', () => {
@@ -106,7 +108,11 @@ describe('Proposals to a conference, in Chromium', () => {
     expect(await add.locator('ins.pl-ins').count()).toBe(0);
     const sup = editor.locator('.pl-proposal').nth(1);
     await caret(sup.locator('.pl-reasons'), 'start');
-    await page.keyboard.type('La Résolution est remplacée par la nouvelle résolution.');
+    await page.keyboard.type('La Résolution est remplacée par la nouvelle résolution ');
+    // A live reference to the ADD, from the panel: it reads the ADD's identifier, now and after moves.
+    await page.getByRole('button', { name: 'Refer to SEN/56/3 at the cursor' }).click();
+    await page.keyboard.type('.');
+    await expect.poll(() => sup.locator('.pl-proposal-ref').getAttribute('data-label')).toBe('SEN/56/3');
     await expect.poll(() => sup.locator('.pl-reasons-required').count()).toBe(0);
     expect(await sup.locator('.pl-reasons ins.pl-ins').count()).toBe(0);
 
@@ -115,6 +121,7 @@ describe('Proposals to a conference, in Chromium', () => {
     await expect.poll(panelRows).toEqual(['MOD SEN/56/1', 'ADD SEN/56/2', 'SUP SEN/56/3']);
     await page.getByRole('button', { name: 'Move SEN/56/2 up' }).click();
     await expect.poll(panelRows).toEqual(['ADD SEN/56/1', 'MOD SEN/56/2', 'SUP SEN/56/3']);
+    await expect.poll(() => editor.locator('.pl-proposal-ref').getAttribute('data-label')).toBe('SEN/56/1');
     expect(await editor.locator('.pl-proposal').first().locator('.pl-proposal-line').innerText()).toMatch(/ADD\s*SEN\/56\/1/);
     // The panel jumps to a proposal.
     await page.locator('.proposal-row').nth(2).locator('.proposal-jump').click();
@@ -131,7 +138,7 @@ describe('Proposals to a conference, in Chromium', () => {
     expect(marked).toContain('ADD\tSEN/56/1\nPROJET DE NOUVELLE RÉSOLUTION [SEN-1]');
     expect(marked).toContain('MOD\tSEN/56/2\nRÉSOLUTION 30 (Rév. [-Kigali, 2022-][+Bakou, 2025+])');
     expect(marked).toContain('[+ et son suivi+]');
-    expect(marked).toContain('Motifs:\tLa Résolution est remplacée par la nouvelle résolution.');
+    expect(marked).toContain('Motifs:\tLa Résolution est remplacée par la nouvelle résolution SEN/56/1.');
 
     await page.locator('select[aria-label="Export to Word"]').selectOption({ label: 'with revision marks' });
     await pickFile(page, 'sen-56.docx');
@@ -142,6 +149,7 @@ describe('Proposals to a conference, in Chromium', () => {
     expect(addPart).toContain('accessibilité est un droit');
     expect(addPart).not.toMatch(/\{\.(insertion|deletion)/);
     expect(modPart).toMatch(/\[\s?et son suivi\]\{\.insertion/);
+    expect(markdown).toMatch(/Motifs:\*\*\s+La Résolution est remplacée par la nouvelle résolution\s+SEN\/56\/1\./);
     expect(problems).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import type { Node } from 'prosemirror-model';
+import { EditorState } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
 import { CompareError, compareDocuments } from '../../shared/compare/index.js';
 import { wordSimilarity } from '../../shared/compare/align.js';
@@ -221,5 +222,58 @@ describe('compareDocuments of the resolution in force with a contribution made f
     expect(accepted).toMatch(/dont il est question au point\u00a04 du décide/);
     expect(accepted).not.toContain('??');
     expect(writeText(rejectAll(result))).toBe(writeText(OLD));
+  });
+});
+
+describe('compareDocuments of two versions that share ids (one saved from the other), an item moved', () => {
+  /** OLD with décide 2 moved before décide 1, untracked: the moved item keeps its id, as in a .plenary saved from OLD. */
+  function moved(): { doc: Node } {
+    const find = (doc: Node, start: string) => {
+      let found = -1;
+      doc.descendants((node, pos) => {
+        if (found < 0 && node.type.name === 'item' && node.firstChild!.textContent.startsWith(start)) found = pos;
+        return found < 0;
+      });
+      expect(found, start).toBeGreaterThanOrEqual(0);
+      return found;
+    };
+    const from = find(OLD, "que l'UIT doit poursuivre la coordination");
+    const item = OLD.nodeAt(from)!;
+    const tr = EditorState.create({ doc: OLD }).tr.delete(from, from + item.nodeSize);
+    tr.insert(find(tr.doc, "que l'UIT doit jouer le rôle de coordonnateur principal"), item);
+    return { doc: tr.doc };
+  }
+
+  it('tracks the move as a move: the copy has an id of its own and names the original; accept and reject give both versions', () => {
+    const { doc: newer } = moved();
+    const result = compareDocuments(OLD, newer, { author: 'Comparaison', date: DATE });
+    const ids: string[] = [];
+    const copies: Node[] = [];
+    result.descendants((node) => {
+      if (typeof node.attrs.id === 'string') ids.push(node.attrs.id);
+      if (node.type.name === 'item' && node.attrs.movedFrom) copies.push(node);
+      return true;
+    });
+    expect(new Set(ids).size).toBe(ids.length);
+    // Either item of the two may be the one tracked as moved (both orders read the same); its copy
+    // names the original item, which says the same.
+    expect(copies).toHaveLength(1);
+    const copy = copies[0]!;
+    let original: Node | null = null;
+    OLD.descendants((node) => {
+      if (node.attrs.id === copy.attrs.movedFrom) original = node;
+      return original === null;
+    });
+    expect(original!.textContent).toBe(copy.textContent);
+    expect(writeText(acceptAll(result))).toBe(writeText(newer));
+    expect(writeText(rejectAll(result))).toBe(writeText(OLD));
+    // Once accepted, the moved item is the original block again: references and versions hanging on its id find it.
+    const acceptedIds: string[] = [];
+    acceptAll(result).descendants((node) => {
+      if (node.type.name === 'item') acceptedIds.push(node.attrs.id as string);
+      return true;
+    });
+    expect(acceptedIds).toContain(copy.attrs.movedFrom);
+    expect(acceptedIds).not.toContain(copy.attrs.id);
   });
 });

@@ -260,3 +260,35 @@ describe('two proposals on one text', () => {
     expect(references).toBeGreaterThan(0);
   });
 });
+
+describe('references between proposals', () => {
+  /** The four proposals with a reference to the SUP (XXX/1/3) written in the NOC's Reasons. */
+  function withReference(): Node {
+    const doc = fourProposals();
+    const sup = proposalsOf(doc)[2]!.node;
+    let reasons = -1;
+    doc.descendants((node, pos) => {
+      if (node.type.name === 'proposal_reasons') reasons = pos + 1;
+      return true;
+    });
+    const reference = doc.type.schema.nodes.proposal_reference!.create({ target: sup.attrs.id as string });
+    const state = EditorState.create({ doc });
+    return state.tr.insertText('Conséquence de ', reasons).insert(reasons + 'Conséquence de '.length, reference).doc;
+  }
+
+  it('read the identifier of the proposal they name, and follow it when proposals move', () => {
+    const doc = withReference();
+    validateDocument(doc);
+    expect(writeText(doc)).toContain('Motifs:\tConséquence de XXX/1/3\n');
+    const moved = moveProposal(doc, 3, 1);
+    expect(proposalsOf(moved)[0]!.symbol).toBe('SUP');
+    expect(writeText(moved)).toContain('Motifs:\tConséquence de XXX/1/1\n');
+  });
+
+  it('say ?? when the proposal they named is gone', () => {
+    const doc = withReference();
+    const sup = proposalsOf(doc)[2]!;
+    const without = EditorState.create({ doc }).tr.delete(sup.pos, sup.pos + sup.node.nodeSize).doc;
+    expect(writeText(without)).toContain('Motifs:\tConséquence de XXX/1/??\n');
+  });
+});

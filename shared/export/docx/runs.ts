@@ -18,6 +18,7 @@ import type { Node } from 'prosemirror-model';
 import { trackedReferenceText } from '../../numbering/index.js';
 import type { LanguageCode } from '../../languages/index.js';
 import { paragraph, runFormat, type ExportContext } from './context.js';
+import { proposalReferenceText } from '../../proposals/index.js';
 import {
   blockRevisionsOf,
   isRevised,
@@ -85,6 +86,9 @@ export function inlineRuns(ctx: ExportContext, block: Node, blockRevisions: Revi
       out.push(footnoteReference(ctx, child, within(blockRevisions, own)));
     } else if (child.type.name === 'cross_reference') {
       for (const entry of crossReference(ctx, child, within(blockRevisions, markRevisionsOf(child.marks)))) out.push(entry);
+    } else if (child.type.name === 'proposal_reference') {
+      const text = proposalReferenceText(ctx.doc, child);
+      out.push(run(ctx, textContent(text), runFormat(ctx, child.marks), within(blockRevisions, markRevisionsOf(child.marks))));
     }
   });
   return out;

@@ -16,7 +16,7 @@ import { languageTable, type LanguageTable } from '../../languages/index.js';
 import { computeLabels, markedWords, referenceText, trackedReferenceText, type Labels } from '../../numbering/index.js';
 import type { ChangeKind } from '../../tracking/index.js';
 import { acceptAll, rejectAll } from '../../tracking/index.js';
-import { proposalIdentifiers } from '../../proposals/index.js';
+import { proposalIdentifiers, proposalReferenceText } from '../../proposals/index.js';
 import { coverLines } from './cover.js';
 import { blockState, inlineState, labelChange, paragraphMarkSuffix, wrap } from './marks.js';
 
@@ -228,6 +228,8 @@ class TextWriter {
         const number = this.footnotes;
         run += `[footnoteRef:${number}]`;
         notes.push(`[${number}: ${this.inline(child, childState ?? state).text}]`);
+      } else if (child.type.name === 'proposal_reference') {
+        run += proposalReferenceText(this.doc, child, this.identifiers);
       } else if (child.type.name === 'cross_reference') {
         run += this.referenceText(child, childState ?? state);
       }
