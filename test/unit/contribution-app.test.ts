@@ -31,7 +31,7 @@ describe('New revision in the window', () => {
     if (!made.ok) throw new Error(made.error);
     expect(made.warnings).toEqual(['line 3: a warning of the import']);
     const loaded = createEditorState(made.doc, { author: 'Fédération de Russie' });
-    expect(trackingState(loaded)?.enabled).toBe(false);
+    expect(trackingState(loaded)?.enabled).toBe(true); // made with tracking on (saved with the document)
     const tr = startRevising(loaded);
     expect(tr.docChanged).toBe(false);
     const ready = loaded.apply(tr);
