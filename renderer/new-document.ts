@@ -99,7 +99,8 @@ export function compareWithVersion(current: Node, opened: OpenedDocument, author
 export function startRevising(state: EditorState): Transaction {
   const tr = setTrackingEnabled(state, true);
   const cursor = firstCoverFieldPosition(state.doc);
-  return cursor === null ? tr : tr.setSelection(TextSelection.create(state.doc, cursor)).scrollIntoView();
+  // tr.doc: switching tracking on may have set the doc's trackChanges (a step; positions unchanged).
+  return cursor === null ? tr : tr.setSelection(TextSelection.create(tr.doc, cursor)).scrollIntoView();
 }
 
 export type LanguageVersion = { ok: true; source: Node; carried: Node | null; warnings: string[] } | { ok: false; error: string };

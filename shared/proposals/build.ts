@@ -65,8 +65,9 @@ export function newProposalsDocument(options: ProposalsDocumentOptions): Node {
     // A document holds at least one block after its cover: the author's introduction, empty to write in.
     blocks: [{ paragraph: '' }],
   });
+  // Made with tracking on, as a contribution is (saved with it): edits to a MOD are proposals.
   return schema.nodes.doc!.create(
-    { language: options.language, trackingScope: 'resolutions', proposalSource: source },
+    { language: options.language, trackingScope: 'resolutions', proposalSource: source, trackChanges: true },
     frame.content,
   );
 }
