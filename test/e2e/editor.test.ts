@@ -4,8 +4,9 @@
  * original, saves and reopens it; a host killed mid-edit leaves a recovery copy that the next
  * start restores; nothing leaves 127.0.0.1; requests without the token or from elsewhere are refused.
  *
- * One browser for the file, one page for the editing story (the tests run in order and share it).
- * Screenshots of the main views go to test-artifacts/.
+ * One browser for the file; each test gets its own host (in process, on a fresh folder holding the
+ * fixture and a damaged file, and a fresh user-data folder) and its own page, so no test depends on
+ * what another did or on the order they run in. Screenshots of the main views go to test-artifacts/.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,7 +14,7 @@ import { request as httpRequest } from 'node:http';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseDocument } from '../../shared/file/index.js';
 import type { RunningHost } from '../../host/serve.js';
 import { ROOT, ensureRendererBuilt, launchChromium, startTestHost, tempDir } from '../support/browser.js';
@@ -81,6 +82,14 @@ beforeAll(async () => {
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   context.on('request', (req) => requests.push(req.url()));
+}, 240_000);
+
+/** The editor text of Resolution 1332 as the host opens it, before any edit (read on each fresh page). */
+let originalText = '';
+
+beforeEach(async () => {
+  requests.length = 0;
+  pageProblems.length = 0;
   folder = tempDir('e2e-docs');
   userData = tempDir('e2e-data');
   copyFileSync(FIXTURE, path.join(folder, 'res1332.txt'));
@@ -88,20 +97,27 @@ beforeAll(async () => {
   writeFileSync(path.join(folder, 'damaged.plenary'), '{"format":"plenary","version":1,"metadata":{"language":"fr"');
   host = await startTestHost({ userDataDir: userData, file: path.join(folder, 'res1332.txt') });
   page = watch(await context.newPage());
-}, 240_000);
+  await page.goto(host.url);
+  await waitReady(page);
+  originalText = (await editor(page).textContent()) ?? '';
+}, 60_000);
+
+afterEach(async () => {
+  await page?.close();
+  await host?.close();
+  // Every test, whatever it did: no console error, CSP violation or uncaught exception, and nothing
+  // sent anywhere but 127.0.0.1.
+  expect(pageProblems).toEqual([]);
+  expect(requests.filter((url) => new URL(url).hostname !== '127.0.0.1')).toEqual([]);
+});
 
 afterAll(async () => {
   await context?.close();
   await browser?.close();
-  await host?.close();
 });
 
 describe('plenary serve in Chromium', () => {
-  let originalText = '';
-
   it('opens Resolution 1332 with labels computed from position, not typed', async () => {
-    await page.goto(host.url);
-    await waitReady(page);
     // The outline holds every entry but puts only the rows in view (and a margin) in the page.
     await expect.poll(() => page.locator('.outline-row').count()).toBeGreaterThan(20);
     expect(await page.locator('.outline-row').count()).toBeLessThan(120);
@@ -143,7 +159,6 @@ describe('plenary serve in Chromium', () => {
     const reference = editor(page).locator('.pl-xref').first();
     expect(await reference.getAttribute('data-label')).toBe('point\u00a05 du décide');
     expect(await reference.evaluate((e) => getComputedStyle(e, '::after').content)).toBe('"point\u00a05 du décide"');
-    originalText = (await editor(page).textContent()) ?? '';
     await shot(page, 'res1332-open');
     await g.scrollIntoViewIfNeeded();
     await shot(page, 'res1332-considerant-g');
@@ -240,6 +255,24 @@ describe('plenary serve in Chromium', () => {
 
   it('saves the undone document equal to the original, keeps a .bak, and reopens it equal', async () => {
     const file = path.join(folder, 'res1332.plenary');
+    // Its own start: the imported text saved as res1332.plenary, then an edit undone.
+    await editor(page).focus();
+    await answered(page, 'saveAs', async () => {
+      await page.keyboard.press('Control+s');
+      await pickFile(page, 'res1332.plenary');
+    });
+    await waitForMessage(page, 'Saved res1332.plenary');
+    await caret(itemText(page, 'la contribution soumise par l'), 'end');
+    await page.keyboard.type(' texte à défaire');
+    await expect.poll(() => page.locator('.status-dirty').count()).toBe(1);
+    await editor(page).focus();
+    for (let round = 0; round < 4 && (round === 0 || !(await page.locator('button[data-command="undo"]').isDisabled())); round++) {
+      for (let i = 0; i < 10; i++) await page.keyboard.press('Control+z');
+      await afterPaint(page);
+    }
+    await expect.poll(() => page.locator('button[data-command="undo"]').isDisabled()).toBe(true);
+    expect(await page.locator('button[data-command="undo"]').isDisabled()).toBe(true);
+    expect(await editor(page).textContent()).toBe(originalText);
     const before = docOf(file);
     await editor(page).focus();
     await answered(page, 'save', () => page.keyboard.press('Control+s'));
@@ -426,7 +459,15 @@ describe('the host keeps to itself', () => {
     expect(pageProblems).toEqual([]);
   });
 
-  it('sent no request anywhere but 127.0.0.1', () => {
+  it('sent no request anywhere but 127.0.0.1', async () => {
+    // Its own traffic: the page loaded twice, and the file picker asked for the folder's files.
+    await page.reload();
+    await waitReady(page);
+    await editor(page).focus();
+    await answered(page, 'openDialog', async () => {
+      await page.keyboard.press('Control+o');
+      await pickFile(page, 'res1332.txt');
+    });
     expect(requests.length).toBeGreaterThan(10);
     const elsewhere = requests.filter((url) => new URL(url).hostname !== '127.0.0.1');
     expect(elsewhere).toEqual([]);

@@ -6,22 +6,25 @@
  * changes panel lists the changes, filters them by author, selects one on a click, accepts and
  * rejects; the Final and Original views show the resolved text read-only; undo takes a review back.
  *
- * The tests run in order on one page. Screenshots go to test-artifacts/e2e-tracking-*.png.
+ * One browser for the file; each test gets its own host (fresh folder and user data, so no author
+ * name yet) and its own page, and makes the changes it needs itself, so the tests run in any order.
+ * Screenshots go to test-artifacts/e2e-tracking-*.png.
  */
 import { copyFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../support/browser.js';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { RunningHost } from '../../host/serve.js';
+import { ensureRendererBuilt, launchChromium, startTestHost, tempDir } from '../support/browser.js';
 import {
   afterPaint,
   answerAuthor as answerAuthorIn,
   caret,
+  collectProblems,
   editorOf,
-  openServedEditor,
   selectText,
   shot as shotOf,
-  type ServedEditor,
+  waitReady,
 } from '../support/page.js';
 import { eventually } from '../support/eventually.js';
 import { fixturePath } from '../support/fixtures.js';
@@ -30,7 +33,9 @@ const FIXTURE = fixturePath('council-res-1332-c24.txt');
 const MARIE = 'Marie Curie';
 const JEAN = 'Jean Dupont';
 
-let served: ServedEditor;
+let browser: Browser;
+let context: BrowserContext;
+let host: RunningHost;
 let page: Page;
 let userData: string;
 const pageProblems: string[] = [];
@@ -65,24 +70,109 @@ const answerAuthor = (name: string): Promise<void> => answerAuthorIn(page, name)
 const row = (excerpt: string): Locator => panelRows().filter({ has: page.locator('.change-excerpt', { hasText: excerpt }) }).first();
 
 beforeAll(async () => {
+  await ensureRendererBuilt();
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1600, height: 950 } });
+}, 240_000);
+
+beforeEach(async () => {
+  pageProblems.length = 0;
   const folder = tempDir('e2e-tracking-docs');
   userData = tempDir('e2e-tracking-data');
   copyFileSync(FIXTURE, path.join(folder, 'res1332.txt'));
   // A first start: no settings yet, so no author name; switching tracking on asks for one.
-  served = await openServedEditor({
-    name: 'e2e-tracking',
-    host: { userDataDir: userData, file: path.join(folder, 'res1332.txt') },
-    problems: pageProblems,
-    viewport: { width: 1600, height: 950 },
-  });
-  page = served.page;
+  host = await startTestHost({ userDataDir: userData, file: path.join(folder, 'res1332.txt') });
+  page = collectProblems(await context.newPage(), pageProblems);
+  page.on('dialog', (dialog) => void dialog.accept());
+  await page.goto(host.url);
+  await waitReady(page);
   await page.locator('.pl-item-text', { hasText: 'la contribution soumise par' }).waitFor();
-}, 240_000);
+}, 60_000);
+
+afterEach(async () => {
+  await page?.close();
+  await host?.close();
+  // Every test: no console error or uncaught exception on its page.
+  expect(pageProblems).toEqual([]);
+});
 
 afterAll(async () => {
-  await served?.browser.close();
-  await served?.host.close();
+  await context?.close();
+  await browser?.close();
 });
+
+/*
+ * What a test needs done before it, each step as the user does it (the tests that check these steps
+ * themselves are below; these are their setup for the tests that come after them in the story).
+ */
+
+/** Tracking on, with `name` as the author (the first switch asks for it). */
+async function trackAs(name: string): Promise<void> {
+  await caret(itemText("que l'UIT doit jouer le rôle de coordonnateur"), 'end');
+  await page.keyboard.press('Control+Shift+E');
+  await answerAuthor(name);
+  await eventually(() => page.locator('.status-tracking').textContent()).toBe('Track changes: on');
+  await eventually(savedAuthor).toBe(name);
+}
+
+/** In décide 1: " et de Genève" typed before the final ";", "principal " deleted. */
+async function insertAndDeleteInDecide1(): Promise<void> {
+  const decide1 = itemText("que l'UIT doit jouer le rôle de coordonnateur");
+  await caret(decide1, 'end');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.type(' et de Genève');
+  await eventually(() => decide1.locator('ins.pl-ins').allTextContents()).toEqual([' et de Genève']);
+  await selectText(decide1, 'principal ');
+  await page.keyboard.press('Backspace');
+  await eventually(() => decide1.locator('del.pl-del').allTextContents()).toEqual(['principal ']);
+}
+
+/** A new item after notant a), typed: the old b) becomes c). */
+async function addNotantItem(): Promise<void> {
+  await caret(itemText("que le Secrétaire général de l'UIT a créé le Groupe spécial"), 'end');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('que les délégués proposent un texte nouveau;');
+  await eventually(() => item('la contribution soumise par').getAttribute('data-label')).toBe('c)');
+}
+
+/** "日本 café" composed (IME, then a dead key) at the end of rappelant a); "document final" replaced by a composed "文書". */
+async function composeInRappelantA(): Promise<void> {
+  const target = itemText('la Résolution 140 (Rév. Bucarest');
+  await caret(target, 'end');
+  const cdp = await page.context().newCDPSession(page);
+  for (const text of ['n', 'に', 'にほ', 'にほん', '日本']) {
+    await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+    await afterPaint(page);
+  }
+  await cdp.send('Input.insertText', { text: '日本' });
+  await page.keyboard.type(' caf');
+  await cdp.send('Input.imeSetComposition', { text: '´', selectionStart: 1, selectionEnd: 1 });
+  await afterPaint(page);
+  await cdp.send('Input.insertText', { text: 'é' });
+  await eventually(() => target.locator('ins.pl-ins').allTextContents()).toEqual(['日本 café']);
+  const other = itemText('information a des incidences importantes');
+  await selectText(other, 'document final');
+  for (const text of ['b', 'ぶ', 'ぶん', '文書']) {
+    await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+    await afterPaint(page);
+  }
+  await cdp.send('Input.insertText', { text: '文書' });
+  await eventually(() => other.locator('ins.pl-ins').allTextContents()).toEqual(['文書']);
+  await cdp.detach();
+}
+
+/** "Par ailleurs, " typed at the start of décide 4. */
+async function insertAtDecide4(): Promise<void> {
+  await caret(itemText('que le Groupe de travail du Conseil sur le SMSI et les ODD, ouvert'), 'start');
+  await page.keyboard.type('Par ailleurs, ');
+  await eventually(() => itemText('Par ailleurs, que le Groupe de travail').locator('ins.pl-ins').count()).toBe(1);
+}
+
+/** The changes panel, open (Ctrl+Shift+R). */
+async function openPanel(): Promise<void> {
+  await page.keyboard.press('Control+Shift+R');
+  await page.locator('.changes').waitFor();
+}
 
 describe('tracked changes in Chromium', () => {
   it('asks for the author name when tracking is first switched on, and keeps it in the settings', async () => {
@@ -104,6 +194,7 @@ describe('tracked changes in Chromium', () => {
   });
 
   it('marks typed text inserted and deleted text struck through, with the author on each', async () => {
+    await trackAs(MARIE);
     const decide1 = itemText("que l'UIT doit jouer le rôle de coordonnateur");
     await caret(decide1, 'end');
     await page.keyboard.press('ArrowLeft');
@@ -123,6 +214,7 @@ describe('tracked changes in Chromium', () => {
   });
 
   it('tracks Enter as a new item, inserted text and all', async () => {
+    await trackAs(MARIE);
     expect(await labelsOf(item('la contribution soumise par'))).toEqual(['b)', null]);
     await caret(itemText('que le Secrétaire général de l\'UIT a créé le Groupe spécial'), 'end');
     await page.keyboard.press('Enter');
@@ -137,6 +229,8 @@ describe('tracked changes in Chromium', () => {
   });
 
   it('shows the labels that follow the new item old and new: [-b)-][+c)+]', async () => {
+    await trackAs(MARIE);
+    await addNotantItem();
     const added = item('que les délégués proposent');
     const old = item('la contribution soumise par');
     // The new item has no label in the original numbering; the old b) is now c).
@@ -150,6 +244,7 @@ describe('tracked changes in Chromium', () => {
   });
 
   it('makes one insertion of an IME composition, and of a dead key, not fragments', async () => {
+    await trackAs(MARIE);
     const target = itemText('la Résolution 140 (Rév. Bucarest');
     await caret(target, 'end');
     const cdp = await page.context().newCDPSession(page);
@@ -186,6 +281,10 @@ describe('tracked changes in Chromium', () => {
   });
 
   it('lists the changes in a panel, with author, date and place, filtered by author', async () => {
+    await trackAs(MARIE);
+    await insertAndDeleteInDecide1();
+    await addNotantItem();
+    await composeInRappelantA();
     // A second author: the name is changed from the status bar.
     await page.locator('.status-author').click();
     await answerAuthor(JEAN);
@@ -224,6 +323,9 @@ describe('tracked changes in Chromium', () => {
   });
 
   it('selects a change from the panel, and moves from change to change', async () => {
+    await trackAs(MARIE);
+    await insertAndDeleteInDecide1();
+    await openPanel();
     await row('principal').locator('.change-main').click();
     await eventually(() => page.evaluate(() => document.getSelection()?.toString())).toBe('principal ');
     // The panel marks the change at the cursor.
@@ -237,6 +339,9 @@ describe('tracked changes in Chromium', () => {
   });
 
   it('accepts one change and rejects another from the panel; undo takes the rejection back', async () => {
+    await trackAs(MARIE);
+    await insertAndDeleteInDecide1();
+    await openPanel();
     const decide1 = itemText("que l'UIT doit jouer le rôle de coordonnateur");
     await row('principal').getByRole('button', { name: /^Accept/ }).click();
     await eventually(() => decide1.textContent()).not.toContain('principal');
@@ -257,6 +362,10 @@ describe('tracked changes in Chromium', () => {
   });
 
   it('accepts the change at the cursor with Alt+Shift+A', async () => {
+    await trackAs(JEAN);
+    await insertAtDecide4();
+    await openPanel();
+    await eventually(() => row('Par ailleurs').count()).toBe(1);
     const decide4 = itemText('Par ailleurs, que le Groupe de travail');
     await caret(decide4, 'start');
     await page.keyboard.press('ArrowRight');
@@ -267,6 +376,14 @@ describe('tracked changes in Chromium', () => {
   });
 
   it('shows the Final and Original views read-only, and comes back to the markup', async () => {
+    await trackAs(MARIE);
+    await insertAndDeleteInDecide1();
+    await addNotantItem();
+    await composeInRappelantA();
+    await openPanel();
+    // The deletion of "principal" accepted: part of the original from then on.
+    await row('principal').getByRole('button', { name: /^Accept/ }).click();
+    await eventually(() => itemText("que l'UIT doit jouer le rôle de coordonnateur").textContent()).not.toContain('principal');
     const before = await editor().textContent();
     const labelsBefore = await labelsOf(item('la contribution soumise par'));
     await page.getByLabel('Review view').selectOption('final');
@@ -308,6 +425,11 @@ describe('tracked changes in Chromium', () => {
   });
 
   it('rejects all the changes of one author from the panel', async () => {
+    await trackAs(MARIE);
+    await insertAndDeleteInDecide1();
+    await addNotantItem();
+    await openPanel();
+    await eventually(() => panelRows().count()).toBeGreaterThanOrEqual(3);
     await page.getByLabel('Show changes by').selectOption(MARIE);
     await page.getByRole('button', { name: `Reject all by ${MARIE}` }).click();
     await eventually(() => panelRows().count()).toBe(0);
@@ -320,6 +442,7 @@ describe('tracked changes in Chromium', () => {
   });
 
   it('moves décide 5 up twice: the reference to it follows, and the panel shows the move as one', async () => {
+    await trackAs(MARIE);
     const reference = editor().locator('.pl-xref').first();
     expect(await reference.getAttribute('data-label')).toBe('point\u00a05 du décide');
     await caret(itemText("d'inviter les membres et les autres parties"), 'start');
@@ -341,7 +464,10 @@ describe('tracked changes in Chromium', () => {
     await page.locator('[data-command="toggle-changes"]').click();
   });
 
-  it('ran without a console error or an uncaught exception', () => {
+  it('ran without a console error or an uncaught exception', async () => {
+    // Its own page, opened and used (each test's page is checked the same way after it).
+    await trackAs(MARIE);
+    await insertAndDeleteInDecide1();
     expect(pageProblems).toEqual([]);
   });
 });
