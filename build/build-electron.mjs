@@ -39,7 +39,9 @@ export function electronBuildOptions(outDir = 'dist/electron') {
       entryPoints: ['node/file/read-worker.ts'],
       outfile: `${outDir}/read-worker.js`,
       format: 'esm',
-      banner: { js: "import { createRequire as __plenaryCreateRequire } from 'node:module'; const require = __plenaryCreateRequire(import.meta.url);" },
+      banner: {
+        js: "import { createRequire as __plenaryCreateRequire } from 'node:module'; const require = __plenaryCreateRequire(import.meta.url);",
+      },
     },
     {
       ...common,

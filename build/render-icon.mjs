@@ -17,11 +17,20 @@ try {
     page,
     `<!doctype html><style>html,body{margin:0;background:transparent}img{display:block}</style><img src="${svg}" width="512" height="512">`,
   );
-  execFileSync(chromium, [
-    '--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars',
-    '--default-background-color=00000000', '--window-size=512,512',
-    `--screenshot=${path.join(here, 'icon.png')}`, pathToFileURL(page).href,
-  ], { stdio: ['ignore', 'ignore', 'pipe'] });
+  execFileSync(
+    chromium,
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--hide-scrollbars',
+      '--default-background-color=00000000',
+      '--window-size=512,512',
+      `--screenshot=${path.join(here, 'icon.png')}`,
+      pathToFileURL(page).href,
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   console.log('wrote build/icon.png');
 } finally {
   rmSync(work, { recursive: true, force: true });

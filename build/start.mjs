@@ -57,11 +57,15 @@ function run(command, args) {
 }
 
 function serveInBrowser() {
-  const child = spawn(process.execPath, [path.join(root, 'bin', 'plenary.mjs'), 'serve', ...process.argv.slice(2).filter((arg) => arg !== '--no-build')], {
-    cwd: root,
-    stdio: ['inherit', 'pipe', 'inherit'],
-    env: process.env,
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(root, 'bin', 'plenary.mjs'), 'serve', ...process.argv.slice(2).filter((arg) => arg !== '--no-build')],
+    {
+      cwd: root,
+      stdio: ['inherit', 'pipe', 'inherit'],
+      env: process.env,
+    },
+  );
   const lines = createInterface({ input: child.stdout });
   let first = true;
   lines.on('line', (line) => {
@@ -82,7 +86,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
     if (!process.argv.includes('--no-build')) run(npm, ['run', 'build']);
     run(binary, [root]);
   } else {
-    process.stdout.write("Electron's binary is not installed here (its download was skipped or blocked): starting the browser host instead.\n");
+    process.stdout.write(
+      "Electron's binary is not installed here (its download was skipped or blocked): starting the browser host instead.\n",
+    );
     serveInBrowser();
   }
 }

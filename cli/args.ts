@@ -73,6 +73,7 @@ export async function inputAndPlenaryOutput(
 export function changeDate(value: string | undefined): string {
   if (value === undefined) return new Date().toISOString();
   const time = Date.parse(value);
-  if (Number.isNaN(time)) throw new UsageError(`--date ${JSON.stringify(value)} is not a date; give it as 2026-11-23 or 2026-11-23T10:00:00Z`);
+  if (Number.isNaN(time))
+    throw new UsageError(`--date ${JSON.stringify(value)} is not a date; give it as 2026-11-23 or 2026-11-23T10:00:00Z`);
   return new Date(time).toISOString();
 }

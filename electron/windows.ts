@@ -8,7 +8,16 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, shell, type WebContents } from 'electron';
 import type { MenuCommand } from '../shared/commands/index.js';
 import type { SaveOutcome } from '../shared/ipc/index.js';
-import { createHostApi, DOCX_EXTENSION, PLENARY_EXTENSION, sameFile, withExtension, type HostApi, type HostDialogs, type OpenPurpose } from '../node/services/index.js';
+import {
+  createHostApi,
+  DOCX_EXTENSION,
+  PLENARY_EXTENSION,
+  sameFile,
+  withExtension,
+  type HostApi,
+  type HostDialogs,
+  type OpenPurpose,
+} from '../node/services/index.js';
 import type { HostStores } from '../node/services/index.js';
 import { MENU_CHANNEL } from './channels.js';
 import { RENDERER_URL, secureWebPreferences } from './security.js';
@@ -240,9 +249,7 @@ export class DocumentWindow {
           title: kind === 'docx' ? 'Export to Word' : 'Save As',
           defaultPath: path.join(folder, suggestedName),
           filters:
-            kind === 'docx'
-              ? [{ name: 'Word document', extensions: ['docx'] }]
-              : [{ name: 'Plenary document', extensions: ['plenary'] }],
+            kind === 'docx' ? [{ name: 'Word document', extensions: ['docx'] }] : [{ name: 'Plenary document', extensions: ['plenary'] }],
           properties: ['createDirectory', 'showOverwriteConfirmation'],
         });
         if (result.canceled || !result.filePath) return null;

@@ -11,7 +11,14 @@ import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
 import { callHostApi, createHostApi, folderScope, type HostStores } from '../node/services/index.js';
 import { DOCUMENT_SIZE_LIMIT } from '../shared/file/index.js';
-import { PICKER_EXTENSIONS, PICKER_PURPOSES, fileNameProblem, folderPathProblem, type PickerListing, type PickerPurpose } from '../shared/ipc/index.js';
+import {
+  PICKER_EXTENSIONS,
+  PICKER_PURPOSES,
+  fileNameProblem,
+  folderPathProblem,
+  type PickerListing,
+  type PickerPurpose,
+} from '../shared/ipc/index.js';
 import { HttpError } from './http.js';
 
 /**
@@ -92,7 +99,12 @@ export function createApiHandler({ stores, file, folder, userDataDir }: ApiConte
     // A choice may name a file in a sub-folder (`drafts/x.plenary`), checked by fileNameProblem.
     return choice === undefined ? null : path.join(folder, ...choice.split('/'));
   };
-  const api = createHostApi({ stores, initialPath: file, scope: folderScope(folder), dialogs: { chooseOpenPath: chosenPath, chooseSavePath: chosenPath } });
+  const api = createHostApi({
+    stores,
+    initialPath: file,
+    scope: folderScope(folder),
+    dialogs: { chooseOpenPath: chosenPath, chooseSavePath: chosenPath },
+  });
 
   return async (req, url) => {
     if (req.method !== 'POST') throw new HttpError(405, 'the API takes POST requests');

@@ -58,5 +58,4 @@ export class LaunchToken {
     const bytes = Buffer.from(candidate);
     return bytes.length === this.bytes.length && timingSafeEqual(bytes, this.bytes);
   }
-
 }

@@ -7,8 +7,28 @@
  * a name, and the host resolves it inside that folder. The renderer never sends a path.
  */
 import { UserFacingError } from '../shared/errors/index.js';
-import type { DocumentJson, ExportMode, ExportOutcome, LibraryText, MenuCommand, OpenOutcome, PlenaryApi, RecentFile, RecoverySnapshot, SaveOutcome, Settings } from '../shared/ipc/index.js';
-import { TOKEN_FRAGMENT, TOKEN_HEADER, type ApiMethod, type CallRequest, type CallResponse, type PickerListing, type PickerPurpose } from '../shared/ipc/index.js';
+import type {
+  DocumentJson,
+  ExportMode,
+  ExportOutcome,
+  LibraryText,
+  MenuCommand,
+  OpenOutcome,
+  PlenaryApi,
+  RecentFile,
+  RecoverySnapshot,
+  SaveOutcome,
+  Settings,
+} from '../shared/ipc/index.js';
+import {
+  TOKEN_FRAGMENT,
+  TOKEN_HEADER,
+  type ApiMethod,
+  type CallRequest,
+  type CallResponse,
+  type PickerListing,
+  type PickerPurpose,
+} from '../shared/ipc/index.js';
 
 export interface PickRequest {
   purpose: PickerPurpose;

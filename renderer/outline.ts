@@ -32,7 +32,10 @@ export interface FootnoteEntry {
 const PREVIEW_LENGTH = 70;
 
 function preview(text: string): string {
-  const flat = text.slice(0, PREVIEW_LENGTH * 2).replace(/\s+/g, ' ').trim();
+  const flat = text
+    .slice(0, PREVIEW_LENGTH * 2)
+    .replace(/\s+/g, ' ')
+    .trim();
   return flat.length > PREVIEW_LENGTH ? `${flat.slice(0, PREVIEW_LENGTH - 1)}…` : flat;
 }
 
@@ -69,7 +72,14 @@ function entryFor(node: Node, kind: OutlineKind, label: string, depth: number, c
   const text =
     kind === 'section' || kind === 'annex' ? (node.firstChild?.textContent ?? '') : kind === 'heading' ? node.textContent : leadText(node);
   const status = kind === 'item' ? translationOf(node)?.status : undefined;
-  const entry: OutlineEntry = { id: (node.attrs.id as string | null) ?? '', kind, label, text: preview(text), depth, ...(status ? { translation: status } : {}) };
+  const entry: OutlineEntry = {
+    id: (node.attrs.id as string | null) ?? '',
+    kind,
+    label,
+    text: preview(text),
+    depth,
+    ...(status ? { translation: status } : {}),
+  };
   cache.set(node, entry);
   return entry;
 }

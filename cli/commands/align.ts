@@ -38,7 +38,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const alignment = alignVersions(documentInView(a!.doc, view), documentInView(b!.doc, view));
   if (values.json) {
     const { languages, pairs, disagreements } = alignment;
-    writeLines(io.stdout, JSON.stringify({ view, languages, pairs: pairs.map(({ unit: _unit, ...pair }) => pair), disagreements }, null, 2));
+    writeLines(
+      io.stdout,
+      JSON.stringify({ view, languages, pairs: pairs.map(({ unit: _unit, ...pair }) => pair), disagreements }, null, 2),
+    );
   } else {
     writeLines(io.stdout, report(alignment, { a: basename(paths[0]!), b: basename(paths[1]!) }, view));
   }

@@ -15,7 +15,8 @@ import type { CliIo } from '../io.js';
 
 const SYNOPSIS = 'plenary carry-over <source> <target> -o <out.plenary> [--author "Name"] [--date 2026-11-23]';
 
-export const summary = 'carry-over <source> <target> -o <out.plenary>   a contribution\'s changes carried into another language version, to translate';
+export const summary =
+  "carry-over <source> <target> -o <out.plenary>   a contribution's changes carried into another language version, to translate";
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(

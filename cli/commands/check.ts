@@ -12,7 +12,11 @@ export const summary =
   'check <file> [--json]   style checks (item punctuation, empty items, dangling references, ambiguous references left as text, unknown keywords, proposals); exit 0: no errors (warnings may be printed), 1: errors found or the file cannot be read';
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' }, 'data-dir': { type: 'string' } }, { count: 1, synopsis: SYNOPSIS });
+  const { values, positionals } = parseCommandArgs(
+    args,
+    { json: { type: 'boolean' }, 'data-dir': { type: 'string' } },
+    { count: 1, synopsis: SYNOPSIS },
+  );
   const read = await readDocumentFileIsolated(resolvePath(io, positionals[0]!));
   // A proposals document's SUPs are checked against the library of texts in force.
   const entries = read.doc.attrs.proposalSource ? (await openLibrary(io, values['data-dir'])).entries : null;

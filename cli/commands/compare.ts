@@ -39,7 +39,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   await saveDocument(output, result);
   const count = listChanges(result).length;
-  io.stderr.write(`plenary compare: ${basename(oldPath)} → ${basename(newPath)}: ${count} change(s) by ${author}, written to ${basename(output)}\n`);
+  io.stderr.write(
+    `plenary compare: ${basename(oldPath)} → ${basename(newPath)}: ${count} change(s) by ${author}, written to ${basename(output)}\n`,
+  );
   reportWarnings(io, [...previous.warnings, ...next.warnings]);
   return 0;
 }

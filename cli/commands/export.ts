@@ -43,6 +43,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   } catch (error) {
     throw describeFileError(error, output, 'write');
   }
-  writeLines(io.stdout, `wrote ${values.output} (${mode === 'markup' ? 'tracked changes as Word revisions' : `all changes ${mode === 'final' ? 'accepted' : 'rejected'}`})`);
+  writeLines(
+    io.stdout,
+    `wrote ${values.output} (${mode === 'markup' ? 'tracked changes as Word revisions' : `all changes ${mode === 'final' ? 'accepted' : 'rejected'}`})`,
+  );
   return 0;
 }

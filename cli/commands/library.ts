@@ -43,7 +43,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     case 'add': {
       if (rest.length === 0) throw new UsageError(`missing the file(s) to add; usage: ${SYNOPSIS}`);
       const body = values.body;
-      if (body !== undefined && !(BODIES as readonly string[]).includes(body)) throw new UsageError(`--body is one of ${BODIES.join(', ')}, not ${body}`);
+      if (body !== undefined && !(BODIES as readonly string[]).includes(body))
+        throw new UsageError(`--body is one of ${BODIES.join(', ')}, not ${body}`);
       for (const file of rest) {
         const added = await asUserError(() => library.add(resolvePath(io, file), body ? { body: body as Body } : {}));
         for (const warning of added.warnings) writeLines(io.stderr, `warning: ${file}: ${warning}`);

@@ -15,7 +15,8 @@ import { asUserError } from '../library.js';
 const SYNOPSIS =
   'plenary new-proposals --source SEN --conference PP-26 [--document 56] [--language en] [--source-name "Senegal (Republic of)"] [--date d] -o <doc.plenary>';
 
-export const summary = 'new-proposals --source SEN --conference PP-26 -o <doc.plenary>   a new proposals document to a conference (cover, no proposal yet)';
+export const summary =
+  'new-proposals --source SEN --conference PP-26 -o <doc.plenary>   a new proposals document to a conference (cover, no proposal yet)';
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs(
@@ -36,7 +37,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const language = values.language ?? 'en';
   if (!isLanguageCode(language)) throw new UsageError(`--language is one of ${LANGUAGE_CODES.join(', ')}, not ${language}`);
   const conference = values.conference ? conferenceByCode(values.conference) : null;
-  if (values.conference && !conference) throw new UsageError(`unknown conference ${values.conference}: one of ${conferenceCodes().join(', ')}`);
+  if (values.conference && !conference)
+    throw new UsageError(`unknown conference ${values.conference}: one of ${conferenceCodes().join(', ')}`);
 
   const doc = await asUserError(() =>
     newProposalsDocument({
@@ -50,6 +52,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   );
   const output = resolvePath(io, values.output);
   await saveDocument(output, doc);
-  writeLines(io.stdout, `wrote ${basename(output)}: proposals of ${doc.attrs.proposalSource as string}${conference ? ` to ${conference.code}` : ''}; add proposals with plenary propose`);
+  writeLines(
+    io.stdout,
+    `wrote ${basename(output)}: proposals of ${doc.attrs.proposalSource as string}${conference ? ` to ${conference.code}` : ''}; add proposals with plenary propose`,
+  );
   return 0;
 }

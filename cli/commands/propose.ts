@@ -8,7 +8,16 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Node } from 'prosemirror-model';
-import { conferenceByCode, conferenceOfSession, coverFieldText, buildProposal, insertProposal, moveProposal, proposalsOf, type Conference } from '../../shared/proposals/index.js';
+import {
+  conferenceByCode,
+  conferenceOfSession,
+  coverFieldText,
+  buildProposal,
+  insertProposal,
+  moveProposal,
+  proposalsOf,
+  type Conference,
+} from '../../shared/proposals/index.js';
 import type { ProposalSymbol } from '../../shared/schema/index.js';
 import { readDocumentFile, saveDocument } from '../../node/file/index.js';
 import { parseCommandArgs, resolvePath, writeLines } from '../args.js';
@@ -22,7 +31,10 @@ const SYNOPSIS =
 
 export const summary = 'propose <doc> --mod|--add|--sup|--noc <text>   adds a MOD/ADD/SUP/NOC proposal (or --move N --to M re-orders them)';
 
-const SYMBOL_FLAGS = { mod: 'MOD', 'editorial-mod': '(MOD)', add: 'ADD', sup: 'SUP', noc: 'NOC' } as const satisfies Record<string, ProposalSymbol>;
+const SYMBOL_FLAGS = { mod: 'MOD', 'editorial-mod': '(MOD)', add: 'ADD', sup: 'SUP', noc: 'NOC' } as const satisfies Record<
+  string,
+  ProposalSymbol
+>;
 type SymbolFlag = keyof typeof SYMBOL_FLAGS;
 
 function positive(value: string | undefined, flag: string): number | undefined {
@@ -63,12 +75,15 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   );
   const path = resolvePath(io, positionals[0]!);
   const read = await readDocumentFile(path);
-  if (read.kind !== 'plenary') throw new UserError(`${basename(path)} is not a .plenary proposals document: make one with plenary new-proposals`);
-  if (!read.doc.attrs.proposalSource) throw new UserError(`${basename(path)} is not a proposals document: make one with plenary new-proposals`);
+  if (read.kind !== 'plenary')
+    throw new UserError(`${basename(path)} is not a .plenary proposals document: make one with plenary new-proposals`);
+  if (!read.doc.attrs.proposalSource)
+    throw new UserError(`${basename(path)} is not a proposals document: make one with plenary new-proposals`);
 
   const flags = (Object.keys(SYMBOL_FLAGS) as SymbolFlag[]).filter((flag) => values[flag] !== undefined);
   const move = positive(values.move, '--move');
-  if (flags.length + (move === undefined ? 0 : 1) !== 1) throw new UsageError(`give one of --mod, --editorial-mod, --add, --sup, --noc or --move; usage: ${SYNOPSIS}`);
+  if (flags.length + (move === undefined ? 0 : 1) !== 1)
+    throw new UsageError(`give one of --mod, --editorial-mod, --add, --sup, --noc or --move; usage: ${SYNOPSIS}`);
 
   let doc: Node;
   if (move !== undefined) {
@@ -110,7 +125,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     doc = insertProposal(read.doc, proposal, at === undefined ? undefined : at - 1);
   }
   await saveDocument(path, doc);
-  writeLines(io.stdout, proposalsOf(doc).map((place) => `${place.symbol}\t${place.identifier}\t${place.node.attrs.target ?? firstLine(place.node)}`).join('\n'));
+  writeLines(
+    io.stdout,
+    proposalsOf(doc)
+      .map((place) => `${place.symbol}\t${place.identifier}\t${place.node.attrs.target ?? firstLine(place.node)}`)
+      .join('\n'),
+  );
   return 0;
 }
 

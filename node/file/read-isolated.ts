@@ -44,9 +44,16 @@ function workerSource(): { code: string; eval: true } | { code: URL; eval: false
   const path = new URL(here).pathname;
   if (!path.endsWith('.ts')) return { code: new URL(path.endsWith('.mjs') ? './read-worker.mjs' : './read-worker.js', here), eval: false };
   // require.resolve finds tsx's CommonJS build; its ESM build beside it is the one to import.
-  const tsx = pathToFileURL(createRequire(here).resolve('tsx/esm/api').replace(/index\.cjs$/, 'index.mjs')).href;
+  const tsx = pathToFileURL(
+    createRequire(here)
+      .resolve('tsx/esm/api')
+      .replace(/index\.cjs$/, 'index.mjs'),
+  ).href;
   const entry = new URL('./read-worker.ts', `file://${path}`).href;
-  return { code: `import(${JSON.stringify(tsx)}).then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(here)}))`, eval: true };
+  return {
+    code: `import(${JSON.stringify(tsx)}).then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(here)}))`,
+    eval: true,
+  };
 }
 
 function rethrown(error: { name: string; message: string }): Error {
@@ -88,7 +95,10 @@ class IsolatedReader {
     }
     const worker = this.workerFor(job.limits);
     worker.ref();
-    const timer = setTimeout(() => this.fail(new ImportError(`${job.name} took longer than ${job.limits.timeMs / 1000} s to read and was not opened`)), job.limits.timeMs);
+    const timer = setTimeout(
+      () => this.fail(new ImportError(`${job.name} took longer than ${job.limits.timeMs / 1000} s to read and was not opened`)),
+      job.limits.timeMs,
+    );
     this.current = { job, timer };
     worker.postMessage(job.request);
   }
@@ -164,11 +174,20 @@ function baseName(path: string): string {
 }
 
 /** readDocumentFile (./input.ts), in a worker with `limits`. */
-export function readDocumentFileIsolated(path: string, options: ReadOptions = {}, limits: ReadLimits = READ_LIMITS): Promise<InputDocument> {
+export function readDocumentFileIsolated(
+  path: string,
+  options: ReadOptions = {},
+  limits: ReadLimits = READ_LIMITS,
+): Promise<InputDocument> {
   return runWorker({ kind: 'file', path, options }, baseName(path), limits);
 }
 
 /** readDocumentBytes (./input.ts), in a worker with `limits`. */
-export function readDocumentBytesIsolated(name: string, bytes: Uint8Array, options: ReadOptions = {}, limits: ReadLimits = READ_LIMITS): Promise<InputDocument> {
+export function readDocumentBytesIsolated(
+  name: string,
+  bytes: Uint8Array,
+  options: ReadOptions = {},
+  limits: ReadLimits = READ_LIMITS,
+): Promise<InputDocument> {
   return runWorker({ kind: 'bytes', name, bytes, options }, name, limits);
 }

@@ -28,7 +28,11 @@ export interface LoadedDocument {
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export async function loadDocument(filePath: string): Promise<Result<LoadedDocument>> {
-  return loaded(path.basename(filePath), () => readDocumentFileIsolated(filePath), (kind) => kind !== 'plenary');
+  return loaded(
+    path.basename(filePath),
+    () => readDocumentFileIsolated(filePath),
+    (kind) => kind !== 'plenary',
+  );
 }
 
 /**
@@ -36,7 +40,11 @@ export async function loadDocument(filePath: string): Promise<Result<LoadedDocum
  * as imported (Save asks for a name), whatever its kind.
  */
 export async function loadDroppedDocument(name: string, bytes: Uint8Array): Promise<Result<LoadedDocument>> {
-  return loaded(name, () => readDocumentBytesIsolated(name, bytes), () => true);
+  return loaded(
+    name,
+    () => readDocumentBytesIsolated(name, bytes),
+    () => true,
+  );
 }
 
 async function loaded(
@@ -105,4 +113,3 @@ export async function writeOrExplain(filePath: string, data: string | Uint8Array
 export function withExtension(name: string, extension: string): string {
   return name.toLowerCase().endsWith(extension) ? name : `${name.replace(/\.(plenary|docx|txt)$/i, '')}${extension}`;
 }
-

@@ -7,7 +7,16 @@
  * NotGrantedError, because only a buggy or hostile renderer sends one.
  */
 import path from 'node:path';
-import type { ExportMode, ExportOutcome, LibraryText, OpenOutcome, PlenaryApi, RecentFile, SaveOutcome, Settings } from '../../shared/ipc/index.js';
+import type {
+  ExportMode,
+  ExportOutcome,
+  LibraryText,
+  OpenOutcome,
+  PlenaryApi,
+  RecentFile,
+  SaveOutcome,
+  Settings,
+} from '../../shared/ipc/index.js';
 import {
   DOCX_EXTENSION,
   PLENARY_EXTENSION,
@@ -83,7 +92,10 @@ export function createHostApi(deps: HostApiDeps): HostApi {
   let lastExport: string | null = null;
 
   const inScope = async (filePath: string): Promise<boolean> => (deps.scope ? deps.scope(filePath) : true);
-  const outOfScope = (filePath: string) => ({ ok: false as const, error: `${path.basename(filePath)} is outside the folder this host serves.` });
+  const outOfScope = (filePath: string) => ({
+    ok: false as const,
+    error: `${path.basename(filePath)} is outside the folder this host serves.`,
+  });
 
   async function openPath(filePath: string): Promise<OpenOutcome> {
     if (!(await inScope(filePath))) return outOfScope(filePath);

@@ -141,13 +141,18 @@ export class Library {
   }
 
   /** Imports a file into the library (replacing the same version of the same text); returns its entry and the import's warnings. */
-  async add(file: string, options: { body?: Body; save?: boolean } = {}): Promise<{ entry: LibraryEntry; warnings: string[]; replaced: boolean }> {
+  async add(
+    file: string,
+    options: { body?: Body; save?: boolean } = {},
+  ): Promise<{ entry: LibraryEntry; warnings: string[]; replaced: boolean }> {
     const read = await readDocumentFile(file);
     const described = describeTextInForce(read.doc);
-    if (!described) throw new LibraryError(`${path.basename(file)} holds no resolution: the library keeps texts in force (resolutions, decisions).`);
+    if (!described)
+      throw new LibraryError(`${path.basename(file)} holds no resolution: the library keeps texts in force (resolutions, decisions).`);
     const info: TextInForce = { ...described, body: options.body ?? described.body };
     const same = this.stored.findIndex(
-      (entry) => entry.number === info.number && entry.body === info.body && entry.version === info.version && entry.language === info.language,
+      (entry) =>
+        entry.number === info.number && entry.body === info.body && entry.version === info.version && entry.language === info.language,
     );
     const id = same >= 0 ? this.stored[same]!.id : newId();
     const entry: LibraryEntry = { ...info, id, file: `${id}.plenary` };

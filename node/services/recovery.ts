@@ -68,12 +68,7 @@ export class RecoveryStore {
   /** Opens the store for a new launch: writes this launch's lock and drops locks of dead launches. */
   static async open(dir: string, options: RecoveryStoreOptions = {}): Promise<RecoveryStore> {
     const launchId = options.launchId ?? randomBytes(12).toString('base64url');
-    const store = new RecoveryStore(
-      dir,
-      launchId,
-      options.isProcessAlive ?? processIsAlive,
-      options.checkContent ?? (() => null),
-    );
+    const store = new RecoveryStore(dir, launchId, options.isProcessAlive ?? processIsAlive, options.checkContent ?? (() => null));
     await mkdir(store.launchesDir, { recursive: true });
     for (const lock of await store.lockIds()) {
       if (lock !== launchId && !(await store.launchIsRunning(lock))) await rm(store.lockPath(lock), { force: true });

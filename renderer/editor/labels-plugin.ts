@@ -101,8 +101,7 @@ export function labelsPlugin(): Plugin<LabelsState> {
       },
       apply(tr, value, _old, state) {
         const numbering = numberingKey.getState(state)!;
-        const same =
-          numbering.labels === value.numbering.labels && numbering.original === value.numbering.original;
+        const same = numbering.labels === value.numbering.labels && numbering.original === value.numbering.original;
         if (!tr.docChanged && same) return value;
         // Only typing is mapped: any other step may replace a labelled node (an undo restoring an
         // item, a node's markup changed), and a node decoration does not survive that mapping.

@@ -35,11 +35,18 @@ function decorations(doc: Node): DecorationSet {
   const found: Decoration[] = [];
   const identifiers = proposalIdentifiers(doc);
   doc.descendants((node, pos) => {
-    if (node.type.name === 'proposal_reference') found.push(Decoration.node(pos, pos + 1, { 'data-label': proposalReferenceText(doc, node, identifiers) }));
+    if (node.type.name === 'proposal_reference')
+      found.push(Decoration.node(pos, pos + 1, { 'data-label': proposalReferenceText(doc, node, identifiers) }));
     return node.isBlock;
   });
   for (const { node, pos, symbol, identifier } of proposalsOf(doc)) {
-    found.push(Decoration.widget(pos + 1, () => identifierLine(symbol, identifier), { side: -1, key: `${symbol} ${identifier}`, ignoreSelection: true }));
+    found.push(
+      Decoration.widget(pos + 1, () => identifierLine(symbol, identifier), {
+        side: -1,
+        key: `${symbol} ${identifier}`,
+        ignoreSelection: true,
+      }),
+    );
     const last = node.lastChild;
     if (last?.type.name !== 'proposal_reasons') continue;
     const start = pos + node.nodeSize - 1 - last.nodeSize;

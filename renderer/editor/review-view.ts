@@ -72,9 +72,7 @@ function mappedSelection(doc: Node, anchor: number, head: number): Selection {
   const clamp = (pos: number) => Math.max(0, Math.min(pos, doc.content.size));
   const $anchor = doc.resolve(clamp(anchor));
   const $head = doc.resolve(clamp(head));
-  return $anchor.parent.inlineContent && $head.parent.inlineContent
-    ? TextSelection.between($anchor, $head)
-    : Selection.near($head);
+  return $anchor.parent.inlineContent && $head.parent.inlineContent ? TextSelection.between($anchor, $head) : Selection.near($head);
 }
 
 // --- changes at the cursor ---------------------------------------------------------------------

@@ -33,7 +33,11 @@ function mayChangeUnits(tr: Transaction): boolean {
   return tr.steps.some((step) => {
     if (step instanceof AttrStep || step instanceof ReplaceAroundStep) return true;
     if (!(step instanceof ReplaceStep)) return false;
-    const { slice, from, to } = step as unknown as { slice: { content: { childCount: number; firstChild: Node | null } }; from: number; to: number };
+    const { slice, from, to } = step as unknown as {
+      slice: { content: { childCount: number; firstChild: Node | null } };
+      from: number;
+      to: number;
+    };
     const $from = tr.docs[tr.steps.indexOf(step)]!.resolve(from);
     const blocks = slice.content.firstChild !== null && !slice.content.firstChild.isInline;
     return blocks || !$from.sameParent(tr.docs[tr.steps.indexOf(step)]!.resolve(to));

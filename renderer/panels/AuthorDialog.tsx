@@ -27,8 +27,7 @@ export function AuthorDialog(props: { initial: string; firstTime: boolean; onDon
       onDone={props.onDone}
     >
       <p className="muted">
-        Your name is written on every tracked change you make, so that the editors know whose proposal it is. It is kept in
-        your settings.
+        Your name is written on every tracked change you make, so that the editors know whose proposal it is. It is kept in your settings.
       </p>
       <label className="picker-name">
         Name{' '}

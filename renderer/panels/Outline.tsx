@@ -53,7 +53,12 @@ const Row = memo(function Row(props: RowProps) {
   );
 });
 
-export function Outline(props: { entries: OutlineEntry[]; currentId: string | null; language?: string; onJump(entry: OutlineEntry): void }) {
+export function Outline(props: {
+  entries: OutlineEntry[];
+  currentId: string | null;
+  language?: string;
+  onJump(entry: OutlineEntry): void;
+}) {
   const { entries, currentId } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -83,15 +88,7 @@ export function Outline(props: { entries: OutlineEntry[]; currentId: string | nu
         <ol style={{ height: virtualizer.getTotalSize() }} lang={props.language} dir={props.language === 'ar' ? 'rtl' : 'ltr'}>
           {virtualizer.getVirtualItems().map((row) => {
             const entry = entries[row.index]!;
-            return (
-              <Row
-                key={row.key}
-                entry={entry}
-                current={entry.id === currentId}
-                start={row.start}
-                onJump={props.onJump}
-              />
-            );
+            return <Row key={row.key} entry={entry} current={entry.id === currentId} start={row.start} onJump={props.onJump} />;
           })}
         </ol>
       </div>

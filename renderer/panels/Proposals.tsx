@@ -35,7 +35,12 @@ export function ProposalsPanel(props: {
       <ol>
         {entries.map((entry, index) => (
           <li key={entry.id} className={`proposal-row${entry.id === props.currentId ? ' proposal-current' : ''}`} data-id={entry.id}>
-            <button type="button" className="proposal-jump" onMouseDown={(event) => event.preventDefault()} onClick={() => props.onJump(entry.id)}>
+            <button
+              type="button"
+              className="proposal-jump"
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => props.onJump(entry.id)}
+            >
               <span className="proposal-symbol">{entry.symbol}</span>
               <span className="proposal-identifier">{entry.identifier}</span>
               <span className="proposal-subject">{entry.subject || '…'}</span>
@@ -54,7 +59,12 @@ export function ProposalsPanel(props: {
             >
               ↪
             </button>
-            <button type="button" aria-label={`Move ${entry.identifier} up`} disabled={index === 0} onClick={() => props.onMove(entry.id, -1)}>
+            <button
+              type="button"
+              aria-label={`Move ${entry.identifier} up`}
+              disabled={index === 0}
+              onClick={() => props.onMove(entry.id, -1)}
+            >
               ↑
             </button>
             <button
@@ -109,7 +119,13 @@ export function NewProposalsDialog(props: { language: LanguageCode; onCreate(req
     >
       <label className="form-row">
         Source prefix{' '}
-        <input value={source} maxLength={10} placeholder="SEN" onChange={(event) => setSource(event.target.value.toUpperCase())} aria-label="Source prefix" />
+        <input
+          value={source}
+          maxLength={10}
+          placeholder="SEN"
+          onChange={(event) => setSource(event.target.value.toUpperCase())}
+          aria-label="Source prefix"
+        />
       </label>
       <p className="muted">The country or group code that opens every identifier: SEN/56/1.</p>
       <label className="form-row">
@@ -125,7 +141,12 @@ export function NewProposalsDialog(props: { language: LanguageCode; onCreate(req
       </label>
       <label className="form-row">
         Document number{' '}
-        <input value={documentNumber} maxLength={20} onChange={(event) => setDocumentNumber(event.target.value)} aria-label="Document number" />
+        <input
+          value={documentNumber}
+          maxLength={20}
+          onChange={(event) => setDocumentNumber(event.target.value)}
+          aria-label="Document number"
+        />
       </label>
       <label className="form-row">
         Language{' '}
@@ -217,8 +238,7 @@ export function AddProposalDialog(props: {
       </label>
       {newText ? (
         <label className="form-row">
-          Title{' '}
-          <input value={title} onChange={(event) => setTitle(event.target.value)} aria-label="Title of the new resolution" />
+          Title <input value={title} onChange={(event) => setTitle(event.target.value)} aria-label="Title of the new resolution" />
         </label>
       ) : (
         <>
@@ -252,7 +272,11 @@ export function AddProposalDialog(props: {
             ))}
           </ul>
           {hits.length === 0 ? (
-            <p className="muted">{symbol === 'MOD' || symbol === '(MOD)' ? 'No text in the library matches.' : 'Not in the library: the proposal will name the text as typed.'}</p>
+            <p className="muted">
+              {symbol === 'MOD' || symbol === '(MOD)'
+                ? 'No text in the library matches.'
+                : 'Not in the library: the proposal will name the text as typed.'}
+            </p>
           ) : null}
         </>
       )}
@@ -290,7 +314,13 @@ export function ProposalDialogs(props: { dialog: 'new' | 'add' | null; language:
     );
   }
   if (props.dialog === 'add') {
-    return <AddProposalDialog onSearch={onSearch} onAdd={(request) => void actions.addProposal(request)} onCancel={() => actions.closeProposalDialog()} />;
+    return (
+      <AddProposalDialog
+        onSearch={onSearch}
+        onAdd={(request) => void actions.addProposal(request)}
+        onCancel={() => actions.closeProposalDialog()}
+      />
+    );
   }
   return null;
 }

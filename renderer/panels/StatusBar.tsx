@@ -94,7 +94,11 @@ export function StatusBar(props: StatusBarProps) {
         </button>
       )}
       {props.leftToTranslate !== undefined && props.leftToTranslate !== null ? (
-        <StatusButton className="status-translate" title="Go to the next item to translate (Alt+Shift+T)" onClick={() => props.onNextToTranslate?.()}>
+        <StatusButton
+          className="status-translate"
+          title="Go to the next item to translate (Alt+Shift+T)"
+          onClick={() => props.onNextToTranslate?.()}
+        >
           {props.leftToTranslate === 0 ? 'All translated' : `${props.leftToTranslate} left to translate`}
         </StatusButton>
       ) : null}

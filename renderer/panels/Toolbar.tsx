@@ -154,10 +154,22 @@ export function Toolbar(props: ToolbarProps) {
         }}
       >
         <optgroup label="Preamble">
-          {keywords.map((k, i) => (k.kind === 'preamble' ? <option key={k.phrase} value={i}>{k.phrase}</option> : null))}
+          {keywords.map((k, i) =>
+            k.kind === 'preamble' ? (
+              <option key={k.phrase} value={i}>
+                {k.phrase}
+              </option>
+            ) : null,
+          )}
         </optgroup>
         <optgroup label="Operative">
-          {keywords.map((k, i) => (k.kind === 'operative' ? <option key={k.phrase} value={i}>{k.phrase}</option> : null))}
+          {keywords.map((k, i) =>
+            k.kind === 'operative' ? (
+              <option key={k.phrase} value={i}>
+                {k.phrase}
+              </option>
+            ) : null,
+          )}
         </optgroup>
       </ActionSelect>
       <ActionSelect key="reference" label="Insert a reference to an item" placeholder="+ Reference…" onPick={props.onInsertReference}>

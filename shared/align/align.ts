@@ -237,7 +237,14 @@ class Aligner {
     const type = x.node.type.name;
     if (idA && idB) {
       this.counterparts.set(idA, idB);
-      this.pairs.push({ type, a: idA, b: idB, score: round(this.score(x.node, y.node)), where: { a: x.where, b: y.where }, unit: UNIT_TYPES.has(type) });
+      this.pairs.push({
+        type,
+        a: idA,
+        b: idB,
+        score: round(this.score(x.node, y.node)),
+        where: { a: x.where, b: y.where },
+        unit: UNIT_TYPES.has(type),
+      });
     }
     if (x.node.isTextblock) {
       this.checkNumbers(x, y);

@@ -65,7 +65,7 @@ export function alignSequences(n: number, m: number, score: PairScore, threshold
     }
   }
   const pairs: Array<[number, number]> = [];
-  for (let i = 0, j = 0; i < n && j < m; ) {
+  for (let i = 0, j = 0; i < n && j < m;) {
     const choice = move[i * width + j];
     if (choice === 1) pairs.push([i++, j++]);
     else if (choice === 2) i++;

@@ -26,9 +26,18 @@ import { isLanguageCode, type LanguageCode } from '../languages/index.js';
 import { newId } from '../model/index.js';
 import { schema, type CoverFieldName } from '../schema/index.js';
 import { acceptAll, rejectAll, TrackContext, trackDifference, uniqueIdsIn } from '../tracking/index.js';
-import { blocksById, isFixedLine, isTranslationUnit, ownSignature, ownText, translateLine, translationCounts, type TranslationState, type TranslationStatus } from '../translation/index.js';
+import {
+  blocksById,
+  isFixedLine,
+  isTranslationUnit,
+  ownSignature,
+  ownText,
+  translateLine,
+  translationCounts,
+  type TranslationState,
+  type TranslationStatus,
+} from '../translation/index.js';
 import { translateCoverField } from './cover.js';
-
 
 export class CarryOverError extends UserFacingError {
   override name = 'CarryOverError';
@@ -147,7 +156,11 @@ class Builder {
       const id = counterpart.attrs.id as string;
       this.judge(node, counterpart, unitOwner);
       if (counterpart.isTextblock) return counterpart;
-      return counterpart.type.create(counterpart.attrs, this.children(node, counterpart, node.type.name === 'item' ? id : owner), counterpart.marks);
+      return counterpart.type.create(
+        counterpart.attrs,
+        this.children(node, counterpart, node.type.name === 'item' ? id : owner),
+        counterpart.marks,
+      );
     }
     return this.fromSource(node, owner);
   }
@@ -265,7 +278,10 @@ function applyStates(doc: Node, states: ReadonlyMap<string, TranslationState>): 
 export function carryOver(source: Node, target: Node, options: CarryOverOptions = {}): CarryOverResult {
   const from = languageOf(source, 'source');
   const to = languageOf(target, 'target');
-  if (from === to) throw new CarryOverError(`both documents are in ${from}: carry-over takes a source and a target in two languages (compare two versions of one language)`);
+  if (from === to)
+    throw new CarryOverError(
+      `both documents are in ${from}: carry-over takes a source and a target in two languages (compare two versions of one language)`,
+    );
   const original = rejectAll(source);
   const final = acceptAll(source);
   const inForce = acceptAll(target);
@@ -276,7 +292,13 @@ export function carryOver(source: Node, target: Node, options: CarryOverOptions 
   // same on both (the tracker compares attributes), and a block it inserts carries its status in.
   const out = EditorState.create({ doc: applyStates(baseOf(built, blocksById(inForce)), builder.states) }).tr;
   const author = options.author?.trim() || CARRY_OVER_AUTHOR;
-  trackDifference(out, new TrackContext(author, options.date ?? new Date().toISOString()), applyStates(built, builder.states), undefined, true);
+  trackDifference(
+    out,
+    new TrackContext(author, options.date ?? new Date().toISOString()),
+    applyStates(built, builder.states),
+    undefined,
+    true,
+  );
   uniqueIdsIn(out);
   const doc = out.doc;
   return { doc, report: { counts: translationCounts(doc), untranslated: builder.untranslated, disagreements: alignment.disagreements } };

@@ -12,7 +12,6 @@ import { checkPunctuation } from './punctuation.js';
 import { checkProposals, type ProposalCheckOptions } from './proposals.js';
 import { checkAmbiguousReferences, checkReferences } from './references.js';
 
-
 export type { ProposalCheckOptions } from './proposals.js';
 
 export function checkDocument(doc: Node, options: ProposalCheckOptions = {}): Finding[] {

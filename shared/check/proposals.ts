@@ -30,11 +30,17 @@ export function checkProposals(doc: Node, options: ProposalCheckOptions = {}): F
 
     const reasons = node.lastChild?.type.name === 'proposal_reasons' ? node.lastChild.textContent.trim() : '';
     if (!reasons) {
-      report(namesTextOnly(symbol) ? 'error' : 'warning', 'proposal-reasons', `the proposal has no Reasons${namesTextOnly(symbol) ? ` (required for ${symbol})` : ''}`);
+      report(
+        namesTextOnly(symbol) ? 'error' : 'warning',
+        'proposal-reasons',
+        `the proposal has no Reasons${namesTextOnly(symbol) ? ` (required for ${symbol})` : ''}`,
+      );
     }
     const body = node.copy(node.content.cut(0, node.content.size - (node.lastChild?.nodeSize ?? 0)));
-    if (isModification(symbol) && !hasTrackedChanges(body)) report('warning', 'proposal-unchanged', `the ${symbol} proposes no change: no tracked change in its text`);
-    if (isAddition(symbol) && hasTrackedChanges(body)) report('error', 'proposal-marked', `the ${symbol} is new text but holds tracked changes: accept or reject them`);
+    if (isModification(symbol) && !hasTrackedChanges(body))
+      report('warning', 'proposal-unchanged', `the ${symbol} proposes no change: no tracked change in its text`);
+    if (isAddition(symbol) && hasTrackedChanges(body))
+      report('error', 'proposal-marked', `the ${symbol} is new text but holds tracked changes: accept or reject them`);
 
     const target = node.attrs.target as string | null;
     if (target && symbol.startsWith('SUP') && options.inForce && !options.inForce(target)) {

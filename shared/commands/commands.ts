@@ -114,7 +114,11 @@ export const COMMANDS = [
     id: 'new-proposals',
     label: 'New Proposals to a Conference…',
     menu: { menu: 'file', section: 'new' },
-    toolbar: { group: 'file', label: 'Proposals…', title: 'New proposals to a conference: MOD, ADD, SUP and NOC proposals on texts in force' },
+    toolbar: {
+      group: 'file',
+      label: 'Proposals…',
+      title: 'New proposals to a conference: MOD, ADD, SUP and NOC proposals on texts in force',
+    },
     queued: true,
   },
   {
@@ -262,13 +266,48 @@ export const COMMANDS = [
   },
   { id: 'insert-annex', label: 'Annex', toolbar: { group: 'structure', label: '+ Annex', title: 'Insert an annex' }, leavesPreview: true },
   // Tables (budgets, timetables, lists of Member States): shared/editing/table.ts.
-  { id: 'insert-table', label: 'Insert Table', toolbar: { group: 'structure', select: 'table', option: 'Insert table' }, leavesPreview: true },
-  { id: 'table-row-above', label: 'Insert Row Above', toolbar: { group: 'structure', select: 'table', option: 'Row above' }, leavesPreview: true },
-  { id: 'table-row-below', label: 'Insert Row Below', toolbar: { group: 'structure', select: 'table', option: 'Row below' }, leavesPreview: true },
-  { id: 'table-delete-row', label: 'Delete Row', toolbar: { group: 'structure', select: 'table', option: 'Delete row' }, leavesPreview: true },
-  { id: 'table-column-before', label: 'Insert Column Before', toolbar: { group: 'structure', select: 'table', option: 'Column before' }, leavesPreview: true },
-  { id: 'table-column-after', label: 'Insert Column After', toolbar: { group: 'structure', select: 'table', option: 'Column after' }, leavesPreview: true },
-  { id: 'table-delete-column', label: 'Delete Column', toolbar: { group: 'structure', select: 'table', option: 'Delete column' }, leavesPreview: true },
+  {
+    id: 'insert-table',
+    label: 'Insert Table',
+    toolbar: { group: 'structure', select: 'table', option: 'Insert table' },
+    leavesPreview: true,
+  },
+  {
+    id: 'table-row-above',
+    label: 'Insert Row Above',
+    toolbar: { group: 'structure', select: 'table', option: 'Row above' },
+    leavesPreview: true,
+  },
+  {
+    id: 'table-row-below',
+    label: 'Insert Row Below',
+    toolbar: { group: 'structure', select: 'table', option: 'Row below' },
+    leavesPreview: true,
+  },
+  {
+    id: 'table-delete-row',
+    label: 'Delete Row',
+    toolbar: { group: 'structure', select: 'table', option: 'Delete row' },
+    leavesPreview: true,
+  },
+  {
+    id: 'table-column-before',
+    label: 'Insert Column Before',
+    toolbar: { group: 'structure', select: 'table', option: 'Column before' },
+    leavesPreview: true,
+  },
+  {
+    id: 'table-column-after',
+    label: 'Insert Column After',
+    toolbar: { group: 'structure', select: 'table', option: 'Column after' },
+    leavesPreview: true,
+  },
+  {
+    id: 'table-delete-column',
+    label: 'Delete Column',
+    toolbar: { group: 'structure', select: 'table', option: 'Delete column' },
+    leavesPreview: true,
+  },
 
   // --- Review (Word's Review tab) -----------------------------------------------------------------
   {
@@ -393,7 +432,12 @@ export const COMMANDS = [
     id: 'language-versions',
     label: 'Language Versions…',
     menu: { menu: 'view', section: 'translation' },
-    toolbar: { group: 'tools', label: 'Languages…', title: 'Language versions: the source beside this text, item by item; a source not yet carried over brings its changes in, to translate' },
+    toolbar: {
+      group: 'tools',
+      label: 'Languages…',
+      title:
+        'Language versions: the source beside this text, item by item; a source not yet carried over brings its changes in, to translate',
+    },
     queued: true,
   },
   {

@@ -168,11 +168,12 @@ export function contributionFromResolution(source: Node, options: ContributionOp
   const warnings: string[] = [];
 
   const resolutionNumber = resolutionNumberOf(numberLineOf(resolution), table);
-  if (resolutionNumber === null) warnings.push('The resolution has no number in its number line: complete the title and purpose on the cover.');
+  if (resolutionNumber === null)
+    warnings.push('The resolution has no number in its number line: complete the title and purpose on the cover.');
   const number = resolutionNumber ?? '…';
 
   if (source.firstChild?.type.name === 'cover') {
-    warnings.push("The document was already a contribution: its resolution was taken from it; its cover and body were left out.");
+    warnings.push('The document was already a contribution: its resolution was taken from it; its cover and body were left out.');
   }
 
   const prefilled: Record<ContributionCoverField, string> = {
@@ -211,7 +212,8 @@ export function contributionFromResolution(source: Node, options: ContributionOp
   doc.check();
   // Everything but the resolution is new, so every tracked change in the document is one it carried.
   const pending = listChanges(doc).length;
-  if (pending > 0) warnings.push(`The resolution carries ${pending} tracked change(s) already: they stay, with their authors, beside the new ones.`);
+  if (pending > 0)
+    warnings.push(`The resolution carries ${pending} tracked change(s) already: they stay, with their authors, beside the new ones.`);
   return { doc, language, resolutionNumber, warnings };
 }
 

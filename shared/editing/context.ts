@@ -48,8 +48,7 @@ export function itemAt($pos: ResolvedPos): ItemContext | null {
   for (let depth = $pos.depth; depth > 1; depth--) {
     if ($pos.node(depth).type !== types.item) continue;
     const holderNode = $pos.node(depth - 2);
-    const holder: ListHolder =
-      holderNode.type === types.item ? 'item' : holderNode.type === types.section ? 'section' : 'body';
+    const holder: ListHolder = holderNode.type === types.item ? 'item' : holderNode.type === types.section ? 'section' : 'body';
     return {
       depth,
       item: $pos.node(depth),

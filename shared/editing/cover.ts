@@ -17,7 +17,13 @@ import type { Command } from './context.js';
 export function coverFieldAt($pos: ResolvedPos): { field: Node; pos: number; index: number; cover: Node; coverPos: number } | null {
   for (let depth = $pos.depth; depth > 0; depth--) {
     if ($pos.node(depth).type.name !== 'cover_field') continue;
-    return { field: $pos.node(depth), pos: $pos.before(depth), index: $pos.index(depth - 1), cover: $pos.node(depth - 1), coverPos: $pos.before(depth - 1) };
+    return {
+      field: $pos.node(depth),
+      pos: $pos.before(depth),
+      index: $pos.index(depth - 1),
+      cover: $pos.node(depth - 1),
+      coverPos: $pos.before(depth - 1),
+    };
   }
   return null;
 }

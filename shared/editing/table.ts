@@ -42,7 +42,10 @@ export function emptyTable(rows: number, columns: number, header = false): Node 
       { id: newId(), header: header && index === 0 },
       Array.from({ length: columns }, () => cellType.create({ id: newId() }, paragraphType.create({ id: newId() }))),
     );
-  return tableType.create({ id: newId() }, Array.from({ length: rows }, (_, index) => row(index)));
+  return tableType.create(
+    { id: newId() },
+    Array.from({ length: rows }, (_, index) => row(index)),
+  );
 }
 
 /**

@@ -60,7 +60,8 @@ function checkJsonShape(json: unknown, path: string[], depth: number): void {
       if (markAttrs !== undefined) {
         if (!isRecord(markAttrs)) fail(`"attrs" of a ${markType} mark is not an object${where([...path, type])}`);
         for (const name in markAttrs) {
-          if (!Object.hasOwn(schema.marks[markType]!.spec.attrs ?? {}, name)) fail(`unknown attribute ${JSON.stringify(name)} on the ${markType} mark${where([...path, type])}`);
+          if (!Object.hasOwn(schema.marks[markType]!.spec.attrs ?? {}, name))
+            fail(`unknown attribute ${JSON.stringify(name)} on the ${markType} mark${where([...path, type])}`);
         }
       }
     }
@@ -124,7 +125,11 @@ function checkIdsAndAttrs(doc: Node): void {
       const parsed = blockChangeSchema.safeParse(node.attrs[attr]);
       if (!parsed.success) fail(`the tracked change in "${attr}" of ${node.type.name} ${JSON.stringify(node.attrs.id)} is malformed`);
     }
-    if ('translation' in node.attrs && node.attrs.translation !== null && !translationStateSchema.safeParse(node.attrs.translation).success) {
+    if (
+      'translation' in node.attrs &&
+      node.attrs.translation !== null &&
+      !translationStateSchema.safeParse(node.attrs.translation).success
+    ) {
       fail(`the translation status of ${node.type.name} ${JSON.stringify(node.attrs.id)} is malformed`);
     }
     if (node.type.name === 'cover_field') {

@@ -82,7 +82,8 @@ export function folderPathProblem(relative: string): string | null {
   if (relative === '') return null;
   if (relative.length > 1024) return 'the path is too long';
   for (const part of relative.split('/')) {
-    if (part === '' || part === '.' || part === '..' || part.includes('\\') || part.length > 255) return 'choose a file in the folder shown or its sub-folders, not a path';
+    if (part === '' || part === '.' || part === '..' || part.includes('\\') || part.length > 255)
+      return 'choose a file in the folder shown or its sub-folders, not a path';
     // eslint-disable-next-line no-control-regex
     if (/[\u0000-\u001f]/.test(part)) return 'the file name holds a control character';
   }

@@ -29,9 +29,18 @@ export interface TextInForce {
  */
 const BODY_WORDS: ReadonlyArray<readonly [Body, RegExp]> = [
   ['PP', /plénipotentiaires|plenipotentiary|plenipotenciarios|полномочных|المندوبين المفوضين|全权代表/iu],
-  ['WTDC', /développement des télécommunications|development conference|desarrollo de las telecomunicaciones|развитию электросвязи|لتنمية الاتصالات|发展大会/iu],
-  ['WTSA', /normalisation des télécommunications|standardization assembly|normalización de las telecomunicaciones|стандартизации электросвязи|لتقييس الاتصالات|标准化全会/iu],
-  ['WRC', /conférence mondiale des radiocommunications|radiocommunication conference|conferencia mundial de radiocomunicaciones|конференция радиосвязи|للاتصالات الراديوية|无线电通信大会/iu],
+  [
+    'WTDC',
+    /développement des télécommunications|development conference|desarrollo de las telecomunicaciones|развитию электросвязи|لتنمية الاتصالات|发展大会/iu,
+  ],
+  [
+    'WTSA',
+    /normalisation des télécommunications|standardization assembly|normalización de las telecomunicaciones|стандартизации электросвязи|لتقييس الاتصالات|标准化全会/iu,
+  ],
+  [
+    'WRC',
+    /conférence mondiale des radiocommunications|radiocommunication conference|conferencia mundial de radiocomunicaciones|конференция радиосвязи|للاتصالات الراديوية|无线电通信大会/iu,
+  ],
   ['Council', /\bconseil\b|\bcouncil\b|\bconsejo\b|\bсовет|المجلس|理事会/iu],
 ];
 

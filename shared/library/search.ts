@@ -61,7 +61,10 @@ export class SearchIndex<T> {
       if (searchable.number) add(searchable.number, entry, NUMBER_SCORE);
     }
     for (const [word, byEntry] of perWord) {
-      this.postings.set(word, [...byEntry].map(([entry, score]) => ({ entry, score })));
+      this.postings.set(
+        word,
+        [...byEntry].map(([entry, score]) => ({ entry, score })),
+      );
     }
     this.sortedWords = [...this.postings.keys()].sort();
   }

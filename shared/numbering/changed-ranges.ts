@@ -6,7 +6,16 @@
  */
 import type { Node } from 'prosemirror-model';
 import type { Transaction } from 'prosemirror-state';
-import { AddMarkStep, AddNodeMarkStep, AttrStep, Mapping, RemoveMarkStep, RemoveNodeMarkStep, ReplaceAroundStep, type Step } from 'prosemirror-transform';
+import {
+  AddMarkStep,
+  AddNodeMarkStep,
+  AttrStep,
+  Mapping,
+  RemoveMarkStep,
+  RemoveNodeMarkStep,
+  ReplaceAroundStep,
+  type Step,
+} from 'prosemirror-transform';
 
 export interface Range {
   from: number;

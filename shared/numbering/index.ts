@@ -9,7 +9,14 @@ export { fromRoman } from './format.js';
 export { computeLabels, countsIn, type Labels, type NumberingView } from './labels.js';
 export { findItem, visibleText } from './locate.js';
 export { numberingKey, numberingPlugin, type NumberingState } from './plugin.js';
-export { linkReferences, scanReferences, SharedWordsLinker, type AmbiguityReason, type ReferenceOutcome, type ScannedReference } from './reference-link.js';
+export {
+  linkReferences,
+  scanReferences,
+  SharedWordsLinker,
+  type AmbiguityReason,
+  type ReferenceOutcome,
+  type ScannedReference,
+} from './reference-link.js';
 export { ReferenceScopeRule, type ReferenceScope } from './reference-scope.js';
 export { referenceText } from './reference-text.js';
 export { keywordEntry, keywordText } from './section-word.js';

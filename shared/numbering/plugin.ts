@@ -97,7 +97,11 @@ function collectTouched(doc: Node, ranges: Range[], into: Touched): void {
         case 'item_list':
           if (!insideOneItem(node, pos, range) && !into.lists.has(pos)) {
             const around = ancestorsAndSelf(doc, pos, node);
-            into.lists.set(pos, { list: node, parent, uncounted: { new: insideUncounted(around, 'new'), original: insideUncounted(around, 'original') } });
+            into.lists.set(pos, {
+              list: node,
+              parent,
+              uncounted: { new: insideUncounted(around, 'new'), original: insideUncounted(around, 'original') },
+            });
           }
           return true;
         case 'heading':
@@ -193,7 +197,10 @@ export function updateNumbering(value: NumberingState, tr: Transaction, fixedLan
     // Items of a touched list (sub-lists included) without a label now, in each view (relabelled ones are written over).
     const goneIds: string[] = [];
     for (const { list } of gone.lists.values()) itemIdsInto(goneIds, list);
-    const removed = { new: goneIds.filter((id) => !relabelled.new.has(id)), original: goneIds.filter((id) => !relabelled.original.has(id)) };
+    const removed = {
+      new: goneIds.filter((id) => !relabelled.new.has(id)),
+      original: goneIds.filter((id) => !relabelled.original.has(id)),
+    };
     labels = { ...labels, items: LayeredMap.from(labels.items).with(relabelled.new, removed.new) };
     original = { ...original, items: LayeredMap.from(original.items).with(relabelled.original, removed.original) };
   }

@@ -317,7 +317,14 @@ class ResolutionLinker {
     for (const candidate of this.candidates(text)) {
       if (candidate.from < linkedUpTo) continue;
       const record = (outcome: ReferenceOutcome, to = candidate.to, link?: Link) =>
-        out.push({ from: start + candidate.from, to: start + to, text: text.slice(candidate.from, to), blockId, outcome, ...(link ? { link } : {}) });
+        out.push({
+          from: start + candidate.from,
+          to: start + to,
+          text: text.slice(candidate.from, to),
+          blockId,
+          outcome,
+          ...(link ? { link } : {}),
+        });
       const verdict = this.scope.verdict(text, candidate.from, candidate.to);
       if (verdict.reason) {
         record({ kind: 'other-text', reason: verdict.reason });
@@ -426,7 +433,8 @@ export class SharedWordsLinker {
     if (!this.table) return null;
     const $pos = this.doc.resolve(pos);
     let resolutionDepth = -1;
-    for (let depth = $pos.depth; depth > 0 && resolutionDepth < 0; depth--) if ($pos.node(depth).type.name === 'resolution') resolutionDepth = depth;
+    for (let depth = $pos.depth; depth > 0 && resolutionDepth < 0; depth--)
+      if ($pos.node(depth).type.name === 'resolution') resolutionDepth = depth;
     if (resolutionDepth < 0) return null;
     const resolutionPos = $pos.before(resolutionDepth);
     let linker = this.linkers.get(resolutionPos);
@@ -442,7 +450,10 @@ export class SharedWordsLinker {
     }
     const out: Array<ScannedReference & { link?: Link }> = [];
     linker.scanTextblock(textblock, pos, views, null, out);
-    const found = out.find((s) => s.link && s.link.from === pos + 1 + from && s.link.to === pos + 1 + to && s.outcome.kind === 'linked' && s.outcome.view === read);
+    const found = out.find(
+      (s) =>
+        s.link && s.link.from === pos + 1 + from && s.link.to === pos + 1 + to && s.outcome.kind === 'linked' && s.outcome.view === read,
+    );
     return found?.link?.node ?? null;
   }
 }

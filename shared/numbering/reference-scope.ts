@@ -63,7 +63,12 @@ export class ReferenceScopeRule {
   verdict(text: string, from: number, to: number): ScopeVerdict {
     const other = (reason: OtherTextReason): ScopeVerdict => ({ scope: 'other-text', reason });
     const after = this.clauseAfter(text, to);
-    if (words(after).slice(0, 4).some((word) => this.namesText(word))) return other('names-text-after');
+    if (
+      words(after)
+        .slice(0, 4)
+        .some((word) => this.namesText(word))
+    )
+      return other('names-text-after');
     if (this.introducesQuotation(after)) return other('introduces-quotation');
     if (this.numberedTextBefore(this.clauseBefore(text, from))) return other('names-text-before');
     if (insideQuotation(text.slice(0, from))) return other('inside-quotation');

@@ -14,7 +14,10 @@ import { visibleText } from './locate.js';
 export function keywordText(section: Node, view: NumberingView = 'new'): string {
   const keyword = section.firstChild;
   if (!keyword || keyword.type.name !== 'section_keyword') return '';
-  return visibleText(keyword, view).replace(/[\s\u00a0]+/g, ' ').trim().replace(/[\s,:;.]+$/u, '');
+  return visibleText(keyword, view)
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim()
+    .replace(/[\s,:;.]+$/u, '');
 }
 
 /** The table entry that opens the section's keyword line, in the table's language. */
@@ -23,7 +26,12 @@ export function keywordEntry(section: Node, table: LanguageTable, view: Numberin
 }
 
 export function comparable(text: string): string {
-  return text.normalize('NFC').replace(/[\u2019\u02BC]/g, "'").replace(/[\s\u00a0]+/g, ' ').trim().toLocaleLowerCase();
+  return text
+    .normalize('NFC')
+    .replace(/[\u2019\u02BC]/g, "'")
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim()
+    .toLocaleLowerCase();
 }
 
 /** The phrase as written in the keyword line (keeps the text's own capitals), or the table's. */

@@ -46,7 +46,9 @@ const SOURCE_PREFIX = /^[A-Z][A-Z0-9]{1,9}$/;
 export function newProposalsDocument(options: ProposalsDocumentOptions): Node {
   const source = options.source.trim().toUpperCase();
   if (!SOURCE_PREFIX.test(source)) {
-    throw new ProposalError(`"${options.source}" is not a source prefix: use the country or group code, 2 to 10 letters or digits (SEN, RUS, AFCP).`);
+    throw new ProposalError(
+      `"${options.source}" is not a source prefix: use the country or group code, 2 to 10 letters or digits (SEN, RUS, AFCP).`,
+    );
   }
   const table = languageTable(options.language);
   const conference = options.conference ?? null;
@@ -90,8 +92,7 @@ function languageOf(doc: Node): LanguageTable {
   return languageTable(code);
 }
 
-const textblock = (type: string, text: string): Node =>
-  schema.nodes[type]!.create({ id: newId() }, text ? schema.text(text) : undefined);
+const textblock = (type: string, text: string): Node => schema.nodes[type]!.create({ id: newId() }, text ? schema.text(text) : undefined);
 
 function reasons(): Node {
   return textblock('proposal_reasons', '');
@@ -160,7 +161,10 @@ export function buildProposal(doc: Node, spec: ProposalSpec): Node {
   const lines = inForce ? [target ?? '', titleOf(inForce)] : [spec.title?.trim() ?? ''];
   if (!lines.some(Boolean)) throw new ProposalError(`A ${spec.symbol} proposal names a text: give the resolution or its title.`);
   const paragraphs = lines.filter(Boolean).map((line) => textblock('paragraph', line));
-  return schema.nodes.proposal!.create({ id: newId(), symbol: spec.symbol, target: target ?? lines[0] ?? null }, [...paragraphs, reasons()]);
+  return schema.nodes.proposal!.create({ id: newId(), symbol: spec.symbol, target: target ?? lines[0] ?? null }, [
+    ...paragraphs,
+    reasons(),
+  ]);
 }
 
 function theResolutionOrRefuse(source: Node): Node {
@@ -200,7 +204,12 @@ function withRevisedNumberLine(proposal: Node, conference: Conference, table: La
   if (from < 0) return proposal;
   const replacement = `${inLanguage(conference.place, table.code)}, ${conference.year}`;
   const state = EditorState.create({ doc });
-  const tracked = trackTransaction(state.tr.insertText(replacement, from, to), state, { name: author }, () => date ?? new Date().toISOString());
+  const tracked = trackTransaction(
+    state.tr.insertText(replacement, from, to),
+    state,
+    { name: author },
+    () => date ?? new Date().toISOString(),
+  );
   return tracked.doc.firstChild!;
 }
 
@@ -226,7 +235,8 @@ function withIdsFreeIn(doc: Node, proposal: Node): Node {
     const attrs = { ...node.attrs };
     for (const key of ['id', 'target', 'movedFrom']) {
       const value = attrs[key];
-      if (typeof value === 'string' && renamed.has(value) && (key !== 'target' || node.type.name === 'cross_reference')) attrs[key] = renamed.get(value);
+      if (typeof value === 'string' && renamed.has(value) && (key !== 'target' || node.type.name === 'cross_reference'))
+        attrs[key] = renamed.get(value);
     }
     if (node.isText) return node;
     const children: Node[] = [];

@@ -42,5 +42,8 @@ export function inLanguage(words: Record<string, string>, language: string): str
 export function conferenceOfSession(session: string): Conference | null {
   const wanted = session.trim();
   if (!wanted) return null;
-  return CONFERENCES.find((conference) => Object.values(conference.name).includes(wanted)) ?? conferenceByCode(/\(([A-Z]+-\d{2})\)/.exec(wanted)?.[1] ?? '');
+  return (
+    CONFERENCES.find((conference) => Object.values(conference.name).includes(wanted)) ??
+    conferenceByCode(/\(([A-Z]+-\d{2})\)/.exec(wanted)?.[1] ?? '')
+  );
 }

@@ -66,7 +66,11 @@ export function proposalIdentifiers(doc: Node): Map<string, string> {
  * The text of a live reference to a proposal: its identifier now (`SEN/56/2`), or the prefix and
  * `??` when the proposal it named is gone.
  */
-export function proposalReferenceText(doc: Node, reference: Node, identifiers: ReadonlyMap<string, string> = proposalIdentifiers(doc)): string {
+export function proposalReferenceText(
+  doc: Node,
+  reference: Node,
+  identifiers: ReadonlyMap<string, string> = proposalIdentifiers(doc),
+): string {
   return identifiers.get(reference.attrs.target as string) ?? `${identifierPrefix(doc)}/??`;
 }
 

@@ -3,4 +3,17 @@
  */
 
 // The module's API: what the rest of Plenary imports from shared/schema.
-export { type BlockChange, COVER_FIELDS, type CoverFieldName, type HeadingNumbering, LIST_STYLES, type ListStyle, PROPOSAL_SYMBOLS, type ProposalSymbol, type ReferenceForm, schema, type SectionKind, type TrackingScope } from './schema.js';
+export {
+  type BlockChange,
+  COVER_FIELDS,
+  type CoverFieldName,
+  type HeadingNumbering,
+  LIST_STYLES,
+  type ListStyle,
+  PROPOSAL_SYMBOLS,
+  type ProposalSymbol,
+  type ReferenceForm,
+  schema,
+  type SectionKind,
+  type TrackingScope,
+} from './schema.js';

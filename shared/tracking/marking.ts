@@ -25,7 +25,6 @@ import {
 import { joinTextblocks } from './review.js';
 import { finalSlice } from './final-content.js';
 
-
 /** Textblocks that carry the frame of a resolution or a document: never joined into another one. */
 export const FRAME_TEXTBLOCKS: ReadonlySet<string> = new Set([
   'number_line',
@@ -78,7 +77,6 @@ export class TrackContext {
     return !!change && change.kind === 'insertion' && change.author === this.author;
   }
 }
-
 
 // --- can a replace be expressed with marks? ------------------------------------------------------
 

@@ -39,7 +39,7 @@ function textblockText(block: Node, doc: Node, marked: boolean): string {
       out += marked && reference.changed ? `[-${reference.original.text}-][+${reference.new.text}+]` : reference.new.text;
     } else if (child.type.name === 'footnote') out += wrap(kind, ` [${child.textContent}]`);
   });
-  const whole = marked ? blockChange(block)?.kind ?? null : null;
+  const whole = marked ? (blockChange(block)?.kind ?? null) : null;
   return wrap(whole, out);
 }
 
@@ -48,7 +48,7 @@ export function ownText(unit: Node, doc: Node, marked = false): string {
   const text = ownTextblocks(unit)
     .map((block) => textblockText(block, doc, marked))
     .join('\n');
-  const whole = marked && !unit.isTextblock ? blockChange(unit)?.kind ?? null : null;
+  const whole = marked && !unit.isTextblock ? (blockChange(unit)?.kind ?? null) : null;
   return wrap(whole, text);
 }
 

@@ -39,7 +39,10 @@ function keywordLine(text: string, from: LanguageTable, to: LanguageTable): Line
   // The phrase as written spans as many characters as the table's phrase, modulo spaces folded.
   let end = 0;
   while (end < text.length && foldText(text.slice(0, end)).length < folded.length) end++;
-  const rest = text.slice(end).replace(new RegExp(`${escape(from.keywordPunctuation)}\\s*$`, 'u'), '').trim();
+  const rest = text
+    .slice(end)
+    .replace(new RegExp(`${escape(from.keywordPunctuation)}\\s*$`, 'u'), '')
+    .trim();
   const joined = rest ? `${target.phrase} ${rest}` : target.phrase;
   return { text: `${joined}${to.keywordPunctuation}`, untranslated: rest || null };
 }
@@ -56,7 +59,13 @@ function callLine(text: string, from: LanguageTable, to: LanguageTable): LineTra
 }
 
 /** A leading word of the tables (`RÉSOLUTION`, `ANNEXE`) and the table's phrases found inside. */
-function leadingWordLine(text: string, words: readonly string[], targetWord: string | undefined, from: LanguageTable, to: LanguageTable): LineTranslation {
+function leadingWordLine(
+  text: string,
+  words: readonly string[],
+  targetWord: string | undefined,
+  from: LanguageTable,
+  to: LanguageTable,
+): LineTranslation {
   let out = text;
   const lead = words.find((word) => out.toLocaleUpperCase().startsWith(word.toLocaleUpperCase()));
   if (lead && targetWord) out = targetWord + out.slice(lead.length);
@@ -70,7 +79,10 @@ function leadingWordLine(text: string, words: readonly string[], targetWord: str
     .replace(/[\p{N}\p{P}\p{S}\s]+/gu, ' ')
     .split(' ')
     .filter((word) => /\p{L}{2,}/u.test(word) && !to.phrases.some((entry) => entry.phrase.includes(word)));
-  return { text: out, untranslated: lead && rest.length === 0 ? null : rest.length > 0 ? rest.join(' ') : lead ? null : text.trim() || null };
+  return {
+    text: out,
+    untranslated: lead && rest.length === 0 ? null : rest.length > 0 ? rest.join(' ') : lead ? null : text.trim() || null,
+  };
 }
 
 /** One fixed line (`type` one of FIXED_LINES) from `from` into `to`. */
@@ -104,7 +116,9 @@ const SHOWN_FRAGMENTS = 3;
 
 /** One short line for the app: how many lines changed, and the first words left as written. */
 export function untranslatedMessage(report: PhraseReport, languageName: string): string {
-  const shown = report.fragments.slice(0, SHOWN_FRAGMENTS).map((fragment) => `«${fragment.length > 40 ? `${fragment.slice(0, 39)}…` : fragment}»`);
+  const shown = report.fragments
+    .slice(0, SHOWN_FRAGMENTS)
+    .map((fragment) => `«${fragment.length > 40 ? `${fragment.slice(0, 39)}…` : fragment}»`);
   const more = report.fragments.length - shown.length;
   return `${report.translated} keyword or title line(s) now in ${languageName}. Not in the tables, left as written: ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}.`;
 }

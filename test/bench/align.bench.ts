@@ -31,7 +31,10 @@ interface NodeJson {
 function version(source: Node, translate: (text: string) => string): Node {
   const rewrite = (json: NodeJson): NodeJson => {
     const content = json.content?.map(rewrite);
-    const kept = json.type === 'item_list' && content && content.length > LEAVE_OUT_EVERY ? content.filter((_, i) => i % LEAVE_OUT_EVERY !== LEAVE_OUT_EVERY - 1) : content;
+    const kept =
+      json.type === 'item_list' && content && content.length > LEAVE_OUT_EVERY
+        ? content.filter((_, i) => i % LEAVE_OUT_EVERY !== LEAVE_OUT_EVERY - 1)
+        : content;
     return { ...json, ...(json.text === undefined ? {} : { text: translate(json.text) }), ...(kept ? { content: kept } : {}) };
   };
   return schema.nodeFromJSON(rewrite(source.toJSON() as NodeJson));
@@ -64,6 +67,8 @@ export async function run(): Promise<BenchResult> {
     ratio: oursMeasure.median / peerMeasure.median,
     target: `median ≤ ${TARGET_MS} ms (issue 18), beside compare's block matching`,
     met: oursMeasure.median <= TARGET_MS,
-    notes: [`${check.pairs.filter((pair) => pair.type === 'item').length} items paired, ${check.disagreements.filter((d) => d.kind === 'missing').length} missing on one side reported`],
+    notes: [
+      `${check.pairs.filter((pair) => pair.type === 'item').length} items paired, ${check.disagreements.filter((d) => d.kind === 'missing').length} missing on one side reported`,
+    ],
   };
 }

@@ -37,13 +37,19 @@ export function revisedText(text: string): { text: string; changedItems: number 
     }
     if (item % 10 === 0) {
       changed += 1;
-      out.push(line.replace('doit poursuivre ses travaux', 'devrait intensifier ses activités').replace('en coordination avec', 'en étroite collaboration avec'));
+      out.push(
+        line
+          .replace('doit poursuivre ses travaux', 'devrait intensifier ses activités')
+          .replace('en coordination avec', 'en étroite collaboration avec'),
+      );
     } else {
       out.push(line);
     }
     if (item % 70 === 0) {
       changed += 1;
-      out.push(`${line.split('\t')[0]}\tque l'UIT doit rendre compte chaque année des progrès accomplis au titre du point nouveau ${item};`);
+      out.push(
+        `${line.split('\t')[0]}\tque l'UIT doit rendre compte chaque année des progrès accomplis au titre du point nouveau ${item};`,
+      );
     }
   }
   return { text: out.join('\n'), changedItems: changed };
@@ -51,7 +57,11 @@ export function revisedText(text: string): { text: string; changedItems: number 
 
 function gitWordDiff(dir: string): number {
   const start = performance.now();
-  const result = spawnSync('git', ['diff', '--no-index', '--word-diff', 'old.txt', 'new.txt'], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync('git', ['diff', '--no-index', '--word-diff', 'old.txt', 'new.txt'], {
+    cwd: dir,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const elapsed = performance.now() - start;
   if (result.status !== 1) throw new Error(`git diff --no-index failed: ${result.stderr}`);
   return elapsed;

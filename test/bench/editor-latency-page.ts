@@ -110,7 +110,17 @@ function memoryHost(content: string): PlenaryApi {
     initialDocument: async () => {
       const text = pending ?? '';
       pending = null;
-      return { ok: true, document: { fileId: 'f_bench000000000000000000', name: 'bench.plenary', content: text, imported: false, warnings: [], revision: '' } };
+      return {
+        ok: true,
+        document: {
+          fileId: 'f_bench000000000000000000',
+          name: 'bench.plenary',
+          content: text,
+          imported: false,
+          warnings: [],
+          revision: '',
+        },
+      };
     },
     save: async () => ({ ok: false, error: 'read-only' }),
     saveAs: async () => null,
@@ -144,7 +154,10 @@ async function mountOurs(content: string, tracking: boolean): Promise<void> {
   if (!ready) throw new Error('the editor view was not reported');
   // Suggestion mode as a delegate uses it: every keystroke becomes (part of) a tracked insertion.
   if (tracking) ready.dispatch(setTrackingEnabled(ready.state, true));
-  placeCaret(ready, middleOfDocument(ready.state.doc, (node) => node.type.name === 'item_text'));
+  placeCaret(
+    ready,
+    middleOfDocument(ready.state.doc, (node) => node.type.name === 'item_text'),
+  );
 }
 
 function mountBare(content: string): void {
@@ -164,7 +177,10 @@ function mountBare(content: string): void {
       plugins: [history(), keymap({ 'Mod-z': undo, 'Mod-y': redo }), keymap(baseKeymap)],
     }),
   });
-  placeCaret(view, middleOfDocument(view.state.doc, (node) => node.type.name === 'paragraph'));
+  placeCaret(
+    view,
+    middleOfDocument(view.state.doc, (node) => node.type.name === 'paragraph'),
+  );
 }
 
 window.benchMount = async (kind, content) => {

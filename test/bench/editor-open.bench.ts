@@ -42,7 +42,10 @@ export function withTrackedChanges(doc: Node, count: number): Node {
   const step = Math.max(1, Math.floor(targets.length / count));
   let made = 0;
   // From the end, so that earlier positions stay valid.
-  const chosen = targets.filter((_, i) => i % step === 0).slice(0, count).reverse();
+  const chosen = targets
+    .filter((_, i) => i % step === 0)
+    .slice(0, count)
+    .reverse();
   let current = doc;
   for (const [index, at] of chosen.entries()) {
     const stamp = { id: newId(), author: index % 2 ? 'Fédération de Russie' : 'Secrétariat', date: '2026-11-23T10:00:00Z' };
@@ -60,7 +63,16 @@ export function withTrackedChanges(doc: Node, count: number): Node {
 function tinyResolution(): Node {
   return buildDoc({
     language: 'fr',
-    blocks: [{ resolution: { number: 'RÉSOLUTION 1332 (C11, dernière mod. C24)', title: 'Titre', call: "Le Conseil de l'UIT,", sections: [{ kind: 'operative', keyword: 'décide', items: ['que l’UIT agisse;'] }] } }],
+    blocks: [
+      {
+        resolution: {
+          number: 'RÉSOLUTION 1332 (C11, dernière mod. C24)',
+          title: 'Titre',
+          call: "Le Conseil de l'UIT,",
+          sections: [{ kind: 'operative', keyword: 'décide', items: ['que l’UIT agisse;'] }],
+        },
+      },
+    ],
   });
 }
 
@@ -95,7 +107,12 @@ async function heapAfterGc(page: Page): Promise<number> {
   return usedSize / (1024 * 1024);
 }
 
-async function heldMemory(browser: Browser, bundle: { js: string; css: string }, kind: BenchEditor | null, content: string): Promise<number> {
+async function heldMemory(
+  browser: Browser,
+  bundle: { js: string; css: string },
+  kind: BenchEditor | null,
+  content: string,
+): Promise<number> {
   const page = await newPage(browser, bundle);
   try {
     if (kind) await page.evaluate(([k, c, w]) => window.benchOpen(k as BenchEditor, c!, w!), [kind, content, FIRST_WORDS]);
@@ -143,9 +160,16 @@ export async function run(): Promise<BenchResult[]> {
     const memoryRatio = oursHeld.document / bareHeld.document;
     return [
       {
-        ...medianResult('Open a 1,100-item .plenary in the editor', open, openBare, Infinity, 'median ≤ 1,000 ms (bare ProseMirror beside it)', [
-          `${countItems(doc)} items, ${(content.length / 1024).toFixed(0)} KB of .plenary; fresh page per sample, ${OPEN_SAMPLES} samples each, interleaved`,
-        ]),
+        ...medianResult(
+          'Open a 1,100-item .plenary in the editor',
+          open,
+          openBare,
+          Infinity,
+          'median ≤ 1,000 ms (bare ProseMirror beside it)',
+          [
+            `${countItems(doc)} items, ${(content.length / 1024).toFixed(0)} KB of .plenary; fresh page per sample, ${OPEN_SAMPLES} samples each, interleaved`,
+          ],
+        ),
         met: open.median <= 1000,
       },
       {

@@ -30,7 +30,8 @@ function sectionSpec(s: number): SectionSpec {
   const items: ItemSpec[] = [];
   for (let i = 0; i < ITEMS_PER_SECTION; i++) {
     const n = s * ITEMS_PER_SECTION + i;
-    const text = n % FOOTNOTE_EVERY === 0 ? [sentence(n), { footnote: `Note ${n}: voir la Résolution 140 (Rév. Bucarest, 2022).` }] : sentence(n);
+    const text =
+      n % FOOTNOTE_EVERY === 0 ? [sentence(n), { footnote: `Note ${n}: voir la Résolution 140 (Rév. Bucarest, 2022).` }] : sentence(n);
     items.push({ text });
   }
   return { kind: s < SECTIONS / 2 ? 'preamble' : 'operative', keyword: s < SECTIONS / 2 ? 'considérant' : 'décide', items };
@@ -134,7 +135,9 @@ export async function run(): Promise<BenchResult> {
       summarise('pandoc Markdown → docx (process included)', peer),
       1,
       'median ≤ 1× pandoc on the same text',
-      [`${itemCount} items, ${CHANGES} tracked changes, ${Math.floor(itemCount / FOOTNOTE_EVERY)} footnotes; our .docx ${Math.round(bytes / 1024)} KiB`],
+      [
+        `${itemCount} items, ${CHANGES} tracked changes, ${Math.floor(itemCount / FOOTNOTE_EVERY)} footnotes; our .docx ${Math.round(bytes / 1024)} KiB`,
+      ],
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -14,7 +14,15 @@ import { describeTextInForce, SearchIndex, searchWords } from '../../shared/libr
 import { measurePair, summarise, type BenchResult } from './types.js';
 
 const TEXTS = 500;
-const QUERIES = ['30', 'Résolution 1332', 'rôle secteur', 'SMSI développement durable', 'intelligence artificielle', 'numéro 417', 'connec'];
+const QUERIES = [
+  '30',
+  'Résolution 1332',
+  'rôle secteur',
+  'SMSI développement durable',
+  'intelligence artificielle',
+  'numéro 417',
+  'connec',
+];
 const SAMPLES = 30;
 
 function fixtureText(name: string): string {
@@ -35,7 +43,11 @@ function library(): Text[] {
   return Array.from({ length: TEXTS }, (_, i) => {
     const source = sources[i % 2]!;
     const number = String(i + 1);
-    return { number, title: `${source.info.title} (numéro ${number})`, text: source.text.replaceAll(source.info.number ?? '', number).replace('SMSI', `SMSI numéro ${number}`) };
+    return {
+      number,
+      title: `${source.info.title} (numéro ${number})`,
+      text: source.text.replaceAll(source.info.number ?? '', number).replace('SMSI', `SMSI numéro ${number}`),
+    };
   });
 }
 
@@ -63,6 +75,8 @@ export async function run(): Promise<BenchResult> {
     ratio,
     target: 'median ≤ 50 ms per query and ≤ 1× the linear scan',
     met: ours.median <= 50 && ratio <= 1,
-    notes: [`texts found per query (index / scan): ${QUERIES.map((query) => `${index.search(query, TEXTS).length}/${scan(query).length}`).join(', ')}`],
+    notes: [
+      `texts found per query (index / scan): ${QUERIES.map((query) => `${index.search(query, TEXTS).length}/${scan(query).length}`).join(', ')}`,
+    ],
   };
 }

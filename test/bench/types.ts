@@ -53,7 +53,10 @@ export async function measurePair(
   await peer();
   const out = { ours: [] as number[], peer: [] as number[] };
   for (let i = 0; i < samples; i++) {
-    for (const [action, into] of [[ours, out.ours], [peer, out.peer]] as const) {
+    for (const [action, into] of [
+      [ours, out.ours],
+      [peer, out.peer],
+    ] as const) {
       const start = performance.now();
       await action();
       into.push(performance.now() - start);

@@ -37,7 +37,12 @@ beforeAll(async () => {
     return true;
   });
   const before4 = texts.findIndex((text) => text.startsWith('que le Groupe de travail du Conseil sur le SMSI et les ODD, ouvert'));
-  writeFileSync(path.join(folder, 'contribution.plenary'), serializeDocument(applyStructuralEdit(contribution, { kind: 'insert', at: before4, text: "d'accueillir les contributions des États Membres;" })!));
+  writeFileSync(
+    path.join(folder, 'contribution.plenary'),
+    serializeDocument(
+      applyStructuralEdit(contribution, { kind: 'insert', at: before4, text: "d'accueillir les contributions des États Membres;" })!,
+    ),
+  );
   served = await openServedEditor({ name: 'e2e-compare', host: { file: path.join(folder, 'res1332.txt') }, problems });
   page = served.page;
   await page.locator('.pl-item-text', { hasText: 'la contribution soumise par' }).waitFor();

@@ -71,7 +71,8 @@ describe('the host and another local service in one browser', () => {
     const page = await context.newPage();
     page.on('response', (response) => {
       const url = new URL(response.url());
-      if (url.origin === host.origin && url.pathname.startsWith('/api/')) apiAnswers.push({ path: url.pathname, status: response.status() });
+      if (url.origin === host.origin && url.pathname.startsWith('/api/'))
+        apiAnswers.push({ path: url.pathname, status: response.status() });
     });
     await page.goto(host.url);
     await waitReady(page);

@@ -21,8 +21,13 @@ const EN = path.join(ROOT, 'test', 'fixtures', 'parallel', 'council-res-1332-c24
 
 /** The French contribution: a new invite 6 worded `wording`, and considérant a) changed. */
 function frenchContribution(wording: string): string {
-  const revised = FR_TEXT.replace("6\tà encourager les membres de l'Union", `6\t${wording}\n7\tà encourager les membres de l'Union`).replace('un rôle déterminant', 'un rôle essentiel');
-  return serializeDocument(compareDocuments(importText(FR_TEXT).doc, importText(revised).doc, { author: 'Fédération de Russie', date: '2026-04-14T09:00:00Z' }));
+  const revised = FR_TEXT.replace(
+    "6\tà encourager les membres de l'Union",
+    `6\t${wording}\n7\tà encourager les membres de l'Union`,
+  ).replace('un rôle déterminant', 'un rôle essentiel');
+  return serializeDocument(
+    compareDocuments(importText(FR_TEXT).doc, importText(revised).doc, { author: 'Fédération de Russie', date: '2026-04-14T09:00:00Z' }),
+  );
 }
 
 let served: ServedEditor;
@@ -34,7 +39,12 @@ beforeAll(async () => {
   folder = tempDir('e2e-language-versions');
   copyFileSync(EN, path.join(folder, 'res1332-en.txt'));
   writeFileSync(path.join(folder, 'c26-93-fr.plenary'), frenchContribution("à soutenir l'examen du SMSI+20 en 2025;"));
-  served = await openServedEditor({ name: 'e2e-language-versions', host: { file: path.join(folder, 'res1332-en.txt') }, problems, viewport: { width: 1500, height: 950 } });
+  served = await openServedEditor({
+    name: 'e2e-language-versions',
+    host: { file: path.join(folder, 'res1332-en.txt') },
+    problems,
+    viewport: { width: 1500, height: 950 },
+  });
   page = served.page;
   await page.locator('.pl-item-text', { hasText: 'the contribution submitted by ITU' }).waitFor();
 });
@@ -44,7 +54,10 @@ afterAll(async () => {
   await served?.host.close();
 });
 
-const unitWith = (text: string) => editorOf(page).locator('.pl-item', { has: page.locator(':scope > .pl-item-text', { hasText: text }) }).first();
+const unitWith = (text: string) =>
+  editorOf(page)
+    .locator('.pl-item', { has: page.locator(':scope > .pl-item-text', { hasText: text }) })
+    .first();
 
 describe('Language versions side by side, in Chromium', () => {
   it('carries the French proposal in, goes to the item to translate, translates it, marks it translated', async () => {

@@ -82,7 +82,7 @@ describe('New revision of a resolution, in Chromium', () => {
     expect(marked).toContain('[+ et en rend compte+]');
     expect(marked).toContain('Session de 2026 du Conseil');
     expect(marked).not.toContain('[+Session');
-    expect(marked).not.toContain("[+La France");
+    expect(marked).not.toContain('[+La France');
     expect(readFileSync(path.join(folder, 'res1332.txt'), 'utf8')).toBe(before);
   });
 

@@ -89,7 +89,9 @@ describe('Proposals to a conference, in Chromium', () => {
     await dialog.getByLabel('Title of the new resolution').fill('Accessibilité des services numériques');
     await dialog.getByRole('button', { name: 'Add ADD' }).click();
     await expect.poll(panelRows).toEqual(['MOD SEN/56/1', 'SUP SEN/56/2', 'ADD SEN/56/3']);
-    expect(await editor.locator('.pl-proposal').nth(2).locator('.pl-number-line').innerText()).toBe('PROJET DE NOUVELLE RÉSOLUTION [SEN-1]');
+    expect(await editor.locator('.pl-proposal').nth(2).locator('.pl-number-line').innerText()).toBe(
+      'PROJET DE NOUVELLE RÉSOLUTION [SEN-1]',
+    );
     // The SUP requires Reasons: flagged in the page and in the panel.
     expect(await editor.locator('.pl-proposal').nth(1).locator('.pl-reasons-required').count()).toBe(1);
     expect(await page.locator('.proposal-row').nth(1).locator('.proposal-warning').count()).toBe(1);

@@ -39,7 +39,12 @@ async function rowTexts(): Promise<string[]> {
 beforeAll(async () => {
   folder = tempDir('e2e-tables-docs');
   copyFileSync(FIXTURE, path.join(folder, 'sg-report.txt'));
-  served = await openServedEditor({ name: 'e2e-tables', host: { folder, file: path.join(folder, 'sg-report.txt') }, problems, viewport: { width: 1500, height: 950 } });
+  served = await openServedEditor({
+    name: 'e2e-tables',
+    host: { folder, file: path.join(folder, 'sg-report.txt') },
+    problems,
+    viewport: { width: 1500, height: 950 },
+  });
   page = served.page;
   await editorOf(page).locator('p', { hasText: 'En 2022 et 2023, deux éditions' }).first().waitFor();
 }, 240_000);
@@ -145,7 +150,9 @@ describe('tables in Chromium', () => {
     await pickFile(page, 'timetable.plenary');
     await eventually(() => page.title()).toMatch(/^timetable\.plenary/);
     const saved = parseDocument(readFileSync(path.join(folder, 'timetable.plenary'), 'utf8')).doc;
-    const marked = writeText(saved, { mode: 'marked' }).split('\n').filter((line) => line.includes('| '));
+    const marked = writeText(saved, { mode: 'marked' })
+      .split('\n')
+      .filter((line) => line.includes('| '));
     expect(marked).toEqual([
       '| Manifestation | Dates | Lieu |',
       '| Forum 2022 du SMSI | 30 mai – 3 juin 2022 | Genève[+ (Suisse)+] |',

@@ -67,7 +67,10 @@ async function savedAuthor(): Promise<string> {
 const answerAuthor = (name: string): Promise<void> => answerAuthorIn(page, name);
 
 /** The row of the panel for a change whose excerpt is `excerpt`. */
-const row = (excerpt: string): Locator => panelRows().filter({ has: page.locator('.change-excerpt', { hasText: excerpt }) }).first();
+const row = (excerpt: string): Locator =>
+  panelRows()
+    .filter({ has: page.locator('.change-excerpt', { hasText: excerpt }) })
+    .first();
 
 beforeAll(async () => {
   await ensureRendererBuilt();
@@ -216,7 +219,7 @@ describe('tracked changes in Chromium', () => {
   it('tracks Enter as a new item, inserted text and all', async () => {
     await trackAs(MARIE);
     expect(await labelsOf(item('la contribution soumise par'))).toEqual(['b)', null]);
-    await caret(itemText('que le Secrétaire général de l\'UIT a créé le Groupe spécial'), 'end');
+    await caret(itemText("que le Secrétaire général de l'UIT a créé le Groupe spécial"), 'end');
     await page.keyboard.press('Enter');
     await page.keyboard.type('que les délégués proposent un texte nouveau;');
     const added = item('que les délégués proposent');
@@ -343,12 +346,16 @@ describe('tracked changes in Chromium', () => {
     await insertAndDeleteInDecide1();
     await openPanel();
     const decide1 = itemText("que l'UIT doit jouer le rôle de coordonnateur");
-    await row('principal').getByRole('button', { name: /^Accept/ }).click();
+    await row('principal')
+      .getByRole('button', { name: /^Accept/ })
+      .click();
     await eventually(() => decide1.textContent()).not.toContain('principal');
     expect(await decide1.locator('del.pl-del').count()).toBe(0);
     await eventually(() => row('principal').count()).toBe(0);
 
-    await row('et de Genève').getByRole('button', { name: /^Reject/ }).click();
+    await row('et de Genève')
+      .getByRole('button', { name: /^Reject/ })
+      .click();
     await eventually(() => decide1.textContent()).toMatch(/de l'Agenda de Tunis;$/);
     await eventually(() => row('et de Genève').count()).toBe(0);
 

@@ -38,11 +38,52 @@ async function readOrRefuse(name: string, bytes: Uint8Array): Promise<Outcome> {
 // --- text --------------------------------------------------------------------------------------
 
 const TEXT_TOKENS = [
-  '[', ']', ':', '[footnoteRef:', '[bookmark:', '[image:', '[1:', '[2: ', 'footnoteRef', '1', '2', '12', 'a)', 'b)', 'i)', 'a.', '–', '-',
-  '\t', ' ', '  ', '\u00a0', '\n', '\r\n', 'décide', 'considérant', 'charge le Secrétaire général', 'RÉSOLUTION 1332', 'ANNEXE',
-  '(Genève, 2024)', 'resolves', '决议', 'يقرر', ')', '(', '.', '2.1', 'IV', '\u202e', '\ud83d\ude00', 'x'.repeat(300), ' '.repeat(500),
+  '[',
+  ']',
+  ':',
+  '[footnoteRef:',
+  '[bookmark:',
+  '[image:',
+  '[1:',
+  '[2: ',
+  'footnoteRef',
+  '1',
+  '2',
+  '12',
+  'a)',
+  'b)',
+  'i)',
+  'a.',
+  '–',
+  '-',
+  '\t',
+  ' ',
+  '  ',
+  '\u00a0',
+  '\n',
+  '\r\n',
+  'décide',
+  'considérant',
+  'charge le Secrétaire général',
+  'RÉSOLUTION 1332',
+  'ANNEXE',
+  '(Genève, 2024)',
+  'resolves',
+  '决议',
+  'يقرر',
+  ')',
+  '(',
+  '.',
+  '2.1',
+  'IV',
+  '\u202e',
+  '\ud83d\ude00',
+  'x'.repeat(300),
+  ' '.repeat(500),
 ];
-const textInput = fc.array(fc.oneof(fc.constantFrom(...TEXT_TOKENS), fc.string({ maxLength: 8 })), { maxLength: 400 }).map((parts) => parts.join(''));
+const textInput = fc
+  .array(fc.oneof(fc.constantFrom(...TEXT_TOKENS), fc.string({ maxLength: 8 })), { maxLength: 400 })
+  .map((parts) => parts.join(''));
 
 // --- docx --------------------------------------------------------------------------------------
 
@@ -51,9 +92,25 @@ const inline: fc.Arbitrary<string> = fc.letrec<{ run: string }>((tie) => ({
   run: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     fc.string({ maxLength: 20 }).map((text) => `<w:r><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`),
-    fc.constantFrom('<w:r><w:tab/></w:r>', '<w:r><w:br/></w:r>', '<w:r><w:br w:type="page"/></w:r>', '<w:r><w:sym w:char="F0B7"/></w:r>', '<w:r><w:fldChar w:fldCharType="begin"/></w:r>', '<w:r><w:fldChar w:fldCharType="separate"/></w:r>', '<w:r><w:fldChar w:fldCharType="end"/></w:r>', '<w:commentRangeStart w:id="1"/>', '<w:bookmarkStart w:id="0" w:name="x"/>'),
+    fc.constantFrom(
+      '<w:r><w:tab/></w:r>',
+      '<w:r><w:br/></w:r>',
+      '<w:r><w:br w:type="page"/></w:r>',
+      '<w:r><w:sym w:char="F0B7"/></w:r>',
+      '<w:r><w:fldChar w:fldCharType="begin"/></w:r>',
+      '<w:r><w:fldChar w:fldCharType="separate"/></w:r>',
+      '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
+      '<w:commentRangeStart w:id="1"/>',
+      '<w:bookmarkStart w:id="0" w:name="x"/>',
+    ),
     fc.integer({ min: -2, max: 6 }).map((id) => `<w:r><w:footnoteReference w:id="${id}"/></w:r>`),
-    fc.tuple(fc.constantFrom('ins', 'del', 'moveTo', 'moveFrom'), fc.nat(20), fc.array(tie('run'), { maxLength: 3 })).map(([tag, id, runs]) => `${rev(tag, id)}${runs.join('').replace(/w:t /g, tag === 'del' || tag === 'moveFrom' ? 'w:delText ' : 'w:t ').replace(/<\/w:t>/g, tag === 'del' || tag === 'moveFrom' ? '</w:delText>' : '</w:t>')}</w:${tag}>`),
+    fc.tuple(fc.constantFrom('ins', 'del', 'moveTo', 'moveFrom'), fc.nat(20), fc.array(tie('run'), { maxLength: 3 })).map(
+      ([tag, id, runs]) =>
+        `${rev(tag, id)}${runs
+          .join('')
+          .replace(/w:t /g, tag === 'del' || tag === 'moveFrom' ? 'w:delText ' : 'w:t ')
+          .replace(/<\/w:t>/g, tag === 'del' || tag === 'moveFrom' ? '</w:delText>' : '</w:t>')}</w:${tag}>`,
+    ),
     fc.array(tie('run'), { maxLength: 3 }).map((runs) => `<w:hyperlink>${runs.join('')}</w:hyperlink>`),
   ),
 })).run;
@@ -71,13 +128,29 @@ const paragraph = fc
   });
 const block = fc.oneof(
   { weight: 5, arbitrary: paragraph },
-  { weight: 1, arbitrary: fc.array(paragraph, { maxLength: 3 }).map((cells) => `<w:tbl><w:tr>${cells.map((cell) => `<w:tc>${cell}</w:tc>`).join('')}</w:tr></w:tbl>`) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .array(paragraph, { maxLength: 3 })
+      .map((cells) => `<w:tbl><w:tr>${cells.map((cell) => `<w:tc>${cell}</w:tc>`).join('')}</w:tr></w:tbl>`),
+  },
   { weight: 1, arbitrary: paragraph.map((p) => `<w:sdt><w:sdtContent>${p}</w:sdtContent></w:sdt>`) },
 );
 const docxInput = fc
-  .tuple(fc.array(block, { maxLength: 25 }), fc.dictionary(fc.constantFrom('1', '2', '3', '4', '5'), fc.array(paragraph, { minLength: 1, maxLength: 2 }).map((ps) => ps.join(''))))
+  .tuple(
+    fc.array(block, { maxLength: 25 }),
+    fc.dictionary(
+      fc.constantFrom('1', '2', '3', '4', '5'),
+      fc.array(paragraph, { minLength: 1, maxLength: 2 }).map((ps) => ps.join('')),
+    ),
+  )
   .map(([blocks, footnotes]) =>
-    buildDocx({ body: blocks.join(''), styles: STYLES.filter((s): s is string => s !== null).map((id) => ({ id, name: id })), footnotes, level: 0 }),
+    buildDocx({
+      body: blocks.join(''),
+      styles: STYLES.filter((s): s is string => s !== null).map((id) => ({ id, name: id })),
+      footnotes,
+      level: 0,
+    }),
   );
 
 // --- .plenary ----------------------------------------------------------------------------------
@@ -85,7 +158,11 @@ const docxInput = fc
 const base = JSON.parse(serializeDocument(resolution1332())) as Record<string, unknown>;
 
 /** Every path (keys and indices) to a value inside `value`. */
-function pathsOf(value: unknown, prefix: Array<string | number> = [], out: Array<Array<string | number>> = []): Array<Array<string | number>> {
+function pathsOf(
+  value: unknown,
+  prefix: Array<string | number> = [],
+  out: Array<Array<string | number>> = [],
+): Array<Array<string | number>> {
   out.push(prefix);
   if (Array.isArray(value)) value.forEach((item, index) => pathsOf(item, [...prefix, index], out));
   else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) pathsOf(item, [...prefix, key], out);
@@ -104,7 +181,9 @@ function mutated(path: Array<string | number>, replacement: unknown, mode: 'repl
   return JSON.stringify(copy);
 }
 const plenaryInput = fc.oneof(
-  fc.tuple(fc.constantFrom(...BASE_PATHS), fc.jsonValue({ maxDepth: 3 }), fc.constantFrom<'replace' | 'delete'>('replace', 'delete')).map(([path, value, mode]) => mutated(path, value, mode)),
+  fc
+    .tuple(fc.constantFrom(...BASE_PATHS), fc.jsonValue({ maxDepth: 3 }), fc.constantFrom<'replace' | 'delete'>('replace', 'delete'))
+    .map(([path, value, mode]) => mutated(path, value, mode)),
   fc.tuple(fc.nat(), fc.nat(40), fc.string({ maxLength: 10 })).map(([at, cut, insert]) => {
     const text = JSON.stringify(base);
     const position = at % text.length;
@@ -117,18 +196,22 @@ describe(`fuzzing the readers (${RUNS} cases each)`, () => {
     ['text', textInput.map((text) => new TextEncoder().encode(text)), 'fuzz.txt'],
     ['docx', docxInput, 'fuzz.docx'],
     ['plenary', plenaryInput.map((text) => new TextEncoder().encode(text)), 'fuzz.plenary'],
-  ] as const)('%s: opened and reopened equal, or refused in one line', async (_kind, arbitrary, name) => {
-    const seen: Record<Outcome, number> = { opened: 0, refused: 0 };
-    await fc.assert(
-      fc.asyncProperty(arbitrary as fc.Arbitrary<Uint8Array>, async (bytes) => {
-        seen[await readOrRefuse(name, bytes)] += 1;
-      }),
-      { numRuns: RUNS },
-    );
-    // Every generated case ran, and the generator reaches both outcomes (a fuzz that only ever
-    // refuses, or only ever opens, is not exploring).
-    expect(seen.opened + seen.refused).toBeGreaterThanOrEqual(RUNS);
-    expect(seen.opened).toBeGreaterThan(0);
-    if (name !== 'fuzz.txt') expect(seen.refused).toBeGreaterThan(0);
-  }, TIMEOUT);
+  ] as const)(
+    '%s: opened and reopened equal, or refused in one line',
+    async (_kind, arbitrary, name) => {
+      const seen: Record<Outcome, number> = { opened: 0, refused: 0 };
+      await fc.assert(
+        fc.asyncProperty(arbitrary as fc.Arbitrary<Uint8Array>, async (bytes) => {
+          seen[await readOrRefuse(name, bytes)] += 1;
+        }),
+        { numRuns: RUNS },
+      );
+      // Every generated case ran, and the generator reaches both outcomes (a fuzz that only ever
+      // refuses, or only ever opens, is not exploring).
+      expect(seen.opened + seen.refused).toBeGreaterThanOrEqual(RUNS);
+      expect(seen.opened).toBeGreaterThan(0);
+      if (name !== 'fuzz.txt') expect(seen.refused).toBeGreaterThan(0);
+    },
+    TIMEOUT,
+  );
 });

@@ -67,7 +67,8 @@ describe('plenary: usage, version, unknown command', () => {
   it('--help lists every command on stdout, exit 0', async () => {
     const run = await plenary(['--help']);
     expect(run.code).toBe(0);
-    for (const name of ['import', 'inspect', 'text', 'export', 'compare', 'align', 'carry-over']) expect(run.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
+    for (const name of ['import', 'inspect', 'text', 'export', 'compare', 'align', 'carry-over'])
+      expect(run.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
   });
 
   it('no command: usage on stderr, exit 1; an unknown command: named, usage, exit 1', async () => {
@@ -85,7 +86,7 @@ describe('plenary: usage, version, unknown command', () => {
     expect(run).toEqual({ code: 0, stdout: `plenary ${pkg.version} (file format ${FORMAT_VERSION})\n`, stderr: '' });
   });
 
-  it('<command> --help prints that command\'s synopsis, exit 0', async () => {
+  it("<command> --help prints that command's synopsis, exit 0", async () => {
     const run = await plenary(['text', '--help']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Usage: plenary text <file> \[--marked\|--final\|--original\]/);
@@ -108,7 +109,10 @@ describe('plenary import', () => {
   });
 
   it('prints warnings and unrecognised lines, one per line on stderr', async () => {
-    const input = await fileWith('odd.txt', 'RÉSOLUTION 5 (Genève, 2020)\nTitre\nLe Conseil,\nrappelant\na)\tun;\n@@@ ligne bizarre @@@\ndécide\n1\tun.\n');
+    const input = await fileWith(
+      'odd.txt',
+      'RÉSOLUTION 5 (Genève, 2020)\nTitre\nLe Conseil,\nrappelant\na)\tun;\n@@@ ligne bizarre @@@\ndécide\n1\tun.\n',
+    );
     const run = await plenary(['import', input, '-o', 'odd.plenary']);
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/1 unrecognised line\(s\)\n/);
@@ -124,7 +128,10 @@ describe('plenary import', () => {
     const input = join(dir, 'self.plenary');
     const content = serializeDocument(revised1332());
     await writeFile(input, content);
-    expectUserError(await plenary(['import', 'self.plenary', '-o', './sub/../self.plenary']), 'the output is the input file: choose another name with -o');
+    expectUserError(
+      await plenary(['import', 'self.plenary', '-o', './sub/../self.plenary']),
+      'the output is the input file: choose another name with -o',
+    );
     expect(await readFile(input, 'utf8')).toBe(content);
   });
 
@@ -133,8 +140,16 @@ describe('plenary import', () => {
     const cases: Array<[name: string, make: () => Promise<string>, message: string | RegExp]> = [
       ['a missing file', async () => join(dir, 'missing.txt'), /^plenary import: cannot read .*missing\.txt: no such file or folder$/],
       ['an empty file', () => fileWith('empty.txt', ''), 'the file is empty'],
-      ['a binary file', () => fileWith('binary.txt', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d])), 'this is a binary file, not text (it contains NUL bytes)'],
-      ['invalid UTF-8', () => fileWith('latin1.txt', Buffer.from('RÉSOLUTION 1\n', 'latin1')), 'the file is not valid UTF-8 text (first bad byte on line 1): save it as UTF-8'],
+      [
+        'a binary file',
+        () => fileWith('binary.txt', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d])),
+        'this is a binary file, not text (it contains NUL bytes)',
+      ],
+      [
+        'invalid UTF-8',
+        () => fileWith('latin1.txt', Buffer.from('RÉSOLUTION 1\n', 'latin1')),
+        'the file is not valid UTF-8 text (first bad byte on line 1): save it as UTF-8',
+      ],
       [
         'a 50 MB text',
         async () => {
@@ -154,7 +169,8 @@ describe('plenary import', () => {
       ],
       [
         'JSON of a future version',
-        async () => fileWith('future.plenary', JSON.stringify({ ...JSON.parse(serializeDocument(revised1332())), version: FORMAT_VERSION + 1 })),
+        async () =>
+          fileWith('future.plenary', JSON.stringify({ ...JSON.parse(serializeDocument(revised1332())), version: FORMAT_VERSION + 1 })),
         `the file was made by a newer Plenary (format ${FORMAT_VERSION + 1}); this version reads up to ${FORMAT_VERSION}`,
       ],
       [
@@ -183,8 +199,16 @@ describe('plenary import', () => {
         },
         /^plenary import: the id "[0-9a-z]+" is used twice \(resolution and number_line\); block ids must be unique$/,
       ],
-      ['truncated JSON', async () => fileWith('cut.plenary', serializeDocument(revised1332()).slice(0, 2000)), 'the file is truncated: it ends in the middle of the document'],
-      ['an old .doc', async () => fileWith('old.doc', Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])), 'this is an old binary Word file (.doc): open it in Word or LibreOffice, save it as .docx, and open that'],
+      [
+        'truncated JSON',
+        async () => fileWith('cut.plenary', serializeDocument(revised1332()).slice(0, 2000)),
+        'the file is truncated: it ends in the middle of the document',
+      ],
+      [
+        'an old .doc',
+        async () => fileWith('old.doc', Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])),
+        'this is an old binary Word file (.doc): open it in Word or LibreOffice, save it as .docx, and open that',
+      ],
     ];
 
     for (const [name, make, message] of cases) {
@@ -221,11 +245,19 @@ describe('plenary inspect', () => {
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as { kind: string; outline: { resolutions: Array<{ sections: Array<{ keyword: string }> }> } };
     expect(report.kind).toBe('plenary');
-    expect(report.outline.resolutions[0]!.sections.map((s) => s.keyword)).toEqual(['rappelant', 'considérant', 'décide', 'charge le Secrétaire général']);
+    expect(report.outline.resolutions[0]!.sections.map((s) => s.keyword)).toEqual([
+      'rappelant',
+      'considérant',
+      'décide',
+      'charge le Secrétaire général',
+    ]);
   });
 
   it('lists the unrecognised lines of a text import', async () => {
-    const input = await fileWith('odd-inspect.txt', 'RÉSOLUTION 5 (Genève, 2020)\nTitre\nLe Conseil,\nrappelant\na)\tun;\n@@@ ligne bizarre @@@\ndécide\n1\tun.\n');
+    const input = await fileWith(
+      'odd-inspect.txt',
+      'RÉSOLUTION 5 (Genève, 2020)\nTitre\nLe Conseil,\nrappelant\na)\tun;\n@@@ ligne bizarre @@@\ndécide\n1\tun.\n',
+    );
     const run = await plenary(['inspect', input]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/unrecognised lines \(1\):\n {2}line 6: @@@ ligne bizarre @@@\n$/);
@@ -241,8 +273,14 @@ describe('plenary inspect', () => {
   });
 
   it('refuses a missing file and a bad argument with exit 1', async () => {
-    expectUserError(await plenary(['inspect', 'nowhere.plenary']), /^plenary inspect: cannot read .*nowhere\.plenary: no such file or folder$/);
-    expectUserError(await plenary(['inspect', FIXTURE, 'extra']), /^plenary inspect: too many arguments; usage: plenary inspect <file> \[--json\]$/);
+    expectUserError(
+      await plenary(['inspect', 'nowhere.plenary']),
+      /^plenary inspect: cannot read .*nowhere\.plenary: no such file or folder$/,
+    );
+    expectUserError(
+      await plenary(['inspect', FIXTURE, 'extra']),
+      /^plenary inspect: too many arguments; usage: plenary inspect <file> \[--json\]$/,
+    );
   });
 });
 
@@ -279,7 +317,17 @@ describe('plenary compare', () => {
     const text = await readFile(FIXTURE, 'utf8');
     await fileWith('res-old.txt', text);
     await fileWith('res-new.txt', text.replace('le rôle de coordonnateur principal', 'un rôle de coordonnateur essentiel'));
-    const run = await plenary(['compare', 'res-old.txt', 'res-new.txt', '-o', 'compared.plenary', '--author', 'Secrétariat', '--date', '2026-11-23']);
+    const run = await plenary([
+      'compare',
+      'res-old.txt',
+      'res-new.txt',
+      '-o',
+      'compared.plenary',
+      '--author',
+      'Secrétariat',
+      '--date',
+      '2026-11-23',
+    ]);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('plenary compare: res-old.txt → res-new.txt: 4 change(s) by Secrétariat, written to compared.plenary\n');
     const marked = await plenary(['text', 'compared.plenary', '--marked']);
@@ -306,9 +354,15 @@ describe('plenary compare', () => {
   it('refuses a date it cannot read, and two language versions, in one line', async () => {
     const text = await readFile(FIXTURE, 'utf8');
     await fileWith('res-a.txt', text);
-    expectUserError(await plenary(['compare', 'res-a.txt', 'res-a.txt', '-o', 'c.plenary', '--date', 'mardi']), /^plenary compare: --date "mardi" is not a date/);
+    expectUserError(
+      await plenary(['compare', 'res-a.txt', 'res-a.txt', '-o', 'c.plenary', '--date', 'mardi']),
+      /^plenary compare: --date "mardi" is not a date/,
+    );
     await plenary(['import', 'res-a.txt', '-o', 'res-en.plenary', '--language', 'en']);
-    expectUserError(await plenary(['compare', 'res-a.txt', 'res-en.plenary', '-o', 'c.plenary']), /^plenary compare: res-a\.txt and res-en\.plenary: the two documents are in different languages \(fr and en\)/);
+    expectUserError(
+      await plenary(['compare', 'res-a.txt', 'res-en.plenary', '-o', 'c.plenary']),
+      /^plenary compare: res-a\.txt and res-en\.plenary: the two documents are in different languages \(fr and en\)/,
+    );
   });
 });
 
@@ -319,7 +373,9 @@ describe('plenary align', () => {
     const run = await plenary(['align', FIXTURE, EN]);
     expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe('council-res-1332-c24.txt (fr) ↔ council-res-1332-c24-en.txt (en), markup view: 224 blocks paired, 0 disagreement(s)');
+    expect(lines[0]).toBe(
+      'council-res-1332-c24.txt (fr) ↔ council-res-1332-c24-en.txt (en), markup view: 224 blocks paired, 0 disagreement(s)',
+    );
     expect(lines).toContainEqual(expect.stringMatching(/^1\.00 {2}considérant g\) ii\) +↔ {2}considering g\) ii\)$/));
     expect(lines.at(-1)).toBe('the two structures agree');
   });
@@ -329,12 +385,20 @@ describe('plenary align', () => {
     await plenary(['export', 'en.plenary', '-o', 'en.docx']);
     const run = await plenary(['align', FIXTURE, 'en.docx', '--json', '--final']);
     expect(run.code).toBe(0);
-    const report = JSON.parse(run.stdout) as { view: string; languages: { a: string; b: string }; pairs: Array<{ type: string; a: string; b: string; score: number }>; disagreements: unknown[] };
+    const report = JSON.parse(run.stdout) as {
+      view: string;
+      languages: { a: string; b: string };
+      pairs: Array<{ type: string; a: string; b: string; score: number }>;
+      disagreements: unknown[];
+    };
     expect(report.view).toBe('final');
     expect(report.languages).toEqual({ a: 'fr', b: 'en' });
     expect(report.pairs.filter((pair) => pair.type === 'item')).toHaveLength(89);
     expect(report.disagreements).toEqual([]);
-    expectUserError(await plenary(['align', FIXTURE, EN, '--final', '--original']), /^plenary align: choose one of --markup, --final, --original/);
+    expectUserError(
+      await plenary(['align', FIXTURE, EN, '--final', '--original']),
+      /^plenary align: choose one of --markup, --final, --original/,
+    );
   });
 });
 
@@ -347,21 +411,41 @@ describe('plenary carry-over', () => {
     const lastItem = "6\tà encourager les membres de l'Union";
     expect(text).toContain(lastItem);
     // A new invite 6 (the old 6 becomes 7), and the number line's C24 becomes C26.
-    await fileWith('fr-new.txt', text.replace('dernière mod. C24', 'dernière mod. C26').replace(lastItem, "6\tà soutenir l'examen du SMSI+20 en 2025;\n7\tà encourager les membres de l'Union"));
+    await fileWith(
+      'fr-new.txt',
+      text
+        .replace('dernière mod. C24', 'dernière mod. C26')
+        .replace(lastItem, "6\tà soutenir l'examen du SMSI+20 en 2025;\n7\tà encourager les membres de l'Union"),
+    );
     await plenary(['compare', 'fr-old.txt', 'fr-new.txt', '-o', 'fr-revision.plenary', '--date', '2026-04-14']);
-    const run = await plenary(['carry-over', 'fr-revision.plenary', EN, '-o', 'en-revision.plenary', '--author', 'Traduction', '--date', '2026-04-15']);
+    const run = await plenary([
+      'carry-over',
+      'fr-revision.plenary',
+      EN,
+      '-o',
+      'en-revision.plenary',
+      '--author',
+      'Traduction',
+      '--date',
+      '2026-04-15',
+    ]);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe(
       'plenary carry-over: fr-revision.plenary → council-res-1332-c24-en.txt: 1 change(s) by Traduction; 1 to translate, 1 changed in source, 103 translated, 0 checked; written to en-revision.plenary\n',
     );
     const final = await plenary(['text', 'en-revision.plenary', '--final']);
-    expect(final.stdout).toContain("to continue to submit projects for the annual WSIS Project Prizes;\n6\tà soutenir l'examen du SMSI+20 en 2025;\n7\tto encourage the members");
+    expect(final.stdout).toContain(
+      "to continue to submit projects for the annual WSIS Project Prizes;\n6\tà soutenir l'examen du SMSI+20 en 2025;\n7\tto encourage the members",
+    );
     const original = await plenary(['text', 'en-revision.plenary', '--original']);
     expect(original.stdout).toBe((await plenary(['text', EN])).stdout);
   });
 
   it('refuses two versions of one language and a missing output in one line', async () => {
-    expectUserError(await plenary(['carry-over', FIXTURE, FIXTURE, '-o', 'same.plenary']), /^plenary carry-over: council-res-1332-c24\.txt and council-res-1332-c24\.txt: both documents are in fr/);
+    expectUserError(
+      await plenary(['carry-over', FIXTURE, FIXTURE, '-o', 'same.plenary']),
+      /^plenary carry-over: council-res-1332-c24\.txt and council-res-1332-c24\.txt: both documents are in fr/,
+    );
     expectUserError(await plenary(['carry-over', FIXTURE, EN]), /^plenary carry-over: missing -o <out\.plenary>/);
   });
 });
@@ -379,14 +463,20 @@ describe('internal errors', () => {
   const run = async (env: Record<string, string>): Promise<Run> => {
     let stdout = '';
     let stderr = '';
-    const code = await main(['crash'], { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, cwd: dir, env }, crashing);
+    const code = await main(
+      ['crash'],
+      { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, cwd: dir, env },
+      crashing,
+    );
     return { code, stdout, stderr };
   };
 
   it('exit 2 with one line asking for a report; the stack only with PLENARY_DEBUG=1', async () => {
     const quiet = await run({});
     expect(quiet.code).toBe(2);
-    expect(quiet.stderr).toMatch(/^plenary crash: internal error: Cannot read properties of undefined \(reading 'length'\); please report it \(PLENARY_DEBUG=1 shows the details\)\n$/);
+    expect(quiet.stderr).toMatch(
+      /^plenary crash: internal error: Cannot read properties of undefined \(reading 'length'\); please report it \(PLENARY_DEBUG=1 shows the details\)\n$/,
+    );
     const debug = await run({ PLENARY_DEBUG: '1' });
     expect(debug.code).toBe(2);
     expect(debug.stderr).toMatch(/\n\s+at /);
@@ -396,7 +486,13 @@ describe('internal errors', () => {
 describe('warnings on the terminal (issue 15, item 12)', () => {
   /** A resolution whose décide items all carry a stale label, as after Word's numbering was lost. */
   const stale = (count: number) =>
-    ['RÉSOLUTION 1332 (C11, dernière mod. C24)', "Rôle de l'UIT", "Le Conseil de l'UIT,", 'décide', ...Array.from({ length: count }, (_, i) => `7\tque le point ${i + 1} soit examiné;`)].join('\n');
+    [
+      'RÉSOLUTION 1332 (C11, dernière mod. C24)',
+      "Rôle de l'UIT",
+      "Le Conseil de l'UIT,",
+      'décide',
+      ...Array.from({ length: count }, (_, i) => `7\tque le point ${i + 1} soit examiné;`),
+    ].join('\n');
 
   it('summarises warnings that say the same thing: the first place in full, the count of the others', async () => {
     await fileWith('stale-old.txt', stale(40));

@@ -59,7 +59,11 @@ beforeAll(async () => {
   const toPdf = ['c26-93-markup', ...LANGUAGES.map((l) => `res1332-${l}`), ...FIXTURE_TEXTS];
   const pdfDir = join(work, 'pdf');
   mkdirSync(pdfDir);
-  const outputs = await sofficeConvert(toPdf.map((name) => files[name]!), 'pdf', pdfDir);
+  const outputs = await sofficeConvert(
+    toPdf.map((name) => files[name]!),
+    'pdf',
+    pdfDir,
+  );
   toPdf.forEach((name, index) => (pdfs[name] = outputs[index]!));
 
   const docxDir = join(work, 'roundtrip');

@@ -118,11 +118,7 @@ describe('revisions made by hand in OOXML', () => {
         ),
       }),
     );
-    expect(changeSummary(doc)).toEqual([
-      `deletion|${A}|${T1}|C24`,
-      `insertion|${A}|${T1}|C26`,
-      `insertion|${B}|${T2}|principal `,
-    ]);
+    expect(changeSummary(doc)).toEqual([`deletion|${A}|${T1}|C24`, `insertion|${A}|${T1}|C26`, `insertion|${B}|${T2}|principal `]);
     expect(writeText(doc)).toContain('RÉSOLUTION 1332 (C11, dernière mod. [-C24-][+C26+])');
   });
 
@@ -142,8 +138,10 @@ describe('revisions made by hand in OOXML', () => {
     );
     const marked = writeText(doc);
     expect(marked).toContain('1\tpremière partie[-¶-]');
-    expect(marked).toContain("[+2\tun point ajouté;+]");
-    const marks = listChanges(doc).filter((c) => c.scope === 'paragraph-mark').map((c) => `${c.kind}|${c.author}|${c.date}`);
+    expect(marked).toContain('[+2\tun point ajouté;+]');
+    const marks = listChanges(doc)
+      .filter((c) => c.scope === 'paragraph-mark')
+      .map((c) => `${c.kind}|${c.author}|${c.date}`);
     expect(marks).toEqual([`deletion|${A}|${T1}`]);
     expect(writeText(doc, { mode: 'original' })).toContain('2\tfin.');
     expect(writeText(doc, { mode: 'final' })).toContain('3\tfin.');
@@ -164,7 +162,14 @@ describe('revisions made by hand in OOXML', () => {
     const result = importDocx(
       buildDocx({
         comments: 2,
-        body: resolution(p(null, run('1'), tab, '<w:r><w:rPr><w:b/><w:rPrChange w:id="30" w:author="A"><w:rPr/></w:rPrChange></w:rPr><w:t>texte;</w:t></w:r>')),
+        body: resolution(
+          p(
+            null,
+            run('1'),
+            tab,
+            '<w:r><w:rPr><w:b/><w:rPrChange w:id="30" w:author="A"><w:rPr/></w:rPrChange></w:rPr><w:t>texte;</w:t></w:r>',
+          ),
+        ),
       }),
     );
     expect(result.warnings.join('\n')).toMatch(/2 comment\(s\).*not imported/);

@@ -25,7 +25,9 @@ import { pdfText, requireTool, sofficeConvert, tempDir } from '../support/office
 import { buildDocx, ins, p, run } from '../support/ooxml-package.js';
 import { sectionList } from '../support/resolution-places.js';
 
-const RES_1332 = linkReferences(importText(readFileSync(new URL('../fixtures/council-res-1332-c24.txt', import.meta.url), 'utf8'), { language: 'fr' }).doc);
+const RES_1332 = linkReferences(
+  importText(readFileSync(new URL('../fixtures/council-res-1332-c24.txt', import.meta.url), 'utf8'), { language: 'fr' }).doc,
+);
 
 /** Res 1332 with décide 5 moved up one place in suggestion mode (Alt+Up). */
 function movedResolution(): Node {
@@ -97,7 +99,11 @@ describe('a tracked move, model → Word → model', () => {
     for (const mode of ['marked', 'final', 'original'] as const) expect(writeText(back, { mode })).toBe(writeText(doc, { mode }));
     // (The reference to the moved item comes back as tracked text, "point 5" → "point 4": the
     // collapse of renumbered references does not yet follow a pending move.)
-    expect(listChanges(back).filter((c) => c.blockType === 'item').map((c) => [c.kind, c.moved])).toEqual([
+    expect(
+      listChanges(back)
+        .filter((c) => c.blockType === 'item')
+        .map((c) => [c.kind, c.moved]),
+    ).toEqual([
       ['insertion', true],
       ['deletion', true],
     ]);
@@ -120,7 +126,9 @@ describe('a tracked move, model → Word → model', () => {
 describe('endnotes, Word → model → Word → model', () => {
   const withEndnote = buildDocx({
     body: p(null, run('Ouch'), '<w:r><w:endnoteReference w:id="2"/></w:r>', run('.')) + p(null, run('Second paragraph.')),
-    endnotes: { '2': p(null, '<w:r><w:endnoteRef/></w:r>', run(' A tachyon walks into a bar. '), ins(5, 'A', '2026-01-01T00:00:00Z', run('Fin.'))) },
+    endnotes: {
+      '2': p(null, '<w:r><w:endnoteRef/></w:r>', run(' A tachyon walks into a bar. '), ins(5, 'A', '2026-01-01T00:00:00Z', run('Fin.'))),
+    },
   });
 
   it('keeps each endnote as a note at its anchor, its revision included, through Plenary’s export', async () => {

@@ -27,7 +27,11 @@ type View = 'marked' | 'final' | 'original';
 const VIEWS: View[] = ['marked', 'final', 'original'];
 
 function views(doc: Node): Record<View, string> {
-  return { marked: writeText(doc, { mode: 'marked' }), final: writeText(doc, { mode: 'final' }), original: writeText(doc, { mode: 'original' }) };
+  return {
+    marked: writeText(doc, { mode: 'marked' }),
+    final: writeText(doc, { mode: 'final' }),
+    original: writeText(doc, { mode: 'original' }),
+  };
 }
 
 /** Word for word: the same words in the same order (the line structure is compared with them). */
@@ -41,7 +45,10 @@ async function throughWord(doc: Node): Promise<Node> {
 
 function linesWith(text: string, needle: string): string[] {
   // A live reference is written with the no-break space of its template (`point\u00a05`): the same words.
-  return text.replace(/\u00a0/g, ' ').split('\n').filter((line) => line.includes(needle));
+  return text
+    .replace(/\u00a0/g, ' ')
+    .split('\n')
+    .filter((line) => line.includes(needle));
 }
 
 /** Positions of the living top-level items of the first operative section (`décide`). */
@@ -95,7 +102,8 @@ describe('Word round trip of tracked structural edits keeps every view word for 
     expect(linesWith(after.final, 'dont il est question')[0]).toContain('au point 6 du décide,');
     expect(linesWith(after.original, 'dont il est question')[0]).toContain('au point 5 du décide,');
     // Res 140's item 7, quoted in considérant g) ii), is not this resolution's: it never changes.
-    for (const view of VIEWS) expect(linesWith(after[view], 'conformément au')[0]).toContain('conformément au point 7 du décide selon lequel');
+    for (const view of VIEWS)
+      expect(linesWith(after[view], 'conformément au')[0]).toContain('conformément au point 7 du décide selon lequel');
   });
 });
 
@@ -127,7 +135,10 @@ describe('the hand-built Word file of issue 20', () => {
     item('7', 'que le Forum 2025 du SMSI devrait être une manifestation de haut niveau;'),
     item('8', 'de faire rapport au Conseil.'),
     p('Call', run('charge le Secrétaire général')),
-    item('1', "de lancer un appel à contributions, dont il est question au point 5 du décide, par l'intermédiaire d'un formulaire en ligne."),
+    item(
+      '1',
+      "de lancer un appel à contributions, dont il est question au point 5 du décide, par l'intermédiaire d'un formulaire en ligne.",
+    ),
   ].join('');
   const file = () => buildDocx({ styles: ['ResNo', 'Restitle', 'Normalaftertitle', 'Call'].map((id) => ({ id, name: id })), body });
 
@@ -173,9 +184,14 @@ describe('the hand-built Word file of issue 20', () => {
   it('leaves a partly revised reference as text, and the style check says so', () => {
     const revised = body.replace(
       run("de lancer un appel à contributions, dont il est question au point 5 du décide, par l'intermédiaire d'un formulaire en ligne."),
-      run("de lancer un appel à contributions, dont il est question au point ") + del(92, A, T, '5') + ins(93, A, T, run('4')) + run(" du décide, par l'intermédiaire d'un formulaire en ligne."),
+      run('de lancer un appel à contributions, dont il est question au point ') +
+        del(92, A, T, '5') +
+        ins(93, A, T, run('4')) +
+        run(" du décide, par l'intermédiaire d'un formulaire en ligne."),
     );
-    const { doc } = importDocx(buildDocx({ styles: ['ResNo', 'Restitle', 'Normalaftertitle', 'Call'].map((id) => ({ id, name: id })), body: revised }));
+    const { doc } = importDocx(
+      buildDocx({ styles: ['ResNo', 'Restitle', 'Normalaftertitle', 'Call'].map((id) => ({ id, name: id })), body: revised }),
+    );
     const out = views(doc);
     expect(linesWith(out.marked, 'dont il est question')[0]).toContain('au point [-5-][+4+] du décide,');
     expect(linesWith(out.original, 'dont il est question')[0]).toContain('au point 5 du décide,');
@@ -240,28 +256,32 @@ describe('property: the Word round trip never changes a view', () => {
     let renumberedReferences = 0;
     let quotesKept = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.option(phrase, { nil: '' }), { minLength: SLOTS, maxLength: SLOTS }), fc.array(step, { minLength: 1, maxLength: 6 }), async (phrases, steps) => {
-        const text = SOURCE.map((line) => line.replace(/\{(\d+)\}/, (_, i: string) => phrases[Number(i)] ?? '')).join('\n');
-        let doc = importText(text).doc;
-        // Structure first, then the typed phrases, into items still living: typed text inside an
-        // item deleted later (an insertion inside a deletion) is the revision importer's subject
-        // (shared/import/docx/ooxml.ts), not the references'.
-        const ordered = [...steps.filter((s) => s.kind !== 'type'), ...steps.filter((s) => s.kind === 'type')];
-        for (const s of ordered) {
-          stepsGenerated += 1;
-          const next = s.kind === 'type' ? typeTracked(doc, s.at, s.text) : applyStructuralEdit(doc, s);
-          if (next) {
-            doc = next;
-            stepsApplied += 1;
+      fc.asyncProperty(
+        fc.array(fc.option(phrase, { nil: '' }), { minLength: SLOTS, maxLength: SLOTS }),
+        fc.array(step, { minLength: 1, maxLength: 6 }),
+        async (phrases, steps) => {
+          const text = SOURCE.map((line) => line.replace(/\{(\d+)\}/, (_, i: string) => phrases[Number(i)] ?? '')).join('\n');
+          let doc = importText(text).doc;
+          // Structure first, then the typed phrases, into items still living: typed text inside an
+          // item deleted later (an insertion inside a deletion) is the revision importer's subject
+          // (shared/import/docx/ooxml.ts), not the references'.
+          const ordered = [...steps.filter((s) => s.kind !== 'type'), ...steps.filter((s) => s.kind === 'type')];
+          for (const s of ordered) {
+            stepsGenerated += 1;
+            const next = s.kind === 'type' ? typeTracked(doc, s.at, s.text) : applyStructuralEdit(doc, s);
+            if (next) {
+              doc = next;
+              stepsApplied += 1;
+            }
           }
-        }
-        const before = views(doc);
-        const after = views(await throughWord(doc));
-        for (const view of VIEWS) expect(words(after[view])).toEqual(words(before[view]));
-        cases += 1;
-        if (/(point|considérant)[ \u00a0]\[-\w+-\]\[\+\w+\+\]/.test(before.marked)) renumberedReferences += 1;
-        if (/Résolution 140|selon lequel|« point/.test(before.original)) quotesKept += 1;
-      }),
+          const before = views(doc);
+          const after = views(await throughWord(doc));
+          for (const view of VIEWS) expect(words(after[view])).toEqual(words(before[view]));
+          cases += 1;
+          if (/(point|considérant)[ \u00a0]\[-\w+-\]\[\+\w+\+\]/.test(before.marked)) renumberedReferences += 1;
+          if (/Résolution 140|selon lequel|« point/.test(before.original)) quotesKept += 1;
+        },
+      ),
       { numRuns: 50, seed: 20 },
     );
     expect(cases).toBe(50);

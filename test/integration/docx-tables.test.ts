@@ -38,7 +38,10 @@ afterAll(() => {
 });
 
 function textOf(node: XmlNode): string {
-  if (nameOf(node) === 'w:t' || nameOf(node) === 'w:delText') return childrenOf(node).map((c) => String((c as Record<string, unknown>)['#text'] ?? '')).join('');
+  if (nameOf(node) === 'w:t' || nameOf(node) === 'w:delText')
+    return childrenOf(node)
+      .map((c) => String((c as Record<string, unknown>)['#text'] ?? ''))
+      .join('');
   return childrenOf(node).map(textOf).join('');
 }
 
@@ -121,7 +124,12 @@ function htmlRows(html: string): string[] {
   const table = html.split('</table>').find((t) => t.includes('Manifestation')) ?? '';
   return [...table.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((row) =>
     [...row[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)]
-      .map((cell) => cell[1]!.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim())
+      .map((cell) =>
+        cell[1]!
+          .replace(/<[^>]+>/g, '')
+          .replace(/\s+/g, ' ')
+          .trim(),
+      )
       .join(' | '),
   );
 }
@@ -152,7 +160,9 @@ describe('pandoc agrees with the final and original views', () => {
 
 describe('text views', () => {
   it('print each row on a line, tracked rows wrapped whole', () => {
-    const marked = writeText(doc).split('\n').filter((l) => l.includes('| '));
+    const marked = writeText(doc)
+      .split('\n')
+      .filter((l) => l.includes('| '));
     expect(marked).toEqual([
       '| Manifestation | Dates | Lieu |',
       '[-| Forum 2021 du SMSI | mars – mai 2021 | en ligne |-]',

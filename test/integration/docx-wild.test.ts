@@ -17,7 +17,10 @@ const DIR = new URL('../fixtures/docx-wild/', import.meta.url);
 const FILES = readdirSync(DIR)
   .filter((name) => name.endsWith('.docx'))
   .sort();
-const KNOWN = JSON.parse(readFileSync(new URL('pandoc-disagreements.json', DIR), 'utf8')) as Record<string, { reason: string; differences: WordDifference[] }>;
+const KNOWN = JSON.parse(readFileSync(new URL('pandoc-disagreements.json', DIR), 'utf8')) as Record<
+  string,
+  { reason: string; differences: WordDifference[] }
+>;
 
 describe('Word files from the wild, against pandoc', () => {
   beforeAll(() => requireTool('pandoc'));
@@ -28,13 +31,16 @@ describe('Word files from the wild, against pandoc', () => {
     expect(withRevisions.length).toBeGreaterThanOrEqual(50);
   });
 
-  it.each(FILES.flatMap((name) => (['accept', 'reject'] as View[]).map((view) => [name, view] as const)))('%s, %s view: the same words as pandoc, or the known disagreement', async (name, view) => {
-    const bytes = new Uint8Array(readFileSync(new URL(name, DIR)));
-    const plenary = words(plenaryLines(bytes, view));
-    const pandoc = words(await pandocLines(fileURLToPath(new URL(name, DIR)), view));
-    const known = KNOWN[`${name} ${view}`];
-    expect(wordDifferences(plenary, pandoc)).toEqual(known?.differences ?? []);
-  });
+  it.each(FILES.flatMap((name) => (['accept', 'reject'] as View[]).map((view) => [name, view] as const)))(
+    '%s, %s view: the same words as pandoc, or the known disagreement',
+    async (name, view) => {
+      const bytes = new Uint8Array(readFileSync(new URL(name, DIR)));
+      const plenary = words(plenaryLines(bytes, view));
+      const pandoc = words(await pandocLines(fileURLToPath(new URL(name, DIR)), view));
+      const known = KNOWN[`${name} ${view}`];
+      expect(wordDifferences(plenary, pandoc)).toEqual(known?.differences ?? []);
+    },
+  );
 
   it('lists only disagreements that still occur, each with its reason', () => {
     for (const [key, known] of Object.entries(KNOWN)) {
@@ -45,12 +51,15 @@ describe('Word files from the wild, against pandoc', () => {
     }
   });
 
-  it.each(['ptools-RP015-MoveFrom-MoveTo.docx', 'ptools-RP018-MoveFrom-MoveTo-CC.docx'])('pairs the move Word recorded in %s into one tracked move', (name) => {
-    const { doc } = importDocx(new Uint8Array(readFileSync(new URL(name, DIR))));
-    const moved = listChanges(doc).filter((change) => change.moved);
-    expect(moved.map((change) => change.kind).sort()).toEqual(['deletion', 'insertion']);
-    expect(moved[0]!.excerpt).toBe(moved[1]!.excerpt);
-  });
+  it.each(['ptools-RP015-MoveFrom-MoveTo.docx', 'ptools-RP018-MoveFrom-MoveTo-CC.docx'])(
+    'pairs the move Word recorded in %s into one tracked move',
+    (name) => {
+      const { doc } = importDocx(new Uint8Array(readFileSync(new URL(name, DIR))));
+      const moved = listChanges(doc).filter((change) => change.moved);
+      expect(moved.map((change) => change.kind).sort()).toEqual(['deletion', 'insertion']);
+      expect(moved[0]!.excerpt).toBe(moved[1]!.excerpt);
+    },
+  );
 
   it('names every part it simplified in a warning', () => {
     const warningsOf = (name: string) => importDocx(new Uint8Array(readFileSync(new URL(name, DIR)))).warnings.join('\n');

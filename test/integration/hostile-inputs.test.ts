@@ -34,22 +34,26 @@ describe('hostile inputs, read in the worker', () => {
     expect(READ_LIMITS).toEqual({ timeMs: 20_000, memoryMb: 1024 });
   });
 
-  it.each(inputs.map((input) => [input.name, input] as const))('%s: opened, or refused in one line', async (name, input) => {
-    const path = join(folder, name);
-    writeFileSync(path, input.bytes);
-    try {
-      const read = await readDocumentFileIsolated(path);
-      outcomes.set(name, { opened: true, message: '', footnotes: countFootnotes(read.doc), warnings: read.warnings });
-      for (const warning of read.warnings) expect(warning).not.toContain('\n');
-    } catch (error) {
-      const refusal = error instanceof ImportError || error instanceof FileFormatError || error instanceof FileAccessError;
-      expect(refusal, `${name}: ${String(error)}`).toBe(true);
-      const message = (error as Error).message;
-      expect(message).not.toContain('\n');
-      expect(message.length).toBeLessThanOrEqual(240);
-      outcomes.set(name, { opened: false, message, footnotes: 0, warnings: [] });
-    }
-  }, 60_000);
+  it.each(inputs.map((input) => [input.name, input] as const))(
+    '%s: opened, or refused in one line',
+    async (name, input) => {
+      const path = join(folder, name);
+      writeFileSync(path, input.bytes);
+      try {
+        const read = await readDocumentFileIsolated(path);
+        outcomes.set(name, { opened: true, message: '', footnotes: countFootnotes(read.doc), warnings: read.warnings });
+        for (const warning of read.warnings) expect(warning).not.toContain('\n');
+      } catch (error) {
+        const refusal = error instanceof ImportError || error instanceof FileFormatError || error instanceof FileAccessError;
+        expect(refusal, `${name}: ${String(error)}`).toBe(true);
+        const message = (error as Error).message;
+        expect(message).not.toContain('\n');
+        expect(message.length).toBeLessThanOrEqual(240);
+        outcomes.set(name, { opened: false, message, footnotes: 0, warnings: [] });
+      }
+    },
+    60_000,
+  );
 
   it('places each footnote once, however often it is referenced, and says so', () => {
     const chain = outcomes.get('footnote-chain-depth-40.docx')!;
@@ -60,18 +64,31 @@ describe('hostile inputs, read in the worker', () => {
     expect(repeated.footnotes).toBe(1);
     expect(repeated.warnings.join(' ')).toMatch(/999 repeated reference/);
     expect(outcomes.get('footnote-50000-distinct.docx')!.footnotes).toBe(50_000);
-    expect(outcomes.get('footnote-reference-to-missing-id.docx')!.warnings.join(' ')).toMatch(/3 footnote reference\(s\) point at no footnote .*id 77, x, -5/);
+    expect(outcomes.get('footnote-reference-to-missing-id.docx')!.warnings.join(' ')).toMatch(
+      /3 footnote reference\(s\) point at no footnote .*id 77, x, -5/,
+    );
   });
 
   it('refuses nesting deeper than the readers walk, rather than overflowing the stack', () => {
-    for (const name of ['nested-hyperlinks-200k.docx', 'nested-tables-200k.docx', 'nested-insertions-200k.docx', 'nested-content-controls-100k.docx']) {
+    for (const name of [
+      'nested-hyperlinks-200k.docx',
+      'nested-tables-200k.docx',
+      'nested-insertions-200k.docx',
+      'nested-content-controls-100k.docx',
+    ]) {
       expect(outcomes.get(name)?.message).toMatch(/nests elements more than 256 deep/);
     }
     expect(outcomes.get('doc-nested-100k.plenary')?.message).toMatch(/nested more than 200 levels/);
   });
 
   it('reads the texts built against the regular expressions', () => {
-    for (const name of ['bracket-then-80000-spaces.txt', 'footnote-bodies-without-end.txt', 'bookmarks-without-end.txt', 'brackets-then-a-colon.txt', 'labels-only.txt']) {
+    for (const name of [
+      'bracket-then-80000-spaces.txt',
+      'footnote-bodies-without-end.txt',
+      'bookmarks-without-end.txt',
+      'brackets-then-a-colon.txt',
+      'labels-only.txt',
+    ]) {
       expect(outcomes.get(name)?.opened, name).toBe(true);
     }
     // Repeated labels are siblings (a staircase would be capped at 12 levels): said, not nested.
@@ -82,20 +99,28 @@ describe('hostile inputs, read in the worker', () => {
 
 describe('the CLI on hostile inputs', () => {
   function plenary(...args: string[]) {
-    return spawnSync(process.execPath, ['bin/plenary.mjs', ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, PLENARY_DEBUG: '' } });
+    return spawnSync(process.execPath, ['bin/plenary.mjs', ...args], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, PLENARY_DEBUG: '' },
+    });
   }
 
   it.each([
     ['footnote-chain-depth-40.docx', 0],
     ['nested-hyperlinks-200k.docx', 1],
     ['json-nested-100k.plenary', 1],
-  ] as const)('%s: exit %i, at most one line on stderr', (name, status) => {
-    const input = inputs.find((candidate) => candidate.name === name)!;
-    const path = join(folder, `cli-${name}`);
-    writeFileSync(path, input.bytes);
-    const run = plenary('import', path, '-o', join(folder, `${name}.plenary`));
-    expect(run.status).toBe(status);
-    if (status === 1) expect(run.stderr).toMatch(/^plenary import: [^\n]+\n$/);
-    expect(run.stderr).not.toMatch(/\bat .*:\d+:\d+/);
-  }, 60_000);
+  ] as const)(
+    '%s: exit %i, at most one line on stderr',
+    (name, status) => {
+      const input = inputs.find((candidate) => candidate.name === name)!;
+      const path = join(folder, `cli-${name}`);
+      writeFileSync(path, input.bytes);
+      const run = plenary('import', path, '-o', join(folder, `${name}.plenary`));
+      expect(run.status).toBe(status);
+      if (status === 1) expect(run.stderr).toMatch(/^plenary import: [^\n]+\n$/);
+      expect(run.stderr).not.toMatch(/\bat .*:\d+:\d+/);
+    },
+    60_000,
+  );
 });

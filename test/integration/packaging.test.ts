@@ -149,8 +149,11 @@ describe('Electron bundles', () => {
   return next(specifier, context);
 }`,
     );
-    await writeFile(path.join(out, 'register.mjs'), `import { register } from 'node:module';
-register(${JSON.stringify(pathToFileURL(path.join(out, 'hooks.mjs')).href)});`);
+    await writeFile(
+      path.join(out, 'register.mjs'),
+      `import { register } from 'node:module';
+register(${JSON.stringify(pathToFileURL(path.join(out, 'hooks.mjs')).href)});`,
+    );
     await writeFile(path.join(out, 'electron-stub.mjs'), ELECTRON_STUB.replace('USER_DATA', JSON.stringify(userData)));
     const fixture = fixturePath('council-res-1332-c24.txt');
     const { stdout } = await promisify(execFile)(

@@ -31,7 +31,10 @@ async function plenary(...argv: string[]): Promise<{ code: number; stdout: strin
 
 /** `symbol identifier` of each proposal, as `plenary propose` prints them. */
 function listed(stdout: string): string[] {
-  return stdout.trim().split('\n').map((line) => line.split('\t').slice(0, 2).join(' '));
+  return stdout
+    .trim()
+    .split('\n')
+    .map((line) => line.split('\t').slice(0, 2).join(' '));
 }
 
 /** The C26/93-style changes to the MOD body, typed with tracking on: each replacement a tracked deletion + insertion. */
@@ -62,7 +65,19 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('a proposals document built with the CLI', () => {
   it('numbers MOD, ADD, SUP, NOC as XXX/1/1 … XXX/1/4, renumbers after a move, and exports them to Word', async () => {
-    const made = await plenary('new-proposals', '--source', 'XXX', '--conference', 'PP-26', '--document', '1', '--language', 'fr', '-o', 'doc.plenary');
+    const made = await plenary(
+      'new-proposals',
+      '--source',
+      'XXX',
+      '--conference',
+      'PP-26',
+      '--document',
+      '1',
+      '--language',
+      'fr',
+      '-o',
+      'doc.plenary',
+    );
     expect(made).toMatchObject({ code: 0, stderr: '' });
 
     // The library is seeded from the installation's texts in force: the two fixtures.

@@ -35,7 +35,9 @@ describe('npm start without Electron’s binary', () => {
         });
         child.once('exit', (code) => reject(new Error(`start exited with ${code}: ${stderr}`)));
       });
-      expect(lines[0]).toBe("Electron's binary is not installed here (its download was skipped or blocked): starting the browser host instead.");
+      expect(lines[0]).toBe(
+        "Electron's binary is not installed here (its download was skipped or blocked): starting the browser host instead.",
+      );
       expect(lines[1]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{20,}$/);
       const page = await fetch(lines[1]!.replace(/#.*$/, ''));
       expect(page.status).toBe(200);

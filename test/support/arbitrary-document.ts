@@ -38,9 +38,36 @@ export interface ArbitraryDocumentOptions {
 }
 
 const WORDS = [
-  'bavo', 'kéru', 'milsa', 'tondro', 'fépa', 'gurne', 'holvi', 'jastu', 'lémo', 'nuvra',
-  'pocte', 'quilo', 'rasme', 'sivur', 'tèbu', 'uvolo', 'wizar', 'yelpo', 'zandi', "d'orvu",
-  'brêne', 'calfu', 'dromi', 'esquo', 'fruvi', 'glomé', 'hendu', 'ispar', 'jovre', 'kalto',
+  'bavo',
+  'kéru',
+  'milsa',
+  'tondro',
+  'fépa',
+  'gurne',
+  'holvi',
+  'jastu',
+  'lémo',
+  'nuvra',
+  'pocte',
+  'quilo',
+  'rasme',
+  'sivur',
+  'tèbu',
+  'uvolo',
+  'wizar',
+  'yelpo',
+  'zandi',
+  "d'orvu",
+  'brêne',
+  'calfu',
+  'dromi',
+  'esquo',
+  'fruvi',
+  'glomé',
+  'hendu',
+  'ispar',
+  'jovre',
+  'kalto',
 ];
 const CAPITAL_WORDS = WORDS.map((word) => word.toUpperCase());
 const ENDINGS = ['', ';', ',', '.'] as const;
@@ -91,9 +118,7 @@ function itemArbitrary(depth: number, enclosing: readonly ListStyle[], maxDepth:
   const continuation = fc.record({ continuation: paragraphText, ending: fc.constantFrom(...ENDINGS), deeper: fc.boolean() });
   const allowed = LIST_STYLES.filter((style) => !enclosing.includes(style));
   const child =
-    depth < maxDepth && allowed.length > 0
-      ? fc.oneof(continuation, listArbitrary(depth + 1, enclosing, allowed, maxDepth))
-      : continuation;
+    depth < maxDepth && allowed.length > 0 ? fc.oneof(continuation, listArbitrary(depth + 1, enclosing, allowed, maxDepth)) : continuation;
   const raw: fc.Arbitrary<RawItem> = fc.record({
     text: paragraphText,
     ending: fc.constantFrom(...ENDINGS),
@@ -194,7 +219,10 @@ function resolutionArbitrary(maxDepth: number): fc.Arbitrary<ResolutionSpec> {
     number: fc
       .tuple(fc.integer({ min: 1, max: 2000 }), fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 30 }))
       .map(([n, first, last]) => `RÉSOLUTION ${n} (C${first}, dernière mod. C${last})`),
-    adoption: fc.option(word.map((w) => `(adoptée à la ${w} séance plénière)`), { nil: undefined }),
+    adoption: fc.option(
+      word.map((w) => `(adoptée à la ${w} séance plénière)`),
+      { nil: undefined },
+    ),
     title: words(2, 10),
     call: words(2, 6).map((text) => `${text},`),
     sections: fc.array(sectionArbitrary(maxDepth), { minLength: 1, maxLength: 4 }),
@@ -204,27 +232,26 @@ function resolutionArbitrary(maxDepth: number): fc.Arbitrary<ResolutionSpec> {
 
 const MONTHS = ['janvier', 'avril', 'juin', 'septembre', 'décembre'];
 
-const coverArbitrary: fc.Arbitrary<Partial<Record<CoverFieldName, string>>> = fc
-  .record(
-    {
-      session: words(1, 3),
-      placeAndDates: words(1, 4),
-      agendaItem: fc.integer({ min: 1, max: 20 }).map((n) => `PL ${n}`),
-      documentNumber: fc.tuple(fc.integer({ min: 20, max: 30 }), fc.integer({ min: 1, max: 120 })).map(([s, n]) => `C${s}/${n}-F`),
-      date: fc
-        .tuple(fc.integer({ min: 1, max: 28 }), fc.constantFrom(...MONTHS), fc.integer({ min: 2020, max: 2030 }))
-        .map(([d, m, y]) => `${d} ${m} ${y}`),
-      originalLanguage: word,
-      source: words(2, 6).map((text) => `Contribution de ${text}`),
-      title: capitalWords(2, 10),
-      purpose: words(3, 20).map((text) => `${text}.`),
-      actionRequired: words(3, 12).map((text) => `${text}.`),
-      strategicLinks: words(2, 8),
-      financialImplications: words(2, 8),
-      references: fc.oneof(fc.constant(''), words(2, 10)),
-    },
-    { requiredKeys: ['documentNumber', 'purpose'] },
-  );
+const coverArbitrary: fc.Arbitrary<Partial<Record<CoverFieldName, string>>> = fc.record(
+  {
+    session: words(1, 3),
+    placeAndDates: words(1, 4),
+    agendaItem: fc.integer({ min: 1, max: 20 }).map((n) => `PL ${n}`),
+    documentNumber: fc.tuple(fc.integer({ min: 20, max: 30 }), fc.integer({ min: 1, max: 120 })).map(([s, n]) => `C${s}/${n}-F`),
+    date: fc
+      .tuple(fc.integer({ min: 1, max: 28 }), fc.constantFrom(...MONTHS), fc.integer({ min: 2020, max: 2030 }))
+      .map(([d, m, y]) => `${d} ${m} ${y}`),
+    originalLanguage: word,
+    source: words(2, 6).map((text) => `Contribution de ${text}`),
+    title: capitalWords(2, 10),
+    purpose: words(3, 20).map((text) => `${text}.`),
+    actionRequired: words(3, 12).map((text) => `${text}.`),
+    strategicLinks: words(2, 8),
+    financialImplications: words(2, 8),
+    references: fc.oneof(fc.constant(''), words(2, 10)),
+  },
+  { requiredKeys: ['documentNumber', 'purpose'] },
+);
 
 /** Body blocks of a Council document: it starts with a heading (the cover ends there). */
 function bodyArbitrary(maxDepth: number): fc.Arbitrary<BlockSpec[]> {

@@ -20,7 +20,10 @@ export const fixtureText = (name: string): string => readFileSync(join('test', '
 /** A fixture as the host hands it over after an Open: `.plenary` JSON. */
 export function opened(name: string, options: { imported?: boolean; fileId?: string } = {}): OpenOutcome {
   const content = serializeDocument(importText(fixtureText(name)).doc);
-  return { ok: true, document: { fileId: options.fileId ?? 'f_1', name, content, imported: options.imported ?? false, warnings: [], revision: 'r0' } };
+  return {
+    ok: true,
+    document: { fileId: options.fileId ?? 'f_1', name, content, imported: options.imported ?? false, warnings: [], revision: 'r0' },
+  };
 }
 
 /** A promise a test resolves when it chooses: an answer the host is still preparing. */
@@ -78,12 +81,17 @@ export function fakeHost(settings: Partial<Settings> = {}): FakeHost {
     openDropped: async (name) => (call('openDropped', name), opened(name, { imported: true, fileId: '' })),
     chooseResolution: async () => (call('chooseResolution'), host.next.resolution ?? null),
     chooseVersion: async () => (call('chooseVersion'), host.next.version ?? null),
-    searchLibrary: async (query) => (call('searchLibrary', query), host.library.filter((text) => `${text.number} ${text.title}`.includes(query))),
+    searchLibrary: async (query) => (
+      call('searchLibrary', query),
+      host.library.filter((text) => `${text.number} ${text.title}`.includes(query))
+    ),
     readLibraryText: async (id) => {
       call('readLibraryText', id);
       const text = host.library.find((candidate) => candidate.id === id);
       const content = text ? host.libraryContent.get(id) : undefined;
-      return text && content ? { ok: true, document: { fileId: '', name: text.numberLine, content, imported: true, warnings: [], revision: '' } } : { ok: false, error: 'That text is no longer in the library.' };
+      return text && content
+        ? { ok: true, document: { fileId: '', name: text.numberLine, content, imported: true, warnings: [], revision: '' } }
+        : { ok: false, error: 'That text is no longer in the library.' };
     },
     revealExport: async () => false,
     save: async (fileId, content) => {

@@ -167,10 +167,7 @@ interface NodeJson {
  * deleted by another (`{ insDel, author, deletedBy }`); each piece its own change.
  */
 export type Piece =
-  | string
-  | { ins: string; author?: string }
-  | { del: string; author?: string }
-  | { insDel: string; author: string; deletedBy: string };
+  string | { ins: string; author?: string } | { del: string; author?: string } | { insDel: string; author: string; deletedBy: string };
 
 function markJson(kind: BlockChange['kind'], author?: string) {
   const { id, author: by, date } = change(kind, author);
@@ -180,7 +177,8 @@ function markJson(kind: BlockChange['kind'], author?: string) {
 function textJson(pieces: Piece[]): NodeJson[] {
   return pieces.map((piece) => {
     if (typeof piece === 'string') return { type: 'text', text: piece };
-    if ('insDel' in piece) return { type: 'text', text: piece.insDel, marks: [markJson('insertion', piece.author), markJson('deletion', piece.deletedBy)] };
+    if ('insDel' in piece)
+      return { type: 'text', text: piece.insDel, marks: [markJson('insertion', piece.author), markJson('deletion', piece.deletedBy)] };
     if ('ins' in piece) return { type: 'text', text: piece.ins, marks: [markJson('insertion', piece.author)] };
     return { type: 'text', text: piece.del, marks: [markJson('deletion', piece.author)] };
   });
@@ -221,7 +219,9 @@ function freshItem(text: string, itemChange: BlockChange): NodeJson {
   return {
     type: 'item',
     attrs: { id: `fixture-item-${idCounter}`, change: itemChange },
-    content: [{ type: 'item_text', attrs: { id: `fixture-text-${idCounter}`, change: null, paragraphMark: null }, content: textJson([text]) }],
+    content: [
+      { type: 'item_text', attrs: { id: `fixture-text-${idCounter}`, change: null, paragraphMark: null }, content: textJson([text]) },
+    ],
   };
 }
 
@@ -242,13 +242,23 @@ export function revised1332(language = 'fr', options: { withdrawnItem?: boolean 
   rappelant.splice(
     2,
     0,
-    freshItem("la Résolution 80/173 de l'Assemblée générale des Nations Unies relative à l'examen d'ensemble de la mise en œuvre des résultats du SMSI;", change('insertion')),
+    freshItem(
+      "la Résolution 80/173 de l'Assemblée générale des Nations Unies relative à l'examen d'ensemble de la mise en œuvre des résultats du SMSI;",
+      change('insertion'),
+    ),
   );
   const withFootnote = find(json, (n) => n.type === 'item_text' && textOf(n).includes('70/125'));
   const footnote = withFootnote.content!.find((n) => n.type === 'footnote')!;
   withFootnote.content = [
     ...textJson(['la Résolution ', { del: '70/125' }, { ins: '80/173' }, " de l'Assemblée générale des Nations Unies"]),
-    { ...footnote, content: textJson(["Document final de la réunion de haut niveau de l'Assemblée générale", { ins: ' sur le SMSI+20' }, " sur l'examen d'ensemble."]) },
+    {
+      ...footnote,
+      content: textJson([
+        "Document final de la réunion de haut niveau de l'Assemblée générale",
+        { ins: ' sur le SMSI+20' },
+        " sur l'examen d'ensemble.",
+      ]),
+    },
     ...textJson([';']),
   ];
 
@@ -260,7 +270,11 @@ export function revised1332(language = 'fr', options: { withdrawnItem?: boolean 
   considerantA.content!.push({
     type: 'continuation',
     attrs: { id: 'fixture-split', change: null, paragraphMark: null, indent: 1 },
-    content: textJson(["pour inscrire l'édification de la société de l'information dans une perspective ", { del: 'mondiale', author: AUTHOR_SEC }, ';']),
+    content: textJson([
+      "pour inscrire l'édification de la société de l'information dans une perspective ",
+      { del: 'mondiale', author: AUTHOR_SEC },
+      ';',
+    ]),
   });
 
   // Another author's pending changes, deleted again by the secretariat: a phrase, and a whole item.
@@ -284,13 +298,16 @@ export function revised1332(language = 'fr', options: { withdrawnItem?: boolean 
   const joined = considerantB.content!.find((n) => n.type === 'continuation')!;
   joined.attrs = { ...joined.attrs, paragraphMark: change('deletion', AUTHOR_SEC) };
   // The joined text keeps a space at the seam, as a join typed in Word does.
-  joined.content = textJson(["permettre aux membres de fournir des contributions et de donner des orientations sur la mise en œuvre; "]);
+  joined.content = textJson(['permettre aux membres de fournir des contributions et de donner des orientations sur la mise en œuvre; ']);
 
   const chargeSg = itemsOf(sectionJson(json, 3));
   const lastText = chargeSg[2]!.content![0]!;
   lastText.content = [
     ...textJson(["de soumettre au Conseil, compte tenu de l'alinéa "]),
-    { type: 'cross_reference', attrs: { id: 'fixture-xref', target: resolution102.attrs!.id, form: 'preamble-item', above: true, sectionRole: 'recalling' } },
+    {
+      type: 'cross_reference',
+      attrs: { id: 'fixture-xref', target: resolution102.attrs!.id, form: 'preamble-item', above: true, sectionRole: 'recalling' },
+    },
     ...textJson([", des rapports sur la mise en œuvre par l'UIT des résultats du SMSI."]),
   ];
   chargeSg[1]!.attrs = { ...chargeSg[1]!.attrs, change: change('deletion') };
@@ -327,15 +344,24 @@ export function contributionC26_93(language = 'fr'): Node {
       },
       { paragraph: 'Le secrétariat a présenté les Documents С26/59 et С26/60' },
       { heading: 'Proposition', numbering: 'roman' },
-      { numbered: 'Examiner un projet de révision de la Résolution 1332 (C11, dernière mod. C24) sur le rôle de l\'UIT dans la mise en œuvre des résultats du SMSI.' },
-      { numbered: "Sur la base de la révision de la Résolution 140 par la PP-26, il est proposé que toute proposition de révision ultérieure soit élaborée à la session de 2027 du Conseil." },
+      {
+        numbered:
+          "Examiner un projet de révision de la Résolution 1332 (C11, dernière mod. C24) sur le rôle de l'UIT dans la mise en œuvre des résultats du SMSI.",
+      },
+      {
+        numbered:
+          'Sur la base de la révision de la Résolution 140 par la PP-26, il est proposé que toute proposition de révision ultérieure soit élaborée à la session de 2027 du Conseil.',
+      },
     ],
   }).toJSON() as NodeJson;
   const resolution = revised1332(language).toJSON() as NodeJson;
   cover.content!.push({
     type: 'annex',
     attrs: { id: 'fixture-annex', change: null },
-    content: [{ type: 'annex_heading', attrs: { id: 'fixture-annex-heading', change: null, paragraphMark: null }, content: textJson(['ANNEXE']) }, ...resolution.content!],
+    content: [
+      { type: 'annex_heading', attrs: { id: 'fixture-annex-heading', change: null, paragraphMark: null }, content: textJson(['ANNEXE']) },
+      ...resolution.content!,
+    ],
   });
   const doc = schema.nodeFromJSON(cover);
   doc.check();

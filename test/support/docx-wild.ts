@@ -28,7 +28,10 @@ type PandocNode = { t?: string; c?: unknown } | unknown[] | string | number | nu
 
 /** pandoc's text of the view: a line per paragraph, notes' text at the end of the anchor's line. */
 export async function pandocLines(path: string, view: View): Promise<string[]> {
-  const { stdout } = await run('pandoc', ['-f', 'docx', `--track-changes=${view}`, '-t', 'json', path], { maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' });
+  const { stdout } = await run('pandoc', ['-f', 'docx', `--track-changes=${view}`, '-t', 'json', path], {
+    maxBuffer: 64 * 1024 * 1024,
+    encoding: 'utf8',
+  });
   const json = JSON.parse(stdout) as { meta: Record<string, PandocNode>; blocks: PandocNode[] };
   const lines: string[] = [];
   // pandoc lifts Title, Subtitle, Author, Date and Abstract paragraphs into the metadata.
@@ -93,7 +96,12 @@ function inlineText(node: PandocNode, notes: string[]): string {
 
 /** Word tokens; a soft hyphen (U+00AD, Word's w:softHyphen) is invisible inside a word and does not split it. */
 export function words(lines: string[]): string[] {
-  return lines.join('\n').replace(/\u00AD/g, '').match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
+  return (
+    lines
+      .join('\n')
+      .replace(/\u00AD/g, '')
+      .match(/[\p{L}\p{N}\p{M}]+/gu) ?? []
+  );
 }
 
 /** A token a list label can be: a number, a letter, a small Roman numeral. */

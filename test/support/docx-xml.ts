@@ -93,7 +93,7 @@ export interface ParagraphView {
 export function paragraphsOf(xml: string): ParagraphView[] {
   return findAll(parseXml(xml), 'w:p').map((p) => {
     const pPr = firstChild(p, 'w:pPr');
-    const style = pPr ? attr(firstChild(pPr, 'w:pStyle') ?? {}, 'w:val') ?? 'Normal' : 'Normal';
+    const style = pPr ? (attr(firstChild(pPr, 'w:pStyle') ?? {}, 'w:val') ?? 'Normal') : 'Normal';
     const markRpr = pPr ? firstChild(pPr, 'w:rPr') : undefined;
     const inserted = markRpr !== undefined && firstChild(markRpr, 'w:ins') !== undefined;
     const deleted = markRpr !== undefined && firstChild(markRpr, 'w:del') !== undefined;

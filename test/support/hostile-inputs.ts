@@ -29,7 +29,8 @@ function plenary(name: string, content: string): HostileInput {
   return { name: `${name}.plenary`, bytes: strToU8(content) };
 }
 
-const ENVELOPE_HEAD = '{"format":"plenary","version":1,"metadata":{"language":"fr","title":"","created":"2026-01-01T00:00:00Z","modified":"2026-01-01T00:00:00Z","application":"Plenary 0.1.0"},"doc":';
+const ENVELOPE_HEAD =
+  '{"format":"plenary","version":1,"metadata":{"language":"fr","title":"","created":"2026-01-01T00:00:00Z","modified":"2026-01-01T00:00:00Z","application":"Plenary 0.1.0"},"doc":';
 
 /** A chain of notes, each referring twice to the next: a copy per reference is 2^depth notes. */
 function footnoteChain(depth: number): Record<string, string> {
@@ -49,13 +50,23 @@ export function hostileInputs(): HostileInput[] {
     docx('footnote-chain-depth-40', p(null, run('considérant '), ref(1)), footnoteChain(40)),
     docx('footnote-20000-runs-referenced-100-times', p(null, run('décide '), repeat(ref(1), 100)), bigNote),
     docx('footnote-referenced-1000-times', p(null, run('décide '), repeat(ref(1), 1000)), bigNote),
-    docx('footnotes-referring-to-each-other', p(null, run('a '), ref(1), ref(2)), { '1': note(run('un'), ref(2)), '2': note(run('deux'), ref(1)) }),
+    docx('footnotes-referring-to-each-other', p(null, run('a '), ref(1), ref(2)), {
+      '1': note(run('un'), ref(2)),
+      '2': note(run('deux'), ref(1)),
+    }),
     docx('footnote-reference-to-missing-id', p(null, run('décide '), ref(77), ref('x'), ref(-5)), { '1': note(run('unused')) }),
-    docx('footnote-50000-distinct', p(null, Array.from({ length: 50_000 }, (_, i) => ref(i + 1)).join('')), Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [String(i + 1), note(run('n'))]))),
+    docx(
+      'footnote-50000-distinct',
+      p(null, Array.from({ length: 50_000 }, (_, i) => ref(i + 1)).join('')),
+      Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [String(i + 1), note(run('n'))])),
+    ),
     // Found 9: deep nesting.
     docx('nested-hyperlinks-200k', p(null, nested('<w:hyperlink>', '</w:hyperlink>', 200_000, run('x')))),
     docx('nested-tables-200k', nested('<w:tbl><w:tr><w:tc>', '</w:tc></w:tr></w:tbl>', 70_000, p(null, run('x')))),
-    docx('nested-insertions-200k', p(null, nested('<w:ins w:id="1" w:author="a" w:date="2026-01-01T00:00:00Z">', '</w:ins>', 200_000, run('x')))),
+    docx(
+      'nested-insertions-200k',
+      p(null, nested('<w:ins w:id="1" w:author="a" w:date="2026-01-01T00:00:00Z">', '</w:ins>', 200_000, run('x'))),
+    ),
     docx('nested-content-controls-100k', nested('<w:sdt><w:sdtContent>', '</w:sdtContent></w:sdt>', 100_000, p(null, run('x')))),
     docx('nested-custom-xml-100k', nested('<w:customXml>', '</w:customXml>', 100_000, p(null, run('x')))),
     docx('nested-unknown-elements-200k', p(null, nested('<w:x>', '</w:x>', 200_000, run('x')))),
@@ -95,7 +106,10 @@ export function hostileInputs(): HostileInput[] {
     plenary('attribute-name-of-80000-spaces', `${ENVELOPE_HEAD}{"type":"doc","attrs":{"${repeat(' ', 80_000)}":1},"content":[]}}`),
     plenary('json-nested-100k', `${ENVELOPE_HEAD}${nested('[', ']', 100_000, '')}}`),
     plenary('doc-nested-100k', `${ENVELOPE_HEAD}${nested('{"type":"doc","content":[', ']}', 100_000, '')}}`),
-    plenary('a-million-empty-nodes', `${ENVELOPE_HEAD}{"type":"doc","content":[${Array.from({ length: 1_000_000 }, () => '{}').join(',')}]}}`),
+    plenary(
+      'a-million-empty-nodes',
+      `${ENVELOPE_HEAD}{"type":"doc","content":[${Array.from({ length: 1_000_000 }, () => '{}').join(',')}]}}`,
+    ),
     plenary('proto-keys', `${ENVELOPE_HEAD}{"type":"doc","__proto__":{"type":"x"},"constructor":{"prototype":{}},"content":[]}}`),
     plenary('truncated-json', `${ENVELOPE_HEAD}{"type":"doc","content":[{"type":"resolution"`),
     { name: 'binary.plenary', bytes: Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256) },
@@ -107,8 +121,12 @@ function billionLaughs(): Uint8Array {
   const entities = Array.from({ length: 10 }, (_, i) => `<!ENTITY l${i + 1} "${repeat(`&l${i};`, 10)}">`).join('');
   const document = `<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY l0 "ha">${entities}]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&l10;</w:t></w:r></w:p></w:body></w:document>`;
   return zipSync({
-    '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
-    '_rels/.rels': strToU8('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'),
+    '[Content_Types].xml': strToU8(
+      '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    ),
+    '_rels/.rels': strToU8(
+      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    ),
     'word/document.xml': strToU8(document),
   });
 }

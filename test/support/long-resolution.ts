@@ -52,4 +52,3 @@ export function countItems(doc: Node): number {
   });
   return count;
 }
-

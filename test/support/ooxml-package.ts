@@ -57,7 +57,8 @@ export function buildDocx(parts: PackageParts): Uint8Array {
 <w:comments xmlns:w="${W}">${Array.from({ length: parts.comments ?? 0 }, (_, i) => `<w:comment w:id="${i}" w:author="R"><w:p><w:r><w:t>note</w:t></w:r></w:p></w:comment>`).join('')}</w:comments>`),
   };
   // Found by its default name (word/settings.xml), as the importer falls back to when no relationship names it.
-  if (parts.settings !== undefined) files['word/settings.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+  if (parts.settings !== undefined)
+    files['word/settings.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:settings xmlns:w="${W}">${parts.settings}</w:settings>`);
   return zipSync(files, { level: parts.level ?? 6 });
 }

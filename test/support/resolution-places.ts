@@ -40,4 +40,3 @@ export function itemPos(doc: Node, keyword: string, index: number): number {
   for (let i = 0; i < index; i++) at += list.child(i).nodeSize;
   return at;
 }
-

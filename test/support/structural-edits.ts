@@ -12,9 +12,7 @@ import { deleteBlock, insertNode, moveItem, type TrackAs } from '../../shared/tr
 export const DELEGATE: TrackAs = { author: { name: 'Fédération de Russie' }, now: () => '2026-04-14T09:00:00Z' };
 
 export type StructuralEdit =
-  | { kind: 'insert'; at: number; text: string }
-  | { kind: 'delete'; at: number }
-  | { kind: 'move'; at: number; to: number };
+  { kind: 'insert'; at: number; text: string } | { kind: 'delete'; at: number } | { kind: 'move'; at: number; to: number };
 
 /** Positions of the items a user can still edit: not already inserted, deleted or moved away. */
 export function livingItems(doc: Node): number[] {

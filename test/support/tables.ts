@@ -17,7 +17,9 @@ let next = 0;
 const id = (what: string) => `${what}-${++next}`;
 
 export function cell(text: string, marks: 'insertion' | 'deletion' | null = null, stamp?: BlockChange): Node {
-  const content = text ? schema.text(text, marks && stamp ? [schema.marks[marks]!.create({ id: stamp.id, author: stamp.author, date: stamp.date })] : []) : null;
+  const content = text
+    ? schema.text(text, marks && stamp ? [schema.marks[marks]!.create({ id: stamp.id, author: stamp.author, date: stamp.date })] : [])
+    : null;
   return schema.nodes.table_cell!.create({ id: id('cell') }, schema.nodes.paragraph!.create({ id: id('p') }, content));
 }
 

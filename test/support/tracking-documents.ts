@@ -6,7 +6,6 @@ import type { Node } from 'prosemirror-model';
 import { buildDoc } from '../../shared/model/index.js';
 import { fixtureDocument } from './fixtures.js';
 
-
 export function smallResolution(): Node {
   return buildDoc({
     blocks: [

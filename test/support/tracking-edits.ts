@@ -410,12 +410,18 @@ export function runSequence(original: Node, ops: Array<{ op: Op; who: string }>)
       `${describeOps(ops)}\nstep: ${who}:${JSON.stringify(o)}\nbefore → after (tracked):\n${pictureDiff(picture(before.doc), picture(after.doc))}`;
     expect(() => after.doc.check(), context()).not.toThrow();
     const rejected = rejectAll(after.doc);
-    expect(rejected.eq(originalView), `reject-all changed the original\n${context()}\nrejected vs original:\n${pictureDiff(picture(rejected), picture(originalView))}`).toBe(true);
+    expect(
+      rejected.eq(originalView),
+      `reject-all changed the original\n${context()}\nrejected vs original:\n${pictureDiff(picture(rejected), picture(originalView))}`,
+    ).toBe(true);
     if (built.compareAccept !== false) {
       const expected = built.expectedFinal ?? acceptAll(plain.doc);
       const accepted = acceptAll(after.doc);
       const sameFinal = JSON.stringify(withoutIds(accepted)) === JSON.stringify(withoutIds(expected));
-      expect(sameFinal, `accept-all differs from the untracked edit\n${context()}\naccepted vs untracked:\n${pictureDiff(picture(accepted), picture(expected))}`).toBe(true);
+      expect(
+        sameFinal,
+        `accept-all differs from the untracked edit\n${context()}\naccepted vs untracked:\n${pictureDiff(picture(accepted), picture(expected))}`,
+      ).toBe(true);
     }
     // An edit of text that is already deleted changes nothing, and leaves nothing to undo.
     if (tracked.docChanged) {
@@ -429,4 +435,3 @@ export function runSequence(original: Node, ops: Array<{ op: Op; who: string }>)
   expect(rejectAll(state.doc).eq(original)).toBe(true);
   return applied;
 }
-

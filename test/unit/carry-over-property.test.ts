@@ -64,7 +64,7 @@ function gaps(doc: Node): number[] {
   return out;
 }
 
-const pick = <T,>(list: readonly T[], fraction: number): T => list[fraction % list.length]!;
+const pick = <T>(list: readonly T[], fraction: number): T => list[fraction % list.length]!;
 
 /** The edit, tracked; null when it does not apply here (nothing to promote, an item into itself). */
 function tracked(state: EditorState, step: Edit, n: number): Transaction | null {
@@ -86,7 +86,6 @@ function tracked(state: EditorState, step: Edit, n: number): Transaction | null 
       return promoteItem(state, at, TRACK);
   }
 }
-
 
 function checkCarryOver(source: Node, target: Node, edits: Edit[], counts: { generated: number; ran: number }): void {
   let state = EditorState.create({ doc: source });

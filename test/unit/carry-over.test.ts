@@ -37,7 +37,8 @@ function itemPos(doc: Node, start: string): number {
   let found = -1;
   doc.descendants((node, pos) => {
     if (found >= 0) return false;
-    if (node.type.name === 'item' && node.firstChild!.textContent.replace(/\u00a0/g, ' ').startsWith(start) && !blockChange(node)) found = pos;
+    if (node.type.name === 'item' && node.firstChild!.textContent.replace(/\u00a0/g, ' ').startsWith(start) && !blockChange(node))
+      found = pos;
     return true;
   });
   expect(found, `no item starting «${start}»`).toBeGreaterThanOrEqual(0);
@@ -54,12 +55,23 @@ function frenchRevision(start: Node = FR): Node {
   let state = EditorState.create({ doc: start });
   // A new recalling item after b) (the C26/93 proposal: General Assembly Resolution 80/173).
   const afterB = itemPos(state.doc, 'la Résolution 70 (Rév.');
-  state = apply(state, insertNode(state, afterB + state.doc.nodeAt(afterB)!.nodeSize, buildItem("la Résolution 80/173 de l'Assemblée générale des Nations Unies sur l'examen d'ensemble du SMSI;"), TRACK));
+  state = apply(
+    state,
+    insertNode(
+      state,
+      afterB + state.doc.nodeAt(afterB)!.nodeSize,
+      buildItem("la Résolution 80/173 de l'Assemblée générale des Nations Unies sur l'examen d'ensemble du SMSI;"),
+      TRACK,
+    ),
+  );
   // décide 2 deleted: décide 5 becomes 4, and the reference to it in "charge le GTC" 1 follows.
   state = apply(state, deleteBlock(state, itemPos(state.doc, "que l'UIT doit poursuivre la coordination"), TRACK));
   // charge le Secrétaire général 13 moved before 1.
   const thirteen = itemPos(state.doc, 'de tenir compte des résultats du GTC');
-  state = apply(state, moveItem(state, thirteen, itemPos(state.doc, 'de mettre à jour régulièrement les feuilles de route relatives'), TRACK));
+  state = apply(
+    state,
+    moveItem(state, thirteen, itemPos(state.doc, 'de mettre à jour régulièrement les feuilles de route relatives'), TRACK),
+  );
   // invite 5 demoted under invite 4.
   state = apply(state, demoteItem(state, itemPos(state.doc, 'à continuer de présenter des projets'), TRACK));
   // The number line and considérant a) change their text.
@@ -77,7 +89,6 @@ function frenchRevision(start: Node = FR): Node {
   edit('un rôle déterminant', 'un rôle essentiel');
   return state.doc;
 }
-
 
 const withoutStatus = (doc: Node) => JSON.stringify(jsonWithoutIds(doc)).replace(/,"translation":\{[^}]*\}/g, ',"translation":null');
 
@@ -97,7 +108,9 @@ describe('carryOver: a French revision of Res 1332 into the English text in forc
       if (node.type.name === 'item' && blockChange(node)?.kind === 'insertion' && !node.attrs.movedFrom) inserted.push(node);
       return true;
     });
-    expect(inserted.map((node) => node.firstChild!.textContent)).toEqual(["la Résolution 80/173 de l'Assemblée générale des Nations Unies sur l'examen d'ensemble du SMSI;"]);
+    expect(inserted.map((node) => node.firstChild!.textContent)).toEqual([
+      "la Résolution 80/173 de l'Assemblée générale des Nations Unies sur l'examen d'ensemble du SMSI;",
+    ]);
     expect(translationOf(inserted[0]!)).toMatchObject({ status: 'to-translate' });
     expect(writeText(accepted, { mode: 'final' })).toContain("c)\tla Résolution 80/173 de l'Assemblée générale");
     expect(report.counts['to-translate']).toBe(1);
@@ -116,7 +129,9 @@ describe('carryOver: a French revision of Res 1332 into the English text in forc
   it('moves and demotes the counterparts as the source did, keeping their English text', () => {
     const final = writeText(accepted, { mode: 'final' });
     expect(final).toMatch(/instructs the Secretary-General\n1\tto take into account the outcomes of CWG-WSIS&SDG/);
-    expect(final).toContain('4\tto continue to contribute information on their activities to the public WSIS Stocktaking database maintained by ITU;\na.\tto continue to submit projects for the annual WSIS Project Prizes;\n5\tto encourage the members');
+    expect(final).toContain(
+      '4\tto continue to contribute information on their activities to the public WSIS Stocktaking database maintained by ITU;\na.\tto continue to submit projects for the annual WSIS Project Prizes;\n5\tto encourage the members',
+    );
   });
 
   it('marks the items whose text the source changed, with the marked source beside them', () => {
@@ -128,7 +143,10 @@ describe('carryOver: a French revision of Res 1332 into the English text in forc
     });
     expect(changed).toEqual([
       { text: 'RESOLUTION 1332 (C11, last amended C24)', source: 'RÉSOLUTION 1332 (C11, dernière mod. [-C24-][+C26+])' },
-      { text: 'that ITU has a crucial role to play in g', source: expect.stringMatching(/^que l'UIT a \[-un rôle déterminant-\]\[\+un rôle essentiel\+\] à jouer/) as string },
+      {
+        text: 'that ITU has a crucial role to play in g',
+        source: expect.stringMatching(/^que l'UIT a \[-un rôle déterminant-\]\[\+un rôle essentiel\+\] à jouer/) as string,
+      },
     ]);
   });
 
@@ -173,7 +191,7 @@ describe('carryOver: the French contribution C26/93 into English', () => {
     expect(writeText(doc, { mode: 'final' })).toMatch(/Document C26\/93-E/);
   });
 
-  it('tracks the resolution only: the cover and body are the translator\'s text, the resolution rejects back to the English in force', () => {
+  it("tracks the resolution only: the cover and body are the translator's text, the resolution rejects back to the English in force", () => {
     expect(doc.attrs.trackingScope).toBe('resolutions');
     const resolutionOf = (node: Node) => {
       let found: Node | null = null;

@@ -41,9 +41,9 @@ describe('style checks', () => {
 
   it('terminal punctuation: ; inside a section, , at its end, . at the end of the resolution', () => {
     let text = fixture(RES_1332);
-    text = withEnding(text, "e)\tque, par sa Résolution", ',');
+    text = withEnding(text, 'e)\tque, par sa Résolution', ',');
     text = withEnding(text, "b)\tla contribution soumise par l'UIT", ';');
-    text = withEnding(text, "6\tà encourager les membres", ';');
+    text = withEnding(text, '6\tà encourager les membres', ';');
     const findings = check(text);
     expect(findings.map((f) => [f.code, f.where, f.message])).toEqual([
       ['punctuation', 'considérant e)', 'ends with "," where ";" is expected'],
@@ -80,7 +80,14 @@ describe('style checks', () => {
     const doc = importText(fixture(RES_1332)).doc;
     let item = -1;
     doc.descendants((node, pos, parent) => {
-      if (item < 0 && node.type.name === 'item' && parent?.type.name === 'item_list' && node.childCount === 1 && node.textContent.startsWith('la Résolution 70')) item = pos;
+      if (
+        item < 0 &&
+        node.type.name === 'item' &&
+        parent?.type.name === 'item_list' &&
+        node.childCount === 1 &&
+        node.textContent.startsWith('la Résolution 70')
+      )
+        item = pos;
       return item < 0;
     });
     expect(item).toBeGreaterThan(0);
@@ -97,16 +104,23 @@ describe('style checks', () => {
     expect(checkDocument(tracked(start(state, item + 2), deleteItem)).filter((f) => f.code === 'empty-item')).toEqual([]);
     // Its text struck, then Backspace at its start: joined to the item before (as Word deletes a paragraph).
     const struck = EditorState.create({ doc: tracked(start(state, item + 2, textEnd), deleteSelection) });
-    expect(checkDocument(struck.doc).filter((f) => f.code === 'empty-item').map((f) => f.blockId)).toEqual([doc.nodeAt(item)!.attrs.id]);
+    expect(
+      checkDocument(struck.doc)
+        .filter((f) => f.code === 'empty-item')
+        .map((f) => f.blockId),
+    ).toEqual([doc.nodeAt(item)!.attrs.id]);
     const joined = tracked(start(struck, item + 2), structureKeymap().Backspace!);
     expect(checkDocument(joined).filter((f) => f.code === 'empty-item')).toEqual([]);
   });
 
   it('unknown section keywords for the document language', () => {
-    const doc = resolutionDoc([
-      { kind: 'preamble', keyword: 'considering', items: ['un;', 'deux,'] },
-      { kind: 'operative', keyword: 'décide', items: ['un;', 'deux.'] },
-    ], { language: 'fr' });
+    const doc = resolutionDoc(
+      [
+        { kind: 'preamble', keyword: 'considering', items: ['un;', 'deux,'] },
+        { kind: 'operative', keyword: 'décide', items: ['un;', 'deux.'] },
+      ],
+      { language: 'fr' },
+    );
     const findings = checkDocument(doc);
     expect(findings.map((f) => [f.code, f.severity, f.where])).toEqual([['unknown-keyword', 'warning', 'considering']]);
     expect(findings[0]!.message).toContain('Français');
@@ -136,7 +150,7 @@ describe('plenary check', () => {
 
   it('exits 0 with warnings only, 1 with errors', async () => {
     const warned = join(dir, 'warned.txt');
-    writeFileSync(warned, withEnding(fixture(RES_1332), '2\tque l\'UIT doit poursuivre la coordination', ''));
+    writeFileSync(warned, withEnding(fixture(RES_1332), "2\tque l'UIT doit poursuivre la coordination", ''));
     const first = await runCheck(warned);
     expect(first.code).toBe(0);
     expect(first.out).toContain('warning: ');

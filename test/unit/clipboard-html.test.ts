@@ -30,14 +30,20 @@ describe('clipboard HTML from Word and LibreOffice', () => {
     expect(lines).toEqual([
       'notant',
       "que le Secrétaire général de l'UIT a créé le Groupe spécial de l'UIT sur le SMSI et les ODD,",
-      'décide d\'inviter le Secteur du développement des télécommunications',
+      "décide d'inviter le Secteur du développement des télécommunications",
       "1\tà continuer de collaborer avec les autres Secteurs de l'UIT, eu égard en particulier aux besoins des pays en développement[footnoteRef:1], y compris pour la mise en place de l'infrastructure; [1: Par pays en développement, on entend aussi les pays les moins avancés.]",
       '2\tà poursuivre ses travaux sur la réalisation de la Vision du SMSI;',
     ]);
   });
 
   it('never throws on broken HTML', () => {
-    for (const html of ['', '<p>unclosed <b>bold', '<<<>>>', '<div style="mso-element:footnote" id=ftn9><p>orphan</p>', '<a style="mso-footnote-id:ftn1">x']) {
+    for (const html of [
+      '',
+      '<p>unclosed <b>bold',
+      '<<<>>>',
+      '<div style="mso-element:footnote" id=ftn9><p>orphan</p>',
+      '<a style="mso-footnote-id:ftn1">x',
+    ]) {
       expect(typeof clipboardHtmlToText(html)).toBe('string');
     }
   });
@@ -52,7 +58,8 @@ describe('pasting Word HTML into a resolution', () => {
     // The cursor in the text of décide 1.
     let at = -1;
     doc.descendants((node, pos) => {
-      if (at < 0 && node.type.name === 'item_text' && node.textContent.startsWith("que l'UIT doit jouer le rôle de coordonnateur")) at = pos + 1;
+      if (at < 0 && node.type.name === 'item_text' && node.textContent.startsWith("que l'UIT doit jouer le rôle de coordonnateur"))
+        at = pos + 1;
       return at < 0;
     });
     // The operative part of the copied excerpt: items 1 (with a. b. under it) and 2, after `décide`.

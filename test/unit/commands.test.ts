@@ -39,7 +39,11 @@ vi.mock('electron', async () => (await import('../support/electron-fake.js')).cr
 const { buildMenuTemplate } = await import('../../electron/menu.js');
 
 const declared = COMMANDS as readonly CommandSpec[];
-const ids = (filter: (command: CommandSpec) => boolean) => declared.filter(filter).map((command) => command.id).sort();
+const ids = (filter: (command: CommandSpec) => boolean) =>
+  declared
+    .filter(filter)
+    .map((command) => command.id)
+    .sort();
 
 describe('the registry', () => {
   it('declares each command once, and gives each a place: a menu, the toolbar or a key', () => {
@@ -49,7 +53,19 @@ describe('the registry', () => {
 
   it('puts the commands that open, save or export in the file queue, the Word exports included', () => {
     expect(ids((command) => command.queued === true)).toEqual(
-      ['compare', 'export-docx', 'export-docx-final', 'export-docx-original', 'language-versions', 'new-proposals', 'new-resolution', 'new-revision', 'open', 'save', 'save-as'].sort(),
+      [
+        'compare',
+        'export-docx',
+        'export-docx-final',
+        'export-docx-original',
+        'language-versions',
+        'new-proposals',
+        'new-resolution',
+        'new-revision',
+        'open',
+        'save',
+        'save-as',
+      ].sort(),
     );
   });
 
@@ -240,7 +256,12 @@ function pressOf(accelerator: string, platform: KeyPlatform): KeyPress & { keyCo
 function editorOn(state: EditorState) {
   const holder = { state, updateState: (next: EditorState) => (holder.state = next) };
   const dispatch = plenaryDispatch(holder, { onApplied: () => undefined });
-  const view = { get state() { return holder.state; }, dispatch };
+  const view = {
+    get state() {
+      return holder.state;
+    },
+    dispatch,
+  };
   const press = (key: KeyPress & { keyCode: number }): boolean =>
     holder.state.plugins.some((plugin: Plugin) => plugin.props.handleKeyDown?.call(plugin, view as never, key as never) === true);
   return { holder, press };

@@ -92,7 +92,9 @@ describe('compareDocuments on two versions of Res 1332', () => {
   });
 
   it('keeps the live reference on its item: "point 5 du décide" still names décide 5', () => {
-    const result = compare(revise(TEXT, ['de mise en œuvre des résultats du SMSI, aux côtés', 'de mise en œuvre des résultats du Sommet, aux côtés']));
+    const result = compare(
+      revise(TEXT, ['de mise en œuvre des résultats du SMSI, aux côtés', 'de mise en œuvre des résultats du Sommet, aux côtés']),
+    );
     const ref = references(result)[0]!.node;
     const rendering = referenceText(ref, result, computeLabels(result));
     expect(rendering).toMatchObject({ text: 'point\u00a05 du décide', dangling: false });
@@ -115,7 +117,9 @@ describe('compareDocuments on two versions of Res 1332', () => {
 
   it('property: any words replaced, deleted or added — reject gives the old version, accept the new', () => {
     const lines = TEXT.split('\n');
-    const editable = lines.map((line, index) => ({ line, index })).filter(({ line }) => /^[a-z0-9]+\)?\t\S/.test(line) && !line.includes('[footnote'));
+    const editable = lines
+      .map((line, index) => ({ line, index }))
+      .filter(({ line }) => /^[a-z0-9]+\)?\t\S/.test(line) && !line.includes('[footnote'));
     const edit = fc.record({
       line: fc.nat(editable.length - 1),
       at: fc.nat(),
@@ -147,9 +151,9 @@ describe('compareDocuments on two versions of Res 1332', () => {
 });
 
 describe('compareDocuments on a long report (hundreds of paragraphs at one level)', () => {
-  const paragraph = (n: number) => `Le paragraphe ${n} rend compte des activités menées par l'UIT au titre de la grande orientation C${n % 11}.`;
-  const report = (numbers: number[], edited: Record<number, string> = {}) =>
-    numbers.map((n) => edited[n] ?? paragraph(n)).join('\n\n');
+  const paragraph = (n: number) =>
+    `Le paragraphe ${n} rend compte des activités menées par l'UIT au titre de la grande orientation C${n % 11}.`;
+  const report = (numbers: number[], edited: Record<number, string> = {}) => numbers.map((n) => edited[n] ?? paragraph(n)).join('\n\n');
   const all = Array.from({ length: 260 }, (_, n) => n);
 
   it('matches the paragraphs that read the same, tracks the others, and still gives back both versions', () => {
@@ -158,13 +162,24 @@ describe('compareDocuments on a long report (hundreds of paragraphs at one level
       120: "Le paragraphe 120 rend compte d'activités nouvelles.",
       200: `${paragraph(200).slice(0, -1)} et C3.`,
     };
-    const next = importText(report(all.filter((n) => n !== 40), edited)).doc;
+    const next = importText(
+      report(
+        all.filter((n) => n !== 40),
+        edited,
+      ),
+    ).doc;
     const result = compareDocuments(previous, next, { author: 'R', date: DATE });
     const changes = listChanges(result);
     // Paragraph 40 gone, not its neighbours paired off one by one; paragraph 120 rewritten beyond
     // recognition (fewer than half its words kept): replaced whole; paragraph 200 gains two words.
-    expect(changes.filter((c) => c.kind === 'deletion').map((c) => c.excerpt.slice(0, 17))).toEqual(['Le paragraphe 40 ', 'Le paragraphe 120']);
-    expect(changes.filter((c) => c.kind === 'insertion').map((c) => c.excerpt)).toEqual(["Le paragraphe 120 rend compte d'activités nouvelles.", ' et C3']);
+    expect(changes.filter((c) => c.kind === 'deletion').map((c) => c.excerpt.slice(0, 17))).toEqual([
+      'Le paragraphe 40 ',
+      'Le paragraphe 120',
+    ]);
+    expect(changes.filter((c) => c.kind === 'insertion').map((c) => c.excerpt)).toEqual([
+      "Le paragraphe 120 rend compte d'activités nouvelles.",
+      ' et C3',
+    ]);
     expect(rejectAll(result).eq(previous)).toBe(true);
     expect(writeText(acceptAll(result))).toBe(writeText(next));
   });
@@ -174,7 +189,10 @@ describe('wordSimilarity', () => {
   it('is 1 for the same words, 0 for none shared, in between for a revised sentence', () => {
     expect(wordSimilarity('la Résolution 140', 'La résolution 140')).toBe(1);
     expect(wordSimilarity('considérant', 'décide')).toBe(0);
-    const revised = wordSimilarity("que l'UIT doit jouer le rôle de coordonnateur principal", "que l'UIT doit jouer un rôle de coordonnateur essentiel");
+    const revised = wordSimilarity(
+      "que l'UIT doit jouer le rôle de coordonnateur principal",
+      "que l'UIT doit jouer un rôle de coordonnateur essentiel",
+    );
     expect(revised).toBeGreaterThan(0.7);
     expect(revised).toBeLessThan(1);
   });
@@ -203,7 +221,9 @@ describe('compareDocuments of the resolution in force with a contribution made f
     // The contribution's frame (cover, introduction, the annex) stands as it is: no change there.
     expect(result.firstChild!.type.name).toBe('cover');
     const changes = listChanges(result);
-    expect(changes.map((c) => `${c.kind} ${c.section} ${c.label}: ${c.excerpt}`)).toEqual(["insertion décide 4: d'accueillir les contributions des États Membres;"]);
+    expect(changes.map((c) => `${c.kind} ${c.section} ${c.label}: ${c.excerpt}`)).toEqual([
+      "insertion décide 4: d'accueillir les contributions des États Membres;",
+    ]);
     // Accepting gives the contribution's resolution as proposed; rejecting, the resolution in force in the contribution.
     const resolutionText = (doc: Node) => writeText(doc).slice(writeText(doc).indexOf('RÉSOLUTION 1332'));
     expect(resolutionText(acceptAll(result))).toBe(resolutionText(acceptAll(contribution)));

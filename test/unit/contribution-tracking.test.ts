@@ -89,7 +89,10 @@ describe('tracking scope of a contribution', () => {
     // Untracked, the number line would be gone; tracked, it stays, marked deleted, and the
     // delegate's text in the proposal is part of the same tracked edit.
     const changes = listChanges(s.doc);
-    const deleted = changes.filter((change) => change.kind === 'deletion').map((change) => change.excerpt).join(' ');
+    const deleted = changes
+      .filter((change) => change.kind === 'deletion')
+      .map((change) => change.excerpt)
+      .join(' ');
     expect(deleted).toContain('du délégué');
     expect(deleted).toContain('RÉSOLUTION 1332 (C11, dernière mod. C24)');
     expect(s.doc.textContent).toContain('RÉSOLUTION 1332 (C11, dernière mod. C24)');

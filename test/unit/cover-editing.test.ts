@@ -18,7 +18,10 @@ import { contributionC26_93, resolution1332 } from '../support/docx-fixtures.js'
 const KEYS = structureKeymap();
 
 function stateAt(doc: Node, pos: number, tracking = false): EditorState {
-  const state = EditorState.create({ doc, plugins: [uniqueIdsPlugin(), trackingPlugin({ author: { name: 'Fédération de Russie' }, enabled: tracking })] });
+  const state = EditorState.create({
+    doc,
+    plugins: [uniqueIdsPlugin(), trackingPlugin({ author: { name: 'Fédération de Russie' }, enabled: tracking })],
+  });
   return state.apply(state.tr.setSelection(TextSelection.create(doc, pos)));
 }
 
@@ -105,7 +108,9 @@ describe('an edit that would make the document unsaveable is refused before anyt
     for (const tracking of [false, true]) {
       const state = stateAt(doc, 5, tracking);
       const result = press(state, splitBlock);
-      expect(result.refused).toBe('This edit was not made: the document could not be saved after it (the cover field "session" appears twice).');
+      expect(result.refused).toBe(
+        'This edit was not made: the document could not be saved after it (the cover field "session" appears twice).',
+      );
       expect(result.state).toBe(state);
     }
   });

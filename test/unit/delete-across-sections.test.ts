@@ -43,7 +43,13 @@ function boundary(doc: Node, keyword: string): { lastItemText: number; nextKeywo
 }
 
 function run(doc: Node, from: number, to: number, key: typeof DELETE, tracking: boolean): EditorState {
-  let state = EditorState.create({ doc, plugins: [uniqueIdsPlugin(), trackingPlugin({ author: { name: 'Fédération de Russie' }, enabled: tracking, now: () => '2026-04-14T10:00:00Z' })] });
+  let state = EditorState.create({
+    doc,
+    plugins: [
+      uniqueIdsPlugin(),
+      trackingPlugin({ author: { name: 'Fédération de Russie' }, enabled: tracking, now: () => '2026-04-14T10:00:00Z' }),
+    ],
+  });
   state = state.apply(state.tr.setSelection(TextSelection.create(doc, from, to)));
   let tr: Transaction | null = null;
   expect(key(state, (t) => (tr = t))).toBe(true);
@@ -73,7 +79,10 @@ describe('Delete on a selection from the last décide item into the next section
     { name: 'over the whole keyword line', to: nextKeyword + 1 + keywordText.length, keyword: '' },
   ];
   for (const c of cases) {
-    for (const [keyName, key] of [['Delete', DELETE], ['Backspace', BACKSPACE]] as const) {
+    for (const [keyName, key] of [
+      ['Delete', DELETE],
+      ['Backspace', BACKSPACE],
+    ] as const) {
       it(`${c.name} (${keyName}): the item and the selected words struck, nothing else`, () => {
         const tracked = run(doc, lastItemText + 1, c.to, key, true);
         const changes = listChanges(tracked.doc);
@@ -85,7 +94,15 @@ describe('Delete on a selection from the last décide item into the next section
         expect(rejectAll(tracked.doc).eq(rejectAll(doc))).toBe(true);
         const accepted = acceptAll(tracked.doc);
         expect(accepted.textContent).not.toContain(lastItem);
-        expect(sections(accepted)).toEqual(sections(doc).map((s) => (s.startsWith('décide') ? s.replace(/\((\d+)\)/, (_m, n: string) => `(${Number(n) - 1})`) : s.startsWith('charge') ? s.replace('charge le Secrétaire général', c.keyword) : s)));
+        expect(sections(accepted)).toEqual(
+          sections(doc).map((s) =>
+            s.startsWith('décide')
+              ? s.replace(/\((\d+)\)/, (_m, n: string) => `(${Number(n) - 1})`)
+              : s.startsWith('charge')
+                ? s.replace('charge le Secrétaire général', c.keyword)
+                : s,
+          ),
+        );
         // The same keys with tracking off give the accepted text.
         const untracked = run(doc, lastItemText + 1, c.to, key, false);
         expect(untracked.doc.textContent).toBe(accepted.textContent);

@@ -227,7 +227,7 @@ describe('revision marks', () => {
   });
 
   it('inserts a whole item: every run and its paragraph mark, its label inserted', () => {
-    const inserted = byText(body, '80/173 de l\'Assemblée générale des Nations Unies relative');
+    const inserted = byText(body, "80/173 de l'Assemblée générale des Nations Unies relative");
     expect(inserted.mark).toBe('ins');
     expect(inserted.runs.every((r) => r.revision === 'ins')).toBe(true);
     expect(labelOf(inserted)).toBe('c)');
@@ -279,7 +279,11 @@ describe('revision marks', () => {
     expect(attr(former, 'w:val')).toBe('enumlev1');
     expect(attr(changes[0]!, 'w:author')).toBe(AUTHOR_SEC);
     const owner = paragraphs.find((p) => findAll([p], 'w:pPrChange').length > 0)!;
-    expect(findAll([owner], '#text').map((t) => String(t['#text'])).join('')).toContain("pour inscrire l'édification");
+    expect(
+      findAll([owner], '#text')
+        .map((t) => String(t['#text']))
+        .join(''),
+    ).toContain("pour inscrire l'édification");
   });
 
   it('writes footnotes as Word footnotes whose references resolve, with revisions inside', () => {
@@ -387,7 +391,12 @@ function labelsAfter(paragraphs: ParagraphView[], action: 'accept' | 'reject'): 
   const texts: string[] = [];
   let pending = '';
   for (const p of paragraphs) {
-    const text = pending + p.runs.filter((r) => r.revision !== dropped).map((r) => r.text).join('');
+    const text =
+      pending +
+      p.runs
+        .filter((r) => r.revision !== dropped)
+        .map((r) => r.text)
+        .join('');
     if (p.mark === dropped) pending = text;
     else {
       texts.push(text);

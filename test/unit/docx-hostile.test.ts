@@ -74,9 +74,18 @@ describe('opening a Word package', () => {
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml',
       'application/vnd.ms-word.document.macroEnabled.main+xml',
     );
-    expect(refusal(docx({ '[Content_Types].xml': types, '_rels/.rels': ROOT_RELS, 'word/document.xml': DOCUMENT }))).toMatch(/macro-enabled/);
+    expect(refusal(docx({ '[Content_Types].xml': types, '_rels/.rels': ROOT_RELS, 'word/document.xml': DOCUMENT }))).toMatch(
+      /macro-enabled/,
+    );
     expect(
-      refusal(docx({ '[Content_Types].xml': CONTENT_TYPES, '_rels/.rels': ROOT_RELS, 'word/document.xml': DOCUMENT, 'word/vbaProject.bin': new Uint8Array(10) })),
+      refusal(
+        docx({
+          '[Content_Types].xml': CONTENT_TYPES,
+          '_rels/.rels': ROOT_RELS,
+          'word/document.xml': DOCUMENT,
+          'word/vbaProject.bin': new Uint8Array(10),
+        }),
+      ),
     ).toMatch(/macro-enabled/);
   });
 

@@ -15,7 +15,10 @@ function visible(paragraph: SourceParagraph): string {
 describe('reading WordprocessingML paragraphs', () => {
   it('gives style names, tabs and text in order', () => {
     const content = read({
-      styles: [{ id: 'Call', name: 'Call' }, { id: 'enumlev1', name: 'enumlev1' }],
+      styles: [
+        { id: 'Call', name: 'Call' },
+        { id: 'enumlev1', name: 'enumlev1' },
+      ],
       body: p('Call', run('considérant', '<w:i/>')) + p(null, run('a)'), tab, run('que l’UIT a un rôle;')),
     });
     expect(content.paragraphs.map((x) => [x.styleName, visible(x)])).toEqual([
@@ -48,8 +51,12 @@ describe('reading WordprocessingML paragraphs', () => {
   it('reads a deleted paragraph mark (a join) and an inserted one (a split)', () => {
     const content = read({
       body:
-        '<w:p><w:pPr><w:rPr><w:del w:id="7" w:author="A" w:date="2026-01-02T00:00:00Z"/></w:rPr></w:pPr>' + run('first') + '</w:p>' +
-        '<w:p><w:pPr><w:rPr><w:ins w:id="8" w:author="B" w:date="2026-01-03T00:00:00Z"/></w:rPr></w:pPr>' + run('second') + '</w:p>',
+        '<w:p><w:pPr><w:rPr><w:del w:id="7" w:author="A" w:date="2026-01-02T00:00:00Z"/></w:rPr></w:pPr>' +
+        run('first') +
+        '</w:p>' +
+        '<w:p><w:pPr><w:rPr><w:ins w:id="8" w:author="B" w:date="2026-01-03T00:00:00Z"/></w:rPr></w:pPr>' +
+        run('second') +
+        '</w:p>',
     });
     expect(content.paragraphs[0]!.markRevision).toEqual({ kind: 'deletion', id: '7', author: 'A', date: '2026-01-02T00:00:00Z' });
     expect(content.paragraphs[1]!.markRevision).toMatchObject({ kind: 'insertion', author: 'B' });
@@ -93,8 +100,21 @@ describe('reading WordprocessingML paragraphs', () => {
 
   it('reads footnotes at their anchors, with revisions inside them', () => {
     const content = read({
-      body: p(null, run('organisations compétentes'), '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="1"/></w:r>', run(' participant')),
-      footnotes: { '1': p('FootnoteText', '<w:r><w:footnoteRef/></w:r>', tab, run('Organisations comprenant '), ins(5, 'A', '2026-01-01T00:00:00Z', run('notamment '))) },
+      body: p(
+        null,
+        run('organisations compétentes'),
+        '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="1"/></w:r>',
+        run(' participant'),
+      ),
+      footnotes: {
+        '1': p(
+          'FootnoteText',
+          '<w:r><w:footnoteRef/></w:r>',
+          tab,
+          run('Organisations comprenant '),
+          ins(5, 'A', '2026-01-01T00:00:00Z', run('notamment ')),
+        ),
+      },
     });
     expect(visible(content.paragraphs[0]!)).toBe('organisations compétentes[fn1] participant');
     const note = content.footnotes.get('1')!;

@@ -92,11 +92,15 @@ describe('our export, read back', () => {
   });
 
   it('refuses a damaged table in a .plenary file with a one-line reason', () => {
-    const json = JSON.parse(serializeDocument(source)) as { doc: { content: Array<{ type: string; content: Array<{ content: unknown[] }> }> } };
+    const json = JSON.parse(serializeDocument(source)) as {
+      doc: { content: Array<{ type: string; content: Array<{ content: unknown[] }> }> };
+    };
     const damaged = json.doc.content.find((block) => block.type === 'table')!;
     damaged.content[1]!.content = [];
     expect(() => parseDocument(JSON.stringify(json))).toThrow(/^wrong content in table_row: expected table_cell\+, found nothing/);
-    damaged.content[1]!.content = [{ type: 'table_cell', attrs: { id: 'x', colspan: 'wide' }, content: [{ type: 'paragraph', attrs: { id: 'y' } }] }];
+    damaged.content[1]!.content = [
+      { type: 'table_cell', attrs: { id: 'x', colspan: 'wide' }, content: [{ type: 'paragraph', attrs: { id: 'y' } }] },
+    ];
     expect(() => parseDocument(JSON.stringify(json))).toThrow(/colspan/);
   });
 });
@@ -130,7 +134,7 @@ describe('tracked table edits through Word and back', () => {
   it('a table inserted with tracking on comes back as one inserted table', async () => {
     let at = -1;
     base.descendants((node, pos) => {
-      if (at < 0 && node.type.name === 'numbered_paragraph' && node.textContent.startsWith('L\'UIT assure')) at = pos + 1;
+      if (at < 0 && node.type.name === 'numbered_paragraph' && node.textContent.startsWith("L'UIT assure")) at = pos + 1;
       return at < 0;
     });
     const state = tracked(EditorState.create({ doc: base, selection: TextSelection.create(base, at) }), insertTable(2, 2));
@@ -145,7 +149,14 @@ describe('tracked table edits through Word and back', () => {
     let steps = 0;
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ kind: fc.constantFrom('above', 'below', 'delete', 'type'), row: fc.nat(6), text: fc.constantFrom('Genève', 'Tunis', '2025', 'en ligne') }), { minLength: 1, maxLength: 5 }),
+        fc.array(
+          fc.record({
+            kind: fc.constantFrom('above', 'below', 'delete', 'type'),
+            row: fc.nat(6),
+            text: fc.constantFrom('Genève', 'Tunis', '2025', 'en ligne'),
+          }),
+          { minLength: 1, maxLength: 5 },
+        ),
         async (ops) => {
           let state = EditorState.create({ doc: base });
           for (const op of ops) {
@@ -180,8 +191,7 @@ const table = (...rows: string[]) => `<w:tbl>${GRID}${rows.join('')}</w:tbl>`;
 /** A cell paragraph whose text and mark were inserted, as Word writes the cells of an inserted row. */
 const insertedCellParagraph = (id: number, text: string) => `<w:p>${insertedMark(id)}${ins(id + 1, A, D, run(text))}</w:p>`;
 
-const body = (...blocks: string[]) =>
-  importDocx(buildDocx({ body: blocks.join('') }), { language: 'en' });
+const body = (...blocks: string[]) => importDocx(buildDocx({ body: blocks.join('') }), { language: 'en' });
 
 describe('hand-built Word tables', () => {
   it('an inserted row whose cell marks are inserted keeps its cells apart, and the next row its deleted text', () => {
@@ -206,7 +216,11 @@ describe('hand-built Word tables', () => {
     const { doc } = body(
       table(
         row('<w:tblHeader/>', cell(p(null, run('Member State'))), cell(p(null, run('Region')))),
-        row(deletedRow(3), cell(`<w:p><w:pPr><w:rPr><w:del w:id="4" w:author="${A}" w:date="${D}"/></w:rPr></w:pPr>${del(5, A, D, 'Burundi')}</w:p>`), cell(p(null, del(6, A, D, 'D')))),
+        row(
+          deletedRow(3),
+          cell(`<w:p><w:pPr><w:rPr><w:del w:id="4" w:author="${A}" w:date="${D}"/></w:rPr></w:pPr>${del(5, A, D, 'Burundi')}</w:p>`),
+          cell(p(null, del(6, A, D, 'D'))),
+        ),
         row(both, cell(p(null, run('Cabo Verde'))), cell(p(null, run('D')))),
         row('', cell(p(null, run('Cameroun'))), cell(p(null, run('D')))),
       ),
@@ -216,7 +230,11 @@ describe('hand-built Word tables', () => {
     expect(rowTexts(tablesOf(acceptAll(doc))[0]!)).toEqual(['Member State | Region', 'Cameroun | D']);
     expect(rowTexts(tablesOf(rejectAll(doc))[0]!)).toEqual(['Member State | Region', 'Burundi | D', 'Cameroun | D']);
     // The deleted row's cell text needs no marks of its own: one change for the row.
-    expect(listChanges(doc).filter((c) => c.blockType === 'table_row').map((c) => c.kind)).toEqual(['deletion', 'insertion', 'deletion']);
+    expect(
+      listChanges(doc)
+        .filter((c) => c.blockType === 'table_row')
+        .map((c) => c.kind),
+    ).toEqual(['deletion', 'insertion', 'deletion']);
     expect(listChanges(doc).filter((c) => c.scope === 'text')).toEqual([]);
   });
 
@@ -300,7 +318,9 @@ describe('hand-built Word tables', () => {
     const deletedCell = `<w:tc><w:tcPr><w:cellDel w:id="1" w:author="${A}" w:date="${D}"/></w:tcPr>${p(null, del(2, A, D, 'B'))}</w:tc>`;
     const { doc, warnings } = body(table(row('', cell(p(null, run('A'))), deletedCell)));
     expect(rowTexts(tablesOf(rejectAll(doc))[0]!)).toEqual(['A | B']);
-    expect(warnings).toEqual([expect.stringMatching(/1 cell revision\(s\) \(cells inserted, deleted or merged\) were read as the cells stand/)]);
+    expect(warnings).toEqual([
+      expect.stringMatching(/1 cell revision\(s\) \(cells inserted, deleted or merged\) were read as the cells stand/),
+    ]);
   });
 
   it('a borderless layout table and a one-column box are read as paragraphs, as before', () => {
@@ -308,7 +328,10 @@ describe('hand-built Word tables', () => {
     const box = `<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/></w:tblPr>${row('', cell(p(null, run('Objet'))))}</w:tbl>`;
     // Word's default table style draws no borders, whatever its id is in the author's language.
     const plain = `<w:tbl><w:tblPr><w:tblStyle w:val="a1"/></w:tblPr>${row('', cell(p(null, run('Lieu'))), cell(p(null, run('Genève'))))}</w:tbl>`;
-    const { doc, warnings } = importDocx(buildDocx({ body: [layout, box, plain, p(null, run('Texte.'))].join(''), styles: [{ id: 'a1', name: 'Normal Table' }] }), { language: 'en' });
+    const { doc, warnings } = importDocx(
+      buildDocx({ body: [layout, box, plain, p(null, run('Texte.'))].join(''), styles: [{ id: 'a1', name: 'Normal Table' }] }),
+      { language: 'en' },
+    );
     expect(tablesOf(doc)).toHaveLength(0);
     expect(doc.textContent).toContain('Genève');
     expect(doc.textContent).toContain('C26/93-F');

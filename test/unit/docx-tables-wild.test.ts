@@ -32,7 +32,12 @@ function view(text: string): string[] {
         ? `| ${line
             .slice(2, -2)
             .split(' | ')
-            .map((cell) => cell.split(' / ').filter((p) => p.trim() !== '').join(' / '))
+            .map((cell) =>
+              cell
+                .split(' / ')
+                .filter((p) => p.trim() !== '')
+                .join(' / '),
+            )
             .join(' | ')} |`
         : line.trim(),
     )

@@ -10,12 +10,16 @@ import { acceptAll } from '../../shared/tracking/review.js';
 import { buildDocx, del, ins, p, run, tab, type PackageParts } from '../support/ooxml-package.js';
 
 const D = '2026-01-01T00:00:00Z';
-const markRevision = (tag: 'ins' | 'del', id: number) => `<w:pPr><w:rPr><w:${tag} w:id="${id}" w:author="A" w:date="${D}"/></w:rPr></w:pPr>`;
+const markRevision = (tag: 'ins' | 'del', id: number) =>
+  `<w:pPr><w:rPr><w:${tag} w:id="${id}" w:author="A" w:date="${D}"/></w:rPr></w:pPr>`;
 
 /** The three views, blank lines left out (an emptied paragraph is blank in Word too). */
 function views(parts: PackageParts | string) {
   const { doc, warnings } = importDocx(buildDocx(typeof parts === 'string' ? { body: parts } : parts));
-  const text = (mode: 'marked' | 'final' | 'original') => writeText(doc, { mode }).split('\n').filter((line) => line.trim() !== '');
+  const text = (mode: 'marked' | 'final' | 'original') =>
+    writeText(doc, { mode })
+      .split('\n')
+      .filter((line) => line.trim() !== '');
   return { marked: text('marked'), final: text('final'), original: text('original'), warnings };
 }
 
@@ -37,9 +41,15 @@ describe('paragraphs whose text is all deleted or inserted (class 1)', () => {
 describe('moves', () => {
   it('keeps the text of a move source whose paragraph mark stays in the original view', () => {
     const v = views(
-      p(null, '<w:moveTo w:id="1" w:author="M" w:date="2026-02-01T00:00:00Z"><w:r><w:t>Here is the text to be moved.</w:t></w:r></w:moveTo>') +
+      p(
+        null,
+        '<w:moveTo w:id="1" w:author="M" w:date="2026-02-01T00:00:00Z"><w:r><w:t>Here is the text to be moved.</w:t></w:r></w:moveTo>',
+      ) +
         p(null, run('Here is some more text.')) +
-        p(null, '<w:moveFrom w:id="2" w:author="M" w:date="2026-02-01T00:00:00Z"><w:r><w:t>Here is the text to be moved.</w:t></w:r></w:moveFrom>'),
+        p(
+          null,
+          '<w:moveFrom w:id="2" w:author="M" w:date="2026-02-01T00:00:00Z"><w:r><w:t>Here is the text to be moved.</w:t></w:r></w:moveFrom>',
+        ),
     );
     expect(v.original).toEqual(['Here is some more text.', 'Here is the text to be moved.']);
     expect(v.final).toEqual(['Here is the text to be moved.', 'Here is some more text.']);
@@ -117,7 +127,12 @@ describe('fields', () => {
       p(
         null,
         run('Dated '),
-        ins(1, 'E', D, '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> DATE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'),
+        ins(
+          1,
+          'E',
+          D,
+          '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> DATE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>',
+        ),
         run('3/25/2017'),
         ins(2, 'E', D, '<w:r><w:fldChar w:fldCharType="end"/></w:r>'),
         run(' here'),
@@ -211,7 +226,11 @@ describe('moves paired into one tracked move (class 4)', () => {
     `<w:p><w:pPr><w:rPr><w:move${side} w:id="${id}" ${M}/></w:rPr></w:pPr>` +
     `<w:move${side} w:id="${id + 1}" ${M}><w:r><w:t>${label}</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:move${side}></w:p>`;
   const resolution = (items: string) =>
-    p(null, run('RESOLUTION 7 (REV. PLENIPOTENTIARY, 2026)')) + p(null, run('A title')) + p(null, run('The Conference,')) + p(null, run('resolves')) + items;
+    p(null, run('RESOLUTION 7 (REV. PLENIPOTENTIARY, 2026)')) +
+    p(null, run('A title')) +
+    p(null, run('The Conference,')) +
+    p(null, run('resolves')) +
+    items;
 
   it('gives the destination of a move recorded on whole paragraphs the id of its source, which accepting restores', () => {
     const body = resolution(
@@ -226,7 +245,13 @@ describe('moves paired into one tracked move (class 4)', () => {
     const { doc } = importDocx(buildDocx({ body }));
     const items: Array<{ id: string; movedFrom: string | null; change: string | null; text: string }> = [];
     doc.descendants((node) => {
-      if (node.type.name === 'item') items.push({ id: node.attrs.id as string, movedFrom: node.attrs.movedFrom as string | null, change: (node.attrs.change as { kind: string } | null)?.kind ?? null, text: node.textContent });
+      if (node.type.name === 'item')
+        items.push({
+          id: node.attrs.id as string,
+          movedFrom: node.attrs.movedFrom as string | null,
+          change: (node.attrs.change as { kind: string } | null)?.kind ?? null,
+          text: node.textContent,
+        });
       return true;
     });
     expect(items.map((item) => [item.text, item.change])).toEqual([
@@ -245,7 +270,13 @@ describe('moves paired into one tracked move (class 4)', () => {
   });
 
   it('leaves a move without range names as a deletion and an insertion', () => {
-    const { doc } = importDocx(buildDocx({ body: resolution(movedParagraph('To', 10, '1', 'moved;') + p(null, run('2'), tab, run('stays;')) + movedParagraph('From', 20, '3', 'moved;')) }));
+    const { doc } = importDocx(
+      buildDocx({
+        body: resolution(
+          movedParagraph('To', 10, '1', 'moved;') + p(null, run('2'), tab, run('stays;')) + movedParagraph('From', 20, '3', 'moved;'),
+        ),
+      }),
+    );
     let paired = 0;
     doc.descendants((node) => {
       if (node.attrs.movedFrom) paired += 1;
@@ -293,21 +324,42 @@ describe('smaller things (class 8)', () => {
   });
 
   it('separates the words around a page, line or carriage-return break inside a paragraph', () => {
-    const v = views(p(null, run('before'), '<w:r><w:br w:type="page"/></w:r>', run('after'), '<w:r><w:br/></w:r>', run('line'), '<w:r><w:cr/></w:r>', run('end')));
+    const v = views(
+      p(
+        null,
+        run('before'),
+        '<w:r><w:br w:type="page"/></w:r>',
+        run('after'),
+        '<w:r><w:br/></w:r>',
+        run('line'),
+        '<w:r><w:cr/></w:r>',
+        run('end'),
+      ),
+    );
     expect(v.final).toEqual(['before after line end']);
   });
 
   it('keeps revisions in paragraphs of non-ITU styles (Title, Date)', () => {
     const v = views({
-      styles: [{ id: 'Date', name: 'Date' }, { id: 'Title', name: 'Title' }],
-      body: p('Title', run('A '), ins(1, 'A', D, run('new ')), run('title')) + p('Date', del(2, 'A', D, '3 March'), ins(3, 'A', D, run('4 March')), run(' 2026')) + p(null, run('Body text.')),
+      styles: [
+        { id: 'Date', name: 'Date' },
+        { id: 'Title', name: 'Title' },
+      ],
+      body:
+        p('Title', run('A '), ins(1, 'A', D, run('new ')), run('title')) +
+        p('Date', del(2, 'A', D, '3 March'), ins(3, 'A', D, run('4 March')), run(' 2026')) +
+        p(null, run('Body text.')),
     });
     expect(v.marked).toEqual(['A [+new +]title', '[-3 March-][+4 March+] 2026', 'Body text.']);
     expect(v.original).toEqual(['A title', '3 March 2026', 'Body text.']);
   });
 
   it('keeps hand-typed list labels with a tracked change as typed in a document that is not a resolution', () => {
-    const v = views(p(null, run('Intro:')) + p(null, del(1, 'A', D, '4'), ins(2, 'A', D, run('6')), tab, run('first point;')) + p(null, run('7'), tab, run('second point.')));
+    const v = views(
+      p(null, run('Intro:')) +
+        p(null, del(1, 'A', D, '4'), ins(2, 'A', D, run('6')), tab, run('first point;')) +
+        p(null, run('7'), tab, run('second point.')),
+    );
     expect(v.final).toEqual(['Intro:', '6 first point;', '7 second point.']);
     expect(v.original).toEqual(['Intro:', '4 first point;', '7 second point.']);
     expect(v.warnings).toEqual([]);

@@ -145,7 +145,7 @@ function expectUndoneTo(state: EditorState, original: Node): void {
 
 const ORIGINAL = res1332();
 const CONSIDERANT = [
-  'a) que l\'UIT a',
+  "a) que l'UIT a",
   'b) que le Groupe',
   'c) que, dans sa',
   'd) que la mise',
@@ -154,11 +154,11 @@ const CONSIDERANT = [
   'g) que, aux termes',
   '  ¶ permettre aux membres',
   '  ¶ le Conseil a',
-  '  i) de superviser, d\'examiner',
-  '  ii) de superviser l\'adaptation',
+  "  i) de superviser, d'examiner",
+  "  ii) de superviser l'adaptation",
   '  iii) de continuer de',
-  '  iv) d\'examiner les résultats',
-  '  v) d\'examiner et d\'améliorer,',
+  "  iv) d'examiner les résultats",
+  "  v) d'examiner et d'améliorer,",
   '    – les activités de',
   '    – les règles et',
   '    – la promotion des',
@@ -378,11 +378,11 @@ describe('Tab and Shift-Tab', () => {
   it('Tab in décide gives the sub-list the style the section already uses (a. as in décide 3)', () => {
     const after = run(cursorAt(stateOf(ORIGINAL), line('5', lineNumber('décide'))), demoteItem);
     expectSound(after);
-    expect(outline(after.doc, 'décide').slice(5)).toEqual(['4 que le Groupe', '  a. d\'inviter les membres', '5 que le Forum']);
+    expect(outline(after.doc, 'décide').slice(5)).toEqual(['4 que le Groupe', "  a. d'inviter les membres", '5 que le Forum']);
     expectUndoneTo(after, ORIGINAL);
   });
 
-  it('Tab joins the previous item\'s sub-list when it ends with one (4 becomes c. under 3)', () => {
+  it("Tab joins the previous item's sub-list when it ends with one (4 becomes c. under 3)", () => {
     const after = run(cursorAt(stateOf(ORIGINAL), line('4', lineNumber('décide'))), demoteItem);
     expectSound(after);
     expect(outline(after.doc, 'décide').slice(2, 7)).toEqual([
@@ -408,11 +408,11 @@ describe('Tab and Shift-Tab', () => {
       'g) que, aux termes',
       '  ¶ permettre aux membres',
       '  ¶ le Conseil a',
-      '  i) de superviser, d\'examiner',
-      '  ii) de superviser l\'adaptation',
+      "  i) de superviser, d'examiner",
+      "  ii) de superviser l'adaptation",
       'h) de continuer de',
-      '  i) d\'examiner les résultats',
-      '  ii) d\'examiner et d\'améliorer,',
+      "  i) d'examiner les résultats",
+      "  ii) d'examiner et d'améliorer,",
       '    – les activités de',
       '    – les règles et',
       '    – la promotion des',
@@ -441,7 +441,7 @@ describe('Backspace and Delete', () => {
     const after = run(cursorAt(stateOf(ORIGINAL), cText), mergeItemBackward);
     expectSound(after);
     const considerant = outline(after.doc, 'considérant');
-    expect(considerant.slice(0, 4)).toEqual(['a) que l\'UIT a', 'b) que le Groupe', 'c) que la mise', 'd) que, par sa']);
+    expect(considerant.slice(0, 4)).toEqual(["a) que l'UIT a", 'b) que le Groupe', 'c) que la mise', 'd) que, par sa']);
     const b = line('b)', lineNumber('considérant'));
     expect(after.selection.$from.parent.textContent).toBe(b + cText);
     expect(after.selection.$from.parentOffset).toBe(b.length);
@@ -460,12 +460,12 @@ describe('Backspace and Delete', () => {
     const after = run(cursorAt(stateOf(ORIGINAL), line('3', lineNumber('décide'))), mergeItemBackward);
     expectSound(after);
     expect(outline(after.doc, 'décide')).toEqual([
-      '1 que l\'UIT doit',
-      '2 que l\'UIT doit',
+      "1 que l'UIT doit",
+      "2 que l'UIT doit",
       '  a. actualisant ses feuilles',
-      '  b. contribuant, selon qu\'il',
+      "  b. contribuant, selon qu'il",
       '3 que le Groupe',
-      '4 d\'inviter les membres',
+      "4 d'inviter les membres",
       '5 que le Forum',
     ]);
     expectUndoneTo(after, ORIGINAL);
@@ -531,16 +531,16 @@ describe('Backspace and Delete', () => {
 
 describe('Alt-Up and Alt-Down', () => {
   it('moves v) of considérant g) with its dashes above iv)', () => {
-    const after = run(cursorAt(stateOf(ORIGINAL), 'd\'examiner et d\'améliorer', 4), moveItemUp);
+    const after = run(cursorAt(stateOf(ORIGINAL), "d'examiner et d'améliorer", 4), moveItemUp);
     expectSound(after);
     expect(outline(after.doc, 'considérant').slice(12, 17)).toEqual([
-      '  iv) d\'examiner et d\'améliorer,',
+      "  iv) d'examiner et d'améliorer,",
       '    – les activités de',
       '    – les règles et',
       '    – la promotion des',
-      '  v) d\'examiner les résultats',
+      "  v) d'examiner les résultats",
     ]);
-    expect(after.selection.$from.parent.textContent.startsWith('d\'examiner et d\'améliorer')).toBe(true);
+    expect(after.selection.$from.parent.textContent.startsWith("d'examiner et d'améliorer")).toBe(true);
     expect(after.selection.$from.parentOffset).toBe(4);
     expectUndoneTo(after, ORIGINAL);
   });
@@ -622,7 +622,7 @@ describe('inserting sections, footnotes, annexes and items', () => {
   });
 
   it('inserts a section before the first one from the call line, after the last one from the annex', () => {
-    const fromCall = run(cursorAt(stateOf(ORIGINAL), "Le Conseil de l'UIT,"), insertSection('preamble', 'ayant à l\'esprit'));
+    const fromCall = run(cursorAt(stateOf(ORIGINAL), "Le Conseil de l'UIT,"), insertSection('preamble', "ayant à l'esprit"));
     const fromAnnex = run(
       cursorAt(stateOf(ORIGINAL), 'Mandat du Groupe de travail'),
       insertSection('operative', 'prie le Secrétaire général'),
@@ -647,7 +647,11 @@ describe('inserting sections, footnotes, annexes and items', () => {
     });
     const existing = footnotes[2]![0];
     expect(existing.trim().startsWith('Organisations comprenant, entre autres')).toBe(true);
-    expect(footnotes).toEqual([['', 1], ['Organisations comprenant', 2], [existing, 3]]);
+    expect(footnotes).toEqual([
+      ['', 1],
+      ['Organisations comprenant', 2],
+      [existing, 3],
+    ]);
     expectUndoneTo(state, ORIGINAL);
   });
 
@@ -679,7 +683,7 @@ describe('inserting sections, footnotes, annexes and items', () => {
     ]);
     expect(outline(state.doc, 'rappelant')).toHaveLength(12);
     state = run(cursorAt(state, 'actualisant ses feuilles'), setListStyle('roman'));
-    expect(outline(state.doc, 'décide').slice(3, 5)).toEqual(['  i) actualisant ses feuilles', '  ii) contribuant, selon qu\'il']);
+    expect(outline(state.doc, 'décide').slice(3, 5)).toEqual(['  i) actualisant ses feuilles', "  ii) contribuant, selon qu'il"]);
     expectSound(state);
     expectUndoneTo(state, ORIGINAL);
   });
@@ -735,7 +739,11 @@ describe('pasting text copied from Word', () => {
     expect(state.selection.$from.parent.textContent).toBe(`${b} et ses annexes`);
     state = paste(state, '\nPremier paragraphe ajouté\nSecond paragraphe ajouté');
     expectSound(state);
-    expect(outline(state.doc, 'rappelant').slice(1, 4)).toEqual(['b) la Résolution 70', '  ¶ Premier paragraphe ajouté', '  ¶ Second paragraphe ajouté']);
+    expect(outline(state.doc, 'rappelant').slice(1, 4)).toEqual([
+      'b) la Résolution 70',
+      '  ¶ Premier paragraphe ajouté',
+      '  ¶ Second paragraphe ajouté',
+    ]);
     expectUndoneTo(state, ORIGINAL);
   });
 });
@@ -746,7 +754,7 @@ describe('uniqueIdsPlugin', () => {
     const considerant = (doc: Node) => {
       let list: { node: Node; pos: number } | null = null;
       doc.descendants((node, pos) => {
-        if (!list && node.type.name === 'item_list' && node.firstChild!.textContent.startsWith('que l\'UIT a un rôle')) list = { node, pos };
+        if (!list && node.type.name === 'item_list' && node.firstChild!.textContent.startsWith("que l'UIT a un rôle")) list = { node, pos };
         return !list;
       });
       return list!;
@@ -817,28 +825,32 @@ const step = fc.record({
 });
 
 describe('structure commands, property', () => {
-  it('random sequences of commands at random positions keep the document valid, ids unique, undo exact', () => {
-    fc.assert(
-      fc.property(fc.array(step, { minLength: 1, maxLength: 12 }), (steps) => {
-        let state = stateOf(ORIGINAL);
-        for (const { command, anchor, reach } of steps) {
-          const positions = textPositions(state.doc);
-          const from = Math.floor(anchor * positions.length);
-          const to = Math.min(positions.length - 1, from + reach);
-          state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, positions[from]!, positions[to]!)));
-          const [name, run] = COMMANDS[command]!;
-          // Asking whether a command applies must not disagree with applying it.
-          const applies = run(state);
-          const before = state;
-          const applied = run(state, (tr) => (state = state.apply(tr)));
-          expect(applied, name).toBe(applies);
-          if (!applied) expect(state).toBe(before);
-          state.doc.check();
-          expect(positionsNeedingIds(state.doc), name).toEqual([]);
-        }
-        expectUndoneTo(state, ORIGINAL);
-      }),
-      { numRuns: RUNS },
-    );
-  }, 30_000 + RUNS * 40);
+  it(
+    'random sequences of commands at random positions keep the document valid, ids unique, undo exact',
+    () => {
+      fc.assert(
+        fc.property(fc.array(step, { minLength: 1, maxLength: 12 }), (steps) => {
+          let state = stateOf(ORIGINAL);
+          for (const { command, anchor, reach } of steps) {
+            const positions = textPositions(state.doc);
+            const from = Math.floor(anchor * positions.length);
+            const to = Math.min(positions.length - 1, from + reach);
+            state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, positions[from]!, positions[to]!)));
+            const [name, run] = COMMANDS[command]!;
+            // Asking whether a command applies must not disagree with applying it.
+            const applies = run(state);
+            const before = state;
+            const applied = run(state, (tr) => (state = state.apply(tr)));
+            expect(applied, name).toBe(applies);
+            if (!applied) expect(state).toBe(before);
+            state.doc.check();
+            expect(positionsNeedingIds(state.doc), name).toEqual([]);
+          }
+          expectUndoneTo(state, ORIGINAL);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    30_000 + RUNS * 40,
+  );
 });

@@ -250,7 +250,10 @@ describe('IPC', () => {
     fake.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: path.join(dir, 'Report') });
     fake.dialog.showMessageBox.mockResolvedValueOnce({ response: 1, checkboxChecked: false });
     expect(await fake.invoke(win, 'plenary:exportDocx', [documentContent, 'markup', 'Report'])).toBeNull();
-    expect(fake.dialog.showMessageBox).toHaveBeenLastCalledWith(win, expect.objectContaining({ message: 'Report.docx already exists. Do you want to replace it?' }));
+    expect(fake.dialog.showMessageBox).toHaveBeenLastCalledWith(
+      win,
+      expect.objectContaining({ message: 'Report.docx already exists. Do you want to replace it?' }),
+    );
     expect(await readFile(existing, 'utf8')).toBe('an earlier export');
     fake.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: path.join(dir, 'Report') });
     fake.dialog.showMessageBox.mockResolvedValueOnce({ response: 0, checkboxChecked: false });
@@ -389,7 +392,7 @@ describe('unsaved changes', () => {
     expect(win.destroyed).toBe(false);
   });
 
-  it('on quit, Cancel stops the quit and Don\'t Save lets it continue', async () => {
+  it("on quit, Cancel stops the quit and Don't Save lets it continue", async () => {
     const { fake, win, windows } = await dirtyDocumentWindow();
     fake.app.emit('before-quit');
     expect(windows!.quitting).toBe(true);

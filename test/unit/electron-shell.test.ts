@@ -50,7 +50,11 @@ describe('menu template', () => {
   it('keeps native clipboard roles, closes through main, lists recent files, and has the usual menus', () => {
     const { template, actions, menu, item, click } = menuFor('linux');
     expect(template.map((entry) => entry.label)).toEqual(['&File', '&Edit', '&View', '&Review', '&Help']);
-    expect(menu('&Edit').map((entry) => entry.role).filter(Boolean)).toEqual(['cut', 'copy', 'paste', 'selectAll']);
+    expect(
+      menu('&Edit')
+        .map((entry) => entry.role)
+        .filter(Boolean),
+    ).toEqual(['cut', 'copy', 'paste', 'selectAll']);
     expect(item('&File', 'Close').accelerator).toBe('CmdOrCtrl+W');
     click(item('&File', 'Close'));
     expect(actions.closeFocusedWindow).toHaveBeenCalledOnce();
@@ -118,10 +122,12 @@ describe('security handlers', () => {
     const headers = headersReceived({ 'Content-Type': ['text/html'] });
     expect(headers['Content-Type']).toEqual(['text/html']);
     const csp = headers['Content-Security-Policy']?.[0] ?? '';
-    const directives = new Map(csp.split(';').map((part) => {
-      const [name, ...values] = part.trim().split(/\s+/);
-      return [name!, values];
-    }));
+    const directives = new Map(
+      csp.split(';').map((part) => {
+        const [name, ...values] = part.trim().split(/\s+/);
+        return [name!, values];
+      }),
+    );
     expect(directives.get('default-src')).toEqual(["'self'"]);
     expect(directives.get('script-src')).toEqual(["'self'"]);
     expect(directives.get('object-src')).toEqual(["'none'"]);

@@ -46,7 +46,13 @@ function anyTextDocSpec(): fc.Arbitrary<DocSpec> {
     kind: fc.constantFrom('preamble', 'operative') as fc.Arbitrary<'preamble' | 'operative'>,
     keyword: words,
     style,
-    items: fc.array(fc.oneof(words, list.map((l) => ({ text: 'x', children: [l] }))), { minLength: 1, maxLength: 3 }),
+    items: fc.array(
+      fc.oneof(
+        words,
+        list.map((l) => ({ text: 'x', children: [l] })),
+      ),
+      { minLength: 1, maxLength: 3 },
+    ),
   });
   const simple: fc.Arbitrary<BlockSpec> = fc.oneof(
     fc.record({ paragraph: inlineSpec, indent: fc.nat(3) }),
@@ -63,7 +69,11 @@ function anyTextDocSpec(): fc.Arbitrary<DocSpec> {
     sections: fc.array(section, { maxLength: 2 }),
     annexes: fc.array(annex, { maxLength: 1 }),
   });
-  const block: fc.Arbitrary<BlockSpec> = fc.oneof(simple, resolution.map((r) => ({ resolution: r })), annex.map((a) => ({ annex: a })));
+  const block: fc.Arbitrary<BlockSpec> = fc.oneof(
+    simple,
+    resolution.map((r) => ({ resolution: r })),
+    annex.map((a) => ({ annex: a })),
+  );
   return fc.record({
     language: fc.constantFrom(...LANGUAGE_CODES),
     cover: fc.option(fc.dictionary(fc.constantFrom(...COVER_FIELDS), words, { minKeys: 1 }), { nil: undefined }),
@@ -184,7 +194,9 @@ describe('.plenary refusals, one line each', () => {
   const good = () => envelopeOf(resolution1332());
 
   it('a newer format version', () => {
-    expect(refusal(text({ ...good(), version: FORMAT_VERSION + 1 }))).toBe(`the file was made by a newer Plenary (format ${FORMAT_VERSION + 1}); this version reads up to ${FORMAT_VERSION}`);
+    expect(refusal(text({ ...good(), version: FORMAT_VERSION + 1 }))).toBe(
+      `the file was made by a newer Plenary (format ${FORMAT_VERSION + 1}); this version reads up to ${FORMAT_VERSION}`,
+    );
   });
 
   it('an invalid version', () => {

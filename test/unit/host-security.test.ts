@@ -67,7 +67,14 @@ async function picker(body: unknown) {
     headers: { 'content-type': 'application/json', 'x-plenary-token': host.token },
     body: JSON.stringify(body),
   });
-  return { status: response.status, body: (await response.json()) as { ok: boolean; result?: { path: string; entries: Array<{ name: string; kind: string }> }; error?: string } };
+  return {
+    status: response.status,
+    body: (await response.json()) as {
+      ok: boolean;
+      result?: { path: string; entries: Array<{ name: string; kind: string }> };
+      error?: string;
+    },
+  };
 }
 
 describe('the in-page picker', () => {
@@ -80,7 +87,10 @@ describe('the in-page picker', () => {
   });
 
   it('goes into a sub-folder, and opens a file typed with its sub-folder', async () => {
-    expect((await picker({ purpose: 'open', folder: 'drafts' })).body.result).toMatchObject({ path: 'drafts', entries: [{ name: '2026', kind: 'folder' }] });
+    expect((await picker({ purpose: 'open', folder: 'drafts' })).body.result).toMatchObject({
+      path: 'drafts',
+      entries: [{ name: '2026', kind: 'folder' }],
+    });
     expect((await picker({ purpose: 'open', folder: 'drafts/2026' })).body.result!.entries).toEqual([{ name: 'deep.txt', kind: 'file' }]);
     const opened = await call('openDialog', { args: [], choice: 'drafts/2026/deep.txt' });
     expect((opened.body.result as { ok: boolean; document: { name: string } }).document.name).toBe('deep.txt');

@@ -218,7 +218,7 @@ describe('WTDC Resolution 30 (Rév. Kigali, 2022)', () => {
     ]);
     expect(sectionNamed(sections, 'reconnaissant en outre').role).toBe('recognizing further');
     expect(sectionNamed(sections, 'notant').items[0]!.excerpt).toMatch(/^que le Secrétaire général de l'UIT a créé/);
-    expect(sectionNamed(sections, 'encourage les commissions d\'études de l\'UIT-D').items[0]!.excerpt).toMatch(/^à continuer de contribuer/);
+    expect(sectionNamed(sections, "encourage les commissions d'études de l'UIT-D").items[0]!.excerpt).toMatch(/^à continuer de contribuer/);
     expect(sectionNamed(sections, 'prie le Secrétaire général').items[0]!.excerpt).toMatch(/^de porter la présente Résolution/);
   });
 
@@ -380,14 +380,27 @@ describe('conventions and edge cases', () => {
   });
 
   it('detects English and Russian from their keywords, and keeps the Russian keyword comma', () => {
-    const english = importText(['RESOLUTION 1332 (C11, last amended C24)', 'Title', 'The Council,', 'considering', 'a)\tone;', 'b)\ttwo,', 'instructs the Secretary-General', '1\tto act.'].join('\n'));
+    const english = importText(
+      [
+        'RESOLUTION 1332 (C11, last amended C24)',
+        'Title',
+        'The Council,',
+        'considering',
+        'a)\tone;',
+        'b)\ttwo,',
+        'instructs the Secretary-General',
+        '1\tto act.',
+      ].join('\n'),
+    );
     expect(english.language).toBe('en');
     expect(english.doc.attrs.language).toBe('en');
     expect(outline(english.doc).resolutions[0]!.sections.map((s) => [s.keyword, s.role, s.kind])).toEqual([
       ['considering', 'considering', 'preamble'],
       ['instructs the Secretary-General', 'instructs', 'operative'],
     ]);
-    const russian = importText(['РЕЗОЛЮЦИЯ 1332 (C11)', 'Название', 'Совет МСЭ,', 'учитывая,', 'a)\tодин;', 'b)\tдва,', 'решает,', '1\tтри.'].join('\n'));
+    const russian = importText(
+      ['РЕЗОЛЮЦИЯ 1332 (C11)', 'Название', 'Совет МСЭ,', 'учитывая,', 'a)\tодин;', 'b)\tдва,', 'решает,', '1\tтри.'].join('\n'),
+    );
     expect(russian.language).toBe('ru');
     expect(outline(russian.doc).resolutions[0]!.sections.map((s) => [s.keyword, s.kind])).toEqual([
       ['учитывая,', 'preamble'],
@@ -431,7 +444,9 @@ describe('conventions and edge cases', () => {
   it('carries the revision of a whole paragraph and of its paragraph mark from a line (Word) to its block', () => {
     const change = { kind: 'insertion' as const, id: 'r1', author: 'A', date: '' };
     const mark = { kind: 'deletion' as const, id: 'r2', author: 'A', date: '' };
-    const { lines } = splitLines(['RÉSOLUTION 1 (C1)', 'Titre', 'Le Conseil,', 'décide', '1\tun;', '2\tnouveau;', '\tsuite', '3\ttrois.'].join('\n'));
+    const { lines } = splitLines(
+      ['RÉSOLUTION 1 (C1)', 'Titre', 'Le Conseil,', 'décide', '1\tun;', '2\tnouveau;', '\tsuite', '3\ttrois.'].join('\n'),
+    );
     const tracked = lines.map((line) =>
       line.plain === 'nouveau;' ? { ...line, change } : line.plain === 'suite' ? { ...line, paragraphMark: mark } : line,
     );
@@ -446,8 +461,17 @@ describe('conventions and edge cases', () => {
 
 describe('broken labels and texts without keywords (issue 15, item 13)', () => {
   const resolution = (itemLines: string[]) =>
-    ['RÉSOLUTION 1332 (C11, dernière mod. C24)', "Rôle de l'UIT", "Le Conseil de l'UIT,", 'considérant', ...itemLines, 'décide', "1\tque l'UIT agisse."].join('\n');
-  const depth = (items: readonly ItemOutline[]): number => Math.max(0, ...items.map((item) => 1 + Math.max(0, ...item.children.map((c) => (c.kind === 'list' ? depth(c.items) : 0)))));
+    [
+      'RÉSOLUTION 1332 (C11, dernière mod. C24)',
+      "Rôle de l'UIT",
+      "Le Conseil de l'UIT,",
+      'considérant',
+      ...itemLines,
+      'décide',
+      "1\tque l'UIT agisse.",
+    ].join('\n');
+  const depth = (items: readonly ItemOutline[]): number =>
+    Math.max(0, ...items.map((item) => 1 + Math.max(0, ...item.children.map((c) => (c.kind === 'list' ? depth(c.items) : 0)))));
 
   it('reads every item labelled "a)" as siblings, numbered from position, with a warning each', () => {
     const result = importText(resolution(Array.from({ length: 7 }, (_, i) => `a)\tque le point ${i + 1} est rappelé;`)));
@@ -473,9 +497,18 @@ describe('broken labels and texts without keywords (issue 15, item 13)', () => {
   });
 
   it.each([
-    ['en', 'The Council noted the report of the Secretary-General and the progress made by the Union on the implementation of the outcomes.'],
-    ['es', 'El Consejo tomó nota del informe del Secretario General y de los progresos realizados por la Unión para la aplicación de los resultados.'],
-    ['fr', "Le Conseil a pris note du rapport du Secrétaire général et des progrès accomplis par l'Union dans la mise en œuvre des résultats."],
+    [
+      'en',
+      'The Council noted the report of the Secretary-General and the progress made by the Union on the implementation of the outcomes.',
+    ],
+    [
+      'es',
+      'El Consejo tomó nota del informe del Secretario General y de los progresos realizados por la Unión para la aplicación de los resultados.',
+    ],
+    [
+      'fr',
+      "Le Conseil a pris note du rapport du Secrétaire général et des progrès accomplis par l'Union dans la mise en œuvre des résultats.",
+    ],
     ['ru', 'Совет принял к сведению отчет Генерального секретаря и прогресс, достигнутый Союзом.'],
     ['ar', 'أحاط المجلس علماً بتقرير الأمين العام والتقدم الذي أحرزه الاتحاد.'],
     ['zh', '理事会注意到秘书长的报告以及国际电联在落实成果方面取得的进展。'],

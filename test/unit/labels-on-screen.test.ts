@@ -45,27 +45,33 @@ describe('labels on screen', () => {
     let steps = 0;
     let ran = 0;
     fc.assert(
-      fc.property(fc.array(fc.oneof({ weight: 3, arbitrary: editStep }, { weight: 1, arbitrary: fc.constantFrom('undo' as const, 'redo' as const) }), { minLength: 1, maxLength: 10 }), (ops) => {
-        let state = EditorState.create({ doc, plugins: [numberingPlugin(), labelsPlugin(), history()] });
-        for (const op of ops) {
-          steps++;
-          const before = state;
-          if (op === 'undo') undo(state, (tr) => (state = state.apply(tr)));
-          else if (op === 'redo') redo(state, (tr) => (state = state.apply(tr)));
-          else {
-            const built = edit(state, op.op, { author: { name: op.who }, now: () => '2026-04-14T10:00:00Z' });
-            if (!built) continue;
-            try {
-              built.tracked.doc.check();
-            } catch {
-              continue;
+      fc.property(
+        fc.array(
+          fc.oneof({ weight: 3, arbitrary: editStep }, { weight: 1, arbitrary: fc.constantFrom('undo' as const, 'redo' as const) }),
+          { minLength: 1, maxLength: 10 },
+        ),
+        (ops) => {
+          let state = EditorState.create({ doc, plugins: [numberingPlugin(), labelsPlugin(), history()] });
+          for (const op of ops) {
+            steps++;
+            const before = state;
+            if (op === 'undo') undo(state, (tr) => (state = state.apply(tr)));
+            else if (op === 'redo') redo(state, (tr) => (state = state.apply(tr)));
+            else {
+              const built = edit(state, op.op, { author: { name: op.who }, now: () => '2026-04-14T10:00:00Z' });
+              if (!built) continue;
+              try {
+                built.tracked.doc.check();
+              } catch {
+                continue;
+              }
+              state = state.apply(closeHistory(built.tracked));
             }
-            state = state.apply(closeHistory(built.tracked));
+            if (state !== before) ran++;
+            expectCurrent(state, JSON.stringify(ops));
           }
-          if (state !== before) ran++;
-          expectCurrent(state, JSON.stringify(ops));
-        }
-      }),
+        },
+      ),
       { numRuns: 120, seed: 15 },
     );
     // The steps really ran (an edit that does not apply, an undo with nothing to undo, are skipped).
@@ -79,7 +85,10 @@ describe('labels on screen', () => {
       if (item < 0 && node.type.name === 'item' && node.childCount > 1 && node.child(1).type.name === 'item_list') item = pos;
       return item < 0;
     });
-    let state = EditorState.create({ doc, plugins: [numberingPlugin(), labelsPlugin(), history(), trackingPlugin({ author: { name: 'A' }, enabled: true })] });
+    let state = EditorState.create({
+      doc,
+      plugins: [numberingPlugin(), labelsPlugin(), history(), trackingPlugin({ author: { name: 'A' }, enabled: true })],
+    });
     state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, item + 2)));
     deleteItem(state, (tr) => (state = state.apply(trackIfEnabled(state, tr))));
     const deleted = state.doc.nodeAt(item)!;
@@ -92,7 +101,8 @@ describe('labels on screen', () => {
     });
     ids.unshift(deleted.attrs.id as string);
     expect(ids.length).toBeGreaterThan(1);
-    const attrsOf = (from: number) => decorations.find(from, from + 1).find((d) => d.from === from) as unknown as { type: { attrs: Record<string, string> } } | undefined;
+    const attrsOf = (from: number) =>
+      decorations.find(from, from + 1).find((d) => d.from === from) as unknown as { type: { attrs: Record<string, string> } } | undefined;
     state.doc.nodesBetween(item, item + deleted.nodeSize, (node, pos) => {
       if (node.type.name !== 'item' || pos < item) return true; // the items around it are not deleted
       const attrs = attrsOf(pos)?.type.attrs ?? {};

@@ -32,7 +32,13 @@ describe('labels from position', () => {
                 kind: 'operative',
                 keyword: 'décide',
                 items: [
-                  { text: 'un:', children: [{ style: 'roman', items: ['x;', 'y;'] }, { style: 'alpha-dot', items: ['z;'] }] },
+                  {
+                    text: 'un:',
+                    children: [
+                      { style: 'roman', items: ['x;', 'y;'] },
+                      { style: 'alpha-dot', items: ['z;'] },
+                    ],
+                  },
                   'deux.',
                 ],
               },

@@ -4,7 +4,6 @@ import { buildDoc } from '../../shared/model/index.js';
 import { formatOutline, outline } from '../../shared/outline/index.js';
 import { fixture } from '../support/fixtures.js';
 
-
 describe('outline', () => {
   it('is plain JSON', () => {
     const tree = outline(importText(fixture('council-res-1332-c24.txt')).doc);

@@ -69,11 +69,21 @@ describe('proposal identifiers', () => {
   it('number the proposals XXX/1/1 … XXX/1/4 in document order, and renumber after a move', () => {
     const doc = fourProposals();
     validateDocument(doc);
-    expect(proposalsOf(doc).map((p) => `${p.symbol} ${p.identifier}`)).toEqual(['MOD XXX/1/1', 'ADD XXX/1/2', 'SUP XXX/1/3', 'NOC XXX/1/4']);
+    expect(proposalsOf(doc).map((p) => `${p.symbol} ${p.identifier}`)).toEqual([
+      'MOD XXX/1/1',
+      'ADD XXX/1/2',
+      'SUP XXX/1/3',
+      'NOC XXX/1/4',
+    ]);
 
     const moved = moveProposal(doc, 2, 1);
     validateDocument(moved);
-    expect(proposalsOf(moved).map((p) => `${p.symbol} ${p.identifier}`)).toEqual(['ADD XXX/1/1', 'MOD XXX/1/2', 'SUP XXX/1/3', 'NOC XXX/1/4']);
+    expect(proposalsOf(moved).map((p) => `${p.symbol} ${p.identifier}`)).toEqual([
+      'ADD XXX/1/1',
+      'MOD XXX/1/2',
+      'SUP XXX/1/3',
+      'NOC XXX/1/4',
+    ]);
     // The same nodes, only their places changed.
     expect(proposalsOf(moved).map((p) => p.node.attrs.id)).toEqual([2, 1, 3, 4].map((rank) => proposalsOf(doc)[rank - 1]!.node.attrs.id));
   });
@@ -111,13 +121,21 @@ describe('proposal bodies', () => {
     let doc = fourProposals();
     doc = insertProposal(doc, buildProposal(doc, { symbol: 'ADD', title: 'Deuxième projet' }), 0);
     validateDocument(doc);
-    expect(numberLines(doc)).toEqual(['PROJET DE NOUVELLE RÉSOLUTION [XXX-1]', 'RÉSOLUTION 1332 (C11, dernière mod. C24)', 'PROJET DE NOUVELLE RÉSOLUTION [XXX-2]']);
+    expect(numberLines(doc)).toEqual([
+      'PROJET DE NOUVELLE RÉSOLUTION [XXX-1]',
+      'RÉSOLUTION 1332 (C11, dernière mod. C24)',
+      'PROJET DE NOUVELLE RÉSOLUTION [XXX-2]',
+    ]);
     const add = proposalsOf(doc)[2]!.node;
     expect(listChanges(doc)).toEqual([]);
     expect(add.firstChild!.child(2).textContent).toBe('La Conférence mondiale de développement des télécommunications (Bakou, 2025),');
     // Moving the second ADD after the first gives the numbers back in order.
     const moved = moveProposal(doc, 3, 1);
-    expect(numberLines(moved)).toEqual(['PROJET DE NOUVELLE RÉSOLUTION [XXX-1]', 'PROJET DE NOUVELLE RÉSOLUTION [XXX-2]', 'RÉSOLUTION 1332 (C11, dernière mod. C24)']);
+    expect(numberLines(moved)).toEqual([
+      'PROJET DE NOUVELLE RÉSOLUTION [XXX-1]',
+      'PROJET DE NOUVELLE RÉSOLUTION [XXX-2]',
+      'RÉSOLUTION 1332 (C11, dernière mod. C24)',
+    ]);
     expect(proposalsOf(moved)[0]!.node.firstChild!.child(1).textContent).toBe('Accessibilité des services numériques');
   });
 
@@ -126,7 +144,9 @@ describe('proposal bodies', () => {
     for (let i = 1; i <= 11; i++) doc = insertProposal(doc, buildProposal(doc, { symbol: 'ADD', title: `Draft ${i}` }));
     const moved = moveProposal(doc, 11, 1);
     validateDocument(moved);
-    const titles = proposalsOf(moved).map((place) => `${place.node.firstChild!.child(0).textContent} ${place.node.firstChild!.child(1).textContent}`);
+    const titles = proposalsOf(moved).map(
+      (place) => `${place.node.firstChild!.child(0).textContent} ${place.node.firstChild!.child(1).textContent}`,
+    );
     expect(titles[0]).toBe('DRAFT NEW RESOLUTION [SEN-1] Draft 11');
     expect(titles[1]).toBe('DRAFT NEW RESOLUTION [SEN-2] Draft 1');
     expect(titles[10]).toBe('DRAFT NEW RESOLUTION [SEN-11] Draft 10');
@@ -223,7 +243,9 @@ describe('the text of a proposals document', () => {
     const text = writeText(fourProposals(), { mode: 'marked' });
     expect(text).toContain('MOD\tXXX/1/1\nRÉSOLUTION 1332 (C11, dernière mod. C24)');
     expect(writeText(modOfRes30(), { mode: 'marked' })).toContain('MOD\tSEN/56/1\nRÉSOLUTION 30 (Rév. [-Kigali, 2022-][+Bakou, 2025+])');
-    expect(text).toContain('ADD\tXXX/1/2\nPROJET DE NOUVELLE RÉSOLUTION [XXX-1]\nAccessibilité des services numériques\nLa Conférence mondiale');
+    expect(text).toContain(
+      'ADD\tXXX/1/2\nPROJET DE NOUVELLE RÉSOLUTION [XXX-1]\nAccessibilité des services numériques\nLa Conférence mondiale',
+    );
     expect(text).toContain('SUP\tXXX/1/3\nRÉSOLUTION 30 (Rév. Kigali, 2022)\nRôle du Secteur');
     expect(text).toContain('NOC\tXXX/1/4\nRÉSOLUTION 71 (Rév. Bucarest, 2022)\nMotifs:');
     expect(text.match(/^Motifs:\t$/gm)).toHaveLength(4);

@@ -14,7 +14,6 @@ import { linkReferences, referenceText, trackedReferenceText } from '../../share
 import { itemPos, references, sectionList } from '../support/resolution-places.js';
 import { fixture } from '../support/fixtures.js';
 
-
 /** Every reference's text, in order; NBSP read as a space. */
 function renderAll(doc: Node): string[] {
   const labels = computeLabels(doc);

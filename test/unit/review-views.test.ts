@@ -33,7 +33,7 @@ describe('Final and Original previews', () => {
     const original = previewState(markup, 'original');
     expect(final.state.doc.eq(acceptAll(markup.doc))).toBe(true);
     expect(original.state.doc.eq(rejectAll(markup.doc))).toBe(true);
-    expect(final.state.doc.textContent).toContain("coordonnateur dans le processus");
+    expect(final.state.doc.textContent).toContain('coordonnateur dans le processus');
     expect(final.state.doc.textContent).toContain('Tunis et de Genève;');
     expect(original.state.doc.textContent).toContain('coordonnateur principal dans le processus');
     expect(original.state.doc.textContent).not.toContain('et de Genève');

@@ -168,7 +168,8 @@ describe('save', () => {
     expect(won).toHaveLength(1);
     const lost = outcomes.filter((outcome) => !outcome.ok);
     expect(lost).toHaveLength(19);
-    for (const outcome of lost) expect(outcome).toEqual({ ok: false, conflict: true, error: expect.stringMatching(/^res-1332\.plenary was changed on disk/) });
+    for (const outcome of lost)
+      expect(outcome).toEqual({ ok: false, conflict: true, error: expect.stringMatching(/^res-1332\.plenary was changed on disk/) });
     // The winner's revision saves again; the file holds what the winner wrote.
     const winner = won[0] as Extract<SaveOutcome, { ok: true }>;
     expect(winner.revision).not.toBe(revision);
@@ -195,7 +196,10 @@ describe('save', () => {
     await writeFile(big, ['RÉSOLUTION 1', 'décide', ...Array.from({ length: 35_000 }, (_, i) => item(i))].join('\n'));
     nextOpen = big;
     const outcome = (await callHostApi(api, 'openDialog', [])) as OpenOutcome;
-    expect(outcome).toEqual({ ok: false, error: expect.stringMatching(/^Cannot open big\.txt: the document is \d+\.\d MB as a \.plenary file; the limit is 32\.0 MB$/) });
+    expect(outcome).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^Cannot open big\.txt: the document is \d+\.\d MB as a \.plenary file; the limit is 32\.0 MB$/),
+    });
     // Within the limit: opened, and its content passes the save and snapshot requests' limit.
     const { content } = await savedResolution();
     expect(() => parseRequest('writeRecovery', ['s1', null, content])).not.toThrow();

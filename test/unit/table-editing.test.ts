@@ -101,7 +101,10 @@ describe('the table block', () => {
     expect(Node.fromJSON(schema, doc.toJSON()).eq(doc)).toBe(true);
     expect(() => schema.nodes.table!.create({ id: 't' }, []).check()).toThrow();
     expect(() => emptyTable(0, 3)).toThrow(/at least one row/);
-    const annex = schema.nodes.annex!.create({ id: 'a' }, [schema.nodes.annex_heading!.create({ id: 'h' }, schema.text('ANNEXE')), emptyTable(2, 2)]);
+    const annex = schema.nodes.annex!.create({ id: 'a' }, [
+      schema.nodes.annex_heading!.create({ id: 'h' }, schema.text('ANNEXE')),
+      emptyTable(2, 2),
+    ]);
     expect(() => annex.check()).not.toThrow();
   });
 });
@@ -208,7 +211,11 @@ describe('rows under suggestion mode', () => {
 
   it('columns are refused while tracking is on, and work with tracking off', () => {
     const plugin = trackingPlugin({ author: AUTHOR, enabled: false });
-    let state = EditorState.create({ doc: base, selection: TextSelection.create(base, cellTextPos(base, 'Forum 2022 du SMSI')), plugins: [plugin] });
+    let state = EditorState.create({
+      doc: base,
+      selection: TextSelection.create(base, cellTextPos(base, 'Forum 2022 du SMSI')),
+      plugins: [plugin],
+    });
     expect(addColumnAfter(state)).toBe(true);
     state = state.apply(setTrackingEnabled(state, true));
     expect(addColumnAfter(state)).toBe(false);
@@ -225,46 +232,49 @@ describe('rows under suggestion mode', () => {
     const commands = { before: addRowBefore, after: addRowAfter, delete: deleteRow };
     let ran = 0;
     fc.assert(
-      fc.property(fc.array(fc.record({ kind: fc.constantFrom('before', 'after', 'delete', 'type'), row: fc.nat(5) }), { minLength: 1, maxLength: 6 }), (ops: Op[]) => {
-        let tracked = EditorState.create({ doc: base });
-        let plain = EditorState.create({ doc: base });
-        for (const op of ops) {
-          // The same place in both: the nth row still standing in the final text.
-          const standing = (doc: Node) => {
-            const out: number[] = [];
-            const table = tableOf(doc);
-            let tablePos = -1;
-            doc.descendants((n, p) => (n === table ? ((tablePos = p), false) : tablePos < 0));
-            let offset = tablePos + 1;
-            table.forEach((row) => {
-              if ((row.attrs.change as { kind?: string } | null)?.kind !== 'deletion') out.push(offset + 3);
-              offset += row.nodeSize;
-            });
-            return out;
-          };
-          const trackedRows = standing(tracked.doc);
-          const plainRows = standing(plain.doc);
-          expect(trackedRows.length).toBe(plainRows.length);
-          if (plainRows.length === 0) return;
-          const index = op.row % plainRows.length;
-          const select = (s: EditorState, pos: number) => s.apply(s.tr.setSelection(TextSelection.create(s.doc, pos)));
-          tracked = select(tracked, trackedRows[index]!);
-          plain = select(plain, plainRows[index]!);
-          if (op.kind === 'type') {
-            const tr = tracked.tr.insertText('x');
-            tracked = tracked.apply(trackTransaction(tr, tracked, AUTHOR, NOW));
-            plain = plain.apply(plain.tr.insertText('x'));
-          } else {
-            const command = commands[op.kind];
-            if (!command(plain)) continue;
-            plain = run(plain, command);
-            tracked = run(tracked, command, true);
+      fc.property(
+        fc.array(fc.record({ kind: fc.constantFrom('before', 'after', 'delete', 'type'), row: fc.nat(5) }), { minLength: 1, maxLength: 6 }),
+        (ops: Op[]) => {
+          let tracked = EditorState.create({ doc: base });
+          let plain = EditorState.create({ doc: base });
+          for (const op of ops) {
+            // The same place in both: the nth row still standing in the final text.
+            const standing = (doc: Node) => {
+              const out: number[] = [];
+              const table = tableOf(doc);
+              let tablePos = -1;
+              doc.descendants((n, p) => (n === table ? ((tablePos = p), false) : tablePos < 0));
+              let offset = tablePos + 1;
+              table.forEach((row) => {
+                if ((row.attrs.change as { kind?: string } | null)?.kind !== 'deletion') out.push(offset + 3);
+                offset += row.nodeSize;
+              });
+              return out;
+            };
+            const trackedRows = standing(tracked.doc);
+            const plainRows = standing(plain.doc);
+            expect(trackedRows.length).toBe(plainRows.length);
+            if (plainRows.length === 0) return;
+            const index = op.row % plainRows.length;
+            const select = (s: EditorState, pos: number) => s.apply(s.tr.setSelection(TextSelection.create(s.doc, pos)));
+            tracked = select(tracked, trackedRows[index]!);
+            plain = select(plain, plainRows[index]!);
+            if (op.kind === 'type') {
+              const tr = tracked.tr.insertText('x');
+              tracked = tracked.apply(trackTransaction(tr, tracked, AUTHOR, NOW));
+              plain = plain.apply(plain.tr.insertText('x'));
+            } else {
+              const command = commands[op.kind];
+              if (!command(plain)) continue;
+              plain = run(plain, command);
+              tracked = run(tracked, command, true);
+            }
+            ran++;
           }
-          ran++;
-        }
-        expect(withoutIds(rejectAll(tracked.doc))).toEqual(withoutIds(base));
-        expect(rowTexts(acceptAll(tracked.doc))).toEqual(rowTexts(plain.doc));
-      }),
+          expect(withoutIds(rejectAll(tracked.doc))).toEqual(withoutIds(base));
+          expect(rowTexts(acceptAll(tracked.doc))).toEqual(rowTexts(plain.doc));
+        },
+      ),
       { numRuns: 60 },
     );
     expect(ran).toBeGreaterThan(100);

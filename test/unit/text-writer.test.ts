@@ -6,7 +6,6 @@ import { buildDoc } from '../../shared/model/index.js';
 import { schema } from '../../shared/schema/index.js';
 import { fixture } from '../support/fixtures.js';
 
-
 type Json = { type: string; attrs?: Record<string, unknown>; content?: Json[]; text?: string; marks?: Json[] };
 
 /** A copy of `doc` whose nodes are changed by `edit` (matched on JSON), for tracked-change fixtures. */
@@ -138,7 +137,7 @@ describe('the text writer', () => {
     const written = writeText(importText(fixture('council-res-1332-c24.txt')).doc);
     expect(written).toMatch(/\ng\)\tque, aux termes de la Résolution\s140/);
     expect(written).toContain('\n\tle Conseil a également été prié:\ni)\tde superviser');
-    expect(written).toContain("\n\t\tà prendre une part active");
+    expect(written).toContain('\n\t\tà prendre une part active');
     expect(written).toMatch(/organisations compétentes\[footnoteRef:1\] participant[^\n]*abordable, \[1: Organisations comprenant/);
     expect(written).not.toMatch(/\[bookmark:|Annexe: 1/);
   });

@@ -24,7 +24,12 @@ const now = () => '2026-11-23T10:00:00.000Z';
 const alice = { name: 'Alice' };
 
 function replay(doc: typeof RES_1332, ops: Op[]): void {
-  expect(runSequence(doc, ops.map((op) => ({ op, who: 'Alice' })))).toBe(ops.length);
+  expect(
+    runSequence(
+      doc,
+      ops.map((op) => ({ op, who: 'Alice' })),
+    ),
+  ).toBe(ops.length);
 }
 
 describe('sequences found by the seed sweep (Resolution 1332 and Resolution 30)', () => {
@@ -192,7 +197,10 @@ describe('reject-all when the first block is an inserted resolution (issue 16)',
   it('removes it and leaves the blocks after it, every block with an id', () => {
     const doc = fixtureDocument('council-res-1332-c24.txt');
     const first = doc.child(0);
-    const withInserted = doc.type.create(doc.attrs, [first.type.create({ ...first.attrs, id: 'r-new', change: inserted }, first.content), ...Array.from({ length: doc.childCount }, (_, i) => doc.child(i))]);
+    const withInserted = doc.type.create(doc.attrs, [
+      first.type.create({ ...first.attrs, id: 'r-new', change: inserted }, first.content),
+      ...Array.from({ length: doc.childCount }, (_, i) => doc.child(i)),
+    ]);
     const rejected = rejectAll(withInserted);
     rejected.check();
     expect(rejected.eq(doc)).toBe(true);

@@ -64,7 +64,8 @@ describe('the tracking switch in files', () => {
 
   it('Word export writes w:trackRevisions in the markup view only, when tracking is on', async () => {
     const on = withTracking(resolution1332(), true);
-    const settings = async (doc: Node, mode: 'markup' | 'final' | 'original') => docxParts(await exportDocx(doc, { mode }))['word/settings.xml'] ?? '';
+    const settings = async (doc: Node, mode: 'markup' | 'final' | 'original') =>
+      docxParts(await exportDocx(doc, { mode }))['word/settings.xml'] ?? '';
     expect(await settings(on, 'markup')).toMatch(/<w:trackRevisions\/>/);
     expect(readTrackRevisions(await settings(on, 'markup'))).toBe(true);
     expect(readTrackRevisions(await settings(on, 'final'))).toBe(false);
@@ -82,7 +83,8 @@ describe('the tracking switch in files', () => {
   });
 
   it('reads w:trackRevisions as Word does: absent or w:val false/0/off is off', () => {
-    const settings = (inner: string) => `<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${inner}</w:settings>`;
+    const settings = (inner: string) =>
+      `<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${inner}</w:settings>`;
     expect(readTrackRevisions(null)).toBe(false);
     expect(readTrackRevisions(settings(''))).toBe(false);
     expect(readTrackRevisions(settings('<w:trackRevisions/>'))).toBe(true);

@@ -21,8 +21,15 @@ describe('translateFixedLines on Resolution 1332', () => {
     const text = writeText(tr.doc, { mode: 'final' });
     expect(tr.doc.attrs.language).toBe('en');
     expect(text.startsWith('RESOLUTION 1332 (C11, last amended C24)\n')).toBe(true);
-    expect(text).toContain("\nThe ITU Council,\nrecalling\na)\tla Résolution\u00a0140");
-    for (const line of ['considering', 'recognizing', 'noting', 'resolves', 'instructs le Secrétaire général', 'instructs le Secrétaire général et les Directeurs des Bureaux']) {
+    expect(text).toContain('\nThe ITU Council,\nrecalling\na)\tla Résolution\u00a0140');
+    for (const line of [
+      'considering',
+      'recognizing',
+      'noting',
+      'resolves',
+      'instructs le Secrétaire général',
+      'instructs le Secrétaire général et les Directeurs des Bureaux',
+    ]) {
       expect(text).toContain(`\n${line}\n`);
     }
     expect(text).toContain('\nANNEX\n');
@@ -53,6 +60,8 @@ describe('translateFixedLines on Resolution 1332', () => {
   it('keeps the Russian keyword punctuation, and reports a line the tables do not know', () => {
     expect(translateLine('section_keyword', 'considérant', 'fr', 'ru')).toEqual({ text: 'учитывая,', untranslated: null });
     expect(translateLine('section_keyword', 'учитывая,', 'ru', 'en')).toEqual({ text: 'considering', untranslated: null });
-    expect(translateLine('call', 'La Conférence mondiale de développement des télécommunications (Kigali, 2022),', 'fr', 'en').untranslated).toMatch(/^La Conférence mondiale/);
+    expect(
+      translateLine('call', 'La Conférence mondiale de développement des télécommunications (Kigali, 2022),', 'fr', 'en').untranslated,
+    ).toMatch(/^La Conférence mondiale/);
   });
 });

@@ -11,7 +11,15 @@ import { describe, expect, it } from 'vitest';
 import { carryOver } from '../../shared/carry-over/index.js';
 import { compareDocuments } from '../../shared/compare/index.js';
 import { importText } from '../../shared/import/index.js';
-import { goToNextOutstanding, refreshFromSource, setUnitStatus, sourceUnits, translationCounts, translationOf, unitAt } from '../../shared/translation/index.js';
+import {
+  goToNextOutstanding,
+  refreshFromSource,
+  setUnitStatus,
+  sourceUnits,
+  translationCounts,
+  translationOf,
+  unitAt,
+} from '../../shared/translation/index.js';
 
 const fixture = (path: string) => readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8');
 const FR_TEXT = fixture('council-res-1332-c24.txt');
@@ -21,13 +29,16 @@ const DATE = '2026-04-14T09:00:00Z';
 
 /** The French contribution: a new invite 6 and a changed considérant a). */
 const revised = (wording: string) =>
-  FR_TEXT.replace("6\tà encourager les membres de l'Union", `6\t${wording}\n7\tà encourager les membres de l'Union`).replace('un rôle déterminant', 'un rôle essentiel');
+  FR_TEXT.replace("6\tà encourager les membres de l'Union", `6\t${wording}\n7\tà encourager les membres de l'Union`).replace(
+    'un rôle déterminant',
+    'un rôle essentiel',
+  );
 
 function contribution(wording: string): Node {
   return compareDocuments(FR, importText(revised(wording)).doc, { author: 'Fédération de Russie', date: DATE });
 }
 
-describe('the translator\'s loop', () => {
+describe("the translator's loop", () => {
   const source = contribution("à soutenir l'examen du SMSI+20 en 2025;");
   let state = EditorState.create({ doc: carryOver(source, EN, { date: DATE }).doc });
 
@@ -46,7 +57,9 @@ describe('the translator\'s loop', () => {
     // The translator types the English over the French.
     const unit = unitAt(state.selection.$from)!;
     const text = unit.pos + 1;
-    state = state.apply(state.tr.insertText('to support the WSIS+20 review in 2025;', text + 1, text + state.doc.nodeAt(text)!.nodeSize - 1));
+    state = state.apply(
+      state.tr.insertText('to support the WSIS+20 review in 2025;', text + 1, text + state.doc.nodeAt(text)!.nodeSize - 1),
+    );
     expect(setUnitStatus('translated')(state, (tr) => (state = state.apply(tr)))).toBe(true);
     expect(translationOf(unitAt(state.selection.$from)!.node)?.status).toBe('translated');
     expect(translationCounts(state.doc)).toMatchObject({ 'to-translate': 0, translated: 104 });
@@ -63,6 +76,8 @@ describe('the translator\'s loop', () => {
       source: "[+à soutenir activement l'examen du SMSI+20 en 2025;+]",
       previous: "[+à soutenir l'examen du SMSI+20 en 2025;+]",
     });
-    expect(sourceUnits(newer, state.doc).get(unitAt(state.selection.$from)!.node.attrs.id as string)?.textContent).toBe("à soutenir activement l'examen du SMSI+20 en 2025;");
+    expect(sourceUnits(newer, state.doc).get(unitAt(state.selection.$from)!.node.attrs.id as string)?.textContent).toBe(
+      "à soutenir activement l'examen du SMSI+20 en 2025;",
+    );
   });
 });

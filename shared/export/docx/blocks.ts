@@ -44,7 +44,8 @@ interface TextParagraphOptions {
 function textParagraph(ctx: ExportContext, node: Node, inherited: Revisions, options: TextParagraphOptions): Paragraph {
   const revision = within(inherited, blockRevisionsOf(node, ctx.moves));
   const children: ParagraphChild[] = [];
-  if (options.label) for (const entry of labelRuns(ctx, options.label.kind, options.label.id ?? (node.attrs.id as string), revision)) children.push(entry);
+  if (options.label)
+    for (const entry of labelRuns(ctx, options.label.kind, options.label.id ?? (node.attrs.id as string), revision)) children.push(entry);
   if (options.leadingTabs) children.push(run(ctx, textContent('\t'.repeat(options.leadingTabs)), runFormat(ctx), revision));
   if (options.lead) for (const entry of options.lead) children.push(entry);
   for (const entry of inlineRuns(ctx, node, revision)) children.push(entry);
@@ -188,7 +189,10 @@ function proposal(ctx: ExportContext, node: Node, inherited: Revisions): BodyEle
   const identifier = proposalIdentifiers(ctx.doc).get(node.attrs.id as string) ?? '';
   const format = runFormat(ctx);
   const out: BodyElement[] = [
-    paragraph(ctx, { style: 'Proposal', children: [run(ctx, [node.attrs.symbol as string, new Tab(), identifier], { ...format, bold: true }, revision)] }),
+    paragraph(ctx, {
+      style: 'Proposal',
+      children: [run(ctx, [node.attrs.symbol as string, new Tab(), identifier], { ...format, bold: true }, revision)],
+    }),
   ];
   // A SUP or NOC names its text as a resolution is headed: number line, then title.
   const namingStyles = namesTextOnly(node.attrs.symbol as ProposalSymbol) ? ['ResNo', 'Restitle'] : [];

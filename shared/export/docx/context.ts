@@ -139,7 +139,10 @@ function labelAttributions(doc: Node): { byBlock: Map<string, Attribution>; firs
   const credit = (sequence: Node[]): void => {
     const changes = sequence.map(blockChangeOf);
     sequence.forEach((node, index) => {
-      const before = changes.slice(0, index).reverse().find((c) => c !== null);
+      const before = changes
+        .slice(0, index)
+        .reverse()
+        .find((c) => c !== null);
       const after = changes.slice(index + 1).find((c) => c !== null);
       const chosen = before ?? after;
       if (chosen) byBlock.set(node.attrs.id as string, chosen);

@@ -106,7 +106,10 @@ export function writeMoves(xml: string, moves: ReadonlyMap<number, MoveSide>, fi
   for (const range of ranges.values()) {
     if (range.first < 0 || range.last < 0) continue;
     const id = nextId++;
-    before.set(range.first, (before.get(range.first) ?? '') + `<w:move${range.side}RangeStart w:id="${id}" w:name="${range.name}"${range.attributes}/>`);
+    before.set(
+      range.first,
+      (before.get(range.first) ?? '') + `<w:move${range.side}RangeStart w:id="${id}" w:name="${range.name}"${range.attributes}/>`,
+    );
     after.set(range.last, `<w:move${range.side}RangeEnd w:id="${id}"/>` + (after.get(range.last) ?? ''));
   }
   return out.map((chunk, index) => (before.get(index) ?? '') + chunk + (after.get(index) ?? '')).join('');

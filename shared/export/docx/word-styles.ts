@@ -67,9 +67,7 @@ function paragraphStyle(id: string, style: StyleDefinition, rightToLeft: boolean
           }
         : {}),
       ...(style.keepNext ? { keepNext: style.keepNext.value } : {}),
-      ...(style.tabStopsCm
-        ? { tabStops: style.tabStopsCm.value.map((cm) => ({ type: TabStopType.LEFT, position: cmToTwips(cm) })) }
-        : {}),
+      ...(style.tabStopsCm ? { tabStops: style.tabStopsCm.value.map((cm) => ({ type: TabStopType.LEFT, position: cmToTwips(cm) })) } : {}),
     },
   };
 }

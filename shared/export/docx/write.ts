@@ -19,11 +19,15 @@ export interface WriteOptions {
   trackRevisions?: boolean;
 }
 
-export async function writeDocx(source: Node, table: CouncilStyleTable = councilStyleTable(), options: WriteOptions = {}): Promise<Uint8Array> {
+export async function writeDocx(
+  source: Node,
+  table: CouncilStyleTable = councilStyleTable(),
+  options: WriteOptions = {},
+): Promise<Uint8Array> {
   const ctx = createContext(source, table);
   const body: BodyElement[] = [];
   source.forEach((child) => {
-    for (const entry of (child.type.name === 'cover' ? coverBlocks(ctx, child) : bodyBlock(ctx, child, UNREVISED))) body.push(entry);
+    for (const entry of child.type.name === 'cover' ? coverBlocks(ctx, child) : bodyBlock(ctx, child, UNREVISED)) body.push(entry);
   });
   const headers = councilHeaders(ctx, coverDocumentNumber(source, ctx.language.documentSuffix));
   const word = new Document({

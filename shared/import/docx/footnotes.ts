@@ -39,9 +39,12 @@ export class FootnoteBodies {
     const out: string[] = [];
     if (this.missing.size > 0) {
       const ids = [...this.missing].slice(0, 5).join(', ');
-      out.push(`${this.missing.size} footnote reference(s) point at no footnote of the Word file (id ${ids}${this.missing.size > 5 ? ', …' : ''}): left out`);
+      out.push(
+        `${this.missing.size} footnote reference(s) point at no footnote of the Word file (id ${ids}${this.missing.size > 5 ? ', …' : ''}): left out`,
+      );
     }
-    if (this.repeated > 0) out.push(`${this.repeated} repeated reference(s) to a footnote already placed: each note is kept at its first reference only`);
+    if (this.repeated > 0)
+      out.push(`${this.repeated} repeated reference(s) to a footnote already placed: each note is kept at its first reference only`);
     if (this.nested > 0) out.push(`${this.nested} footnote reference(s) inside footnotes were left out: a note cannot hold a note`);
     return out;
   }

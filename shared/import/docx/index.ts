@@ -56,7 +56,9 @@ export function importDocx(bytes: Uint8Array, options: DocxImportOptions = {}): 
   // Renumbered references are collapsed before any other linking (a reference names the numbering of the view its words belong to).
   const linked = linkReferences(collapseRenumberedReferences(pairMoves(uncoverUntouchedContent(parsed.doc), content.moves)));
   // Track Changes on in Word: the document opens in suggestion mode, as it would in Word.
-  const doc = readTrackRevisions(pkg.settings) ? linked.type.create({ ...linked.attrs, trackChanges: true }, linked.content, linked.marks) : linked;
+  const doc = readTrackRevisions(pkg.settings)
+    ? linked.type.create({ ...linked.attrs, trackChanges: true }, linked.content, linked.marks)
+    : linked;
   doc.check();
 
   const warnings = [...parsed.warnings, ...footnotes.warnings()];
@@ -67,9 +69,11 @@ export function importDocx(bytes: Uint8Array, options: DocxImportOptions = {}): 
       `${formattingRevisions} formatting-only revision(s) were not kept as tracked changes: the text shows the revised formatting; review them in Word`,
     );
   }
-  if (endnotes > 0) warnings.push(`${endnotes} endnote(s) were imported as footnotes at their anchors: Plenary documents have one kind of note`);
+  if (endnotes > 0)
+    warnings.push(`${endnotes} endnote(s) were imported as footnotes at their anchors: Plenary documents have one kind of note`);
   if (textBoxes > 0) warnings.push(`${textBoxes} text box(es) were read as paragraphs after the paragraph holding them`);
-  if (equations > 0) warnings.push(`${equations} equation(s) were read as their linear text (A=πr^2): Plenary documents do not hold equations`);
+  if (equations > 0)
+    warnings.push(`${equations} equation(s) were read as their linear text (A=πr^2): Plenary documents do not hold equations`);
   if (pictures > 0) warnings.push(`${pictures} picture(s) or embedded object(s) were left out: Plenary documents do not hold pictures`);
   // Layout tables only (a cover, a framed box): data tables are tables in the model (./tables.ts).
   if (tables > 0) warnings.push(`${tables} table(s) were read as plain paragraphs, cell by cell`);

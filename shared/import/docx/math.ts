@@ -51,7 +51,10 @@ class MathWriter {
       case 'm:sSub':
         return this.scripts(node, revision, [['m:sub', '_']]);
       case 'm:sSubSup':
-        return this.scripts(node, revision, [['m:sub', '_'], ['m:sup', '^']]);
+        return this.scripts(node, revision, [
+          ['m:sub', '_'],
+          ['m:sup', '^'],
+        ]);
       case 'm:sPre':
         this.script(this.part(node, 'm:sub'), '_', revision);
         this.script(this.part(node, 'm:sup'), '^', revision);

@@ -29,7 +29,12 @@ export function pairMoves(doc: Node, moves: ReadonlyMap<string, MoveRevision>): 
     const move = change ? moves.get(change.id) : undefined;
     const id = node.attrs.id as string | null | undefined;
     if (!change || !move || !id || !('movedFrom' in node.attrs)) return true;
-    const side = move.side === 'from' && change.kind === 'deletion' ? sources : move.side === 'to' && change.kind === 'insertion' ? destinations : null;
+    const side =
+      move.side === 'from' && change.kind === 'deletion'
+        ? sources
+        : move.side === 'to' && change.kind === 'insertion'
+          ? destinations
+          : null;
     if (!side) return true;
     const blocks = side.get(move.name) ?? [];
     blocks.push({ pos, id, type: node.type.name });

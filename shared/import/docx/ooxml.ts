@@ -240,7 +240,16 @@ class ParagraphReader {
           // Data tables are read whole (./tables.ts); layout tables (a cover) as their paragraphs.
           if (isDataTable(node, (id) => this.styleNames.get(id))) {
             const table = readSourceTable(node, (cell) => this.readBlocks(cell));
-            out.push({ styleId: null, styleName: null, runs: [], markRevision: null, pageBreakBefore: false, bidi: false, indentTwips: 0, table });
+            out.push({
+              styleId: null,
+              styleName: null,
+              runs: [],
+              markRevision: null,
+              pageBreakBefore: false,
+              bidi: false,
+              indentTwips: 0,
+              table,
+            });
             break;
           }
           this.report.tables += 1;
@@ -528,7 +537,11 @@ function cellParagraphs(paragraphs: SourceParagraph[]): SourceParagraph[] {
   const last = paragraphs.at(-1);
   if (last?.markRevision) {
     const mark = last.markRevision;
-    const whole = last.runs.some((run) => run.kind !== 'tab') && last.runs.every((run) => run.kind === 'tab' || (run.revision?.kind === mark.kind && Boolean(run.revision.insertedBy) === Boolean(mark.insertedBy)));
+    const whole =
+      last.runs.some((run) => run.kind !== 'tab') &&
+      last.runs.every(
+        (run) => run.kind === 'tab' || (run.revision?.kind === mark.kind && Boolean(run.revision.insertedBy) === Boolean(mark.insertedBy)),
+      );
     if (!whole) paragraphs[paragraphs.length - 1] = { ...last, markRevision: null };
   }
   return paragraphs;
@@ -549,7 +562,14 @@ function endnoteKey(id: string): string {
 }
 
 /** The notes of a footnotes or endnotes part, by id; separators and continuation notices left out. */
-function readNotes(reader: ParagraphReader, name: string, xml: string | null, tag: 'w:footnote' | 'w:endnote', key: (id: string) => string, out: Map<string, SourceParagraph[]>): void {
+function readNotes(
+  reader: ParagraphReader,
+  name: string,
+  xml: string | null,
+  tag: 'w:footnote' | 'w:endnote',
+  key: (id: string) => string,
+  out: Map<string, SourceParagraph[]>,
+): void {
   if (!xml) return;
   const root = findDeep(parseXml(name, xml), `${tag}s`);
   for (const note of root ? childrenOf(root) : []) {

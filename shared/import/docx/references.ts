@@ -65,7 +65,13 @@ function withPlainWords(pair: Pair, side: 'deleted' | 'inserted'): Node {
   const children: Node[] = [];
   const words = pair[side];
   pair.textblock.forEach((child, _offset, index) => {
-    if (index === pair.index) children.push(schema.text(words.text!, words.marks.filter((m) => m.type.name !== 'deletion' && m.type.name !== 'insertion')));
+    if (index === pair.index)
+      children.push(
+        schema.text(
+          words.text!,
+          words.marks.filter((m) => m.type.name !== 'deletion' && m.type.name !== 'insertion'),
+        ),
+      );
     else if (index !== pair.index + 1) children.push(child);
   });
   return pair.textblock.copy(Fragment.from(children));
@@ -94,7 +100,8 @@ function recoverMoves(doc: Node, pairs: readonly Pair[]): Node {
     const source = findItem(doc, from.attrs.target as string)?.item;
     const place = findItem(doc, to.attrs.target as string);
     const copy = place?.item;
-    if (!isItemMovedAway(source) || !copy || countsIn(copy, 'original') || copy.attrs.movedFrom || copied.has(copy.attrs.id as string)) continue;
+    if (!isItemMovedAway(source) || !copy || countsIn(copy, 'original') || copy.attrs.movedFrom || copied.has(copy.attrs.id as string))
+      continue;
     if (finalWords(copy) !== finalWords(source)) continue;
     copied.add(copy.attrs.id as string);
     tr.setNodeMarkup(itemPos(doc, copy), undefined, { ...copy.attrs, movedFrom: source.attrs.id as string });

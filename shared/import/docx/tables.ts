@@ -176,10 +176,7 @@ export function buildTable(source: SourceTable, cellLines: CellLines): Node | nu
       for (let i = used; i < width; i++) nodes.push(emptyCell());
     }
     built.push(
-      schema.nodes.table_row!.create(
-        { id: newId(), change, deletion: inserted && deleted ? deleted : null, header: row.header },
-        nodes,
-      ),
+      schema.nodes.table_row!.create({ id: newId(), change, deletion: inserted && deleted ? deleted : null, header: row.header }, nodes),
     );
   });
   if (built.length === 0) return null;
@@ -289,9 +286,22 @@ function liftedRows(rows: Node[]): Node[] {
 export function tableLine(table: Node, source: SourceTable, no: number): SourceLine & { style: null } {
   const warnings =
     source.cellRevisions > 0
-      ? [`${source.cellRevisions} cell revision(s) (cells inserted, deleted or merged) were read as the cells stand: the text in them keeps its own revisions`]
+      ? [
+          `${source.cellRevisions} cell revision(s) (cells inserted, deleted or merged) were read as the cells stand: the text in them keeps its own revisions`,
+        ]
       : [];
-  return { no, tabs: 0, label: null, runs: [], plain: '', raw: '[table]', style: null, block: table, blockAsLines: rowLines(table, no), blockWarnings: warnings };
+  return {
+    no,
+    tabs: 0,
+    label: null,
+    runs: [],
+    plain: '',
+    raw: '[table]',
+    style: null,
+    block: table,
+    blockAsLines: rowLines(table, no),
+    blockWarnings: warnings,
+  };
 }
 
 /** Each row as one indented line, `cell | cell`, its revisions kept (the row's on the line). */
@@ -328,9 +338,18 @@ function runsOf(paragraph: Node): InlineRun[] {
   paragraph.forEach((child) => {
     const changes = child.marks
       .filter((mark) => mark.type.name === 'insertion' || mark.type.name === 'deletion')
-      .map((mark) => ({ kind: mark.type.name as BlockChange['kind'], id: mark.attrs.id as string, author: mark.attrs.author as string, date: mark.attrs.date as string }));
+      .map((mark) => ({
+        kind: mark.type.name as BlockChange['kind'],
+        id: mark.attrs.id as string,
+        author: mark.attrs.author as string,
+        date: mark.attrs.date as string,
+      }));
     if (child.isText) {
-      const formats = child.marks.map((mark) => mark.type.name).filter((name): name is 'em' | 'strong' | 'superscript' | 'subscript' => ['em', 'strong', 'superscript', 'subscript'].includes(name));
+      const formats = child.marks
+        .map((mark) => mark.type.name)
+        .filter((name): name is 'em' | 'strong' | 'superscript' | 'subscript' =>
+          ['em', 'strong', 'superscript', 'subscript'].includes(name),
+        );
       runs.push({ text: child.text ?? '', ...(formats.length ? { marks: formats } : {}), ...(changes.length ? { change: changes } : {}) });
     } else if (child.type.name === 'footnote') {
       const change = child.attrs.change as BlockChange | null;

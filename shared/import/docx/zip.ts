@@ -73,7 +73,9 @@ function checkClaimedSize(entry: ZipEntryInfo, limits: ZipLimits): void {
     );
   }
   if (entry.size > limits.ratioFloorBytes && entry.size > entry.compressedSize * limits.maxRatio) {
-    throw new ImportError(`the Word file looks like a zip bomb: ${shown(entry.name)} expands ${Math.round(entry.size / Math.max(1, entry.compressedSize))} times`);
+    throw new ImportError(
+      `the Word file looks like a zip bomb: ${shown(entry.name)} expands ${Math.round(entry.size / Math.max(1, entry.compressedSize))} times`,
+    );
   }
 }
 

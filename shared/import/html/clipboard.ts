@@ -68,7 +68,11 @@ export function clipboardHtmlToText(html: string): string {
   let footnoteSymbolDepth = 0;
 
   const flush = () => {
-    const text = line.replace(/[ \u00a0]+\t/g, '\t').replace(/\t[ \u00a0]+/g, '\t').replace(/[ \u00a0]{2,}/g, ' ').trimEnd();
+    const text = line
+      .replace(/[ \u00a0]+\t/g, '\t')
+      .replace(/\t[ \u00a0]+/g, '\t')
+      .replace(/[ \u00a0]{2,}/g, ' ')
+      .trimEnd();
     if (text.trim()) lines.push(text.replace(/^[ \u00a0]+/, ''));
     line = '';
   };
@@ -124,7 +128,10 @@ export function clipboardHtmlToText(html: string): string {
         if (footnoteSymbolDepth && tagStack.length < footnoteSymbolDepth) footnoteSymbolDepth = 0;
         if (footnoteBody && tagStack.length < footnoteBody.depth) {
           const number = footnotes.numbers.get(footnoteBody.id.replace(/^_/, '')) ?? footnotes.numbers.get(footnoteBody.id);
-          const text = footnoteBody.text.replace(/\s+/g, ' ').replace(/^\[?\d+\]?\s*/, '').trim();
+          const text = footnoteBody.text
+            .replace(/\s+/g, ' ')
+            .replace(/^\[?\d+\]?\s*/, '')
+            .trim();
           if (number !== undefined) footnotes.texts.set(number, text);
           footnoteBody = null;
           return;

@@ -71,7 +71,10 @@ export function languageOfWords(lines: readonly SourceLine[]): LanguageCode | nu
   if (letters === 0) return null;
   if (script !== 'en') return script;
   const scores = { en: 0, fr: 0, es: 0 };
-  for (const word of sample.toLowerCase().replace(/[\u2019]/g, "'").match(/\p{L}+'?/gu) ?? []) {
+  for (const word of sample
+    .toLowerCase()
+    .replace(/[\u2019]/g, "'")
+    .match(/\p{L}+'?/gu) ?? []) {
     for (const code of ['en', 'fr', 'es'] as const) if (FUNCTION_WORDS[code].has(word)) scores[code] += 1;
   }
   const ranked = (['en', 'fr', 'es'] as const).map((code) => [code, scores[code]] as const).sort((a, b) => b[1] - a[1]);

@@ -247,7 +247,6 @@ function newItem(line: SourceLine): OpenItem {
   return { line, children: [], lastText: line.plain };
 }
 
-
 function buildList(list: OpenList): Node {
   return schema.nodes.item_list!.create({ id: newId(), style: list.style }, list.items.map(buildItem));
 }

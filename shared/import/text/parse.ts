@@ -27,14 +27,9 @@ export interface ParseResult {
   unrecognised: SourceLine[];
 }
 
-export function parseLines(
-  lines: readonly SourceLine[],
-  classify: LineClassifier,
-  labels: LabelReader,
-): ParseResult {
+export function parseLines(lines: readonly SourceLine[], classify: LineClassifier, labels: LabelReader): ParseResult {
   return new Parser(lines, classify, labels).parse();
 }
-
 
 /** The line as text again, label and tab included: for a labelled line kept as a paragraph. */
 function runsWithLabel(line: SourceLine): InlineRun[] {
@@ -210,7 +205,12 @@ class Parser {
 
   private endsResolutionHead(line: SourceLine): boolean {
     // A table cannot stand among a resolution's paragraphs: it ends the resolution there, kept after it.
-    return line.block !== undefined || this.classify.keywordOf(line) !== null || this.classify.isAnnexLine(line) || this.classify.isNumberLine(line);
+    return (
+      line.block !== undefined ||
+      this.classify.keywordOf(line) !== null ||
+      this.classify.isAnnexLine(line) ||
+      this.classify.isNumberLine(line)
+    );
   }
 
   private endsSection(line: SourceLine): boolean {
@@ -228,7 +228,9 @@ class Parser {
         // The model holds tables in the body and annexes, not among items: its rows are kept as
         // continuation paragraphs of the item before, text and revisions included.
         const rows = line.blockAsLines ?? [];
-        this.warnings.push(`line ${line.no}: a table among the items of "${keywordLine.plain}" was kept as ${rows.length} paragraph(s), one per row`);
+        this.warnings.push(
+          `line ${line.no}: a table among the items of "${keywordLine.plain}" was kept as ${rows.length} paragraph(s), one per row`,
+        );
         for (const row of rows) {
           if (list.isEmpty) list.addUnlabelled(row);
           else list.addContinuation(row);
@@ -265,7 +267,14 @@ class Parser {
     const headingLine = this.lines[this.index++]!;
     const children: Node[] = [textBlock('annex_heading', headingLine.runs, [headingLine])];
     const next = this.peek();
-    if (next && !next.block && next.label === null && next.tabs === 0 && !this.classify.isNumberLine(next) && !this.classify.isAnnexLine(next)) {
+    if (
+      next &&
+      !next.block &&
+      next.label === null &&
+      next.tabs === 0 &&
+      !this.classify.isNumberLine(next) &&
+      !this.classify.isAnnexLine(next)
+    ) {
       children.push(textBlock('annex_title', next.runs, [next]));
       this.index += 1;
     }
