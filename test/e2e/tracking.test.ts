@@ -389,7 +389,9 @@ describe('tracked changes in Chromium', () => {
     await composeInRappelantA();
     await openPanel();
     // The deletion of "principal" accepted: part of the original from then on.
-    await row('principal').getByRole('button', { name: /^Accept/ }).click();
+    await row('principal')
+      .getByRole('button', { name: /^Accept/ })
+      .click();
     await eventually(() => itemText("que l'UIT doit jouer le rôle de coordonnateur").textContent()).not.toContain('principal');
     const before = await editor().textContent();
     const labelsBefore = await labelsOf(item('la contribution soumise par'));
