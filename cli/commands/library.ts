@@ -7,7 +7,7 @@ import type { LibraryEntry } from '../../node/services/index.js';
 import { resolvePath, writeLines } from '../args.js';
 import { UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';
-import { asUserError, openLibrary } from '../library.js';
+import { openLibrary } from '../library.js';
 import { parseArgs } from 'node:util';
 
 const SYNOPSIS = 'plenary library [list | search <query> | add <file>… [--body PP|Council|WTDC|WTSA|WRC]] [--data-dir DIR] [--json]';
@@ -46,7 +46,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       if (body !== undefined && !(BODIES as readonly string[]).includes(body))
         throw new UsageError(`--body is one of ${BODIES.join(', ')}, not ${body}`);
       for (const file of rest) {
-        const added = await asUserError(() => library.add(resolvePath(io, file), body ? { body: body as Body } : {}));
+        const added = await library.add(resolvePath(io, file), body ? { body: body as Body } : {});
         for (const warning of added.warnings) writeLines(io.stderr, `warning: ${file}: ${warning}`);
         writeLines(io.stdout, `${added.replaced ? 'replaced' : 'added'}\t${line(added.entry)}`);
       }

@@ -10,7 +10,6 @@ import { saveDocument } from '../../node/file/index.js';
 import { parseCommandArgs, resolvePath, writeLines } from '../args.js';
 import { UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';
-import { asUserError } from '../library.js';
 
 const SYNOPSIS =
   'plenary new-proposals --source SEN --conference PP-26 [--document 56] [--language en] [--source-name "Senegal (Republic of)"] [--date d] -o <doc.plenary>';
@@ -40,16 +39,14 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (values.conference && !conference)
     throw new UsageError(`unknown conference ${values.conference}: one of ${conferenceCodes().join(', ')}`);
 
-  const doc = await asUserError(() =>
-    newProposalsDocument({
-      language,
-      source: values.source!,
-      conference,
-      ...(values.document ? { documentNumber: values.document } : {}),
-      ...(values['source-name'] ? { sourceName: values['source-name'] } : {}),
-      ...(values.date ? { date: values.date } : {}),
-    }),
-  );
+  const doc = newProposalsDocument({
+    language,
+    source: values.source!,
+    conference,
+    ...(values.document ? { documentNumber: values.document } : {}),
+    ...(values['source-name'] ? { sourceName: values['source-name'] } : {}),
+    ...(values.date ? { date: values.date } : {}),
+  });
   const output = resolvePath(io, values.output);
   await saveDocument(output, doc);
   writeLines(

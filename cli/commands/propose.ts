@@ -15,6 +15,7 @@ import {
   buildProposal,
   insertProposal,
   moveProposal,
+  isModification,
   proposalsOf,
   type Conference,
 } from '../../shared/proposals/index.js';
@@ -24,7 +25,7 @@ import { parseCommandArgs, resolvePath, writeLines } from '../args.js';
 import { UsageError, UserError } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { LibraryError } from '../../node/services/index.js';
-import { asUserError, openLibrary } from '../library.js';
+import { openLibrary } from '../library.js';
 
 const SYNOPSIS =
   'plenary propose <doc.plenary> (--mod|--editorial-mod|--add|--sup|--noc <text-in-force or title> [--title t] [--at N] [--conference C] [--author a] | --move N --to M) [--data-dir DIR]';
@@ -89,7 +90,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (move !== undefined) {
     const to = positive(values.to, '--to');
     if (to === undefined) throw new UsageError(`--move needs --to; usage: ${SYNOPSIS}`);
-    doc = await asUserError(() => moveProposal(read.doc, move, to));
+    doc = moveProposal(read.doc, move, to);
   } else {
     const flag = flags[0]!;
     const symbol = SYMBOL_FLAGS[flag];
@@ -107,20 +108,18 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         inForce = await library.read(library.find(argument));
       } catch (error) {
         // A SUP or NOC may name a text the library does not hold: by its number line or title alone.
-        if (!(error instanceof LibraryError) || symbol === 'MOD' || symbol === '(MOD)') throw new UserError((error as Error).message);
-        writeLines(io.stderr, `warning: ${(error as Error).message} The ${symbol} names it as written.`);
+        if (!(error instanceof LibraryError) || isModification(symbol)) throw error;
+        writeLines(io.stderr, `warning: ${error.message} The ${symbol} names it as written.`);
         title ??= argument;
       }
     }
-    const proposal = await asUserError(() =>
-      buildProposal(read.doc, {
-        symbol,
-        ...(inForce ? { inForce } : {}),
-        ...(title ? { title } : {}),
-        conference,
-        author: values.author ?? (read.doc.attrs.proposalSource as string),
-      }),
-    );
+    const proposal = buildProposal(read.doc, {
+      symbol,
+      ...(inForce ? { inForce } : {}),
+      ...(title ? { title } : {}),
+      conference,
+      author: values.author ?? (read.doc.attrs.proposalSource as string),
+    });
     const at = positive(values.at, '--at');
     doc = insertProposal(read.doc, proposal, at === undefined ? undefined : at - 1);
   }

@@ -20,6 +20,7 @@ import { BODIES, type Body } from '../../shared/proposals/index.js';
 import { LANGUAGE_CODES } from '../../shared/languages/index.js';
 import { readDocumentFile, saveDocument } from '../file/index.js';
 import { readJsonFile, writeJsonAtomic } from './storage.js';
+import { UserFacingError } from '../../shared/errors/index.js';
 
 export interface LibraryEntry extends TextInForce {
   id: string;
@@ -28,7 +29,7 @@ export interface LibraryEntry extends TextInForce {
 }
 
 /** A text the library cannot take or find; one line, for the user. */
-export class LibraryError extends Error {
+export class LibraryError extends UserFacingError {
   override name = 'LibraryError';
 }
 

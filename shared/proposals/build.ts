@@ -20,9 +20,10 @@ import { schema, type ProposalSymbol } from '../schema/index.js';
 import { trackTransaction, UNTRACKED_META } from '../tracking/index.js';
 import { inLanguage, type Conference } from './conferences.js';
 import { isAddition, isModification, proposalsOf } from './identifiers.js';
+import { UserFacingError } from '../errors/index.js';
 
 /** A proposal that cannot be built; the message is one line, for the user. */
-export class ProposalError extends Error {
+export class ProposalError extends UserFacingError {
   override name = 'ProposalError';
 }
 

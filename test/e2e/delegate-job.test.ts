@@ -77,13 +77,14 @@ describe('the C26/93 job with tracking on, keyboard and mouse', () => {
     // Ctrl+Alt+F: the caret goes into the new note; what is typed stays there, tracked.
     await page.keyboard.press('Control+Alt+f');
     await page.locator('.pl-footnote-editor .ProseMirror').waitFor();
-    await page.waitForTimeout(100);
-    // The box opens on screen, whole.
-    const box = (await page.locator('.pl-footnote-editor').boundingBox())!;
+    // The box opens on screen, whole (it is placed in the frame after it opens: wait for it there).
     const viewport = page.viewportSize()!;
-    expect(box.x).toBeGreaterThanOrEqual(0);
-    expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
-    expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+    await expect
+      .poll(async () => {
+        const box = (await page.locator('.pl-footnote-editor').boundingBox())!;
+        return box.x >= 0 && box.x + box.width <= viewport.width && box.y + box.height <= viewport.height;
+      })
+      .toBe(true);
     await page.keyboard.type('Voir le Document C26/59.');
     await page.keyboard.press('Escape');
     await page.keyboard.type(';');
@@ -97,10 +98,12 @@ describe('the C26/93 job with tracking on, keyboard and mouse', () => {
     await note.scrollIntoViewIfNeeded();
     await note.click();
     await page.locator('.pl-footnote-editor .ProseMirror').waitFor();
-    await page.waitForTimeout(100);
-    const other = (await page.locator('.pl-footnote-editor').boundingBox())!;
-    expect(other.x + other.width).toBeLessThanOrEqual(page.viewportSize()!.width);
-    expect(other.x).toBeGreaterThanOrEqual(0);
+    await expect
+      .poll(async () => {
+        const other = (await page.locator('.pl-footnote-editor').boundingBox())!;
+        return other.x >= 0 && other.x + other.width <= page.viewportSize()!.width;
+      })
+      .toBe(true);
     // Typing there stays in the note, tracked, the box open key after key.
     await page.keyboard.type(' (rév.)');
     await expect.poll(() => note.getAttribute('title')).toMatch(/ \(rév\.\)$/);
