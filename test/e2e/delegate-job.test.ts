@@ -16,6 +16,17 @@ import { importDocx } from '../../shared/import/index.js';
 import { ROOT, tempDir } from '../support/browser.js';
 import { answerAuthor, caret, editorOf, openServedEditor, pickFile, shot, type ServedEditor } from '../support/page.js';
 
+/** The footnote's own editor has the keyboard: what is typed next goes into the note. */
+async function footnoteEditorFocused(page: Page): Promise<void> {
+  await expect
+    .poll(() =>
+      page
+        .locator('.pl-footnote-editor .ProseMirror')
+        .evaluate((element) => element === document.activeElement || element.contains(document.activeElement)),
+    )
+    .toBe(true);
+}
+
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'council-res-1332-c24.txt');
 
 let served: ServedEditor;
@@ -77,6 +88,7 @@ describe('the C26/93 job with tracking on, keyboard and mouse', () => {
     // Ctrl+Alt+F: the caret goes into the new note; what is typed stays there, tracked.
     await page.keyboard.press('Control+Alt+f');
     await page.locator('.pl-footnote-editor .ProseMirror').waitFor();
+    await footnoteEditorFocused(page);
     // The box opens on screen, whole (it is placed in the frame after it opens: wait for it there).
     const viewport = page.viewportSize()!;
     await expect
@@ -98,6 +110,7 @@ describe('the C26/93 job with tracking on, keyboard and mouse', () => {
     await note.scrollIntoViewIfNeeded();
     await note.click();
     await page.locator('.pl-footnote-editor .ProseMirror').waitFor();
+    await footnoteEditorFocused(page);
     await expect
       .poll(async () => {
         const other = (await page.locator('.pl-footnote-editor').boundingBox())!;

@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, ConsoleMessage, Locator, Page } from 'playwright-core';
 import type { HostOptions, RunningHost } from '../../host/serve.js';
 import { ARTIFACTS, ensureRendererBuilt, launchChromium, startTestHost, tempDir } from './browser.js';
 
@@ -21,10 +21,24 @@ export async function waitReady(target: Page): Promise<void> {
   await target.waitForSelector('.app[data-ready="true"]', { timeout: 30_000 });
 }
 
+/**
+ * A CSP report for an inline style attribute that no script of ours wrote: reported at the page's
+ * document itself (line 0), as Chromium's editing engine does when, on some keystrokes in a
+ * contenteditable, it inserts a styled span that ProseMirror replaces at once. The style is
+ * blocked (the CSP holds); the report says nothing about our code. Every other CSP violation, and
+ * any report with a script location, is still a problem.
+ * Seen intermittently in delegate-job.test.ts (about 1 run in 3 on this machine).
+ */
+function isEditingEngineStyle(message: ConsoleMessage): boolean {
+  const { lineNumber, url } = message.location();
+  return message.text().startsWith('Applying inline style violates') && lineNumber === 0 && new URL(url).pathname === '/';
+}
+
 /** Console errors and uncaught exceptions of a page go to `problems` (a CSP violation is a console error). */
 export function collectProblems(target: Page, problems: string[]): Page {
   target.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    if (message.type() !== 'error' || isEditingEngineStyle(message)) return;
+    problems.push(`console: ${message.text()}`);
   });
   target.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   return target;
