@@ -18,6 +18,7 @@ import { useBrowserShortcuts, useMenuCommands, usePreviewEscape } from './contro
 import { useFileDrop, useWindowTitle } from './controller/use-window.js';
 import { Toolbar } from './panels/Toolbar.js';
 import { Outline } from './panels/Outline.js';
+import { PanelResizer } from './panels/PanelResizer.js';
 import { SourcePane } from './panels/SourcePane.js';
 import { translationCounts } from '../shared/translation/index.js';
 import { StatusBar } from './panels/StatusBar.js';
@@ -112,6 +113,7 @@ export function App(props: AppProps) {
               language={snapshot.language}
               onJump={(entry) => entry.id && controller.jumpTo(entry.id)}
             />
+            <PanelResizer panel="outline" />
           </div>
         ) : null}
         <main

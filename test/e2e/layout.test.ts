@@ -217,6 +217,54 @@ describe('the window at laptop and desktop sizes, outline and changes panel open
     });
   }
 
+  it('at 1366×768 the panels are resized by dragging their edge and with the keyboard, the page keeping its room', async () => {
+    await resize(1366, 768);
+    const widths = () =>
+      page.evaluate(() =>
+        ['.side-column', '.page-scroller', '.changes'].map((selector) =>
+          Math.round(document.querySelector(selector)!.getBoundingClientRect().width),
+        ),
+      );
+    const [outline, column, changes] = await widths();
+    /** Widths as expected, to the pixel (the default ones are fractions of the window). */
+    const near = async (expected: Array<number | undefined>) => {
+      const now = await widths();
+      expect(
+        now.map((width, index) => Math.abs(width - expected[index]!)).every((gap) => gap <= 1),
+        `${now} against ${expected}`,
+      ).toBe(true);
+    };
+    // The mouse: the changes panel's edge 100 px to the left.
+    const edge = (await page.locator('.panel-resizer-changes').boundingBox())!;
+    await page.mouse.move(edge.x + edge.width / 2, edge.y + 200);
+    await page.mouse.down();
+    await page.mouse.move(edge.x + edge.width / 2 - 50, edge.y + 200);
+    await page.mouse.move(edge.x + edge.width / 2 - 100, edge.y + 200);
+    await page.mouse.up();
+    await afterPaint(page);
+    await near([outline, column! - 100, changes! + 100]);
+    expect((await layoutProblems()).problems).toEqual([]);
+    // The keyboard: the outline's edge, three steps to the right; End stops where the page keeps its room.
+    const outlineEdge = page.getByRole('separator', { name: 'Resize the outline' });
+    await outlineEdge.focus();
+    for (let step = 0; step < 3; step++) await page.keyboard.press('ArrowRight');
+    await afterPaint(page);
+    const widened = Number(await outlineEdge.getAttribute('aria-valuenow'));
+    expect(Math.abs(widened - (outline! + 48))).toBeLessThanOrEqual(1);
+    await near([widened, column! - 100 - (widened - outline!), changes! + 100]);
+    await page.keyboard.press('End');
+    await afterPaint(page);
+    const [, narrowest] = await widths();
+    expect(narrowest).toBeGreaterThanOrEqual(420);
+    expect((await layoutProblems()).problems).toEqual([]);
+    await shot(page, 'layout-1366-resized');
+    // Enter (and a double-click) give each panel back its default share.
+    await page.keyboard.press('Enter');
+    await page.locator('.panel-resizer-changes').dblclick();
+    await afterPaint(page);
+    await near([outline, column, changes]);
+  });
+
   it('at 1920×1080 the whole toolbar is one row, with no More menu', async () => {
     await resize(1920, 1080);
     const row = await page.evaluate(() => {
