@@ -340,6 +340,32 @@ describe('the More menu', () => {
   });
 });
 
+describe('the bars over the page at 1024×768', () => {
+  it('the find and replace bar and the style check results fit the window', async () => {
+    await resize(1024, 768);
+    await editorOf(page).locator('.pl-item-text').first().click();
+    await page.keyboard.press('Control+h');
+    await page.getByLabel('Replace with').waitFor();
+    await toMenuEntry('check');
+    await page.keyboard.press('Enter');
+    await page.locator('.checks').waitFor();
+    const bars = await page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      const cut = [...document.querySelectorAll<HTMLElement>('.find-bar > *, .checks button, .messages button')]
+        .filter((element) => {
+          const box = element.getBoundingClientRect();
+          return box.width > 0 && (box.left < 0 || box.right > width);
+        })
+        .map((element) => element.textContent || element.getAttribute('aria-label'));
+      return { sideways: document.documentElement.scrollWidth - width, cut };
+    });
+    expect(bars).toEqual({ sideways: 0, cut: [] });
+    await shot(page, 'layout-1024-bars');
+    await page.getByRole('button', { name: 'Close find' }).click();
+    await page.getByRole('button', { name: 'Close the checks' }).click();
+  });
+});
+
 describe('the footnote box near the bottom of a 1366×768 window', () => {
   it('opens whole inside the page column, however low its note stands', async () => {
     await resize(1366, 768);
