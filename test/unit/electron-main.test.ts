@@ -3,7 +3,7 @@
  * settings, single instance (a second launch focuses or opens), IPC validation and file grants,
  * the title's unsaved marker, and the Save / Don't Save / Cancel prompt on close and quit.
  */
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { link, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -168,6 +168,55 @@ describe('one window per document', () => {
     expect(await fake.invoke(second, 'plenary:openDialog', [])).toBeNull();
     expect(liveWindows(fake)).toHaveLength(2);
     expect(fake.BrowserWindow.getFocusedWindow()).toBe(empty);
+  });
+});
+
+describe('one file, several paths', () => {
+  it('a symbolic link or a hard link to an open file focuses its window: no second window, no second grant', async () => {
+    const { fake, windows } = await launch({ argv: ['/opt/plenary/plenary', documentFile] });
+    const holder = only(liveWindows(fake));
+    const opened = (await fake.invoke(holder, 'plenary:initialDocument', [])) as OpenOutcome;
+    if (!opened.ok) throw new Error(opened.error);
+    const grants = windows!.stores.grants;
+    expect(grants.size).toBe(1);
+    const symbolic = path.join(dir, 'linked.plenary');
+    const hard = path.join(dir, 'hard-linked.plenary');
+    await symlink(documentFile, symbolic);
+    await link(documentFile, hard);
+
+    // From outside: a second launch, macOS open-file.
+    fake.app.emit('second-instance', {}, ['/opt/plenary/plenary', 'linked.plenary'], dir);
+    expect(only(liveWindows(fake))).toBe(holder);
+    expect(fake.BrowserWindow.getFocusedWindow()).toBe(holder);
+    const focuses = holder.focusCount;
+    fake.app.emit('open-file', { preventDefault: () => undefined }, hard);
+    expect(only(liveWindows(fake))).toBe(holder);
+    expect(holder.focusCount).toBe(focuses + 1);
+
+    // From another window: File → Open of either link, and Save As onto the hard link.
+    const other = windows!.openEmpty();
+    await flush();
+    const otherWin = liveWindows(fake).find((win) => win !== holder)!;
+    expect(other.win).toBe(otherWin);
+    for (const chosen of [symbolic, hard]) {
+      fake.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [chosen] });
+      expect(await fake.invoke(otherWin, 'plenary:openDialog', [])).toBeNull();
+      expect(fake.BrowserWindow.getFocusedWindow()).toBe(holder);
+      otherWin.focus();
+    }
+    const otherContent = documentContent.replace('1332', '1333');
+    expect(otherContent).not.toBe(documentContent);
+    fake.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: hard });
+    expect(await fake.invoke(otherWin, 'plenary:saveAs', [otherContent, 'Untitled'])).toBeNull();
+    expect(fake.BrowserWindow.getFocusedWindow()).toBe(holder);
+    expect(await readFile(documentFile, 'utf8')).toBe(documentContent);
+
+    expect(liveWindows(fake)).toHaveLength(2);
+    expect(other.filePath).toBeNull();
+    expect(otherWin.title).toBe('Untitled — Plenary');
+    expect(grants.size).toBe(1);
+    expect(grants.idOf(symbolic)).toBe(opened.document.fileId);
+    expect(grants.idOf(hard)).toBeUndefined();
   });
 });
 
