@@ -9,6 +9,7 @@ import type { EditorView } from 'prosemirror-view';
 import type { PlenaryApi } from '../shared/ipc/index.js';
 import type { TextImporter } from '../shared/editing/index.js';
 import { useEditorSnapshot } from './store.js';
+import { referenceTargets } from './outline.js';
 import { AppController } from './controller/controller.js';
 import { PickerBridge } from './controller/picker-bridge.js';
 import { useControllerState } from './controller/use-controller.js';
@@ -20,6 +21,7 @@ import { Outline } from './panels/Outline.js';
 import { SourcePane } from './panels/SourcePane.js';
 import { translationCounts } from '../shared/translation/index.js';
 import { StatusBar } from './panels/StatusBar.js';
+import { ConflictDialog } from './panels/ConflictDialog.js';
 import { Footnotes } from './panels/Footnotes.js';
 import { Checks } from './panels/Checks.js';
 import { FindBar } from './panels/FindBar.js';
@@ -60,16 +62,7 @@ export function App(props: AppProps) {
   useWindowTitle(state.session, browserHost);
   const drop = useFileDrop(controller);
 
-  // The labelled items, each with the keyword of its section, for the reference picker.
-  const referenceTargets = useMemo(() => {
-    const targets: Array<{ id: string; label: string; section: string; text: string }> = [];
-    let section = '';
-    for (const entry of snapshot.outline) {
-      if (entry.kind === 'section') section = entry.text;
-      else if (entry.kind === 'item' && entry.label) targets.push({ id: entry.id, label: entry.label, section, text: entry.text });
-    }
-    return targets;
-  }, [snapshot.outline]);
+  const targets = useMemo(() => referenceTargets(snapshot.outline), [snapshot.outline]);
 
   const { reviewView, changesVisible } = state;
   const run = (command: Parameters<AppController['run']>[0]) => void controller.run(command);
@@ -84,7 +77,7 @@ export function App(props: AppProps) {
         language={snapshot.language}
         onCommand={run}
         onInsertSection={(kind, keyword) => controller.insertSection(kind, keyword)}
-        referenceTargets={referenceTargets}
+        referenceTargets={targets}
         onInsertReference={(targetId) => controller.insertReference(targetId)}
         onLanguage={(language) => controller.setLanguage(language)}
       />
@@ -196,6 +189,7 @@ export function App(props: AppProps) {
       ) : null}
       <ProposalDialogs dialog={state.proposalDialog} language={snapshot.language} actions={controller} />
       {state.pick ? <FilePicker request={state.pick} onDone={(name) => controller.picked(name)} /> : null}
+      {state.conflict ? <ConflictDialog conflict={state.conflict} onChoose={(choice) => controller.conflictChosen(choice)} /> : null}
     </div>
   );
 }
