@@ -7,12 +7,11 @@
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { serializeDocument } from '../../shared/file/index.js';
-import type { RunningHost } from '../../host/serve.js';
-import { ensureRendererBuilt, launchChromium, startTestHost, tempDir } from '../support/browser.js';
-import { afterPaint, caret, collectProblems, editorOf, pickFile, shot, waitReady } from '../support/page.js';
+import { tempDir } from '../support/browser.js';
+import { afterPaint, caret, editorOf, pickFile, servedPerTest, shot } from '../support/page.js';
 import { fixtureDocument } from '../support/fixtures.js';
 
 /** Words of item a) of *rappelant*, which the other program edits. */
@@ -20,38 +19,14 @@ const THEIRS_AT = "l'intégration du principe";
 const THEIRS = 'EXTERNE ';
 const MINE = 'LOCAL ';
 
-let browser: Browser;
-let page: Page;
-let host: RunningHost;
 let file: string;
 let opened: string;
-const problems: string[] = [];
 
-beforeAll(async () => {
-  await ensureRendererBuilt();
-  browser = await launchChromium();
-}, 240_000);
-
-beforeEach(async () => {
-  problems.length = 0;
-  const folder = tempDir('conflict-docs');
-  file = path.join(folder, 'res1332.plenary');
+const served = servedPerTest(() => {
+  file = path.join(tempDir('conflict-docs'), 'res1332.plenary');
   opened = serializeDocument(fixtureDocument('council-res-1332-c24.txt'));
   writeFileSync(file, opened);
-  host = await startTestHost({ userDataDir: tempDir('conflict-data'), file });
-  page = collectProblems(await browser.newPage({ viewport: { width: 1400, height: 900 } }), problems);
-  await page.goto(host.url);
-  await waitReady(page);
-}, 60_000);
-
-afterEach(async () => {
-  await page?.close();
-  await host?.close();
-  expect(problems).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
+  return file;
 });
 
 /** Another program writes its own version of the file; returns what it wrote. */
@@ -64,15 +39,15 @@ function changeOnDisk(): string {
 
 /** Types `MINE` at the start of the first item and saves with Ctrl+S: the conflict dialog opens. */
 async function editAndSave(): Promise<ReturnType<Page['getByRole']>> {
-  await caret(editorOf(page).locator('.pl-item-text').first(), 'start');
-  await page.keyboard.type(MINE);
-  await page.keyboard.press('Control+s');
-  const dialog = page.getByRole('alertdialog', { name: 'res1332.plenary was changed on disk' });
+  await caret(editorOf(served.page).locator('.pl-item-text').first(), 'start');
+  await served.page.keyboard.type(MINE);
+  await served.page.keyboard.press('Control+s');
+  const dialog = served.page.getByRole('alertdialog', { name: 'res1332.plenary was changed on disk' });
   await dialog.waitFor({ timeout: 15_000 });
   return dialog;
 }
 
-const focusedLabel = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+const focusedLabel = () => served.page.evaluate(() => document.activeElement?.textContent ?? '');
 
 describe('a save over a file changed on disk', () => {
   it('explains what changed and when, keeps the focus inside, and Escape cancels: nothing written, nothing lost', async () => {
@@ -82,59 +57,59 @@ describe('a save over a file changed on disk', () => {
     const text = (await dialog.textContent()) ?? '';
     expect(text).toContain('Another program or window changed the file at');
     // The time shown is the file's, as the page's locale writes it.
-    const shown = await page.evaluate(
+    const shown = await served.page.evaluate(
       (iso) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' }),
       changedAt.toISOString(),
     );
     expect(text).toContain(shown);
-    await shot(page, 'save-conflict-dialog');
+    await shot(served.page, 'save-conflict-dialog');
 
     // The safe choice has the focus; Tab goes round the four buttons and never leaves the dialog.
     expect(await focusedLabel()).toBe('Save As…');
     const order: string[] = [];
     for (let i = 0; i < 4; i++) {
-      await page.keyboard.press('Tab');
+      await served.page.keyboard.press('Tab');
       order.push(await focusedLabel());
     }
     expect(order).toEqual(['Cancel', 'Reload from Disk', 'Overwrite', 'Save As…']);
-    await page.keyboard.press('Shift+Tab');
+    await served.page.keyboard.press('Shift+Tab');
     expect(await focusedLabel()).toBe('Overwrite');
-    await page.keyboard.press('Shift+Tab');
-    await page.keyboard.press('Shift+Tab');
-    await page.keyboard.press('Shift+Tab');
+    await served.page.keyboard.press('Shift+Tab');
+    await served.page.keyboard.press('Shift+Tab');
+    await served.page.keyboard.press('Shift+Tab');
     expect(await focusedLabel()).toBe('Save As…');
 
-    await page.keyboard.press('Escape');
+    await served.page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     expect(readFileSync(file, 'utf8')).toBe(theirs);
-    expect(await editorOf(page).textContent()).toContain(MINE);
-    expect(await page.title()).toMatch(/•/);
+    expect(await editorOf(served.page).textContent()).toContain(MINE);
+    expect(await served.page.title()).toMatch(/•/);
     // Typing goes to the editor again, where it was.
-    await page.keyboard.type('Z');
-    await afterPaint(page);
-    expect(await editorOf(page).locator('.pl-item-text').first().textContent()).toMatch(/^LOCAL Z/);
+    await served.page.keyboard.type('Z');
+    await afterPaint(served.page);
+    expect(await editorOf(served.page).locator('.pl-item-text').first().textContent()).toMatch(/^LOCAL Z/);
   });
 
   it('Overwrite, by keyboard: my version is on disk, theirs kept as .bak, and the next save goes through', async () => {
     const theirs = changeOnDisk();
     await editAndSave();
-    await page.keyboard.press('Shift+Tab');
+    await served.page.keyboard.press('Shift+Tab');
     expect(await focusedLabel()).toBe('Overwrite');
-    const saved = page.waitForResponse((r) => r.url().endsWith('/api/call/save'));
-    await page.keyboard.press('Enter');
+    const saved = served.page.waitForResponse((r) => r.url().endsWith('/api/call/save'));
+    await served.page.keyboard.press('Enter');
     expect((await saved).ok()).toBe(true);
-    await page.locator('.message', { hasText: 'Saved res1332.plenary' }).waitFor();
-    expect(await page.getByRole('alertdialog').count()).toBe(0);
+    await served.page.locator('.message', { hasText: 'Saved res1332.plenary' }).waitFor();
+    expect(await served.page.getByRole('alertdialog').count()).toBe(0);
     const mine = readFileSync(file, 'utf8');
     expect(mine).toContain(MINE);
     expect(mine).not.toContain(THEIRS);
     expect(readFileSync(`${file}.bak`, 'utf8')).toBe(theirs);
     // The Enter that chose did not reach the page.
-    expect(await editorOf(page).locator('.pl-item-text').first().textContent()).toMatch(/^LOCAL /);
+    expect(await editorOf(served.page).locator('.pl-item-text').first().textContent()).toMatch(/^LOCAL /);
     // Saved at the new revision: another edit saves without a question.
-    await page.keyboard.type('Y');
-    const again = page.waitForResponse((r) => r.url().endsWith('/api/call/save'));
-    await page.keyboard.press('Control+s');
+    await served.page.keyboard.type('Y');
+    const again = served.page.waitForResponse((r) => r.url().endsWith('/api/call/save'));
+    await served.page.keyboard.press('Control+s');
     expect(((await (await again).json()) as { ok: boolean }).ok).toBe(true);
     expect(readFileSync(file, 'utf8')).toContain('LOCAL Y');
   });
@@ -144,9 +119,9 @@ describe('a save over a file changed on disk', () => {
     const dialog = await editAndSave();
     await dialog.getByRole('button', { name: 'Reload from Disk' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await expect.poll(() => editorOf(page).textContent()).toContain(`${THEIRS}${THEIRS_AT}`);
-    expect(await editorOf(page).textContent()).not.toContain(MINE);
-    expect(await page.title()).not.toMatch(/•/);
+    await expect.poll(() => editorOf(served.page).textContent()).toContain(`${THEIRS}${THEIRS_AT}`);
+    expect(await editorOf(served.page).textContent()).not.toContain(MINE);
+    expect(await served.page.title()).not.toMatch(/•/);
     expect(readFileSync(file, 'utf8')).toBe(theirs);
   });
 
@@ -154,12 +129,12 @@ describe('a save over a file changed on disk', () => {
     const theirs = changeOnDisk();
     const dialog = await editAndSave();
     await dialog.getByRole('button', { name: 'Save As…' }).click();
-    await pickFile(page, 'res1332-mine.plenary');
-    await page.locator('.message', { hasText: 'Saved res1332-mine.plenary' }).waitFor();
+    await pickFile(served.page, 'res1332-mine.plenary');
+    await served.page.locator('.message', { hasText: 'Saved res1332-mine.plenary' }).waitFor();
     expect(readFileSync(file, 'utf8')).toBe(theirs);
     const mine = readFileSync(path.join(path.dirname(file), 'res1332-mine.plenary'), 'utf8');
     expect(mine).toContain(MINE);
     expect(mine).not.toContain(THEIRS);
-    expect(await page.title()).toMatch(/^res1332-mine\.plenary/);
+    expect(await served.page.title()).toMatch(/^res1332-mine\.plenary/);
   });
 });
