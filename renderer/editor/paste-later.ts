@@ -80,7 +80,7 @@ export function unmarkPending(tr: Transaction, id: number): Transaction {
  */
 export function pasteLater(view: EditorView, event: ClipboardEvent, options: PasteLaterOptions): boolean {
   const data = event.clipboardData;
-  if (!data || !pendingKey.getState(view.state)) return false;
+  if (!data || !view.editable || !pendingKey.getState(view.state)) return false;
   const html = data.getData('text/html');
   // A slice copied in this editor carries its structure (data-pm-slice): ProseMirror reads it.
   if (html && /data-pm-slice/.test(html)) return false;

@@ -19,8 +19,10 @@ export function useModalKeys(dialog: RefObject<HTMLElement | null>, onEscape: ()
   escape.current = onEscape;
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      // The dialog owns these keys: no handler of the page behind sees them.
       if (event.key === 'Escape') {
         event.preventDefault();
+        event.stopPropagation();
         escape.current();
       } else if (event.key === 'Tab' && dialog.current) {
         const controls = [...dialog.current.querySelectorAll<HTMLElement>('button:not(:disabled), input:not(:disabled), select, textarea')];
@@ -28,6 +30,7 @@ export function useModalKeys(dialog: RefObject<HTMLElement | null>, onEscape: ()
         const at = controls.indexOf(document.activeElement as HTMLElement);
         const next = at === -1 ? 0 : (at + (event.shiftKey ? -1 : 1) + controls.length) % controls.length;
         event.preventDefault();
+        event.stopPropagation();
         controls[next]!.focus();
       }
     };
