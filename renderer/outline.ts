@@ -64,25 +64,6 @@ const OUTLINE_KINDS: Record<string, OutlineKind> = {
  * a keystroke only the edited item (and its ancestors) are looked at again. An entry is reused when
  * its node, label and depth are the same, which also keeps React's memoised rows from re-rendering.
  */
-/** An item a reference can point at: its id, computed label, section keyword and first words. */
-export interface ReferenceTarget {
-  id: string;
-  label: string;
-  section: string;
-  text: string;
-}
-
-/** The labelled items of the outline, each with the keyword of its section (the reference picker's list). */
-export function referenceTargets(outline: readonly OutlineEntry[]): ReferenceTarget[] {
-  const targets: ReferenceTarget[] = [];
-  let section = '';
-  for (const entry of outline) {
-    if (entry.kind === 'section') section = entry.text;
-    else if (entry.kind === 'item' && entry.label) targets.push({ id: entry.id, label: entry.label, section, text: entry.text });
-  }
-  return targets;
-}
-
 export type OutlineCache = WeakMap<Node, OutlineEntry>;
 
 function entryFor(node: Node, kind: OutlineKind, label: string, depth: number, cache: OutlineCache): OutlineEntry {
@@ -163,4 +144,15 @@ export function countWords(doc: Node, cache: WordCache = new WeakMap()): number 
     return false;
   });
   return count;
+}
+
+/** The labelled items, each with the keyword of its section: what the reference picker offers. */
+export function referenceTargets(outline: readonly OutlineEntry[]): Array<{ id: string; label: string; section: string; text: string }> {
+  const targets: Array<{ id: string; label: string; section: string; text: string }> = [];
+  let section = '';
+  for (const entry of outline) {
+    if (entry.kind === 'section') section = entry.text;
+    else if (entry.kind === 'item' && entry.label) targets.push({ id: entry.id, label: entry.label, section, text: entry.text });
+  }
+  return targets;
 }
