@@ -33,6 +33,13 @@ const ALIGNMENTS = {
   both: AlignmentType.JUSTIFIED,
 } as const;
 
+/**
+ * In a right-to-left paragraph the style table's `left` is the paragraph's start: written `start`
+ * (and `right` `end`), which Word and LibreOffice place on the right of an Arabic paragraph, where
+ * `left` would put an Arabic keyword against the left margin.
+ */
+const RIGHT_TO_LEFT_ALIGNMENTS = { ...ALIGNMENTS, left: AlignmentType.START, right: AlignmentType.END } as const;
+
 function paragraphStyle(id: string, style: StyleDefinition, rightToLeft: boolean): IParagraphStyleOptions {
   const hasIndent = style.leftCm !== undefined || style.hangingCm !== undefined;
   return {
@@ -48,7 +55,10 @@ function paragraphStyle(id: string, style: StyleDefinition, rightToLeft: boolean
       ...(style.allCaps ? { allCaps: style.allCaps.value } : {}),
     },
     paragraph: {
-      ...(style.align ? { alignment: ALIGNMENTS[style.align.value] } : {}),
+      ...(style.align ? { alignment: (rightToLeft ? RIGHT_TO_LEFT_ALIGNMENTS : ALIGNMENTS)[style.align.value] } : {}),
+      // Every style of an Arabic document derives from Normal: right to left, starting on the right
+      // (LibreOffice puts a bidi paragraph with no alignment of its own against the left margin).
+      ...(rightToLeft && id === 'Normal' ? { bidirectional: true, ...(style.align ? {} : { alignment: AlignmentType.START }) } : {}),
       ...(style.spaceBeforePt || style.spaceAfterPt
         ? {
             spacing: {

@@ -2,7 +2,14 @@
  * What a line is, read in one language: a resolution's number line, an annex heading, a section
  * keyword line, a cover heading, an artifact. All the words come from the language table.
  */
-import { allLanguageTables, foldText, matchKeyword, type KeywordEntry, type LanguageTable } from '../../languages/index.js';
+import {
+  allLanguageTables,
+  foldText,
+  matchKeyword,
+  numberLineOpening,
+  type KeywordEntry,
+  type LanguageTable,
+} from '../../languages/index.js';
 import type { CoverFieldName } from '../../schema/index.js';
 import type { SourceLine } from './lines.js';
 
@@ -58,6 +65,8 @@ export class LineClassifier {
   isNumberLine(line: SourceLine): boolean {
     if (!this.isBare(line)) return false;
     const text = line.plain;
+    // A language whose number line puts its word around the number: Chinese `第1332号决议（C11…）`.
+    if (!this.table.numberLineForm.startsWith('{word}') && numberLineOpening(this.table).test(text)) return true;
     return this.table.numberLineWords.some((word) => {
       if (!text.startsWith(word)) return false;
       const rest = text.slice(word.length);
