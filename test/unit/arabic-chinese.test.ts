@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { EditorState } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
 import { writeDocx } from '../../shared/export/docx/write.js';
-import { scriptSegments } from '../../shared/export/docx/scripts.js';
+import { scriptSegments } from '../../shared/languages/index.js';
 import { writeText } from '../../shared/export/index.js';
 import { importText } from '../../shared/import/index.js';
 import { languageTable, type LanguageCode } from '../../shared/languages/index.js';

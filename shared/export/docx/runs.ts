@@ -18,7 +18,7 @@ import type { Node } from 'prosemirror-model';
 import { trackedReferenceText } from '../../numbering/index.js';
 import type { LanguageCode } from '../../languages/index.js';
 import { paragraph, runFormat, type ExportContext } from './context.js';
-import { scriptSegments } from './scripts.js';
+import { scriptSegments } from '../../languages/index.js';
 import { proposalReferenceText } from '../../proposals/index.js';
 import {
   blockRevisionsOf,
