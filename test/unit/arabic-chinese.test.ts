@@ -121,6 +121,11 @@ describe('Word export', () => {
     const call = body.find((p) => p.text === 'إن مجلس الاتحاد الدولي للاتصالات،')!;
     const keyword = body.find((p) => p.style === 'Call' && p.text === 'إذ يذكّر')!;
     expect([...call.runs, ...keyword.runs].every((r) => r.rtl)).toBe(true);
+    // Every style derives a right-to-left Normal that starts on the right (Word and LibreOffice
+    // read `start` there; the docx library would write AlignmentType.LEFT as `right` in a bidi pPr).
+    const normal = findAll(parseXml(parts['word/styles.xml']!), 'w:style').find((st) => attr(st, 'w:styleId') === 'Normal')!;
+    expect(findAll([normal], 'w:bidi')).toHaveLength(1);
+    expect(attr(findAll([normal], 'w:jc')[0]!, 'w:val')).toBe('start');
     const defaults = findAll(parseXml(parts['word/styles.xml']!), 'w:docDefaults')[0]!;
     const fonts = findAll([defaults], 'w:rFonts')[0]!;
     expect(attr(fonts, 'w:cs')).toBe('Traditional Arabic');

@@ -34,12 +34,10 @@ const ALIGNMENTS = {
 } as const;
 
 /**
- * In a right-to-left paragraph the style table's `left` is the paragraph's start: written `start`
- * (and `right` `end`), which Word and LibreOffice place on the right of an Arabic paragraph, where
- * `left` would put an Arabic keyword against the left margin.
+ * In a right-to-left paragraph Word reads `w:jc` logically: `left` is the paragraph's start (the
+ * right margin of an Arabic paragraph), as Word itself writes it for an Arabic paragraph aligned
+ * right; LibreOffice reads it the same way, and turns `start` into the opposite side.
  */
-const RIGHT_TO_LEFT_ALIGNMENTS = { ...ALIGNMENTS, left: AlignmentType.START, right: AlignmentType.END } as const;
-
 function paragraphStyle(id: string, style: StyleDefinition, rightToLeft: boolean): IParagraphStyleOptions {
   const hasIndent = style.leftCm !== undefined || style.hangingCm !== undefined;
   return {
@@ -55,9 +53,8 @@ function paragraphStyle(id: string, style: StyleDefinition, rightToLeft: boolean
       ...(style.allCaps ? { allCaps: style.allCaps.value } : {}),
     },
     paragraph: {
-      ...(style.align ? { alignment: (rightToLeft ? RIGHT_TO_LEFT_ALIGNMENTS : ALIGNMENTS)[style.align.value] } : {}),
-      // Every style of an Arabic document derives from Normal: right to left, starting on the right
-      // (LibreOffice puts a bidi paragraph with no alignment of its own against the left margin).
+      ...(style.align ? { alignment: ALIGNMENTS[style.align.value] } : {}),
+      // Every style of an Arabic document derives from Normal: right to left, starting on the right.
       ...(rightToLeft && id === 'Normal' ? { bidirectional: true, ...(style.align ? {} : { alignment: AlignmentType.START }) } : {}),
       ...(style.spaceBeforePt || style.spaceAfterPt
         ? {
