@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { EditorState } from 'prosemirror-state';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareDocuments } from '../../shared/compare/index.js';
 import { serializeDocument } from '../../shared/file/index.js';
 import { importText } from '../../shared/import/index.js';
 import { translateFixedLines } from '../../shared/translation/index.js';
@@ -19,14 +20,22 @@ import { caret, editorOf, openServedEditor, shot, type ServedEditor } from '../s
 const FR_TEXT = readFileSync(path.join(ROOT, 'test', 'fixtures', 'council-res-1332-c24.txt'), 'utf8');
 
 /** Resolution 1332 with its keywords, call and number line in Arabic (the tables' wording). */
-function arabic1332(): string {
-  const state = EditorState.create({ doc: importText(FR_TEXT).doc });
-  const tr = state.tr;
+function arabicDoc(text: string) {
+  const tr = EditorState.create({ doc: importText(text).doc }).tr;
   translateFixedLines(tr, 'ar');
-  return serializeDocument(tr.doc);
+  return tr.doc;
+}
+
+const arabic1332 = (): string => serializeDocument(arabicDoc(FR_TEXT));
+
+/** The Arabic Resolution 1332 with one item's text changed, as tracked changes. */
+function trackedArabic1332(): string {
+  const revised = FR_TEXT.replace('un rôle déterminant', 'un rôle essentiel');
+  return serializeDocument(compareDocuments(arabicDoc(FR_TEXT), arabicDoc(revised), { author: 'الأمانة', date: '2026-04-14T09:00:00Z' }));
 }
 
 let served: ServedEditor;
+let trackedFile: string;
 let page: Page;
 const problems: string[] = [];
 
@@ -34,6 +43,8 @@ beforeAll(async () => {
   const folder = tempDir('e2e-arabic');
   const file = path.join(folder, 'res1332-ar.plenary');
   writeFileSync(file, arabic1332());
+  trackedFile = path.join(folder, 'res1332-ar-tracked.plenary');
+  writeFileSync(trackedFile, trackedArabic1332());
   served = await openServedEditor({ name: 'e2e-arabic', host: { file }, problems, viewport: { width: 1500, height: 950 } });
   page = served.page;
   await editorOf(page).locator('.pl-item').first().waitFor();
@@ -107,6 +118,34 @@ describe('an Arabic page', () => {
     await expect.poll(() => call.locator('.pl-ltr').allInnerTexts()).toEqual(['ITU 2026']);
     await page.keyboard.press('Control+z');
     await expect.poll(() => call.locator('.pl-ltr').count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps footnotes and the changes panel in the direction of their text', async () => {
+    // A second window on the tracked version (a window holds one document).
+    const tracked = await openServedEditor({ name: 'e2e-arabic-tracked', host: { file: trackedFile }, problems });
+    try {
+      const view = tracked.page;
+      await expect.poll(() => editorOf(view).locator('.pl-ins').count()).toBeGreaterThan(0);
+      await editorOf(view).focus();
+      await view.keyboard.press('Control+Shift+R');
+      const excerpt = view.locator('.change-excerpt').first();
+      await excerpt.waitFor();
+      expect(await excerpt.getAttribute('dir')).toBe('auto');
+      // The footnotes follow the page: each number at the right edge, before (right of) its note's
+      // first line, which reads in its own direction (a French note left to right).
+      const note = view.locator('.footnotes button').first();
+      await note.scrollIntoViewIfNeeded();
+      await shot(view, 'arabic-changes');
+      const [button, number] = [(await note.boundingBox())!, (await note.locator('sup').boundingBox())!];
+      const firstLine = await note.locator('bdi').evaluate((element) => element.getClientRects()[0]!.toJSON() as DOMRect);
+      expect(number.x + number.width).toBeGreaterThan(button.x + button.width - 12);
+      expect(number.x).toBeGreaterThanOrEqual(firstLine.right - 1);
+      expect(await note.locator('bdi').evaluate((element) => getComputedStyle(element).direction)).toBe('ltr');
+    } finally {
+      await tracked.browser.close();
+      await tracked.host.close();
+    }
     expect(problems).toEqual([]);
   });
 });
