@@ -17,6 +17,8 @@ type Strength = 'rtl' | 'ltr' | 'digit' | 'neutral';
 
 const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}]/u;
 const LETTER = /\p{L}/u;
+/** A letter of a left-to-right script: any letter but those of RTL_LETTER's scripts. */
+const LTR_LETTER = /(?![\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}])\p{L}/u;
 const DIGIT = /\p{Nd}/u;
 
 function strengthOf(char: string): Strength {
@@ -34,6 +36,8 @@ function strengthOf(char: string): Strength {
  * Latin one. Joined, the segments give the text back.
  */
 export function scriptSegments(text: string, rightToLeftParagraph: boolean): ScriptSegment[] {
+  // The common case, checked with one scan: no letter of the other direction, one segment.
+  if (!(rightToLeftParagraph ? LTR_LETTER : RTL_LETTER).test(text)) return text ? [{ text, rightToLeft: rightToLeftParagraph }] : [];
   const chars = [...text];
   const foreign: Strength = rightToLeftParagraph ? 'ltr' : 'rtl';
   const own: Strength = rightToLeftParagraph ? 'rtl' : 'ltr';

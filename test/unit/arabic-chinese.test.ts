@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { EditorState } from 'prosemirror-state';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { writeDocx } from '../../shared/export/docx/write.js';
 import { scriptSegments } from '../../shared/languages/index.js';
@@ -45,6 +46,27 @@ describe('scriptSegments', () => {
     expect(segments.map((s) => s.text).join('')).toBe(text);
     expect(segments.filter((s) => s.rightToLeft).map((s) => s.text)).toEqual(['المملكة العربية السعودية']);
     expect(scriptSegments('RESOLUTION 1332', false)).toEqual([{ text: 'RESOLUTION 1332', rightToLeft: false }]);
+  });
+
+  it('gives any mix of Arabic, Latin, digits and punctuation back whole, in alternating segments', () => {
+    const piece = fc.constantFrom('القرار', 'آخر', ' ', 'C11', 'Rév.', '2022', '(', ')', '،', ', ', ';', '\t', 'é');
+    let runs = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), fc.boolean(), (pieces, rightToLeft) => {
+        runs++;
+        const text = pieces.join('');
+        const segments = scriptSegments(text, rightToLeft);
+        expect(segments.map((segment) => segment.text).join('')).toBe(text);
+        segments.forEach((segment, index) => {
+          expect(segment.text).not.toBe('');
+          if (index > 0) expect(segment.rightToLeft).not.toBe(segments[index - 1]!.rightToLeft);
+          // A segment of the other direction starts and ends with a letter or digit of its own.
+          if (segment.rightToLeft !== rightToLeft) expect(segment.text).toMatch(/^[\p{L}\p{Nd}].*[\p{L}\p{Nd}]$|^[\p{L}\p{Nd}]$/su);
+        });
+      }),
+      { numRuns: 300 },
+    );
+    expect(runs).toBe(300);
   });
 });
 
