@@ -219,3 +219,12 @@ export { scriptSegments, type ScriptSegment } from './scripts.js';
 export function directionOf(code: string): 'ltr' | 'rtl' {
   return isLanguageCode(code) ? TABLES[code].direction : 'ltr';
 }
+
+/**
+ * A heading and its text as the language writes them on one line: `Original: russe`, and in
+ * Chinese, whose full-width colon takes no space after it, `原文：俄文`.
+ */
+export function headedText(table: LanguageTable, heading: string, text: string): string {
+  if (!text) return heading;
+  return table.punctuation.spaced ? `${heading} ${text}` : `${heading}${text}`;
+}

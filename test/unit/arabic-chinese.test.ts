@@ -18,9 +18,10 @@ import { punctuateIn, translateFixedLines, translateLine } from '../../shared/tr
 import { attr, docxParts, findAll, malformedParts, paragraphsOf, parseXml } from '../support/docx-xml.js';
 
 const FR_TEXT = readFileSync(new URL('../fixtures/council-res-1332-c24.txt', import.meta.url), 'utf8');
+const C26_93 = readFileSync(new URL('../fixtures/council-c26-93-contribution-cover.txt', import.meta.url), 'utf8');
 
-function switched(language: LanguageCode) {
-  const tr = EditorState.create({ doc: importText(FR_TEXT).doc }).tr;
+function switched(language: LanguageCode, text = FR_TEXT) {
+  const tr = EditorState.create({ doc: importText(text).doc }).tr;
   translateFixedLines(tr, language);
   return tr.doc;
 }
@@ -117,6 +118,23 @@ describe('labels and references', () => {
     expect(table.pointOfSection.replace('{section}', '做出决议').replace('{label}', '1')).toBe('做出决议第1段');
     expect(table.preambleItem.replace('{section}', '考虑到').replace('{label}', 'a)')).toBe('考虑到a)段');
     expect(table.labelSeparator).toBe('');
+  });
+});
+
+describe('the cover in Chinese', () => {
+  it('writes its headings with the full-width colon and no space, and reads them back either way', async () => {
+    const doc = switched('zh', C26_93);
+    const lines = writeText(doc, { mode: 'final' }).split('\n');
+    expect(lines).toContain('议项：PL 2');
+    expect(lines).toContain('原文：russe');
+    const body = paragraphsOf(docxParts(await writeDocx(doc))['word/document.xml']!);
+    expect(body.map((p) => p.text)).toEqual(expect.arrayContaining(['议项：PL 2', '文件 C26/93-F', '原文：russe']));
+    for (const colon of ['：', ':']) {
+      const cover = importText(`议项${colon}PL 2\n文件 C26/93-C\n2026年4月14日\n原文${colon}俄文\n`).doc.child(0);
+      const fields = new Map<string, string>();
+      cover.forEach((field) => fields.set(field.attrs.name as string, field.textContent));
+      expect([fields.get('agendaItem'), fields.get('originalLanguage')]).toEqual(['PL 2', '俄文']);
+    }
   });
 });
 

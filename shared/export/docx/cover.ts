@@ -85,7 +85,7 @@ export function coverDocumentNumber(doc: Node, suffix: string): string {
 
 /** Whether the field's text already opens with its heading (`Original: russe` vs `russe`). */
 function startsWithHeading(node: Node, heading: string): boolean {
-  const normalise = (text: string) => text.replace(/[:\s]+$/, '').toLocaleLowerCase();
+  const normalise = (text: string) => text.replace(/[:：\s]+$/u, '').toLocaleLowerCase();
   return node.textContent.toLocaleLowerCase().startsWith(normalise(heading));
 }
 
@@ -110,7 +110,8 @@ function fieldParagraph({ ctx, revisions: coverRevisions }: Cover, node: Node, s
 function headedField(c: Cover, name: CoverFieldName, heading: string, style: string): Paragraph[] {
   const node = c.fields.get(name);
   if (!node) return [];
-  const prefix = startsWithHeading(node, heading) ? '' : `${heading} `;
+  // A space after the heading, but none after Chinese full-width punctuation (`原文：俄文`).
+  const prefix = startsWithHeading(node, heading) ? '' : c.ctx.language.punctuation.spaced ? `${heading} ` : heading;
   return [fieldParagraph(c, node, style, prefix)];
 }
 

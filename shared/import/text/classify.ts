@@ -119,7 +119,9 @@ export class LineClassifier {
   afterPrefix(line: SourceLine, prefix: string): string | null {
     if (line.label !== null) return null;
     const text = line.plain;
-    if (foldText(text.slice(0, prefix.length)) !== foldText(prefix)) return null;
+    // A Chinese heading is written with the full-width colon or, in older texts, the ASCII one.
+    const colons = (value: string) => foldText(value).replace(/：/gu, ':');
+    if (colons(text.slice(0, prefix.length)) !== colons(prefix)) return null;
     const rest = text.slice(prefix.length);
     if (rest !== '' && !/^\s/u.test(rest) && !/[:：]$/.test(prefix)) return null;
     return rest.trim();
