@@ -48,7 +48,10 @@ const Row = memo(function Row(props: RowProps) {
     >
       <button type="button" onMouseDown={(event) => event.preventDefault()} onClick={() => props.onJump(entry)}>
         {entry.label ? <span className="outline-label">{entry.label}</span> : null}
-        <span className="outline-text">{entry.text || '…'}</span>
+        {/* Each entry's text in its own direction: a French item still to translate in an Arabic outline reads from its start. */}
+        <span className="outline-text" dir="auto">
+          {entry.text || '…'}
+        </span>
       </button>
     </li>
   );

@@ -1,6 +1,7 @@
 /**
  * End to end, in Debian's Chromium against `plenary serve`: Resolution 1332 switched to Arabic reads
- * right to left as an Arabic reader expects. Each label stands in the hanging column on the right of
+ * right to left as an Arabic reader expects (and, last, switched to Chinese, in the Chinese font and
+ * number-line form). Each label stands in the hanging column on the right of
  * its text (the label's box right of the text's box), `أ)` with its bracket on the left of the letter
  * (the closing bracket of a right-to-left label), the number line's Latin runs (`C11`, `C24`) keep
  * their order inside the Arabic line, and the page, cover, footnotes and panels follow the direction.
@@ -20,9 +21,9 @@ import { caret, editorOf, openServedEditor, shot, type ServedEditor } from '../s
 const FR_TEXT = readFileSync(path.join(ROOT, 'test', 'fixtures', 'council-res-1332-c24.txt'), 'utf8');
 
 /** Resolution 1332 with its keywords, call and number line in Arabic (the tables' wording). */
-function arabicDoc(text: string) {
+function arabicDoc(text: string, language: 'ar' | 'zh' = 'ar') {
   const tr = EditorState.create({ doc: importText(text).doc }).tr;
-  translateFixedLines(tr, 'ar');
+  translateFixedLines(tr, language);
   return tr.doc;
 }
 
@@ -36,6 +37,7 @@ function trackedArabic1332(): string {
 
 let served: ServedEditor;
 let trackedFile: string;
+let chineseFile: string;
 let page: Page;
 const problems: string[] = [];
 
@@ -43,6 +45,8 @@ beforeAll(async () => {
   const folder = tempDir('e2e-arabic');
   const file = path.join(folder, 'res1332-ar.plenary');
   writeFileSync(file, arabic1332());
+  chineseFile = path.join(folder, 'res1332-zh.plenary');
+  writeFileSync(chineseFile, serializeDocument(arabicDoc(FR_TEXT, 'zh')));
   trackedFile = path.join(folder, 'res1332-ar-tracked.plenary');
   writeFileSync(trackedFile, trackedArabic1332());
   served = await openServedEditor({ name: 'e2e-arabic', host: { file }, problems, viewport: { width: 1500, height: 950 } });
@@ -145,6 +149,26 @@ describe('an Arabic page', () => {
     } finally {
       await tracked.browser.close();
       await tracked.host.close();
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('shows a Chinese page in the Chinese font, its number line in Chinese form', async () => {
+    const chinese = await openServedEditor({ name: 'e2e-chinese', host: { file: chineseFile }, problems });
+    try {
+      const view = chinese.page;
+      const numberLine = editorOf(view).locator('.pl-number-line');
+      await expect.poll(() => numberLine.innerText()).toBe('第1332号决议（C11，最后修订C24）');
+      const pageBox = view.locator('.page');
+      expect([await pageBox.getAttribute('lang'), await pageBox.getAttribute('dir')]).toEqual(['zh', 'ltr']);
+      expect(await pageBox.evaluate((element) => getComputedStyle(element).fontFamily)).toContain('SimSun');
+      expect(await editorOf(view).locator('.pl-item[data-label]').first().getAttribute('data-label')).toBe('a)');
+      // No Latin run is isolated in a left-to-right page.
+      expect(await editorOf(view).locator('.pl-ltr').count()).toBe(0);
+      await shot(view, 'chinese-page');
+    } finally {
+      await chinese.browser.close();
+      await chinese.host.close();
     }
     expect(problems).toEqual([]);
   });
