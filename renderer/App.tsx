@@ -4,7 +4,7 @@
  * the controller (renderer/controller/); React renders its state and the editor store's snapshot,
  * and never touches the document's DOM.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { EditorView } from 'prosemirror-view';
 import type { PlenaryApi } from '../shared/ipc/index.js';
 import type { TextImporter } from '../shared/editing/index.js';
@@ -17,6 +17,7 @@ import { useBrowserShortcuts, useMenuCommands, usePreviewEscape } from './contro
 import { useFileDrop, useWindowTitle } from './controller/use-window.js';
 import { Toolbar } from './panels/Toolbar.js';
 import { Outline } from './panels/Outline.js';
+import { referenceTargetsOf } from './outline.js';
 import { SourcePane } from './panels/SourcePane.js';
 import { translationCounts } from '../shared/translation/index.js';
 import { StatusBar } from './panels/StatusBar.js';
@@ -60,16 +61,9 @@ export function App(props: AppProps) {
   useWindowTitle(state.session, browserHost);
   const drop = useFileDrop(controller);
 
-  // The labelled items, each with the keyword of its section, for the reference picker.
-  const referenceTargets = useMemo(() => {
-    const targets: Array<{ id: string; label: string; section: string; text: string }> = [];
-    let section = '';
-    for (const entry of snapshot.outline) {
-      if (entry.kind === 'section') section = entry.text;
-      else if (entry.kind === 'item' && entry.label) targets.push({ id: entry.id, label: entry.label, section, text: entry.text });
-    }
-    return targets;
-  }, [snapshot.outline]);
+  // The labelled items, each with the keyword of its section, for the reference picker (when opened).
+  const outline = snapshot.outline;
+  const referenceTargets = useCallback(() => referenceTargetsOf(outline), [outline]);
 
   const { reviewView, changesVisible } = state;
   const run = (command: Parameters<AppController['run']>[0]) => void controller.run(command);

@@ -145,3 +145,22 @@ export function countWords(doc: Node, cache: WordCache = new WeakMap()): number 
   });
   return count;
 }
+
+/** An item a reference can point at, with the keyword of its section (the reference picker's entries). */
+export interface ReferenceTarget {
+  id: string;
+  label: string;
+  section: string;
+  text: string;
+}
+
+/** The labelled items of the outline, each with the keyword of its section. */
+export function referenceTargetsOf(outline: readonly OutlineEntry[]): ReferenceTarget[] {
+  const targets: ReferenceTarget[] = [];
+  let section = '';
+  for (const entry of outline) {
+    if (entry.kind === 'section') section = entry.text;
+    else if (entry.kind === 'item' && entry.label) targets.push({ id: entry.id, label: entry.label, section, text: entry.text });
+  }
+  return targets;
+}
