@@ -37,11 +37,17 @@ function languageOf(doc: Node, fixed: LanguageCode | undefined): LanguageCode {
 /** The numbering state of a document, computed from scratch. */
 export function computeNumberingState(doc: Node, language?: LanguageCode): NumberingState {
   const code = languageOf(doc, language);
-  return {
-    language: code,
-    labels: computeLabels(doc, { language: code, view: 'new' }),
-    original: computeLabels(doc, { language: code, view: 'original' }),
-  };
+  const labels = computeLabels(doc, { language: code, view: 'new' });
+  const original = computeLabels(doc, { language: code, view: 'original' });
+  // Without tracked blocks both numberings read alike: one map of a thousand labels held, not two.
+  if (sameEntries(labels.items, original.items)) original.items = labels.items;
+  return { language: code, labels, original };
+}
+
+function sameEntries<V>(a: ReadonlyMap<string, V>, b: ReadonlyMap<string, V>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [key, value] of a) if (b.get(key) !== value) return false;
+  return true;
 }
 
 /** The blocks around position `pos` of `doc`, the list itself included. */
