@@ -6,6 +6,7 @@
 import type { EditorState, Transaction } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { centerOn } from '../editor/center-on.js';
+import { compactViewTreeWhenIdle } from '../editor/compact-view.js';
 
 export interface EditorSurface {
   readonly state: EditorState;
@@ -25,7 +26,11 @@ export function viewSurface(view: EditorView): EditorSurface {
       return view.state;
     },
     dispatch: (tr) => view.dispatch(tr),
-    show: (state, editable) => view.setProps({ state, editable: () => editable }),
+    show: (state, editable) => {
+      view.setProps({ state, editable: () => editable });
+      // A new page was built: its view tree is trimmed once it is painted.
+      compactViewTreeWhenIdle(view);
+    },
     focus: () => view.focus(),
     center: (pos) => centerOn(view, pos),
     revealBlock: (pos) => {
