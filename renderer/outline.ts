@@ -176,7 +176,7 @@ export interface ReferenceTarget {
 }
 
 /** The labelled items of the outline, each with the keyword of its section. */
-export function referenceTargetsOf(outline: readonly OutlineEntry[]): ReferenceTarget[] {
+export function referenceTargets(outline: readonly OutlineEntry[]): ReferenceTarget[] {
   const targets: ReferenceTarget[] = [];
   let section = '';
   for (const entry of outline) {
