@@ -26,6 +26,8 @@ import {
   insertFootnote,
   itemKeyCommands,
   parsePastedText,
+  replaceAcrossStructure,
+  structureInputPlugin,
   sectionKindPlugin,
   tableKeymap,
   textKeymap,
@@ -118,6 +120,8 @@ export function editorPlugins(options: EditorPluginsOptions): Plugin[] {
     // Skips typing: only a transaction that inserts blocks or sets an id walks the document (mayIntroduceIds).
     uniqueIdsPlugin(),
     sectionKindPlugin(),
+    // Typing or pasting over a selection across a section's edge keeps the structure, as Delete does.
+    structureInputPlugin(),
     translationStatusPlugin(),
     // Tracking as the document says (its `trackChanges`, saved with it) unless told otherwise.
     trackingPlugin({ author: { name: options.author }, ...(options.tracking === undefined ? {} : { enabled: options.tracking }) }),
@@ -246,7 +250,8 @@ export function mountEditor(place: HTMLElement, options: MountOptions): EditorVi
       const text = clipboardHtmlToText(html);
       if (!text.trim()) return false;
       const slice = parsePastedText(text, pasteView.state.selection.$from, schema, importText);
-      pasteView.dispatch(pasteView.state.tr.replaceSelection(slice).scrollIntoView().setMeta('uiEvent', 'paste'));
+      const paste = (tr: Transaction) => tr.replaceSelection(slice).setMeta('uiEvent', 'paste');
+      pasteView.dispatch(replaceAcrossStructure(pasteView.state, paste) ?? paste(pasteView.state.tr).scrollIntoView());
       return true;
     },
     dispatchTransaction: (tr) => dispatch(tr),

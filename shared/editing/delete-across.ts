@@ -10,9 +10,13 @@
  * where its container allows it; the paragraphs at the two ends stay where they are (a section's
  * keyword line does not merge into the previous section's last item). Tracked, that is the selected
  * text struck through and the covered blocks marked deleted, nothing else.
+ *
+ * Typing or pasting over such a selection is the same deletion followed by what was typed, put
+ * where the selection started (structureInputPlugin, tracking on or off): ProseMirror's own replace
+ * would merge the two ends as above.
  */
 import type { Node, ResolvedPos } from 'prosemirror-model';
-import { TextSelection, type Transaction } from 'prosemirror-state';
+import { Plugin, TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
 import type { Command } from './context.js';
 
 const CONTAINERS = new Set(['section', 'resolution', 'annex', 'cover']);
@@ -87,3 +91,39 @@ export const deleteAcrossStructure: Command = (state, dispatch) => {
   if (dispatch) dispatch(deleteRangeKeepingStructure(state.tr, from, to).scrollIntoView());
   return true;
 };
+
+/**
+ * The selection replaced by `insert` (a key typed, text pasted) when it crosses a structure edge:
+ * the structure-keeping deletion, then the new content at the caret it leaves, in one transaction
+ * (one undo step). Null when the selection crosses no edge (ProseMirror's own replace is right).
+ */
+export function replaceAcrossStructure(state: EditorState, insert: (tr: Transaction) => void): Transaction | null {
+  const { from, to, empty } = state.selection;
+  if (empty || !(state.selection instanceof TextSelection) || !crossesContainer(state.doc, from, to)) return null;
+  const tr = deleteRangeKeepingStructure(state.tr, from, to);
+  insert(tr);
+  return tr.scrollIntoView();
+}
+
+/**
+ * Typing or pasting over a selection across a structure edge, as the view's input handlers: the
+ * same deletion as Delete (above), then the text or the pasted content where the selection started.
+ */
+export function structureInputPlugin(): Plugin {
+  return new Plugin({
+    props: {
+      handleTextInput(view, from, to, text) {
+        const state = view.state;
+        if (state.selection.from !== from || state.selection.to !== to) return false;
+        const tr = replaceAcrossStructure(state, (t) => t.insertText(text));
+        if (tr) view.dispatch(tr);
+        return tr !== null;
+      },
+      handlePaste(view, _event, slice) {
+        const tr = replaceAcrossStructure(view.state, (t) => t.replaceSelection(slice).setMeta('uiEvent', 'paste'));
+        if (tr) view.dispatch(tr);
+        return tr !== null;
+      },
+    },
+  });
+}

@@ -109,6 +109,7 @@ export { moveItemDown, moveItemUp } from './move.js';
 export { parsePastedText, type TextImporter } from './paste.js';
 export { sectionKindPlugin } from './section-kind.js';
 export { coverFieldAt, nextCoverField, previousCoverField } from './cover.js';
+export { replaceAcrossStructure, structureInputPlugin } from './delete-across.js';
 export { applyIfSaveable, typingOnly, type GuardedApply } from './saveable.js';
 export {
   addColumnAfter,
