@@ -34,7 +34,7 @@ import {
   type TextImporter,
 } from '../../shared/editing/index.js';
 import { tableEditing } from 'prosemirror-tables';
-import { toggleTracking, trackIfEnabled, trackingPlugin } from '../../shared/tracking/index.js';
+import { toggleTracking, trackIfEnabled, trackingPlugin, UntrackableEditError } from '../../shared/tracking/index.js';
 import { clipboardHtmlToText } from '../../shared/import/index.js';
 import { clipboardParser, clipboardSerializer, markViews, structureNodeViews } from './dom-specs.js';
 import { FootnoteView } from './footnote-view.js';
@@ -187,7 +187,9 @@ export function applyEditorTransaction(state: EditorState, tr: Transaction): Edi
   try {
     tracked = trackIfEnabled(state, tr);
   } catch (error) {
-    // The tracker refuses an edit it cannot express rather than let it through untracked.
+    // The tracker refuses an edit it cannot express rather than let it through untracked: with its
+    // own reason when it knows one (a table's columns), else as a failure to express this edit.
+    if (error instanceof UntrackableEditError) return { ok: false, message: `This edit was not made: ${error.message}` };
     return {
       ok: false,
       message: `This edit cannot be tracked, so it was not made (${messageOf(error)}). Edit in smaller steps, or switch tracking off for it.`,
