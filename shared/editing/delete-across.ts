@@ -44,8 +44,11 @@ function textExtent(node: Node, pos: number): { start: number; end: number } {
 
 type Removal = { from: number; to: number };
 
-/** What deleting [from, to] removes: whole blocks where they may go, else the text in the range. */
-function removals(doc: Node, from: number, to: number): Removal[] {
+/**
+ * What deleting [from, to] removes: whole blocks where they may go, else the text in the range.
+ * `keep`, a position whose blocks stay (their text in the range goes): where typed text goes.
+ */
+function removals(doc: Node, from: number, to: number, keep = -1): Removal[] {
   const out: Removal[] = [];
   const visit = (parent: Node, parentPos: number) => {
     const contentStart = parentPos + 1;
@@ -53,16 +56,17 @@ function removals(doc: Node, from: number, to: number): Removal[] {
       const pos = contentStart + offset;
       const end = pos + child.nodeSize;
       if (end <= from || pos >= to) return;
+      const kept = pos < keep && keep < end;
       if (child.isTextblock) {
         const { start, end: textEnd } = textExtent(child, pos);
-        const whole = from <= start && to >= textEnd;
+        const whole = from <= start && to >= textEnd && !kept;
         if (whole && parent.canReplace(index, index + 1)) out.push({ from: pos, to: end });
         else if (Math.max(from, start) < Math.min(to, textEnd)) out.push({ from: Math.max(from, start), to: Math.min(to, textEnd) });
         return;
       }
       if (child.isLeaf || child.isInline) return;
       const extent = textExtent(child, pos);
-      const whole = extent.start >= 0 && from <= extent.start && to >= extent.end;
+      const whole = extent.start >= 0 && from <= extent.start && to >= extent.end && !kept;
       if (whole && parent.canReplace(index, index + 1)) out.push({ from: pos, to: end });
       else visit(child, pos);
     });
@@ -76,9 +80,13 @@ export function crossesContainer(doc: Node, from: number, to: number): boolean {
   return containerOf(doc.resolve(from)) !== containerOf(doc.resolve(to));
 }
 
-/** The deletion of [from, to] as described in the header; the caret where the range started. */
-export function deleteRangeKeepingStructure(tr: Transaction, from: number, to: number): Transaction {
-  const pieces = removals(tr.doc, from, to);
+/**
+ * The deletion of [from, to] as described in the header; the caret where the range started. With
+ * `keepStart`, the paragraph where the range starts stays even when the range covers it whole:
+ * what is typed over the selection goes there, not into the next paragraph (a keyword line).
+ */
+export function deleteRangeKeepingStructure(tr: Transaction, from: number, to: number, keepStart = false): Transaction {
+  const pieces = removals(tr.doc, from, to, keepStart ? from : -1);
   for (let i = pieces.length - 1; i >= 0; i--) tr.delete(pieces[i]!.from, pieces[i]!.to);
   const caret = tr.mapping.map(from, -1);
   return tr.setSelection(TextSelection.near(tr.doc.resolve(caret), 1));
@@ -100,7 +108,7 @@ export const deleteAcrossStructure: Command = (state, dispatch) => {
 export function replaceAcrossStructure(state: EditorState, insert: (tr: Transaction) => void): Transaction | null {
   const { from, to, empty } = state.selection;
   if (empty || !(state.selection instanceof TextSelection) || !crossesContainer(state.doc, from, to)) return null;
-  const tr = deleteRangeKeepingStructure(state.tr, from, to);
+  const tr = deleteRangeKeepingStructure(state.tr, from, to, true);
   insert(tr);
   return tr.scrollIntoView();
 }

@@ -127,15 +127,15 @@ describe('Delete on a selection from the last décide item into the next section
 describe('typing over a selection from the last décide item into the next section', () => {
   const doc = resolution1332();
   const { lastItemText, nextKeyword } = boundary(doc, 'décide');
-  const from = lastItemText + 1 + 10;
-  const to = nextKeyword + 1 + 'charge '.length;
-  const selected = doc.textBetween(from, to, '');
+  const FROM = lastItemText + 1 + 10;
+  const TO = nextKeyword + 1 + 'charge '.length;
+  const selected = doc.textBetween(FROM, TO, '');
 
   /**
    * A letter typed over [from, to) as the view types it: the plugins' handleTextInput first (the
    * first that takes it), else ProseMirror's insertText; through the editor's dispatch.
    */
-  function typeOver(tracking: boolean): EditorState {
+  function typeOver(tracking: boolean, from = FROM, to = TO): EditorState {
     let state = createEditorState(doc, { author: 'Fédération de Russie', tracking });
     state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, from, to)));
     const dispatched: Transaction[] = [];
@@ -169,6 +169,28 @@ describe('typing over a selection from the last décide item into the next secti
     expect(accepted.textContent).toBe(untracked.textContent);
     expect(sections(accepted)).toEqual(sections(untracked));
     expect(sections(untracked)).toEqual(sections(doc).map((s) => s.replace('charge le Secrétaire général', 'le Secrétaire général')));
-    expect(accepted.textContent).toContain(`${doc.textBetween(lastItemText + 1, from, '')}x`);
+    expect(accepted.textContent).toContain(`${doc.textBetween(lastItemText + 1, FROM, '')}x`);
+  });
+
+  it('over a whole item up to the next keyword line: the letter stays in that item, the keyword untouched', () => {
+    const whole = [lastItemText + 1, nextKeyword + 1] as const;
+    const tracked = typeOver(true, ...whole);
+    const item = tracked.doc.nodeAt(lastItemText)!;
+    // The item stands, its text struck and the letter inserted in it.
+    expect(item.type.name).toBe('item_text');
+    let struck = '';
+    let inserted = '';
+    item.forEach((node) => {
+      if (node.marks.some((mark) => mark.type.name === 'deletion')) struck += node.text;
+      if (node.marks.some((mark) => mark.type.name === 'insertion')) inserted += node.text;
+    });
+    expect(struck).toBe(doc.nodeAt(lastItemText)!.textContent);
+    expect(inserted).toBe('x');
+    expect(sections(tracked.doc)).toEqual(sections(doc));
+    expect(rejectAll(tracked.doc).eq(rejectAll(doc))).toBe(true);
+    const untracked = typeOver(false, ...whole).doc;
+    expect(untracked.nodeAt(lastItemText)!.textContent).toBe('x');
+    expect(sections(untracked)).toEqual(sections(doc));
+    expect(acceptAll(tracked.doc).textContent).toBe(untracked.textContent);
   });
 });
