@@ -149,22 +149,52 @@ describe('the C26/93 job with tracking on, keyboard and mouse', () => {
         return keyword ? `${keyword.textContent?.slice(0, 40)} @${selection!.focusOffset}` : null;
       });
     await expect.poll(reaches).toBe('charge le Groupe de travail du Conseil s @0');
+    // ProseMirror reads the DOM selection on selectionchange, before the next paint.
+    await afterPaint(page);
     await page.keyboard.press('Delete');
-    // The next section stands, its items untouched (not deleted and re-inserted).
+    // The next section stands, its keyword and items untouched (not deleted and re-inserted).
+    await expect
+      .poll(() =>
+        decide
+          .locator('.pl-item')
+          .last()
+          .evaluate((e) => e.classList.contains('pl-block-deletion') || !!e.querySelector('del')),
+      )
+      .toBe(true);
+    expect(
+      await section(/^charge le Groupe de travail/)
+        .locator('.pl-keyword del.pl-del')
+        .count(),
+    ).toBe(0);
     expect(await charge.locator('.pl-item').count()).toBe(chargeItems);
     expect(await charge.locator('.pl-block-insertion, ins.pl-ins').count()).toBe(0);
-    expect(
-      await decide
-        .locator('.pl-item')
-        .last()
-        .evaluate((e) => e.classList.contains('pl-block-deletion') || !!e.querySelector('del')),
-    ).toBe(true);
     // Undo and redo give the same.
     const before = await editorOf(page).innerHTML();
     await page.keyboard.press('Control+z');
     await expect.poll(() => charge.locator('del.pl-del, .pl-block-deletion').count()).toBe(0);
     await page.keyboard.press('Control+y');
     await expect.poll(() => editorOf(page).innerHTML()).toBe(before);
+
+    // A letter typed over the same kind of selection (the last item of "charge le Groupe de
+    // travail…" up to the next keyword line): that item's text struck and the letter in it,
+    // nothing else; then undone.
+    const groupe = section(/^charge le Groupe de travail/);
+    const demander = groupe.locator('.pl-item-text', { hasText: 'de demander au Secrétaire général de rendre compte' });
+    const itemText = (await demander.innerText()).replace(/^\d+\s*/, '');
+    await caret(demander, 'start');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Control+Shift+ArrowDown');
+    await page.keyboard.press('Shift+Home');
+    await expect.poll(reaches).toBe('charge le Secrétaire général @0');
+    await afterPaint(page);
+    await page.keyboard.type('x');
+    await expect.poll(() => demander.locator('ins.pl-ins').allInnerTexts()).toEqual(['x']);
+    expect((await demander.locator('del.pl-del').allInnerTexts()).join('')).toBe(itemText);
+    expect(await charge.locator('.pl-keyword').innerText()).toBe('charge le Secrétaire général');
+    expect(await charge.locator('.pl-block-insertion, .pl-block-deletion, ins.pl-ins, del.pl-del').count()).toBe(0);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => demander.locator('ins.pl-ins, del.pl-del').count()).toBe(0);
+    expect((await demander.innerText()).replace(/^\d+\s*/, '')).toBe(itemText);
   });
 
   it('deletes a sub-item, moves an item, demotes one and promotes another: one card each', async () => {
