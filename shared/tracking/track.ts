@@ -130,6 +130,18 @@ function keepNodeSelection(tr: Transaction, out: Transaction): void {
       return found < 0;
     });
   }
+  // A node the tracked edit re-inserted as a copy (the blocks around it deleted and inserted
+  // again: + Note over a selection across paragraphs) has a fresh id: the same node in what the
+  // tracked edit wrote.
+  if (found < 0) {
+    for (const [from, to] of writtenRanges([out])) {
+      out.doc.nodesBetween(from, to, (node, pos) => {
+        if (found < 0 && pos >= from && node.type === selected.node.type && node.content.eq(selected.node.content)) found = pos;
+        return found < 0;
+      });
+      if (found >= 0) break;
+    }
+  }
   if (found >= 0) out.setSelection(NodeSelection.create(out.doc, found));
 }
 
