@@ -43,6 +43,8 @@ import { proposalsViewPlugin } from './proposals-view.js';
 import { activeSectionPlugin } from './active-section.js';
 import { uniqueIdsPlugin } from '../../shared/model/index.js';
 import { compositionGuard } from './composition-guard.js';
+import { pasteLater, pendingPastesPlugin } from './paste-later.js';
+import type { PasteReader } from './paste-reader.js';
 import { numberingPlugin } from '../../shared/numbering/index.js';
 
 /** Meta on a transaction made by a structure command: it is its own undo step, as in Word. */
@@ -126,6 +128,7 @@ export function editorPlugins(options: EditorPluginsOptions): Plugin[] {
     // Tracking as the document says (its `trackChanges`, saved with it) unless told otherwise.
     trackingPlugin({ author: { name: options.author }, ...(options.tracking === undefined ? {} : { enabled: options.tracking }) }),
     compositionGuard(),
+    pendingPastesPlugin(),
     // Before the registry's keys: in a table, Tab moves between cells rather than demoting an item.
     keymap(tableKeys()),
     keymap(keyBindings(editorKeyCommands(), keyPlatform())),
@@ -155,6 +158,10 @@ export interface MountOptions {
   onRefused?: (message: string) => void;
   /** Makes the editor read-only (no document, or a dialog over it). */
   editable?: () => boolean;
+  /** Reads large pastes off the page's thread (./paste-reader.ts); without it every paste is read at once. */
+  readPaste?: PasteReader;
+  /** Tells the user something is under way; the function returned takes the notice away. */
+  announce?: (text: string) => () => void;
 }
 
 /** True for HTML from outside this editor (Word, LibreOffice, a web page): it goes through the importer. */
@@ -255,6 +262,16 @@ export function mountEditor(place: HTMLElement, options: MountOptions): EditorVi
       const paste = (tr: Transaction) => tr.replaceSelection(slice).setMeta('uiEvent', 'paste');
       pasteView.dispatch(replaceAcrossStructure(pasteView.state, paste) ?? paste(pasteView.state.tr).scrollIntoView());
       return true;
+    },
+    handleDOMEvents: {
+      paste: (pasteView, event) =>
+        options.readPaste
+          ? pasteLater(pasteView, event, {
+              reader: options.readPaste,
+              refuse: (message) => options.onRefused?.(message),
+              ...(options.announce ? { announce: options.announce } : {}),
+            })
+          : false,
     },
     dispatchTransaction: (tr) => dispatch(tr),
   });
