@@ -15,7 +15,7 @@
  * where the selection started (structureInputPlugin, tracking on or off): ProseMirror's own replace
  * would merge the two ends as above.
  */
-import type { Node, ResolvedPos } from 'prosemirror-model';
+import type { Node, ResolvedPos, Slice } from 'prosemirror-model';
 import { Plugin, TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
 import type { Command } from './context.js';
 
@@ -111,6 +111,18 @@ export function replaceAcrossStructure(state: EditorState, insert: (tr: Transact
   const tr = deleteRangeKeepingStructure(state.tr, from, to, true);
   insert(tr);
   return tr.scrollIntoView();
+}
+
+/**
+ * `tr` with [from, to] replaced by `slice` (a paste that lands later, read in a worker): across a
+ * structure edge, the structure-keeping deletion and the slice where the range started, as typing
+ * over it does; elsewhere ProseMirror's own replace.
+ */
+export function replaceRangeKeepingStructure(tr: Transaction, from: number, to: number, slice: Slice): Transaction {
+  if (from >= to || !crossesContainer(tr.doc, from, to)) return tr.replaceRange(from, to, slice);
+  deleteRangeKeepingStructure(tr, from, to, true);
+  const caret = tr.selection.from;
+  return tr.replaceRange(caret, caret, slice);
 }
 
 /**

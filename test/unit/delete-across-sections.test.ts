@@ -4,12 +4,12 @@
  * Tracked, that is the selected text struck through and the blocks covered whole marked deleted —
  * not the next section deleted and re-inserted.
  */
-import type { Node } from 'prosemirror-model';
+import { Fragment, Slice, type Node } from 'prosemirror-model';
 import { EditorState, TextSelection, type Transaction } from 'prosemirror-state';
 import { baseKeymap, chainCommands } from 'prosemirror-commands';
 import type { EditorView } from 'prosemirror-view';
 import { describe, expect, it } from 'vitest';
-import { applyIfSaveable, structureKeymap } from '../../shared/editing/index.js';
+import { applyIfSaveable, replaceRangeKeepingStructure, structureKeymap } from '../../shared/editing/index.js';
 import { uniqueIdsPlugin } from '../../shared/model/index.js';
 import { listChanges } from '../../shared/tracking/changes.js';
 import { trackIfEnabled, trackingPlugin } from '../../shared/tracking/plugin.js';
@@ -192,5 +192,22 @@ describe('typing over a selection from the last décide item into the next secti
     expect(untracked.nodeAt(lastItemText)!.textContent).toBe('x');
     expect(sections(untracked)).toEqual(sections(doc));
     expect(acceptAll(tracked.doc).textContent).toBe(untracked.textContent);
+  });
+});
+
+describe('a paste read later (in a worker) over a selection across the edge', () => {
+  it('keeps the structure as typing over it does', () => {
+    const doc = resolution1332();
+    const { lastItemText, nextKeyword } = boundary(doc, 'décide');
+    const from = lastItemText + 1 + 10;
+    const to = nextKeyword + 1 + 'charge '.length;
+    const state = EditorState.create({ doc });
+    const slice = new Slice(Fragment.from(doc.type.schema.text('collé')), 0, 0);
+    const pasted = replaceRangeKeepingStructure(state.tr, from, to, slice).doc;
+    pasted.check();
+    expect(sections(pasted)).toEqual(sections(doc).map((s) => s.replace('charge le Secrétaire général', 'le Secrétaire général')));
+    expect(pasted.textContent).toContain(`${doc.textBetween(lastItemText + 1, from, '')}collé`);
+    // ProseMirror's own replace merges the keyword line into the item.
+    expect(sections(state.tr.replaceRange(from, to, slice).doc)).not.toEqual(sections(pasted));
   });
 });
