@@ -3,7 +3,7 @@
 //   PLENARY_FUZZ_RUNS overrides the count;
 // - the property tests of suggestion mode: tracking-property (edit sequences on the fixture
 //   resolutions, TRACKING_RUNS per document, CI: 80) and ui-commands-property (the editor's keys and
-//   toolbar, UI_RUNS, CI: 60), here at 10 seeds × 100 sequences and 500 sequences.
+//   toolbar, UI_RUNS, CI: 40), here at 10 seeds × 100 sequences and 500 sequences.
 import { spawnSync } from 'node:child_process';
 import process from 'node:process';
 

@@ -367,7 +367,7 @@ describe('UI-level commands with tracking on, on the C26/93 contribution', () =>
           }
         }
       }),
-      { numRuns: Number(process.env.UI_RUNS ?? 60), seed: Number(process.env.UI_SEED ?? 7) },
+      { numRuns: Number(process.env.UI_RUNS ?? 40), seed: Number(process.env.UI_SEED ?? 7) },
     );
     console.log(
       `UI commands: ${ran} of ${generated} generated steps ran (${Math.round((100 * ran) / generated)} %), ${compared} compared with the untracked command`,
@@ -377,5 +377,6 @@ describe('UI-level commands with tracking on, on the C26/93 contribution', () =>
     // Moves, demotions and promotions are among what ran, each checked like any step.
     for (const name of MUST_RUN) expect(ranBy.get(name) ?? 0, name).toBeGreaterThan(0);
     expect(compared / ran).toBeGreaterThanOrEqual(0.5);
-  });
+    // Seconds alone; a loaded two-core CI machine can take several times that (npm run fuzz runs 500).
+  }, 120_000);
 });
