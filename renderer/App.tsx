@@ -19,6 +19,7 @@ import { useBrowserShortcuts, useMenuCommands, usePreviewEscape } from './contro
 import { useFileDrop, useWindowTitle } from './controller/use-window.js';
 import { Toolbar } from './panels/Toolbar.js';
 import { Outline } from './panels/Outline.js';
+import { PanelResizer } from './panels/PanelResizer.js';
 import { SourcePane } from './panels/SourcePane.js';
 import { translationCounts } from '../shared/translation/index.js';
 import { StatusBar } from './panels/StatusBar.js';
@@ -64,7 +65,6 @@ export function App(props: AppProps) {
   usePreviewEscape(controller, state.reviewView);
   useWindowTitle(state.session, browserHost);
   const drop = useFileDrop(controller);
-
   const targets = useMemo(() => referenceTargets(snapshot.outline), [snapshot.outline]);
 
   const { reviewView, changesVisible } = state;
@@ -115,6 +115,7 @@ export function App(props: AppProps) {
               language={snapshot.language}
               onJump={(entry) => entry.id && controller.jumpTo(entry.id)}
             />
+            <PanelResizer panel="outline" />
           </div>
         ) : null}
         <main

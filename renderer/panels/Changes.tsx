@@ -9,6 +9,7 @@
 import { memo, useEffect, useMemo, useRef } from 'react';
 import type { TrackedChange } from '../../shared/tracking/index.js';
 import { authorsOf, bulkLabel, changeRows, filterByAuthor, type ChangeRow } from './change-rows.js';
+import { PanelResizer } from './PanelResizer.js';
 
 export interface ChangesProps {
   changes: readonly TrackedChange[];
@@ -115,6 +116,7 @@ export function Changes(props: ChangesProps) {
   }, [props.current]);
   return (
     <aside className="changes" aria-label="Tracked changes">
+      <PanelResizer panel="changes" />
       <header className="changes-header">
         <h2 className="panel-title">
           Changes <span className="changes-count">{shown.length === rows.length ? rows.length : `${shown.length} of ${rows.length}`}</span>
