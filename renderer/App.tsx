@@ -31,6 +31,7 @@ import { FilePicker, Messages, RecoveryDialog, ReviewBanner } from './panels/Dia
 import { Changes } from './panels/Changes.js';
 import { AuthorDialog } from './panels/AuthorDialog.js';
 import { ProposalDialogs, ProposalsPanel } from './panels/Proposals.js';
+import { directionOf } from '../shared/languages/index.js';
 
 export interface AppProps {
   api: PlenaryApi;
@@ -135,7 +136,7 @@ export function App(props: AppProps) {
               onJump={(id) => controller.jumpTo(id)}
             />
           ) : null}
-          <div className="page" lang={snapshot.language} dir={snapshot.language === 'ar' ? 'rtl' : 'ltr'}>
+          <div className="page" lang={snapshot.language} dir={directionOf(snapshot.language)}>
             <div ref={place} className="page-editor" />
             <Footnotes notes={snapshot.footnotes} onSelect={(note) => controller.selectFootnote(note.id)} />
           </div>
