@@ -4,7 +4,7 @@
  * the controller (renderer/controller/); React renders its state and the editor store's snapshot,
  * and never touches the document's DOM.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { EditorView } from 'prosemirror-view';
 import type { PlenaryApi } from '../shared/ipc/index.js';
 import type { TextImporter } from '../shared/editing/index.js';
@@ -17,11 +17,11 @@ import { commandContext, useControllerState } from './controller/use-controller.
 import { useEditor } from './controller/use-editor.js';
 import { useBrowserShortcuts, useMenuCommands, usePreviewEscape } from './controller/use-keys.js';
 import { useFileDrop, useWindowTitle } from './controller/use-window.js';
+import { useLeftToTranslate } from './controller/use-translation.js';
 import { Toolbar } from './panels/Toolbar.js';
 import { Outline } from './panels/Outline.js';
 import { PanelResizer } from './panels/PanelResizer.js';
 import { SourcePane } from './panels/SourcePane.js';
-import { translationCounts } from '../shared/translation/index.js';
 import { StatusBar } from './panels/StatusBar.js';
 import { ConflictDialog } from './panels/ConflictDialog.js';
 import { Footnotes } from './panels/Footnotes.js';
@@ -31,6 +31,7 @@ import { FilePicker, Messages, RecoveryDialog, ReviewBanner } from './panels/Dia
 import { Changes } from './panels/Changes.js';
 import { AuthorDialog } from './panels/AuthorDialog.js';
 import { ProposalDialogs, ProposalsPanel } from './panels/Proposals.js';
+import { directionOf } from '../shared/languages/index.js';
 
 export interface AppProps {
   api: PlenaryApi;
@@ -54,18 +55,15 @@ export function App(props: AppProps) {
   const scroller = useRef<HTMLElement>(null);
   // Beside a source: what is left to translate (a walk over the units, only while the source shows).
   const shownDoc = state.versions && view ? view.state.doc : null;
-  const leftToTranslate = useMemo(() => {
-    if (!shownDoc) return null;
-    const counts = translationCounts(shownDoc);
-    return counts['to-translate'] + counts['changed-in-source'];
-  }, [shownDoc]);
+  const leftToTranslate = useLeftToTranslate(shownDoc);
   useEffect(() => picker.attach((request) => controller.pick(request)), [picker, controller]);
   useMenuCommands(controller, api);
   useBrowserShortcuts(controller, browserHost);
   usePreviewEscape(controller, state.reviewView);
   useWindowTitle(state.session, browserHost);
   const drop = useFileDrop(controller);
-  const targets = useMemo(() => referenceTargets(snapshot.outline), [snapshot.outline]);
+  // The reference picker asks for its entries when opened, not on every render.
+  const targets = useCallback(() => referenceTargets(snapshot.outline), [snapshot.outline]);
 
   const { reviewView, changesVisible } = state;
   const run = (command: Parameters<AppController['run']>[0]) => void controller.run(command);
@@ -135,7 +133,7 @@ export function App(props: AppProps) {
               onJump={(id) => controller.jumpTo(id)}
             />
           ) : null}
-          <div className="page" lang={snapshot.language} dir={snapshot.language === 'ar' ? 'rtl' : 'ltr'}>
+          <div className="page" lang={snapshot.language} dir={directionOf(snapshot.language)}>
             <div ref={place} className="page-editor" />
             <Footnotes notes={snapshot.footnotes} onSelect={(note) => controller.selectFootnote(note.id)} />
           </div>

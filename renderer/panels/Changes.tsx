@@ -40,7 +40,7 @@ const Row = memo(function Row(props: {
       <button type="button" className="change-main" onClick={() => props.onSelect(row)} title="Select this change in the document">
         <span className="change-head">
           <span className="change-what">{row.what}</span>
-          {row.where ? <span className="change-where">{row.where}</span> : null}
+          {row.where ? <bdi className="change-where">{row.where}</bdi> : null}
         </span>
         <span className="change-meta">
           <span className={`change-author pl-author-${row.colour}`}>{row.author || 'Unknown author'}</span>
@@ -50,7 +50,11 @@ const Row = memo(function Row(props: {
             </time>
           ) : null}
         </span>
-        {row.excerpt ? <span className="change-excerpt">{row.excerpt}</span> : null}
+        {row.excerpt ? (
+          <span className="change-excerpt" dir="auto">
+            {row.excerpt}
+          </span>
+        ) : null}
       </button>
       <span className="change-actions">
         <button
