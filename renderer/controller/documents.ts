@@ -59,11 +59,18 @@ export class Documents {
 
   async save(saveAs: boolean): Promise<void> {
     const { session } = this.window;
-    const saved = await session.save(this.window.markupState()!.doc, saveAs);
+    const { api } = this.window.host;
+    let saved: boolean | 'reload' = false;
+    try {
+      saved = await session.save(this.window.markupState()!.doc, saveAs);
+    } finally {
+      // Whatever happened, the host hears that the command is over (a close waiting for it goes on).
+      await api.saveEnded(saved === true).catch(() => undefined);
+    }
     // The file changed on disk and the user chose to reload it: open it again in its place.
     if (saved === 'reload') {
       const fileId = session.current.fileId;
-      if (fileId) this.adopt(await this.window.host.api.openRecent(fileId));
+      if (fileId) this.adopt(await api.openRecent(fileId));
     } else if (saved) this.window.say('info', `Saved ${session.current.name ?? ''}`);
   }
 
