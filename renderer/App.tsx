@@ -22,7 +22,7 @@ import { Outline } from './panels/Outline.js';
 import { SourcePane } from './panels/SourcePane.js';
 import { translationCounts } from '../shared/translation/index.js';
 import { StatusBar } from './panels/StatusBar.js';
-import { ConflictDialog } from './panels/ConflictDialog.js';
+import { ConflictDialog, DiscardDialog } from './panels/ConflictDialog.js';
 import { Footnotes } from './panels/Footnotes.js';
 import { Checks } from './panels/Checks.js';
 import { FindBar } from './panels/FindBar.js';
@@ -45,7 +45,7 @@ export interface AppProps {
 
 export function App(props: AppProps) {
   const { api, picker, browserHost, importText, onEditorView, readPaste } = props;
-  const controller = useMemo(() => new AppController({ api, confirm: (question) => window.confirm(question) }), [api]);
+  const controller = useMemo(() => new AppController({ api }), [api]);
   const state = useControllerState(controller);
   const snapshot = useEditorSnapshot(controller.store);
   const place = useRef<HTMLDivElement>(null);
@@ -192,6 +192,7 @@ export function App(props: AppProps) {
       ) : null}
       <ProposalDialogs dialog={state.proposalDialog} language={snapshot.language} actions={controller} />
       {state.pick ? <FilePicker request={state.pick} onDone={(name) => controller.picked(name)} /> : null}
+      {state.discard ? <DiscardDialog question={state.discard} onAnswer={(discard) => controller.discardAnswered(discard)} /> : null}
       {state.conflict ? <ConflictDialog conflict={state.conflict} onChoose={(choice) => controller.conflictChosen(choice)} /> : null}
     </div>
   );

@@ -17,9 +17,9 @@ export class Documents {
   constructor(private readonly window: WindowContext) {}
 
   /** True when there is no unsaved work, or the user agrees to lose it. */
-  confirmDiscard(): boolean {
+  async confirmDiscard(): Promise<boolean> {
     const current = this.window.session.current;
-    return !current.dirty || this.window.host.confirm(`Discard the unsaved changes to ${current.name ?? 'this document'}?`);
+    return !current.dirty || this.window.askDiscard(`Discard the unsaved changes to ${current.name ?? 'this document'}?`);
   }
 
   /** A new, never saved document on screen. */
@@ -39,21 +39,21 @@ export class Documents {
   }
 
   /** File → New Resolution, in the language of the document on screen. */
-  newResolution(): void {
-    if (!this.confirmDiscard()) return;
+  async newResolution(): Promise<void> {
+    if (!(await this.confirmDiscard())) return;
     const language = this.window.markupState()?.doc.attrs.language;
     this.showNew(newResolution(isLanguageCode(language) ? language : ('fr' satisfies LanguageCode)));
   }
 
   async open(): Promise<void> {
-    if (!this.confirmDiscard()) return;
+    if (!(await this.confirmDiscard())) return;
     const outcome = await this.window.host.api.openDialog();
     if (outcome) this.adopt(outcome);
   }
 
   /** A file dropped on the page opens like File → Open (imported: Save asks for a name). */
   async openDropped(name: string, dataBase64: () => Promise<string>): Promise<void> {
-    if (!this.confirmDiscard()) return;
+    if (!(await this.confirmDiscard())) return;
     this.adopt(await this.window.host.api.openDropped(name, await dataBase64()));
   }
 
@@ -81,7 +81,7 @@ export class Documents {
    */
   async newRevision(): Promise<void> {
     const { say } = this.window;
-    if (!this.confirmDiscard()) return;
+    if (!(await this.confirmDiscard())) return;
     const outcome = await this.window.host.api.chooseResolution();
     if (!outcome) return;
     if (!outcome.ok) return say('error', outcome.error);
@@ -98,7 +98,7 @@ export class Documents {
   async compare(): Promise<void> {
     const { say } = this.window;
     const markup = this.window.markupState();
-    if (!markup || !this.confirmDiscard()) return;
+    if (!markup || !(await this.confirmDiscard())) return;
     const outcome = await this.window.host.api.chooseVersion();
     if (!outcome) return;
     if (!outcome.ok) return say('error', outcome.error);

@@ -4,6 +4,11 @@
  * version under another name, reload the file (dropping the edits here), or cancel. Nothing is lost
  * unasked: Escape and Cancel leave both versions as they are, and the safe choice, Save As…, has
  * the focus.
+ *
+ * And the question asked before a command replaces a document with unsaved changes (New, Open, a
+ * dropped file, New revision, Compare…, a restored snapshot) — in the page rather than
+ * window.confirm, which a browser may suppress: the command would then do nothing without a word.
+ * Cancel has the focus and Escape cancels.
  */
 import { useEffect, useRef } from 'react';
 import type { ConflictChoice, SaveConflict } from '../session.js';
@@ -56,6 +61,30 @@ export function ConflictDialog(props: { conflict: SaveConflict; onChoose(choice:
           </button>
           <button ref={saveAs} type="button" className="primary" onClick={() => onChoose('save-as')}>
             Save As…
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export function DiscardDialog(props: { question: string; onAnswer(discard: boolean): void }) {
+  const { question, onAnswer } = props;
+  const dialog = useRef<HTMLDivElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
+  useEffect(() => cancel.current?.focus(), []);
+  useModalKeys(dialog, () => onAnswer(false));
+  return (
+    <div className="modal-backdrop">
+      <div ref={dialog} className="modal discard-dialog" role="alertdialog" aria-modal="true" aria-labelledby="discard-title">
+        <h2 id="discard-title">{question}</h2>
+        <p>Your changes since the last save will be lost.</p>
+        <div className="modal-actions">
+          <button ref={cancel} type="button" onClick={() => onAnswer(false)}>
+            Cancel
+          </button>
+          <button type="button" className="danger" onClick={() => onAnswer(true)}>
+            Discard
           </button>
         </div>
       </div>

@@ -13,7 +13,8 @@ import { listChanges } from '../../shared/tracking/changes.js';
 import { trackingScopeOf, trackingState } from '../../shared/tracking/plugin.js';
 import type { PickRequest } from '../../renderer/host-api.js';
 import { INFO_MESSAGE_MS } from '../../renderer/controller/messages.js';
-import { deferred, fakeHost, fixtureText, opened, startedController, type FakeHost } from '../support/controller.js';
+import { deferred, fakeHost, fixtureText, HeadlessSurface, opened, startedController, type FakeHost } from '../support/controller.js';
+import { AppController } from '../../renderer/controller/controller.js';
 import { at } from '../support/review.js';
 
 const RES = 'council-res-1332-c24.txt';
@@ -236,6 +237,30 @@ describe('file commands', () => {
     await controller.run('new-resolution');
     expect(controller.getState().session).toMatchObject({ name: null, dirty: false });
     expect(text(started)).not.toContain("Rôle de l'UIT");
+  });
+
+  it('without a confirm of the host, asks in the page: Compare… waits for the answer, then asks for the version', async () => {
+    const host = fakeHost({ authorName: 'Marie Dupont' });
+    host.next.initial = opened(RES);
+    const controller = new AppController({ api: host.api });
+    const surface = new HeadlessSurface(controller.initialEditorState(), controller);
+    controller.attach(surface);
+    await controller.start();
+    typeBefore({ surface } as Started, 'Rôle de', 'Le ');
+    // Cancel: the command ends, nothing is asked of the host.
+    const cancelled = controller.run('compare');
+    await vi.waitFor(() => expect(controller.getState().discard).toBe(`Discard the unsaved changes to ${RES}?`));
+    controller.discardAnswered(false);
+    await cancelled;
+    expect(controller.getState().discard).toBeNull();
+    expect(host.calls).not.toContain('chooseVersion');
+    // Discard: the version is asked for.
+    const comparing = controller.run('compare');
+    await vi.waitFor(() => expect(controller.getState().discard).not.toBeNull());
+    expect(host.calls).not.toContain('chooseVersion');
+    controller.discardAnswered(true);
+    await comparing;
+    expect(host.calls).toContain('chooseVersion');
   });
 
   it('saves an imported document under a new .plenary name and says so', async () => {
