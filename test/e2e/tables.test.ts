@@ -54,6 +54,28 @@ afterAll(async () => {
   await served?.host.close();
 });
 
+describe('the outline of a report', () => {
+  it("lists the report's title and numbered headings; a click on one goes to it", async () => {
+    const outline = page.locator('.outline');
+    await outline.locator('.outline-heading').first().waitFor();
+    expect(await outline.locator('.outline-empty').count()).toBe(0);
+    expect(await outline.locator('.outline-title').innerText()).toMatch(/^RAPPORT SUR LE RÔLE DE L'UIT/);
+    const headings = await outline.locator('.outline-heading').allInnerTexts();
+    expect(headings.slice(0, 3).map((text) => text.replace(/\s+/g, ' '))).toEqual([
+      '1 Introduction',
+      "2 Activités menées par l'UIT dans le cadre de la mise en œuvre des résu…",
+      '3 Examen du SMSI+20',
+    ]);
+    await shot('report-outline');
+    await outline.locator('.outline-heading', { hasText: 'Examen du SMSI+20' }).click();
+    await expect.poll(() => outline.locator('.outline-current').innerText()).toContain('Examen du SMSI+20');
+    const cursorIn = await page.evaluate(
+      () => window.getSelection()?.anchorNode?.parentElement?.closest('h1, h2, h3, h4, [data-id]')?.textContent ?? '',
+    );
+    expect(cursorIn).toContain('Examen du SMSI+20');
+  });
+});
+
 describe('tables in Chromium', () => {
   it('inserts a table after the paragraph of the cursor and types the cells with Tab', async () => {
     await caret(editorOf(page).locator('p', { hasText: 'En 2022 et 2023, deux éditions' }).first(), 'end');
