@@ -7,7 +7,7 @@
  *
  * The tests run in order on one page. Screenshots go to test-artifacts/e2e-tables-*.png.
  */
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -204,6 +204,20 @@ describe('tables in Chromium', () => {
     const xml = docxParts(readFileSync(path.join(folder, 'timetable.docx')))['word/document.xml']!;
     expect(xml).toMatch(/<w:trPr>(?:(?!<\/w:trPr>).)*<w:ins [^>]*w:author="Secrétariat"/s);
     expect(xml).toMatch(/<w:trPr>(?:(?!<\/w:trPr>).)*<w:del [^>]*w:author="Secrétariat"/s);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('the outline of a document without structure', () => {
+  it('says that there are no sections or headings', async () => {
+    writeFileSync(path.join(folder, 'note.txt'), 'Note pour le Secrétariat.\n\nLes tableaux sont joints au rapport.\n');
+    await editorOf(page).focus();
+    await page.keyboard.press('Control+o');
+    await pickFile(page, 'note.txt');
+    await eventually(() => page.locator('.status-file').innerText()).toBe('note.txt');
+    expect(await page.locator('.outline .outline-empty').innerText()).toBe('No sections or headings in this document');
+    expect(await page.locator('.outline .outline-row').count()).toBe(0);
+    await shot('note-outline');
     expect(problems).toEqual([]);
   });
 });
