@@ -281,6 +281,9 @@ export class AppController implements WindowContext {
     this.patch({ reviewView: 'markup' });
     surface.show(createEditorState(doc, { author: this.author }), true);
     this.store.refresh(surface.state);
+    // The page scroller is shared by every document shown: without this, the next document opens
+    // at the scroll position of the last one, its start out of view.
+    surface.center(surface.state.selection.head);
     surface.focus();
   }
 

@@ -319,6 +319,20 @@ describe('file commands', () => {
   });
 });
 
+describe('the page on a newly shown document', () => {
+  it('shows the start of the next document opened, not the place the last one was scrolled to', async () => {
+    const started = await withResolution();
+    const { controller, host, surface } = started;
+    const shown = surface.centered.length;
+    host.next.open = Promise.resolve(opened('wtdc-res-30-kigali-2022.txt', { fileId: 'f_30' }));
+    await controller.run('open');
+    expect(writeText(surface.state.doc)).toContain('RÉSOLUTION 30');
+    // The caret of a newly opened document is at its start, and the page is brought to it.
+    expect(surface.centered.slice(shown)).toEqual([surface.state.selection.head]);
+    expect(surface.state.selection.head).toBeLessThan(10);
+  });
+});
+
 describe('new revision of a resolution', () => {
   it('makes the resolution in force an untitled contribution: tracking on, the cursor in the first cover field', async () => {
     const started = await withResolution();
