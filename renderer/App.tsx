@@ -13,7 +13,7 @@ import { useEditorSnapshot } from './store.js';
 import { referenceTargets } from './outline.js';
 import { AppController } from './controller/controller.js';
 import { PickerBridge } from './controller/picker-bridge.js';
-import { useControllerState } from './controller/use-controller.js';
+import { commandContext, useControllerState } from './controller/use-controller.js';
 import { useEditor } from './controller/use-editor.js';
 import { useBrowserShortcuts, useMenuCommands, usePreviewEscape } from './controller/use-keys.js';
 import { useFileDrop, useWindowTitle } from './controller/use-window.js';
@@ -74,7 +74,7 @@ export function App(props: AppProps) {
       data-review-view={reviewView}
     >
       <Toolbar
-        context={{ canUndo: snapshot.canUndo, canRedo: snapshot.canRedo, tracking: snapshot.tracking, changesVisible, reviewView }}
+        context={commandContext(snapshot, state)}
         language={snapshot.language}
         onCommand={run}
         onInsertSection={(kind, keyword) => controller.insertSection(kind, keyword)}
