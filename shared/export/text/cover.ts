@@ -42,7 +42,9 @@ export function coverLines(cover: Node, table: LanguageTable, textOf: FieldText)
   push('session');
   push('placeAndDates');
   push('agendaItem', table.cover.agendaItem);
-  push('documentNumber', table.cover.document);
+  // An unfilled number (New revision, before the delegate has one) writes no line, as the Word
+  // cover writes no "Document": the heading alone would read back as the first line of the source.
+  if (value('documentNumber')?.trim()) push('documentNumber', table.cover.document);
   push('date');
   push('originalLanguage', table.cover.original);
   push('source');
