@@ -40,7 +40,7 @@ describe('an unfilled cover document number', () => {
       if (node.type.name === 'cover_field' && node.attrs.name === 'documentNumber') range = [pos + 1, pos + 1 + node.content.size];
       return range === null;
     });
-    const [from, to] = range ?? [0, 0];
+    const [from, to] = (range as [number, number] | null) ?? [0, 0];
     expect(to).toBeGreaterThan(from);
     // As New revision leaves it: the field there, its number not yet known (blank or spaces).
     for (const blank of ['', '  ']) {
