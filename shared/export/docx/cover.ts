@@ -138,17 +138,20 @@ function coverTable(c: Cover): Table {
     ...(fields.has('placeAndDates') ? [fieldParagraph(c, fields.get('placeAndDates')!, 'CoverTable')] : []),
   ];
   const documentNumber = fields.get('documentNumber');
-  const numberParagraph = documentNumber
-    ? [
-        fieldParagraph(
-          c,
-          documentNumber,
-          'CoverTable',
-          startsWithHeading(documentNumber, cover.document) ? '' : `${cover.document} `,
-          DOCUMENT_SUFFIX.test(acceptedText(documentNumber)) ? '' : `-${ctx.language.documentSuffix}`,
-        ),
-      ]
-    : [];
+  // An unfilled number (New revision, before the delegate has one) stays empty: no "Document -F".
+  const numberParagraph = !documentNumber
+    ? []
+    : !documentNumber.textContent.trim()
+      ? [fieldParagraph(c, documentNumber, 'CoverTable')]
+      : [
+          fieldParagraph(
+            c,
+            documentNumber,
+            'CoverTable',
+            startsWithHeading(documentNumber, cover.document) ? '' : `${cover.document} `,
+            DOCUMENT_SUFFIX.test(acceptedText(documentNumber)) ? '' : `-${ctx.language.documentSuffix}`,
+          ),
+        ];
   const date = fields.has('date') ? [fieldParagraph(c, fields.get('date')!, 'CoverTable')] : [];
   const rows: Array<[Paragraph[], Paragraph[]]> = [
     [[logoSlot], session],
