@@ -58,20 +58,26 @@ export function markedText(original: string | undefined, renewed: string | undef
   if (!original) return `[+${renewed}+]`;
   if (!renewed) return `[-${original}-]`;
   // Shared leading/trailing punctuation stays outside (`f)` → `g)`): only the value changed.
-  let head = 0;
-  while (head < original.length && head < renewed.length && original[head] === renewed[head] && !/[\p{L}\p{N}]/u.test(original[head]!))
-    head++;
-  let tail = 0;
+  const { lead, trail } = sharedPunctuation(original, renewed);
+  const before = original.slice(0, lead);
+  const after = original.slice(original.length - trail);
+  return `${before}[-${original.slice(lead, original.length - trail)}-][+${renewed.slice(lead, renewed.length - trail)}+]${after}`;
+}
+
+/** How many characters of punctuation (no letter, no digit) two labels share at their start and end. */
+function sharedPunctuation(a: string, b: string): { lead: number; trail: number } {
+  const punctuation = (c: string) => !/[\p{L}\p{N}]/u.test(c);
+  let lead = 0;
+  while (lead < a.length && lead < b.length && a[lead] === b[lead] && punctuation(a[lead]!)) lead++;
+  let trail = 0;
   while (
-    tail < original.length - head &&
-    tail < renewed.length - head &&
-    original[original.length - 1 - tail] === renewed[renewed.length - 1 - tail] &&
-    !/[\p{L}\p{N}]/u.test(original[original.length - 1 - tail]!)
+    trail < a.length - lead &&
+    trail < b.length - lead &&
+    a[a.length - 1 - trail] === b[b.length - 1 - trail] &&
+    punctuation(a[a.length - 1 - trail]!)
   )
-    tail++;
-  const before = original.slice(0, head);
-  const after = original.slice(original.length - tail);
-  return `${before}[-${original.slice(head, original.length - tail)}-][+${renewed.slice(head, renewed.length - tail)}+]${after}`;
+    trail++;
+  return { lead, trail };
 }
 
 /**
@@ -123,17 +129,7 @@ export function wordChange(original: string, renewed: string): WordChange {
   }
   // Shared leading/trailing punctuation of the changed word stays outside too (`c)` → `d)`).
   if (changedA && changedB) {
-    let lead = 0;
-    while (lead < changedA.length && lead < changedB.length && changedA[lead] === changedB[lead] && !/[\p{L}\p{N}]/u.test(changedA[lead]!))
-      lead++;
-    let trail = 0;
-    while (
-      trail < changedA.length - lead &&
-      trail < changedB.length - lead &&
-      changedA[changedA.length - 1 - trail] === changedB[changedB.length - 1 - trail] &&
-      !/[\p{L}\p{N}]/u.test(changedA[changedA.length - 1 - trail]!)
-    )
-      trail++;
+    const { lead, trail } = sharedPunctuation(changedA, changedB);
     before = `${before}${changedA.slice(0, lead)}`;
     after = `${changedA.slice(changedA.length - trail)}${after}`;
     changedA = changedA.slice(lead, changedA.length - trail);
