@@ -15,8 +15,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { Node } from 'prosemirror-model';
-import { trackedReferenceText, wordChange, type WordChange } from '../../numbering/index.js';
-import { replacedReference } from '../../tracking/index.js';
+import { trackedReferenceText } from '../../numbering/index.js';
 import type { LanguageCode } from '../../languages/index.js';
 import { paragraph, runFormat, type ExportContext } from './context.js';
 import { scriptSegments } from '../../languages/index.js';
@@ -96,27 +95,7 @@ export function textRuns(ctx: ExportContext, text: string, format: IRunOptions, 
  */
 export function inlineRuns(ctx: ExportContext, block: Node, blockRevisions: Revisions): ParagraphChild[] {
   const out: ParagraphChild[] = [];
-  for (let index = 0; index < block.childCount; index++) {
-    const child = block.child(index);
-    const replaced = isRevised(blockRevisions) ? null : replacedReference(block, index);
-    if (replaced) {
-      // One reference made to name another item: only its label is deleted and inserted.
-      const language = ctx.language.code as LanguageCode;
-      const before = trackedReferenceText(replaced.deleted, ctx.doc, language).original.text;
-      const after = trackedReferenceText(replaced.inserted, ctx.doc, language).new.text;
-      const format = runFormat(ctx, replaced.inserted.marks);
-      out.push(
-        ...changedWordRuns(
-          ctx,
-          wordChange(before, after),
-          format,
-          markRevisionsOf(replaced.deleted.marks),
-          markRevisionsOf(replaced.inserted.marks),
-        ),
-      );
-      index++;
-      continue;
-    }
+  block.forEach((child) => {
     if (child.isText) {
       out.push(...textRuns(ctx, child.text ?? '', runFormat(ctx, child.marks), within(blockRevisions, markRevisionsOf(child.marks))));
     } else if (child.type.name === 'footnote') {
@@ -128,24 +107,8 @@ export function inlineRuns(ctx: ExportContext, block: Node, blockRevisions: Revi
       const text = proposalReferenceText(ctx.doc, child);
       out.push(...textRuns(ctx, text, runFormat(ctx, child.marks), within(blockRevisions, markRevisionsOf(child.marks))));
     }
-  }
+  });
   return out;
-}
-
-/** A text whose changed part alone is deleted and inserted: the words both versions share stay unrevised. */
-function changedWordRuns(
-  ctx: ExportContext,
-  change: WordChange,
-  format: IRunOptions,
-  deletion: Revisions,
-  insertion: Revisions,
-): ParagraphChild[] {
-  return [
-    ...(change.before ? textRuns(ctx, change.before, format, UNREVISED) : []),
-    ...(change.deleted ? textRuns(ctx, change.deleted, format, deletion) : []),
-    ...(change.inserted ? textRuns(ctx, change.inserted, format, insertion) : []),
-    ...(change.after ? textRuns(ctx, change.after, format, UNREVISED) : []),
-  ];
 }
 
 /**
@@ -163,13 +126,10 @@ function crossReference(ctx: ExportContext, node: Node, revisions: Revisions): P
   if (!rendered.changed) return textRuns(ctx, rendered.new.text, format, UNREVISED);
   const target = rendered.new.target ?? rendered.original.target;
   const credit = (target ? ctx.labelAttribution.get(target) : undefined) ?? ctx.fallbackAttribution;
-  return changedWordRuns(
-    ctx,
-    wordChange(rendered.original.text, rendered.new.text),
-    format,
-    { ...UNREVISED, deleted: { ...credit, kind: 'deletion' } },
-    { ...UNREVISED, inserted: { ...credit, kind: 'insertion' } },
-  );
+  return [
+    ...textRuns(ctx, rendered.original.text, format, { ...UNREVISED, deleted: { ...credit, kind: 'deletion' } }),
+    ...textRuns(ctx, rendered.new.text, format, { ...UNREVISED, inserted: { ...credit, kind: 'insertion' } }),
+  ];
 }
 
 /**
