@@ -5,7 +5,7 @@
  */
 import { basename } from 'node:path';
 import { isLanguageCode, LANGUAGE_CODES } from '../../shared/languages/index.js';
-import { conferenceByCode, conferenceCodes, newProposalsDocument } from '../../shared/proposals/index.js';
+import { conferenceByCode, conferenceCodes, newProposalsDocument, unverifiedConferenceWarning } from '../../shared/proposals/index.js';
 import { saveDocument } from '../../node/file/index.js';
 import { parseCommandArgs, resolvePath, writeLines } from '../args.js';
 import { UsageError } from '../errors.js';
@@ -38,6 +38,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const conference = values.conference ? conferenceByCode(values.conference) : null;
   if (values.conference && !conference)
     throw new UsageError(`unknown conference ${values.conference}: one of ${conferenceCodes().join(', ')}`);
+  const unverified = conference ? unverifiedConferenceWarning(conference) : null;
+  if (unverified) writeLines(io.stderr, `warning: ${unverified}`);
 
   const doc = newProposalsDocument({
     language,

@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { LibraryText } from '../../shared/ipc/index.js';
 import { isLanguageCode, LANGUAGE_CODES, languageTable, type LanguageCode } from '../../shared/languages/index.js';
-import { conferenceCodes } from '../../shared/proposals/index.js';
+import { conferenceByCode, conferenceCodes, unverifiedConferenceWarning } from '../../shared/proposals/index.js';
 import { PROPOSAL_SYMBOLS, type ProposalSymbol } from '../../shared/schema/index.js';
 import type { ProposalEntry } from '../store.js';
 import type { NewProposalsRequest } from '../proposals.js';
@@ -105,6 +105,17 @@ function Modal(props: { className: string; title: string; onSubmit(): void; onCa
   );
 }
 
+/** Says so when the chosen conference's entry is not confirmed by an ITU source (shared/proposals/SOURCES.md). */
+function UnverifiedConference(props: { code: string }) {
+  const conference = props.code ? conferenceByCode(props.code) : null;
+  const warning = conference ? unverifiedConferenceWarning(conference) : null;
+  return warning ? (
+    <p className="muted unverified-conference" role="note">
+      {warning}
+    </p>
+  ) : null;
+}
+
 export function NewProposalsDialog(props: { language: LanguageCode; onCreate(request: NewProposalsRequest): void; onCancel(): void }) {
   const [source, setSource] = useState('');
   const [conference, setConference] = useState(conferenceCodes()[0] ?? '');
@@ -133,12 +144,13 @@ export function NewProposalsDialog(props: { language: LanguageCode; onCreate(req
         <select value={conference} onChange={(event) => setConference(event.target.value)} aria-label="Conference">
           {conferenceCodes().map((code) => (
             <option key={code} value={code}>
-              {code}
+              {conferenceByCode(code)?.verified === false ? `${code} (unverified)` : code}
             </option>
           ))}
           <option value="">(another)</option>
         </select>
       </label>
+      <UnverifiedConference code={conference} />
       <label className="form-row">
         Document number{' '}
         <input

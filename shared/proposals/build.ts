@@ -18,7 +18,7 @@ import { buildDoc, newId } from '../model/index.js';
 import { acceptedText, coverDate, numberLineOf, theResolution } from '../contribution/index.js';
 import { schema, type ProposalSymbol } from '../schema/index.js';
 import { trackTransaction, UNTRACKED_META } from '../tracking/index.js';
-import { inLanguage, type Conference } from './conferences.js';
+import { conferencePlaceAndDates, inLanguage, type Conference } from './conferences.js';
 import { isAddition, isModification, proposalsOf } from './identifiers.js';
 import { UserFacingError } from '../errors/index.js';
 
@@ -57,7 +57,7 @@ export function newProposalsDocument(options: ProposalsDocumentOptions): Node {
     language: options.language,
     cover: {
       session: conference ? inLanguage(conference.name, options.language) : '',
-      placeAndDates: conference ? `${inLanguage(conference.place, options.language)}, ${conference.year}` : '',
+      placeAndDates: conference ? conferencePlaceAndDates(conference, options.language, table.contribution.dateLocale) : '',
       // Written without the word `Document`, which the cover's writers put before it (as for C26/93-F).
       documentNumber: `${options.documentNumber ?? '1'}-${table.documentSuffix}`,
       date: options.date ?? coverDate(options.today ?? new Date(), table.contribution),

@@ -140,6 +140,10 @@ describe('a proposals document built with the CLI', () => {
     const notProposals = await plenary('propose', 'res.plenary', '--noc', '30');
     expect(notProposals.code).toBe(1);
     expect(notProposals.stderr).toBe('plenary propose: res.plenary is not a proposals document: make one with plenary new-proposals\n');
+    // A conference no ITU source confirmed is used, with a warning to check the cover.
+    const unconfirmed = await plenary('new-proposals', '--source', 'SEN', '--conference', 'WRC-27', '-o', 'wrc.plenary');
+    expect(unconfirmed.code).toBe(0);
+    expect(unconfirmed.stderr).toMatch(/^warning: WRC-27 is not confirmed by an ITU source \(its dates are not known\)/);
     const badSource = await plenary('new-proposals', '--source', 'Senegal (Republic of)', '-o', 'bad.plenary');
     expect(badSource.code).toBe(1);
     expect(badSource.stderr).toMatch(/^plenary new-proposals: "Senegal \(Republic of\)" is not a source prefix/);
