@@ -1,6 +1,6 @@
 /**
  * The cover of a Council document, read from the lines before its body (docs/council-format.md,
- * "Cover page"): session and place lines, agenda item, document number, date, original language,
+ * "Cover page"): session and place lines, a conference document's meeting line, agenda item, document number, date, original language,
  * the source line, the title in capitals, then the box headings (`Objet`, `Suite à donner par le
  * Conseil`, …, `Références`) each followed by its paragraph. The header template of later pages
  * (`- 2 -`, `C2001/#-F`) and the box rule (`__________________`) are dropped: the writers emit them.
@@ -21,6 +21,20 @@ export interface CoverResult {
 
 type Metadata = 'agendaItem' | 'documentNumber' | 'date' | 'originalLanguage';
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Whether a line above the metadata is a conference document's meeting line: the plenary meeting in
+ * the document's language, or, after the session and place lines, a line in capitals (`COMMITTEE 5`,
+ * `WORKING GROUP OF THE PLENARY`).
+ */
+function isMeetingLine(line: SourceLine, classify: LineClassifier, topLines: number): boolean {
+  if (classify.afterPrefix(line, classify.table.proposals.plenaryMeeting) === '') return true;
+  return topLines >= 2 && mostlyCapitals(line.plain);
+}
+
 /** The metadata line this is, with its value (`Document C26/93-F` → documentNumber `C26/93-F`). */
 function metadataOf(line: SourceLine, classify: LineClassifier): { name: Metadata; value: string } | null {
   const { cover } = classify.table;
@@ -28,6 +42,10 @@ function metadataOf(line: SourceLine, classify: LineClassifier): { name: Metadat
   if (agenda !== null) return { name: 'agendaItem', value: agenda };
   const document = classify.afterPrefix(line, cover.document);
   if (document !== null && /^\S+$/u.test(document)) return { name: 'documentNumber', value: document };
+  // A conference document's addendum, `Addendum 1 to Document 56-E`: kept whole.
+  if (line.label === null && new RegExp(`^\\S+\\s+\\d+\\s+\\S+\\s+${escapeRegExp(cover.document)}\\s+\\S+$`, 'iu').test(line.plain)) {
+    return { name: 'documentNumber', value: line.plain };
+  }
   const original = classify.afterPrefix(line, cover.original);
   if (original !== null) return { name: 'originalLanguage', value: original };
   if (line.label === null && isDate(line.plain)) return { name: 'date', value: line.plain };
@@ -76,6 +94,8 @@ export function readCover(lines: readonly SourceLine[], classify: LineClassifier
       name = metadata.name;
       // A value that is the whole line (a date) keeps its runs, tracked changes included.
       if (metadata.value !== line.plain) runs = [metadata.value];
+    } else if (index < firstMetadata && !fields.has('meeting') && isMeetingLine(line, classify, topLines)) {
+      name = 'meeting';
     } else if (index < firstMetadata) {
       // Lines above the agenda item and document number: the session, then place and dates.
       name = topLines === 0 ? 'session' : 'placeAndDates';
