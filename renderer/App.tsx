@@ -194,7 +194,7 @@ export function App(props: AppProps) {
           onLater={() => controller.postponeRecovery()}
         />
       ) : null}
-      <ProposalDialogs dialog={state.proposalDialog} language={snapshot.language} actions={controller} />
+      <ProposalDialogs dialog={state.proposalDialog} libraryAdd={state.libraryAdd} language={snapshot.language} actions={controller} />
       {state.pick ? <FilePicker request={state.pick} onDone={(name) => controller.picked(name)} /> : null}
     </div>
   );

@@ -5,13 +5,16 @@
  * Proposal dialog (a symbol, then a text of the library of texts in force, or an ADD's title).
  * Dumb components: the controller does the work.
  */
-import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
 import type { LibraryText } from '../../shared/ipc/index.js';
 import { isLanguageCode, LANGUAGE_CODES, languageTable, type LanguageCode } from '../../shared/languages/index.js';
 import { conferenceByCode, conferenceCodes, unverifiedConferenceWarning } from '../../shared/proposals/index.js';
 import { PROPOSAL_SYMBOLS, type ProposalSymbol } from '../../shared/schema/index.js';
 import type { ProposalEntry } from '../store.js';
 import type { NewProposalsRequest } from '../proposals.js';
+import type { LibraryAddState } from '../library-add.js';
+import { LibraryAddDialog, type LibraryAddActions } from './LibraryAdd.js';
+import { Modal } from './Modal.js';
 
 export function ProposalsPanel(props: {
   entries: ProposalEntry[];
@@ -79,29 +82,6 @@ export function ProposalsPanel(props: {
         ))}
       </ol>
     </section>
-  );
-}
-
-/** The modal frame the two dialogs share: focus on the first field, Esc cancels. */
-function Modal(props: { className: string; title: string; onSubmit(): void; onCancel(): void; children: ReactNode }) {
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => form.current?.querySelector<HTMLElement>('input, select')?.focus(), []);
-  return (
-    <div className="modal-backdrop" onKeyDown={(event) => event.key === 'Escape' && props.onCancel()}>
-      <form
-        ref={form}
-        className={`modal ${props.className}`}
-        role="dialog"
-        aria-labelledby={`${props.className}-title`}
-        onSubmit={(event: FormEvent) => {
-          event.preventDefault();
-          props.onSubmit();
-        }}
-      >
-        <h2 id={`${props.className}-title`}>{props.title}</h2>
-        {props.children}
-      </form>
-    </div>
   );
 }
 
@@ -305,7 +285,7 @@ export function AddProposalDialog(props: {
 }
 
 /** What the proposal dialogs ask of the window (the controller provides it). */
-export interface ProposalActions {
+export interface ProposalActions extends LibraryAddActions {
   createProposals(request: NewProposalsRequest): void;
   searchLibrary(query: string): Promise<LibraryText[]>;
   addProposal(request: { symbol: ProposalSymbol; textId?: string; title?: string }): Promise<void>;
@@ -313,9 +293,15 @@ export interface ProposalActions {
 }
 
 /** The dialog of a proposals document that is open, if any. */
-export function ProposalDialogs(props: { dialog: 'new' | 'add' | null; language: string; actions: ProposalActions }) {
+export function ProposalDialogs(props: {
+  dialog: 'new' | 'add' | null;
+  libraryAdd: LibraryAddState | null;
+  language: string;
+  actions: ProposalActions;
+}) {
   const { actions } = props;
   const onSearch = useCallback((query: string) => actions.searchLibrary(query), [actions]);
+  if (props.libraryAdd) return <LibraryAddDialog state={props.libraryAdd} actions={actions} />;
   if (props.dialog === 'new') {
     return (
       <NewProposalsDialog

@@ -1,0 +1,28 @@
+/** The modal dialog frame of the proposals' and the library's dialogs. */
+import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
+
+/** The modal frame the proposals' and the library's dialogs share: focus on the first field (or button), Esc cancels. */
+export function Modal(props: { className: string; title: string; onSubmit(): void; onCancel(): void; children: ReactNode }) {
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(
+    () => (form.current?.querySelector<HTMLElement>('input, select') ?? form.current?.querySelector<HTMLElement>('button'))?.focus(),
+    [],
+  );
+  return (
+    <div className="modal-backdrop" onKeyDown={(event) => event.key === 'Escape' && props.onCancel()}>
+      <form
+        ref={form}
+        className={`modal ${props.className}`}
+        role="dialog"
+        aria-labelledby={`${props.className}-title`}
+        onSubmit={(event: FormEvent) => {
+          event.preventDefault();
+          props.onSubmit();
+        }}
+      >
+        <h2 id={`${props.className}-title`}>{props.title}</h2>
+        {props.children}
+      </form>
+    </div>
+  );
+}
