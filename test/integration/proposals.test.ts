@@ -127,8 +127,8 @@ describe('a proposals document built with the CLI', () => {
     const pages = await pdfPages(pdf!, { layout: true });
     const all = pages.join('\n');
     for (const line of ['ADD', 'MOD', 'SUP', 'NOC']) expect(all).toMatch(new RegExp(`^\\s*${line}\\s+XXX/1/\\d`, 'm'));
-    // The conference cover: the place and dates under the conference (its name wraps in the cover's right column), the meeting line beside the document number.
-    expect(pages[0]).toMatch(/Conférence de plénipotentiaires \(PP-\s*26\)\s*\n\s*Doha, 9–27 novembre 2026/);
+    // The conference cover: the place and dates under the conference (the name on one line: its column is wider than a Council session's), the meeting line beside the document number.
+    expect(pages[0]).toMatch(/Conférence de plénipotentiaires \(PP-26\)\s*\n\s*Doha, 9–27 novembre 2026/);
     expect(pages[0]).toMatch(/^\s*SÉANCE PLÉNIÈRE\s+Document 1-F\s*$/m);
     await renderPage(pdf!, 1, join(ARTIFACTS, 'proposals-page-1'));
     await renderPage(pdf!, pages.length, join(ARTIFACTS, 'proposals-page-last'));

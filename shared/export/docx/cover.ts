@@ -125,7 +125,9 @@ function coverTable(c: Cover): Table {
   const { ctx, fields } = c;
   const { cover } = ctx.language;
   const width = textWidthTwips(ctx.table);
-  const left = Math.round(width / 2);
+  // A conference's name (`Conférence de plénipotentiaires (PP-26)`) is longer than a Council
+  // session's (`Conseil 2026`): its column takes three fifths, so the name keeps its code on one line.
+  const left = Math.round(fields.has('meeting') ? (width * 2) / 5 : width / 2);
   const right = width - left;
   const logoSlot = paragraph(ctx, {
     style: 'CoverTable',
