@@ -6,10 +6,10 @@
  */
 import { useState } from 'react';
 import type { LibraryDuplicateChoice, LibraryTextInfo } from '../../shared/ipc/index.js';
-import { LANGUAGE_CODES, languageTable, type LanguageCode } from '../../shared/languages/index.js';
+import type { LanguageCode } from '../../shared/languages/index.js';
 import { BODIES, type Body } from '../../shared/proposals/index.js';
 import { libraryTextLine, type LibraryAddState, type LibraryCandidate } from '../library-add.js';
-import { Modal } from './Modal.js';
+import { LanguageField, Modal } from './Modal.js';
 
 /** What the dialog asks of the window (the controller provides it). */
 export interface LibraryAddActions {
@@ -110,16 +110,7 @@ function ConfirmText(props: { candidate: LibraryCandidate; actions: LibraryAddAc
         Version <input value={version} maxLength={200} onChange={(event) => setVersion(event.target.value)} aria-label="Version" />
       </label>
       {versionProblem ? <p className="field-problem">{versionProblem}</p> : null}
-      <label className="form-row">
-        Language{' '}
-        <select value={language} onChange={(event) => setLanguage(event.target.value as LanguageCode)} aria-label="Language">
-          {LANGUAGE_CODES.map((code) => (
-            <option key={code} value={code}>
-              {languageTable(code).name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LanguageField value={language} onChange={setLanguage} />
       <div className="modal-actions">
         <button type="button" onClick={() => actions.closeLibraryAdd()}>
           Cancel

@@ -1,5 +1,22 @@
-/** The modal dialog frame of the proposals' and the library's dialogs. */
+/** The modal dialog frame of the proposals' and the library's dialogs, and the fields they share. */
 import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
+import { LANGUAGE_CODES, languageTable, type LanguageCode } from '../../shared/languages/index.js';
+
+/** One of the six languages, by its name. */
+export function LanguageField(props: { value: LanguageCode; onChange(language: LanguageCode): void }) {
+  return (
+    <label className="form-row">
+      Language{' '}
+      <select value={props.value} onChange={(event) => props.onChange(event.target.value as LanguageCode)} aria-label="Language">
+        {LANGUAGE_CODES.map((code) => (
+          <option key={code} value={code}>
+            {languageTable(code).name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 /** The modal frame the proposals' and the library's dialogs share: focus on the first field (or button), Esc cancels. */
 export function Modal(props: { className: string; title: string; onSubmit(): void; onCancel(): void; children: ReactNode }) {

@@ -7,14 +7,14 @@
  */
 import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
 import type { LibraryText } from '../../shared/ipc/index.js';
-import { isLanguageCode, LANGUAGE_CODES, languageTable, type LanguageCode } from '../../shared/languages/index.js';
+import { isLanguageCode, type LanguageCode } from '../../shared/languages/index.js';
 import { conferenceByCode, conferenceCodes, unverifiedConferenceWarning } from '../../shared/proposals/index.js';
 import { PROPOSAL_SYMBOLS, type ProposalSymbol } from '../../shared/schema/index.js';
 import type { ProposalEntry } from '../store.js';
 import type { NewProposalsRequest } from '../proposals.js';
 import type { LibraryAddState } from '../library-add.js';
 import { LibraryAddDialog, type LibraryAddActions } from './LibraryAdd.js';
-import { Modal } from './Modal.js';
+import { LanguageField, Modal } from './Modal.js';
 
 export function ProposalsPanel(props: {
   entries: ProposalEntry[];
@@ -140,16 +140,7 @@ export function NewProposalsDialog(props: { language: LanguageCode; onCreate(req
           aria-label="Document number"
         />
       </label>
-      <label className="form-row">
-        Language{' '}
-        <select value={language} onChange={(event) => setLanguage(event.target.value as LanguageCode)} aria-label="Language">
-          {LANGUAGE_CODES.map((code) => (
-            <option key={code} value={code}>
-              {languageTable(code).name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LanguageField value={language} onChange={setLanguage} />
       <div className="modal-actions">
         <button type="button" onClick={props.onCancel}>
           Cancel

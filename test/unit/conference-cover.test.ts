@@ -65,21 +65,15 @@ function press(state: EditorState, command: Command): EditorState {
   return applied.ok ? applied.state : state;
 }
 
+/** The fields of a conference cover, in reading order. */
+const CONFERENCE_COVER = ['session', 'placeAndDates', 'meeting', 'documentNumber', 'date', 'originalLanguage', 'source', 'title'];
+
 const fieldAtCaret = (state: EditorState): string => String(coverFieldAt(state.selection.$head)?.field.attrs.name ?? 'body');
 
 describe('the cover of a conference proposals document', () => {
   it('reads conference, place and dates, meeting, document, date, original, source and title, in that order', () => {
     const doc = pp26();
-    expect(fieldNames(doc)).toEqual([
-      'session',
-      'placeAndDates',
-      'meeting',
-      'documentNumber',
-      'date',
-      'originalLanguage',
-      'source',
-      'title',
-    ]);
+    expect(fieldNames(doc)).toEqual(CONFERENCE_COVER);
     expect(coverFieldText(doc, 'meeting')).toBe('PLENARY MEETING');
     expect(coverFieldText(pp26('fr'), 'meeting')).toBe('SÉANCE PLÉNIÈRE');
     expect(coverFieldText(newProposalsDocument({ language: 'en', source: 'SEN', meeting: 'COMMITTEE 5' }), 'meeting')).toBe('COMMITTEE 5');
@@ -147,16 +141,7 @@ describe('the cover of a conference proposals document', () => {
       'PROPOSALS FOR THE WORK OF THE CONFERENCE',
     ]);
     const back = importText(`${lines.join('\n')}\n\nIntroduction.\n`, { language: 'en' }).doc;
-    expect(fieldNames(back)).toEqual([
-      'session',
-      'placeAndDates',
-      'meeting',
-      'documentNumber',
-      'date',
-      'originalLanguage',
-      'source',
-      'title',
-    ]);
+    expect(fieldNames(back)).toEqual(CONFERENCE_COVER);
     expect(coverFieldText(back, 'meeting')).toBe('PLENARY MEETING');
     expect(coverFieldText(back, 'documentNumber')).toBe('Addendum 1 to Document 56-E');
     // A committee's document reads back too.
