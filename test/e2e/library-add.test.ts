@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/browser.js';
 import { fixturePath } from '../support/fixtures.js';
-import { answerAuthor, editorOf, openServedEditor, pickFile, shot, type ServedEditor } from '../support/page.js';
+import { answerAuthor, caret, editorOf, openServedEditor, pickFile, shot, type ServedEditor } from '../support/page.js';
 
 let served: ServedEditor;
 let page: Page;
@@ -81,6 +81,16 @@ describe('Add to Library…, in Chromium', () => {
     await answerAuthor(page, 'Senegal');
     const editor = editorOf(page);
     await expect.poll(() => editor.locator(".pl-cover-field[data-pl-name='meeting']").innerText()).toBe('PLENARY MEETING');
+    // The meeting line is a field of the cover form: Tab goes to it from the place line, Tab on to the number.
+    const fieldAtCaret = () =>
+      page.evaluate(() => document.getSelection()?.anchorNode?.parentElement?.closest('.pl-cover-field')?.getAttribute('data-pl-name'));
+    await caret(editor.locator(".pl-cover-field[data-pl-name='placeAndDates']"), 'end');
+    await page.keyboard.press('Tab');
+    await expect.poll(fieldAtCaret).toBe('meeting');
+    await page.keyboard.press('Tab');
+    await expect.poll(fieldAtCaret).toBe('documentNumber');
+    await page.keyboard.press('Shift+Tab');
+    await expect.poll(fieldAtCaret).toBe('meeting');
 
     await page.locator('.proposals-panel').getByRole('button', { name: '+ Add…' }).click();
     const add = page.getByRole('dialog', { name: 'Add a proposal' });

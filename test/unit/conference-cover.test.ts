@@ -20,6 +20,7 @@ import { uniqueIdsPlugin } from '../../shared/model/index.js';
 import { conferenceByCode, coverFieldText, identifierPrefix, newProposalsDocument } from '../../shared/proposals/index.js';
 import { listChanges, trackIfEnabled, trackingPlugin } from '../../shared/tracking/index.js';
 import { whereOf } from '../../renderer/panels/change-rows.js';
+import { translateCoverField } from '../../shared/carry-over/cover.js';
 import { docxParts, paragraphsOf } from '../support/docx-xml.js';
 
 const pp26 = (language: 'en' | 'fr' = 'en', documentNumber = '56'): Node =>
@@ -152,6 +153,12 @@ describe('the cover of a conference proposals document', () => {
     expect(coverFieldText(committee, 'placeAndDates')).toBe('Doha, 9–27 November 2026');
     // The identifiers of an addendum: SEN/56A1/n.
     expect(identifierPrefix(doc)).toBe('SEN/56A1');
+  });
+
+  it('carries the plenary meeting line into another language version; a committee line is left to translate', () => {
+    expect(translateCoverField('meeting', 'PLENARY MEETING', 'en', 'fr')).toEqual({ text: 'SÉANCE PLÉNIÈRE', toTranslate: false });
+    expect(translateCoverField('meeting', 'Séance plénière', 'fr', 'es')).toEqual({ text: 'SESIÓN PLENARIA', toTranslate: false });
+    expect(translateCoverField('meeting', 'COMMITTEE 5', 'en', 'fr')).toEqual({ text: 'COMMITTEE 5', toTranslate: true });
   });
 
   it('lays the Word cover out in the conference format: meeting line beside the document number, bold capitals', async () => {
