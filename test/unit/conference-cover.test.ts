@@ -15,7 +15,9 @@ import { documentNumberText } from '../../shared/export/docx/cover.js';
 import { writeText } from '../../shared/export/index.js';
 import { FileFormatError } from '../../shared/file/index.js';
 import { documentFromJson } from '../../shared/file/validate.js';
-import { importText } from '../../shared/import/index.js';
+import { importDocx, importText } from '../../shared/import/index.js';
+import { readFileSync } from 'node:fs';
+import { fixturePath } from '../support/fixtures.js';
 import { uniqueIdsPlugin } from '../../shared/model/index.js';
 import { conferenceByCode, coverFieldText, identifierPrefix, newProposalsDocument } from '../../shared/proposals/index.js';
 import { listChanges, trackIfEnabled, trackingPlugin } from '../../shared/tracking/index.js';
@@ -153,6 +155,23 @@ describe('the cover of a conference proposals document', () => {
     expect(coverFieldText(committee, 'placeAndDates')).toBe('Doha, 9–27 November 2026');
     // The identifiers of an addendum: SEN/56A1/n.
     expect(identifierPrefix(doc)).toBe('SEN/56A1');
+  });
+
+  it("reads a real conference document's cover in this format: WRC-12, Mexico's Addendum 3 to Document 18 (Arabic)", async () => {
+    const { doc } = await importDocx(new Uint8Array(readFileSync(fixturePath('docx-wild/ptools-RP051-Arabic.docx'))));
+    expect(fieldNames(doc)).toEqual(['session', 'placeAndDates', 'meeting', 'documentNumber', 'date', 'originalLanguage', 'source']);
+    expect(coverFieldText(doc, 'session')).toBe('المؤتمر العالمي للاتصالات الراديوية (WRC-12)');
+    expect(coverFieldText(doc, 'placeAndDates')).toBe('جنيف، 23 يناير - 17 فبراير 2012');
+    // PLENARY MEETING, beside "Addendum 3 to Document 18-A" (on two lines in the Word cell).
+    expect(coverFieldText(doc, 'meeting')).toBe('الجلسة العامة');
+    expect(coverFieldText(doc, 'documentNumber')).toBe('الإضافة 3 للوثيقة 18-A');
+    // Written back without a second `Document` word before it.
+    expect(writeText(doc).split('\n').slice(0, 4)).toEqual([
+      'المؤتمر العالمي للاتصالات الراديوية (WRC-12)',
+      'جنيف، 23 يناير - 17 فبراير 2012',
+      'الجلسة العامة',
+      'الإضافة 3 للوثيقة 18-A',
+    ]);
   });
 
   it('carries the plenary meeting line into another language version; a committee line is left to translate', () => {

@@ -23,7 +23,13 @@ const BOX: ReadonlyArray<Exclude<keyof LanguageTable['cover'], 'agendaItem' | 'd
 
 /** Whether a document number field's text already holds the word `Document` (`Addendum 1 to Document 56-E`). */
 export function namesDocument(text: string, word: string): boolean {
-  return text.toLocaleLowerCase().split(/\s+/u).includes(word.toLocaleLowerCase());
+  const wanted = word.toLocaleLowerCase();
+  // Arabic joins "to the" to the word: `للوثيقة` names `الوثيقة`.
+  const stem = wanted.replace(/^ال/u, '');
+  return text
+    .toLocaleLowerCase()
+    .split(/\s+/u)
+    .some((candidate) => candidate === wanted || (stem !== wanted && candidate.endsWith(stem)));
 }
 
 export function coverLines(cover: Node, table: LanguageTable, textOf: FieldText): string[] {
