@@ -74,7 +74,12 @@ describe('Add to Library…, in Chromium', () => {
     await page.getByRole('button', { name: /New proposals to a conference/ }).click();
     const made = page.getByRole('dialog', { name: 'New proposals to a conference' });
     await page.keyboard.type('sen');
+    // A conference no ITU source confirmed is marked, and the dialog says so.
+    await made.getByLabel('Conference').selectOption('WRC-27');
+    expect(await made.getByLabel('Conference').locator('option:checked').innerText()).toBe('WRC-27 (unverified)');
+    expect(await made.locator('.unverified-conference').innerText()).toMatch(/WRC-27 is not confirmed by an ITU source/);
     await made.getByLabel('Conference').selectOption('PP-26');
+    expect(await made.locator('.unverified-conference').count()).toBe(0);
     await made.getByLabel('Language').selectOption('en');
     await made.getByLabel('Document number').fill('56');
     await made.getByLabel('Document number').press('Enter');

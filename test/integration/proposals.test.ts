@@ -147,6 +147,9 @@ describe('a proposals document built with the CLI', () => {
     const unconfirmed = await plenary('new-proposals', '--source', 'SEN', '--conference', 'WRC-27', '-o', 'wrc.plenary');
     expect(unconfirmed.code).toBe(0);
     expect(unconfirmed.stderr).toMatch(/^warning: WRC-27 is not confirmed by an ITU source \(its dates are not known\)/);
+    const added = await plenary('propose', 'wrc.plenary', '--add', 'Spectrum for lunar missions');
+    expect(added.code).toBe(0);
+    expect(added.stderr).toMatch(/^warning: WRC-27 is not confirmed by an ITU source/);
     const badSource = await plenary('new-proposals', '--source', 'Senegal (Republic of)', '-o', 'bad.plenary');
     expect(badSource.code).toBe(1);
     expect(badSource.stderr).toMatch(/^plenary new-proposals: "Senegal \(Republic of\)" is not a source prefix/);
