@@ -21,6 +21,8 @@ export default defineConfig({
   root: rendererRoot,
   base: './',
   plugins: [react()],
+  // The paste worker (renderer/editor/paste-worker.ts) is a module worker, a file of its own.
+  worker: { format: 'es' },
   build: {
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,

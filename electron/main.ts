@@ -82,7 +82,10 @@ export async function startPlenary(argv: readonly string[] = process.argv): Prom
     if (storesClosed) return;
     // Removing the recovery lock marks this launch as ended cleanly; wait for it, then quit.
     event.preventDefault();
-    void closeHostStores(stores)
+    // Snapshots of windows closed without keeping their work are deleted first, then the lock.
+    void ready
+      .settled()
+      .then(() => closeHostStores(stores))
       .catch(() => undefined)
       .finally(() => {
         storesClosed = true;

@@ -26,7 +26,8 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "frame-src 'none'",
   "frame-ancestors 'none'",
-  "worker-src 'none'",
+  // The paste worker (renderer/editor/paste-worker.ts), a script of the app itself.
+  "worker-src 'self'",
 ].join('; ');
 
 export function secureWebPreferences(preloadPath: string): WebPreferences {

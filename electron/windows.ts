@@ -108,7 +108,7 @@ export class DocumentWindow {
       event.preventDefault();
       void this.promptToClose();
     });
-    win.on('closed', () => owner.windowClosed(this, [...this.recoverySessions]));
+    win.on('closed', () => owner.windowClosed(this, this.takeRecoverySessions()));
     win.webContents.on('render-process-gone', (_event, details: { reason: string }) => this.rendererGone(details.reason));
     this.updateTitle();
   }
@@ -126,6 +126,12 @@ export class DocumentWindow {
     this.closeAfterSave = false;
     this.updateTitle();
     void this.win.loadURL(RENDERER_URL);
+  }
+
+  private takeRecoverySessions(): string[] {
+    const sessions = [...this.recoverySessions];
+    this.recoverySessions.clear();
+    return sessions;
   }
 
   get holdsDocument(): boolean {
@@ -185,6 +191,9 @@ export class DocumentWindow {
         this.closeAfterSave = true;
         await this.send('save');
       } else if (response === 1) {
+        // The snapshot goes before the window does: once the window is closed (and a quit may end
+        // the process) nothing is left that would offer the discarded work at the next start.
+        await this.owner.discardSnapshots(this.takeRecoverySessions());
         this.approveClose();
       } else {
         this.owner.closeCancelled();
@@ -287,6 +296,7 @@ export class DocumentWindows {
   /** Set by app 'before-quit'; a cancelled prompt clears it. */
   quitting = false;
   private readonly windows = new Set<DocumentWindow>();
+  private readonly discarding = new Set<Promise<void>>();
 
   constructor(private readonly options: DocumentWindowsOptions) {
     this.stores = options.stores;
@@ -357,9 +367,24 @@ export class DocumentWindows {
 
   windowClosed(closed: DocumentWindow, recoverySessions: string[]): void {
     this.windows.delete(closed);
-    // Closed deliberately (saved, clean, or "Don't Save"): its snapshots are obsolete. A crash never
-    // gets here, so its snapshots stay for the next start.
-    for (const sessionId of recoverySessions) void this.stores.recovery.clear(sessionId).catch(() => undefined);
+    // Closed deliberately (saved or clean): its snapshots are obsolete. A crashed page's sessions
+    // were handed over to the recovery list, so they are not among these and stay.
+    void this.discardSnapshots(recoverySessions);
+  }
+
+  /** Deletes these sessions' snapshots after their pending writes; `settled()` waits for it. */
+  discardSnapshots(sessionIds: readonly string[]): Promise<void> {
+    const done = Promise.all(sessionIds.map((sessionId) => this.stores.recovery.discard(sessionId).catch(() => undefined))).then(
+      () => undefined,
+    );
+    this.discarding.add(done);
+    void done.finally(() => this.discarding.delete(done));
+    return done;
+  }
+
+  /** Every snapshot deletion started so far has finished (the app waits for it before quitting). */
+  async settled(): Promise<void> {
+    await Promise.all([...this.discarding]);
   }
 
   closeApproved(): void {

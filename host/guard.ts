@@ -20,7 +20,7 @@ export const HOST_ADDRESS = '127.0.0.1';
 
 /** The Content-Security-Policy of the page (the same as renderer/index.html's meta). */
 export const PAGE_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export function setSecurityHeaders(res: ServerResponse): void {
   res.setHeader('content-security-policy', PAGE_CSP);

@@ -8,7 +8,9 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { EditorView } from 'prosemirror-view';
 import type { PlenaryApi } from '../shared/ipc/index.js';
 import type { TextImporter } from '../shared/editing/index.js';
+import type { PasteReader } from './editor/paste-reader.js';
 import { useEditorSnapshot } from './store.js';
+import { referenceTargets } from './outline.js';
 import { AppController } from './controller/controller.js';
 import { PickerBridge } from './controller/picker-bridge.js';
 import { useControllerState } from './controller/use-controller.js';
@@ -20,6 +22,7 @@ import { Outline } from './panels/Outline.js';
 import { SourcePane } from './panels/SourcePane.js';
 import { translationCounts } from '../shared/translation/index.js';
 import { StatusBar } from './panels/StatusBar.js';
+import { ConflictDialog } from './panels/ConflictDialog.js';
 import { Footnotes } from './panels/Footnotes.js';
 import { Checks } from './panels/Checks.js';
 import { FindBar } from './panels/FindBar.js';
@@ -34,17 +37,19 @@ export interface AppProps {
   /** In a browser (plenary serve) the page handles Ctrl+S & co.; in Electron the native menu does. */
   browserHost: boolean;
   importText?: TextImporter;
+  /** Reads large pastes in a worker (renderer/editor/paste-reader.ts). */
+  readPaste?: PasteReader;
   /** Hands the editor view to an embedder (the latency benchmark places the caret with it). */
   onEditorView?: (view: EditorView) => void;
 }
 
 export function App(props: AppProps) {
-  const { api, picker, browserHost, importText, onEditorView } = props;
+  const { api, picker, browserHost, importText, onEditorView, readPaste } = props;
   const controller = useMemo(() => new AppController({ api, confirm: (question) => window.confirm(question) }), [api]);
   const state = useControllerState(controller);
   const snapshot = useEditorSnapshot(controller.store);
   const place = useRef<HTMLDivElement>(null);
-  const view = useEditor(controller, place, importText, onEditorView);
+  const view = useEditor(controller, place, importText, onEditorView, readPaste);
   const scroller = useRef<HTMLElement>(null);
   // Beside a source: what is left to translate (a walk over the units, only while the source shows).
   const shownDoc = state.versions && view ? view.state.doc : null;
@@ -60,16 +65,7 @@ export function App(props: AppProps) {
   useWindowTitle(state.session, browserHost);
   const drop = useFileDrop(controller);
 
-  // The labelled items, each with the keyword of its section, for the reference picker.
-  const referenceTargets = useMemo(() => {
-    const targets: Array<{ id: string; label: string; section: string; text: string }> = [];
-    let section = '';
-    for (const entry of snapshot.outline) {
-      if (entry.kind === 'section') section = entry.text;
-      else if (entry.kind === 'item' && entry.label) targets.push({ id: entry.id, label: entry.label, section, text: entry.text });
-    }
-    return targets;
-  }, [snapshot.outline]);
+  const targets = useMemo(() => referenceTargets(snapshot.outline), [snapshot.outline]);
 
   const { reviewView, changesVisible } = state;
   const run = (command: Parameters<AppController['run']>[0]) => void controller.run(command);
@@ -84,7 +80,7 @@ export function App(props: AppProps) {
         language={snapshot.language}
         onCommand={run}
         onInsertSection={(kind, keyword) => controller.insertSection(kind, keyword)}
-        referenceTargets={referenceTargets}
+        referenceTargets={targets}
         onInsertReference={(targetId) => controller.insertReference(targetId)}
         onLanguage={(language) => controller.setLanguage(language)}
       />
@@ -196,6 +192,7 @@ export function App(props: AppProps) {
       ) : null}
       <ProposalDialogs dialog={state.proposalDialog} libraryAdd={state.libraryAdd} language={snapshot.language} actions={controller} />
       {state.pick ? <FilePicker request={state.pick} onDone={(name) => controller.picked(name)} /> : null}
+      {state.conflict ? <ConflictDialog conflict={state.conflict} onChoose={(choice) => controller.conflictChosen(choice)} /> : null}
     </div>
   );
 }

@@ -20,6 +20,7 @@ import { App } from './App.js';
 import { PickerBridge } from './controller/picker-bridge.js';
 import { createHttpApi, takeToken } from './host-api.js';
 import { textImporter } from './paste-import.js';
+import { workerPasteReader } from './editor/paste-reader.js';
 
 function start(): void {
   const root = document.getElementById('root');
@@ -35,7 +36,9 @@ function start(): void {
     }
     api = createHttpApi({ token, pick: (request) => picker.pick(request) });
   }
-  createRoot(root).render(<App api={api} picker={picker} browserHost={browserHost} importText={textImporter} />);
+  createRoot(root).render(
+    <App api={api} picker={picker} browserHost={browserHost} importText={textImporter} readPaste={workerPasteReader()} />,
+  );
 }
 
 start();

@@ -145,3 +145,14 @@ export function countWords(doc: Node, cache: WordCache = new WeakMap()): number 
   });
   return count;
 }
+
+/** The labelled items, each with the keyword of its section: what the reference picker offers. */
+export function referenceTargets(outline: readonly OutlineEntry[]): Array<{ id: string; label: string; section: string; text: string }> {
+  const targets: Array<{ id: string; label: string; section: string; text: string }> = [];
+  let section = '';
+  for (const entry of outline) {
+    if (entry.kind === 'section') section = entry.text;
+    else if (entry.kind === 'item' && entry.label) targets.push({ id: entry.id, label: entry.label, section, text: entry.text });
+  }
+  return targets;
+}

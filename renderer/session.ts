@@ -30,14 +30,24 @@ export interface SessionEvents {
   /** A one-line message for the user (a failed save, an unreadable file). */
   error(message: string): void;
   /**
-   * The file changed on disk since it was opened or saved here (`message` says which): the user
-   * overwrites it, saves this version under another name, reloads the file (dropping the edits
-   * here), or cancels. Without this event a conflict is reported as an error.
+   * The file changed on disk since it was opened or saved here: the user overwrites it, saves this
+   * version under another name, reloads the file (dropping the edits here), or cancels. Without
+   * this event a conflict is reported as an error.
    */
-  conflict?(message: string): Promise<ConflictChoice>;
+  conflict?(conflict: SaveConflict): Promise<ConflictChoice>;
 }
 
 export type ConflictChoice = 'overwrite' | 'save-as' | 'reload' | 'cancel';
+
+/** A save refused because the file on disk is not the one opened or last saved here. */
+export interface SaveConflict {
+  /** The file's name. */
+  name: string;
+  /** When the file on disk was last modified (ISO); null when it was deleted or moved. */
+  changedAt: string | null;
+  /** The host's one-line explanation. */
+  message: string;
+}
 
 export type LoadResult = { ok: true; doc: Node; warnings: string[] } | { ok: false; error: string };
 
@@ -189,7 +199,11 @@ export class Session {
     if (outcome === null) return false;
     if (!outcome.ok) {
       if (outcome.conflict && this.events.conflict) {
-        const choice = await this.events.conflict(outcome.error);
+        const choice = await this.events.conflict({
+          name: this.info.name ?? 'The document',
+          changedAt: outcome.changedAt ?? null,
+          message: outcome.error,
+        });
         if (choice === 'overwrite') return this.save(doc, false, '*');
         if (choice === 'save-as') return this.save(doc, true);
         return choice === 'reload' ? 'reload' : false;

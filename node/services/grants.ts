@@ -44,6 +44,11 @@ export class FileGrants {
     return found;
   }
 
+  /** How many files are granted (one per file, whatever paths named it). */
+  get size(): number {
+    return this.pathById.size;
+  }
+
   isGranted(fileId: string): boolean {
     return this.pathById.has(fileId);
   }

@@ -34,7 +34,7 @@ import {
   writeOrExplain,
 } from './documents.js';
 import { NotGrantedError } from './grants.js';
-import { diskRevision, OVERWRITE } from './revision.js';
+import { diskRevision, modifiedAt, OVERWRITE } from './revision.js';
 import type { FileScope } from './scope.js';
 import { bundledLibraryDir, Library, LibraryError, type LibraryEntry } from './library.js';
 import { parseDocument } from '../../shared/file/index.js';
@@ -142,10 +142,12 @@ export function createHostApi(deps: HostApiDeps): HostApi {
     if (!(await inScope(filePath))) return outOfScope(filePath);
     return oneAtATime(filePath, async () => {
       if (expected !== null && expected !== OVERWRITE && (await diskRevision(filePath)) !== expected) {
+        const changedAt = await modifiedAt(filePath);
         return {
           ok: false,
           conflict: true,
-          error: `${path.basename(filePath)} was changed on disk (by another window or program) since it was opened or saved here.`,
+          error: `${path.basename(filePath)} was ${changedAt ? 'changed' : 'deleted or moved'} on disk (by another window or program) since it was opened or saved here.`,
+          ...(changedAt ? { changedAt } : {}),
         };
       }
       const saved = await saveDocument(filePath, content);

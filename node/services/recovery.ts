@@ -19,6 +19,7 @@ import { z } from 'zod';
 import type { RecoverySnapshot } from '../../shared/ipc/index.js';
 import { SESSION_ID_PATTERN } from '../../shared/ipc/index.js';
 import { processIsAlive } from '../file/index.js';
+import { SerialQueue } from './serial.js';
 import { readJsonFile, writeJsonAtomic } from './storage.js';
 
 export { processIsAlive };
@@ -57,6 +58,13 @@ export class RecoveryStore {
    * launch runs, and are offered at once (to the reloaded window) rather than at the next start.
    */
   private readonly abandoned = new Set<string>();
+  /**
+   * Each session's writes and deletions run one after another: a snapshot write still in flight
+   * when its session is cleared would otherwise rename its file into place after the deletion.
+   */
+  private readonly queues = new Map<string, SerialQueue>();
+  /** Sessions whose window was closed: a late write from them must not bring the snapshot back. */
+  private readonly ended = new Set<string>();
 
   private constructor(
     readonly dir: string,
@@ -81,20 +89,44 @@ export class RecoveryStore {
   }
 
   async write(sessionId: string, name: string | null, content: string): Promise<void> {
-    await writeJsonAtomic(this.snapshotPath(sessionId), {
-      format: 'plenary-recovery',
-      version: 1,
-      sessionId,
-      launchId: this.launchId,
-      name,
-      savedAt: new Date().toISOString(),
-      content,
+    const file = this.snapshotPath(sessionId);
+    await this.queue(sessionId).run(async () => {
+      if (this.ended.has(sessionId)) return;
+      await writeJsonAtomic(file, {
+        format: 'plenary-recovery',
+        version: 1,
+        sessionId,
+        launchId: this.launchId,
+        name,
+        savedAt: new Date().toISOString(),
+        content,
+      });
     });
   }
 
+  /** Deletes the session's snapshot (its work was saved or discarded); it may write again later. */
   async clear(sessionId: string): Promise<void> {
-    await rm(this.snapshotPath(sessionId), { force: true });
-    this.abandoned.delete(sessionId);
+    const file = this.snapshotPath(sessionId);
+    await this.queue(sessionId).run(async () => {
+      await rm(file, { force: true });
+      this.abandoned.delete(sessionId);
+    });
+  }
+
+  /**
+   * The session is over (its window closed without keeping its work): its snapshot is deleted once
+   * every write it started has landed, and writes arriving later are ignored. Resolves when the
+   * file is gone.
+   */
+  async discard(sessionId: string): Promise<void> {
+    this.ended.add(sessionId);
+    await this.clear(sessionId);
+  }
+
+  private queue(sessionId: string): SerialQueue {
+    let queue = this.queues.get(sessionId);
+    if (!queue) this.queues.set(sessionId, (queue = new SerialQueue()));
+    return queue;
   }
 
   /** The session's renderer is gone (a crash): its snapshot is offered by `list()` from now on. */

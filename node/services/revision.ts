@@ -9,6 +9,15 @@ import { stat } from 'node:fs/promises';
 /** A save that overwrites whatever is on disk (the user chose "Overwrite"). */
 export const OVERWRITE = '*';
 
+/** When the file at `filePath` was last modified (ISO), for telling the user; null when there is none. */
+export async function modifiedAt(filePath: string): Promise<string | null> {
+  try {
+    return (await stat(filePath)).mtime.toISOString();
+  } catch {
+    return null;
+  }
+}
+
 /** The revision of the file at `filePath` now; '' when there is no file. */
 export async function diskRevision(filePath: string): Promise<string> {
   try {

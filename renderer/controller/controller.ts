@@ -50,7 +50,7 @@ import { backToMarkup, previewState, type Preview, type ReviewView } from '../ed
 import { languageVersion, newResolution, startRevising } from '../new-document.js';
 import { addProposal, isProposalsDocument, moveProposal, newProposals, type NewProposalsRequest } from '../proposals.js';
 import { candidateFromContent, candidateFromDocument, libraryTextLine, type Described, type LibraryAddState } from '../library-add.js';
-import { Session, type SessionInfo } from '../session.js';
+import { Session, type ConflictChoice, type SaveConflict, type SessionInfo } from '../session.js';
 import { EditorStore } from '../store.js';
 import type { PickRequest } from '../host-api.js';
 import { isUnsetAuthor } from './author.js';
@@ -85,6 +85,8 @@ export interface ControllerState {
   /** File → Add to Library…, while its dialog is open. */
   libraryAdd: LibraryAddState | null;
   reviewView: ReviewView;
+  /** A save found the file changed on disk: the dialog asking what to do, while it is open. */
+  conflict: SaveConflict | null;
   /** Start-up is over (settings read, first document loaded, recovery listed). */
   ready: boolean;
   /** View → Language Versions…: the source language version shown beside the document, read-only. */
@@ -135,6 +137,7 @@ export class AppController implements WindowContext {
   private authorKnown = false;
   private authorAsked = false;
   private resolvePick: ((name: string | null) => void) | null = null;
+  private resolveConflict: ((choice: ConflictChoice) => void) | null = null;
   /** File commands run one after the other (see the module comment). */
   private fileQueue: Promise<void> = Promise.resolve();
 
@@ -143,13 +146,12 @@ export class AppController implements WindowContext {
     this.session = new Session(host.api, {
       changed: (session) => this.patch({ session }),
       error: (text) => this.say('error', text),
-      // Three questions rather than a custom dialog: each answer is safe (nothing is lost unasked).
-      conflict: async (message) => {
-        if (host.confirm(`${message}\n\nOverwrite it with your version? (The version on disk is kept as .bak.)`)) return 'overwrite';
-        if (host.confirm('Save your version under another name instead?')) return 'save-as';
-        if (host.confirm('Reload the file from disk, dropping your changes here?')) return 'reload';
-        return 'cancel';
-      },
+      // The conflict dialog asks; the save waits for the answer (the file queue holds other commands).
+      conflict: (conflict) =>
+        new Promise<ConflictChoice>((resolve) => {
+          this.resolveConflict = resolve;
+          this.patch({ conflict });
+        }),
     });
     this.current = {
       session: this.session.current,
@@ -165,6 +167,7 @@ export class AppController implements WindowContext {
       proposalDialog: null,
       libraryAdd: null,
       reviewView: 'markup',
+      conflict: null,
       ready: false,
       versions: null,
     };
@@ -790,5 +793,16 @@ export class AppController implements WindowContext {
     this.patch({ pick: null });
     resolve?.(name);
     this.surface?.focus();
+  }
+
+  /** The user's answer to the conflict dialog; the save waiting for it goes on. */
+  conflictChosen(choice: ConflictChoice): void {
+    const resolve = this.resolveConflict;
+    this.resolveConflict = null;
+    this.patch({ conflict: null });
+    resolve?.(choice);
+    // Back to the editor after the key that chose is done (an Enter must not reach the page); Save
+    // As opens its own dialog, which takes the focus and gives it back.
+    if (choice !== 'save-as') setTimeout(() => this.surface?.focus(), 0);
   }
 }

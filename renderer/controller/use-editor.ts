@@ -6,6 +6,7 @@ import { useEffect, useState, type RefObject } from 'react';
 import type { EditorView } from 'prosemirror-view';
 import type { TextImporter } from '../../shared/editing/index.js';
 import { mountEditor } from '../editor/create-editor.js';
+import type { PasteReader } from '../editor/paste-reader.js';
 import type { AppController } from './controller.js';
 import { viewSurface } from './editor-surface.js';
 
@@ -14,6 +15,7 @@ export function useEditor(
   place: RefObject<HTMLDivElement | null>,
   importText: TextImporter | undefined,
   onEditorView: ((view: EditorView) => void) | undefined,
+  readPaste?: PasteReader,
 ): EditorView | null {
   const [view, setView] = useState<EditorView | null>(null);
 
@@ -22,6 +24,11 @@ export function useEditor(
     const created = mountEditor(place.current, {
       state: controller.initialEditorState(),
       importText,
+      ...(readPaste ? { readPaste } : {}),
+      announce: (text) => {
+        const id = controller.announce(text);
+        return () => controller.dismissMessage(id);
+      },
       onRefused: (message) => controller.say('error', message),
       onTransaction: (v, tr) => controller.transactionApplied(v.state, tr),
     });
@@ -32,7 +39,7 @@ export function useEditor(
       controller.detach();
       created.destroy();
     };
-  }, [controller, place, importText, onEditorView]);
+  }, [controller, place, importText, onEditorView, readPaste]);
 
   useEffect(() => {
     if (!view) return;

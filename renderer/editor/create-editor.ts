@@ -41,6 +41,8 @@ import { proposalsViewPlugin } from './proposals-view.js';
 import { activeSectionPlugin } from './active-section.js';
 import { uniqueIdsPlugin } from '../../shared/model/index.js';
 import { compositionGuard } from './composition-guard.js';
+import { pasteLater, pendingPastesPlugin } from './paste-later.js';
+import type { PasteReader } from './paste-reader.js';
 import { numberingPlugin } from '../../shared/numbering/index.js';
 
 /** Meta on a transaction made by a structure command: it is its own undo step, as in Word. */
@@ -122,6 +124,7 @@ export function editorPlugins(options: EditorPluginsOptions): Plugin[] {
     // Tracking as the document says (its `trackChanges`, saved with it) unless told otherwise.
     trackingPlugin({ author: { name: options.author }, ...(options.tracking === undefined ? {} : { enabled: options.tracking }) }),
     compositionGuard(),
+    pendingPastesPlugin(),
     // Before the registry's keys: in a table, Tab moves between cells rather than demoting an item.
     keymap(tableKeys()),
     keymap(keyBindings(editorKeyCommands(), keyPlatform())),
@@ -151,6 +154,10 @@ export interface MountOptions {
   onRefused?: (message: string) => void;
   /** Makes the editor read-only (no document, or a dialog over it). */
   editable?: () => boolean;
+  /** Reads large pastes off the page's thread (./paste-reader.ts); without it every paste is read at once. */
+  readPaste?: PasteReader;
+  /** Tells the user something is under way; the function returned takes the notice away. */
+  announce?: (text: string) => () => void;
 }
 
 /** True for HTML from outside this editor (Word, LibreOffice, a web page): it goes through the importer. */
@@ -248,6 +255,16 @@ export function mountEditor(place: HTMLElement, options: MountOptions): EditorVi
       const slice = parsePastedText(text, pasteView.state.selection.$from, schema, importText);
       pasteView.dispatch(pasteView.state.tr.replaceSelection(slice).scrollIntoView().setMeta('uiEvent', 'paste'));
       return true;
+    },
+    handleDOMEvents: {
+      paste: (pasteView, event) =>
+        options.readPaste
+          ? pasteLater(pasteView, event, {
+              reader: options.readPaste,
+              refuse: (message) => options.onRefused?.(message),
+              ...(options.announce ? { announce: options.announce } : {}),
+            })
+          : false,
     },
     dispatchTransaction: (tr) => dispatch(tr),
   });

@@ -3,11 +3,41 @@
  * host (the user picks a file in the folder the host shows; the page never invents a path), and
  * the messages banner.
  */
-import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode, type RefObject } from 'react';
 import type { RecoverySnapshot } from '../../shared/ipc/index.js';
 import type { PickRequest } from '../host-api.js';
 import type { Message } from '../controller/messages.js';
 import { REVIEW_VIEW_BANNERS, type ReviewView } from '../editor/review-view.js';
+
+/**
+ * A modal dialog's keys, wherever the focus is (a click on the backdrop leaves it on the page):
+ * Escape calls `onEscape`; Tab and Shift+Tab stay inside the dialog, wrapping from its last control
+ * to its first and back, so the page behind is out of reach as behind a native dialog.
+ */
+export function useModalKeys(dialog: RefObject<HTMLElement | null>, onEscape: () => void): void {
+  const escape = useRef(onEscape);
+  escape.current = onEscape;
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      // The dialog owns these keys: no handler of the page behind sees them.
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        event.stopPropagation();
+        escape.current();
+      } else if (event.key === 'Tab' && dialog.current) {
+        const controls = [...dialog.current.querySelectorAll<HTMLElement>('button:not(:disabled), input:not(:disabled), select, textarea')];
+        if (controls.length === 0) return;
+        const at = controls.indexOf(document.activeElement as HTMLElement);
+        const next = at === -1 ? 0 : (at + (event.shiftKey ? -1 : 1) + controls.length) % controls.length;
+        event.preventDefault();
+        event.stopPropagation();
+        controls[next]!.focus();
+      }
+    };
+    document.addEventListener('keydown', onKey, true);
+    return () => document.removeEventListener('keydown', onKey, true);
+  }, [dialog]);
+}
 
 /**
  * A modal form that asks for one name (a file's, the author's): Escape or `onDone(null)` cancels,

@@ -106,7 +106,15 @@ export { documentEdgeKeymap } from './document-edges.js';
 export { demoteItem, promoteItem } from './indent.js';
 export { insertAnnex, insertFootnote, insertItemAfter, insertSection } from './insert.js';
 export { moveItemDown, moveItemUp } from './move.js';
-export { parsePastedText, type TextImporter } from './paste.js';
+export {
+  parsePastedText,
+  pasteContext,
+  pastedSlice,
+  readPastedItems,
+  type PasteContext,
+  type PastedItems,
+  type TextImporter,
+} from './paste.js';
 export { sectionKindPlugin } from './section-kind.js';
 export { coverFieldAt, nextCoverField, previousCoverField } from './cover.js';
 export { applyIfSaveable, typingOnly, type GuardedApply } from './saveable.js';

@@ -36,8 +36,11 @@ export interface RecentFile {
 
 export type SaveOutcome =
   | { ok: true; fileId: string; name: string; revision: string }
-  /** `conflict`: the file on disk is not the version the document was opened or saved at. */
-  | { ok: false; error: string; conflict?: boolean };
+  /**
+   * `conflict`: the file on disk is not the version the document was opened or saved at;
+   * `changedAt` (ISO) is when the file on disk was last modified, absent when it is gone.
+   */
+  | { ok: false; error: string; conflict?: boolean; changedAt?: string };
 export type ExportOutcome = { ok: true; name: string } | { ok: false; error: string };
 export type OpenOutcome = { ok: true; document: OpenedDocument } | { ok: false; error: string };
 

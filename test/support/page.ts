@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, ConsoleMessage, Locator, Page } from 'playwright-core';
 import type { HostOptions, RunningHost } from '../../host/serve.js';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { ARTIFACTS, ensureRendererBuilt, launchChromium, startTestHost, tempDir } from './browser.js';
 
 /** Writes test-artifacts/e2e-<name>.png. */
@@ -130,6 +131,46 @@ export async function openServedEditor(options: {
   await page.goto(host.url);
   await waitReady(page);
   return { host, browser, page };
+}
+
+/**
+ * For a test file whose tests each start afresh: one Chromium for the file; before each test, a host
+ * on a fresh user-data folder for the file `prepare()` writes, and a page at its URL, ready; after
+ * each, both closed, and no console error, CSP report or uncaught exception on the page.
+ */
+export function servedPerTest(prepare: () => string): { readonly page: Page; readonly host: RunningHost } {
+  let browser: Browser | undefined;
+  let current: { host: RunningHost; page: Page } | null = null;
+  const problems: string[] = [];
+  beforeAll(async () => {
+    await ensureRendererBuilt();
+    browser = await launchChromium();
+  }, 240_000);
+  beforeEach(async () => {
+    problems.length = 0;
+    const host = await startTestHost({ userDataDir: tempDir('served-data'), file: prepare() });
+    const page = collectProblems(await browser!.newPage({ viewport: { width: 1400, height: 900 } }), problems);
+    current = { host, page };
+    await page.goto(host.url);
+    await waitReady(page);
+  }, 60_000);
+  afterEach(async () => {
+    await current?.page.close();
+    await current?.host.close();
+    current = null;
+    expect(problems).toEqual([]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    get page() {
+      return current!.page;
+    },
+    get host() {
+      return current!.host;
+    },
+  };
 }
 
 /**

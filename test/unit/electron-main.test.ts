@@ -3,7 +3,7 @@
  * settings, single instance (a second launch focuses or opens), IPC validation and file grants,
  * the title's unsaved marker, and the Save / Don't Save / Cancel prompt on close and quit.
  */
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { link, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -59,6 +59,11 @@ async function launch(options: { argv?: string[]; lock?: boolean } = {}) {
 
 async function flush(): Promise<void> {
   for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Resolves once the window is gone (Electron's 'closed'), however long what precedes it takes. */
+function closed(win: FakeBrowserWindow): Promise<void> {
+  return win.destroyed ? Promise.resolve() : new Promise((resolve) => win.once('closed', () => resolve()));
 }
 
 function liveWindows(fake: ElectronFake): FakeBrowserWindow[] {
@@ -163,6 +168,55 @@ describe('one window per document', () => {
     expect(await fake.invoke(second, 'plenary:openDialog', [])).toBeNull();
     expect(liveWindows(fake)).toHaveLength(2);
     expect(fake.BrowserWindow.getFocusedWindow()).toBe(empty);
+  });
+});
+
+describe('one file, several paths', () => {
+  it('a symbolic link or a hard link to an open file focuses its window: no second window, no second grant', async () => {
+    const { fake, windows } = await launch({ argv: ['/opt/plenary/plenary', documentFile] });
+    const holder = only(liveWindows(fake));
+    const opened = (await fake.invoke(holder, 'plenary:initialDocument', [])) as OpenOutcome;
+    if (!opened.ok) throw new Error(opened.error);
+    const grants = windows!.stores.grants;
+    expect(grants.size).toBe(1);
+    const symbolic = path.join(dir, 'linked.plenary');
+    const hard = path.join(dir, 'hard-linked.plenary');
+    await symlink(documentFile, symbolic);
+    await link(documentFile, hard);
+
+    // From outside: a second launch, macOS open-file.
+    fake.app.emit('second-instance', {}, ['/opt/plenary/plenary', 'linked.plenary'], dir);
+    expect(only(liveWindows(fake))).toBe(holder);
+    expect(fake.BrowserWindow.getFocusedWindow()).toBe(holder);
+    const focuses = holder.focusCount;
+    fake.app.emit('open-file', { preventDefault: () => undefined }, hard);
+    expect(only(liveWindows(fake))).toBe(holder);
+    expect(holder.focusCount).toBe(focuses + 1);
+
+    // From another window: File → Open of either link, and Save As onto the hard link.
+    const other = windows!.openEmpty();
+    await flush();
+    const otherWin = liveWindows(fake).find((win) => win !== holder)!;
+    expect(other.win).toBe(otherWin);
+    for (const chosen of [symbolic, hard]) {
+      fake.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [chosen] });
+      expect(await fake.invoke(otherWin, 'plenary:openDialog', [])).toBeNull();
+      expect(fake.BrowserWindow.getFocusedWindow()).toBe(holder);
+      otherWin.focus();
+    }
+    const otherContent = documentContent.replace('1332', '1333');
+    expect(otherContent).not.toBe(documentContent);
+    fake.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: hard });
+    expect(await fake.invoke(otherWin, 'plenary:saveAs', [otherContent, 'Untitled'])).toBeNull();
+    expect(fake.BrowserWindow.getFocusedWindow()).toBe(holder);
+    expect(await readFile(documentFile, 'utf8')).toBe(documentContent);
+
+    expect(liveWindows(fake)).toHaveLength(2);
+    expect(other.filePath).toBeNull();
+    expect(otherWin.title).toBe('Untitled — Plenary');
+    expect(grants.size).toBe(1);
+    expect(grants.idOf(symbolic)).toBe(opened.document.fileId);
+    expect(grants.idOf(hard)).toBeUndefined();
   });
 });
 
@@ -401,10 +455,24 @@ describe('unsaved changes', () => {
     expect(await readdir(recoveryDir)).toContain('session-1.json');
     fake.dialog.showMessageBox.mockResolvedValueOnce({ response: 1, checkboxChecked: false });
     win.close();
-    await flush();
-    expect(win.destroyed).toBe(true);
+    // The snapshot is deleted before the window closes, so a quit right after cannot leave it behind.
+    await closed(win);
     expect(await readdir(recoveryDir)).not.toContain('session-1.json');
     expect(await readFile(documentFile, 'utf8')).toBe(documentContent);
+  });
+
+  it("Don't Save while a snapshot is being written: the write lands first and is deleted, a later one is ignored", async () => {
+    const { fake, win, windows } = await dirtyDocumentWindow();
+    const recoveryDir = path.join(windows!.stores.userDataDir, 'recovery');
+    const inFlight = fake.invoke(win, 'plenary:writeRecovery', ['session-1', 'res-1332.plenary', documentContent]);
+    fake.dialog.showMessageBox.mockResolvedValueOnce({ response: 1, checkboxChecked: false });
+    win.close();
+    await closed(win);
+    await inFlight;
+    expect(await readdir(recoveryDir)).not.toContain('session-1.json');
+    // The page's last timer firing after the close writes nothing.
+    await windows!.stores.recovery.write('session-1', 'res-1332.plenary', documentContent);
+    expect(await readdir(recoveryDir)).not.toContain('session-1.json');
   });
 
   it('a crashed renderer is reloaded and offered its snapshot at once; nothing is deleted', async () => {
@@ -468,8 +536,7 @@ describe('unsaved changes', () => {
     fake.app.emit('before-quit');
     fake.dialog.showMessageBox.mockResolvedValueOnce({ response: 1, checkboxChecked: false });
     win.close();
-    await flush();
-    expect(win.destroyed).toBe(true);
+    await closed(win);
     expect(fake.app.quit).toHaveBeenCalled();
   });
 });

@@ -131,6 +131,8 @@ describe('security handlers', () => {
     expect(directives.get('default-src')).toEqual(["'self'"]);
     expect(directives.get('script-src')).toEqual(["'self'"]);
     expect(directives.get('object-src')).toEqual(["'none'"]);
+    // The paste worker is one of the app's own scripts; nothing else may run as a worker.
+    expect(directives.get('worker-src')).toEqual(["'self'"]);
     expect(csp).not.toMatch(/unsafe-eval|https?:|\*/);
   });
 

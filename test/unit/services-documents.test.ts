@@ -3,7 +3,7 @@
  * would: open (import of the real Res 1332 text), save with `.bak`, refusal of invalid content and
  * of files the user did not choose, Save As, export to Word, malformed requests.
  */
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -169,7 +169,12 @@ describe('save', () => {
     const lost = outcomes.filter((outcome) => !outcome.ok);
     expect(lost).toHaveLength(19);
     for (const outcome of lost)
-      expect(outcome).toEqual({ ok: false, conflict: true, error: expect.stringMatching(/^res-1332\.plenary was changed on disk/) });
+      expect(outcome).toEqual({
+        ok: false,
+        conflict: true,
+        error: expect.stringMatching(/^res-1332\.plenary was changed on disk/),
+        changedAt: (await stat(file)).mtime.toISOString(),
+      });
     // The winner's revision saves again; the file holds what the winner wrote.
     const winner = won[0] as Extract<SaveOutcome, { ok: true }>;
     expect(winner.revision).not.toBe(revision);
@@ -182,10 +187,18 @@ describe('save', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     await writeFile(file, `${await readFile(file, 'utf8')}\n`);
     const outcome = (await callHostApi(api, 'save', [fileId, content, revision])) as SaveOutcome;
-    expect(outcome).toMatchObject({ ok: false, conflict: true });
+    // When it was changed, for the dialog that asks the user what to do.
+    expect(outcome).toMatchObject({ ok: false, conflict: true, changedAt: (await stat(file)).mtime.toISOString() });
     expect((await readFile(file, 'utf8')).endsWith('\n')).toBe(true);
     expect(saved(await callHostApi(api, 'save', [fileId, content, '*'])).ok).toBe(true);
     expect((await readFile(`${file}.bak`, 'utf8')).endsWith('\n')).toBe(true);
+  });
+
+  it('a file deleted since it was opened is a conflict too, without a time', async () => {
+    const { fileId, file, content, revision } = await savedResolution();
+    await rm(file);
+    const outcome = (await callHostApi(api, 'save', [fileId, content, revision])) as SaveOutcome;
+    expect(outcome).toEqual({ ok: false, conflict: true, error: expect.stringMatching(/^res-1332\.plenary was deleted or moved on disk/) });
   });
 
   it('one size limit: a document that opens can be saved and snapshotted, one past it does not open', async () => {
