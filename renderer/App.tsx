@@ -19,6 +19,7 @@ import { useBrowserShortcuts, useMenuCommands, usePreviewEscape } from './contro
 import { useFileDrop, useWindowTitle } from './controller/use-window.js';
 import { Toolbar } from './panels/Toolbar.js';
 import { Outline } from './panels/Outline.js';
+import { PanelResizer } from './panels/PanelResizer.js';
 import { SourcePane } from './panels/SourcePane.js';
 import { translationCounts } from '../shared/translation/index.js';
 import { StatusBar } from './panels/StatusBar.js';
@@ -30,6 +31,7 @@ import { FilePicker, Messages, RecoveryDialog, ReviewBanner } from './panels/Dia
 import { Changes } from './panels/Changes.js';
 import { AuthorDialog } from './panels/AuthorDialog.js';
 import { ProposalDialogs, ProposalsPanel } from './panels/Proposals.js';
+import { directionOf } from '../shared/languages/index.js';
 
 export interface AppProps {
   api: PlenaryApi;
@@ -64,7 +66,6 @@ export function App(props: AppProps) {
   usePreviewEscape(controller, state.reviewView);
   useWindowTitle(state.session, browserHost);
   const drop = useFileDrop(controller);
-
   const targets = useMemo(() => referenceTargets(snapshot.outline), [snapshot.outline]);
 
   const { reviewView, changesVisible } = state;
@@ -115,6 +116,7 @@ export function App(props: AppProps) {
               language={snapshot.language}
               onJump={(entry) => entry.id && controller.jumpTo(entry.id)}
             />
+            <PanelResizer panel="outline" />
           </div>
         ) : null}
         <main
@@ -134,7 +136,7 @@ export function App(props: AppProps) {
               onJump={(id) => controller.jumpTo(id)}
             />
           ) : null}
-          <div className="page" lang={snapshot.language} dir={snapshot.language === 'ar' ? 'rtl' : 'ltr'}>
+          <div className="page" lang={snapshot.language} dir={directionOf(snapshot.language)}>
             <div ref={place} className="page-editor" />
             <Footnotes notes={snapshot.footnotes} onSelect={(note) => controller.selectFootnote(note.id)} />
           </div>

@@ -27,8 +27,13 @@ export interface SessionInfo {
 export interface SessionEvents {
   /** The session's file, name or dirty state changed. */
   changed(info: SessionInfo): void;
-  /** A one-line message for the user (a failed save, an unreadable file). */
-  error(message: string): void;
+  /**
+   * A one-line message for the user (a failed save, an unreadable file), with what failed: the
+   * save, the document's content (it cannot be written at all), the recovery copy.
+   */
+  error(message: string, topic: SessionTopic): void;
+  /** A save or a recovery copy went through: the errors it makes obsolete can go. */
+  succeeded?(topic: 'save' | 'recovery'): void;
   /**
    * The file changed on disk since it was opened or saved here: the user overwrites it, saves this
    * version under another name, reloads the file (dropping the edits here), or cancels. Without
@@ -36,6 +41,8 @@ export interface SessionEvents {
    */
   conflict?(conflict: SaveConflict): Promise<ConflictChoice>;
 }
+
+export type SessionTopic = 'save' | 'content' | 'recovery';
 
 export type ConflictChoice = 'overwrite' | 'save-as' | 'reload' | 'cancel';
 
@@ -154,10 +161,10 @@ export class Session {
     if (!doc) return false;
     try {
       await this.api.writeRecovery(this.sessionId, this.info.name, serializeDocument(doc, this.metadata));
-      this.update({ recoveredAt: new Date().toISOString() });
+      this.recovered();
       return true;
     } catch (error) {
-      this.events.error(`The recovery copy could not be written: ${messageOf(error)}`);
+      this.events.error(`The recovery copy could not be written: ${messageOf(error)}`, 'recovery');
       return false;
     }
   }
@@ -167,10 +174,15 @@ export class Session {
     if (!doc || !this.info.dirty) return;
     try {
       await this.api.writeRecovery(this.sessionId, this.info.name, serializeDocument(doc, this.metadata));
-      this.update({ recoveredAt: new Date().toISOString() });
+      this.recovered();
     } catch (error) {
-      this.events.error(`The recovery copy could not be written: ${messageOf(error)}`);
+      this.events.error(`The recovery copy could not be written: ${messageOf(error)}`, 'recovery');
     }
+  }
+
+  private recovered(): void {
+    this.update({ recoveredAt: new Date().toISOString() });
+    this.events.succeeded?.('recovery');
   }
 
   /**
@@ -183,7 +195,7 @@ export class Session {
     try {
       content = serializeDocument(doc, this.metadata);
     } catch (error) {
-      this.events.error(`Not saved: ${messageOf(error)}`);
+      this.events.error(`Not saved: ${messageOf(error)}`, 'content');
       return false;
     }
     let outcome: SaveOutcome | null;
@@ -193,7 +205,7 @@ export class Session {
           ? await this.api.save(this.info.fileId, content, revision)
           : await this.api.saveAs(content, suggestedName(this.info.name));
     } catch (error) {
-      this.events.error(`Not saved: ${messageOf(error)}`);
+      this.events.error(`Not saved: ${messageOf(error)}`, 'save');
       return false;
     }
     if (outcome === null) return false;
@@ -208,7 +220,7 @@ export class Session {
         if (choice === 'save-as') return this.save(doc, true);
         return choice === 'reload' ? 'reload' : false;
       }
-      this.events.error(outcome.error);
+      this.events.error(outcome.error, 'save');
       return false;
     }
     this.revision = outcome.revision;
@@ -216,6 +228,7 @@ export class Session {
     const stillCurrent = this.latestDoc === null || this.latestDoc === doc;
     this.metadata ??= { created: new Date().toISOString() };
     this.update({ fileId: outcome.fileId, name: outcome.name, imported: false, dirty: !stillCurrent });
+    this.events.succeeded?.('save');
     if (stillCurrent) {
       this.cancelRecovery();
       await this.api.clearRecovery(this.sessionId).catch(() => undefined);

@@ -8,7 +8,7 @@ import type { PlenaryApi } from '../../shared/ipc/index.js';
 import type { Session } from '../session.js';
 import type { EditorStore } from '../store.js';
 import type { EditorSurface } from './editor-surface.js';
-import type { Message } from './messages.js';
+import type { Message, MessageTopic } from './messages.js';
 
 /** What the controller needs of the page besides the editor: the host API and a yes/no question. */
 export interface ControllerHost {
@@ -30,8 +30,11 @@ export interface WindowContext {
   /** Shows `doc` in the Markup view, editable, with a fresh history. */
   show(doc: Node): void;
   setChangesVisible(visible: boolean): void;
-  say(kind: Message['kind'], text: string, action?: Message['action']): void;
-  /** An info message for something under way; returns its id for dismissMessage once that is over. */
+  /** A message in the banner; an error under a topic goes at the next success on it (`resolved`). */
+  say(kind: Message['kind'], text: string, options?: { action?: Message['action']; topic?: MessageTopic }): void;
+  /** Something on `topic` went through: its errors go. */
+  resolved(topic: MessageTopic): void;
+  /** A progress message for something under way; returns its id for dismissMessage once that is over. */
   announce(text: string): number;
   dismissMessage(id: number): void;
 }

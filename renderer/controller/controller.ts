@@ -57,7 +57,7 @@ import { isUnsetAuthor } from './author.js';
 import type { ControllerHost, WindowContext } from './context.js';
 import { Documents } from './documents.js';
 import type { EditorSurface } from './editor-surface.js';
-import { MessageLog, type Message } from './messages.js';
+import { MessageLog, type Message, type MessageTopic } from './messages.js';
 import { Review } from './review.js';
 
 export type { ControllerHost } from './context.js';
@@ -145,7 +145,8 @@ export class AppController implements WindowContext {
     this.log = new MessageLog((messages) => this.patch({ messages }));
     this.session = new Session(host.api, {
       changed: (session) => this.patch({ session }),
-      error: (text) => this.say('error', text),
+      error: (text, topic) => this.say('error', text, { topic }),
+      succeeded: (topic) => this.resolved(topic),
       // The conflict dialog asks; the save waits for the answer (the file queue holds other commands).
       conflict: (conflict) =>
         new Promise<ConflictChoice>((resolve) => {
@@ -187,12 +188,14 @@ export class AppController implements WindowContext {
     for (const listener of this.listeners) listener();
   }
 
-  readonly say = (kind: Message['kind'], text: string, action?: Message['action']): void => {
-    this.log.say(kind, text, action);
+  readonly say = (kind: Message['kind'], text: string, options?: { action?: Message['action']; topic?: MessageTopic }): void => {
+    this.log.say(kind, text, options);
   };
 
-  /** An info message for something under way; dismiss it by the id returned once that is over. */
-  readonly announce = (text: string): number => this.log.say('info', text);
+  readonly resolved = (topic: MessageTopic): void => this.log.resolve(topic);
+
+  /** A progress message for something under way; dismiss it by the id returned once that is over. */
+  readonly announce = (text: string): number => this.log.say('progress', text);
 
   dismissMessage(id: number): void {
     this.log.dismiss(id);

@@ -31,9 +31,10 @@ export class Documents {
   /** A document the host opened, on screen with its warnings; or the reason it cannot be. */
   adopt(outcome: OpenOutcome): void {
     const { say } = this.window;
-    if (!outcome.ok) return say('error', outcome.error);
+    if (!outcome.ok) return say('error', outcome.error, { topic: 'open' });
     const loaded = this.window.session.adopt(outcome.document);
-    if (!loaded.ok) return say('error', loaded.error);
+    if (!loaded.ok) return say('error', loaded.error, { topic: 'open' });
+    this.window.resolved('open');
     this.window.show(loaded.doc);
     for (const warning of loaded.warnings) say('info', warning);
   }
@@ -121,14 +122,17 @@ export class Documents {
       // Done, cancelled or failed: the announcement goes, whatever follows it.
       .finally(() => this.window.dismissMessage(preparing));
     if (!outcome) return;
-    if (!outcome.ok) return say('error', outcome.error);
+    if (!outcome.ok) return say('error', outcome.error, { topic: 'export' });
+    this.window.resolved('export');
     const name = outcome.name;
     say('info', `Exported ${name}`, {
-      label: 'Show in folder',
-      run: () =>
-        void host.api.revealExport().then((shown) => {
-          if (!shown) say('info', `${name} is in the folder you chose; this browser host cannot open folders.`);
-        }),
+      action: {
+        label: 'Show in folder',
+        run: () =>
+          void host.api.revealExport().then((shown) => {
+            if (!shown) say('info', `${name} is in the folder you chose; this browser host cannot open folders.`);
+          }),
+      },
     });
   }
 }

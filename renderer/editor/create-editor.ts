@@ -37,6 +37,7 @@ import { clipboardHtmlToText } from '../../shared/import/index.js';
 import { clipboardParser, clipboardSerializer, markViews, structureNodeViews } from './dom-specs.js';
 import { FootnoteView } from './footnote-view.js';
 import { labelsPlugin } from './labels-plugin.js';
+import { bidiPlugin } from './bidi-plugin.js';
 import { proposalsViewPlugin } from './proposals-view.js';
 import { activeSectionPlugin } from './active-section.js';
 import { uniqueIdsPlugin } from '../../shared/model/index.js';
@@ -115,6 +116,7 @@ export function editorPlugins(options: EditorPluginsOptions): Plugin[] {
   return [
     numberingPlugin(),
     labelsPlugin(),
+    bidiPlugin(),
     proposalsViewPlugin(),
     activeSectionPlugin(),
     // Skips typing: only a transaction that inserts blocks or sets an id walks the document (mayIntroduceIds).

@@ -16,14 +16,29 @@ import { EditorView, type MarkViewConstructor, type NodeView } from 'prosemirror
 const EDGE = 8;
 
 /**
- * The box opens under the anchor, toward the end of the line; an anchor near the right edge (or
- * low in the window) would put it off screen. Shift it left, or open it above, to keep it whole.
+ * Where the box can be seen: the window, cut to the page's scrolling column (which clips what goes
+ * past it: under the changes panel on the right, the status bar below).
+ */
+function visibleFrame(box: HTMLElement): { left: number; right: number; top: number; bottom: number } {
+  const column = box.closest('.page-scroller')?.getBoundingClientRect();
+  return {
+    left: Math.max(column?.left ?? 0, 0),
+    right: Math.min(column?.right ?? window.innerWidth, window.innerWidth),
+    top: Math.max(column?.top ?? 0, 0),
+    bottom: Math.min(column?.bottom ?? window.innerHeight, window.innerHeight),
+  };
+}
+
+/**
+ * The box opens under the anchor, toward the end of the line; an anchor near the right edge of the
+ * page column (or low in it) would put it out of sight. Shift it left, or open it above, to keep it whole.
  */
 function keepOnScreen(box: HTMLElement): void {
   const rect = box.getBoundingClientRect();
-  const right = window.innerWidth - EDGE;
-  if (rect.right > right) box.style.left = `${box.offsetLeft - Math.min(rect.right - right, rect.left - EDGE)}px`;
-  if (rect.bottom > window.innerHeight - EDGE && rect.height < rect.top) {
+  const frame = visibleFrame(box);
+  const right = frame.right - EDGE;
+  if (rect.right > right) box.style.left = `${box.offsetLeft - Math.min(rect.right - right, rect.left - frame.left - EDGE)}px`;
+  if (rect.bottom > frame.bottom - EDGE && rect.height < rect.top - frame.top) {
     box.style.top = 'auto';
     box.style.bottom = '1.6em';
   }

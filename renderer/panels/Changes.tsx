@@ -9,6 +9,7 @@
 import { memo, useEffect, useMemo, useRef } from 'react';
 import type { TrackedChange } from '../../shared/tracking/index.js';
 import { authorsOf, bulkLabel, changeRows, filterByAuthor, type ChangeRow } from './change-rows.js';
+import { PanelResizer } from './PanelResizer.js';
 
 export interface ChangesProps {
   changes: readonly TrackedChange[];
@@ -39,7 +40,7 @@ const Row = memo(function Row(props: {
       <button type="button" className="change-main" onClick={() => props.onSelect(row)} title="Select this change in the document">
         <span className="change-head">
           <span className="change-what">{row.what}</span>
-          {row.where ? <span className="change-where">{row.where}</span> : null}
+          {row.where ? <bdi className="change-where">{row.where}</bdi> : null}
         </span>
         <span className="change-meta">
           <span className={`change-author pl-author-${row.colour}`}>{row.author || 'Unknown author'}</span>
@@ -49,7 +50,11 @@ const Row = memo(function Row(props: {
             </time>
           ) : null}
         </span>
-        {row.excerpt ? <span className="change-excerpt">{row.excerpt}</span> : null}
+        {row.excerpt ? (
+          <span className="change-excerpt" dir="auto">
+            {row.excerpt}
+          </span>
+        ) : null}
       </button>
       <span className="change-actions">
         <button
@@ -115,6 +120,7 @@ export function Changes(props: ChangesProps) {
   }, [props.current]);
   return (
     <aside className="changes" aria-label="Tracked changes">
+      <PanelResizer panel="changes" />
       <header className="changes-header">
         <h2 className="panel-title">
           Changes <span className="changes-count">{shown.length === rows.length ? rows.length : `${shown.length} of ${rows.length}`}</span>

@@ -225,19 +225,23 @@ export function FilePicker(props: { request: PickRequest; onDone(name: string | 
   );
 }
 
+/**
+ * The banner: an error is an alert (read out at once), information and progress a status. Every
+ * message has its close button, a plain button in the tab order.
+ */
 export function Messages(props: { messages: readonly Message[]; onDismiss(id: number): void }) {
   if (props.messages.length === 0) return null;
   return (
-    <div className="messages" role="alert">
+    <div className="messages">
       {props.messages.map((message) => (
-        <div key={message.id} className={`message message-${message.kind}`}>
+        <div key={message.id} className={`message message-${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
           <span>{message.text}</span>
           {message.action ? (
             <button type="button" className="message-action" onClick={message.action.run}>
               {message.action.label}
             </button>
           ) : null}
-          <button type="button" aria-label="Dismiss" onClick={() => props.onDismiss(message.id)}>
+          <button type="button" className="message-close" aria-label="Dismiss" title="Dismiss" onClick={() => props.onDismiss(message.id)}>
             ×
           </button>
         </div>

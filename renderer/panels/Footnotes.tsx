@@ -15,7 +15,7 @@ export function Footnotes(props: { notes: FootnoteEntry[]; onSelect(note: Footno
               onClick={() => props.onSelect(note)}
               title="Edit this footnote"
             >
-              <sup>{note.number}</sup> {note.text || <em>(empty footnote)</em>}
+              <sup>{note.number}</sup> <bdi>{note.text || <em>(empty footnote)</em>}</bdi>
             </button>
           </li>
         ))}

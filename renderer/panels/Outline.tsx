@@ -12,6 +12,7 @@
 import { memo, useEffect, useRef, type CSSProperties } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { OutlineEntry, OutlineKind } from '../outline.js';
+import { directionOf } from '../../shared/languages/index.js';
 
 /** One line of the panel's text with its padding. */
 const LINE_PX = 22;
@@ -47,7 +48,10 @@ const Row = memo(function Row(props: RowProps) {
     >
       <button type="button" onMouseDown={(event) => event.preventDefault()} onClick={() => props.onJump(entry)}>
         {entry.label ? <span className="outline-label">{entry.label}</span> : null}
-        <span className="outline-text">{entry.text || '…'}</span>
+        {/* Each entry's text in its own direction: a French item still to translate in an Arabic outline reads from its start. */}
+        <span className="outline-text" dir="auto">
+          {entry.text || '…'}
+        </span>
       </button>
     </li>
   );
@@ -85,7 +89,7 @@ export function Outline(props: {
     <nav className="outline" aria-label="Outline">
       <h2 className="panel-title">Outline</h2>
       <div ref={scroller} className="outline-scroller">
-        <ol style={{ height: virtualizer.getTotalSize() }} lang={props.language} dir={props.language === 'ar' ? 'rtl' : 'ltr'}>
+        <ol style={{ height: virtualizer.getTotalSize() }} lang={props.language} dir={directionOf(props.language ?? '')}>
           {virtualizer.getVirtualItems().map((row) => {
             const entry = entries[row.index]!;
             return <Row key={row.key} entry={entry} current={entry.id === currentId} start={row.start} onJump={props.onJump} />;

@@ -8,6 +8,7 @@ import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Node } from 'prosemirror-model';
 import type { EditorView } from 'prosemirror-view';
 import { ownText, sourceUnits, STATUS_WORDS, translationOf, unitsOf } from '../../shared/translation/index.js';
+import { directionOf } from '../../shared/languages/index.js';
 
 interface Row {
   id: string;
@@ -94,7 +95,7 @@ export function SourcePane({ view, doc, source, name, scroller, onClose, onJump 
 
   const lang = (source.attrs.language as string) ?? 'fr';
   return (
-    <aside className="source-pane" aria-label={`Source language version: ${name}`} lang={lang} dir={lang === 'ar' ? 'rtl' : 'ltr'}>
+    <aside className="source-pane" aria-label={`Source language version: ${name}`} lang={lang} dir={directionOf(lang)}>
       <header className="source-pane-header">
         <span>Source: {name} (read-only)</span>
         <button type="button" onClick={onClose} aria-label="Close the source">

@@ -5,7 +5,7 @@
  * drop-downs that take an argument: a section with a keyword from the language table, a reference
  * to an item, the document's language. Buttons only send commands; the controller runs them.
  */
-import { Fragment, useMemo, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { LANGUAGE_CODES, languageTable, type LanguageCode } from '../../shared/languages/index.js';
 import type { SectionKind } from '../../shared/schema/index.js';
 import {
@@ -19,6 +19,8 @@ import {
 import { shownAccelerator } from '../../shared/commands/index.js';
 import { keyPlatform } from '../editor/create-editor.js';
 import { optionValue, selectedOption, toolbarLayout, type ButtonPlace, type ToolbarEntry } from './toolbar-layout.js';
+import { DIVIDER_KEY, useToolbarFit } from './use-toolbar-fit.js';
+import { ToolbarOverflow, type OverflowItem } from './ToolbarOverflow.js';
 
 export interface ToolbarProps {
   /** What the commands' enablement, labels and pressed states read. */
@@ -39,21 +41,44 @@ export function buttonTitle(id: CommandId, place: ButtonPlace, platform: KeyPlat
   return accelerator ? `${place.title} (${shownAccelerator(accelerator, platform)})` : place.title;
 }
 
-function Button(props: { label: string; title: string; onClick(): void; disabled?: boolean; pressed?: boolean; name?: string }) {
+function Button(props: {
+  label: string;
+  title: string;
+  onClick(): void;
+  disabled?: boolean;
+  pressed?: boolean;
+  name?: string;
+  /** In the More menu: a menu item, its full name and shortcut shown. */
+  menu?: { name: string; shortcut: string | undefined };
+}) {
+  const { menu } = props;
+  const checkable = props.pressed !== undefined;
   return (
     <button
       type="button"
-      className="tb-button"
+      className={menu ? 'tb-menu-item' : 'tb-button'}
       title={props.title}
-      aria-label={props.title}
-      aria-pressed={props.pressed}
+      aria-label={menu ? undefined : props.title}
+      aria-pressed={menu ? undefined : props.pressed}
+      role={menu ? (checkable ? 'menuitemcheckbox' : 'menuitem') : undefined}
+      aria-checked={menu && checkable ? props.pressed : undefined}
       data-command={props.name}
       disabled={props.disabled}
       // Keep the focus (and the selection) in the document.
       onMouseDown={(event) => event.preventDefault()}
       onClick={props.onClick}
     >
-      {props.label}
+      {menu ? (
+        <>
+          <span className="tb-menu-check" aria-hidden="true">
+            {props.pressed ? '✓' : ''}
+          </span>
+          <span className="tb-menu-name">{menu.name}</span>
+          {menu.shortcut ? <span className="tb-menu-shortcut">{menu.shortcut}</span> : null}
+        </>
+      ) : (
+        props.label
+      )}
     </button>
   );
 }
@@ -80,18 +105,26 @@ function ActionSelect(props: { label: string; placeholder: string; onPick(value:
   );
 }
 
-function CommandEntry(props: { entry: ToolbarEntry; context: CommandContext; platform: KeyPlatform; onCommand(command: CommandId): void }) {
-  const { entry, context, onCommand } = props;
+function CommandEntry(props: {
+  entry: ToolbarEntry;
+  context: CommandContext;
+  platform: KeyPlatform;
+  onCommand(command: CommandId): void;
+  inMenu: boolean;
+}) {
+  const { entry, context, onCommand, platform } = props;
   if (entry.kind === 'button') {
     const { id, place } = entry;
+    const accelerator = acceleratorOf(id, platform);
     return (
       <Button
         name={id}
         label={typeof place.label === 'string' ? place.label : place.label(context)}
-        title={buttonTitle(id, place, props.platform)}
+        title={buttonTitle(id, place, platform)}
         onClick={() => onCommand(id)}
         disabled={!isEnabled(id, context)}
         pressed={place.pressed?.(context)}
+        menu={props.inMenu ? { name: entry.name, shortcut: accelerator && shownAccelerator(accelerator, platform) } : undefined}
       />
     );
   }
@@ -127,25 +160,33 @@ function CommandEntry(props: { entry: ToolbarEntry; context: CommandContext; pla
   );
 }
 
+/** One thing on the toolbar's row: an entry (a button or a drop-down) of a group. */
+interface Slot {
+  key: string;
+  group: string;
+  /** A drop-down's name, written beside it in the More menu. */
+  caption?: string;
+  render(inMenu: boolean): ReactNode;
+}
+
 export function Toolbar(props: ToolbarProps) {
   const { context, onCommand } = props;
   const keywords = useMemo(() => languageTable(props.language).keywords, [props.language]);
   const layout = useMemo(() => toolbarLayout(), []);
   const platform = useMemo(() => keyPlatform(), []);
-  const entry = (item: ToolbarEntry) => (
-    <CommandEntry
-      key={item.kind === 'button' ? item.id : item.select}
-      entry={item}
-      context={context}
-      platform={platform}
-      onCommand={onCommand}
-    />
-  );
+  const entry = (item: ToolbarEntry, group: string): Slot => ({
+    key: item.kind === 'button' ? item.id : item.select,
+    group,
+    ...(item.kind === 'select' ? { caption: TOOLBAR_SELECTS[item.select].label } : {}),
+    render: (inMenu) => <CommandEntry entry={item} context={context} platform={platform} onCommand={onCommand} inMenu={inMenu} />,
+  });
   /** The drop-downs that take an argument, placed among the commands of their group. */
-  const sectionAndReference = (
-    <>
+  const section: Slot = {
+    key: 'section',
+    group: 'structure',
+    caption: 'Insert a section',
+    render: () => (
       <ActionSelect
-        key="section"
         label="Insert a section"
         placeholder="+ Section…"
         onPick={(value) => {
@@ -172,47 +213,81 @@ export function Toolbar(props: ToolbarProps) {
           )}
         </optgroup>
       </ActionSelect>
-      <ActionSelect key="reference" label="Insert a reference to an item" placeholder="+ Reference…" onPick={props.onInsertReference}>
+    ),
+  };
+  const reference: Slot = {
+    key: 'reference',
+    group: 'structure',
+    caption: 'Insert a reference',
+    render: () => (
+      <ActionSelect label="Insert a reference to an item" placeholder="+ Reference…" onPick={props.onInsertReference}>
         {props.referenceTargets.map((target) => (
           <option key={target.id} value={target.id}>
             {`${target.section} ${target.label} — ${target.text}`}
           </option>
         ))}
       </ActionSelect>
-    </>
+    ),
+  };
+  const language: Slot = {
+    key: 'language',
+    group: 'tools',
+    caption: 'Document language',
+    render: () => (
+      <select
+        className="tb-select"
+        aria-label="Document language"
+        value={props.language}
+        onChange={(event) => props.onLanguage(event.target.value as LanguageCode)}
+      >
+        {LANGUAGE_CODES.map((code) => (
+          <option key={code} value={code}>
+            {languageTable(code).name}
+          </option>
+        ))}
+      </select>
+    ),
+  };
+  const slots: Slot[] = layout.flatMap(({ group, entries }) => [
+    ...(group === 'tools' ? [language] : []),
+    ...entries.flatMap((item) =>
+      item.kind === 'button' && item.id === 'insert-footnote' ? [section, reference, entry(item, group)] : [entry(item, group)],
+    ),
+  ]);
+  // The row: the slots, a divider between two groups (its key starts with DIVIDER_KEY).
+  const row = slots.flatMap((slot, index) =>
+    index > 0 && slots[index - 1]!.group !== slot.group ? [`${DIVIDER_KEY}${slot.group}`, slot] : [slot],
   );
-  const language = (
-    <select
-      key="language"
-      className="tb-select"
-      aria-label="Document language"
-      value={props.language}
-      onChange={(event) => props.onLanguage(event.target.value as LanguageCode)}
-    >
-      {LANGUAGE_CODES.map((code) => (
-        <option key={code} value={code}>
-          {languageTable(code).name}
-        </option>
-      ))}
-    </select>
-  );
+  const fit = useToolbarFit(row.map((item) => (typeof item === 'string' ? item : item.key)));
+  const overflow: OverflowItem[] = row
+    .slice(fit.shown)
+    .filter((item): item is Slot => typeof item !== 'string')
+    .map((slot) => ({ key: slot.key, group: slot.group, render: () => inMenu(slot) }));
   return (
     <div className="toolbar" role="toolbar" aria-label="Commands">
-      {layout.map(({ group, entries }) => (
-        <div key={group} className="tb-group" {...(group === 'review' ? { role: 'group', 'aria-label': 'Review' } : {})}>
-          {group === 'tools' ? language : null}
-          {entries.map((item) =>
-            group === 'structure' && item.kind === 'button' && item.id === 'insert-footnote' ? (
-              <Fragment key="before-footnote">
-                {sectionAndReference}
-                {entry(item)}
-              </Fragment>
-            ) : (
-              entry(item)
-            ),
-          )}
-        </div>
-      ))}
+      <div className="tb-row" ref={fit.row}>
+        {row.slice(0, fit.shown).map((item) =>
+          typeof item === 'string' ? (
+            <span key={item} className="tb-divider" data-fit-key={item} role="separator" aria-orientation="vertical" />
+          ) : (
+            <span key={item.key} className="tb-slot" data-fit-key={item.key} data-group={item.group}>
+              {item.render(false)}
+            </span>
+          ),
+        )}
+      </div>
+      {overflow.length > 0 ? <ToolbarOverflow items={overflow} button={fit.more} /> : null}
     </div>
+  );
+}
+
+/** A slot as an entry of the More menu: a drop-down with its name beside it. */
+function inMenu(slot: Slot): ReactNode {
+  if (!slot.caption) return slot.render(true);
+  return (
+    <label className="tb-menu-select">
+      <span className="tb-menu-name">{slot.caption}</span>
+      {slot.render(true)}
+    </label>
   );
 }

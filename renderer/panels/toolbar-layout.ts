@@ -18,7 +18,8 @@ export type ButtonPlace = Extract<Toolbar, { label: unknown }>;
 export type OptionPlace = Extract<Toolbar, { select: unknown }>;
 
 export type ToolbarEntry =
-  | { kind: 'button'; id: CommandId; place: ButtonPlace }
+  /** `name`: the command's label in the native menu, which the More menu shows too. */
+  | { kind: 'button'; id: CommandId; place: ButtonPlace; name: string }
   | { kind: 'select'; select: ToolbarSelect; options: Array<{ id: CommandId; place: OptionPlace }> };
 
 export function toolbarLayout(): Array<{ group: ToolbarGroup; entries: ToolbarEntry[] }> {
@@ -29,7 +30,7 @@ export function toolbarLayout(): Array<{ group: ToolbarGroup; entries: ToolbarEn
       if (place?.group !== group) continue;
       const id = command.id as CommandId;
       if ('label' in place) {
-        entries.push({ kind: 'button', id, place });
+        entries.push({ kind: 'button', id, place, name: command.label });
         continue;
       }
       const select = entries.find((entry) => entry.kind === 'select' && entry.select === place.select);

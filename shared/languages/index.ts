@@ -52,6 +52,17 @@ export interface LanguageTable {
   /** Punctuation that ends a keyword line (Russian: `учитывая,`). */
   keywordPunctuation: string;
   numberLineWords: string[];
+  /**
+   * How the number line opens: `{word} {number}` (`RESOLUTION 1332`), or the word around the
+   * number (`第{number}号{word}`, Chinese `第1332号决议`).
+   */
+  numberLineForm: string;
+  /**
+   * The language's own punctuation for the ASCII marks of fixed lines (Chinese full-width `（，）`,
+   * the Arabic comma `،`), and whether a space stands beside it: the one table that the number
+   * line, references and labels in another language follow.
+   */
+  punctuation: { marks: Record<string, string>; spaced: boolean; source?: string; verified: boolean };
   annexWords: string[];
   keywords: KeywordEntry[];
   alphabets: {
@@ -187,4 +198,35 @@ export function matchKeyword(line: string, languages: readonly LanguageCode[] = 
     }
   }
   return best;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The opening of a number line in a language's form, its word and number captured: `RÉSOLUTION 1332`, `第1332号决议`. */
+export function numberLineOpening(table: LanguageTable): RegExp {
+  const words = table.numberLineWords.map(escapeRegExp).join('|');
+  const pattern = table.numberLineForm
+    .split(/(\{word\}|\{number\}|\s+)/u)
+    .map((part) =>
+      part === '{word}' ? `(?:${words})` : part === '{number}' ? '(\\d+(?:[./]\\d+)*)' : /^\s+$/u.test(part) ? '\\s*' : escapeRegExp(part),
+    )
+    .join('');
+  return new RegExp(`^${pattern}`, 'iu');
+}
+export { scriptSegments, type ScriptSegment } from './scripts.js';
+
+/** The writing direction of a language's text (`rtl` for Arabic); `ltr` for a code the tables do not know. */
+export function directionOf(code: string): 'ltr' | 'rtl' {
+  return isLanguageCode(code) ? TABLES[code].direction : 'ltr';
+}
+
+/**
+ * A heading and its text as the language writes them on one line: `Original: russe`, and in
+ * Chinese, whose full-width colon takes no space after it, `原文：俄文`.
+ */
+export function headedText(table: LanguageTable, heading: string, text: string): string {
+  if (!text) return heading;
+  return table.punctuation.spaced ? `${heading} ${text}` : `${heading}${text}`;
 }

@@ -34,3 +34,4 @@ export {
   type Unit,
 } from './versions.js';
 export { ownSignature, ownText } from './own-text.js';
+export { punctuateIn } from './phrases.js';

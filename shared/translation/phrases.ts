@@ -8,7 +8,7 @@
  */
 import type { Node } from 'prosemirror-model';
 import type { Transaction } from 'prosemirror-state';
-import { foldText, languageTable, matchKeyword, type LanguageCode, type LanguageTable } from '../languages/index.js';
+import { foldText, languageTable, matchKeyword, numberLineOpening, type LanguageCode, type LanguageTable } from '../languages/index.js';
 import { UNTRACKED_META } from '../tracking/index.js';
 
 export interface LineTranslation {
@@ -85,6 +85,58 @@ function leadingWordLine(
   };
 }
 
+/** The words of a line the tables do not know (not numbers, punctuation or the target's own phrases). */
+function wordsLeft(text: string, to: LanguageTable): string[] {
+  return to.phrases
+    .reduce((rest, entry) => rest.split(entry.phrase).join(' '), text)
+    .replace(/[\p{N}\p{P}\p{S}\s]+/gu, ' ')
+    .split(' ')
+    .filter((word) => /\p{L}{2,}/u.test(word) && !to.phrases.some((entry) => entry.phrase.includes(word)));
+}
+
+/**
+ * Text in `to`'s punctuation: `from`'s own marks back to ASCII, then `to`'s (`(C11, …)` →
+ * `（C11，…）`), with the spaces each writes beside them (none beside Chinese full-width marks).
+ */
+export function punctuateIn(text: string, from: LanguageTable, to: LanguageTable): string {
+  const ascii = new Map(Object.entries(from.punctuation.marks).map(([plain, own]) => [own, plain]));
+  let out = [...text].map((char) => ascii.get(char) ?? char).join('');
+  if (!from.punctuation.spaced && to.punctuation.spaced) {
+    out = out.replace(/([,;:])(?=\S)/gu, '$1 ').replace(/(?<=\S)\(/gu, ' (');
+  }
+  out = [...out].map((char) => to.punctuation.marks[char] ?? char).join('');
+  if (!to.punctuation.spaced) {
+    const marks = Object.values(to.punctuation.marks).map(escape).join('');
+    if (marks) out = out.replace(new RegExp(`\\s*([${marks}])\\s*`, 'gu'), '$1');
+  }
+  return out;
+}
+
+/**
+ * The number line in `to`: its opening in `to`'s form (`RÉSOLUTION 1332` → `第1332号决议`), the
+ * tables' phrases (`dernière mod.` → `最后修订`) and `to`'s punctuation.
+ */
+function numberLine(text: string, from: LanguageTable, to: LanguageTable): LineTranslation {
+  const head = numberLineOpening(from).exec(text);
+  if (!head) return leadingWordLine(text, from.numberLineWords, to.numberLineWords[0], from, to);
+  const word = to.numberLineWords[0] ?? '';
+  let rest = text.slice(head[0].length);
+  for (const entry of from.phrases) {
+    const target = phraseOfRole(to, entry.role);
+    if (target && rest.includes(entry.phrase)) rest = rest.replace(entry.phrase, to.punctuation.spaced ? target : target.trim());
+  }
+  // Chinese writes a phrase against the number it governs (`最后修订C24`); other languages space them.
+  if (to.punctuation.spaced && !from.punctuation.spaced) {
+    for (const entry of to.phrases) rest = rest.replace(new RegExp(`${escape(entry.phrase)}(?=[\\p{L}\\p{N}])`, 'u'), `${entry.phrase} `);
+  }
+  if (!to.punctuation.spaced)
+    rest = rest.replace(/(?<=[\p{Script=Han}])\s+(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])\s+(?=[\p{Script=Han}])/gu, '');
+  const opening = to.numberLineForm.replace('{word}', word).replace('{number}', head[1] ?? '');
+  const out = punctuateIn(opening + rest, from, to);
+  const left = wordsLeft(rest, to);
+  return { text: out, untranslated: left.length > 0 ? left.join(' ') : null };
+}
+
 /** One fixed line (`type` one of FIXED_LINES) from `from` into `to`. */
 export function translateLine(type: FixedLine, text: string, from: LanguageCode, to: LanguageCode): LineTranslation {
   const source = languageTable(from);
@@ -97,7 +149,7 @@ export function translateLine(type: FixedLine, text: string, from: LanguageCode,
     case 'adoption_line':
       return callLine(text, source, target);
     case 'number_line':
-      return leadingWordLine(text, source.numberLineWords, target.numberLineWords[0], source, target);
+      return numberLine(text, source, target);
     case 'annex_heading':
       return leadingWordLine(text, source.annexWords, target.annexWords[0], source, target);
   }

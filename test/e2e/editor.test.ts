@@ -18,7 +18,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { parseDocument } from '../../shared/file/index.js';
 import type { RunningHost } from '../../host/serve.js';
 import { ROOT, ensureRendererBuilt, launchChromium, startTestHost, tempDir } from '../support/browser.js';
-import { afterPaint, caret, collectProblems, editorOf, pickFile, shot, waitReady } from '../support/page.js';
+import { afterPaint, caret, collectProblems, DESKTOP_VIEWPORT, editorOf, pickFile, shot, waitReady } from '../support/page.js';
 import { fixtureDocument, fixturePath } from '../support/fixtures.js';
 
 const FIXTURE = fixturePath('council-res-1332-c24.txt');
@@ -80,7 +80,7 @@ function rawGet(url: string, headers: Record<string, string>): Promise<number> {
 beforeAll(async () => {
   await ensureRendererBuilt();
   browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  context = await browser.newContext({ viewport: DESKTOP_VIEWPORT });
   context.on('request', (req) => requests.push(req.url()));
 }, 240_000);
 

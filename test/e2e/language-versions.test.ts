@@ -14,7 +14,7 @@ import { compareDocuments } from '../../shared/compare/index.js';
 import { serializeDocument } from '../../shared/file/index.js';
 import { importText } from '../../shared/import/index.js';
 import { ROOT, tempDir } from '../support/browser.js';
-import { editorOf, openServedEditor, pickFile, shot, type ServedEditor } from '../support/page.js';
+import { DESKTOP_VIEWPORT, editorOf, openServedEditor, pickFile, shot, type ServedEditor } from '../support/page.js';
 
 const FR_TEXT = readFileSync(path.join(ROOT, 'test', 'fixtures', 'council-res-1332-c24.txt'), 'utf8');
 const EN = path.join(ROOT, 'test', 'fixtures', 'parallel', 'council-res-1332-c24-en.txt');
@@ -43,7 +43,7 @@ beforeAll(async () => {
     name: 'e2e-language-versions',
     host: { file: path.join(folder, 'res1332-en.txt') },
     problems,
-    viewport: { width: 1500, height: 950 },
+    viewport: DESKTOP_VIEWPORT,
   });
   page = served.page;
   await page.locator('.pl-item-text', { hasText: 'the contribution submitted by ITU' }).waitFor();

@@ -15,7 +15,16 @@ import { parseDocument } from '../../shared/file/format.js';
 import { writeText } from '../../shared/export/text/index.js';
 import { docxParts } from '../support/docx-xml.js';
 import { ROOT, tempDir } from '../support/browser.js';
-import { answerAuthor, caret, editorOf, openServedEditor, pickFile, shot as shotOf, type ServedEditor } from '../support/page.js';
+import {
+  answerAuthor,
+  caret,
+  DESKTOP_VIEWPORT,
+  editorOf,
+  openServedEditor,
+  pickFile,
+  shot as shotOf,
+  type ServedEditor,
+} from '../support/page.js';
 
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'council-sg-report-wsis-sdg.txt');
 
@@ -43,7 +52,7 @@ beforeAll(async () => {
     name: 'e2e-tables',
     host: { folder, file: path.join(folder, 'sg-report.txt') },
     problems,
-    viewport: { width: 1500, height: 950 },
+    viewport: DESKTOP_VIEWPORT,
   });
   page = served.page;
   await editorOf(page).locator('p', { hasText: 'En 2022 et 2023, deux éditions' }).first().waitFor();

@@ -21,6 +21,7 @@ import {
   answerAuthor as answerAuthorIn,
   caret,
   collectProblems,
+  DESKTOP_VIEWPORT,
   editorOf,
   selectText,
   shot as shotOf,
@@ -75,7 +76,7 @@ const row = (excerpt: string): Locator =>
 beforeAll(async () => {
   await ensureRendererBuilt();
   browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1600, height: 950 } });
+  context = await browser.newContext({ viewport: DESKTOP_VIEWPORT });
 }, 240_000);
 
 beforeEach(async () => {

@@ -79,6 +79,10 @@ export interface RunView {
   deletedBy?: string;
   text: string;
   footnoteId?: string;
+  /** A right-to-left run (`w:rPr/w:rtl`). */
+  rtl: boolean;
+  /** `w:rPr/w:rFonts/@w:hint`: which font slot characters shared by scripts take. */
+  fontHint?: string;
 }
 
 export interface ParagraphView {
@@ -120,8 +124,13 @@ export function paragraphsOf(xml: string): ParagraphView[] {
 
 function runView(r: XmlNode, revision: RunView['revision'], author?: string): RunView {
   const reference = firstChild(r, 'w:footnoteReference');
+  const rPr = firstChild(r, 'w:rPr');
+  const fonts = rPr ? firstChild(rPr, 'w:rFonts') : undefined;
+  const hint = fonts ? attr(fonts, 'w:hint') : undefined;
   return {
     revision,
+    rtl: rPr !== undefined && firstChild(rPr, 'w:rtl') !== undefined,
+    ...(hint !== undefined ? { fontHint: hint } : {}),
     ...(author !== undefined ? { author } : {}),
     text: childrenOf(r).map(textOf).join(''),
     ...(reference ? { footnoteId: attr(reference, 'w:id') } : {}),

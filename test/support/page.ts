@@ -106,6 +106,12 @@ export async function answerAuthor(target: Page, name: string): Promise<void> {
   await dialog.waitFor({ state: 'detached' });
 }
 
+/**
+ * The window the end-to-end tests use unless they test a size: a common desktop screen, where the
+ * whole toolbar is on its one row (narrower, some commands are in its More menu: layout.test.ts).
+ */
+export const DESKTOP_VIEWPORT = { width: 1920, height: 1080 } as const;
+
 export interface ServedEditor {
   host: RunningHost;
   browser: Browser;
@@ -126,7 +132,7 @@ export async function openServedEditor(options: {
   await ensureRendererBuilt();
   const host = await startTestHost({ userDataDir: tempDir(`${options.name}-data`), ...options.host });
   const browser = await launchChromium();
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1500, height: 950 } });
+  const context = await browser.newContext({ viewport: options.viewport ?? DESKTOP_VIEWPORT });
   const page = collectProblems(await context.newPage(), options.problems);
   await page.goto(host.url);
   await waitReady(page);
@@ -149,7 +155,7 @@ export function servedPerTest(prepare: () => string): { readonly page: Page; rea
   beforeEach(async () => {
     problems.length = 0;
     const host = await startTestHost({ userDataDir: tempDir('served-data'), file: prepare() });
-    const page = collectProblems(await browser!.newPage({ viewport: { width: 1400, height: 900 } }), problems);
+    const page = collectProblems(await browser!.newPage({ viewport: DESKTOP_VIEWPORT }), problems);
     current = { host, page };
     await page.goto(host.url);
     await waitReady(page);

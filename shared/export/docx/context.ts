@@ -179,6 +179,9 @@ export function runFormat(ctx: ExportContext, marks: readonly Mark[] = []): IRun
     ...(names.has('superscript') ? { superScript: true } : {}),
     ...(names.has('subscript') ? { subScript: true } : {}),
     ...(ctx.rightToLeft ? { rightToLeft: true } : {}),
+    // Characters Chinese shares with Latin text (quotes, dashes, the ellipsis) take the East Asian
+    // font and width in a Chinese document, as Word sets them when the text is typed in Chinese.
+    ...(ctx.language.code === 'zh' ? { font: { hint: 'eastAsia' } } : {}),
   };
 }
 

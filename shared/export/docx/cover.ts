@@ -22,8 +22,16 @@ import {
 import type { Node } from 'prosemirror-model';
 import type { CoverFieldName } from '../../schema/index.js';
 import { paragraph, runFormat, type ExportContext } from './context.js';
-import { inlineRuns } from './runs.js';
-import { blockRevisionsOf, isRevised, paragraphMarkOptions, paragraphMarkRevisionsOf, within, type Revisions } from './revisions.js';
+import { inlineRuns, textRuns } from './runs.js';
+import {
+  blockRevisionsOf,
+  isRevised,
+  paragraphMarkOptions,
+  paragraphMarkRevisionsOf,
+  UNREVISED,
+  within,
+  type Revisions,
+} from './revisions.js';
 import { cmToTwips } from '../../council-style/index.js';
 import { textWidthTwips } from '../../council-style/index.js';
 import type { BodyElement } from './blocks.js';
@@ -84,7 +92,7 @@ export function coverDocumentNumber(doc: Node, suffix: string): string {
 
 /** Whether the field's text already opens with its heading (`Original: russe` vs `russe`). */
 function startsWithHeading(node: Node, heading: string): boolean {
-  const normalise = (text: string) => text.replace(/[:\s]+$/, '').toLocaleLowerCase();
+  const normalise = (text: string) => text.replace(/[:：\s]+$/u, '').toLocaleLowerCase();
   return node.textContent.toLocaleLowerCase().startsWith(normalise(heading));
 }
 
@@ -95,9 +103,9 @@ function startsWithHeading(node: Node, heading: string): boolean {
 function fieldParagraph({ ctx, revisions: coverRevisions }: Cover, node: Node, style: string, prefix = '', suffix = ''): Paragraph {
   const revisions = within(coverRevisions, blockRevisionsOf(node));
   const children: ParagraphChild[] = [];
-  if (prefix) children.push(new TextRun({ ...runFormat(ctx), text: prefix }));
+  if (prefix) children.push(...textRuns(ctx, prefix, runFormat(ctx), UNREVISED));
   for (const entry of inlineRuns(ctx, node, revisions)) children.push(entry);
-  if (suffix) children.push(new TextRun({ ...runFormat(ctx), text: suffix }));
+  if (suffix) children.push(...textRuns(ctx, suffix, runFormat(ctx), UNREVISED));
   const markRevisions = isRevised(revisions) ? revisions : paragraphMarkRevisionsOf(node);
   return paragraph(ctx, {
     style,
@@ -109,7 +117,8 @@ function fieldParagraph({ ctx, revisions: coverRevisions }: Cover, node: Node, s
 function headedField(c: Cover, name: CoverFieldName, heading: string, style: string): Paragraph[] {
   const node = c.fields.get(name);
   if (!node) return [];
-  const prefix = startsWithHeading(node, heading) ? '' : `${heading} `;
+  // A space after the heading, but none after Chinese full-width punctuation (`原文：俄文`).
+  const prefix = startsWithHeading(node, heading) ? '' : c.ctx.language.punctuation.spaced ? `${heading} ` : heading;
   return [fieldParagraph(c, node, style, prefix)];
 }
 

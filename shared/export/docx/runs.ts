@@ -18,6 +18,7 @@ import type { Node } from 'prosemirror-model';
 import { trackedReferenceText } from '../../numbering/index.js';
 import type { LanguageCode } from '../../languages/index.js';
 import { paragraph, runFormat, type ExportContext } from './context.js';
+import { scriptSegments } from '../../languages/index.js';
 import { proposalReferenceText } from '../../proposals/index.js';
 import {
   blockRevisionsOf,
@@ -71,6 +72,22 @@ export function run(ctx: ExportContext, children: RunContent[], format: IRunOpti
   return insertion ? (new InsertionOfDeletion(insertion, deletedRun) as unknown as ParagraphChild) : deletedRun;
 }
 
+/** `format` with the direction of one segment of text: `w:rtl` on right-to-left text only. */
+function inDirection(format: IRunOptions, rightToLeft: boolean): IRunOptions {
+  const { rightToLeft: _ignored, ...rest } = format;
+  return rightToLeft ? { ...rest, rightToLeft: true } : rest;
+}
+
+/**
+ * Text as runs of one writing direction each (scripts.ts): Arabic letters in right-to-left runs,
+ * Latin letters in left-to-right ones, whatever the document's direction.
+ */
+export function textRuns(ctx: ExportContext, text: string, format: IRunOptions, revisions: Revisions): ParagraphChild[] {
+  return scriptSegments(text, ctx.rightToLeft).map((segment) =>
+    run(ctx, textContent(segment.text), inDirection(format, segment.rightToLeft), revisions),
+  );
+}
+
 /**
  * The runs of a textblock (or of a footnote's content). `blockRevisions` are those of the whole
  * block(s) around this text: they win over the text's own marks, which only fill in what they
@@ -80,7 +97,7 @@ export function inlineRuns(ctx: ExportContext, block: Node, blockRevisions: Revi
   const out: ParagraphChild[] = [];
   block.forEach((child) => {
     if (child.isText) {
-      out.push(run(ctx, textContent(child.text ?? ''), runFormat(ctx, child.marks), within(blockRevisions, markRevisionsOf(child.marks))));
+      out.push(...textRuns(ctx, child.text ?? '', runFormat(ctx, child.marks), within(blockRevisions, markRevisionsOf(child.marks))));
     } else if (child.type.name === 'footnote') {
       const own = within(blockRevisionsOf(child), markRevisionsOf(child.marks));
       out.push(footnoteReference(ctx, child, within(blockRevisions, own)));
@@ -88,7 +105,7 @@ export function inlineRuns(ctx: ExportContext, block: Node, blockRevisions: Revi
       for (const entry of crossReference(ctx, child, within(blockRevisions, markRevisionsOf(child.marks)))) out.push(entry);
     } else if (child.type.name === 'proposal_reference') {
       const text = proposalReferenceText(ctx.doc, child);
-      out.push(run(ctx, textContent(text), runFormat(ctx, child.marks), within(blockRevisions, markRevisionsOf(child.marks))));
+      out.push(...textRuns(ctx, text, runFormat(ctx, child.marks), within(blockRevisions, markRevisionsOf(child.marks))));
     }
   });
   return out;
@@ -104,14 +121,14 @@ function crossReference(ctx: ExportContext, node: Node, revisions: Revisions): P
   const rendered = trackedReferenceText(node, ctx.doc, ctx.language.code as LanguageCode);
   if (isRevised(revisions)) {
     const text = revisions.inserted && !revisions.deleted ? rendered.new.text : rendered.original.text;
-    return [run(ctx, textContent(text), format, revisions)];
+    return textRuns(ctx, text, format, revisions);
   }
-  if (!rendered.changed) return [run(ctx, textContent(rendered.new.text), format, UNREVISED)];
+  if (!rendered.changed) return textRuns(ctx, rendered.new.text, format, UNREVISED);
   const target = rendered.new.target ?? rendered.original.target;
   const credit = (target ? ctx.labelAttribution.get(target) : undefined) ?? ctx.fallbackAttribution;
   return [
-    run(ctx, textContent(rendered.original.text), format, { ...UNREVISED, deleted: { ...credit, kind: 'deletion' } }),
-    run(ctx, textContent(rendered.new.text), format, { ...UNREVISED, inserted: { ...credit, kind: 'insertion' } }),
+    ...textRuns(ctx, rendered.original.text, format, { ...UNREVISED, deleted: { ...credit, kind: 'deletion' } }),
+    ...textRuns(ctx, rendered.new.text, format, { ...UNREVISED, inserted: { ...credit, kind: 'insertion' } }),
   ];
 }
 

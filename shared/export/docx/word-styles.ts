@@ -33,6 +33,11 @@ const ALIGNMENTS = {
   both: AlignmentType.JUSTIFIED,
 } as const;
 
+/**
+ * In a right-to-left paragraph Word reads `w:jc` logically: `left` is the paragraph's start (the
+ * right margin of an Arabic paragraph), as Word itself writes it for an Arabic paragraph aligned
+ * right; LibreOffice reads it the same way, and turns `start` into the opposite side.
+ */
 function paragraphStyle(id: string, style: StyleDefinition, rightToLeft: boolean): IParagraphStyleOptions {
   const hasIndent = style.leftCm !== undefined || style.hangingCm !== undefined;
   return {
@@ -49,6 +54,8 @@ function paragraphStyle(id: string, style: StyleDefinition, rightToLeft: boolean
     },
     paragraph: {
       ...(style.align ? { alignment: ALIGNMENTS[style.align.value] } : {}),
+      // Every style of an Arabic document derives from Normal: right to left, starting on the right.
+      ...(rightToLeft && id === 'Normal' ? { bidirectional: true, ...(style.align ? {} : { alignment: AlignmentType.START }) } : {}),
       ...(style.spaceBeforePt || style.spaceAfterPt
         ? {
             spacing: {

@@ -5,7 +5,7 @@
  * headings, each followed by its paragraph, with the rule before `Références`.
  */
 import type { Node } from 'prosemirror-model';
-import type { LanguageTable } from '../../languages/index.js';
+import { headedText, type LanguageTable } from '../../languages/index.js';
 import type { CoverFieldName } from '../../schema/index.js';
 
 /** The rule of the cover box, as in the fixtures. */
@@ -47,7 +47,7 @@ export function coverLines(cover: Node, table: LanguageTable, textOf: FieldText)
   };
   const push = (name: CoverFieldName, prefix = '') => {
     const text = value(name);
-    if (text !== null) lines.push(prefix ? `${prefix} ${text}`.trimEnd() : text);
+    if (text !== null) lines.push(prefix ? headedText(table, prefix, text) : text);
   };
 
   push('session');

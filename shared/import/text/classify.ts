@@ -2,7 +2,14 @@
  * What a line is, read in one language: a resolution's number line, an annex heading, a section
  * keyword line, a cover heading, an artifact. All the words come from the language table.
  */
-import { allLanguageTables, foldText, matchKeyword, type KeywordEntry, type LanguageTable } from '../../languages/index.js';
+import {
+  allLanguageTables,
+  foldText,
+  matchKeyword,
+  numberLineOpening,
+  type KeywordEntry,
+  type LanguageTable,
+} from '../../languages/index.js';
 import type { CoverFieldName } from '../../schema/index.js';
 import type { SourceLine } from './lines.js';
 
@@ -58,6 +65,8 @@ export class LineClassifier {
   isNumberLine(line: SourceLine): boolean {
     if (!this.isBare(line)) return false;
     const text = line.plain;
+    // A language whose number line puts its word around the number: Chinese `第1332号决议（C11…）`.
+    if (!this.table.numberLineForm.startsWith('{word}') && numberLineOpening(this.table).test(text)) return true;
     return this.table.numberLineWords.some((word) => {
       if (!text.startsWith(word)) return false;
       const rest = text.slice(word.length);
@@ -110,7 +119,9 @@ export class LineClassifier {
   afterPrefix(line: SourceLine, prefix: string): string | null {
     if (line.label !== null) return null;
     const text = line.plain;
-    if (foldText(text.slice(0, prefix.length)) !== foldText(prefix)) return null;
+    // A Chinese heading is written with the full-width colon or, in older texts, the ASCII one.
+    const colons = (value: string) => foldText(value).replace(/：/gu, ':');
+    if (colons(text.slice(0, prefix.length)) !== colons(prefix)) return null;
     const rest = text.slice(prefix.length);
     if (rest !== '' && !/^\s/u.test(rest) && !/[:：]$/.test(prefix)) return null;
     return rest.trim();
