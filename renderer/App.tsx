@@ -4,7 +4,7 @@
  * the controller (renderer/controller/); React renders its state and the editor store's snapshot,
  * and never touches the document's DOM.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { EditorView } from 'prosemirror-view';
 import type { PlenaryApi } from '../shared/ipc/index.js';
 import type { TextImporter } from '../shared/editing/index.js';
@@ -17,11 +17,11 @@ import { useControllerState } from './controller/use-controller.js';
 import { useEditor } from './controller/use-editor.js';
 import { useBrowserShortcuts, useMenuCommands, usePreviewEscape } from './controller/use-keys.js';
 import { useFileDrop, useWindowTitle } from './controller/use-window.js';
+import { useLeftToTranslate } from './controller/use-translation.js';
 import { Toolbar } from './panels/Toolbar.js';
 import { Outline } from './panels/Outline.js';
 import { PanelResizer } from './panels/PanelResizer.js';
 import { SourcePane } from './panels/SourcePane.js';
-import { translationCounts } from '../shared/translation/index.js';
 import { StatusBar } from './panels/StatusBar.js';
 import { ConflictDialog } from './panels/ConflictDialog.js';
 import { Footnotes } from './panels/Footnotes.js';
@@ -55,18 +55,15 @@ export function App(props: AppProps) {
   const scroller = useRef<HTMLElement>(null);
   // Beside a source: what is left to translate (a walk over the units, only while the source shows).
   const shownDoc = state.versions && view ? view.state.doc : null;
-  const leftToTranslate = useMemo(() => {
-    if (!shownDoc) return null;
-    const counts = translationCounts(shownDoc);
-    return counts['to-translate'] + counts['changed-in-source'];
-  }, [shownDoc]);
+  const leftToTranslate = useLeftToTranslate(shownDoc);
   useEffect(() => picker.attach((request) => controller.pick(request)), [picker, controller]);
   useMenuCommands(controller, api);
   useBrowserShortcuts(controller, browserHost);
   usePreviewEscape(controller, state.reviewView);
   useWindowTitle(state.session, browserHost);
   const drop = useFileDrop(controller);
-  const targets = useMemo(() => referenceTargets(snapshot.outline), [snapshot.outline]);
+  // The reference picker asks for its entries when opened, not on every render.
+  const targets = useCallback(() => referenceTargets(snapshot.outline), [snapshot.outline]);
 
   const { reviewView, changesVisible } = state;
   const run = (command: Parameters<AppController['run']>[0]) => void controller.run(command);

@@ -3,19 +3,7 @@
  * (`plenary serve`) the API goes over HTTP to the host with the token from the URL's fragment.
  */
 import { createRoot } from 'react-dom/client';
-import 'prosemirror-view/style/prosemirror.css';
-import 'prosemirror-gapcursor/style/gapcursor.css';
-import './styles/tokens.css';
-import './styles/app.css';
-import './styles/toolbar.css';
-import './styles/outline.css';
-import './styles/status-bar.css';
-import './styles/dialogs.css';
-import './styles/checks.css';
-import './styles/changes.css';
-import './styles/page.css';
-import './styles/proposals.css';
-import './styles/language-versions.css';
+import './styles.js';
 import { App } from './App.js';
 import { PickerBridge } from './controller/picker-bridge.js';
 import { createHttpApi, takeToken } from './host-api.js';

@@ -34,7 +34,7 @@ import {
 import { tableEditing } from 'prosemirror-tables';
 import { toggleTracking, trackIfEnabled, trackingPlugin } from '../../shared/tracking/index.js';
 import { clipboardHtmlToText } from '../../shared/import/index.js';
-import { clipboardParser, clipboardSerializer, markViews, structureNodeViews } from './dom-specs.js';
+import { clipboardParser, clipboardSerializer, drawStructureNodes, markViews } from './dom-specs.js';
 import { FootnoteView } from './footnote-view.js';
 import { labelsPlugin } from './labels-plugin.js';
 import { bidiPlugin } from './bidi-plugin.js';
@@ -232,8 +232,8 @@ export function plenaryDispatch(holder: StateHolder, options: DispatchOptions): 
 
 export function mountEditor(place: HTMLElement, options: MountOptions): EditorView {
   const marks = markViews(schema);
+  drawStructureNodes(schema);
   const nodeViews = {
-    ...structureNodeViews(schema),
     footnote: (node: Node, view: EditorView, getPos: () => number | undefined) => new FootnoteView(node, view, getPos, marks),
   };
   const importText = options.importText;

@@ -65,11 +65,33 @@ function attrsOf(node: Node, doc: Node, numbering: NumberingState): Record<strin
   }
 }
 
+/** prosemirror-view's `Decoration.copy` (1.41; not in its typings): the same attributes at another place. */
+interface PlacedCopy {
+  copy(from: number, to: number): Decoration;
+}
+
+/**
+ * One decoration per distinct set of attributes, copied to each place: a thousand items carry a
+ * few hundred distinct labels, and a copy shares its model's attributes instead of holding its own.
+ */
+function decorationMaker(): (from: number, to: number, attrs: Record<string, string>) => Decoration {
+  const models = new Map<string, Decoration>();
+  return (from, to, attrs) => {
+    const key = Object.entries(attrs).flat().join('\u0000');
+    let model = models.get(key);
+    if (!model) models.set(key, (model = Decoration.node(from, to, attrs)));
+    return typeof (model as unknown as Partial<PlacedCopy>).copy === 'function'
+      ? (model as unknown as PlacedCopy).copy(from, to)
+      : Decoration.node(from, to, attrs);
+  };
+}
+
 function draw(doc: Node, numbering: NumberingState): DecorationSet {
   const decorations: Decoration[] = [];
+  const decoration = decorationMaker();
   doc.descendants((node, pos) => {
     const attrs = attrsOf(node, doc, numbering);
-    if (attrs) decorations.push(Decoration.node(pos, pos + node.nodeSize, attrs));
+    if (attrs) decorations.push(decoration(pos, pos + node.nodeSize, attrs));
     // Inside a textblock only footnotes and references are labelled: skip text runs of blocks without any.
     return !node.isTextblock || node.childCount > 1 || (node.firstChild !== null && !node.firstChild.isText);
   });

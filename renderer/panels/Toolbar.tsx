@@ -5,7 +5,7 @@
  * drop-downs that take an argument: a section with a keyword from the language table, a reference
  * to an item, the document's language. Buttons only send commands; the controller runs them.
  */
-import { useMemo, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { LANGUAGE_CODES, languageTable, type LanguageCode } from '../../shared/languages/index.js';
 import type { SectionKind } from '../../shared/schema/index.js';
 import {
@@ -18,6 +18,7 @@ import {
 } from '../../shared/commands/index.js';
 import { shownAccelerator } from '../../shared/commands/index.js';
 import { keyPlatform } from '../editor/create-editor.js';
+import type { ReferenceTarget } from '../outline.js';
 import { optionValue, selectedOption, toolbarLayout, type ButtonPlace, type ToolbarEntry } from './toolbar-layout.js';
 import { DIVIDER_KEY, useToolbarFit } from './use-toolbar-fit.js';
 import { ToolbarOverflow, type OverflowItem } from './ToolbarOverflow.js';
@@ -28,8 +29,11 @@ export interface ToolbarProps {
   language: string;
   onCommand(command: CommandId): void;
   onInsertSection(kind: SectionKind, keyword: string): void;
-  /** Items a reference can point at: id, computed label, section keyword and the first words. */
-  referenceTargets: ReadonlyArray<{ id: string; label: string; section: string; text: string }>;
+  /**
+   * Items a reference can point at: id, computed label, section keyword and the first words. Asked
+   * for when the picker is opened (focused), not on every render: a resolution has a thousand items.
+   */
+  referenceTargets(): ReadonlyArray<ReferenceTarget>;
   onInsertReference(targetId: string): void;
   /** Relabels the document in another language's alphabet and reference wording. */
   onLanguage(language: LanguageCode): void;
@@ -102,6 +106,22 @@ function ActionSelect(props: { label: string; placeholder: string; onPick(value:
       </option>
       {props.children}
     </select>
+  );
+}
+
+/**
+ * An ActionSelect whose entries exist only while it has the focus (a click or Tab gives it the
+ * focus before its list opens or arrow keys move in it): a thousand entries, each with its item's
+ * words, are neither built nor held while the user types in the page.
+ */
+function LazyActionSelect(props: { label: string; placeholder: string; onPick(value: string): void; options(): ReactNode }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <span className="tb-lazy-select" onFocus={() => setOpen(true)} onBlur={() => setOpen(false)} onPointerDown={() => setOpen(true)}>
+      <ActionSelect label={props.label} placeholder={props.placeholder} onPick={props.onPick}>
+        {open ? props.options() : null}
+      </ActionSelect>
+    </span>
   );
 }
 
@@ -220,13 +240,18 @@ export function Toolbar(props: ToolbarProps) {
     group: 'structure',
     caption: 'Insert a reference',
     render: () => (
-      <ActionSelect label="Insert a reference to an item" placeholder="+ Reference…" onPick={props.onInsertReference}>
-        {props.referenceTargets.map((target) => (
-          <option key={target.id} value={target.id}>
-            {`${target.section} ${target.label} — ${target.text}`}
-          </option>
-        ))}
-      </ActionSelect>
+      <LazyActionSelect
+        label="Insert a reference to an item"
+        placeholder="+ Reference…"
+        onPick={props.onInsertReference}
+        options={() =>
+          props.referenceTargets().map((target) => (
+            <option key={target.id} value={target.id}>
+              {`${target.section} ${target.label} — ${target.text}`}
+            </option>
+          ))
+        }
+      />
     ),
   };
   const language: Slot = {

@@ -64,7 +64,7 @@ function mergedIntoPrevious(previous: Node | null, view: NumberingView): boolean
 }
 
 /** Whether an item counts in a list's numbering: see countsIn and mergedIntoPrevious. */
-function itemCounts(item: Node, previous: Node | null, view: NumberingView): boolean {
+export function itemCounts(item: Node, previous: Node | null, view: NumberingView): boolean {
   return countsIn(item, view) && !mergedIntoPrevious(previous, view);
 }
 
@@ -100,56 +100,32 @@ export function labelListInto(
     previous = item;
   });
   const unlabelled = singleItemUnlabelled && counting.length === 1;
-  const formatted = formattedLabels(table, style);
-  counting.forEach((item, index) => {
-    if (unlabelled) {
-      into.set(item.attrs.id as string, '');
-      return;
-    }
-    // Formatting is the costly part of renumbering a long list: each label is formatted once.
-    let label = formatted[index];
-    if (label === undefined) label = formatted[index] = formatLabel(style, index + 1, table);
-    into.set(item.attrs.id as string, label);
-  });
+  const labelAt = listLabels(table, style);
+  counting.forEach((item, index) => into.set(item.attrs.id as string, unlabelled ? '' : labelAt(index)));
   return into;
 }
 
+/** The labels of a list of `style`: the label of the item at (counted) position `index`. */
+export function listLabels(table: LanguageTable, style: ListStyle): (index: number) => string {
+  // Formatting is the costly part of renumbering a long list: each label is formatted once.
+  const formatted = formattedLabels(table, style);
+  return (index) => formatted[index] ?? (formatted[index] = formatLabel(style, index + 1, table));
+}
+
 /**
- * The labels of one item_list in both numberings, in one pass. A list none of whose items is
- * tracked (no inserted or deleted item, no tracked split or join) numbers alike in both views, and
- * the two results are then the same map: the editor renumbers the touched lists on every
- * structural edit, and most lists are not tracked.
+ * Whether a list numbers alike in both numberings: none of its items is tracked (no inserted or
+ * deleted item, no tracked split or join). The editor renumbers the touched lists on every
+ * structural edit, and most lists are not tracked: such a list is labelled once for both views.
  */
-export function labelListBothViews(
-  list: Node,
-  table: LanguageTable,
-  singleItemUnlabelled: boolean,
-): { new: Map<string, string>; original: Map<string, string> } {
-  const ids: string[] = [];
-  let agree = true;
-  let previousMark: BlockChange | null | undefined = null;
-  list.forEach((item) => {
-    const change = item.attrs.change as BlockChange | null | undefined;
-    if (change || item.attrs.deletion || previousMark) agree = false;
-    ids.push(item.attrs.id as string);
-    previousMark = lastTextblock(item)?.attrs.paragraphMark as BlockChange | null | undefined;
-  });
-  if (!agree) {
-    const renewed = labelListInto(new Map(), list, table, 'new', singleItemUnlabelled);
-    return { new: renewed, original: labelListInto(new Map(), list, table, 'original', singleItemUnlabelled) };
+export function numbersAlikeInBothViews(list: Node): boolean {
+  const items = list.content.content;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    if (item.attrs.change || item.attrs.deletion) return false;
+    // A tracked split or join at the end of an item merges the next one into it in one view.
+    if (i + 1 < items.length && lastTextblock(item)?.attrs.paragraphMark) return false;
   }
-  const labels = new Map<string, string>();
-  const style = list.attrs.style as ListStyle;
-  if (singleItemUnlabelled && ids.length === 1) labels.set(ids[0]!, '');
-  else {
-    const formatted = formattedLabels(table, style);
-    for (let index = 0; index < ids.length; index++) {
-      let label = formatted[index];
-      if (label === undefined) label = formatted[index] = formatLabel(style, index + 1, table);
-      labels.set(ids[index]!, label);
-    }
-  }
-  return { new: labels, original: labels };
+  return true;
 }
 
 function headingLabel(numbering: HeadingNumbering, n: number): string {

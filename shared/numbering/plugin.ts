@@ -9,20 +9,11 @@
  */
 import type { Node } from 'prosemirror-model';
 import { Plugin, PluginKey, type Transaction } from 'prosemirror-state';
-import { languageTable, type LanguageCode, type LanguageTable } from '../languages/index.js';
+import { languageTable, type LanguageCode } from '../languages/index.js';
 import { changedRanges, type Range } from './changed-ranges.js';
 import { LayeredMap } from './layered-map.js';
-import {
-  computeDocumentCounters,
-  computeLabels,
-  countsIn,
-  insideUncounted,
-  labelListBothViews,
-  labelListInto,
-  singleItemUnlabelled,
-  type Labels,
-  type NumberingView,
-} from './labels.js';
+import { computeDocumentCounters, computeLabels, insideUncounted, type Labels } from './labels.js';
+import { relabel, type ListAt, type ListPair } from './relabel.js';
 
 export interface NumberingState {
   language: LanguageCode;
@@ -46,18 +37,17 @@ function languageOf(doc: Node, fixed: LanguageCode | undefined): LanguageCode {
 /** The numbering state of a document, computed from scratch. */
 export function computeNumberingState(doc: Node, language?: LanguageCode): NumberingState {
   const code = languageOf(doc, language);
-  return {
-    language: code,
-    labels: computeLabels(doc, { language: code, view: 'new' }),
-    original: computeLabels(doc, { language: code, view: 'original' }),
-  };
+  const labels = computeLabels(doc, { language: code, view: 'new' });
+  const original = computeLabels(doc, { language: code, view: 'original' });
+  // Without tracked blocks both numberings read alike: one map of a thousand labels held, not two.
+  if (sameEntries(labels.items, original.items)) original.items = labels.items;
+  return { language: code, labels, original };
 }
 
-interface ListAt {
-  list: Node;
-  parent: Node | null;
-  /** Which views the list is out of, being inside a block out of them (a deleted item). */
-  uncounted: Record<NumberingView, boolean>;
+function sameEntries<V>(a: ReadonlyMap<string, V>, b: ReadonlyMap<string, V>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [key, value] of a) if (b.get(key) !== value) return false;
+  return true;
 }
 
 /** The blocks around position `pos` of `doc`, the list itself included. */
@@ -75,7 +65,12 @@ interface Touched {
   counters: boolean;
 }
 
-/** Whether the range lies inside the content of one item of the list (so the list's items did not change). */
+/**
+ * Whether the range lies inside the content of one item of the list and leaves its items' numbering
+ * as it was. Whether the next item counts depends on the item's last paragraph (a tracked split or
+ * join at its end): a range that reaches that paragraph's ends, or adds one after it (a sub-item
+ * appended), touches the list; typing inside it does not.
+ */
 function insideOneItem(list: Node, pos: number, range: Range): boolean {
   const start = pos + 1;
   if (range.from < start || range.to > start + list.content.size) return false;
@@ -83,7 +78,21 @@ function insideOneItem(list: Node, pos: number, range: Range): boolean {
   const index = $from.index(0);
   if (index >= list.childCount) return false;
   const childStart = start + $from.posAtIndex(index, 0);
-  return range.from > childStart && range.to < childStart + list.child(index).nodeSize;
+  const item = list.child(index);
+  if (range.from <= childStart || range.to >= childStart + item.nodeSize) return false;
+  const last = lastTextblockAt(item, childStart);
+  return range.to <= last.from || (range.from > last.from && range.to < last.to);
+}
+
+/** Where the last textblock of a block starting at `pos` starts and ends. */
+function lastTextblockAt(block: Node, pos: number): Range {
+  let node = block;
+  let at = pos;
+  while (!node.isTextblock && node.lastChild) {
+    at += 1 + node.content.size - node.lastChild.nodeSize;
+    node = node.lastChild;
+  }
+  return { from: at, to: at + node.nodeSize };
 }
 
 function strictlyInside(node: Node, pos: number, range: Range): boolean {
@@ -118,57 +127,6 @@ function collectTouched(doc: Node, ranges: Range[], into: Touched): void {
   }
 }
 
-type ByView = Record<NumberingView, Map<string, string>>;
-
-/** Whether a touched list is counted in both views and holds no sub-list: labelled in one pass, as it is. */
-function plainList({ list, uncounted }: ListAt): boolean {
-  if (uncounted.new || uncounted.original || !countsIn(list, 'new') || !countsIn(list, 'original')) return false;
-  let nested = false;
-  list.forEach((item) => item.forEach((child) => void (nested ||= child.type.name === 'item_list')));
-  return !nested;
-}
-
-/** The labels of the touched lists' items (and their sub-lists') in both views (one pass for a list with nothing tracked). */
-function relabel(lists: readonly ListAt[], table: LanguageTable): ByView {
-  // One plain list (an item inserted, deleted, moved within it): its maps as they are, no copy.
-  if (lists.length === 1 && plainList(lists[0]!)) return labelListBothViews(lists[0]!.list, table, singleItemUnlabelled(lists[0]!.parent));
-  const out: ByView = { new: new Map(), original: new Map() };
-  for (const { list, parent, uncounted } of lists) relabelTree(out, list, parent, uncounted, table);
-  return out;
-}
-
-/**
- * A list and the lists nested in its items. Sub-items can come under a deleted item (or out from
- * under one) without being in the changed range — a join carries the next item's sub-list into the
- * item before it — and whether they count follows their ancestors (labels.ts, insideUncounted).
- */
-function relabelTree(out: ByView, list: Node, parent: Node | null, uncounted: Record<NumberingView, boolean>, table: LanguageTable): void {
-  const outOf = { new: uncounted.new || !countsIn(list, 'new'), original: uncounted.original || !countsIn(list, 'original') };
-  const single = singleItemUnlabelled(parent);
-  if (!outOf.new && !outOf.original) {
-    const both = labelListBothViews(list, table, single);
-    for (const view of ['new', 'original'] as const) for (const [id, label] of both[view]) out[view].set(id, label);
-  } else {
-    for (const view of ['new', 'original'] as const) if (!outOf[view]) labelListInto(out[view], list, table, view, single);
-  }
-  list.forEach((item) => {
-    const inner = { new: outOf.new || !countsIn(item, 'new'), original: outOf.original || !countsIn(item, 'original') };
-    item.forEach((child) => {
-      if (child.type.name === 'item_list') relabelTree(out, child, item, inner, table);
-    });
-  });
-}
-
-/** The ids of the items of a list and of the lists nested in them. */
-function itemIdsInto(into: string[], list: Node): void {
-  list.forEach((item) => {
-    into.push(item.attrs.id as string);
-    item.forEach((child) => {
-      if (child.type.name === 'item_list') itemIdsInto(into, child);
-    });
-  });
-}
-
 /**
  * The numbering state after `tr`, recomputing only what it touched. Exported for the benchmark
  * and the property test; the plugin calls it on every transaction.
@@ -193,22 +151,35 @@ export function updateNumbering(value: NumberingState, tr: Transaction, fixedLan
 
   let { labels, original } = value;
   if (gone.lists.size > 0 || now.lists.size > 0) {
-    const relabelled = relabel([...now.lists.values()], table);
-    // Items of a touched list (sub-lists included) without a label now, in each view (relabelled ones are written over).
-    const goneIds: string[] = [];
-    for (const { list } of gone.lists.values()) itemIdsInto(goneIds, list);
-    const removed = {
-      new: goneIds.filter((id) => !relabelled.new.has(id)),
-      original: goneIds.filter((id) => !relabelled.original.has(id)),
-    };
-    labels = { ...labels, items: LayeredMap.from(labels.items).with(relabelled.new, removed.new) };
-    original = { ...original, items: LayeredMap.from(original.items).with(relabelled.original, removed.original) };
+    const { set, removed } = relabel(...pairUp(gone.lists, now.lists, tr), table);
+    labels = { ...labels, items: LayeredMap.from(labels.items).with(set.new, removed.new) };
+    original = { ...original, items: LayeredMap.from(original.items).with(set.original, removed.original) };
   }
   if (now.counters) {
     labels = { ...computeDocumentCounters(tr.doc, table, 'new'), items: labels.items };
     original = { ...computeDocumentCounters(tr.doc, table, 'original'), items: original.items };
   }
   return { language: value.language, labels, original };
+}
+
+/**
+ * The touched lists known before and after (a list before, and the list now at its mapped
+ * position), and the others: renumbering a known list rewrites only the labels that changed.
+ */
+function pairUp(gone: Map<number, ListAt>, now: Map<number, ListAt>, tr: Transaction): [ListPair[], ListAt[], ListAt[]] {
+  const pairs: ListPair[] = [];
+  const unpairedGone: ListAt[] = [];
+  const paired = new Set<number>();
+  for (const [pos, before] of gone) {
+    const mapped = tr.mapping.map(pos, 1);
+    const after = paired.has(mapped) ? undefined : now.get(mapped);
+    if (after) {
+      paired.add(mapped);
+      pairs.push({ before, after });
+    } else unpairedGone.push(before);
+  }
+  const unpairedNow = [...now].filter(([pos]) => !paired.has(pos)).map(([, at]) => at);
+  return [pairs, unpairedGone, unpairedNow];
 }
 
 export function numberingPlugin(options: NumberingPluginOptions = {}): Plugin<NumberingState> {

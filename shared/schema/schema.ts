@@ -14,6 +14,7 @@
  *   (item_list > item > textblock, nested item_list), so split/sink/lift work on items.
  */
 import { Schema, type AttributeSpec, type MarkSpec, type NodeSpec } from 'prosemirror-model';
+import { compactAttrs } from './compact-attrs.js';
 
 /** Attributes shared by every block that can be tracked and referenced. */
 const blockAttrs: Record<string, AttributeSpec> = {
@@ -326,7 +327,8 @@ const marks: Record<string, MarkSpec> = {
   deletion: { attrs: changeAttrs, inclusive: false },
 };
 
-export const schema = new Schema({ nodes, marks });
+// Attributes kept compactly: every block has some, and a long resolution has thousands of blocks.
+export const schema = compactAttrs(new Schema({ nodes, marks }));
 
 export type NodeName = keyof typeof nodes;
 

@@ -17,10 +17,8 @@ import { EditorView } from 'prosemirror-view';
 import { baseKeymap } from 'prosemirror-commands';
 import { history, redo, undo } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
-import 'prosemirror-view/style/prosemirror.css';
-import '../../renderer/styles/tokens.css';
-import '../../renderer/styles/app.css';
-import '../../renderer/styles/page.css';
+// The window's stylesheets, all of them, as the app loads them.
+import '../../renderer/styles.js';
 import { App } from '../../renderer/App.js';
 import { PickerBridge } from '../../renderer/controller/picker-bridge.js';
 import { textImporter } from '../../renderer/paste-import.js';

@@ -313,6 +313,8 @@ describe('plenary serve in Chromium', () => {
     await itemText(page, 'la Résolution 140 (Rév. Bucarest').click();
     await page.keyboard.press('End');
     const picker = page.getByLabel('Insert a reference to an item');
+    // Its entries are built when it takes the focus, as a click or Tab gives it.
+    await picker.focus();
     const decide3 = await picker.locator('option', { hasText: /^décide 3 — / }).getAttribute('value');
     await picker.selectOption(decide3!);
     const inserted = itemText(page, 'la Résolution 140 (Rév. Bucarest').locator('.pl-xref');

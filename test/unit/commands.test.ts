@@ -162,7 +162,7 @@ describe('the toolbar', () => {
       language: 'fr',
       onCommand,
       onInsertSection: vi.fn(),
-      referenceTargets: [],
+      referenceTargets: () => [],
       onInsertReference: vi.fn(),
       onLanguage: vi.fn(),
     };
