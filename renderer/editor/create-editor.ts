@@ -26,13 +26,15 @@ import {
   insertFootnote,
   itemKeyCommands,
   parsePastedText,
+  replaceAcrossStructure,
+  structureInputPlugin,
   sectionKindPlugin,
   tableKeymap,
   textKeymap,
   type TextImporter,
 } from '../../shared/editing/index.js';
 import { tableEditing } from 'prosemirror-tables';
-import { toggleTracking, trackIfEnabled, trackingPlugin } from '../../shared/tracking/index.js';
+import { toggleTracking, trackIfEnabled, trackingPlugin, UntrackableEditError } from '../../shared/tracking/index.js';
 import { clipboardHtmlToText } from '../../shared/import/index.js';
 import { clipboardParser, clipboardSerializer, drawStructureNodes, markViews } from './dom-specs.js';
 import { FootnoteView } from './footnote-view.js';
@@ -122,6 +124,8 @@ export function editorPlugins(options: EditorPluginsOptions): Plugin[] {
     // Skips typing: only a transaction that inserts blocks or sets an id walks the document (mayIntroduceIds).
     uniqueIdsPlugin(),
     sectionKindPlugin(),
+    // Typing or pasting over a selection across a section's edge keeps the structure, as Delete does.
+    structureInputPlugin(),
     translationStatusPlugin(),
     // Tracking as the document says (its `trackChanges`, saved with it) unless told otherwise.
     trackingPlugin({ author: { name: options.author }, ...(options.tracking === undefined ? {} : { enabled: options.tracking }) }),
@@ -192,7 +196,9 @@ export function applyEditorTransaction(state: EditorState, tr: Transaction): Edi
   try {
     tracked = trackIfEnabled(state, tr);
   } catch (error) {
-    // The tracker refuses an edit it cannot express rather than let it through untracked.
+    // The tracker refuses an edit it cannot express rather than let it through untracked: with its
+    // own reason when it knows one (a table's columns), else as a failure to express this edit.
+    if (error instanceof UntrackableEditError) return { ok: false, message: `This edit was not made: ${error.message}` };
     return {
       ok: false,
       message: `This edit cannot be tracked, so it was not made (${messageOf(error)}). Edit in smaller steps, or switch tracking off for it.`,
@@ -255,7 +261,8 @@ export function mountEditor(place: HTMLElement, options: MountOptions): EditorVi
       const text = clipboardHtmlToText(html);
       if (!text.trim()) return false;
       const slice = parsePastedText(text, pasteView.state.selection.$from, schema, importText);
-      pasteView.dispatch(pasteView.state.tr.replaceSelection(slice).scrollIntoView().setMeta('uiEvent', 'paste'));
+      const paste = (tr: Transaction) => tr.replaceSelection(slice).setMeta('uiEvent', 'paste');
+      pasteView.dispatch(replaceAcrossStructure(pasteView.state, paste) ?? paste(pasteView.state.tr).scrollIntoView());
       return true;
     },
     handleDOMEvents: {

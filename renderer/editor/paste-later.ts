@@ -6,7 +6,7 @@
  */
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
-import { pasteContext, pastedSlice } from '../../shared/editing/index.js';
+import { pasteContext, pastedSlice, replaceRangeKeepingStructure } from '../../shared/editing/index.js';
 import { messageOf } from '../../shared/errors/index.js';
 import { schema } from '../../shared/schema/index.js';
 import type { PasteRequest } from './paste-protocol.js';
@@ -111,7 +111,8 @@ export function pasteLater(view: EditorView, event: ClipboardEvent, options: Pas
       try {
         const items = read.pasted && { items: read.pasted.items.map((item) => schema.nodeFromJSON(item)), style: read.pasted.style };
         const slice = pastedSlice(read.text, items, view.state.doc.resolve(place.from), schema);
-        tr = view.state.tr.replaceRange(place.from, place.to, slice);
+        // Over a selection across a section's edge, the structure stays (as typing over it).
+        tr = replaceRangeKeepingStructure(view.state.tr, place.from, place.to, slice);
       } catch (error) {
         forget(view, id);
         options.refuse(`The pasted text could not be placed here: ${messageOf(error)}`);

@@ -10,9 +10,13 @@
  * where its container allows it; the paragraphs at the two ends stay where they are (a section's
  * keyword line does not merge into the previous section's last item). Tracked, that is the selected
  * text struck through and the covered blocks marked deleted, nothing else.
+ *
+ * Typing or pasting over such a selection is the same deletion followed by what was typed, put
+ * where the selection started (structureInputPlugin, tracking on or off): ProseMirror's own replace
+ * would merge the two ends as above.
  */
-import type { Node, ResolvedPos } from 'prosemirror-model';
-import { TextSelection, type Transaction } from 'prosemirror-state';
+import type { Node, ResolvedPos, Slice } from 'prosemirror-model';
+import { Plugin, TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
 import type { Command } from './context.js';
 
 const CONTAINERS = new Set(['section', 'resolution', 'annex', 'cover']);
@@ -40,8 +44,11 @@ function textExtent(node: Node, pos: number): { start: number; end: number } {
 
 type Removal = { from: number; to: number };
 
-/** What deleting [from, to] removes: whole blocks where they may go, else the text in the range. */
-function removals(doc: Node, from: number, to: number): Removal[] {
+/**
+ * What deleting [from, to] removes: whole blocks where they may go, else the text in the range.
+ * `keep`, a position whose blocks stay (their text in the range goes): where typed text goes.
+ */
+function removals(doc: Node, from: number, to: number, keep = -1): Removal[] {
   const out: Removal[] = [];
   const visit = (parent: Node, parentPos: number) => {
     const contentStart = parentPos + 1;
@@ -49,16 +56,17 @@ function removals(doc: Node, from: number, to: number): Removal[] {
       const pos = contentStart + offset;
       const end = pos + child.nodeSize;
       if (end <= from || pos >= to) return;
+      const kept = pos < keep && keep < end;
       if (child.isTextblock) {
         const { start, end: textEnd } = textExtent(child, pos);
-        const whole = from <= start && to >= textEnd;
+        const whole = from <= start && to >= textEnd && !kept;
         if (whole && parent.canReplace(index, index + 1)) out.push({ from: pos, to: end });
         else if (Math.max(from, start) < Math.min(to, textEnd)) out.push({ from: Math.max(from, start), to: Math.min(to, textEnd) });
         return;
       }
       if (child.isLeaf || child.isInline) return;
       const extent = textExtent(child, pos);
-      const whole = extent.start >= 0 && from <= extent.start && to >= extent.end;
+      const whole = extent.start >= 0 && from <= extent.start && to >= extent.end && !kept;
       if (whole && parent.canReplace(index, index + 1)) out.push({ from: pos, to: end });
       else visit(child, pos);
     });
@@ -72,9 +80,13 @@ export function crossesContainer(doc: Node, from: number, to: number): boolean {
   return containerOf(doc.resolve(from)) !== containerOf(doc.resolve(to));
 }
 
-/** The deletion of [from, to] as described in the header; the caret where the range started. */
-export function deleteRangeKeepingStructure(tr: Transaction, from: number, to: number): Transaction {
-  const pieces = removals(tr.doc, from, to);
+/**
+ * The deletion of [from, to] as described in the header; the caret where the range started. With
+ * `keepStart`, the paragraph where the range starts stays even when the range covers it whole:
+ * what is typed over the selection goes there, not into the next paragraph (a keyword line).
+ */
+export function deleteRangeKeepingStructure(tr: Transaction, from: number, to: number, keepStart = false): Transaction {
+  const pieces = removals(tr.doc, from, to, keepStart ? from : -1);
   for (let i = pieces.length - 1; i >= 0; i--) tr.delete(pieces[i]!.from, pieces[i]!.to);
   const caret = tr.mapping.map(from, -1);
   return tr.setSelection(TextSelection.near(tr.doc.resolve(caret), 1));
@@ -87,3 +99,51 @@ export const deleteAcrossStructure: Command = (state, dispatch) => {
   if (dispatch) dispatch(deleteRangeKeepingStructure(state.tr, from, to).scrollIntoView());
   return true;
 };
+
+/**
+ * The selection replaced by `insert` (a key typed, text pasted) when it crosses a structure edge:
+ * the structure-keeping deletion, then the new content at the caret it leaves, in one transaction
+ * (one undo step). Null when the selection crosses no edge (ProseMirror's own replace is right).
+ */
+export function replaceAcrossStructure(state: EditorState, insert: (tr: Transaction) => void): Transaction | null {
+  const { from, to, empty } = state.selection;
+  if (empty || !(state.selection instanceof TextSelection) || !crossesContainer(state.doc, from, to)) return null;
+  const tr = deleteRangeKeepingStructure(state.tr, from, to, true);
+  insert(tr);
+  return tr.scrollIntoView();
+}
+
+/**
+ * `tr` with [from, to] replaced by `slice` (a paste that lands later, read in a worker): across a
+ * structure edge, the structure-keeping deletion and the slice where the range started, as typing
+ * over it does; elsewhere ProseMirror's own replace.
+ */
+export function replaceRangeKeepingStructure(tr: Transaction, from: number, to: number, slice: Slice): Transaction {
+  if (from >= to || !crossesContainer(tr.doc, from, to)) return tr.replaceRange(from, to, slice);
+  deleteRangeKeepingStructure(tr, from, to, true);
+  const caret = tr.selection.from;
+  return tr.replaceRange(caret, caret, slice);
+}
+
+/**
+ * Typing or pasting over a selection across a structure edge, as the view's input handlers: the
+ * same deletion as Delete (above), then the text or the pasted content where the selection started.
+ */
+export function structureInputPlugin(): Plugin {
+  return new Plugin({
+    props: {
+      handleTextInput(view, from, to, text) {
+        const state = view.state;
+        if (state.selection.from !== from || state.selection.to !== to) return false;
+        const tr = replaceAcrossStructure(state, (t) => t.insertText(text));
+        if (tr) view.dispatch(tr);
+        return tr !== null;
+      },
+      handlePaste(view, _event, slice) {
+        const tr = replaceAcrossStructure(view.state, (t) => t.replaceSelection(slice).setMeta('uiEvent', 'paste'));
+        if (tr) view.dispatch(tr);
+        return tr !== null;
+      },
+    },
+  });
+}

@@ -17,7 +17,7 @@ function itemRange($from: ResolvedPos, $to: ResolvedPos): NodeRange | null {
 
 /**
  * Demote: the items become the last sub-items of the previous item. If that item already ends
- * with a sub-list they join it; otherwise a new sub-list is made, in the style the document uses
+ * with a sub-list (one not deleted with tracking) they join it; otherwise a new sub-list is made, in the style the document uses
  * at that depth (see naturalSubListStyle). Mirrors prosemirror-schema-list's sinkListItem, which
  * would give the new list no id and the default style.
  */
@@ -29,7 +29,8 @@ export const demoteItem: Command = (state, dispatch) => {
   // Not into an item deleted with tracking: the sub-item would go when the deletion is accepted.
   if (!countsIn(previous, 'new')) return false;
   if (dispatch) {
-    const joinsSubList = previous.lastChild?.type === types.itemList;
+    // Not into a sub-list deleted with tracking either: a new sub-list goes after it.
+    const joinsSubList = previous.lastChild?.type === types.itemList && countsIn(previous.lastChild, 'new');
     const slice = joinsSubList
       ? new Slice(Fragment.from(types.item.create(null, types.itemList.create(null, types.item.create()))), 3, 0)
       : new Slice(

@@ -117,6 +117,7 @@ export {
 } from './paste.js';
 export { sectionKindPlugin } from './section-kind.js';
 export { coverFieldAt, nextCoverField, previousCoverField } from './cover.js';
+export { replaceAcrossStructure, replaceRangeKeepingStructure, structureInputPlugin } from './delete-across.js';
 export { applyIfSaveable, typingOnly, type GuardedApply } from './saveable.js';
 export {
   addColumnAfter,

@@ -33,3 +33,4 @@ export {
 export { acceptAll, type Decision, rejectAll, resolveWithMapping } from './review.js';
 export { trackDifference } from './track-difference.js';
 export { trackTransaction, uniqueIdsIn } from './track.js';
+export { UntrackableEditError } from './untrackable.js';

@@ -456,6 +456,9 @@ function markInserted(out: Transaction, ctx: TrackContext, from: number, to: num
     if (change?.kind === 'insertion') out.setNodeAttribute(pos, 'change', change);
   }
   for (const range of inline) {
+    // Text written inside a block the author inserted is part of that insertion (rejecting the
+    // block takes it, accepting it keeps it): a mark of its own would be a second change.
+    if (insideOwnInsertedBlock(out.doc.resolve(range.from), ctx)) continue;
     const stamp = adjacentOwnInsertion(out.doc, range, ctx) ?? ctx.replaced ?? ctx.insertion;
     out.addMark(range.from, range.to, insertionMark.create(stamp));
   }
@@ -463,6 +466,19 @@ function markInserted(out: Transaction, ctx: TrackContext, from: number, to: num
   // The split-off tail carries the paragraph mark the original paragraph had (Word keeps it at the end).
   const tailPos = tail as number | null;
   if (splits.length > 0 && tailPos !== null) out.setNodeAttribute(tailPos, 'paragraphMark', tailMark);
+}
+
+/**
+ * Whether `$pos` lies inside a block (an item, a paragraph, a footnote…) that is this author's
+ * pending insertion and is not deleted since.
+ */
+function insideOwnInsertedBlock($pos: ResolvedPos, ctx: TrackContext): boolean {
+  for (let d = $pos.depth; d > 0; d--) {
+    const node = $pos.node(d);
+    if (blockDeletion(node)) return false;
+    if (ctx.ownInsertion(blockChange(node))) return true;
+  }
+  return false;
 }
 
 /** The stamp of the author's one pending insertion when it is all the text in [from, to), else null. */

@@ -10,6 +10,7 @@
  */
 import { Fragment, Slice, type Node, type ResolvedPos } from 'prosemirror-model';
 import type { EditorState, Transaction } from 'prosemirror-state';
+import { countsIn } from '../numbering/index.js';
 import { newId } from '../model/index.js';
 import { schema, type ListStyle } from '../schema/index.js';
 import { finalNode, withFreshIds } from './final-content.js';
@@ -139,7 +140,8 @@ export function demoteItem(state: EditorState, pos: number, track?: TrackAs): Tr
   const previousPos = pos - previous.nodeSize;
   const endOfPrevious = previousPos + previous.nodeSize - 1;
   const lastChild = previous.lastChild;
-  const joinsList = lastChild?.type === schema.nodes.item_list;
+  // A sub-list deleted with tracking is no place to go: the item would go with it on accept.
+  const joinsList = !!lastChild && lastChild.type === schema.nodes.item_list && countsIn(lastChild, 'new');
   const target = joinsList ? endOfPrevious - 1 : endOfPrevious;
   const moved = track ? finalCopy(item) : item;
   const inserted = joinsList

@@ -15,7 +15,8 @@
  * document, block by block (blocks matched by id stay, only what changed in them is tracked:
  * block-diff.ts), or failing that as whole blocks deleted and re-inserted at the smallest level
  * where the schema allows it. An edit that cannot be tracked throws instead of slipping through
- * untracked.
+ * untracked: an edit Word's revisions cannot express (a table's columns: untrackable.ts) with a
+ * message for the user.
  *
  * Typing and deleting inside a paragraph cost what the edit touches, never a walk over the whole
  * document (the 1,000-item documents of the benchmark).
@@ -39,6 +40,7 @@ import { mayIntroduceIds, withFreshIds as freshIdsWhereWritten, writtenRanges } 
 import { forgetStrayCopies } from './moves.js';
 import { TRACKED_META, TrackContext, expressibleAsMarks, trackReplace, type Range, type TrackingAuthor } from './marking.js';
 import { trackDifference } from './track-difference.js';
+import { refuseUntrackable } from './untrackable.js';
 
 const defaultNow = (): string => new Date().toISOString();
 
@@ -57,6 +59,7 @@ function isFormattingStep(step: Step): boolean {
 /** The tracked equivalent of `tr`, a transaction built on `state`. */
 export function trackTransaction(tr: Transaction, state: EditorState, author: TrackingAuthor, now: () => string = defaultNow): Transaction {
   if (!tr.docChanged) return tr;
+  refuseUntrackable(tr);
   const out = state.tr;
   copyMeta(tr, out);
   if (tr.steps.every(isFormattingStep)) {
@@ -126,6 +129,18 @@ function keepNodeSelection(tr: Transaction, out: Transaction): void {
       if (node.attrs.id === id && node.type === selected.node.type) found = pos;
       return found < 0;
     });
+  }
+  // A node the tracked edit re-inserted as a copy (the blocks around it deleted and inserted
+  // again: + Note over a selection across paragraphs) has a fresh id: the same node in what the
+  // tracked edit wrote.
+  if (found < 0) {
+    for (const [from, to] of writtenRanges([out])) {
+      out.doc.nodesBetween(from, to, (node, pos) => {
+        if (found < 0 && pos >= from && node.type === selected.node.type && node.content.eq(selected.node.content)) found = pos;
+        return found < 0;
+      });
+      if (found >= 0) break;
+    }
   }
   if (found >= 0) out.setSelection(NodeSelection.create(out.doc, found));
 }

@@ -7,7 +7,7 @@ import type { Node } from 'prosemirror-model';
 import { NodeSelection, TextSelection, type EditorState } from 'prosemirror-state';
 import { computeLabels } from '../../shared/numbering/labels.js';
 import { describe, expect, it } from 'vitest';
-import { structureKeymap } from '../../shared/editing/index.js';
+import { insertItemAfter, insertSection, structureKeymap } from '../../shared/editing/index.js';
 import type { Command } from '../../shared/editing/context.js';
 import { changeCards, listChanges } from '../../shared/tracking/changes.js';
 import { acceptAll, rejectAll } from '../../shared/tracking/review.js';
@@ -65,6 +65,24 @@ describe('one card per user action', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]!.slice(0, 2)).toEqual(['Deleted item', 'charge le Secrétaire général 2']);
     expect(rows[0]![2]).toMatch(/^de veiller à ce que les activités/);
+  });
+
+  it("+ Item (or + Section) and typing in the new block: one change, the block's; another author typing there is another", () => {
+    for (const command of [insertItemAfter, insertSection('operative', 'décide en outre')]) {
+      const original = trackedSession('Marie');
+      let state = press(caretAt(original, endOfParagraph(original, 'de mettre à jour régulièrement')), command);
+      state = typeAt(state, state.selection.head, 'de publier');
+      state = typeAt(state, state.selection.head, ' un rapport;');
+      // The text belongs to the inserted block: one change id, one card, rejected and accepted whole.
+      expect(listChanges(state.doc)).toHaveLength(1);
+      expect(cards(state.doc)).toHaveLength(1);
+      expect(cards(state.doc)[0]![0]).toMatch(/^Inserted (item|section)$/);
+      expect(rejectAll(state.doc).eq(original.doc)).toBe(true);
+      expect(acceptAll(state.doc).textContent).toContain('de publier un rapport;');
+      // Another author's words in that block are their own change.
+      state = typeAt(asAuthor(state, 'Pierre'), at(state.doc, 'un rapport;'), 'bref ');
+      expect(listChanges(state.doc).map((change) => change.author)).toEqual(['Marie', 'Pierre']);
+    }
   });
 
   it('Enter in the middle of an item stays a paragraph split (the text after it is not new)', () => {

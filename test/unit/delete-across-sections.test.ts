@@ -4,15 +4,17 @@
  * Tracked, that is the selected text struck through and the blocks covered whole marked deleted —
  * not the next section deleted and re-inserted.
  */
-import type { Node } from 'prosemirror-model';
+import { Fragment, Slice, type Node } from 'prosemirror-model';
 import { EditorState, TextSelection, type Transaction } from 'prosemirror-state';
 import { baseKeymap, chainCommands } from 'prosemirror-commands';
+import type { EditorView } from 'prosemirror-view';
 import { describe, expect, it } from 'vitest';
-import { applyIfSaveable, structureKeymap } from '../../shared/editing/index.js';
+import { applyIfSaveable, replaceRangeKeepingStructure, structureKeymap } from '../../shared/editing/index.js';
 import { uniqueIdsPlugin } from '../../shared/model/index.js';
 import { listChanges } from '../../shared/tracking/changes.js';
 import { trackIfEnabled, trackingPlugin } from '../../shared/tracking/plugin.js';
 import { acceptAll, rejectAll } from '../../shared/tracking/review.js';
+import { applyEditorTransaction, createEditorState } from '../../renderer/editor/create-editor.js';
 import { resolution1332 } from '../support/docx-fixtures.js';
 import { picture } from '../support/tracking.js';
 
@@ -119,5 +121,93 @@ describe('Delete on a selection from the last décide item into the next section
     expect(accepted.textContent).toContain(`${lastItem.slice(0, 10)}le Secrétaire général`);
     expect(rejectAll(tracked.doc).eq(rejectAll(doc))).toBe(true);
     expect(picture(tracked.doc)).not.toMatch(/\[\+|change\+/);
+  });
+});
+
+describe('typing over a selection from the last décide item into the next section', () => {
+  const doc = resolution1332();
+  const { lastItemText, nextKeyword } = boundary(doc, 'décide');
+  const FROM = lastItemText + 1 + 10;
+  const TO = nextKeyword + 1 + 'charge '.length;
+  const selected = doc.textBetween(FROM, TO, '');
+
+  /**
+   * A letter typed over [from, to) as the view types it: the plugins' handleTextInput first (the
+   * first that takes it), else ProseMirror's insertText; through the editor's dispatch.
+   */
+  function typeOver(tracking: boolean, from = FROM, to = TO): EditorState {
+    let state = createEditorState(doc, { author: 'Fédération de Russie', tracking });
+    state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, from, to)));
+    const dispatched: Transaction[] = [];
+    const view = { state, dispatch: (tr: Transaction) => dispatched.push(tr) } as unknown as EditorView;
+    const taken = state.plugins.some((plugin) => plugin.props.handleTextInput?.call(plugin, view, from, to, 'x', () => state.tr));
+    expect(taken).toBe(true);
+    const applied = applyEditorTransaction(state, dispatched[0]!);
+    if (!applied.ok) throw new Error(applied.message);
+    return applied.state;
+  }
+
+  it('tracks exactly the selected text as deleted and the letter as inserted, the next section standing', () => {
+    const tracked = typeOver(true);
+    const changes = listChanges(tracked.doc);
+    expect(changes.filter((change) => change.kind === 'insertion').map((change) => change.excerpt)).toEqual(['x']);
+    const deleted = changes.filter((change) => change.kind === 'deletion');
+    expect(new Set(deleted.map((change) => change.id)).size).toBe(1);
+    // The struck text is what was selected, no more (the keyword's rest and the next items untouched).
+    let struck = '';
+    tracked.doc.descendants((node) => {
+      if (node.isText && node.marks.some((mark) => mark.type.name === 'deletion')) struck += node.text;
+      return true;
+    });
+    expect(struck).toBe(selected);
+    expect(picture(tracked.doc)).not.toMatch(/change[+-]|pm[+-]/);
+    expect(sections(tracked.doc)).toEqual(sections(doc));
+    expect(rejectAll(tracked.doc).eq(rejectAll(doc))).toBe(true);
+    // Accepted, it is what the same key makes with tracking off: the two ends not merged.
+    const accepted = acceptAll(tracked.doc);
+    const untracked = typeOver(false).doc;
+    expect(accepted.textContent).toBe(untracked.textContent);
+    expect(sections(accepted)).toEqual(sections(untracked));
+    expect(sections(untracked)).toEqual(sections(doc).map((s) => s.replace('charge le Secrétaire général', 'le Secrétaire général')));
+    expect(accepted.textContent).toContain(`${doc.textBetween(lastItemText + 1, FROM, '')}x`);
+  });
+
+  it('over a whole item up to the next keyword line: the letter stays in that item, the keyword untouched', () => {
+    const whole = [lastItemText + 1, nextKeyword + 1] as const;
+    const tracked = typeOver(true, ...whole);
+    const item = tracked.doc.nodeAt(lastItemText)!;
+    // The item stands, its text struck and the letter inserted in it.
+    expect(item.type.name).toBe('item_text');
+    let struck = '';
+    let inserted = '';
+    item.forEach((node) => {
+      if (node.marks.some((mark) => mark.type.name === 'deletion')) struck += node.text;
+      if (node.marks.some((mark) => mark.type.name === 'insertion')) inserted += node.text;
+    });
+    expect(struck).toBe(doc.nodeAt(lastItemText)!.textContent);
+    expect(inserted).toBe('x');
+    expect(sections(tracked.doc)).toEqual(sections(doc));
+    expect(rejectAll(tracked.doc).eq(rejectAll(doc))).toBe(true);
+    const untracked = typeOver(false, ...whole).doc;
+    expect(untracked.nodeAt(lastItemText)!.textContent).toBe('x');
+    expect(sections(untracked)).toEqual(sections(doc));
+    expect(acceptAll(tracked.doc).textContent).toBe(untracked.textContent);
+  });
+});
+
+describe('a paste read later (in a worker) over a selection across the edge', () => {
+  it('keeps the structure as typing over it does', () => {
+    const doc = resolution1332();
+    const { lastItemText, nextKeyword } = boundary(doc, 'décide');
+    const from = lastItemText + 1 + 10;
+    const to = nextKeyword + 1 + 'charge '.length;
+    const state = EditorState.create({ doc });
+    const slice = new Slice(Fragment.from(doc.type.schema.text('collé')), 0, 0);
+    const pasted = replaceRangeKeepingStructure(state.tr, from, to, slice).doc;
+    pasted.check();
+    expect(sections(pasted)).toEqual(sections(doc).map((s) => s.replace('charge le Secrétaire général', 'le Secrétaire général')));
+    expect(pasted.textContent).toContain(`${doc.textBetween(lastItemText + 1, from, '')}collé`);
+    // ProseMirror's own replace merges the keyword line into the item.
+    expect(sections(state.tr.replaceRange(from, to, slice).doc)).not.toEqual(sections(pasted));
   });
 });

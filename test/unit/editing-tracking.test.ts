@@ -26,6 +26,7 @@ import { deleteItem } from '../../shared/editing/insert.js';
 import { joinItemForward, mergeItemBackward } from '../../shared/editing/join.js';
 import { leaveList, splitItem } from '../../shared/editing/enter.js';
 import type { Command } from '../../shared/editing/context.js';
+import { picture } from '../support/tracking.js';
 
 const ORIGINAL = importText(readFileSync(new URL('../fixtures/council-res-1332-c24.txt', import.meta.url), 'utf8'), {
   language: 'fr',
@@ -126,5 +127,48 @@ describe('structure commands under tracked changes', () => {
       tracked++;
     }
     expect(tracked).toBeGreaterThan(5);
+  });
+});
+
+describe('Tab after a tracked promotion (found by the UI-level property test, seed 7)', () => {
+  it('demotes into the previous item beside its deleted sub-list, not into it: accept keeps the item', () => {
+    const author = { name: 'Délégué' };
+    const now = () => '2026-11-23T00:00:00Z';
+    const track = (state: EditorState, command: Command) => state.apply(trackTransaction(built(command, state)!, state, author, now));
+    // The first sub-item of an item whose sub-list has two: promoted, tracked — the sub-list is
+    // struck where it was, the promoted item (with the other as its sub-item) inserted after.
+    let parentPos = -1;
+    ORIGINAL.descendants((node, pos) => {
+      if (parentPos < 0 && node.type.name === 'item' && node.lastChild?.type.name === 'item_list' && node.lastChild.childCount === 2)
+        parentPos = pos;
+      return parentPos < 0;
+    });
+    const parent = ORIGINAL.nodeAt(parentPos)!;
+    const subItemText = parentPos + 1 + parent.firstChild!.nodeSize + 2 + 1;
+    const firstSub = ORIGINAL.resolve(subItemText).parent.textContent;
+    let state = track(at(ORIGINAL, subItemText), promoteItem);
+    expect(picture(state.doc)).toMatch(/item_list\{change-\}/);
+    // Tab on the promoted item: it goes back under the item it came from.
+    let promoted = -1;
+    state.doc.descendants((node, pos) => {
+      if (promoted < 0 && node.type.name === 'item' && node.attrs.change?.kind === 'insertion') promoted = pos + 2;
+      return promoted < 0;
+    });
+    expect(state.doc.resolve(promoted).parent.textContent).toBe(firstSub);
+    const plain = (() => {
+      const accepted = at(acceptAll(state.doc), 0);
+      let pos = -1;
+      accepted.doc.descendants((node, p) => {
+        if (pos < 0 && node.isTextblock && node.textContent === firstSub) pos = p + 1;
+        return pos < 0;
+      });
+      return accepted.apply(built(demoteItem, at(accepted.doc, pos))!).doc;
+    })();
+    state = track(state.apply(state.tr.setSelection(TextSelection.create(state.doc, promoted))), demoteItem);
+    state.doc.check();
+    const accepted = acceptAll(state.doc);
+    expect(accepted.textContent).toContain(firstSub);
+    expect(sameButIds(accepted, plain)).toBe(true);
+    expect(sameButIds(rejectAll(state.doc), ORIGINAL)).toBe(true);
   });
 });

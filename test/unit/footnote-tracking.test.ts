@@ -7,7 +7,8 @@
 import type { Node } from 'prosemirror-model';
 import { NodeSelection, TextSelection, type EditorState } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
-import { insertFootnoteAndEdit } from '../../renderer/editor/create-editor.js';
+import { createEditorState, insertFootnoteAndEdit } from '../../renderer/editor/create-editor.js';
+import { contributionC26_93 } from '../support/docx-fixtures.js';
 import { listChanges } from '../../shared/tracking/changes.js';
 import { setTrackingEnabled } from '../../shared/tracking/plugin.js';
 import { acceptAll, rejectAll } from '../../shared/tracking/review.js';
@@ -85,5 +86,25 @@ describe('footnotes with tracking on', () => {
     for (const key of ' (révisée)') state = typeInFootnote(state, key);
     expect(state.selection).toBeInstanceOf(NodeSelection);
     expect(picture((state.selection as NodeSelection).node)).toMatch(/\[\+ \(révisée\)\+\]"\)$/);
+  });
+});
+
+describe('+ Note over a selection across paragraphs, tracked (found by the UI-level property test, seeds 17 and 18)', () => {
+  it('leaves the new footnote selected, so its editor opens and what is typed goes into it', () => {
+    const base = contributionC26_93();
+    const doc = base.type.create({ ...base.attrs, trackingScope: 'document', trackChanges: true }, base.content);
+    for (const tracking of [false, true]) {
+      let state = createEditorState(doc, { author: 'Marie', tracking });
+      // From inside the adoption line into the title: the tracker re-inserts both lines (fresh ids).
+      const from = at(state.doc, '(adoptée') + 7;
+      const to = at(state.doc, "Rôle de l'UIT dans la mise") + 3;
+      state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, from, to)));
+      expect(insertFootnoteAndEdit(state, (tr) => (state = apply(state, tr)))).toBe(true);
+      expect(state.selection, `tracking ${tracking}`).toBeInstanceOf(NodeSelection);
+      const note = (state.selection as NodeSelection).node;
+      expect(note.type.name).toBe('footnote');
+      expect(note.content.size).toBe(0);
+      if (tracking) expect(rejectAll(state.doc).eq(rejectAll(doc))).toBe(true);
+    }
   });
 });

@@ -26,6 +26,18 @@ import { listChanges, acceptChange, rejectChange } from '../../shared/tracking/c
 import { acceptAll, rejectAll } from '../../shared/tracking/review.js';
 import { trackTransaction } from '../../shared/tracking/track.js';
 import { setTrackingEnabled, trackIfEnabled, trackingPlugin } from '../../shared/tracking/plugin.js';
+import { UntrackableEditError } from '../../shared/tracking/index.js';
+import { applyEditorTransaction, createEditorState } from '../../renderer/editor/create-editor.js';
+import {
+  addColumnAfter as pmAddColumnAfter,
+  addColumnBefore as pmAddColumnBefore,
+  addRowAfter as pmAddRowAfter,
+  CellSelection,
+  deleteColumn as pmDeleteColumn,
+  mergeCells as pmMergeCells,
+  setCellAttr,
+  splitCell as pmSplitCell,
+} from 'prosemirror-tables';
 import { SG_REPORT, reportWithTimetable } from '../support/tables.js';
 import { picture, withoutIds } from '../support/tracking.js';
 
@@ -278,5 +290,69 @@ describe('rows under suggestion mode', () => {
       { numRuns: 60 },
     );
     expect(ran).toBeGreaterThan(100);
+  });
+});
+
+describe('the tracker refuses what Word cannot record in a table, whatever command built it', () => {
+  const base = reportWithTimetable(false);
+  /** The editor's state on the report, tracking as asked, the cursor in a cell. */
+  function editor(tracking: boolean, text = 'Forum 2022 du SMSI'): EditorState {
+    const doc = base.type.create({ ...base.attrs, trackingScope: 'document' }, base.content);
+    const state = createEditorState(doc, { author: AUTHOR.name, tracking });
+    return state.apply(state.tr.setSelection(TextSelection.create(state.doc, cellTextPos(state.doc, text))));
+  }
+  /** Two cells of a row selected, as a drag across them does. */
+  function twoCells(state: EditorState): EditorState {
+    const $first = state.doc.resolve(state.selection.$from.before(state.selection.$from.depth - 1));
+    const $second = state.doc.resolve($first.pos + $first.nodeAfter!.nodeSize);
+    return state.apply(state.tr.setSelection(new CellSelection($first, $second)));
+  }
+  /** The raw prosemirror-tables command's transaction, through the editor's dispatch. */
+  function dispatchRaw(state: EditorState, command: Command): ReturnType<typeof applyEditorTransaction> {
+    let tr: Transaction | null = null;
+    expect(command(state, (t) => (tr = t))).toBe(true);
+    return applyEditorTransaction(state, tr!);
+  }
+  const split = (state: EditorState) => {
+    const merged = dispatchRaw(twoCells(state), pmMergeCells);
+    if (!merged.ok) throw new Error(merged.message);
+    return merged.state;
+  };
+  const reshapes: Array<[string, (s: EditorState) => EditorState, Command]> = [
+    ['add a column before', (s) => s, pmAddColumnBefore],
+    ['add a column after', (s) => s, pmAddColumnAfter],
+    ['delete a column', (s) => s, pmDeleteColumn],
+    ['merge cells', twoCells, pmMergeCells],
+    ['split a merged cell', split, pmSplitCell],
+    ['set a colspan', (s) => s, setCellAttr('colspan', 2)],
+  ];
+
+  for (const [name, prepare, command] of reshapes) {
+    it(`${name}: refused with tracking on, the document unchanged; made with tracking off`, () => {
+      // Prepared untracked (a merged cell to split), then tracking switched on.
+      const prepared = prepare(editor(false));
+      const tracking = prepared.apply(setTrackingEnabled(prepared, true));
+      const refused = dispatchRaw(tracking, command);
+      expect(refused.ok).toBe(false);
+      if (!refused.ok)
+        expect(refused.message).toMatch(/^This edit was not made: Columns cannot be added or deleted, nor cells merged or split/);
+      // The tracker itself refuses, not only the editor's dispatch.
+      let tr: Transaction | null = null;
+      command(tracking, (t) => (tr = t));
+      expect(() => trackIfEnabled(tracking, tr!)).toThrow(UntrackableEditError);
+      // Tracking off, the same command goes through.
+      const untracked = dispatchRaw(prepared, command);
+      expect(untracked.ok).toBe(true);
+      if (untracked.ok) expect(untracked.state.doc.eq(prepared.doc)).toBe(false);
+    });
+  }
+
+  it('rows and cell text stay tracked as before', () => {
+    const state = editor(true);
+    const row = dispatchRaw(state, pmAddRowAfter);
+    expect(row.ok).toBe(true);
+    if (row.ok) expect(listChanges(row.state.doc).map((c) => c.blockType)).toEqual(['table_row']);
+    const typed = applyEditorTransaction(state, state.tr.insertText('Le '));
+    expect(typed.ok && listChanges(typed.state.doc).map((c) => [c.kind, c.excerpt])).toEqual([['insertion', 'Le ']]);
   });
 });

@@ -6,7 +6,7 @@
  * not comparable), so it keeps testing the shape it was found with.
  */
 import { describe, expect, it } from 'vitest';
-import { EditorState, TextSelection } from 'prosemirror-state';
+import { EditorState, TextSelection, type Transaction } from 'prosemirror-state';
 import { runSequence, type Op } from '../support/tracking-edits.js';
 import { smallResolution } from '../support/tracking-documents.js';
 import { fixtureDocument } from '../support/fixtures.js';
@@ -17,6 +17,10 @@ import { acceptAll, rejectAll } from '../../shared/tracking/index.js';
 import { joinParagraph } from '../../shared/tracking/structure.js';
 import { trackingPlugin } from '../../shared/tracking/index.js';
 import type { EditorView } from 'prosemirror-view';
+import { listChanges, reviewChanges } from '../../shared/tracking/changes.js';
+import { insertItemAfter } from '../../shared/editing/index.js';
+import { applyEditorTransaction, createEditorState } from '../../renderer/editor/create-editor.js';
+import { AUTHOR_RU, AUTHOR_SEC, contributionC26_93, revised1332 } from '../support/docx-fixtures.js';
 
 const RES_1332 = fixtureDocument('council-res-1332-c24.txt');
 const RES_30 = fixtureDocument('wtdc-res-30-kigali-2022.txt');
@@ -218,4 +222,43 @@ describe('reject-all when the first block is an inserted resolution (issue 16)',
     expect(ids.length).toBeGreaterThan(0);
     expect(ids.every((id) => typeof id === 'string' && id !== '')).toBe(true);
   });
+});
+
+describe("+ Item with the author of the fixture's own changes, then reject-all (issue 15, reported last session)", () => {
+  // Reported: with the author already recorded in a fixture's changes, insertItemAfter then
+  // reject-all left the inserted item. Not reproduced on this tree; this walks every item of both
+  // tracked fixtures, as each of their authors, through the editor's dispatch and the panel's
+  // Reject all, with and without text typed in the new item.
+  for (const [name, make] of [
+    ['Res 1332 as revised (C26/93)', () => revised1332()],
+    ['the C26/93 contribution', () => contributionC26_93()],
+  ] as const) {
+    it(name, () => {
+      const doc = make();
+      const authors = new Set(listChanges(doc).map((change) => change.author));
+      expect([...authors].sort()).toEqual([AUTHOR_RU, AUTHOR_SEC].sort());
+      let tried = 0;
+      for (const author of authors) {
+        const base = createEditorState(doc, { author, tracking: true });
+        const original = rejectAll(base.doc);
+        base.doc.descendants((node, pos) => {
+          if (node.type.name !== 'item_text') return true;
+          for (const typed of ['', 'de publier un rapport;']) {
+            let state = base.apply(base.tr.setSelection(TextSelection.create(base.doc, pos + node.nodeSize - 1)));
+            const run = (tr: Transaction) => {
+              const applied = applyEditorTransaction(state, tr);
+              if (applied.ok) state = applied.state;
+            };
+            if (!insertItemAfter(state, run)) continue;
+            if (typed) run(state.tr.insertText(typed));
+            expect(rejectAll(state.doc).eq(original)).toBe(true);
+            expect(state.apply(reviewChanges(state, 'reject')!).doc.eq(original)).toBe(true);
+            tried++;
+          }
+          return false;
+        });
+      }
+      expect(tried).toBeGreaterThan(80);
+    });
+  }
 });

@@ -174,7 +174,12 @@ export function paragraphsToLines(paragraphs: SourceParagraph[], footnotes: Foot
     if (tabs === 0 && !options.typedLabels) {
       const tabAt = runs.findIndex((run) => run.kind === 'tab');
       if (tabAt > 0 && runs.slice(0, tabAt).every((run) => run.kind === 'text')) {
-        const candidate = textIn(runs.slice(0, tabAt), view).trim();
+        // A paragraph whose label and text are all deleted, its mark kept (an item joined to the
+        // one before: that one's mark is deleted), has no label in the new view: the old one
+        // says where it stands.
+        const content = runs.filter(hasContent);
+        const allDeleted = !whole && content.length > 0 && content.every((run) => run.revision?.kind === 'deletion');
+        const candidate = textIn(runs.slice(0, tabAt), allDeleted ? 'original' : view).trim();
         if (LABEL_SHAPE.test(candidate)) {
           label = candidate;
           labelRevised = runs.slice(0, tabAt).some((run) => run.revision !== null && run.revision !== whole);
