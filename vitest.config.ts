@@ -15,7 +15,12 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'] } },
-      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'] } },
+      {
+        extends: true,
+        // A poll waits for a state the page will reach (a file opened, a label computed): under load
+        // that takes more than vitest's default second, so it is bounded by 15 s (a test has 30).
+        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], expect: { poll: { timeout: 15_000 } } },
+      },
     ],
   },
 });

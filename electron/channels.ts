@@ -27,6 +27,7 @@ export const HOST_METHOD_NAMES = [
   'getSettings',
   'setSettings',
   'setDirty',
+  'saveEnded',
 ] as const satisfies readonly HostMethod[];
 
 type Missing = Exclude<HostMethod, (typeof HOST_METHOD_NAMES)[number]>;

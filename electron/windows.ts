@@ -7,7 +7,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, shell, type WebContents } from 'electron';
 import type { MenuCommand } from '../shared/commands/index.js';
-import type { SaveOutcome } from '../shared/ipc/index.js';
 import {
   createHostApi,
   DOCX_EXTENSION,
@@ -96,8 +95,7 @@ export class DocumentWindow {
         }
         return api.openRecent(fileId);
       },
-      save: async (fileId, content, revision) => this.afterSave(await api.save(fileId, content, revision)),
-      saveAs: async (content, suggestedName) => this.afterSave(await api.saveAs(content, suggestedName)),
+      saveEnded: async (saved) => this.saveEnded(saved),
       writeRecovery: async (sessionId, name, content) => {
         this.recoverySessions.add(sessionId);
         await api.writeRecovery(sessionId, name, content);
@@ -187,7 +185,8 @@ export class DocumentWindow {
         detail: "Your changes will be lost if you don't save them.",
       });
       if (response === 0) {
-        // The renderer holds the document: ask it to save; afterSave closes on success.
+        // The renderer holds the document: ask it to save; saveEnded closes once it has. Not on the
+        // first save call's outcome: a conflict is asked about in the page and saved again after.
         this.closeAfterSave = true;
         await this.send('save');
       } else if (response === 1) {
@@ -203,18 +202,17 @@ export class DocumentWindow {
     }
   }
 
-  private afterSave<T extends SaveOutcome | null>(outcome: T): T {
-    if (this.closeAfterSave) {
-      this.closeAfterSave = false;
-      if (outcome?.ok) {
-        this.dirty = false;
-        this.approveClose();
-      } else {
-        // Save As cancelled or the save failed: keep the window, and stop a quit in progress.
-        this.owner.closeCancelled();
-      }
+  private saveEnded(saved: boolean): void {
+    if (!this.closeAfterSave) return;
+    this.closeAfterSave = false;
+    if (saved) {
+      this.dirty = false;
+      this.approveClose();
+    } else {
+      // Save As cancelled, the save failed, or a conflict answered with Cancel or Reload: keep the
+      // window, and stop a quit in progress.
+      this.owner.closeCancelled();
     }
-    return outcome;
   }
 
   private approveClose(): void {

@@ -13,7 +13,7 @@ import { useEditorSnapshot } from './store.js';
 import { referenceTargets } from './outline.js';
 import { AppController } from './controller/controller.js';
 import { PickerBridge } from './controller/picker-bridge.js';
-import { useControllerState } from './controller/use-controller.js';
+import { commandContext, useControllerState } from './controller/use-controller.js';
 import { useEditor } from './controller/use-editor.js';
 import { useBrowserShortcuts, useMenuCommands, usePreviewEscape } from './controller/use-keys.js';
 import { useFileDrop, useWindowTitle } from './controller/use-window.js';
@@ -23,11 +23,11 @@ import { Outline } from './panels/Outline.js';
 import { PanelResizer } from './panels/PanelResizer.js';
 import { SourcePane } from './panels/SourcePane.js';
 import { StatusBar } from './panels/StatusBar.js';
-import { ConflictDialog } from './panels/ConflictDialog.js';
+import { FileDialogs } from './panels/ConflictDialog.js';
 import { Footnotes } from './panels/Footnotes.js';
 import { Checks } from './panels/Checks.js';
 import { FindBar } from './panels/FindBar.js';
-import { FilePicker, Messages, RecoveryDialog, ReviewBanner } from './panels/Dialogs.js';
+import { Messages, RecoveryDialog, ReviewBanner } from './panels/Dialogs.js';
 import { Changes } from './panels/Changes.js';
 import { AuthorDialog } from './panels/AuthorDialog.js';
 import { ProposalDialogs, ProposalsPanel } from './panels/Proposals.js';
@@ -47,7 +47,7 @@ export interface AppProps {
 
 export function App(props: AppProps) {
   const { api, picker, browserHost, importText, onEditorView, readPaste } = props;
-  const controller = useMemo(() => new AppController({ api, confirm: (question) => window.confirm(question) }), [api]);
+  const controller = useMemo(() => new AppController({ api }), [api]);
   const state = useControllerState(controller);
   const snapshot = useEditorSnapshot(controller.store);
   const place = useRef<HTMLDivElement>(null);
@@ -74,7 +74,7 @@ export function App(props: AppProps) {
       data-review-view={reviewView}
     >
       <Toolbar
-        context={{ canUndo: snapshot.canUndo, canRedo: snapshot.canRedo, tracking: snapshot.tracking, changesVisible, reviewView }}
+        context={commandContext(snapshot, state)}
         language={snapshot.language}
         onCommand={run}
         onInsertSection={(kind, keyword) => controller.insertSection(kind, keyword)}
@@ -190,8 +190,7 @@ export function App(props: AppProps) {
         />
       ) : null}
       <ProposalDialogs dialog={state.proposalDialog} libraryAdd={state.libraryAdd} language={snapshot.language} actions={controller} />
-      {state.pick ? <FilePicker request={state.pick} onDone={(name) => controller.picked(name)} /> : null}
-      {state.conflict ? <ConflictDialog conflict={state.conflict} onChoose={(choice) => controller.conflictChosen(choice)} /> : null}
+      <FileDialogs pick={state.pick} discard={state.discard} conflict={state.conflict} actions={controller} />
     </div>
   );
 }

@@ -143,6 +143,8 @@ export function createHttpApi(options: { token: string; pick: Picker; base?: str
     getSettings: () => call<Settings>('getSettings', []),
     setSettings: (settings) => call<Settings>('setSettings', [settings]),
     setDirty: (dirty, name) => call<void>('setDirty', [dirty, name]),
+    // No window of the browser host closes after a save: nothing to tell the server.
+    saveEnded: async () => undefined,
     // A browser has no native menu: the page's own shortcuts and toolbar send the commands.
     onMenuCommand: (_listener: (command: MenuCommand) => void) => () => undefined,
   };

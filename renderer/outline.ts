@@ -8,7 +8,8 @@ import type { Node } from 'prosemirror-model';
 import type { EditorState } from 'prosemirror-state';
 import type { Labels } from '../shared/numbering/index.js';
 
-export type OutlineKind = 'resolution' | 'section' | 'item' | 'annex' | 'heading';
+/** `title`: a Council document's title (its cover's title field), first in a report's outline. */
+export type OutlineKind = 'title' | 'resolution' | 'section' | 'item' | 'annex' | 'heading';
 
 export interface OutlineEntry {
   id: string;
@@ -17,7 +18,7 @@ export interface OutlineEntry {
   label: string;
   /** The first words of the block's text. */
   readonly text: string;
-  /** 0 for resolutions, annexes and headings; 1 for sections; 2+ for items by nesting. */
+  /** 0 for the title, resolutions, annexes and headings; 1 for sections; 2+ for items by nesting. */
   depth: number;
   /** An item's translation status, in a language version (shared/translation). */
   translation?: TranslationStatus;
@@ -59,6 +60,12 @@ const OUTLINE_KINDS: Record<string, OutlineKind> = {
   item: 'item',
 };
 
+/** The outline entry a node makes, if any: the cover's title field is the only cover field listed. */
+function kindOf(node: Node): OutlineKind | undefined {
+  if (node.type.name === 'cover_field') return node.attrs.name === 'title' ? 'title' : undefined;
+  return OUTLINE_KINDS[node.type.name];
+}
+
 /**
  * Entries are cached by node: ProseMirror documents share unchanged nodes between states, so after
  * a keystroke only the edited item (and its ancestors) are looked at again. An entry is reused when
@@ -66,10 +73,10 @@ const OUTLINE_KINDS: Record<string, OutlineKind> = {
  */
 export type OutlineCache = WeakMap<Node, OutlineEntry>;
 
-/** The text an entry shows: a section's keyword line, a heading, an item's own first paragraph. */
+/** The text an entry shows: a section's keyword line, a heading or the title, an item's own first paragraph. */
 function entryText(node: Node, kind: OutlineKind): string {
   if (kind === 'section' || kind === 'annex') return node.firstChild?.textContent ?? '';
-  return kind === 'heading' ? node.textContent : leadText(node);
+  return node.isTextblock ? node.textContent : leadText(node);
 }
 
 /**
@@ -108,14 +115,16 @@ function entryFor(node: Node, kind: OutlineKind, label: string, depth: number, c
 export function buildOutline(doc: Node, labels: Labels, cache: OutlineCache = new WeakMap()): OutlineEntry[] {
   const entries: OutlineEntry[] = [];
   const visit = (node: Node, itemDepth: number): void => {
-    if (node.isTextblock) return;
-    const kind = OUTLINE_KINDS[node.type.name];
+    const kind = kindOf(node);
+    // A heading and the title are textblocks: listed, then nothing inside them is. (Looking for
+    // kinds only below the textblock test left a report's outline empty.)
+    if (!kind && node.isTextblock) return;
     if (kind) {
       const id = (node.attrs.id as string | null) ?? '';
       const label = kind === 'item' ? (labels.items.get(id) ?? '') : kind === 'heading' ? (labels.headings.get(id) ?? '') : '';
       const depth = kind === 'item' ? 2 + itemDepth : kind === 'section' ? 1 : 0;
       entries.push(entryFor(node, kind, label, depth, cache));
-      if (kind === 'heading') return;
+      if (node.isTextblock) return;
     }
     const nextItemDepth = kind === 'item' ? itemDepth + 1 : itemDepth;
     node.forEach((child) => visit(child, nextItemDepth));
@@ -141,7 +150,7 @@ export function currentEntryId(state: EditorState): string | null {
   const { $from } = state.selection;
   for (let depth = $from.depth; depth > 0; depth--) {
     const node = $from.node(depth);
-    if (OUTLINE_KINDS[node.type.name]) return (node.attrs.id as string | null) ?? null;
+    if (kindOf(node)) return (node.attrs.id as string | null) ?? null;
   }
   return null;
 }

@@ -299,5 +299,8 @@ export function createHostApi(deps: HostApiDeps): HostApi {
     async setDirty(dirty: boolean, name: string | null): Promise<void> {
       deps.onDirtyChange?.(dirty, name);
     },
+
+    // Only a window that closes after a save cares (electron/windows.ts); the browser host has none.
+    async saveEnded(): Promise<void> {},
   };
 }

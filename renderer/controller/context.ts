@@ -10,11 +10,15 @@ import type { EditorStore } from '../store.js';
 import type { EditorSurface } from './editor-surface.js';
 import type { Message, MessageTopic } from './messages.js';
 
-/** What the controller needs of the page besides the editor: the host API and a yes/no question. */
+/** What the controller needs of the page besides the editor: the host API. */
 export interface ControllerHost {
   api: PlenaryApi;
-  /** Asks a yes/no question (window.confirm in the page). */
-  confirm(question: string): boolean;
+  /**
+   * Answers the yes/no questions in place of the in-page dialog (tests). Without it the page asks
+   * in its own dialog: a native window.confirm may be suppressed by the browser (or dismissed by an
+   * automation driver) and then the command silently does nothing.
+   */
+  confirm?(question: string): boolean;
 }
 
 export interface WindowContext {
@@ -34,6 +38,8 @@ export interface WindowContext {
   say(kind: Message['kind'], text: string, options?: { action?: Message['action']; topic?: MessageTopic }): void;
   /** Something on `topic` went through: its errors go. */
   resolved(topic: MessageTopic): void;
+  /** Asks whether to discard unsaved work (the in-page dialog); true to go on. */
+  askDiscard(question: string): Promise<boolean>;
   /** A progress message for something under way; returns its id for dismissMessage once that is over. */
   announce(text: string): number;
   dismissMessage(id: number): void;

@@ -87,6 +87,8 @@ export interface ControllerState {
   reviewView: ReviewView;
   /** A save found the file changed on disk: the dialog asking what to do, while it is open. */
   conflict: SaveConflict | null;
+  /** The question whether to discard unsaved work, while its dialog is open. */
+  discard: string | null;
   /** Start-up is over (settings read, first document loaded, recovery listed). */
   ready: boolean;
   /** View → Language Versions…: the source language version shown beside the document, read-only. */
@@ -138,6 +140,7 @@ export class AppController implements WindowContext {
   private authorAsked = false;
   private resolvePick: ((name: string | null) => void) | null = null;
   private resolveConflict: ((choice: ConflictChoice) => void) | null = null;
+  private resolveDiscard: ((discard: boolean) => void) | null = null;
   /** File commands run one after the other (see the module comment). */
   private fileQueue: Promise<void> = Promise.resolve();
 
@@ -169,6 +172,7 @@ export class AppController implements WindowContext {
       libraryAdd: null,
       reviewView: 'markup',
       conflict: null,
+      discard: null,
       ready: false,
       versions: null,
     };
@@ -281,6 +285,9 @@ export class AppController implements WindowContext {
     this.patch({ reviewView: 'markup' });
     surface.show(createEditorState(doc, { author: this.author }), true);
     this.store.refresh(surface.state);
+    // The page scroller is shared by every document shown: without this, the next document opens
+    // at the scroll position of the last one, its start out of view.
+    surface.center(surface.state.selection.head);
     surface.focus();
   }
 
@@ -357,7 +364,7 @@ export class AppController implements WindowContext {
     const dispatch = (tr: Transaction) => surface.dispatch(tr);
     switch (command) {
       case 'new-resolution':
-        this.documents.newResolution();
+        await this.documents.newResolution();
         return false;
       case 'new-revision':
         await this.documents.newRevision();
@@ -426,7 +433,7 @@ export class AppController implements WindowContext {
         this.patch({ authorPrompt: { firstTime: false } });
         return false;
       case 'new-proposals':
-        if (this.documents.confirmDiscard()) this.patch({ proposalDialog: 'new' });
+        if (await this.documents.confirmDiscard()) this.patch({ proposalDialog: 'new' });
         return false;
       case 'add-to-library':
         this.patch({ libraryAdd: { step: 'source' } });
@@ -491,7 +498,7 @@ export class AppController implements WindowContext {
     const made = languageVersion(current, outcome.document, isUnsetAuthor(author) ? undefined : author);
     if (!made.ok) return this.say('error', made.error);
     if (made.carried) {
-      if (!this.documents.confirmDiscard()) return;
+      if (!(await this.documents.confirmDiscard())) return;
       this.documents.showNew(made.carried);
       this.session.documentChanged(made.carried);
     } else {
@@ -754,7 +761,7 @@ export class AppController implements WindowContext {
   // --- recovery --------------------------------------------------------------------------------
 
   async restore(chosen: RecoverySnapshot): Promise<void> {
-    if (!this.documents.confirmDiscard()) return;
+    if (!(await this.documents.confirmDiscard())) return;
     const loaded = this.session.adoptRecovered(chosen.content, chosen.name);
     if (!loaded.ok) return this.say('error', loaded.error);
     this.show(loaded.doc);
@@ -796,6 +803,26 @@ export class AppController implements WindowContext {
     this.patch({ pick: null });
     resolve?.(name);
     this.surface?.focus();
+  }
+
+  readonly askDiscard = (question: string): Promise<boolean> => {
+    if (this.host.confirm) return Promise.resolve(this.host.confirm(question));
+    // One question at a time: a command still waiting for an earlier one hears No.
+    this.resolveDiscard?.(false);
+    return new Promise<boolean>((resolve) => {
+      this.resolveDiscard = resolve;
+      this.patch({ discard: question });
+    });
+  };
+
+  /** The user's answer to the discard dialog; the command waiting for it goes on (or stops). */
+  discardAnswered(discard: boolean): void {
+    const resolve = this.resolveDiscard;
+    this.resolveDiscard = null;
+    this.patch({ discard: null });
+    resolve?.(discard);
+    // Back to the editor unless the command goes on to a dialog of its own (picker, proposals).
+    if (!discard) setTimeout(() => this.surface?.focus(), 0);
   }
 
   /** The user's answer to the conflict dialog; the save waiting for it goes on. */

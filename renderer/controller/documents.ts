@@ -17,9 +17,9 @@ export class Documents {
   constructor(private readonly window: WindowContext) {}
 
   /** True when there is no unsaved work, or the user agrees to lose it. */
-  confirmDiscard(): boolean {
+  async confirmDiscard(): Promise<boolean> {
     const current = this.window.session.current;
-    return !current.dirty || this.window.host.confirm(`Discard the unsaved changes to ${current.name ?? 'this document'}?`);
+    return !current.dirty || this.window.askDiscard(`Discard the unsaved changes to ${current.name ?? 'this document'}?`);
   }
 
   /** A new, never saved document on screen. */
@@ -40,31 +40,38 @@ export class Documents {
   }
 
   /** File → New Resolution, in the language of the document on screen. */
-  newResolution(): void {
-    if (!this.confirmDiscard()) return;
+  async newResolution(): Promise<void> {
+    if (!(await this.confirmDiscard())) return;
     const language = this.window.markupState()?.doc.attrs.language;
     this.showNew(newResolution(isLanguageCode(language) ? language : ('fr' satisfies LanguageCode)));
   }
 
   async open(): Promise<void> {
-    if (!this.confirmDiscard()) return;
+    if (!(await this.confirmDiscard())) return;
     const outcome = await this.window.host.api.openDialog();
     if (outcome) this.adopt(outcome);
   }
 
   /** A file dropped on the page opens like File → Open (imported: Save asks for a name). */
   async openDropped(name: string, dataBase64: () => Promise<string>): Promise<void> {
-    if (!this.confirmDiscard()) return;
+    if (!(await this.confirmDiscard())) return;
     this.adopt(await this.window.host.api.openDropped(name, await dataBase64()));
   }
 
   async save(saveAs: boolean): Promise<void> {
     const { session } = this.window;
-    const saved = await session.save(this.window.markupState()!.doc, saveAs);
+    const { api } = this.window.host;
+    let saved: boolean | 'reload' = false;
+    try {
+      saved = await session.save(this.window.markupState()!.doc, saveAs);
+    } finally {
+      // Whatever happened, the host hears that the command is over (a close waiting for it goes on).
+      await api.saveEnded(saved === true).catch(() => undefined);
+    }
     // The file changed on disk and the user chose to reload it: open it again in its place.
     if (saved === 'reload') {
       const fileId = session.current.fileId;
-      if (fileId) this.adopt(await this.window.host.api.openRecent(fileId));
+      if (fileId) this.adopt(await api.openRecent(fileId));
     } else if (saved) this.window.say('info', `Saved ${session.current.name ?? ''}`);
   }
 
@@ -75,7 +82,7 @@ export class Documents {
    */
   async newRevision(): Promise<void> {
     const { say } = this.window;
-    if (!this.confirmDiscard()) return;
+    if (!(await this.confirmDiscard())) return;
     const outcome = await this.window.host.api.chooseResolution();
     if (!outcome) return;
     if (!outcome.ok) return say('error', outcome.error);
@@ -92,7 +99,7 @@ export class Documents {
   async compare(): Promise<void> {
     const { say } = this.window;
     const markup = this.window.markupState();
-    if (!markup || !this.confirmDiscard()) return;
+    if (!markup || !(await this.confirmDiscard())) return;
     const outcome = await this.window.host.api.chooseVersion();
     if (!outcome) return;
     if (!outcome.ok) return say('error', outcome.error);

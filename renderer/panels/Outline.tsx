@@ -1,6 +1,7 @@
 /**
- * The outline: resolutions, sections and items with their labels; click to jump; the entry around
- * the cursor is highlighted and kept in view.
+ * The outline: the title, resolutions, sections, items and headings with their labels; click to
+ * jump; the entry around the cursor is highlighted and kept in view. A document with none of them
+ * says so rather than showing an empty panel.
  *
  * Only the rows in view are in the DOM (@tanstack/react-virtual): a resolution has a thousand
  * items, and a thousand rows, even unchanged and contained, cost every frame of typing in the page
@@ -17,7 +18,7 @@ import { directionOf } from '../../shared/languages/index.js';
 /** One line of the panel's text with its padding. */
 const LINE_PX = 22;
 /** Space above the first row of a resolution, section or annex, which groups the rows below it. */
-const SPACE_ABOVE_PX: Record<OutlineKind, number> = { resolution: 4, section: 4, annex: 8, heading: 0, item: 0 };
+const SPACE_ABOVE_PX: Record<OutlineKind, number> = { title: 0, resolution: 4, section: 4, annex: 8, heading: 4, item: 0 };
 const rowHeight = (entry: OutlineEntry): number => LINE_PX + SPACE_ABOVE_PX[entry.kind];
 /** Rows rendered beyond each edge of the view, so that scrolling shows no gap. */
 const OVERSCAN = 12;
@@ -88,6 +89,7 @@ export function Outline(props: {
   return (
     <nav className="outline" aria-label="Outline">
       <h2 className="panel-title">Outline</h2>
+      {entries.length === 0 ? <p className="outline-empty">No sections or headings in this document</p> : null}
       <div ref={scroller} className="outline-scroller">
         <ol style={{ height: virtualizer.getTotalSize() }} lang={props.language} dir={directionOf(props.language ?? '')}>
           {virtualizer.getVirtualItems().map((row) => {

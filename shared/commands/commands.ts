@@ -29,6 +29,8 @@ export interface CommandContext {
   canRedo: boolean;
   tracking: boolean;
   changesVisible: boolean;
+  /** The outline panel is open (its toolbar button shows pressed). */
+  outlineVisible: boolean;
   /** Markup (editable), or the read-only Final or Original preview. */
   reviewView: 'markup' | 'final' | 'original';
 }
@@ -438,7 +440,7 @@ export const COMMANDS = [
     label: 'Outline',
     accelerator: 'CmdOrCtrl+Shift+L',
     menu: { menu: 'view', section: 'panels' },
-    toolbar: { group: 'tools', label: 'Outline', title: 'Show or hide the outline' },
+    toolbar: { group: 'tools', label: 'Outline', title: 'Show or hide the outline', pressed: (context) => context.outlineVisible },
   },
   {
     id: 'language-versions',

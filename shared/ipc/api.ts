@@ -158,6 +158,12 @@ export interface PlenaryApi {
   setSettings(settings: Partial<Settings>): Promise<Settings>;
   /** Tells the host whether there are unsaved changes (window title marker, close prompt). */
   setDirty(dirty: boolean, name: string | null): Promise<void>;
+  /**
+   * A Save or Save As command has ended, `saved` or not (cancelled, refused, failed, or the user
+   * answered a save conflict with Cancel or Reload). One command may call save several times (a
+   * conflict, then Overwrite): a host closing the window after the save it asked for waits for this.
+   */
+  saveEnded(saved: boolean): Promise<void>;
   /** Subscribes to native menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

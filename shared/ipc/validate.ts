@@ -94,6 +94,7 @@ const requestSchemas = {
   getSettings: none,
   setSettings: z.tuple([settingsUpdateSchema]),
   setDirty: z.tuple([z.boolean(), displayNameSchema.nullable()]),
+  saveEnded: z.tuple([z.boolean()]),
 } satisfies { [M in HostMethod]: z.ZodType<Parameters<PlenaryApi[M]>> };
 
 export const HOST_METHODS = Object.keys(requestSchemas) as HostMethod[];

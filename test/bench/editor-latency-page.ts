@@ -131,6 +131,7 @@ function memoryHost(content: string): PlenaryApi {
     getSettings: async () => settings,
     setSettings: async (update) => (settings = { ...settings, ...update }),
     setDirty: async () => undefined,
+    saveEnded: async () => undefined,
     onMenuCommand: () => () => undefined,
   };
 }

@@ -13,7 +13,7 @@ import { serializeDocument } from '../../shared/file/index.js';
 import { importText } from '../../shared/import/index.js';
 import { applyStructuralEdit } from '../support/structural-edits.js';
 import { tempDir } from '../support/browser.js';
-import { editorOf, openServedEditor, pickFile, shot, type ServedEditor } from '../support/page.js';
+import { afterPaint, editorOf, openServedEditor, pickFile, shot, type ServedEditor } from '../support/page.js';
 import { fixturePath } from '../support/fixtures.js';
 
 const FIXTURE = fixturePath('council-res-1332-c24.txt');
@@ -71,6 +71,27 @@ describe('Compare with another version, in Chromium', () => {
     await shot(page, 'compare');
     expect(readFileSync(path.join(folder, 'res1332-rev.txt'), 'utf8')).toBe(before);
     expect(readFileSync(path.join(folder, 'res1332.txt'), 'utf8')).toBe(readFileSync(FIXTURE, 'utf8'));
+    expect(problems).toEqual([]);
+  });
+
+  it('Compare… again over the unsaved comparison asks in the page to discard it; Discard shows the picker, Cancel keeps it', async () => {
+    expect(await page.locator('.status-dirty').count()).toBe(1);
+    const question = page.locator('.discard-dialog');
+    // Cancel (Escape): nothing is asked for, the comparison stays.
+    await page.locator('[data-command="compare"]').click();
+    await question.waitFor();
+    expect(await question.locator('h2').innerText()).toBe('Discard the unsaved changes to this document?');
+    await shot(page, 'compare-discard-question');
+    await page.keyboard.press('Escape');
+    await question.waitFor({ state: 'detached' });
+    await afterPaint(page);
+    expect(await page.locator('.picker').count()).toBe(0);
+    expect(await page.locator('.changes .change-row').count()).toBe(4);
+    // Discard: the picker asks for the other version.
+    await page.locator('[data-command="compare"]').click();
+    await question.getByRole('button', { name: 'Discard' }).click();
+    await pickFile(page, 'res1332-rev.txt');
+    await page.locator('.message', { hasText: 'Compared with res1332-rev.txt' }).last().waitFor();
     expect(problems).toEqual([]);
   });
 

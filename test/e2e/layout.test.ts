@@ -323,16 +323,20 @@ describe('the More menu', () => {
     await page.getByRole('button', { name: 'Close the checks' }).click();
   });
 
-  it('at 1024: Outline from the menu hides the outline and shows it again; the page takes the room', async () => {
+  it('at 1024: Outline from the menu (checked while shown) hides the outline and shows it again; the page takes the room', async () => {
     await resize(1024, 768);
     const pageWidth = () => page.locator('.page').evaluate((element) => element.getBoundingClientRect().width);
     const before = await pageWidth();
+    // The entry is checked while the outline is open, unchecked once it is closed.
+    const outlineEntry = page.locator('.tb-menu [data-command="toggle-outline"]');
     await toMenuEntry('toggle-outline');
+    expect(await outlineEntry.getAttribute('aria-checked')).toBe('true');
     await page.keyboard.press('Enter');
     await page.locator('.outline').waitFor({ state: 'detached' });
     expect(await pageWidth()).toBeGreaterThan(before);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     await toMenuEntry('toggle-outline');
+    expect(await outlineEntry.getAttribute('aria-checked')).toBe('false');
     await shot(page, 'layout-1024-more');
     await page.keyboard.press('Enter');
     await page.locator('.outline').waitFor();

@@ -7,7 +7,7 @@
  *
  * The tests run in order on one page. Screenshots go to test-artifacts/e2e-tables-*.png.
  */
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,6 +61,28 @@ beforeAll(async () => {
 afterAll(async () => {
   await served?.browser.close();
   await served?.host.close();
+});
+
+describe('the outline of a report', () => {
+  it("lists the report's title and numbered headings; a click on one goes to it", async () => {
+    const outline = page.locator('.outline');
+    await outline.locator('.outline-heading').first().waitFor();
+    expect(await outline.locator('.outline-empty').count()).toBe(0);
+    expect(await outline.locator('.outline-title').innerText()).toMatch(/^RAPPORT SUR LE RÔLE DE L'UIT/);
+    const headings = await outline.locator('.outline-heading').allInnerTexts();
+    expect(headings.slice(0, 3).map((text) => text.replace(/\s+/g, ' '))).toEqual([
+      '1 Introduction',
+      "2 Activités menées par l'UIT dans le cadre de la mise en œuvre des résu…",
+      '3 Examen du SMSI+20',
+    ]);
+    await shot('report-outline');
+    await outline.locator('.outline-heading', { hasText: 'Examen du SMSI+20' }).click();
+    await expect.poll(() => outline.locator('.outline-current').innerText()).toContain('Examen du SMSI+20');
+    const cursorIn = await page.evaluate(
+      () => window.getSelection()?.anchorNode?.parentElement?.closest('h1, h2, h3, h4, [data-id]')?.textContent ?? '',
+    );
+    expect(cursorIn).toContain('Examen du SMSI+20');
+  });
 });
 
 describe('tables in Chromium', () => {
@@ -182,6 +204,20 @@ describe('tables in Chromium', () => {
     const xml = docxParts(readFileSync(path.join(folder, 'timetable.docx')))['word/document.xml']!;
     expect(xml).toMatch(/<w:trPr>(?:(?!<\/w:trPr>).)*<w:ins [^>]*w:author="Secrétariat"/s);
     expect(xml).toMatch(/<w:trPr>(?:(?!<\/w:trPr>).)*<w:del [^>]*w:author="Secrétariat"/s);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('the outline of a document without structure', () => {
+  it('says that there are no sections or headings', async () => {
+    writeFileSync(path.join(folder, 'note.txt'), 'Note pour le Secrétariat.\n\nLes tableaux sont joints au rapport.\n');
+    await editorOf(page).focus();
+    await page.keyboard.press('Control+o');
+    await pickFile(page, 'note.txt');
+    await eventually(() => page.locator('.status-file').innerText()).toBe('note.txt');
+    expect(await page.locator('.outline .outline-empty').innerText()).toBe('No sections or headings in this document');
+    expect(await page.locator('.outline .outline-row').count()).toBe(0);
+    await shot('note-outline');
     expect(problems).toEqual([]);
   });
 });

@@ -57,58 +57,97 @@ function typeTrackedChanges(path: string): void {
   writeFileSync(path, serializeDocument(doc));
 }
 
-beforeAll(() => {
+/** What the CLI printed at each step, and the Word checks' inputs: made once, in beforeAll. */
+interface Built {
+  made: Awaited<ReturnType<typeof plenary>>;
+  library: Awaited<ReturnType<typeof plenary>>;
+  proposed: number[];
+  noc: Awaited<ReturnType<typeof plenary>>;
+  moved: Awaited<ReturnType<typeof plenary>>;
+  check: Awaited<ReturnType<typeof plenary>>;
+  text: Awaited<ReturnType<typeof plenary>>;
+  exported: number;
+  /** pandoc's markdown with every revision marked, and its plain text with them accepted / rejected. */
+  markdown: string;
+  plain: { accept: string; reject: string };
+  /** LibreOffice's PDF of the export, page by page (layout kept). */
+  pages: string[];
+}
+let built: Built;
+
+/**
+ * The CLI runs in-process (no Node start per command); the external tools, the slow part, run once
+ * and side by side: three pandoc reads while LibreOffice converts. Their own budget (LibreOffice
+ * under load takes many seconds), so the tests below only look at what they produced.
+ */
+beforeAll(async () => {
   dir = tempDir('proposals');
   mkdirSync(ARTIFACTS, { recursive: true });
-});
+  const made = await plenary(
+    'new-proposals',
+    '--source',
+    'XXX',
+    '--conference',
+    'PP-26',
+    '--document',
+    '1',
+    '--language',
+    'fr',
+    '-o',
+    'doc.plenary',
+  );
+  // The library is seeded from the installation's texts in force: the two fixtures.
+  const library = await plenary('library', 'list');
+  const proposed = [(await plenary('propose', 'doc.plenary', '--mod', '1332')).code];
+  typeTrackedChanges(join(dir, 'doc.plenary'));
+  proposed.push((await plenary('propose', 'doc.plenary', '--add', 'Accessibilité des services numériques')).code);
+  proposed.push((await plenary('propose', 'doc.plenary', '--sup', 'Résolution 30')).code);
+  const noc = await plenary('propose', 'doc.plenary', '--noc', 'RÉSOLUTION 71 (Rév. Bucarest, 2022)');
+  const moved = await plenary('propose', 'doc.plenary', '--move', '2', '--to', '1');
+  const check = await plenary('check', 'doc.plenary');
+  const text = await plenary('text', 'doc.plenary');
+  const exported = (await plenary('export', 'doc.plenary', '-o', 'doc.docx')).code;
+  const docx = join(dir, 'doc.docx');
+  const plainOf = (view: 'accept' | 'reject') => pandoc([`--track-changes=${view}`, '-t', 'plain', '--wrap=none', docx]);
+  const [markdown, accept, reject, [pdf]] = await Promise.all([
+    pandoc(['--track-changes=all', '-t', 'markdown', docx]),
+    plainOf('accept'),
+    plainOf('reject'),
+    sofficeConvert([docx], 'pdf', dir),
+  ]);
+  const pages = await pdfPages(pdf!, { layout: true });
+  // The pages kept to look at: the symbols in the margin.
+  await Promise.all([
+    renderPage(pdf!, 1, join(ARTIFACTS, 'proposals-page-1')),
+    renderPage(pdf!, pages.length, join(ARTIFACTS, 'proposals-page-last')),
+  ]);
+  built = { made, library, proposed, noc, moved, check, text, exported, markdown, plain: { accept, reject }, pages };
+}, 240_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('a proposals document built with the CLI', () => {
-  it('numbers MOD, ADD, SUP, NOC as XXX/1/1 … XXX/1/4, renumbers after a move, and exports them to Word', async () => {
-    const made = await plenary(
-      'new-proposals',
-      '--source',
-      'XXX',
-      '--conference',
-      'PP-26',
-      '--document',
-      '1',
-      '--language',
-      'fr',
-      '-o',
-      'doc.plenary',
-    );
-    expect(made).toMatchObject({ code: 0, stderr: '' });
+  it('numbers MOD, ADD, SUP, NOC as XXX/1/1 … XXX/1/4 and renumbers after a move', () => {
+    expect(built.made).toMatchObject({ code: 0, stderr: '' });
+    expect(built.library.stdout).toMatch(/\tCouncil\t1332\tfr\tC11, dernière mod\. C24\t/);
+    expect(built.library.stdout).toMatch(/\tWTDC\t30\tfr\tRév\. Kigali, 2022\t/);
+    expect(built.proposed).toEqual([0, 0, 0]);
+    expect(built.noc.code).toBe(0);
+    expect(built.noc.stderr).toMatch(/^warning: No text in the library matches .* The NOC names it as written\.\n$/);
+    expect(listed(built.noc.stdout)).toEqual(['MOD XXX/1/1', 'ADD XXX/1/2', 'SUP XXX/1/3', 'NOC XXX/1/4']);
+    expect(listed(built.moved.stdout)).toEqual(['ADD XXX/1/1', 'MOD XXX/1/2', 'SUP XXX/1/3', 'NOC XXX/1/4']);
+  });
 
-    // The library is seeded from the installation's texts in force: the two fixtures.
-    const library = await plenary('library', 'list');
-    expect(library.stdout).toMatch(/\tCouncil\t1332\tfr\tC11, dernière mod\. C24\t/);
-    expect(library.stdout).toMatch(/\tWTDC\t30\tfr\tRév\. Kigali, 2022\t/);
+  it('checks it (Reasons wanted, the SUP text found in the library) and prints the MOD with its tracked changes', () => {
+    expect(built.check.code).toBe(1);
+    expect(built.check.stdout).toContain('error: SUP XXX/1/3: the proposal has no Reasons (required for SUP)');
+    expect(built.check.stdout).not.toContain('not in the library');
+    expect(built.check.stdout).not.toContain('MOD proposes no change');
+    expect(built.text.stdout).toContain('MOD\tXXX/1/2\nRÉSOLUTION 1332 (C11, dernière mod. [-C24-][+C26+])');
+  });
 
-    expect((await plenary('propose', 'doc.plenary', '--mod', '1332')).code).toBe(0);
-    typeTrackedChanges(join(dir, 'doc.plenary'));
-    expect((await plenary('propose', 'doc.plenary', '--add', 'Accessibilité des services numériques')).code).toBe(0);
-    expect((await plenary('propose', 'doc.plenary', '--sup', 'Résolution 30')).code).toBe(0);
-    const noc = await plenary('propose', 'doc.plenary', '--noc', 'RÉSOLUTION 71 (Rév. Bucarest, 2022)');
-    expect(noc.code).toBe(0);
-    expect(noc.stderr).toMatch(/^warning: No text in the library matches .* The NOC names it as written\.\n$/);
-    expect(listed(noc.stdout)).toEqual(['MOD XXX/1/1', 'ADD XXX/1/2', 'SUP XXX/1/3', 'NOC XXX/1/4']);
-
-    const moved = await plenary('propose', 'doc.plenary', '--move', '2', '--to', '1');
-    expect(listed(moved.stdout)).toEqual(['ADD XXX/1/1', 'MOD XXX/1/2', 'SUP XXX/1/3', 'NOC XXX/1/4']);
-
-    // The check wants Reasons (an error for SUP and NOC) and finds the SUP's text in the library.
-    const check = await plenary('check', 'doc.plenary');
-    expect(check.code).toBe(1);
-    expect(check.stdout).toContain('error: SUP XXX/1/3: the proposal has no Reasons (required for SUP)');
-    expect(check.stdout).not.toContain('not in the library');
-    expect(check.stdout).not.toContain('MOD proposes no change');
-
-    const text = await plenary('text', 'doc.plenary');
-    expect(text.stdout).toContain('MOD\tXXX/1/2\nRÉSOLUTION 1332 (C11, dernière mod. [-C24-][+C26+])');
-
-    expect((await plenary('export', 'doc.plenary', '-o', 'doc.docx')).code).toBe(0);
-    const markdown = await pandoc(['--track-changes=all', '-t', 'markdown', join(dir, 'doc.docx')]);
+  it('exports them to Word: pandoc reads revisions in the MOD, none in the ADD, and a Reasons line per proposal', () => {
+    expect(built.exported).toBe(0);
+    const { markdown } = built;
     const add = markdown.slice(markdown.indexOf('ADD XXX/1/1'), markdown.indexOf('MOD XXX/1/2'));
     const mod = markdown.slice(markdown.indexOf('MOD XXX/1/2'), markdown.indexOf('SUP XXX/1/3'));
     expect(add).toContain('PROJET DE NOUVELLE RÉSOLUTION \\[XXX-1\\]');
@@ -116,22 +155,20 @@ describe('a proposals document built with the CLI', () => {
     expect(mod).toMatch(/\[C24\]\{\.deletion/);
     expect(mod).toMatch(/\[C26\]\{\.insertion/);
     expect(mod).toMatch(/\[\+20\]\{\.insertion/);
-    for (const view of ['accept', 'reject'] as const) {
-      const plain = await pandoc([`--track-changes=${view}`, '-t', 'plain', '--wrap=none', join(dir, 'doc.docx')]);
-      expect(plain).toContain(view === 'accept' ? 'RÉSOLUTION 1332 (C11, dernière mod. C26)' : 'RÉSOLUTION 1332 (C11, dernière mod. C24)');
-      expect(plain.match(/^Motifs:/gm)).toHaveLength(4);
-    }
+    expect(built.plain.accept).toContain('RÉSOLUTION 1332 (C11, dernière mod. C26)');
+    expect(built.plain.reject).toContain('RÉSOLUTION 1332 (C11, dernière mod. C24)');
+    for (const plain of [built.plain.accept, built.plain.reject]) expect(plain.match(/^Motifs:/gm)).toHaveLength(4);
+  });
 
-    // LibreOffice opens it; the symbols stand at the left of their identifiers (pages kept to look at).
-    const [pdf] = await sofficeConvert([join(dir, 'doc.docx')], 'pdf', dir);
-    const pages = await pdfPages(pdf!, { layout: true });
-    const all = pages.join('\n');
+  it('opens in LibreOffice with the symbols at the left of their identifiers', () => {
+    const all = built.pages.join('\n');
     for (const line of ['ADD', 'MOD', 'SUP', 'NOC']) expect(all).toMatch(new RegExp(`^\\s*${line}\\s+XXX/1/\\d`, 'm'));
-    // The conference cover: the place and dates under the conference (the name on one line: its column is wider than a Council session's), the meeting line beside the document number.
-    expect(pages[0]).toMatch(/Conférence de plénipotentiaires \(PP-26\)\s*\n\s*Doha, 9–27 novembre 2026/);
-    expect(pages[0]).toMatch(/^\s*SÉANCE PLÉNIÈRE\s+Document 1-F\s*$/m);
-    await renderPage(pdf!, 1, join(ARTIFACTS, 'proposals-page-1'));
-    await renderPage(pdf!, pages.length, join(ARTIFACTS, 'proposals-page-last'));
+  });
+
+  it('lays the cover out as a conference document: place and dates under the conference, the meeting line beside the number', () => {
+    // The conference's name on one line: its column is wider than a Council session's.
+    expect(built.pages[0]).toMatch(/Conférence de plénipotentiaires \(PP-26\)\s*\n\s*Doha, 9–27 novembre 2026/);
+    expect(built.pages[0]).toMatch(/^\s*SÉANCE PLÉNIÈRE\s+Document 1-F\s*$/m);
   });
 
   it('refuses, in one line, a MOD of a text the library does not hold and a propose on a document that is not one of proposals', async () => {

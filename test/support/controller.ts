@@ -138,6 +138,7 @@ export function fakeHost(settings: Partial<Settings> = {}): FakeHost {
     getSettings: async () => (call('getSettings'), host.settings),
     setSettings: async (update) => (call('setSettings', JSON.stringify(update)), (host.settings = { ...host.settings, ...update })),
     setDirty: async (dirty) => void call('setDirty', dirty),
+    saveEnded: async (saved) => void call('saveEnded', saved),
     onMenuCommand: () => () => undefined,
   };
   return host;

@@ -158,7 +158,15 @@ describe('the toolbar', () => {
 
   async function render(context: Partial<ToolbarProps['context']> = {}) {
     const props: ToolbarProps = {
-      context: { canUndo: true, canRedo: true, tracking: false, changesVisible: false, reviewView: 'markup', ...context },
+      context: {
+        canUndo: true,
+        canRedo: true,
+        tracking: false,
+        changesVisible: false,
+        outlineVisible: true,
+        reviewView: 'markup',
+        ...context,
+      },
       language: 'fr',
       onCommand,
       onInsertSection: vi.fn(),
@@ -230,6 +238,18 @@ describe('the toolbar', () => {
     expect(button('demote').title).toBe('Demote to a sub-item (Tab)');
     expect(button('move-up').title).toBe('Move item up (Alt+Up)');
     expect(button('insert-footnote').title).toBe('Insert a footnote (Ctrl+Alt+F)');
+    await act(async () => root.unmount());
+  });
+
+  it('shows the Outline and Changes buttons pressed while their panels are open, and not pressed once closed', async () => {
+    const button = (name: string) => container.querySelector<HTMLButtonElement>(`button[data-command="${name}"]`)!;
+    let root = await render({ outlineVisible: true, changesVisible: true });
+    expect(button('toggle-outline').getAttribute('aria-pressed')).toBe('true');
+    expect(button('toggle-changes').getAttribute('aria-pressed')).toBe('true');
+    await act(async () => root.unmount());
+    root = await render({ outlineVisible: false, changesVisible: false });
+    expect(button('toggle-outline').getAttribute('aria-pressed')).toBe('false');
+    expect(button('toggle-changes').getAttribute('aria-pressed')).toBe('false');
     await act(async () => root.unmount());
   });
 });

@@ -13,7 +13,8 @@ import { listChanges } from '../../shared/tracking/changes.js';
 import { trackingScopeOf, trackingState } from '../../shared/tracking/plugin.js';
 import type { PickRequest } from '../../renderer/host-api.js';
 import { INFO_MESSAGE_MS } from '../../renderer/controller/messages.js';
-import { deferred, fakeHost, fixtureText, opened, startedController, type FakeHost } from '../support/controller.js';
+import { deferred, fakeHost, fixtureText, HeadlessSurface, opened, startedController, type FakeHost } from '../support/controller.js';
+import { AppController } from '../../renderer/controller/controller.js';
 import { at } from '../support/review.js';
 
 const RES = 'council-res-1332-c24.txt';
@@ -211,6 +212,7 @@ describe('file commands', () => {
     expect(host.calls.filter((call) => /^(openDialog|save|exportDocx)/.test(call))).toEqual([
       'openDialog',
       'save(f_30)',
+      'saveEnded(true)',
       'exportDocx(wtdc-res-30-kigali-2022-final.docx)',
     ]);
     expect(writeText(parseDocument(host.saved[0]!.content).doc)).toContain('RÉSOLUTION 30');
@@ -237,6 +239,30 @@ describe('file commands', () => {
     expect(text(started)).not.toContain("Rôle de l'UIT");
   });
 
+  it('without a confirm of the host, asks in the page: Compare… waits for the answer, then asks for the version', async () => {
+    const host = fakeHost({ authorName: 'Marie Dupont' });
+    host.next.initial = opened(RES);
+    const controller = new AppController({ api: host.api });
+    const surface = new HeadlessSurface(controller.initialEditorState(), controller);
+    controller.attach(surface);
+    await controller.start();
+    typeBefore({ surface } as Started, 'Rôle de', 'Le ');
+    // Cancel: the command ends, nothing is asked of the host.
+    const cancelled = controller.run('compare');
+    await vi.waitFor(() => expect(controller.getState().discard).toBe(`Discard the unsaved changes to ${RES}?`));
+    controller.discardAnswered(false);
+    await cancelled;
+    expect(controller.getState().discard).toBeNull();
+    expect(host.calls).not.toContain('chooseVersion');
+    // Discard: the version is asked for.
+    const comparing = controller.run('compare');
+    await vi.waitFor(() => expect(controller.getState().discard).not.toBeNull());
+    expect(host.calls).not.toContain('chooseVersion');
+    controller.discardAnswered(true);
+    await comparing;
+    expect(host.calls).toContain('chooseVersion');
+  });
+
   it('saves an imported document under a new .plenary name and says so', async () => {
     const host = fakeHost();
     host.next.initial = opened(RES, { imported: true });
@@ -247,11 +273,63 @@ describe('file commands', () => {
     expect(controller.getState().messages.at(-1)?.text).toBe('Saved council-res-1332-c24.plenary');
   });
 
+  describe('a save into a file changed on disk tells the host when the whole command is over', () => {
+    /** The host refuses the first save as a conflict (the file changed on disk), then saves. */
+    async function saveIntoConflict(choice: 'overwrite' | 'cancel') {
+      const started = await withResolution();
+      const { controller, host } = started;
+      typeBefore(started, 'Rôle', 'Nouveau ');
+      const save = host.api.save;
+      host.api.save = async (fileId, content, revision) => {
+        if (revision === '*') return save(fileId, content, revision);
+        host.calls.push(`save(${fileId}, ${revision})`);
+        return { ok: false, conflict: true, error: `${RES} was changed on disk.`, changedAt: '2026-12-03T09:00:00Z' };
+      };
+      const saving = controller.run('save');
+      await vi.waitFor(() => expect(controller.getState().conflict).not.toBeNull());
+      expect(host.calls.filter((call) => call.startsWith('save'))).toEqual(['save(f_1, r0)']);
+      controller.conflictChosen(choice);
+      await saving;
+      return host.calls.filter((call) => call.startsWith('save'));
+    }
+
+    it('Overwrite: saved, and saveEnded(true) only after the second save', async () => {
+      expect(await saveIntoConflict('overwrite')).toEqual(['save(f_1, r0)', 'save(f_1)', 'saveEnded(true)']);
+    });
+
+    it('Cancel: nothing saved, saveEnded(false)', async () => {
+      expect(await saveIntoConflict('cancel')).toEqual(['save(f_1, r0)', 'saveEnded(false)']);
+    });
+  });
+
+  it('a Save As cancelled ends the save command unsaved', async () => {
+    const host = fakeHost();
+    host.next.initial = opened(RES, { imported: true });
+    host.next.saveAs = null;
+    const { controller } = await startedController(host);
+    await controller.run('save');
+    expect(host.calls.filter((call) => call.startsWith('save'))).toEqual(['saveAs(council-res-1332-c24.plenary)', 'saveEnded(false)']);
+  });
+
   it('opens a dropped file as an imported document', async () => {
     const { controller, host } = await withResolution();
     await controller.openDropped('wtdc-res-30-kigali-2022.txt', async () => 'ignored by the fake host');
     expect(host.calls).toContain('openDropped(wtdc-res-30-kigali-2022.txt)');
     expect(controller.getState().session).toMatchObject({ name: 'wtdc-res-30-kigali-2022.txt', imported: true });
+  });
+});
+
+describe('the page on a newly shown document', () => {
+  it('shows the start of the next document opened, not the place the last one was scrolled to', async () => {
+    const started = await withResolution();
+    const { controller, host, surface } = started;
+    const shown = surface.centered.length;
+    host.next.open = Promise.resolve(opened('wtdc-res-30-kigali-2022.txt', { fileId: 'f_30' }));
+    await controller.run('open');
+    expect(writeText(surface.state.doc)).toContain('RÉSOLUTION 30');
+    // The caret of a newly opened document is at its start, and the page is brought to it.
+    expect(surface.centered.slice(shown)).toEqual([surface.state.selection.head]);
+    expect(surface.state.selection.head).toBeLessThan(10);
   });
 });
 

@@ -10,6 +10,7 @@ import { councilStyleTable } from '../../shared/council-style/index.js';
 import { listMetrics, parseStyleTable } from '../../shared/council-style/style-table.js';
 import { REQUIRED_STYLES } from '../../shared/council-style/style-table.js';
 import { documentNumberText } from '../../shared/export/docx/cover.js';
+import { contributionFromResolution } from '../../shared/contribution/index.js';
 import { pageNumberRun } from '../../shared/export/docx/header.js';
 import { wordDate } from '../../shared/export/docx/revisions.js';
 import { buildDoc } from '../../shared/model/index.js';
@@ -98,6 +99,13 @@ describe('Council layout', () => {
     // The logo slot is left empty, with a bookmark a template can find.
     expect(parts['word/document.xml']).toContain('w:name="PlenaryLogoSlot"');
     expect(parts['word/document.xml']).not.toContain('<w:drawing');
+  });
+
+  it('leaves an unfilled document number empty on the cover, not "Document -F" (New revision, before the delegate fills it)', async () => {
+    const contribution = contributionFromResolution(resolution1332(), { today: new Date('2026-12-03') }).doc;
+    const cover = paragraphsOf(docxParts(await writeDocx(contribution))['word/document.xml']!).map((p) => p.text);
+    expect(cover).toContain('3 décembre 2026');
+    expect(cover.filter((text) => /^Document\b|-F$/.test(text))).toEqual([]);
   });
 
   it('numbers the body I\\tIntroduction and 2.1\\t… as text', () => {

@@ -507,8 +507,9 @@ describe('unsaved changes', () => {
     await flush();
     expect(win.webContents.sent).toContainEqual({ channel: MENU_CHANNEL, args: ['save'] });
     expect(win.destroyed).toBe(false);
-    // The renderer answers the command by saving.
+    // The renderer answers the command by saving, then says the command is over.
     expect(await fake.invoke(win, 'plenary:save', [fileId, documentContent, '*'])).toMatchObject({ ok: true });
+    await fake.invoke(win, 'plenary:saveEnded', [true]);
     expect(win.destroyed).toBe(true);
     expect(await readFile(`${documentFile}.bak`, 'utf8')).toBe(documentContent);
   });
@@ -519,6 +520,48 @@ describe('unsaved changes', () => {
     win.close();
     await flush();
     expect(await fake.invoke(win, 'plenary:save', [fileId, '{"broken":', '*'])).toMatchObject({ ok: false });
+    await fake.invoke(win, 'plenary:saveEnded', [false]);
+    expect(win.destroyed).toBe(false);
+  });
+
+  const changedOnDisk = () => documentContent.replace('1332', '1333');
+
+  /** Closes with Save while the file changed on disk: the first save the renderer makes is refused. */
+  async function saveIntoConflict() {
+    const dirty = await dirtyDocumentWindow();
+    const { fake, win, fileId } = dirty;
+    await writeFile(documentFile, changedOnDisk());
+    fake.app.emit('before-quit');
+    fake.dialog.showMessageBox.mockResolvedValueOnce({ response: 0, checkboxChecked: false });
+    win.close();
+    await flush();
+    const outcome = await fake.invoke(win, 'plenary:save', [fileId, documentContent, 'r-opened-before-the-change']);
+    expect(outcome).toMatchObject({ ok: false, conflict: true });
+    // The page now asks the user what to do: the window and the quit wait for the answer.
+    expect(win.destroyed).toBe(false);
+    expect(dirty.windows!.quitting).toBe(true);
+    return dirty;
+  }
+
+  it('Save into a save conflict, then Overwrite: the window closes once the overwrite succeeded', async () => {
+    const { fake, win, fileId } = await saveIntoConflict();
+    expect(await fake.invoke(win, 'plenary:save', [fileId, documentContent, '*'])).toMatchObject({ ok: true });
+    await fake.invoke(win, 'plenary:saveEnded', [true]);
+    await closed(win);
+    // The page's version replaced the one changed on disk, which is kept beside it.
+    expect(await readFile(`${documentFile}.bak`, 'utf8')).toBe(changedOnDisk());
+    expect(await readFile(documentFile, 'utf8')).not.toBe(changedOnDisk());
+    expect(fake.app.quit).toHaveBeenCalled();
+  });
+
+  it('Save into a save conflict, then Cancel: the window stays open and the quit stops', async () => {
+    const { fake, win, windows } = await saveIntoConflict();
+    await fake.invoke(win, 'plenary:saveEnded', [false]);
+    await flush();
+    expect(win.destroyed).toBe(false);
+    expect(windows!.quitting).toBe(false);
+    // A later save of the user's own is only a save: it closes nothing.
+    await fake.invoke(win, 'plenary:saveEnded', [true]);
     expect(win.destroyed).toBe(false);
   });
 

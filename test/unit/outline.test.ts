@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { importText } from '../../shared/import/index.js';
+import type { Node } from 'prosemirror-model';
+import { exportDocx } from '../../shared/export/index.js';
+import { importDocx, importText } from '../../shared/import/index.js';
+import { computeLabels } from '../../shared/numbering/index.js';
+import { buildOutline } from '../../renderer/outline.js';
 import { buildDoc } from '../../shared/model/index.js';
 import { formatOutline, outline } from '../../shared/outline/index.js';
 import { fixture } from '../support/fixtures.js';
@@ -93,5 +97,43 @@ describe('outline', () => {
       'body: 6 paragraphs, 2 numbered paragraphs',
       'footnotes: 0',
     ]);
+  });
+});
+
+describe("the outline panel's entries (renderer/outline.ts)", () => {
+  const entries = (doc: Node) => buildOutline(doc, computeLabels(doc)).map((e) => `${e.kind} ${e.label} ${e.text}`.replace(/  +/g, ' '));
+  const REPORT_HEADINGS = [
+    'heading 1 Introduction',
+    "heading 2 Activités menées par l'UIT dans le cadre de la mise en œuvre des résu…",
+    'heading 3 Examen du SMSI+20',
+  ];
+
+  it("lists a report's title and headings, with their numbers, as imported from text and from Word", async () => {
+    const doc = importText(fixture('council-sg-report-wsis-sdg.txt')).doc;
+    const fromText = entries(doc);
+    expect(fromText[0]).toMatch(/^title RAPPORT SUR LE RÔLE DE L'UIT DANS LA MISE EN ŒUVRE/);
+    expect(fromText.slice(1, 4)).toEqual(REPORT_HEADINGS);
+    let headings = 0;
+    doc.descendants((node) => void (node.type.name === 'heading' && headings++));
+    expect(fromText.filter((entry) => entry.startsWith('heading '))).toHaveLength(headings);
+    expect(headings).toBeGreaterThanOrEqual(5);
+    // The same report through Word: the headings come back as headings, and are listed.
+    const fromWord = entries(importDocx(await exportDocx(doc, { mode: 'markup' })).doc);
+    expect(fromWord).toEqual(fromText);
+  });
+
+  it('every entry points at a block of the document (a click jumps there)', () => {
+    const doc = importText(fixture('council-sg-report-wsis-sdg.txt')).doc;
+    const ids = new Set<string>();
+    doc.descendants((node) => void (node.attrs.id && ids.add(node.attrs.id as string)));
+    const outline = buildOutline(doc, computeLabels(doc));
+    expect(outline.length).toBeGreaterThan(5);
+    for (const entry of outline) expect(ids.has(entry.id), `${entry.kind} ${entry.text}`).toBe(true);
+  });
+
+  it('is empty for a document of paragraphs only (the panel then says so)', () => {
+    const note = importText('Une note.\n\nUn second paragraphe.').doc;
+    expect(note.childCount).toBeGreaterThan(0);
+    expect(buildOutline(note, computeLabels(note))).toEqual([]);
   });
 });

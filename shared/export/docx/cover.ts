@@ -147,18 +147,21 @@ function coverTable(c: Cover): Table {
     ...(fields.has('placeAndDates') ? [fieldParagraph(c, fields.get('placeAndDates')!, 'CoverTable')] : []),
   ];
   const documentNumber = fields.get('documentNumber');
-  const numberParagraph = documentNumber
-    ? [
-        fieldParagraph(
-          c,
-          documentNumber,
-          'CoverTable',
-          // `Addendum 1 to Document 56-E` names the document already.
-          namesDocument(documentNumber.textContent, cover.document) ? '' : `${cover.document} `,
-          DOCUMENT_SUFFIX.test(acceptedText(documentNumber)) ? '' : `-${ctx.language.documentSuffix}`,
-        ),
-      ]
-    : [];
+  // An unfilled number (New revision, before the delegate has one) stays empty: no "Document -F".
+  const numberParagraph = !documentNumber
+    ? []
+    : !documentNumber.textContent.trim()
+      ? [fieldParagraph(c, documentNumber, 'CoverTable')]
+      : [
+          fieldParagraph(
+            c,
+            documentNumber,
+            'CoverTable',
+            // `Addendum 1 to Document 56-E` names the document already.
+            namesDocument(documentNumber.textContent, cover.document) ? '' : `${cover.document} `,
+            DOCUMENT_SUFFIX.test(acceptedText(documentNumber)) ? '' : `-${ctx.language.documentSuffix}`,
+          ),
+        ];
   const date = fields.has('date') ? [fieldParagraph(c, fields.get('date')!, 'CoverTable')] : [];
   // A conference document names its meeting (PLENARY MEETING, COMMITTEE 5) where a Council one gives its agenda item.
   const meeting = fields.has('meeting') ? [fieldParagraph(c, fields.get('meeting')!, 'Meeting')] : [];
