@@ -15,6 +15,8 @@ export const HOST_METHOD_NAMES = [
   'chooseVersion',
   'searchLibrary',
   'readLibraryText',
+  'chooseLibraryFile',
+  'addToLibrary',
   'save',
   'saveAs',
   'exportDocx',

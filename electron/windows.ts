@@ -40,6 +40,7 @@ const OPEN_DIALOG_TITLE: Record<OpenPurpose, string> = {
   open: 'Open',
   revise: 'Choose the resolution to revise',
   compare: 'Choose the other version to compare with',
+  library: 'Choose a text to add to the library',
 };
 
 /** Where a new document is first offered to be saved: Documents, or home where there is none. */

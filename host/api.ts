@@ -33,6 +33,7 @@ const DIALOG_PURPOSE: Partial<Record<string, PickerPurpose>> = {
   openDialog: 'open',
   chooseResolution: 'revise',
   chooseVersion: 'compare',
+  chooseLibraryFile: 'library',
   saveAs: 'save',
   exportDocx: 'export',
 };

@@ -189,7 +189,7 @@ export function App(props: AppProps) {
           onLater={() => controller.postponeRecovery()}
         />
       ) : null}
-      <ProposalDialogs dialog={state.proposalDialog} language={snapshot.language} actions={controller} />
+      <ProposalDialogs dialog={state.proposalDialog} libraryAdd={state.libraryAdd} language={snapshot.language} actions={controller} />
       <FileDialogs pick={state.pick} discard={state.discard} conflict={state.conflict} actions={controller} />
     </div>
   );

@@ -8,6 +8,7 @@
  */
 import { UserFacingError } from '../shared/errors/index.js';
 import type {
+  AddToLibraryOutcome,
   DocumentJson,
   ExportMode,
   ExportOutcome,
@@ -119,6 +120,11 @@ export function createHttpApi(options: { token: string; pick: Picker; base?: str
       const choice = await choose('compare');
       return choice === null ? null : call<OpenOutcome | null>('chooseVersion', [], choice);
     },
+    async chooseLibraryFile(): Promise<OpenOutcome | null> {
+      const choice = await choose('library');
+      return choice === null ? null : call<OpenOutcome | null>('chooseLibraryFile', [], choice);
+    },
+    addToLibrary: (content, info, duplicate) => call<AddToLibraryOutcome>('addToLibrary', [content, info, duplicate]),
     searchLibrary: (query) => call<LibraryText[]>('searchLibrary', [query]),
     readLibraryText: (id) => call<OpenOutcome>('readLibraryText', [id]),
     revealExport: () => call<boolean>('revealExport', []),

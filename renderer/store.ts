@@ -106,6 +106,20 @@ const EMPTY: EditorSnapshot = {
   currentProposal: null,
 };
 
+/** The toggles' state: read from plugin states and one attribute, cheap enough for every transaction. */
+type Indicators = Pick<EditorSnapshot, 'tracking' | 'trackingScope' | 'author' | 'canUndo' | 'canRedo'>;
+
+function indicatorsOf(state: EditorState): Indicators {
+  const tracking = trackingState(state);
+  return {
+    tracking: tracking?.enabled ?? false,
+    trackingScope: trackingScopeOf(state.doc),
+    author: tracking?.author.name ?? '',
+    canUndo: undoDepth(state) > 0,
+    canRedo: redoDepth(state) > 0,
+  };
+}
+
 const QUIET_MS = 300;
 const MAX_WAIT_MS = 2000;
 
@@ -143,9 +157,14 @@ export class EditorStore {
 
   readonly getSnapshot = (): EditorSnapshot => this.snapshot;
 
-  /** Called on every transaction; cheap: it only (re)arms a timer. */
+  /**
+   * Called on every transaction; cheap: it only (re)arms a timer, and shows at once the state of
+   * the toggles the user just pressed (tracking, its scope, the author, undo and redo), which cost
+   * nothing to read: a status that lags behind its own key reads as a key that did not work.
+   */
   editorChanged(state: EditorState): void {
     this.latest = state;
+    this.showIndicators(state);
     if (this.idleRequested) return;
     const now = Date.now();
     this.waitingSince ??= now;
@@ -160,6 +179,14 @@ export class EditorStore {
         if (this.latest) this.refresh(this.latest);
       }, this.quietMs * 4);
     }, wait);
+  }
+
+  private showIndicators(state: EditorState): void {
+    const indicators = indicatorsOf(state);
+    const shown = this.snapshot;
+    if ((Object.keys(indicators) as (keyof Indicators)[]).every((key) => shown[key] === indicators[key])) return;
+    this.snapshot = { ...shown, ...indicators };
+    for (const listener of this.listeners) listener();
   }
 
   /** Shows or hides the changes panel; its list is computed now, then in each deferred refresh. */
@@ -183,14 +210,10 @@ export class EditorStore {
       currentId: currentEntryId(state),
       wordCount: docChanged ? countWords(state.doc, this.wordCache) : this.snapshot.wordCount,
       language: String(state.doc.attrs.language),
-      tracking: trackingState(state)?.enabled ?? false,
-      trackingScope: trackingScopeOf(state.doc),
+      ...indicatorsOf(state),
       contribution: docChanged ? isContribution(topLevel(state.doc)) : this.snapshot.contribution,
-      author: trackingState(state)?.author.name ?? '',
       changes,
       currentChange: currentChangeKey(changes, state.selection.head),
-      canUndo: undoDepth(state) > 0,
-      canRedo: redoDepth(state) > 0,
       proposals: docChanged ? proposalEntries(state.doc) : this.snapshot.proposals,
       currentProposal:
         state.selection.$from.depth > 0 && state.selection.$from.node(1).type.name === 'proposal'

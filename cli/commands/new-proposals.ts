@@ -1,18 +1,18 @@
 /**
  * `plenary new-proposals --source SEN --conference PP-26 [--document 56] [--language en]
- * [--source-name "Senegal (Republic of)"] [--date d] -o <doc.plenary>`: a new proposals document to a
+ * [--source-name "Senegal (Republic of)"] [--meeting "COMMITTEE 5"] [--date d] -o <doc.plenary>`: a new proposals document to a
  * conference — its cover in the conference's format, no proposal yet (add them with `plenary propose`).
  */
 import { basename } from 'node:path';
 import { isLanguageCode, LANGUAGE_CODES } from '../../shared/languages/index.js';
-import { conferenceByCode, conferenceCodes, newProposalsDocument } from '../../shared/proposals/index.js';
+import { conferenceByCode, conferenceCodes, newProposalsDocument, unverifiedConferenceWarning } from '../../shared/proposals/index.js';
 import { saveDocument } from '../../node/file/index.js';
 import { parseCommandArgs, resolvePath, writeLines } from '../args.js';
 import { UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';
 
 const SYNOPSIS =
-  'plenary new-proposals --source SEN --conference PP-26 [--document 56] [--language en] [--source-name "Senegal (Republic of)"] [--date d] -o <doc.plenary>';
+  'plenary new-proposals --source SEN --conference PP-26 [--document 56] [--language en] [--source-name "Senegal (Republic of)"] [--meeting "COMMITTEE 5"] [--date d] -o <doc.plenary>';
 
 export const summary =
   'new-proposals --source SEN --conference PP-26 -o <doc.plenary>   a new proposals document to a conference (cover, no proposal yet)';
@@ -28,6 +28,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       language: { type: 'string' },
       'source-name': { type: 'string' },
       date: { type: 'string' },
+      meeting: { type: 'string' },
     },
     { count: 0, synopsis: SYNOPSIS },
   );
@@ -38,6 +39,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const conference = values.conference ? conferenceByCode(values.conference) : null;
   if (values.conference && !conference)
     throw new UsageError(`unknown conference ${values.conference}: one of ${conferenceCodes().join(', ')}`);
+  const unverified = conference ? unverifiedConferenceWarning(conference) : null;
+  if (unverified) writeLines(io.stderr, `warning: ${unverified}`);
 
   const doc = newProposalsDocument({
     language,
@@ -46,6 +49,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     ...(values.document ? { documentNumber: values.document } : {}),
     ...(values['source-name'] ? { sourceName: values['source-name'] } : {}),
     ...(values.date ? { date: values.date } : {}),
+    ...(values.meeting ? { meeting: values.meeting } : {}),
   });
   const output = resolvePath(io, values.output);
   await saveDocument(output, doc);

@@ -11,6 +11,7 @@ import type { Node } from 'prosemirror-model';
 import {
   conferenceByCode,
   conferenceOfSession,
+  unverifiedConferenceWarning,
   coverFieldText,
   buildProposal,
   insertProposal,
@@ -96,6 +97,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     const symbol = SYMBOL_FLAGS[flag];
     const argument = values[flag]!;
     const conference = conferenceOf(read.doc, values.conference);
+    // Its place and year go into a MOD's number line and an ADD's call: say when no ITU source confirmed them.
+    const unverified = conference ? unverifiedConferenceWarning(conference) : null;
+    if (unverified) writeLines(io.stderr, `warning: ${unverified}`);
     let inForce: Node | undefined;
     let title = values.title;
     if (symbol === 'ADD') {

@@ -8,9 +8,13 @@
  */
 import path from 'node:path';
 import type {
+  AddToLibraryOutcome,
+  DocumentJson,
   ExportMode,
   ExportOutcome,
+  LibraryDuplicateChoice,
   LibraryText,
+  LibraryTextInfo,
   OpenOutcome,
   PlenaryApi,
   RecentFile,
@@ -32,7 +36,9 @@ import {
 import { NotGrantedError } from './grants.js';
 import { diskRevision, modifiedAt, OVERWRITE } from './revision.js';
 import type { FileScope } from './scope.js';
-import { bundledLibraryDir, Library } from './library.js';
+import { bundledLibraryDir, Library, LibraryError, type LibraryEntry } from './library.js';
+import { parseDocument } from '../../shared/file/index.js';
+import { messageOf } from '../../shared/errors/index.js';
 import type { HostStores } from './stores.js';
 
 export type HostApi = Omit<PlenaryApi, 'onMenuCommand'>;
@@ -42,7 +48,7 @@ export type HostApi = Omit<PlenaryApi, 'onMenuCommand'>;
  * another window instead: one window per file); `revise` only reads the resolution a new
  * contribution is built from, so the file stays with nobody.
  */
-export type OpenPurpose = 'open' | 'revise' | 'compare';
+export type OpenPurpose = 'open' | 'revise' | 'compare' | 'library';
 
 /** Native (Electron) or page (browser host) dialogs. They return paths; the renderer never sees them. */
 export interface HostDialogs {
@@ -73,6 +79,11 @@ export interface HostApiDeps {
 
 /** The library of texts in force of each host process, opened (and seeded) on first use. */
 const libraries = new WeakMap<HostStores, Promise<Library>>();
+
+/** An entry as the renderer sees it: without its file name. */
+function libraryTextOf({ file: _file, ...text }: LibraryEntry): LibraryText {
+  return text;
+}
 
 function libraryOf(stores: HostStores): Promise<Library> {
   let library = libraries.get(stores);
@@ -148,7 +159,7 @@ export function createHostApi(deps: HostApiDeps): HostApi {
     });
   }
 
-  async function readChosen(purpose: 'revise' | 'compare'): Promise<OpenOutcome | null> {
+  async function readChosen(purpose: Exclude<OpenPurpose, 'open'>): Promise<OpenOutcome | null> {
     const chosen = await dialogs.chooseOpenPath(purpose);
     if (chosen === null) return null;
     if (!(await inScope(chosen))) return outOfScope(chosen);
@@ -168,10 +179,29 @@ export function createHostApi(deps: HostApiDeps): HostApi {
     // comparison made from it is a new, untitled document.
     chooseResolution: () => readChosen('revise'),
     chooseVersion: () => readChosen('compare'),
+    chooseLibraryFile: () => readChosen('library'),
+
+    async addToLibrary(content: DocumentJson, info: LibraryTextInfo, duplicate: LibraryDuplicateChoice): Promise<AddToLibraryOutcome> {
+      let doc;
+      try {
+        doc = parseDocument(content).doc;
+      } catch (error) {
+        return { ok: false, error: messageOf(error) };
+      }
+      const library = await libraryOf(stores);
+      try {
+        const added = await library.addDocument(doc, info, duplicate);
+        if ('duplicate' in added) return { ok: false, duplicate: libraryTextOf(added.duplicate) };
+        return { ok: true, text: libraryTextOf(added.entry), replaced: added.replaced };
+      } catch (error) {
+        if (error instanceof LibraryError) return { ok: false, error: error.message };
+        throw error;
+      }
+    },
 
     async searchLibrary(query: string): Promise<LibraryText[]> {
       const library = await libraryOf(stores);
-      return library.search(query, 50).map(({ item: { file: _file, ...text } }) => text);
+      return library.search(query, 50).map(({ item }) => libraryTextOf(item));
     },
 
     async readLibraryText(id: string): Promise<OpenOutcome> {

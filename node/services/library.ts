@@ -4,8 +4,9 @@
  * full-text search), written atomically. A library that does not exist yet is seeded with the texts
  * Plenary ships (resources/library), so a delegate can pick a resolution offline on first use.
  *
- * Adding a text that is already there (same number, body, version and language) replaces it: the
- * library holds one copy of each version of each text.
+ * Adding a file that is already there (same number, body, version and language) replaces it: the
+ * library holds one copy of each version of each text. The editor's File → Add to Library… asks the
+ * user first, who may keep both (addDocument).
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readdir } from 'node:fs/promises';
@@ -151,19 +152,50 @@ export class Library {
     if (!described)
       throw new LibraryError(`${path.basename(file)} holds no resolution: the library keeps texts in force (resolutions, decisions).`);
     const info: TextInForce = { ...described, body: options.body ?? described.body };
-    const same = this.stored.findIndex(
+    const { entry, replaced } = await this.store(read.doc, info, this.sameText(info), options.save !== false);
+    return { entry, warnings: read.warnings, replaced };
+  }
+
+  /**
+   * Stores a document (File → Add to Library… in the editor) with the number, body, version and
+   * language the user confirmed; its title and number line are read from it. When the library
+   * already holds that text, `ask` stores nothing and returns it, `replace` takes its place,
+   * `keep-both` stores the new one beside it.
+   */
+  async addDocument(
+    doc: Node,
+    confirmed: Pick<TextInForce, 'number' | 'body' | 'version' | 'language'>,
+    duplicate: 'ask' | 'replace' | 'keep-both',
+  ): Promise<{ entry: LibraryEntry; replaced: boolean } | { duplicate: LibraryEntry }> {
+    const described = describeTextInForce(doc);
+    if (!described) throw new LibraryError('The document holds no resolution: the library keeps texts in force (resolutions, decisions).');
+    const version = confirmed.version.trim();
+    if (!version) throw new LibraryError('A text in the library needs its version (such as Rev. Kigali, 2022).');
+    const info: TextInForce = { ...described, ...confirmed, version };
+    const same = this.sameText(info);
+    if (same >= 0 && duplicate === 'ask') return { duplicate: this.entries[same]! };
+    return this.store(doc, info, duplicate === 'replace' ? same : -1, true);
+  }
+
+  /** The index of the stored text with the same number, body, version and language, or -1. */
+  private sameText(info: TextInForce): number {
+    return this.stored.findIndex(
       (entry) =>
         entry.number === info.number && entry.body === info.body && entry.version === info.version && entry.language === info.language,
     );
-    const id = same >= 0 ? this.stored[same]!.id : newId();
+  }
+
+  /** Writes the text's file and its index entry, in place of the entry at `replacing` (-1: a new one). */
+  private async store(doc: Node, info: TextInForce, replacing: number, save: boolean): Promise<{ entry: LibraryEntry; replaced: boolean }> {
+    const id = replacing >= 0 ? this.stored[replacing]!.id : newId();
     const entry: LibraryEntry = { ...info, id, file: `${id}.plenary` };
-    await saveDocument(path.join(this.dir, entry.file), read.doc);
-    const stored: StoredEntry = { ...entry, text: writeText(read.doc, { mode: 'final' }) };
-    if (same >= 0) this.stored[same] = stored;
+    await saveDocument(path.join(this.dir, entry.file), doc);
+    const stored: StoredEntry = { ...entry, text: writeText(doc, { mode: 'final' }) };
+    if (replacing >= 0) this.stored[replacing] = stored;
     else this.stored.push(stored);
     this.index = Library.indexOf(this.stored);
-    if (options.save !== false) await this.save();
-    return { entry, warnings: read.warnings, replaced: same >= 0 };
+    if (save) await this.save();
+    return { entry, replaced: replacing >= 0 };
   }
 
   private async save(): Promise<void> {

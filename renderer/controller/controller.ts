@@ -12,7 +12,7 @@
 import type { Node } from 'prosemirror-model';
 import { NodeSelection, TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state';
 import { redo, undo } from 'prosemirror-history';
-import type { LibraryText, OpenedDocument, RecoverySnapshot } from '../../shared/ipc/index.js';
+import type { LibraryDuplicateChoice, LibraryText, LibraryTextInfo, OpenedDocument, RecoverySnapshot } from '../../shared/ipc/index.js';
 import { isQueued, leavesPreview, type CommandId } from '../../shared/commands/index.js';
 import { isLanguageCode, languageTable, type LanguageCode } from '../../shared/languages/index.js';
 import {
@@ -49,6 +49,7 @@ import { TABLE_COMMANDS, isTableCommand, tableRefusal } from '../editor/table-co
 import { backToMarkup, previewState, type Preview, type ReviewView } from '../editor/review-view.js';
 import { languageVersion, newResolution, startRevising } from '../new-document.js';
 import { addProposal, isProposalsDocument, moveProposal, newProposals, type NewProposalsRequest } from '../proposals.js';
+import { candidateFromContent, candidateFromDocument, libraryTextLine, type Described, type LibraryAddState } from '../library-add.js';
 import { Session, type ConflictChoice, type SaveConflict, type SessionInfo } from '../session.js';
 import { EditorStore } from '../store.js';
 import type { PickRequest } from '../host-api.js';
@@ -81,6 +82,8 @@ export interface ControllerState {
   authorPrompt: { firstTime: boolean } | null;
   /** The dialogs of a proposals document: a new one (File → New Proposals…), or a proposal to add. */
   proposalDialog: 'new' | 'add' | null;
+  /** File → Add to Library…, while its dialog is open. */
+  libraryAdd: LibraryAddState | null;
   reviewView: ReviewView;
   /** A save found the file changed on disk: the dialog asking what to do, while it is open. */
   conflict: SaveConflict | null;
@@ -166,6 +169,7 @@ export class AppController implements WindowContext {
       pick: null,
       authorPrompt: null,
       proposalDialog: null,
+      libraryAdd: null,
       reviewView: 'markup',
       conflict: null,
       discard: null,
@@ -431,6 +435,9 @@ export class AppController implements WindowContext {
       case 'new-proposals':
         if (await this.documents.confirmDiscard()) this.patch({ proposalDialog: 'new' });
         return false;
+      case 'add-to-library':
+        this.patch({ libraryAdd: { step: 'source' } });
+        return false;
       case 'add-proposal':
         if (isProposalsDocument(surface.state.doc)) this.patch({ proposalDialog: 'add' });
         else this.say('error', 'Proposals are added to a proposals document: start one with File → New Proposals to a Conference….');
@@ -610,6 +617,51 @@ export class AppController implements WindowContext {
     this.patch({ proposalDialog: null });
     current.dispatch(added.value.tr);
     this.jumpTo(added.value.id);
+  }
+
+  // --- the library of texts in force (File → Add to Library…) ----------------------------------
+
+  closeLibraryAdd(): void {
+    this.patch({ libraryAdd: null });
+    this.surface?.focus();
+  }
+
+  /** Add to Library from a file: the host's open dialog (read only), then what was read, to check. */
+  async libraryFromFile(): Promise<void> {
+    const outcome = await this.host.api.chooseLibraryFile();
+    if (outcome === null) return;
+    if (!outcome.ok) return this.say('error', outcome.error);
+    this.offerToLibrary(candidateFromContent(outcome.document.name, outcome.document.content));
+  }
+
+  /** Add to Library the document open in this window, as it reads now. */
+  libraryFromDocument(): void {
+    const surface = this.surface;
+    if (!surface) return;
+    this.offerToLibrary(candidateFromDocument(this.current.session.name ?? 'The document', surface.state.doc));
+  }
+
+  private offerToLibrary(described: Described): void {
+    if (!described.ok) return this.say('error', described.error);
+    this.patch({ libraryAdd: { step: 'confirm', candidate: described.candidate } });
+  }
+
+  /**
+   * The text stored with the description the user confirmed. A text the library already holds
+   * (same number, body, version, language) is asked about first: replace it, or keep both.
+   */
+  async confirmLibraryAdd(info: LibraryTextInfo, duplicate: LibraryDuplicateChoice = 'ask'): Promise<void> {
+    const open = this.current.libraryAdd;
+    if (!open || open.step === 'source') return;
+    const outcome = await this.host.api.addToLibrary(open.candidate.content, info, duplicate);
+    if (!outcome.ok) {
+      if ('duplicate' in outcome)
+        return this.patch({ libraryAdd: { step: 'duplicate', candidate: open.candidate, info, existing: outcome.duplicate } });
+      return this.say('error', outcome.error);
+    }
+    this.patch({ libraryAdd: null });
+    this.surface?.focus();
+    this.say('info', `${outcome.replaced ? 'Replaced in' : 'Added to'} the library: ${libraryTextLine(outcome.text)}.`);
   }
 
   /** A live reference to a proposal at the cursor (the Proposals panel's ↪). */

@@ -114,6 +114,7 @@ export function RecoveryDialog(props: {
 const PURPOSE_TITLE: Record<PickRequest['purpose'], string> = {
   open: 'Open a document',
   revise: 'Choose the resolution to revise',
+  library: 'Choose a text to add to the library',
   compare: 'Choose the other version to compare with',
   save: 'Save as',
   export: 'Export to Word',

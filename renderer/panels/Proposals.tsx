@@ -5,13 +5,16 @@
  * Proposal dialog (a symbol, then a text of the library of texts in force, or an ADD's title).
  * Dumb components: the controller does the work.
  */
-import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
 import type { LibraryText } from '../../shared/ipc/index.js';
-import { isLanguageCode, LANGUAGE_CODES, languageTable, type LanguageCode } from '../../shared/languages/index.js';
-import { conferenceCodes } from '../../shared/proposals/index.js';
+import { isLanguageCode, type LanguageCode } from '../../shared/languages/index.js';
+import { conferenceByCode, conferenceCodes, unverifiedConferenceWarning } from '../../shared/proposals/index.js';
 import { PROPOSAL_SYMBOLS, type ProposalSymbol } from '../../shared/schema/index.js';
 import type { ProposalEntry } from '../store.js';
 import type { NewProposalsRequest } from '../proposals.js';
+import type { LibraryAddState } from '../library-add.js';
+import { LibraryAddDialog, type LibraryAddActions } from './LibraryAdd.js';
+import { LanguageField, Modal } from './Modal.js';
 
 export function ProposalsPanel(props: {
   entries: ProposalEntry[];
@@ -82,27 +85,15 @@ export function ProposalsPanel(props: {
   );
 }
 
-/** The modal frame the two dialogs share: focus on the first field, Esc cancels. */
-function Modal(props: { className: string; title: string; onSubmit(): void; onCancel(): void; children: ReactNode }) {
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => form.current?.querySelector<HTMLElement>('input, select')?.focus(), []);
-  return (
-    <div className="modal-backdrop" onKeyDown={(event) => event.key === 'Escape' && props.onCancel()}>
-      <form
-        ref={form}
-        className={`modal ${props.className}`}
-        role="dialog"
-        aria-labelledby={`${props.className}-title`}
-        onSubmit={(event: FormEvent) => {
-          event.preventDefault();
-          props.onSubmit();
-        }}
-      >
-        <h2 id={`${props.className}-title`}>{props.title}</h2>
-        {props.children}
-      </form>
-    </div>
-  );
+/** Says so when the chosen conference's entry is not confirmed by an ITU source (shared/proposals/SOURCES.md). */
+function UnverifiedConference(props: { code: string }) {
+  const conference = props.code ? conferenceByCode(props.code) : null;
+  const warning = conference ? unverifiedConferenceWarning(conference) : null;
+  return warning ? (
+    <p className="muted unverified-conference" role="note">
+      {warning}
+    </p>
+  ) : null;
 }
 
 export function NewProposalsDialog(props: { language: LanguageCode; onCreate(request: NewProposalsRequest): void; onCancel(): void }) {
@@ -133,12 +124,13 @@ export function NewProposalsDialog(props: { language: LanguageCode; onCreate(req
         <select value={conference} onChange={(event) => setConference(event.target.value)} aria-label="Conference">
           {conferenceCodes().map((code) => (
             <option key={code} value={code}>
-              {code}
+              {conferenceByCode(code)?.verified === false ? `${code} (unverified)` : code}
             </option>
           ))}
           <option value="">(another)</option>
         </select>
       </label>
+      <UnverifiedConference code={conference} />
       <label className="form-row">
         Document number{' '}
         <input
@@ -148,16 +140,7 @@ export function NewProposalsDialog(props: { language: LanguageCode; onCreate(req
           aria-label="Document number"
         />
       </label>
-      <label className="form-row">
-        Language{' '}
-        <select value={language} onChange={(event) => setLanguage(event.target.value as LanguageCode)} aria-label="Language">
-          {LANGUAGE_CODES.map((code) => (
-            <option key={code} value={code}>
-              {languageTable(code).name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LanguageField value={language} onChange={setLanguage} />
       <div className="modal-actions">
         <button type="button" onClick={props.onCancel}>
           Cancel
@@ -293,7 +276,7 @@ export function AddProposalDialog(props: {
 }
 
 /** What the proposal dialogs ask of the window (the controller provides it). */
-export interface ProposalActions {
+export interface ProposalActions extends LibraryAddActions {
   createProposals(request: NewProposalsRequest): void;
   searchLibrary(query: string): Promise<LibraryText[]>;
   addProposal(request: { symbol: ProposalSymbol; textId?: string; title?: string }): Promise<void>;
@@ -301,9 +284,15 @@ export interface ProposalActions {
 }
 
 /** The dialog of a proposals document that is open, if any. */
-export function ProposalDialogs(props: { dialog: 'new' | 'add' | null; language: string; actions: ProposalActions }) {
+export function ProposalDialogs(props: {
+  dialog: 'new' | 'add' | null;
+  libraryAdd: LibraryAddState | null;
+  language: string;
+  actions: ProposalActions;
+}) {
   const { actions } = props;
   const onSearch = useCallback((query: string) => actions.searchLibrary(query), [actions]);
+  if (props.libraryAdd) return <LibraryAddDialog state={props.libraryAdd} actions={actions} />;
   if (props.dialog === 'new') {
     return (
       <NewProposalsDialog

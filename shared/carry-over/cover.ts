@@ -53,6 +53,11 @@ export function translateCoverField(name: CoverFieldName, text: string, from: La
       const day = readCoverDate(text, from);
       return day ? { text: coverDate(day, languageTable(to).contribution), toTranslate: false } : { text, toTranslate: true };
     }
+    case 'meeting': {
+      // The plenary meeting has its words in every table; a committee's line is translated by hand.
+      const plenary = foldText(text) === foldText(languageTable(from).proposals.plenaryMeeting);
+      return plenary ? { text: languageTable(to).proposals.plenaryMeeting, toTranslate: false } : { text, toTranslate: text.trim() !== '' };
+    }
     case 'originalLanguage': {
       const translated = originalLanguage(text, from, to);
       return translated ? { text: translated, toTranslate: false } : { text, toTranslate: true };

@@ -124,6 +124,18 @@ export const COMMANDS = [
     queued: true,
   },
   {
+    id: 'add-to-library',
+    label: 'Add to Library…',
+    menu: { menu: 'file', section: 'new' },
+    // Adding the open document adds it as it reads with its changes, never a preview of them.
+    leavesPreview: true,
+    toolbar: {
+      group: 'file',
+      label: 'Library…',
+      title: 'Add a text in force to the library (a .txt, .docx or .plenary file, or this document), for proposals to name',
+    },
+  },
+  {
     id: 'open',
     label: 'Open…',
     accelerator: 'CmdOrCtrl+O',

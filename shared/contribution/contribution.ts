@@ -35,8 +35,8 @@ export class ContributionError extends UserFacingError {
   override name = 'ContributionError';
 }
 
-/** Cover fields of a Council report that a contribution does not have. */
-const REPORT_ONLY_FIELDS = ['strategicLinks', 'financialImplications'] as const;
+/** Cover fields that a Council contribution does not have: a report's own, and a conference document's meeting line. */
+const REPORT_ONLY_FIELDS = ['strategicLinks', 'financialImplications', 'meeting'] as const;
 export type ContributionCoverField = Exclude<CoverFieldName, (typeof REPORT_ONLY_FIELDS)[number]>;
 
 const isContributionField = (field: CoverFieldName): field is ContributionCoverField =>

@@ -78,6 +78,7 @@ export const REQUIRED_STYLES = [
   'Title1',
   'CoverTable',
   'Session',
+  'Meeting',
   'ResNo',
   'Resref',
   'Restitle',

@@ -9,6 +9,7 @@
  */
 import type { LanguageCode } from '../languages/index.js';
 import type { MenuCommand } from '../commands/index.js';
+import type { Body } from '../proposals/index.js';
 
 /** The `.plenary` JSON text of a document (see shared/file). */
 export type DocumentJson = string;
@@ -77,6 +78,24 @@ export interface LibraryText {
   numberLine: string;
 }
 
+/** What the user confirmed of a text added to the library (File → Add to Library…): the library's description, corrected. */
+export interface LibraryTextInfo {
+  number: string | null;
+  body: Body | null;
+  version: string;
+  language: LanguageCode;
+}
+
+/**
+ * When the library already holds a text of the same number, body, version and language: `ask`
+ * stores nothing and answers `duplicate`; `replace` stores it in that text's place; `keep-both`
+ * stores it beside.
+ */
+export type LibraryDuplicateChoice = 'ask' | 'replace' | 'keep-both';
+
+export type AddToLibraryOutcome =
+  { ok: true; text: LibraryText; replaced: boolean } | { ok: false; duplicate: LibraryText } | { ok: false; error: string };
+
 /** Commands the host's native menu sends to the renderer: declared in the command registry. */
 export type { MenuCommand };
 
@@ -106,6 +125,17 @@ export interface PlenaryApi {
   chooseVersion(): Promise<OpenOutcome | null>;
   /** The texts of the library of texts in force that match `query` (number, title, words), best first; all of them for ''. */
   searchLibrary(query: string): Promise<LibraryText[]>;
+  /**
+   * File → Add to Library…: shows the open dialog for a text in force and returns it imported, READ
+   * ONLY like `chooseResolution` (granted nothing). Null when the user cancels.
+   */
+  chooseLibraryFile(): Promise<OpenOutcome | null>;
+  /**
+   * Stores a document (`.plenary` JSON holding a resolution) in the library with the description
+   * the user confirmed, through the same service as `plenary library add`; `duplicate` says what to
+   * do when the library already holds that text.
+   */
+  addToLibrary(content: DocumentJson, info: LibraryTextInfo, duplicate: LibraryDuplicateChoice): Promise<AddToLibraryOutcome>;
   /** A text of the library as a document, READ ONLY like `chooseResolution` (granted nothing): the body of a new proposal. */
   readLibraryText(id: string): Promise<OpenOutcome>;
   /** Saves atomically over a granted file, keeping the previous version as `.bak`. */

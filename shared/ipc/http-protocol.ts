@@ -22,9 +22,10 @@ export type ApiMethod = HostMethod;
 
 /**
  * `revise`: the resolution in force a new contribution is made from; `compare`: the other version
- * of the document to compare with (both read only, not opened).
+ * of the document to compare with; `library`: a text to add to the library of texts in force (all
+ * three read only, not opened).
  */
-export const PICKER_PURPOSES = ['open', 'revise', 'compare', 'save', 'export'] as const;
+export const PICKER_PURPOSES = ['open', 'revise', 'compare', 'library', 'save', 'export'] as const;
 export type PickerPurpose = (typeof PICKER_PURPOSES)[number];
 
 /** File name extensions the picker shows for each purpose. */
@@ -32,6 +33,7 @@ export const PICKER_EXTENSIONS: Record<PickerPurpose, readonly string[]> = {
   open: ['.plenary', '.txt', '.docx'],
   revise: ['.plenary', '.txt', '.docx'],
   compare: ['.plenary', '.txt', '.docx'],
+  library: ['.plenary', '.txt', '.docx'],
   save: ['.plenary'],
   export: ['.docx'],
 };

@@ -5,7 +5,10 @@
 
 // The module's API: what the rest of Plenary imports from shared/ipc.
 export type {
+  AddToLibraryOutcome,
   DocumentJson,
+  LibraryDuplicateChoice,
+  LibraryTextInfo,
   ExportMode,
   ExportOutcome,
   LibraryText,

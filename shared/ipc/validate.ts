@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { UserFacingError } from '../errors/index.js';
 import { DOCUMENT_SIZE_LIMIT } from '../file/index.js';
 import { LANGUAGE_CODES } from '../languages/index.js';
+import { BODIES } from '../proposals/index.js';
 import type { PlenaryApi } from './api.js';
 
 /** The methods a host serves; `onMenuCommand` is an event from the host, not a request. */
@@ -56,6 +57,19 @@ const settingsUpdateSchema = z
   .partial()
   .strict();
 
+/** A text's description as the user corrected it: `30` or `1.2`, a known body, a version line, one of the six languages. */
+const libraryTextInfoSchema = z
+  .object({
+    number: z
+      .string()
+      .regex(/^\d{1,6}(?:[./]\d{1,6}){0,3}$/, 'a number such as 30 or 1332')
+      .nullable(),
+    body: z.enum(BODIES).nullable(),
+    version: displayNameSchema.pipe(z.string().trim().min(1, 'a version such as Rev. Kigali, 2022').max(200)),
+    language: z.enum(LANGUAGE_CODES),
+  })
+  .strict();
+
 const none = z.tuple([]);
 
 const requestSchemas = {
@@ -68,6 +82,8 @@ const requestSchemas = {
   chooseVersion: none,
   searchLibrary: z.tuple([z.string().max(200, 'query too long')]),
   readLibraryText: z.tuple([z.string().regex(/^[0-9a-z]{1,32}$/, 'not a library text id')]),
+  chooseLibraryFile: none,
+  addToLibrary: z.tuple([contentSchema, libraryTextInfoSchema, z.enum(['ask', 'replace', 'keep-both'])]),
   save: z.tuple([fileIdSchema, contentSchema, z.string().max(200)]),
   saveAs: z.tuple([contentSchema, suggestedNameSchema]),
   exportDocx: z.tuple([contentSchema, exportModeSchema, suggestedNameSchema]),

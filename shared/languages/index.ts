@@ -110,6 +110,8 @@ export interface LanguageTable {
     draftNewResolution: string;
     /** The cover title a new proposals document starts with. */
     documentTitle: string;
+    /** The cover's meeting line a new proposals document starts with: `PLENARY MEETING`. */
+    plenaryMeeting: string;
     verified: boolean;
   };
 }

@@ -20,4 +20,4 @@ export {
 export { ReferenceScopeRule, type ReferenceScope } from './reference-scope.js';
 export { referenceText } from './reference-text.js';
 export { keywordEntry, keywordText } from './section-word.js';
-export { labelsOf, markedText, markedWords, trackedReferenceText } from './tracked.js';
+export { labelsOf, markedText, markedWords, trackedReferenceText, wordChange, type WordChange } from './tracked.js';

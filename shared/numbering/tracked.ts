@@ -58,20 +58,26 @@ export function markedText(original: string | undefined, renewed: string | undef
   if (!original) return `[+${renewed}+]`;
   if (!renewed) return `[-${original}-]`;
   // Shared leading/trailing punctuation stays outside (`f)` → `g)`): only the value changed.
-  let head = 0;
-  while (head < original.length && head < renewed.length && original[head] === renewed[head] && !/[\p{L}\p{N}]/u.test(original[head]!))
-    head++;
-  let tail = 0;
+  const { lead, trail } = sharedPunctuation(original, renewed);
+  const before = original.slice(0, lead);
+  const after = original.slice(original.length - trail);
+  return `${before}[-${original.slice(lead, original.length - trail)}-][+${renewed.slice(lead, renewed.length - trail)}+]${after}`;
+}
+
+/** How many characters of punctuation (no letter, no digit) two labels share at their start and end. */
+function sharedPunctuation(a: string, b: string): { lead: number; trail: number } {
+  const punctuation = (c: string) => !/[\p{L}\p{N}]/u.test(c);
+  let lead = 0;
+  while (lead < a.length && lead < b.length && a[lead] === b[lead] && punctuation(a[lead]!)) lead++;
+  let trail = 0;
   while (
-    tail < original.length - head &&
-    tail < renewed.length - head &&
-    original[original.length - 1 - tail] === renewed[renewed.length - 1 - tail] &&
-    !/[\p{L}\p{N}]/u.test(original[original.length - 1 - tail]!)
+    trail < a.length - lead &&
+    trail < b.length - lead &&
+    a[a.length - 1 - trail] === b[b.length - 1 - trail] &&
+    punctuation(a[a.length - 1 - trail]!)
   )
-    tail++;
-  const before = original.slice(0, head);
-  const after = original.slice(original.length - tail);
-  return `${before}[-${original.slice(head, original.length - tail)}-][+${renewed.slice(head, renewed.length - tail)}+]${after}`;
+    trail++;
+  return { lead, trail };
 }
 
 /**
@@ -80,6 +86,29 @@ export function markedText(original: string | undefined, renewed: string | undef
  * [-c-][+d+])`), as a reader of the proposal sees the consequence of an inserted item.
  */
 export function markedWords(original: string, renewed: string): string {
+  const change = wordChange(original, renewed);
+  const marked =
+    change.deleted || change.inserted
+      ? `${change.deleted ? `[-${change.deleted}-]` : ''}${change.inserted ? `[+${change.inserted}+]` : ''}`
+      : '';
+  return `${change.before}${marked}${change.after}`;
+}
+
+/** A text in two versions: the words (and the label's punctuation) both share, and what differs. */
+export interface WordChange {
+  before: string;
+  deleted: string;
+  inserted: string;
+  after: string;
+}
+
+/**
+ * Where two renderings of a reference differ, to the word and, in the changed word, to the label's
+ * value (`point 5 du décide` → `point 6 du décide`: only `5`/`6`; `considérant c)` → `considérant
+ * d)`: only `c`/`d`). The writers mark only that part, so the reader sees which label changed.
+ */
+export function wordChange(original: string, renewed: string): WordChange {
+  if (original === renewed) return { before: original, deleted: '', inserted: '', after: '' };
   const a = original.split(/(?<=[\s\u00a0])/u);
   const b = renewed.split(/(?<=[\s\u00a0])/u);
   let head = 0;
@@ -87,13 +116,26 @@ export function markedWords(original: string, renewed: string): string {
   let tail = 0;
   while (tail < a.length - 1 - head && tail < b.length - 1 - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
   const middle = (words: string[]) => words.slice(head, words.length - tail).join('');
+  let changedA = middle(a);
+  let changedB = middle(b);
+  let before = a.slice(0, head).join('');
+  let after = a.slice(a.length - tail).join('');
   // The space a changed word ends with is shared too: keep it outside the marks.
-  const changedA = middle(a);
-  const changedB = middle(b);
   const space = /[\s\u00a0]$/u.exec(changedA)?.[0];
-  const trailing = space !== undefined && changedB.endsWith(space) ? space : '';
-  const cut = (text: string) => text.slice(0, text.length - trailing.length);
-  return `${a.slice(0, head).join('')}${markedText(cut(changedA), cut(changedB))}${trailing}${a.slice(a.length - tail).join('')}`;
+  if (space !== undefined && changedB.endsWith(space)) {
+    changedA = changedA.slice(0, -space.length);
+    changedB = changedB.slice(0, -space.length);
+    after = `${space}${after}`;
+  }
+  // Shared leading/trailing punctuation of the changed word stays outside too (`c)` → `d)`).
+  if (changedA && changedB) {
+    const { lead, trail } = sharedPunctuation(changedA, changedB);
+    before = `${before}${changedA.slice(0, lead)}`;
+    after = `${changedA.slice(changedA.length - trail)}${after}`;
+    changedA = changedA.slice(lead, changedA.length - trail);
+    changedB = changedB.slice(lead, changedB.length - trail);
+  }
+  return { before, deleted: changedA, inserted: changedB, after };
 }
 
 export function markedLabel(label: TrackedLabel): string {

@@ -18,7 +18,7 @@ import { buildDoc, newId } from '../model/index.js';
 import { acceptedText, coverDate, numberLineOf, theResolution } from '../contribution/index.js';
 import { schema, type ProposalSymbol } from '../schema/index.js';
 import { trackTransaction, UNTRACKED_META } from '../tracking/index.js';
-import { inLanguage, type Conference } from './conferences.js';
+import { conferencePlaceAndDates, inLanguage, type Conference } from './conferences.js';
 import { isAddition, isModification, proposalsOf } from './identifiers.js';
 import { UserFacingError } from '../errors/index.js';
 
@@ -36,12 +36,19 @@ export interface ProposalsDocumentOptions {
   conference?: Conference | null;
   /** The number part of `Document 56-E`. */
   documentNumber?: string;
+  /** The meeting the document goes to (`COMMITTEE 5`); the plenary meeting by default. */
+  meeting?: string;
   /** The cover's date as written; today's, in the document's language, by default. */
   date?: string;
   today?: Date;
 }
 
 const SOURCE_PREFIX = /^[A-Z][A-Z0-9]{1,9}$/;
+
+/** `56` → `56-E`; `Addendum 1 to Document 56-E`, which has its letter, as given. */
+function withLanguageLetter(documentNumber: string, table: LanguageTable): string {
+  return /-[A-Z]$/.test(documentNumber) ? documentNumber : `${documentNumber}-${table.documentSuffix}`;
+}
 
 /** A new proposals document: the conference's cover and an empty introduction, no proposal yet. */
 export function newProposalsDocument(options: ProposalsDocumentOptions): Node {
@@ -57,9 +64,10 @@ export function newProposalsDocument(options: ProposalsDocumentOptions): Node {
     language: options.language,
     cover: {
       session: conference ? inLanguage(conference.name, options.language) : '',
-      placeAndDates: conference ? `${inLanguage(conference.place, options.language)}, ${conference.year}` : '',
+      placeAndDates: conference ? conferencePlaceAndDates(conference, options.language, table.contribution.dateLocale) : '',
+      meeting: options.meeting ?? table.proposals.plenaryMeeting,
       // Written without the word `Document`, which the cover's writers put before it (as for C26/93-F).
-      documentNumber: `${options.documentNumber ?? '1'}-${table.documentSuffix}`,
+      documentNumber: withLanguageLetter(options.documentNumber ?? '1', table),
       date: options.date ?? coverDate(options.today ?? new Date(), table.contribution),
       originalLanguage: table.contribution.originalLanguage,
       source: options.sourceName ?? source,

@@ -18,10 +18,39 @@ export interface Conference {
   name: Record<string, string>;
   /** The opening phrase of a resolution it adopts (the call). */
   call: Record<string, string>;
+  /** First and last day (`2026-11-09`), null while not known. */
+  dates: { start: string; end: string } | null;
+  /** False when no ITU source confirmed the entry (./SOURCES.md): the UI and the CLI say so when it is used. */
   verified: boolean;
+  /** Where the name, place and dates were checked. */
+  source: { url: string; says: string };
 }
 
 const CONFERENCES = data.conferences as Conference[];
+
+/** `Doha, 9–27 November 2026` in the cover's language: the place line of a conference cover (the year alone while the dates are not known). */
+export function conferencePlaceAndDates(conference: Conference, language: string, dateLocale: string): string {
+  const place = inLanguage(conference.place, language);
+  if (!conference.dates) return `${place}, ${conference.year}`;
+  return `${place}, ${dateRange(new Date(`${conference.dates.start}T12:00:00Z`), new Date(`${conference.dates.end}T12:00:00Z`), dateLocale)}`;
+}
+
+/** `9–27 November 2026`, `26 September – 14 October 2022`: as ITU covers write a conference's dates. */
+function dateRange(start: Date, end: Date, locale: string): string {
+  const format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  // Intl sets the dash between thin spaces; a cover uses ordinary ones.
+  const range = format.formatRange(start, end).replace(/[\u2009\u202f]/gu, ' ');
+  // Some locales fall back to numeric dates in a range (zh: `2026/11/9 – 2026/11/27`): both days in full then.
+  if (/\d\/\d/.test(range)) return `${format.format(start)} – ${format.format(end)}`;
+  // Two days of one month are joined by a bare dash, as ITU writes them (`9–27`, not `9 – 27`).
+  return range.replace(/^(\d+)\s+–\s+(\d+)(?=\s)/u, '$1–$2');
+}
+
+/** The warning for a conference no ITU source confirmed; null for a verified one. */
+export function unverifiedConferenceWarning(conference: Conference): string | null {
+  if (conference.verified) return null;
+  return `${conference.code} is not confirmed by an ITU source (${conference.dates ? 'its name, place and dates' : 'its dates are not known'}): check the cover's conference and place lines.`;
+}
 
 /** The conference of a code (`PP-26`, case-insensitive), or null. */
 export function conferenceByCode(code: string): Conference | null {

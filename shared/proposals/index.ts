@@ -2,7 +2,17 @@
  * Proposals to a conference (PP, WTDC, WTSA, WRC, Council working groups): the document kind that
  * holds MOD / ADD / SUP / NOC proposals with computed identifiers and their Reasons.
  */
-export { BODIES, conferenceByCode, conferenceCodes, conferenceOfSession, inLanguage, type Body, type Conference } from './conferences.js';
+export {
+  BODIES,
+  conferenceByCode,
+  conferenceCodes,
+  conferenceOfSession,
+  conferencePlaceAndDates,
+  inLanguage,
+  unverifiedConferenceWarning,
+  type Body,
+  type Conference,
+} from './conferences.js';
 export {
   coverFieldText,
   documentNumberPart,

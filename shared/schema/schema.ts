@@ -71,10 +71,15 @@ export type ReferenceForm = (typeof REFERENCE_FORMS)[number];
 export const HEADING_NUMBERINGS = ['roman', 'decimal', 'none'] as const;
 export type HeadingNumbering = (typeof HEADING_NUMBERINGS)[number];
 
-/** Fields of a Council document cover, in reading order (docs/council-format.md, "Cover page"). */
+/**
+ * Fields of a document cover, in reading order (docs/council-format.md, "Cover page"). `meeting` is
+ * the line of a conference document that names where it goes (`PLENARY MEETING`, `COMMITTEE 5`),
+ * in the place a Council document gives its agenda item.
+ */
 export const COVER_FIELDS = [
   'session',
   'placeAndDates',
+  'meeting',
   'agendaItem',
   'documentNumber',
   'date',

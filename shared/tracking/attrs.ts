@@ -59,6 +59,22 @@ export function trackMarkOf(node: Node, kind: ChangeKind): Mark | undefined {
   return node.marks.find((m) => m.type === type);
 }
 
+/**
+ * A live reference deleted and, right after it, one inserted by the same author: one reference made
+ * to name another item (a comparison finds `point 5 du décide` became `point 4 du décide`, a new
+ * item). Writers show it as one reference whose label changed, not two whole phrases.
+ */
+export function replacedReference(parent: Node, index: number): { deleted: Node; inserted: Node } | null {
+  if (index + 1 >= parent.childCount) return null;
+  const deleted = parent.child(index);
+  const inserted = parent.child(index + 1);
+  if (deleted.type.name !== 'cross_reference' || inserted.type.name !== 'cross_reference') return null;
+  const gone = trackMarkOf(deleted, 'deletion');
+  const added = trackMarkOf(inserted, 'insertion');
+  if (!gone || !added || trackMarkOf(deleted, 'insertion') || trackMarkOf(inserted, 'deletion')) return null;
+  return gone.attrs.author === added.attrs.author ? { deleted, inserted } : null;
+}
+
 export function stampOfMark(mark: Mark): ChangeStamp {
   return { id: mark.attrs.id as string, author: mark.attrs.author as string, date: mark.attrs.date as string };
 }

@@ -49,22 +49,36 @@ export interface TrackedChange {
 const EXCERPT_LENGTH = 80;
 
 /** One stretch of a change in the document: what a TrackedChange is made of, before it is located. */
-type Piece = Omit<TrackedChange, 'excerpt' | 'section' | 'label'> & { text: string };
+type Piece = Omit<TrackedChange, 'excerpt' | 'section' | 'label'> & {
+  /** The piece as it reads in the excerpt, a footnote in it as its reference marker (`[3]`). */
+  text: string;
+  /** A footnote inserted or deleted whole: its own text, the excerpt of a change that is only the footnote. */
+  footnoteText?: string;
+};
 
 /** One entry per change id, in document order. */
 export function listChanges(doc: Node): TrackedChange[] {
-  const pieces = collectPieces(doc);
   const labels = computeLabels(doc, { view: 'new' });
   const original = computeLabels(doc, { view: 'original' });
+  const pieces = collectPieces(doc, labels.footnotes);
   const byId = new Map<string, TrackedChange>();
+  // The changes that so far stand for a footnote alone: their excerpt is the footnote's text until
+  // another piece joins them, then the footnote reads as its marker among the body text.
+  const footnoteOnly = new Map<string, string>();
   for (const piece of pieces) {
     const key = `${piece.id}:${piece.kind}`;
     const known = byId.get(key);
     if (known) {
       known.to = Math.max(known.to, piece.to);
+      const before = footnoteOnly.get(key);
+      if (before !== undefined) {
+        footnoteOnly.delete(key);
+        known.excerpt = truncate(before);
+      }
       if (known.excerpt.length < EXCERPT_LENGTH) known.excerpt = truncate(`${known.excerpt}${piece.text}`);
       continue;
     }
+    if (piece.footnoteText !== undefined) footnoteOnly.set(key, piece.text);
     const where = locate(doc, piece.from, labels, original.items);
     byId.set(key, {
       id: piece.id,
@@ -74,7 +88,7 @@ export function listChanges(doc: Node): TrackedChange[] {
       ...(piece.moved ? { moved: true } : {}),
       author: piece.author,
       date: piece.date,
-      excerpt: truncate(piece.text),
+      excerpt: truncate(piece.footnoteText ?? piece.text),
       ...where,
       from: piece.from,
       to: piece.to,
@@ -88,7 +102,24 @@ function truncate(text: string): string {
   return clean.length > EXCERPT_LENGTH ? `${clean.slice(0, EXCERPT_LENGTH - 1)}…` : clean;
 }
 
-function collectPieces(doc: Node): Piece[] {
+/** A footnote as the excerpt shows it within body text: its reference marker, never its text. */
+function footnoteMarker(footnote: Node, numbers: ReadonlyMap<string, number>): string {
+  return `[${numbers.get(footnote.attrs.id as string) ?? '*'}]`;
+}
+
+/**
+ * The text of a node as an excerpt reads it: each footnote as its marker (its text would run into
+ * the body text: "80/173Voir le Document C26/59.;"), a space between paragraphs.
+ */
+function excerptText(node: Node, numbers: ReadonlyMap<string, number>): string {
+  if (node.isText) return node.text!;
+  if (node.type.name === 'footnote') return footnoteMarker(node, numbers);
+  const parts: string[] = [];
+  node.forEach((child) => parts.push(excerptText(child, numbers)));
+  return parts.join(node.isTextblock ? '' : ' ');
+}
+
+function collectPieces(doc: Node, footnotes: ReadonlyMap<string, number>): Piece[] {
   const pieces: Piece[] = [];
   const moves = pendingMoves(doc);
   doc.descendants((node, pos) => {
@@ -103,12 +134,20 @@ function collectPieces(doc: Node): Piece[] {
         ...(moved ? { moved } : {}),
         from: pos,
         to: pos + node.nodeSize,
-        text: node.textContent,
+        text: excerptText(node, footnotes),
+        ...(node.type.name === 'footnote' ? { footnoteText: node.textContent } : {}),
       });
     }
     const later = blockDeletion(node);
     if (later)
-      pieces.push({ ...later, scope: 'block', blockType: node.type.name, from: pos, to: pos + node.nodeSize, text: node.textContent });
+      pieces.push({
+        ...later,
+        scope: 'block',
+        blockType: node.type.name,
+        from: pos,
+        to: pos + node.nodeSize,
+        text: excerptText(node, footnotes),
+      });
     const mark = paragraphMark(node);
     if (mark) {
       const end = pos + node.nodeSize - 1;
@@ -127,7 +166,8 @@ function collectPieces(doc: Node): Piece[] {
           date: m.attrs.date as string,
           from: pos,
           to: pos + node.nodeSize,
-          text: node.isText ? node.text! : node.textContent,
+          text: excerptText(node, footnotes),
+          ...(node.type.name === 'footnote' ? { footnoteText: node.textContent } : {}),
         });
       }
     }

@@ -4,7 +4,7 @@
  */
 
 // The module's API: what the rest of Plenary imports from shared/tracking.
-export { blockChange, blockDeletion, type ChangeKind, hasTrackedChanges, markTypeOf, paragraphMark } from './attrs.js';
+export { blockChange, blockDeletion, type ChangeKind, hasTrackedChanges, markTypeOf, paragraphMark, replacedReference } from './attrs.js';
 export { commonSubsequence } from './block-diff.js';
 export {
   changeCards,

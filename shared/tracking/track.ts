@@ -40,7 +40,7 @@ import { mayIntroduceIds, withFreshIds as freshIdsWhereWritten, writtenRanges } 
 import { forgetStrayCopies } from './moves.js';
 import { TRACKED_META, TrackContext, expressibleAsMarks, trackReplace, type Range, type TrackingAuthor } from './marking.js';
 import { trackDifference } from './track-difference.js';
-import { refuseUntrackable } from './untrackable.js';
+import { refuseKeywordlessSection, refuseUntrackable } from './untrackable.js';
 
 const defaultNow = (): string => new Date().toISOString();
 
@@ -85,6 +85,10 @@ export function trackTransaction(tr: Transaction, state: EditorState, author: Tr
     trackDifference(out, ctx, tr.doc, tr.selection.head);
   }
   uniqueIdsIn(out);
+  // Typing inside an item cannot touch a keyword: the check (a walk over the sections) is skipped.
+  // The edit as made (before tracking) says which section it empties, whatever blocks the tracker
+  // then marks.
+  if (!withinParagraph || state.doc.resolve(only.from).parent.type.name === 'section_keyword') refuseKeywordlessSection(state.doc, tr.doc);
   keepNodeSelection(tr, out);
   if (tr.storedMarksSet) out.setStoredMarks(tr.storedMarks);
   if (tr.scrolledIntoView) out.scrollIntoView();

@@ -13,6 +13,7 @@ import type { Node } from 'prosemirror-model';
 import type { Transaction } from 'prosemirror-state';
 import { AttrStep, ReplaceAroundStep, ReplaceStep, type Step } from 'prosemirror-transform';
 import { UserFacingError } from '../errors/index.js';
+import { blockChange, blockDeletion, trackMarkOf } from './attrs.js';
 
 /** An edit the tracker refuses, with the reason a user can act on. */
 export class UntrackableEditError extends UserFacingError {
@@ -56,4 +57,57 @@ export function refuseUntrackable(tr: Transaction): void {
       );
     }
   });
+}
+
+/**
+ * Section keywords. A section is its keyword and its items (`décide` 1, 2, 3…): a keyword struck
+ * whole while the items stay would leave, once the changes are accepted, items under no keyword —
+ * a section Word, the text and the `.plenary` views cannot agree on (Word reads the items as the
+ * previous section's). So a tracked edit that deletes the whole of a keyword whose section keeps
+ * items is refused (judged on the edit as made, before the tracker marks it): the user types the new keyword over the old one (a replacement), or deletes the
+ * section with its items.
+ */
+export function refuseKeywordlessSection(before: Node, after: Node): void {
+  const had = new Map<string, string>();
+  forEachLiveSection(before, (section) => {
+    const keyword = finalText(section.firstChild!).trim();
+    if (keyword) had.set(section.attrs.id as string, keyword);
+  });
+  forEachLiveSection(after, (section) => {
+    const keyword = had.get(section.attrs.id as string);
+    if (keyword === undefined || finalText(section.firstChild!).trim() || !keepsItems(section)) return;
+    throw new UntrackableEditError(
+      `The keyword "${keyword}" cannot be deleted while its items stay (they would stand under no keyword): type the new keyword over it, or select the whole section, items included, to delete it.`,
+    );
+  });
+}
+
+/** The sections that are not themselves deleted (resolutions in annexes included), not their items. */
+function forEachLiveSection(doc: Node, visit: (section: Node) => void): void {
+  doc.descendants((node) => {
+    if (node.type.name !== 'section') return node.type.name !== 'item_list' && !node.isTextblock;
+    if (!deleted(node)) visit(node);
+    return false;
+  });
+}
+
+function deleted(node: Node): boolean {
+  return blockChange(node)?.kind === 'deletion' || blockDeletion(node) !== null;
+}
+
+/** The text a block reads once every change is accepted. */
+function finalText(block: Node): string {
+  let text = '';
+  block.forEach((child) => {
+    if (child.isText && !trackMarkOf(child, 'deletion')) text += child.text;
+  });
+  return text;
+}
+
+function keepsItems(section: Node): boolean {
+  let kept = false;
+  section.lastChild?.forEach((item) => {
+    if (!deleted(item)) kept = true;
+  });
+  return kept;
 }

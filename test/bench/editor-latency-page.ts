@@ -102,6 +102,8 @@ function memoryHost(content: string): PlenaryApi {
     chooseVersion: async () => null,
     searchLibrary: async () => [],
     readLibraryText: async () => ({ ok: false, error: 'none' }),
+    chooseLibraryFile: async () => null,
+    addToLibrary: async () => ({ ok: false, error: 'none' }),
     revealExport: async () => false,
     listRecent: async () => [],
     // Handed over once, as the desktop host does over IPC: the page does not keep the file's text.

@@ -165,6 +165,12 @@ describe('a proposals document built with the CLI', () => {
     for (const line of ['ADD', 'MOD', 'SUP', 'NOC']) expect(all).toMatch(new RegExp(`^\\s*${line}\\s+XXX/1/\\d`, 'm'));
   });
 
+  it('lays the cover out as a conference document: place and dates under the conference, the meeting line beside the number', () => {
+    // The conference's name on one line: its column is wider than a Council session's.
+    expect(built.pages[0]).toMatch(/Conférence de plénipotentiaires \(PP-26\)\s*\n\s*Doha, 9–27 novembre 2026/);
+    expect(built.pages[0]).toMatch(/^\s*SÉANCE PLÉNIÈRE\s+Document 1-F\s*$/m);
+  });
+
   it('refuses, in one line, a MOD of a text the library does not hold and a propose on a document that is not one of proposals', async () => {
     await plenary('new-proposals', '--source', 'SEN', '-o', 'other.plenary');
     const missing = await plenary('propose', 'other.plenary', '--mod', '71');
@@ -174,6 +180,13 @@ describe('a proposals document built with the CLI', () => {
     const notProposals = await plenary('propose', 'res.plenary', '--noc', '30');
     expect(notProposals.code).toBe(1);
     expect(notProposals.stderr).toBe('plenary propose: res.plenary is not a proposals document: make one with plenary new-proposals\n');
+    // A conference no ITU source confirmed is used, with a warning to check the cover.
+    const unconfirmed = await plenary('new-proposals', '--source', 'SEN', '--conference', 'WRC-27', '-o', 'wrc.plenary');
+    expect(unconfirmed.code).toBe(0);
+    expect(unconfirmed.stderr).toMatch(/^warning: WRC-27 is not confirmed by an ITU source \(its dates are not known\)/);
+    const added = await plenary('propose', 'wrc.plenary', '--add', 'Spectrum for lunar missions');
+    expect(added.code).toBe(0);
+    expect(added.stderr).toMatch(/^warning: WRC-27 is not confirmed by an ITU source/);
     const badSource = await plenary('new-proposals', '--source', 'Senegal (Republic of)', '-o', 'bad.plenary');
     expect(badSource.code).toBe(1);
     expect(badSource.stderr).toMatch(/^plenary new-proposals: "Senegal \(Republic of\)" is not a source prefix/);

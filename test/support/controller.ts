@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EditorState, Transaction } from 'prosemirror-state';
-import { serializeDocument } from '../../shared/file/format.js';
+import { parseDocument, serializeDocument } from '../../shared/file/format.js';
+import { describeTextInForce } from '../../shared/library/index.js';
 import { importText } from '../../shared/import/text/index.js';
 import type { LibraryText, OpenOutcome, PlenaryApi, RecoverySnapshot, SaveOutcome, Settings } from '../../shared/ipc/api.js';
 import { plenaryDispatch } from '../../renderer/editor/create-editor.js';
@@ -50,6 +51,7 @@ export interface FakeHost {
     open?: OpenOutcome | null | Promise<OpenOutcome | null>;
     version?: OpenOutcome | null;
     resolution?: OpenOutcome | null;
+    libraryFile?: OpenOutcome | null;
     saveAs?: string | null;
   };
 }
@@ -81,6 +83,24 @@ export function fakeHost(settings: Partial<Settings> = {}): FakeHost {
     openDropped: async (name) => (call('openDropped', name), opened(name, { imported: true, fileId: '' })),
     chooseResolution: async () => (call('chooseResolution'), host.next.resolution ?? null),
     chooseVersion: async () => (call('chooseVersion'), host.next.version ?? null),
+    chooseLibraryFile: async () => (call('chooseLibraryFile'), host.next.libraryFile ?? null),
+    // As the host's library does (node/services/library.ts): one text per number, body, version and language unless told otherwise.
+    addToLibrary: async (content, info, duplicate) => {
+      call('addToLibrary', duplicate);
+      const described = describeTextInForce(parseDocument(content).doc);
+      if (!described) return { ok: false, error: 'The document holds no resolution.' };
+      const same = host.library.findIndex(
+        (text) =>
+          text.number === info.number && text.body === info.body && text.version === info.version && text.language === info.language,
+      );
+      if (same >= 0 && duplicate === 'ask') return { ok: false, duplicate: host.library[same]! };
+      const replacing = same >= 0 && duplicate === 'replace';
+      const text: LibraryText = { ...described, ...info, id: replacing ? host.library[same]!.id : `t${host.library.length + 1}` };
+      if (replacing) host.library[same] = text;
+      else host.library.push(text);
+      host.libraryContent.set(text.id, content);
+      return { ok: true, text, replaced: replacing };
+    },
     searchLibrary: async (query) => (
       call('searchLibrary', query),
       host.library.filter((text) => `${text.number} ${text.title}`.includes(query))

@@ -12,6 +12,7 @@ import { item as buildItem } from '../../shared/model/build.js';
 import { schema } from '../../shared/schema/index.js';
 import { finalPastedSlice } from '../../shared/tracking/final-content.js';
 import { trackTransaction } from '../../shared/tracking/track.js';
+import { UntrackableEditError } from '../../shared/tracking/untrackable.js';
 import { acceptAll, rejectAll, resolveWithMapping } from '../../shared/tracking/index.js';
 import {
   deleteBlock,
@@ -317,12 +318,26 @@ function schemaValid(doc: Node): boolean {
   }
 }
 
+/**
+ * An edit the tracker refuses with a message (a section's whole keyword deleted, a table's columns)
+ * is refused by the editor too, nothing changed: for the sequence it is a step that did not run.
+ */
+function refusedAsNull(track: () => Transaction): Transaction | null {
+  try {
+    return track();
+  } catch (error) {
+    if (error instanceof UntrackableEditError) return null;
+    throw error;
+  }
+}
+
 export function edit(state: EditorState, o: Op, track: TrackAs): BuiltEdit | null {
   const doc = state.doc;
   if (TEXT_KINDS.has(o.kind)) {
     const plain = textEdit(state, o, (pos) => pos, doc);
     if (!plain || !plain.docChanged || !schemaValid(plain.doc)) return null;
-    const tracked = o.kind === 'join' ? joinTracked(state, o, track) : trackTransaction(plain, state, track.author, track.now);
+    const tracked =
+      o.kind === 'join' ? joinTracked(state, o, track) : refusedAsNull(() => trackTransaction(plain, state, track.author, track.now));
     if (!tracked) return null;
     // Inside a wholly deleted block there is no final text to replay the edit on: typing there is
     // kept with the block (and goes with it on accept), a design choice tested explicitly elsewhere.

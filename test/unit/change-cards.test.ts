@@ -125,6 +125,44 @@ describe('places in full, footnotes and the cover', () => {
     expect(rows[0]!.excerpt).toBe('Voir la Résolution 140');
   });
 
+  it("an inserted phrase with a footnote in it: the excerpt shows the footnote's marker, not its text", () => {
+    // The C26/93 proposal: "… Résolution 80/173" + a footnote "Voir le Document C26/59." + ";".
+    let state = trackedSession('Marie');
+    const end = endOfParagraph(state, 'de mettre à jour régulièrement');
+    state = typeAt(state, end, ' et la Résolution 80/173');
+    state = press(caretAt(state, state.selection.head), insertFootnoteAndEdit);
+    const footnote = state.selection.from;
+    state = typeAt(state, footnote + 1, 'Voir le Document C26/59.');
+    state = typeAt(state, footnote + state.doc.nodeAt(footnote)!.nodeSize, ';');
+    const number = computeLabels(state.doc).footnotes.get(state.doc.nodeAt(footnote)!.attrs.id as string);
+    const excerpts = changeRows(changeCards(state.doc), UTC).map((r) => r.excerpt);
+    // No card runs the footnote's text into the body text around it.
+    expect(excerpts.filter((e) => e.includes('80/173') || e.includes(';'))).toEqual([` et la Résolution 80/173[${number}];`]);
+    // The footnote's own card (if it has one) reads its text.
+    for (const excerpt of excerpts) if (excerpt.includes('C26/59')) expect(excerpt).toBe('Voir le Document C26/59.');
+  });
+
+  it("a deleted item holding a footnote: the excerpt shows the footnote's marker", () => {
+    let state = trackedSession('Marie');
+    const pos = at(state.doc, 'de mettre à jour régulièrement') + 'de mettre à jour'.length;
+    const untracked = createEditorState(state.doc, { author: 'Marie', tracking: false });
+    let plain = press(caretAt(untracked, pos), insertFootnoteAndEdit);
+    plain = typeAt(plain, plain.selection.from + 1, 'Voir le Document C26/59.');
+    state = createEditorState(plain.doc, { author: 'Marie', tracking: true });
+    let note = -1;
+    state.doc.descendants((node, p) => {
+      if (node.type.name === 'footnote' && node.textContent === 'Voir le Document C26/59.') note = p;
+      return note < 0;
+    });
+    const $note = state.doc.resolve(note);
+    const item = $note.before($note.depth - 1);
+    expect(state.doc.nodeAt(item)?.type.name).toBe('item');
+    state = apply(state, state.tr.delete(item, item + state.doc.nodeAt(item)!.nodeSize));
+    const excerpts = changeRows(changeCards(state.doc), UTC).map((r) => r.excerpt);
+    expect(excerpts.some((e) => /^de mettre à jour\[\d+\] régulièrement/.test(e))).toBe(true);
+    expect(excerpts.some((e) => e.includes('C26/59'))).toBe(false);
+  });
+
   it('a change in the cover says which field', () => {
     let state = createEditorState(contributionC26_93(), { author: 'Marie', tracking: true });
     state = state.apply(state.tr.setDocAttribute('trackingScope', 'document'));

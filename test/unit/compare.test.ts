@@ -19,6 +19,8 @@ import { listChanges } from '../../shared/tracking/index.js';
 import { acceptAll, rejectAll } from '../../shared/tracking/index.js';
 import { resolveChanges } from '../../shared/tracking/review.js';
 import { references } from '../support/resolution-places.js';
+import { writeDocx } from '../../shared/export/docx/write.js';
+import { docxParts, findAll, parseXml, textOf } from '../support/docx-xml.js';
 
 const TEXT = readFileSync(new URL('../fixtures/council-res-1332-c24.txt', import.meta.url), 'utf8');
 const OLD = importText(TEXT).doc;
@@ -241,6 +243,23 @@ describe('compareDocuments of the resolution in force with a contribution made f
     const accepted = writeText(acceptAll(result));
     expect(accepted).toMatch(/dont il est question au point\u00a04 du décide/);
     expect(accepted).not.toContain('??');
+    expect(writeText(rejectAll(result))).toBe(writeText(OLD));
+  });
+
+  it('writes a reference made to name another item as its label changed in the text, the words of the phrase unmarked', async () => {
+    const lines = TEXT.split('\n');
+    const at = lines.findIndex((line) => line.startsWith('4\tque le Groupe de travail du Conseil'));
+    lines.splice(at, 0, "4\td'accueillir un point entièrement nouveau pour les membres;");
+    const result = compare(lines.join('\n').replace('question au point\u00a05 du décide', 'question au point\u00a04 du décide'));
+    // Text: only the label is marked, as for a renumbered reference.
+    expect(writeText(result)).toContain('dont il est question au point\u00a0[-5-][+4+] du décide, par');
+    expect(writeText(result)).not.toContain('[-point');
+    // Word keeps the whole phrase deleted and inserted: its importer (shared/import/docx) rebuilds
+    // a live reference from exactly that pair of runs.
+    const xml = docxParts(await writeDocx(result))['word/document.xml']!;
+    expect(findAll(parseXml(xml), 'w:ins').map((node) => textOf(node))).toContain('point\u00a04 du décide');
+    // Accept and reject still give each version.
+    expect(writeText(acceptAll(result))).toMatch(/question au point\u00a04 du décide/);
     expect(writeText(rejectAll(result))).toBe(writeText(OLD));
   });
 });

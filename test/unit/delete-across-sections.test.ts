@@ -78,7 +78,6 @@ describe('Delete on a selection from the last décide item into the next section
   const cases = [
     { name: 'to the start of the keyword line', to: nextKeyword + 1, keyword: 'charge le Secrétaire général' },
     { name: 'into the keyword line', to: nextKeyword + 1 + 'charge '.length, keyword: 'le Secrétaire général' },
-    { name: 'over the whole keyword line', to: nextKeyword + 1 + keywordText.length, keyword: '' },
   ];
   for (const c of cases) {
     for (const [keyName, key] of [
@@ -112,6 +111,21 @@ describe('Delete on a selection from the last décide item into the next section
       });
     }
   }
+
+  it('over the whole keyword line, tracked: refused (its items would stand under no keyword), nothing changed', () => {
+    for (const key of [DELETE, BACKSPACE]) {
+      expect(() => run(doc, lastItemText + 1, nextKeyword + 1 + keywordText.length, key, true)).toThrow(
+        /keyword "charge le Secrétaire général" cannot be deleted while its items stay/,
+      );
+      // With tracking off the keyword line stays on screen, empty, to be typed into.
+      const untracked = run(doc, lastItemText + 1, nextKeyword + 1 + keywordText.length, key, false);
+      expect(sections(untracked.doc)).toContain(
+        `${sections(doc)
+          .find((s) => s.startsWith('charge le Secrétaire général ('))!
+          .replace('charge le Secrétaire général', '')}`,
+      );
+    }
+  });
 
   it('from the middle of the item: its selected words struck, the item stays', () => {
     const middle = lastItemText + 1 + 10;

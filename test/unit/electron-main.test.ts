@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { serializeDocument } from '../../shared/file/index.js';
 import { readDocumentFile } from '../../node/file/index.js';
-import type { OpenOutcome } from '../../shared/ipc/index.js';
+import type { AddToLibraryOutcome, LibraryText, OpenOutcome } from '../../shared/ipc/index.js';
 import { HOST_METHODS } from '../../shared/ipc/validate.js';
 import type { ElectronFake, FakeBrowserWindow } from '../support/electron-fake.js';
 import { fixturePath } from '../support/fixtures.js';
@@ -270,6 +270,68 @@ describe('the resolution to revise (File → New revision)', () => {
     expect(outcome).toEqual({ ok: false, error: expect.stringMatching(/^Cannot open damaged\.plenary: [^\n]+$/) });
     expect(win.title).toBe('Untitled — Plenary');
     await expect(fake.invoke(win, 'plenary:chooseResolution', [damaged])).rejects.toThrow(/invalid request to chooseResolution/);
+  });
+});
+
+describe('the library of texts in force (File → Add to Library…)', () => {
+  it('reads the chosen text without granting it, stores it with the confirmed description, and asks before a duplicate', async () => {
+    const { fake } = await launch();
+    const win = only(liveWindows(fake));
+    const english = path.join(dir, 'res-1332-en.txt');
+    await writeFile(english, await readFile(fixturePath('parallel/council-res-1332-c24-en.txt')));
+    fake.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [english] });
+    const chosen = (await fake.invoke(win, 'plenary:chooseLibraryFile', [])) as OpenOutcome;
+    expect(chosen).toMatchObject({ ok: true, document: { fileId: '', name: 'res-1332-en.txt', imported: true } });
+    expect(fake.dialog.showOpenDialog.mock.calls.at(-1)![1]).toMatchObject({ title: 'Choose a text to add to the library' });
+    expect(await fake.invoke(win, 'plenary:listRecent', [])).toEqual([]);
+    const content = chosen.ok ? chosen.document.content : '';
+
+    const info = { number: '1332', body: 'Council', version: 'C11, last amended C24', language: 'en' };
+    const added = (await fake.invoke(win, 'plenary:addToLibrary', [content, info, 'ask'])) as AddToLibraryOutcome;
+    expect(added).toMatchObject({ ok: true, replaced: false, text: { number: '1332', language: 'en', body: 'Council' } });
+    // Found at once by the Add Proposal search, beside the French text the library was seeded with.
+    const numbered1332 = async () =>
+      ((await fake.invoke(win, 'plenary:searchLibrary', ['1332'])) as LibraryText[]).filter((text) => text.number === '1332');
+    expect((await numbered1332()).map((text) => text.language).sort()).toEqual(['en', 'fr']);
+
+    // The same text again: asked about, nothing stored; then kept beside, then replacing.
+    const again = (await fake.invoke(win, 'plenary:addToLibrary', [content, info, 'ask'])) as AddToLibraryOutcome;
+    expect(again).toEqual({ ok: false, duplicate: expect.objectContaining({ number: '1332', language: 'en' }) });
+    expect(await fake.invoke(win, 'plenary:addToLibrary', [content, info, 'keep-both'])).toMatchObject({ ok: true, replaced: false });
+    expect(await numbered1332()).toHaveLength(3);
+    expect(await fake.invoke(win, 'plenary:addToLibrary', [content, info, 'replace'])).toMatchObject({ ok: true, replaced: true });
+    expect(await numbered1332()).toHaveLength(3);
+  });
+
+  it('refuses a malformed description, and answers one line for a document with no resolution', async () => {
+    const { fake } = await launch();
+    const win = only(liveWindows(fake));
+    const info = { number: '1332', body: 'Council', version: 'C11, last amended C24', language: 'en' };
+    for (const bad of [
+      { ...info, number: 'DROP TABLE' },
+      { ...info, body: 'UN' },
+      { ...info, language: 'xx' },
+      { ...info, version: '' },
+      { ...info, path: '/etc/passwd' },
+    ]) {
+      await expect(fake.invoke(win, 'plenary:addToLibrary', [documentContent, bad, 'ask'])).rejects.toThrow(
+        /invalid request to addToLibrary/,
+      );
+    }
+    await expect(fake.invoke(win, 'plenary:addToLibrary', [documentContent, info, 'always'])).rejects.toThrow(
+      /invalid request to addToLibrary/,
+    );
+    expect(await fake.invoke(win, 'plenary:addToLibrary', ['{"not":"a document"}', info, 'ask'])).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^[^\n]+$/),
+    });
+    const cover = serializeDocument((await readDocumentFile(fixturePath('council-c26-93-contribution-cover.txt'))).doc);
+    expect(await fake.invoke(win, 'plenary:addToLibrary', [cover, info, 'ask'])).toEqual({
+      ok: false,
+      error: 'The document holds no resolution: the library keeps texts in force (resolutions, decisions).',
+    });
+    expect(fake.dialog.showOpenDialog).not.toHaveBeenCalled();
+    expect(await fake.invoke(win, 'plenary:chooseLibraryFile', [])).toBeNull();
   });
 });
 

@@ -4,6 +4,16 @@ import { TextSelection } from 'prosemirror-state';
 import { listChanges } from '../../shared/tracking/index.js';
 import { EditorStore, currentChangeKey } from '../../renderer/store.js';
 import { at, deleteText, trackedSession, typeAt } from '../support/review.js';
+import { toggleTracking } from '../../shared/tracking/index.js';
+import type { EditorState, Transaction } from 'prosemirror-state';
+
+/** The transaction of the Track Changes toggle. */
+function toggled(state: EditorState): Transaction {
+  let made: Transaction | null = null;
+  toggleTracking(state, (tr) => (made = tr));
+  if (!made) throw new Error('toggleTracking did not apply');
+  return made;
+}
 
 describe('the changes in the store', () => {
   it('are listed only while the panel is shown, and recomputed only when the document changed', () => {
@@ -40,7 +50,12 @@ describe('when the panels are rebuilt', () => {
   /** Counts the rebuilds the panels would see, over fake timers (no requestIdleCallback in Node). */
   function counting(store: EditorStore): () => number {
     let rebuilds = 0;
-    store.subscribe(() => rebuilds++);
+    let outline = store.getSnapshot().outline;
+    store.subscribe(() => {
+      // A rebuild makes a new outline; the toggles' state shown at once (below) is not one.
+      if (store.getSnapshot().outline !== outline) rebuilds++;
+      outline = store.getSnapshot().outline;
+    });
     return () => rebuilds;
   }
 
@@ -64,6 +79,37 @@ describe('when the panels are rebuilt', () => {
       // Nothing more without a change.
       vi.advanceTimersByTime(5000);
       expect(rebuilds()).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("shows the toggles' state at once, without waiting for the panels: tracking off and on again, undo", () => {
+    vi.useFakeTimers();
+    try {
+      const store = new EditorStore(300, 2000);
+      let notified = 0;
+      store.subscribe(() => notified++);
+      let state = trackedSession('Marie');
+      store.refresh(state);
+      expect(store.getSnapshot()).toMatchObject({ tracking: true, author: 'Marie', canUndo: false });
+      const outline = store.getSnapshot().outline;
+      state = state.apply(toggled(state));
+      store.editorChanged(state);
+      expect(store.getSnapshot().tracking).toBe(false);
+      state = state.apply(toggled(state));
+      store.editorChanged(state);
+      expect(store.getSnapshot().tracking).toBe(true);
+      state = typeAt(state, at(state.doc, 'aux côtés'), 'x');
+      store.editorChanged(state);
+      expect(store.getSnapshot().canUndo).toBe(true);
+      // Three toggles shown, and the panels not rebuilt for them (their timer has not run).
+      expect(notified).toBe(4);
+      expect(store.getSnapshot().outline).toBe(outline);
+      // A keystroke that changes no toggle notifies nobody.
+      state = typeAt(state, at(state.doc, 'aux côtés'), 'y');
+      store.editorChanged(state);
+      expect(notified).toBe(4);
     } finally {
       vi.useRealTimers();
     }

@@ -1,7 +1,8 @@
 /**
  * The cover block of a Council contribution (docs/council-format.md, "Cover page"): a borderless
  * table with the logo slot and the session top left, agenda item left, document number, date and
- * original language right; the source line; the title in capitals; the framed box with bold run-in
+ * original language right (a conference document: its meeting line, `PLENARY MEETING`, where the
+ * agenda item stands, and `Addendum 1 to Document 56-E` as the number); the source line; the title in capitals; the framed box with bold run-in
  * headings (Purpose / Action required by the Council / … / rule / References), in the language of
  * the document.
  */
@@ -34,6 +35,7 @@ import {
 import { cmToTwips } from '../../council-style/index.js';
 import { textWidthTwips } from '../../council-style/index.js';
 import type { BodyElement } from './blocks.js';
+import { namesDocument } from '../text/cover.js';
 
 /** Name of the bookmark that marks the empty logo slot, for an editor's template or macro to fill. */
 const LOGO_SLOT_BOOKMARK = 'PlenaryLogoSlot';
@@ -65,8 +67,13 @@ function acceptedText(node: Node): string {
 
 const DOCUMENT_SUFFIX = /-[A-Z]$/;
 
-/** `C26/93` → `C26/93-F`: the number always ends with the language letter. */
+/**
+ * `C26/93` → `C26/93-F`: the number always ends with the language letter. An addendum to a
+ * conference document, `Addendum 1 to Document 56-E`, is `56(Add.1)-E`, as ITU's page headers write it.
+ */
 export function documentNumberText(raw: string, suffix: string): string {
+  const addendum = /^\S+\s+(\d+)\s+\S+\s+\S+\s+(\S+?)(-[A-Z])?$/u.exec(raw.trim());
+  if (addendum && /^add/i.test(raw.trim())) return `${addendum[2]}(Add.${addendum[1]})${addendum[3] ?? `-${suffix}`}`;
   const number = raw.replace(/^document\s+/i, '').trim();
   if (!number) return '';
   return DOCUMENT_SUFFIX.test(number) ? number : `${number}-${suffix}`;
@@ -127,7 +134,9 @@ function coverTable(c: Cover): Table {
   const { ctx, fields } = c;
   const { cover } = ctx.language;
   const width = textWidthTwips(ctx.table);
-  const left = Math.round(width / 2);
+  // A conference's name (`Conférence de plénipotentiaires (PP-26)`) is longer than a Council
+  // session's (`Conseil 2026`): its column takes three fifths, so the name keeps its code on one line.
+  const left = Math.round(fields.has('meeting') ? (width * 2) / 5 : width / 2);
   const right = width - left;
   const logoSlot = paragraph(ctx, {
     style: 'CoverTable',
@@ -148,14 +157,17 @@ function coverTable(c: Cover): Table {
             c,
             documentNumber,
             'CoverTable',
-            startsWithHeading(documentNumber, cover.document) ? '' : `${cover.document} `,
+            // `Addendum 1 to Document 56-E` names the document already.
+            namesDocument(documentNumber.textContent, cover.document) ? '' : `${cover.document} `,
             DOCUMENT_SUFFIX.test(acceptedText(documentNumber)) ? '' : `-${ctx.language.documentSuffix}`,
           ),
         ];
   const date = fields.has('date') ? [fieldParagraph(c, fields.get('date')!, 'CoverTable')] : [];
+  // A conference document names its meeting (PLENARY MEETING, COMMITTEE 5) where a Council one gives its agenda item.
+  const meeting = fields.has('meeting') ? [fieldParagraph(c, fields.get('meeting')!, 'Meeting')] : [];
   const rows: Array<[Paragraph[], Paragraph[]]> = [
     [[logoSlot], session],
-    [headedField(c, 'agendaItem', cover.agendaItem, 'CoverTable'), numberParagraph],
+    [[...meeting, ...headedField(c, 'agendaItem', cover.agendaItem, 'CoverTable')], numberParagraph],
     [[], date],
     [[], headedField(c, 'originalLanguage', cover.original, 'CoverTable')],
   ];

@@ -1,6 +1,6 @@
 /**
  * The cover of a Council document as text, in the canonical order the importer reads back
- * (shared/import/text/cover.ts): session and place lines, agenda item, document number, date,
+ * (shared/import/text/cover.ts): session and place lines, a conference document's meeting line, agenda item, document number, date,
  * original language (each with its prefix from the language table), source, title; then the box
  * headings, each followed by its paragraph, with the rule before `Références`.
  */
@@ -20,6 +20,17 @@ const BOX: ReadonlyArray<Exclude<keyof LanguageTable['cover'], 'agendaItem' | 'd
   'financialImplications',
   'references',
 ];
+
+/** Whether a document number field's text already holds the word `Document` (`Addendum 1 to Document 56-E`). */
+export function namesDocument(text: string, word: string): boolean {
+  const wanted = word.toLocaleLowerCase();
+  // Arabic joins "to the" to the word: `للوثيقة` names `الوثيقة`.
+  const stem = wanted.replace(/^ال/u, '');
+  return text
+    .toLocaleLowerCase()
+    .split(/\s+/u)
+    .some((candidate) => candidate === wanted || (stem !== wanted && candidate.endsWith(stem)));
+}
 
 export function coverLines(cover: Node, table: LanguageTable, textOf: FieldText): string[] {
   const fields = new Map<CoverFieldName, Node>();
@@ -41,10 +52,15 @@ export function coverLines(cover: Node, table: LanguageTable, textOf: FieldText)
 
   push('session');
   push('placeAndDates');
+  push('meeting');
   push('agendaItem', table.cover.agendaItem);
-  // An unfilled number (New revision, before the delegate has one) writes no line, as the Word
-  // cover writes no "Document": the heading alone would read back as the first line of the source.
-  if (value('documentNumber')?.trim()) push('documentNumber', table.cover.document);
+  // `Addendum 1 to Document 56-E` already names the document; `56-E` gets the word. An unfilled
+  // number (New revision, before the delegate has one) writes no line, as the Word cover writes
+  // no "Document": the heading alone would read back as the first line of the source.
+  const documentNumber = value('documentNumber');
+  if (documentNumber?.trim()) {
+    push('documentNumber', namesDocument(documentNumber, table.cover.document) ? '' : table.cover.document);
+  }
   push('date');
   push('originalLanguage', table.cover.original);
   push('source');

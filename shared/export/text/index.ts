@@ -15,7 +15,7 @@ import type { Node } from 'prosemirror-model';
 import { languageTable, type LanguageTable } from '../../languages/index.js';
 import { computeLabels, markedWords, referenceText, trackedReferenceText, type Labels } from '../../numbering/index.js';
 import type { ChangeKind } from '../../tracking/index.js';
-import { acceptAll, rejectAll } from '../../tracking/index.js';
+import { acceptAll, rejectAll, replacedReference } from '../../tracking/index.js';
 import { proposalIdentifiers, proposalReferenceText } from '../../proposals/index.js';
 import { coverLines } from './cover.js';
 import { blockState, inlineState, labelChange, paragraphMarkSuffix, wrap } from './marks.js';
@@ -215,8 +215,19 @@ class TextWriter {
       text += runState && runState !== state ? wrap(runState, run) : run;
       run = '';
     };
-    node.forEach((child) => {
+    for (let index = 0; index < node.childCount; index++) {
+      const child = node.child(index);
       const childState = this.marked ? inlineState(child) : null;
+      const replaced = this.marked && state === null ? replacedReference(node, index) : null;
+      if (replaced) {
+        // A reference replaced by another (a comparison that finds it names another item): the
+        // words both say stay unmarked, only the label is marked (`point [-5-][+4+] du décide`).
+        flush();
+        runState = null;
+        text += markedWords(this.referenceText(replaced.deleted, 'deletion'), this.referenceText(replaced.inserted, 'insertion'));
+        index++;
+        continue;
+      }
       if (childState !== runState) {
         flush();
         runState = childState;
@@ -233,7 +244,7 @@ class TextWriter {
       } else if (child.type.name === 'cross_reference') {
         run += this.referenceText(child, childState ?? state);
       }
-    });
+    }
     flush();
     return { text, notes };
   }

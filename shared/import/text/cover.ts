@@ -1,6 +1,6 @@
 /**
  * The cover of a Council document, read from the lines before its body (docs/council-format.md,
- * "Cover page"): session and place lines, agenda item, document number, date, original language,
+ * "Cover page"): session and place lines, a conference document's meeting line, agenda item, document number, date, original language,
  * the source line, the title in capitals, then the box headings (`Objet`, `Suite à donner par le
  * Conseil`, …, `Références`) each followed by its paragraph. The header template of later pages
  * (`- 2 -`, `C2001/#-F`) and the box rule (`__________________`) are dropped: the writers emit them.
@@ -21,6 +21,57 @@ export interface CoverResult {
 
 type Metadata = 'agendaItem' | 'documentNumber' | 'date' | 'originalLanguage';
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Whether a line above the metadata is a conference document's meeting line: the plenary meeting in
+ * the document's language, or, after the session and place lines, a line in capitals (`COMMITTEE 5`,
+ * `WORKING GROUP OF THE PLENARY`).
+ */
+function isMeetingLine(line: SourceLine, classify: LineClassifier, topLines: number): boolean {
+  if (classify.afterPrefix(line, classify.table.proposals.plenaryMeeting) === '') return true;
+  return topLines >= 2 && mostlyCapitals(line.plain);
+}
+
+/** `Addendum 1 to`, `الإضافة 3`, `Addendum 2 au`: the first line of a conference document's number on two lines. */
+const ADDENDUM_START = /^\p{L}+\s+\d+(?:\s+\p{L}{1,4})?$/u;
+
+/** The document word of a cover (`Document`, `الوثيقة`), with the Arabic article made optional for `للوثيقة`. */
+function documentWordPattern(word: string): string {
+  const stem = word.replace(/^ال/u, '');
+  return stem === word ? escapeRegExp(word) : `\\p{L}{0,3}${escapeRegExp(stem)}`;
+}
+
+/** `Addendum 1 to Document 56-E`, `الإضافة 3 للوثيقة 18-A`: a conference document's addendum, on one line. */
+function isAddendumNumber(text: string, documentWord: string): boolean {
+  return new RegExp(`^\\p{L}+\\s+\\d+\\s+(?:\\p{L}{1,4}\\s+)?${documentWordPattern(documentWord)}\\s+\\S+$`, 'iu').test(text);
+}
+
+/**
+ * `Document 56-E`, or the word with a clitic before it (Arabic `للوثيقة 18-A`, "to the document",
+ * where the table has `الوثيقة`): the second line of an addendum's number.
+ */
+function isDocumentLine(line: SourceLine, classify: LineClassifier): boolean {
+  if (line.label !== null) return false;
+  const word = classify.table.cover.document;
+  if (classify.afterPrefix(line, word) !== null) return true;
+  return new RegExp(`^\\p{L}{0,3}${documentWordPattern(word)}\\s+\\S+$`, 'iu').test(line.plain);
+}
+
+/** Indices of the two lines of an addendum's number (`Addendum 3` / `to Document 18-A`), kept whole as the document number. */
+function addendumLines(lines: readonly SourceLine[], classify: LineClassifier): Set<number> {
+  const found = new Set<number>();
+  lines.forEach((line, index) => {
+    const next = lines[index + 1];
+    if (line.label === null && next && ADDENDUM_START.test(line.plain) && isDocumentLine(next, classify)) {
+      found.add(index).add(index + 1);
+    }
+  });
+  return found;
+}
+
 /** The metadata line this is, with its value (`Document C26/93-F` → documentNumber `C26/93-F`). */
 function metadataOf(line: SourceLine, classify: LineClassifier): { name: Metadata; value: string } | null {
   const { cover } = classify.table;
@@ -28,6 +79,8 @@ function metadataOf(line: SourceLine, classify: LineClassifier): { name: Metadat
   if (agenda !== null) return { name: 'agendaItem', value: agenda };
   const document = classify.afterPrefix(line, cover.document);
   if (document !== null && /^\S+$/u.test(document)) return { name: 'documentNumber', value: document };
+  // A conference document's addendum, `Addendum 1 to Document 56-E`: kept whole.
+  if (line.label === null && isAddendumNumber(line.plain, cover.document)) return { name: 'documentNumber', value: line.plain };
   const original = classify.afterPrefix(line, cover.original);
   if (original !== null) return { name: 'originalLanguage', value: original };
   if (line.label === null && isDate(line.plain)) return { name: 'date', value: line.plain };
@@ -55,7 +108,8 @@ export function readCover(lines: readonly SourceLine[], classify: LineClassifier
     fields.set(name, paragraphs);
   };
 
-  const firstMetadata = lines.findIndex((line) => metadataOf(line, classify) !== null);
+  const addendum = addendumLines(lines, classify);
+  const firstMetadata = lines.findIndex((line, index) => addendum.has(index) || metadataOf(line, classify) !== null);
   let box: CoverFieldName | null = null;
   let previous: CoverFieldName | null = null;
   let topLines = 0;
@@ -72,10 +126,13 @@ export function readCover(lines: readonly SourceLine[], classify: LineClassifier
     let runs = line.runs;
     const metadata = box ? null : metadataOf(line, classify);
     if (box) name = box;
+    else if (addendum.has(index)) name = 'documentNumber';
     else if (metadata) {
       name = metadata.name;
       // A value that is the whole line (a date) keeps its runs, tracked changes included.
       if (metadata.value !== line.plain) runs = [metadata.value];
+    } else if (index < firstMetadata && !fields.has('meeting') && isMeetingLine(line, classify, topLines)) {
+      name = 'meeting';
     } else if (index < firstMetadata) {
       // Lines above the agenda item and document number: the session, then place and dates.
       name = topLines === 0 ? 'session' : 'placeAndDates';
@@ -94,7 +151,12 @@ export function readCover(lines: readonly SourceLine[], classify: LineClassifier
   for (const name of COVER_FIELDS) {
     const paragraphs = fields.get(name);
     if (!paragraphs) continue;
-    if (paragraphs.length > 1 && name !== 'title') {
+    // A title runs over several lines, as an addendum's number does (`Addendum 3` / `to Document 18-A`).
+    if (
+      paragraphs.length > 1 &&
+      name !== 'title' &&
+      !(name === 'documentNumber' && paragraphs.every(({ line }) => addendum.has(lines.indexOf(line))))
+    ) {
       warnings.push(`cover: the ${paragraphs.length} paragraphs of "${name}" were joined into one`);
     }
     children.push(
