@@ -305,8 +305,15 @@ export function markDeleted(out: Transaction, ctx: TrackContext, from: number, t
     }
     if (pos >= from && end <= to) {
       const change = blockChange(node);
+      // (A range that also takes the head's end joins the split itself, below.)
+      const split = change ? null : ownSplitTail(doc, pos, node, ctx, from);
       if (ctx.ownInsertion(change) || inOwnInsertion(pos)) realDeletions.push({ from: pos, to: end, block: true });
-      else if (change?.kind === 'insertion') {
+      else if (split) {
+        // The block only ever existed as the tail of the author's pending split: removing it
+        // undoes the split (the head paragraph gets back the mark the tail kept), nothing to show.
+        out.setNodeAttribute(split.head, 'paragraphMark', split.tailMark);
+        realDeletions.push({ from: pos, to: end, block: true });
+      } else if (change?.kind === 'insertion') {
         if (!blockDeletion(node)) out.setNodeAttribute(pos, 'deletion', blockChangeOf('deletion', ctx.deletion));
       } else if (change?.kind !== 'deletion' && hasChangeAttr(node)) {
         out.setNodeAttribute(pos, 'change', blockChangeOf('deletion', ctx.deletion));
@@ -344,6 +351,48 @@ export function markDeleted(out: Transaction, ctx: TrackContext, from: number, t
     if (range.block) out.deleteRange(a, b);
     else out.delete(a, b);
   }
+}
+
+/**
+ * When `block` (at `pos`) is the tail of a pending split by this author (the textblock just before
+ * it carries the author's inserted paragraph mark) and holds nothing of the original (one
+ * textblock, empty or all the author's inserted text): the head textblock's position and the
+ * paragraph mark the tail kept for it (markInserted gives the tail the split paragraph's mark).
+ * Enter at the end of an item makes such a block; Enter again in it (leaving the list) or
+ * deleting the item removes it whole.
+ */
+function ownSplitTail(
+  doc: Node,
+  pos: number,
+  block: Node,
+  ctx: TrackContext,
+  from: number,
+): { head: number; tailMark: BlockChange | null } | null {
+  if (block.isTextblock || block.isInline || pos === 0) return null;
+  let tail: Node | null = null;
+  let textblocks = 0;
+  block.descendants((node) => {
+    if (node.isTextblock) {
+      textblocks++;
+      tail = node;
+      return false;
+    }
+    return true;
+  });
+  const only = tail as Node | null;
+  if (textblocks !== 1 || !only) return null;
+  let original = false;
+  only.forEach((child) => {
+    const insertion = trackMarkOf(child, 'insertion');
+    if (!insertion || insertion.attrs.author !== ctx.author || trackMarkOf(child, 'deletion')) original = true;
+  });
+  if (original) return null;
+  const before = Selection.findFrom(doc.resolve(pos), -1, true);
+  if (!before || !before.$from.parent.isTextblock || before.$from.end() + 1 > pos || before.$from.end() >= from) return null;
+  if (hasWholeNodeBetween(doc, before.$from.after(), pos)) return null;
+  const mark = paragraphMark(before.$from.parent);
+  if (mark?.kind !== 'insertion' || mark.author !== ctx.author || insideDeletedBlock(before.$from)) return null;
+  return { head: before.$from.before(), tailMark: paragraphMark(only) ?? null };
 }
 
 /** Whether [.., to) goes past the textblock after `pos` into the start of the one after that. */

@@ -247,6 +247,29 @@ describe('tracked changes in Chromium', () => {
     expect(await old.evaluate((e) => getComputedStyle(e, '::before').textDecorationLine)).toBe('underline');
   });
 
+  it('Enter, Enter at the end of décide 1 leaves no deleted item: the labels below keep 2, 3 (#15)', async () => {
+    await trackAs(MARIE);
+    const decide1 = item("que l'UIT doit jouer le rôle de coordonnateur");
+    await caret(itemText("que l'UIT doit jouer le rôle de coordonnateur"), 'end');
+    await page.keyboard.press('Enter');
+    // The first Enter makes an empty item 2 and pushes the old 2 to 3.
+    await eventually(() => labelsOf(item("que l'UIT doit poursuivre la coordination"))).toEqual(['3', '2']);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('nouveau');
+    // The second Enter ends the list as it does untracked: "nouveau" is a paragraph of décide 1.
+    await eventually(() => decide1.locator('.pl-continuation').allTextContents()).toEqual(['nouveau']);
+    expect(await labelsOf(item("que l'UIT doit poursuivre la coordination"))).toEqual(['2', null]);
+    expect(await labelsOf(item("d'utiliser le cadre du SMSI"))).toEqual(['3', null]);
+    // No empty item left behind, no struck label anywhere.
+    expect(await page.locator('.pl-item[data-old-label]').count()).toBe(0);
+    expect(await decide1.locator('xpath=following-sibling::*[1]').getAttribute('data-label')).toBe('2');
+    await shot('enter-enter');
+    await openPanel();
+    await eventually(() => panelRows().count()).toBe(1);
+    expect(await row('nouveau').locator('.change-what').textContent()).not.toBe('Deleted');
+    expect(await row('nouveau').locator('.change-where').textContent()).toBe('décide 1');
+  });
+
   it('makes one insertion of an IME composition, and of a dead key, not fragments', async () => {
     await trackAs(MARIE);
     const target = itemText('la Résolution 140 (Rév. Bucarest');

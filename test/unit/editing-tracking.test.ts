@@ -10,7 +10,7 @@ import { Mark, type Node } from 'prosemirror-model';
 import { EditorState, TextSelection, type Transaction } from 'prosemirror-state';
 import { importText } from '../../shared/import/index.js';
 import { trackTransaction } from '../../shared/tracking/track.js';
-import { acceptAll, rejectAll } from '../../shared/tracking/index.js';
+import { acceptAll, blockChange, paragraphMark, rejectAll } from '../../shared/tracking/index.js';
 import {
   demoteItem,
   moveItemDown,
@@ -127,6 +127,53 @@ describe('structure commands under tracked changes', () => {
       tracked++;
     }
     expect(tracked).toBeGreaterThan(5);
+  });
+
+  it('Enter, Enter at the end of an item, both tracked: the empty item was never there, so rejecting gives the original back', () => {
+    const author = { name: 'Délégué' };
+    // A second later each time, as when a user presses the key twice.
+    let second = 0;
+    const now = () => `2026-11-23T00:00:${String(second++ % 60).padStart(2, '0')}Z`;
+    let tracked = 0;
+    let inSections = 0;
+    const ends = cursorPositions(ORIGINAL).filter((pos) => {
+      const { $from } = at(ORIGINAL, pos).selection;
+      return $from.parentOffset === $from.parent.content.size && $from.parent.type.name === 'item_text';
+    });
+    for (const pos of ends.filter((_pos, index) => index % 4 === 0)) {
+      const start = at(ORIGINAL, pos);
+      const split = built(KEYS.Enter!, start);
+      if (!split) continue;
+      const state = start.apply(trackTransaction(split, start, author, now));
+      if (state.selection.$from.parent.content.size > 0) continue;
+      // Backspace in the empty item instead takes it away with its split: the original, unmarked.
+      const back = built(KEYS.Backspace!, state);
+      expect(back?.docChanged, `Backspace at ${pos}`).toBe(true);
+      const undone = trackTransaction(back!, state, author, now).doc;
+      expect(sameButIds(undone, ORIGINAL), `Backspace at ${pos}`).toBe(true);
+      const tr = built(KEYS.Enter!, state);
+      if (!tr?.docChanged) continue;
+      const result = trackTransaction(tr, state, author, now);
+      result.doc.check();
+      expect(sameButIds(rejectAll(result.doc), ORIGINAL), `at ${pos}`).toBe(true);
+      expect(sameButIds(acceptAll(result.doc), acceptAll(tr.doc)), `at ${pos}`).toBe(true);
+      tracked++;
+      // An item of a section (décide 1, 2…): the empty item the first Enter made goes with its
+      // split, so nothing is shown deleted. (An empty sub-item is promoted instead, taking the sub-items
+      // after it along: those moves are tracked as deletions and insertions.)
+      const $item = state.selection.$from;
+      if ($item.node($item.depth - 3).type.name !== 'section') continue;
+      const deleted: string[] = [];
+      result.doc.descendants((node) => {
+        if (blockChange(node)?.kind === 'deletion' || node.attrs.deletion)
+          deleted.push(`${node.type.name} [${node.textContent.slice(0, 30)}]`);
+        if (paragraphMark(node)) deleted.push(`paragraph mark of ${node.type.name} [${node.textContent.slice(0, 30)}]`);
+      });
+      expect(deleted, `at ${pos}`).toEqual([]);
+      inSections++;
+    }
+    expect(tracked).toBeGreaterThan(5);
+    expect(inSections).toBeGreaterThan(2);
   });
 });
 

@@ -54,9 +54,13 @@ export function coverLines(cover: Node, table: LanguageTable, textOf: FieldText)
   push('placeAndDates');
   push('meeting');
   push('agendaItem', table.cover.agendaItem);
-  // `Addendum 1 to Document 56-E` already names the document; `56-E` gets the word.
+  // `Addendum 1 to Document 56-E` already names the document; `56-E` gets the word. An unfilled
+  // number (New revision, before the delegate has one) writes no line, as the Word cover writes
+  // no "Document": the heading alone would read back as the first line of the source.
   const documentNumber = value('documentNumber');
-  push('documentNumber', documentNumber !== null && namesDocument(documentNumber, table.cover.document) ? '' : table.cover.document);
+  if (documentNumber?.trim()) {
+    push('documentNumber', namesDocument(documentNumber, table.cover.document) ? '' : table.cover.document);
+  }
   push('date');
   push('originalLanguage', table.cover.original);
   push('source');
