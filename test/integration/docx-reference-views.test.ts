@@ -14,8 +14,10 @@ import { exportDocx } from '../../shared/export/docx/index.js';
 import { writeText } from '../../shared/export/text/index.js';
 import { importDocx } from '../../shared/import/docx/index.js';
 import { importText } from '../../shared/import/text/index.js';
+import { findItem } from '../../shared/numbering/index.js';
 import { scanReferences } from '../../shared/numbering/reference-link.js';
 import { trackTransaction } from '../../shared/tracking/track.js';
+import { docxParts, paragraphsOf } from '../support/docx-xml.js';
 import { buildDocx, del, ins, p, run, tab } from '../support/ooxml-package.js';
 import { applyStructuralEdit, DELEGATE, livingItems, type StructuralEdit } from '../support/structural-edits.js';
 
@@ -181,17 +183,44 @@ describe('the hand-built Word file of issue 20', () => {
     expect(liveIn(fromPlain)).toEqual(liveIn(fromWord));
   });
 
-  it('leaves a partly revised reference as text, and the style check says so', () => {
+  /** The file with the label of the reference to décide 5 revised in Word: `point <del>5</del><ins>4</ins> du décide`. */
+  function labelRevised(inserter: string): Uint8Array {
     const revised = body.replace(
       run("de lancer un appel à contributions, dont il est question au point 5 du décide, par l'intermédiaire d'un formulaire en ligne."),
       run('de lancer un appel à contributions, dont il est question au point ') +
         del(92, A, T, '5') +
-        ins(93, A, T, run('4')) +
+        ins(93, inserter, T, run('4')) +
         run(" du décide, par l'intermédiaire d'un formulaire en ligne."),
     );
-    const { doc } = importDocx(
-      buildDocx({ styles: ['ResNo', 'Restitle', 'Normalaftertitle', 'Call'].map((id) => ({ id, name: id })), body: revised }),
-    );
+    return buildDocx({ styles: ['ResNo', 'Restitle', 'Normalaftertitle', 'Call'].map((id) => ({ id, name: id })), body: revised });
+  }
+
+  it('reads a label revised to name another item as two live references, the old one deleted and the new one inserted', async () => {
+    const { doc } = importDocx(labelRevised(A));
+    const out = views(doc);
+    expect(linesWith(out.marked, 'dont il est question')[0]).toContain('au point [-5-][+4+] du décide,');
+    expect(linesWith(out.original, 'dont il est question')[0]).toContain('au point 5 du décide,');
+    expect(linesWith(out.final, 'dont il est question')[0]).toContain('au point 4 du décide,');
+    // Live: the deleted one names d'inviter (5 before the inserted item), the inserted one the Group's item (4).
+    const references: string[] = [];
+    doc.descendants((node) => {
+      if (node.type.name !== 'cross_reference') return true;
+      const kind = node.marks.map((m) => m.type.name).join('+') || 'untracked';
+      const target = findItem(doc, node.attrs.target as string)!.item.textContent;
+      references.push(`${kind}: ${target.slice(0, 20)}`);
+      return false;
+    });
+    expect(references).toEqual(["deletion: d'inviter les membre", 'insertion: que le Groupe de tra']);
+    expect(checkDocument(doc).filter((f) => f.code === 'ambiguous-reference' || f.code === 'dangling-reference')).toEqual([]);
+    // Written again, it is the same label-only revision.
+    const again = paragraphsOf(docxParts(await exportDocx(doc, { mode: 'markup' }))['word/document.xml']!).find((p) =>
+      p.text.includes('dont il est question'),
+    )!;
+    expect(again.runs.filter((r) => r.revision).map((r) => `${r.revision}:${r.text}:${r.author}`)).toEqual([`del:5:${A}`, `ins:4:${A}`]);
+  });
+
+  it('leaves a label revised by two authors (one deleted, another inserted) as text, and the style check says so', () => {
+    const { doc } = importDocx(labelRevised('Secrétariat'));
     const out = views(doc);
     expect(linesWith(out.marked, 'dont il est question')[0]).toContain('au point [-5-][+4+] du décide,');
     expect(linesWith(out.original, 'dont il est question')[0]).toContain('au point 5 du décide,');
