@@ -220,6 +220,37 @@ describe('the hand-built Word file of issue 20', () => {
     expect(again.runs.filter((r) => r.revision).map((r) => `${r.revision}:${r.text}:${r.author}`)).toEqual([`del:5:${A}`, `ins:4:${A}`]);
   });
 
+  it.each([
+    ['as Plenary wrote it before (no-break space of the template)', '\u00a0'],
+    ['as typed in Word', ' '],
+  ])(
+    'reads the whole phrase deleted and inserted (%s) as the renumbered live reference, and writes back only the label',
+    async (_, space) => {
+      const whole = body.replace(
+        run("de lancer un appel à contributions, dont il est question au point 5 du décide, par l'intermédiaire d'un formulaire en ligne."),
+        run('de lancer un appel à contributions, dont il est question au ') +
+          del(92, A, T, `point${space}5 du décide`) +
+          ins(93, A, T, run(`point${space}6 du décide`)) +
+          run(", par l'intermédiaire d'un formulaire en ligne."),
+      );
+      const { doc } = importDocx(
+        buildDocx({ styles: ['ResNo', 'Restitle', 'Normalaftertitle', 'Call'].map((id) => ({ id, name: id })), body: whole }),
+      );
+      expect(linesWith(views(doc).marked, 'dont il est question')[0]).toContain('au point [-5-][+6+] du décide,');
+      const live: string[] = [];
+      doc.descendants((node) => {
+        if (node.type.name === 'cross_reference')
+          live.push(`${node.marks.length}: ${findItem(doc, node.attrs.target as string)!.item.textContent.slice(0, 20)}`);
+        return true;
+      });
+      expect(live).toEqual(["0: d'inviter les membre"]);
+      const again = paragraphsOf(docxParts(await exportDocx(doc, { mode: 'markup' }))['word/document.xml']!).find((p) =>
+        p.text.includes('dont il est question'),
+      )!;
+      expect(again.runs.filter((r) => r.revision).map((r) => `${r.revision}:${r.text}`)).toEqual(['del:5', 'ins:6']);
+    },
+  );
+
   it('leaves a label revised by two authors (one deleted, another inserted) as text, and the style check says so', () => {
     const { doc } = importDocx(labelRevised('Secrétariat'));
     const out = views(doc);
