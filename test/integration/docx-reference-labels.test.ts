@@ -9,13 +9,16 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Node } from 'prosemirror-model';
+import { EditorState } from 'prosemirror-state';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareDocuments } from '../../shared/compare/index.js';
 import { exportDocx, type ExportMode } from '../../shared/export/docx/index.js';
 import { writeText } from '../../shared/export/text/index.js';
 import { importDocx } from '../../shared/import/docx/index.js';
 import { importText } from '../../shared/import/text/index.js';
+import type { LanguageCode } from '../../shared/languages/index.js';
 import { findItem } from '../../shared/numbering/index.js';
+import { translateFixedLines } from '../../shared/translation/index.js';
 import { docxParts, revisionReading, revisionsOf } from '../support/docx-xml.js';
 import { fixture } from '../support/fixtures.js';
 import { pandoc, pdfText, requireTool, sofficeConvert, tempDir } from '../support/office.js';
@@ -56,10 +59,16 @@ interface Case {
   references: string[];
 }
 
-function suggested(): Case {
-  const index = livingItems(OLD).findIndex((pos) => OLD.nodeAt(pos)!.textContent.startsWith(GROUP));
-  const doc = applyStructuralEdit(OLD, { kind: 'insert', at: index, text: NEW_TEXT });
+/** `old` with a new item inserted in suggestion mode before the Group's item. */
+function withItemSuggested(old: Node): Node {
+  const index = livingItems(old).findIndex((pos) => old.nodeAt(pos)!.textContent.startsWith(GROUP));
+  const doc = applyStructuralEdit(old, { kind: 'insert', at: index, text: NEW_TEXT });
   if (!doc) throw new Error('the tracked insertion did not apply');
+  return doc;
+}
+
+function suggested(): Case {
+  const doc = withItemSuggested(OLD);
   return {
     name: 'an item inserted in suggestion mode',
     doc,
@@ -191,4 +200,33 @@ describe('LibreOffice shows only the label revised', () => {
     expect(phrase(await pdfText(markupPdf!))).toBe('56');
     expect(phrase(await pdfText(finalPdf!))).toBe('6');
   }, 240_000);
+});
+
+describe.each([
+  ['en', 'paragraph\u00a0{5|6} of resolves'],
+  ['es', 'punto\u00a0{5|6} del resuelve'],
+  ['ru', 'пункт\u00a0{5|6} раздела решает'],
+  ['ar', 'الفقرة {5|6} من يقرر'],
+  ['zh', '做出决议第{5|6}段'],
+] as const)('Resolution 1332 with its keywords in %s', (language, wording) => {
+  const translated = () => {
+    const tr = EditorState.create({ doc: OLD }).tr;
+    translateFixedLines(tr, language as LanguageCode);
+    return withItemSuggested(tr.doc);
+  };
+
+  it(`revises only the label in Word and in the text (${wording}), and reads it back live`, async () => {
+    const doc = translated();
+    const author = DELEGATE.author.name;
+    const date = DELEGATE.now!();
+    const [before, after] = wording.split('{5|6}') as [string, string];
+    const word = await exportDocx(doc, { mode: 'markup' });
+    const xml = docxParts(word)['word/document.xml']!;
+    expect(referenceLine(xml)).toContain(`${before}{w:del ${author} ${date}: 5}{w:ins ${author} ${date}: 6}${after}`);
+    expect(textLine(doc, 'marked')).toContain(`${before}[-5-][+6+]${after}`);
+    const back = importDocx(word, { language }).doc;
+    expect(referencesOf(back)).toEqual([named('untracked', INVITER)]);
+    expect(textLine(back, 'marked')).toBe(textLine(doc, 'marked'));
+    expect(revisionReading(await documentXml(back, 'markup'))).toEqual(revisionReading(xml));
+  });
 });
