@@ -36,6 +36,7 @@ import { cmToTwips } from '../../council-style/index.js';
 import { textWidthTwips } from '../../council-style/index.js';
 import type { BodyElement } from './blocks.js';
 import { namesDocument } from '../text/cover.js';
+import { conferenceDocumentReference, conferenceOfSession } from '../../proposals/index.js';
 
 /** Name of the bookmark that marks the empty logo slot, for an editor's template or macro to fill. */
 const LOGO_SLOT_BOOKMARK = 'PlenaryLogoSlot';
@@ -67,25 +68,39 @@ function acceptedText(node: Node): string {
 
 const DOCUMENT_SUFFIX = /-[A-Z]$/;
 
+/** The word an addendum's number opens with: Addendum, Addéndum, الإضافة, Дополнительный документ. */
+const ADDENDUM_WORD = /^(?:add|الإضافة|дополнительн)/iu;
+
 /**
  * `C26/93` → `C26/93-F`: the number always ends with the language letter. An addendum to a
  * conference document, `Addendum 1 to Document 56-E`, is `56(Add.1)-E`, as ITU's page headers write it.
  */
 export function documentNumberText(raw: string, suffix: string): string {
-  const addendum = /^\S+\s+(\d+)\s+\S+\s+\S+\s+(\S+?)(-[A-Z])?$/u.exec(raw.trim());
-  if (addendum && /^add/i.test(raw.trim())) return `${addendum[2]}(Add.${addendum[1]})${addendum[3] ?? `-${suffix}`}`;
+  // `Addendum 1 to Document 56-E`, `الإضافة 3 للوثيقة 18-A` (Arabic writes "to the document" as one
+  // word), `Дополнительный документ 1 к Документу 56-R`: the addendum's number, then the document's.
+  const addendum = /^[\p{L}\s.]+?\s(\d+)\s+[\p{L}\s]+?\s(\d\S*?)(-[A-Z])?$/u.exec(raw.trim());
+  if (addendum && ADDENDUM_WORD.test(raw.trim())) return `${addendum[2]}(Add.${addendum[1]})${addendum[3] ?? `-${suffix}`}`;
   const number = raw.replace(/^document\s+/i, '').trim();
   if (!number) return '';
   return DOCUMENT_SUFFIX.test(number) ? number : `${number}-${suffix}`;
 }
 
-/** The document number of a document's cover, as the page header prints it. */
+/**
+ * The document number of a document's cover, as the page header prints it: a Council document's
+ * `C26/93-F` as written; a conference document's number after the conference's prefix, which its
+ * session line names (`Plenipotentiary Conference (PP-26)` and `56` → `PP26/56-E`).
+ */
 export function coverDocumentNumber(doc: Node, suffix: string): string {
   let number = '';
   doc.forEach((child) => {
     if (child.type.name !== 'cover') return;
-    const field = fieldsOf(child).get('documentNumber');
-    if (field) number = documentNumberText(acceptedText(field), suffix);
+    const fields = fieldsOf(child);
+    const field = fields.get('documentNumber');
+    if (!field) return;
+    number = documentNumberText(acceptedText(field), suffix);
+    const session = fields.get('session');
+    const conference = session ? conferenceOfSession(acceptedText(session)) : null;
+    if (conference) number = conferenceDocumentReference(conference, number);
   });
   return number;
 }
