@@ -41,6 +41,7 @@ import { FootnoteView } from './footnote-view.js';
 import { labelsPlugin } from './labels-plugin.js';
 import { bidiPlugin } from './bidi-plugin.js';
 import { proposalsViewPlugin } from './proposals-view.js';
+import { coverFurniturePlugin } from './cover-furniture.js';
 import { activeSectionPlugin } from './active-section.js';
 import { uniqueIdsPlugin } from '../../shared/model/index.js';
 import { compositionGuard } from './composition-guard.js';
@@ -120,6 +121,7 @@ export function editorPlugins(options: EditorPluginsOptions): Plugin[] {
     labelsPlugin(),
     bidiPlugin(),
     proposalsViewPlugin(),
+    coverFurniturePlugin(),
     activeSectionPlugin(),
     // Skips typing: only a transaction that inserts blocks or sets an id walks the document (mayIntroduceIds).
     uniqueIdsPlugin(),
