@@ -112,6 +112,10 @@ describe('The fixed text of the cover, in Chromium', () => {
     expect((await drawn(field(page, 'references'))).before).toBe('"__________________\\a Références"');
     // The agenda item beside the document number, as in Word's cover table.
     expect((await placeOf(field(page, 'agendaItem'))).top).toBe((await placeOf(field(page, 'documentNumber'))).top);
+    // No session line on this cover: the source still comes after the table, the title after it.
+    expect((await placeOf(field(page, 'source'))).top).toBeGreaterThan((await placeOf(field(page, 'originalLanguage'))).top);
+    expect((await placeOf(field(page, 'title'))).top).toBeGreaterThan((await placeOf(field(page, 'source'))).top);
+    expect((await placeOf(field(page, 'purpose'))).top).toBeGreaterThan((await placeOf(field(page, 'title'))).top);
 
     await shot(page, 'cover-c26-93-fr');
 
