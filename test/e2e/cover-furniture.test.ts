@@ -5,7 +5,7 @@
  * and none of it is text of the document: Select All + Copy and the selection give the fields' text
  * alone. Screenshots at 1366 px: test-artifacts/e2e-cover-*.png.
  */
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ import { serializeDocument } from '../../shared/file/index.js';
 import { importText } from '../../shared/import/index.js';
 import { conferenceByCode, newProposalsDocument } from '../../shared/proposals/index.js';
 import { tempDir } from '../support/browser.js';
-import { fixture } from '../support/fixtures.js';
+import { fixture, fixturePath } from '../support/fixtures.js';
 import { afterPaint, caret, editorOf, servedPerTest, shot } from '../support/page.js';
 
 /** The documents the tests open, in order: a French proposals document to PP-26, then C26/93 (French). */
@@ -35,7 +35,10 @@ writeFileSync(
 );
 const contribution = path.join(folder, 'c26-93.plenary');
 writeFileSync(contribution, serializeDocument(importText(fixture('council-c26-93-contribution-cover.txt')).doc));
-files.push(proposals, contribution);
+// A proposals document saved before the cover had its meeting line (format 2, test/fixtures/format-2).
+const older = path.join(folder, 'sen-pp26-format2.plenary');
+copyFileSync(fixturePath('format-2/sen-pp26-proposals.plenary'), older);
+files.push(proposals, contribution, older);
 
 const served = servedPerTest(() => files.shift()!);
 
@@ -127,5 +130,17 @@ describe('The fixed text of the cover, in Chromium', () => {
     expect(copied).toContain('X PL 2');
     expect(copied).not.toContain("Point de l'ordre du jour");
     expect(copied).not.toMatch(/^Objet$/m);
+  });
+
+  it('opens a proposals document saved before the meeting line with the line in its place, empty, beside the number', async () => {
+    const { page } = served;
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await expect.poll(() => field(page, 'meeting').count()).toBe(1);
+    expect((await field(page, 'meeting').innerText()).trim()).toBe('');
+    // Its placeholder says what goes there; the number beside it has its Document.
+    expect((await drawn(field(page, 'meeting'))).before).toBe('"Meeting (e.g. PLENARY MEETING, COMMITTEE 5)"');
+    expect((await placeOf(field(page, 'meeting'))).top).toBe((await placeOf(field(page, 'documentNumber'))).top);
+    expect(await drawn(field(page, 'documentNumber'))).toEqual({ before: '"Document "', after: 'none' });
+    await shot(page, 'cover-format-2');
   });
 });
