@@ -10,7 +10,7 @@ import { EditorState } from 'prosemirror-state';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { writeDocx } from '../../shared/export/docx/write.js';
-import { scriptSegments } from '../../shared/languages/index.js';
+import { scriptSegments, scriptSegmentsOfPieces } from '../../shared/languages/index.js';
 import { writeText } from '../../shared/export/index.js';
 import { importText } from '../../shared/import/index.js';
 import { languageTable, type LanguageCode } from '../../shared/languages/index.js';
@@ -35,10 +35,55 @@ describe('scriptSegments', () => {
       { text: 'C24', rightToLeft: false },
       { text: ')', rightToLeft: true },
     ]);
-    expect(scriptSegments('la Résolution 140 (Rév. Bucarest, 2022);', true)).toEqual([
-      { text: 'la Résolution 140 (Rév. Bucarest, 2022', rightToLeft: false },
-      { text: ');', rightToLeft: true },
+    // A bracket the Latin run opened closes inside it; the Arabic sentence's own full stop does not.
+    expect(scriptSegments('انظر la Résolution 140 (Rév. Bucarest, 2022). التالي', true)).toEqual([
+      { text: 'انظر ', rightToLeft: true },
+      { text: 'la Résolution 140 (Rév. Bucarest, 2022)', rightToLeft: false },
+      { text: '. التالي', rightToLeft: true },
     ]);
+  });
+
+  it('gives a Latin run that ends an Arabic line its closing bracket, and a Latin line all its punctuation', () => {
+    // The proposals cover's conference line before its Arabic name is known: `)` at the right end.
+    expect(scriptSegments('مؤتمر Plenipotentiary Conference (PP-26)', true)).toEqual([
+      { text: 'مؤتمر ', rightToLeft: true },
+      { text: 'Plenipotentiary Conference (PP-26)', rightToLeft: false },
+    ]);
+    expect(scriptSegments('Plenipotentiary Conference (PP-26)', true)).toEqual([
+      { text: 'Plenipotentiary Conference (PP-26)', rightToLeft: false },
+    ]);
+    expect(scriptSegments('la Résolution 140 (Rév. Bucarest, 2022);', true)).toEqual([
+      { text: 'la Résolution 140 (Rév. Bucarest, 2022);', rightToLeft: false },
+    ]);
+    // The Arabic name with ITU's Latin code: the code's run keeps its hyphen, the brackets are the Arabic line's.
+    expect(scriptSegments('مؤتمر المندوبين المفوضين (PP-26)', true)).toEqual([
+      { text: 'مؤتمر المندوبين المفوضين (', rightToLeft: true },
+      { text: 'PP-26', rightToLeft: false },
+      { text: ')', rightToLeft: true },
+    ]);
+    // A mixed place line: the Latin place and the days in one run, the Arabic month and the year outside.
+    expect(scriptSegments('Doha, 9–27 نوفمبر 2026', true)).toEqual([
+      { text: 'Doha, 9–27', rightToLeft: false },
+      { text: ' نوفمبر 2026', rightToLeft: true },
+    ]);
+    // A bracket the run did not open stays with the Arabic line.
+    expect(scriptSegments('القرار (C11) و C24)', true).map((s) => s.text)).toEqual(['القرار (', 'C11', ') و ', 'C24', ')']);
+  });
+
+  it('decides directions on the whole line when its text comes in pieces (marks, tracked changes)', () => {
+    const pieces = ['مؤتمر Plenipotentiary Conference (PP-', '26', ')'];
+    const cut = scriptSegmentsOfPieces(pieces, true);
+    expect(cut).toEqual([
+      [
+        { text: 'مؤتمر ', rightToLeft: true },
+        { text: 'Plenipotentiary Conference (PP-', rightToLeft: false },
+      ],
+      [{ text: '26', rightToLeft: false }],
+      [{ text: ')', rightToLeft: false }],
+    ]);
+    // Alone, the last piece would have taken the paragraph's direction.
+    expect(scriptSegments(')', true)).toEqual([{ text: ')', rightToLeft: true }]);
+    expect(scriptSegmentsOfPieces(['', 'abc'], true)).toEqual([[], [{ text: 'abc', rightToLeft: false }]]);
   });
 
   it('gives an Arabic name in a left-to-right line a right-to-left run, and text back whole', () => {
@@ -61,8 +106,14 @@ describe('scriptSegments', () => {
         segments.forEach((segment, index) => {
           expect(segment.text).not.toBe('');
           if (index > 0) expect(segment.rightToLeft).not.toBe(segments[index - 1]!.rightToLeft);
-          // A segment of the other direction starts and ends with a letter or digit of its own.
-          if (segment.rightToLeft !== rightToLeft) expect(segment.text).toMatch(/^[\p{L}\p{Nd}].*[\p{L}\p{Nd}]$|^[\p{L}\p{Nd}]$/su);
+          // A segment of the other direction is the whole text (no letter of the paragraph's own
+          // direction in it), or starts with a letter or digit of its own and ends with one or with
+          // a closing bracket it opened.
+          const ownLetter = rightToLeft ? /\p{Script=Arabic}/u : /(?!\p{Script=Arabic})\p{L}/u;
+          if (segment.rightToLeft !== rightToLeft && ownLetter.test(text)) {
+            expect(segment.text).toMatch(/^[\p{L}\p{Nd}](.*[\p{L}\p{Nd})])?$/su);
+            if (segment.text.endsWith(')')) expect(segment.text).toContain('(');
+          }
         });
       }),
       { numRuns: 300 },
