@@ -10,6 +10,7 @@ import { EditorState } from 'prosemirror-state';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { writeDocx } from '../../shared/export/docx/write.js';
+import { conferenceByCode, newProposalsDocument } from '../../shared/proposals/index.js';
 import { scriptSegments, scriptSegmentsOfPieces } from '../../shared/languages/index.js';
 import { writeText } from '../../shared/export/index.js';
 import { importText } from '../../shared/import/index.js';
@@ -190,6 +191,48 @@ describe('the cover in Chinese', () => {
 });
 
 describe('Word export', () => {
+  it("keeps a Latin run's closing bracket in its left-to-right run on an Arabic cover, wherever its text nodes break", async () => {
+    // WTDC-25 in Arabic: ITU's Arabic name with the Latin code, and Baku in English (no source showed it in Arabic).
+    const wtdc = newProposalsDocument({ language: 'ar', source: 'MEX', conference: conferenceByCode('WTDC-25'), documentNumber: '56' });
+    // The conference line as the English fallback, cut into three text nodes (a bold year, as a user could make it).
+    const cover = wtdc.firstChild!;
+    let sessionAt = -1;
+    let sessionSize = 0;
+    cover.forEach((field, offset) => {
+      if (field.attrs.name !== 'session') return;
+      sessionAt = 1 + offset;
+      sessionSize = field.content.size;
+    });
+    const schema = wtdc.type.schema;
+    const tr = EditorState.create({ doc: wtdc }).tr.replaceWith(sessionAt + 1, sessionAt + 1 + sessionSize, [
+      schema.text('World Telecommunication Development Conference (WTDC-'),
+      schema.text('25', [schema.marks.strong!.create()]),
+      schema.text(')'),
+    ]);
+    const body = paragraphsOf(docxParts(await writeDocx(tr.doc))['word/document.xml']!);
+    const line = body.find((p) => p.style === 'Session')!;
+    expect(line.bidi).toBe(true);
+    // The `)` alone in its text node is still the Latin run's: without w:rtl, Word sets it after `25`.
+    expect(line.runs.map((r) => [r.text, r.rtl])).toEqual([
+      ['World Telecommunication Development Conference (WTDC-', false],
+      ['25', false],
+      [')', false],
+    ]);
+    // The mixed place line: the Latin place and the days left to right, the Arabic month and year right to left.
+    const place = body.find((p) => p.text.startsWith('Baku'))!;
+    expect(place.runs.map((r) => [r.text, r.rtl])).toEqual([
+      ['Baku، 17–28', false],
+      [' نوفمبر 2025', true],
+    ]);
+    // The Arabic name with its Latin code: the brackets are the Arabic line's.
+    const wtdcLine = paragraphsOf(docxParts(await writeDocx(wtdc))['word/document.xml']!).find((p) => p.style === 'Session')!;
+    expect(wtdcLine.runs.map((r) => [r.text, r.rtl])).toEqual([
+      ['المؤتمر العالمي لتنمية الاتصالات (', true],
+      ['WTDC-25', false],
+      [')', true],
+    ]);
+  });
+
   it('splits an Arabic document into right-to-left Arabic runs and left-to-right Latin ones', async () => {
     const parts = docxParts(await writeDocx(switched('ar')));
     expect(malformedParts(parts)).toEqual([]);
