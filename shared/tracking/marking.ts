@@ -445,6 +445,16 @@ function joinOwnSplit(out: Transaction, pos: number, ctx: TrackContext, reachesO
   }
 }
 
+/**
+ * The position of the textblock that ends right before `pos` (only block boundaries between
+ * them: the head of a split whose tail starts at `pos`), or null.
+ */
+export function textblockJustBefore(doc: Node, pos: number): number | null {
+  const found = Selection.findFrom(doc.resolve(pos), -1, true);
+  if (!found || !found.$from.parent.isTextblock || found.$from.after() > pos) return null;
+  return hasWholeNodeBetween(doc, found.$from.after(), pos) ? null : found.$from.before();
+}
+
 function hasWholeNodeBetween(doc: Node, from: number, to: number): boolean {
   let whole = false;
   doc.nodesBetween(from, to, (node, pos) => {
