@@ -80,30 +80,36 @@ export const splitItem: Command = (state, dispatch) => {
 };
 
 /**
- * The position of the outermost item around `$pos` that is struck out as a tracked deletion (it
- * and its sub-items go when the deletion is accepted), or null.
+ * The position of the outermost item or list around `$pos` that is struck out as a tracked
+ * deletion (it and what it holds go when the deletion is accepted), or null.
  */
 function deletedItemAround($pos: ResolvedPos): number | null {
   for (let depth = 1; depth <= $pos.depth; depth++) {
     const node = $pos.node(depth);
-    if (node.type === types.item && !countsIn(node, 'new')) return $pos.before(depth);
+    if ((node.type === types.item || node.type === types.itemList) && !countsIn(node, 'new')) return $pos.before(depth);
   }
   return null;
 }
 
 /**
  * Enter in an item struck out as a tracked deletion, wherever the cursor is in it: a new empty
- * item right after it, the cursor in it. Splitting the struck item would give a new item that is
- * deleted before anything is typed in it (or bring the struck text after the cursor back to
- * life); Word's new paragraph in deleted text is a live one, and what is typed there is an
- * insertion. Under tracking, the new item is one inserted item.
+ * item right after it (after a struck sub-list, in a new list of its own), the cursor in it.
+ * Splitting the struck item would give a new item that is deleted before anything is typed in it
+ * (or bring the struck text after the cursor back to life); Word's new paragraph in deleted text
+ * is a live one, and what is typed there is an insertion. Under tracking, the new item is one
+ * inserted item.
  */
 function newItemAfterDeleted(pos: number): Command {
   return (state, dispatch) => {
     if (dispatch) {
-      const at = pos + state.doc.nodeAt(pos)!.nodeSize;
-      const tr = state.tr.insert(at, emptyItem(newId));
-      tr.setSelection(TextSelection.create(tr.doc, at + 2));
+      const deleted = state.doc.nodeAt(pos)!;
+      const at = pos + deleted.nodeSize;
+      const item = emptyItem(newId);
+      const tr =
+        deleted.type === types.item
+          ? state.tr.insert(at, item)
+          : state.tr.insert(at, types.itemList.create({ id: newId(), style: deleted.attrs.style as unknown }, item));
+      tr.setSelection(TextSelection.create(tr.doc, at + (deleted.type === types.item ? 2 : 3)));
       finish(tr, dispatch);
     }
     return true;
@@ -111,7 +117,8 @@ function newItemAfterDeleted(pos: number): Command {
 }
 
 /**
- * Enter in an empty item. A sub-item is promoted to the parent list. In a section, the empty
+ * Enter in an empty item. Right after a block struck out with tracking, it stays as it is. A
+ * sub-item is promoted to the parent list. In a section, the empty
  * last item starts a new section after this one (the cursor goes to its keyword line, as when a
  * Word user stops the numbering to type `décide`); an empty item between others loses its label
  * and becomes a continuation of the previous item; the empty first item stays as it is.
@@ -120,15 +127,17 @@ function newItemAfterDeleted(pos: number): Command {
 export const leaveList: Command = (state, dispatch) => {
   const context = itemAt(state.selection.$from);
   if (!context || !isEmptyItem(context.item)) return false;
+  // Right after a block struck out with tracking (Enter in a struck item made this one) there is no
+  // live item to continue, and promoting would carry what follows past the struck block: the empty
+  // item stays, ready to be typed in.
+  const before = context.index > 0 ? context.list.child(context.index - 1) : state.doc.resolve(context.listPos).nodeBefore;
+  if (before && !countsIn(before, 'new')) return true;
   if (context.holder === 'item') return promoteItem(state, dispatch);
   const isLast = context.index === context.list.childCount - 1;
   const itemEnd = context.pos + context.item.nodeSize;
 
   if (context.holder === 'section') {
     if (context.list.childCount === 1 || context.index === 0) return true; // nothing sensible to do
-    // After an item struck out with tracking there is no live item to continue: the paragraph
-    // would go when the deletion is accepted. The empty item stays, ready to be typed in.
-    if (!isLast && !countsIn(context.list.child(context.index - 1), 'new')) return true;
     if (!dispatch) return true;
     const tr = state.tr;
     if (isLast) {

@@ -20,7 +20,7 @@
 import { Mark, type Node } from 'prosemirror-model';
 import { Selection, type EditorState, type Transaction } from 'prosemirror-state';
 import { blockChange, blockChangeOf, blockDeletion, paragraphMark } from './attrs.js';
-import { textblockJustBefore, type TrackContext } from './marking.js';
+import { enclosing, textblockJustBefore, type TrackContext } from './marking.js';
 import { acceptAll, rejectAll } from './review.js';
 
 /** Applies to `out` the tracked form of `tr` described above and returns true, or changes nothing and returns false. */
@@ -40,11 +40,15 @@ export function trackLeavingOwnItem(out: Transaction, ctx: TrackContext, state: 
   for (const step of tr.steps) if (candidate.maybeStep(step).failed) return false;
   // The new paragraph is the tail of the split: no block change of its own; it keeps the paragraph
   // mark the head had before the split (the one that survives a join).
-  if (inItem && blockChange(candidate.doc.nodeAt($head.before(-1))!)) candidate.setNodeAttribute($head.before(-1), 'change', null);
-  if (!inItem && blockChange(candidate.doc.nodeAt(textPos)!)) candidate.setNodeAttribute(textPos, 'change', null);
+  // (An item another author inserted keeps that insertion: the tail split off it is part of it.)
+  const blockPos = inItem ? $head.before(-1) : textPos;
+  if (ctx.ownInsertion(blockChange(candidate.doc.nodeAt(blockPos)!))) candidate.setNodeAttribute(blockPos, 'change', null);
   candidate.setNodeAttribute(textPos, 'paragraphMark', before.tailMark);
+  keepListId(candidate, state.selection.$from.node(-2), inItem ? $head.before(-1) : -1);
   candidate.setNodeAttribute(head, 'paragraphMark', before.splitMark ?? blockChangeOf('insertion', ctx.insertion));
-  if (!sameButIds(rejectAll(candidate.doc), rejectAll(state.doc)) || !sameButIds(acceptAll(candidate.doc), acceptAll(tr.doc))) return false;
+  // Rejected, ids and all (a block back under another id would lose its references and changes);
+  // accepted, ids aside (the edit's new blocks have fresh ones either way).
+  if (!rejectAll(candidate.doc).eq(rejectAll(state.doc)) || !sameButIds(acceptAll(candidate.doc), acceptAll(tr.doc))) return false;
   for (const step of candidate.steps) out.step(step);
   out.setSelection(Selection.near(out.doc.resolve(textPos + 1)));
   return true;
@@ -70,13 +74,34 @@ function ownEmptyItem(state: EditorState, ctx: TrackContext): OwnEmptyItem | nul
   const change = blockChange(item);
   const head = textblockJustBefore(state.doc, $from.before(-1));
   const headMark = head === null ? null : paragraphMark(state.doc.nodeAt(head)!);
-  // An inserted item (a new first sub-item): the head gets an inserted mark of its own.
-  if (change) return ctx.ownInsertion(change) && head !== null && !headMark ? { splitMark: null, tailMark: null } : null;
-  const splitMark = headMark;
-  return ctx.ownInsertion(splitMark) ? { splitMark, tailMark } : null;
+  // An item the author inserted (a new first sub-item): the head gets an inserted mark of its own.
+  if (ctx.ownInsertion(change)) return head !== null && !headMark ? { splitMark: null, tailMark: null } : null;
+  if (!ctx.ownInsertion(headMark)) return null;
+  // The tail of the author's split: split off an item another author inserted, it is part of that
+  // insertion (the item before it carries the same change).
+  if (change && (change.kind !== 'insertion' || blockChange(enclosing(state.doc.resolve(head! + 1), item.type) ?? item)?.id !== change.id))
+    return null;
+  return { splitMark: headMark, tailMark };
 }
 
-/** Equal documents but for block ids (the edit gives the lists it opens fresh ones). */
+/**
+ * The items that followed the empty one went into a new list under it; when the list they were in
+ * is gone (the empty item was its first: the edit lifted it out), the new list is that list, and
+ * takes its id back, so that rejecting the split gives the original list, id and all.
+ */
+function keepListId(candidate: Transaction, list: Node, itemPos: number): void {
+  const item = itemPos >= 0 ? candidate.doc.nodeAt(itemPos) : null;
+  const followers = item?.maybeChild(1);
+  if (!item || followers?.type !== list.type || followers.attrs.id === list.attrs.id) return;
+  let present = false;
+  candidate.doc.descendants((node) => {
+    if (node.attrs.id === list.attrs.id) present = true;
+    return !present && !node.isTextblock;
+  });
+  if (!present) candidate.setNodeAttribute(itemPos + 1 + item.child(0).nodeSize, 'id', list.attrs.id);
+}
+
+/** Equal documents but for block ids. */
 function sameButIds(a: Node, b: Node): boolean {
   if (a.type !== b.type || a.childCount !== b.childCount || !Mark.sameSet(a.marks, b.marks)) return false;
   if (a.isText) return a.text === b.text;

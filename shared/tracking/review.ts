@@ -244,7 +244,13 @@ function deleteRunOnce(tr: Transform, run: Run, decision: Decision): void {
   const joins = $from.parent.isTextblock && $to.parent.isTextblock && !$from.sameParent($to);
   const survivingMark = joins ? ($to.parent.attrs.paragraphMark as unknown) : undefined;
   const firstPos = joins ? $from.before() : -1;
-  tr.delete(run.from, joins && decision === 'reject' ? splitUndoneTo($from, $to) : run.to);
+  const to = joins && decision === 'reject' ? splitUndoneTo($from, $to) : run.to;
+  // Undoing such a split, the list the items go back to is the one they came from, id and all
+  // (ProseMirror may rebuild it from the other side of the cut, with the id the split gave that).
+  const list = to === run.to ? null : { pos: $from.before($to.depth), id: $from.node($to.depth).attrs.id as unknown };
+  tr.delete(run.from, to);
+  const rebuilt = list && tr.doc.nodeAt(list.pos);
+  if (list && rebuilt?.type.name === 'item_list' && rebuilt.attrs.id !== list.id) tr.setNodeAttribute(list.pos, 'id', list.id);
   if (joins) {
     const merged = tr.doc.nodeAt(firstPos);
     if (merged?.isTextblock && hasParagraphMarkAttr(merged)) tr.setNodeAttribute(firstPos, 'paragraphMark', survivingMark ?? null);

@@ -228,6 +228,35 @@ describe('tracked Enter, Enter in a sub-item: only the new item is tracked', () 
   });
 });
 
+describe('tracked Enter, Enter in a list of the annex', () => {
+  it("at the end of the annex's b): a paragraph between two lists; c) to j) carry no mark, one card", () => {
+    let state = atEndOf(ORIGINAL, "superviser, examiner et étudier la mise en œuvre par l'");
+    state = type(press(press(state, 'Enter'), 'Enter'), 'nouveau');
+    // The items after it restart at a), as the plain edit numbers them.
+    expect(lines(writeText(state.doc), 'ANNEXE', 'j)').map((line) => line.slice(0, 16))).toEqual([
+      'ANNEXE',
+      'Mandat du Groupe',
+      'a)\tPermettre aux',
+      'b)\tsuperviser, e',
+      '[+nouveau+]',
+      'a)\tsuperviser et',
+      'b)\tdonner des in',
+      'c)\tfournir aux m',
+      'd)\tdonner des or',
+      'e)\tdonner des or',
+      'f)\télaborer, à l',
+      'g)\tfournir des o',
+      'h)\tsuivre les me',
+    ]);
+    expect(listChanges(state.doc).map(card)).toEqual([
+      'insertion paragraph-mark @undefined b): ¶',
+      'insertion text @undefined undefined: nouveau',
+    ]);
+    expect(writeText(rejectAll(state.doc))).toBe(writeText(ORIGINAL));
+    expect(lines(writeText(acceptAll(state.doc)), 'ANNEXE', 'j)').map((line) => line.slice(0, 20))[4]).toBe('nouveau');
+  });
+});
+
 describe('tracked Enter inside an item struck out as a deletion', () => {
   /** Décide 4 deleted with tracking (the toolbar's Delete Item), the caret in its text. */
   function deletedDecide4(offset: 'middle' | 'end'): EditorState {
@@ -277,5 +306,45 @@ describe('tracked Enter inside an item struck out as a deletion', () => {
     expect(panel(state.doc)).toEqual(PANEL);
     expect(lines(writeText(acceptAll(state.doc)), 'décide', 'charge le Groupe')).toEqual(FINAL);
     expect(writeText(rejectAll(state.doc))).toBe(writeText(ORIGINAL));
+  });
+
+  it('Enter, Enter in a sub-item of a struck sub-list (considérant g)): a live item in a new list after it', () => {
+    const $list = ORIGINAL.resolve(textPos(ORIGINAL, "de superviser l'adaptation de l'UIT"));
+    const start = EditorState.create({ doc: ORIGINAL });
+    const struck = start.apply(deleteBlock(start, $list.before(-2), { author: { name: 'Jean Dupont' }, now }));
+    let state = caretAt(struck.doc, textPos(struck.doc, "de superviser l'adaptation de l'UIT") + 5);
+    state = type(press(press(state, 'Enter'), 'Enter'), 'nouveau');
+    expect(listChanges(state.doc).map(card)).toEqual([
+      "deletion block item_list @considérant g): de superviser, d'examiner et d",
+      'insertion block item_list @considérant g): nouveau',
+    ]);
+    const final = lines(writeText(acceptAll(state.doc)), 'g)\tque, aux termes', 'h)');
+    expect(lines(writeText(state.doc), 'g)\tque, aux termes', 'h)').map((line) => line.slice(0, 20))).toEqual([
+      'g)\tque, aux termes d',
+      '\tpermettre aux membr',
+      '\tle Conseil a égalem',
+      '[-i)\tde superviser, ',
+      '[-ii)\tde superviser ',
+      '[-iii)\tde continuer ',
+      "[-iv)\td'examiner les",
+      "[-v)\td'examiner et d",
+      '[-–\tles activités de',
+      '[-–\tles règles et le',
+      '[-–\tla promotion des',
+      '[+i)\tnouveau+]',
+      '\tet les membres de l',
+      '\t\tà prendre une part',
+    ]);
+    expect(final.map((line) => line.slice(0, 20))).toEqual([
+      'g)\tque, aux termes d',
+      '\tpermettre aux membr',
+      '\tle Conseil a égalem',
+      'i)\tnouveau',
+      '\tet les membres de l',
+      '\t\tà prendre une part',
+    ]);
+    expect(writeText(rejectAll(state.doc))).toBe(
+      writeText(struck.doc.type.schema.topNodeType === state.doc.type ? rejectAll(struck.doc) : ORIGINAL),
+    );
   });
 });
