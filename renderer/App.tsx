@@ -64,6 +64,8 @@ export function App(props: AppProps) {
   const drop = useFileDrop(controller);
   // The reference picker asks for its entries when opened, not on every render.
   const targets = useCallback(() => referenceTargets(snapshot.outline), [snapshot.outline]);
+  // One function for the window's life: the outline's memoised rows are not drawn again for a new one.
+  const jumpTo = useCallback((id: string) => void (id && controller.jumpTo(id)), [controller]);
 
   const { reviewView, changesVisible } = state;
   const run = (command: Parameters<AppController['run']>[0]) => void controller.run(command);
@@ -107,12 +109,7 @@ export function App(props: AppProps) {
                 onReference={(id) => controller.insertProposalReference(id)}
               />
             ) : null}
-            <Outline
-              entries={snapshot.outline}
-              currentId={snapshot.currentId}
-              language={snapshot.language}
-              onJump={(entry) => entry.id && controller.jumpTo(entry.id)}
-            />
+            <Outline outline={snapshot.outline} currentId={snapshot.currentId} language={snapshot.language} onJump={jumpTo} />
             <PanelResizer panel="outline" />
           </div>
         ) : null}

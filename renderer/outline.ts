@@ -66,71 +66,138 @@ function kindOf(node: Node): OutlineKind | undefined {
   return OUTLINE_KINDS[node.type.name];
 }
 
-/**
- * Entries are cached by node: ProseMirror documents share unchanged nodes between states, so after
- * a keystroke only the edited item (and its ancestors) are looked at again. An entry is reused when
- * its node, label and depth are the same, which also keeps React's memoised rows from re-rendering.
- */
-export type OutlineCache = WeakMap<Node, OutlineEntry>;
-
 /** The text an entry shows: a section's keyword line, a heading or the title, an item's own first paragraph. */
 function entryText(node: Node, kind: OutlineKind): string {
   if (kind === 'section' || kind === 'annex') return node.firstChild?.textContent ?? '';
   return node.isTextblock ? node.textContent : leadText(node);
 }
 
+/** An entry's first words, as its row shows them. */
+export function entryPreview(node: Node, kind: OutlineKind): string {
+  return preview(entryText(node, kind));
+}
+
+const KINDS: readonly OutlineKind[] = ['title', 'resolution', 'section', 'item', 'annex', 'heading'];
+/** Kind and depth of an entry in one byte: the kind's index in the low 3 bits, the depth above. */
+const KIND_BITS = 3;
+const KIND_MASK = (1 << KIND_BITS) - 1;
+const MAX_DEPTH = 0xff >> KIND_BITS;
+
 /**
- * An entry reads its first words from its node when asked: only the rows in view are drawn, and
- * holding the first words of a thousand items (a fresh string wherever tracked changes split an
- * item's text) cost about 0.3 MB of the window's heap (heap snapshot, editor-open.bench.ts).
+ * The outline of one document: its entries' nodes, each entry's kind and depth packed in a byte,
+ * and the labels it was listed with. An entry object is made only when asked for (the rows in
+ * view, the reference picker when opened): one object per item of a thousand-item resolution, with
+ * a WeakMap to keep them between states, held about 60 KB of the window's heap (heap snapshot,
+ * editor-open.bench.ts). Unchanged nodes are shared between states, so a row drawn from its node,
+ * label and depth is still memoised across keystrokes (panels/Outline.tsx).
  */
-class NodeOutlineEntry implements OutlineEntry {
-  readonly translation?: TranslationStatus;
+export class Outline {
+  private constructor(
+    private readonly nodes: readonly Node[],
+    private readonly shapes: Uint8Array,
+    private readonly labels: Labels | null,
+  ) {}
 
-  constructor(
-    private readonly node: Node,
-    readonly id: string,
-    readonly kind: OutlineKind,
-    readonly label: string,
-    readonly depth: number,
-    translation: TranslationStatus | undefined,
-  ) {
-    if (translation) this.translation = translation;
+  static build(doc: Node, labels: Labels): Outline {
+    const nodes: Node[] = [];
+    const shapes: number[] = [];
+    const visit = (node: Node, itemDepth: number): void => {
+      const kind = kindOf(node);
+      // A heading and the title are textblocks: listed, then nothing inside them is. (Looking for
+      // kinds only below the textblock test left a report's outline empty.)
+      if (!kind && node.isTextblock) return;
+      if (kind) {
+        const depth = kind === 'item' ? 2 + itemDepth : kind === 'section' ? 1 : 0;
+        nodes.push(node);
+        shapes.push((Math.min(depth, MAX_DEPTH) << KIND_BITS) | KINDS.indexOf(kind));
+        if (node.isTextblock) return;
+      }
+      const nextItemDepth = kind === 'item' ? itemDepth + 1 : itemDepth;
+      node.forEach((child) => visit(child, nextItemDepth));
+    };
+    doc.forEach((child) => visit(child, 0));
+    return new Outline(nodes, Uint8Array.from(shapes), labels);
   }
 
-  get text(): string {
-    return preview(entryText(this.node, this.kind));
+  /** The outline of no document (the window before one is open). */
+  static readonly empty = new Outline([], new Uint8Array(0), null);
+
+  get length(): number {
+    return this.nodes.length;
+  }
+
+  node(index: number): Node {
+    return this.nodes[index]!;
+  }
+
+  kind(index: number): OutlineKind {
+    return KINDS[this.shapes[index]! & KIND_MASK]!;
+  }
+
+  /** 0 for the title, resolutions, annexes and headings; 1 for sections; 2+ for items by nesting. */
+  depth(index: number): number {
+    return this.shapes[index]! >> KIND_BITS;
+  }
+
+  id(index: number): string {
+    return (this.nodes[index]!.attrs.id as string | null) ?? '';
+  }
+
+  /** `a)`, `12`, `ii)`; '' when none. */
+  label(index: number): string {
+    const kind = this.kind(index);
+    if (kind === 'item') return this.labels?.items.get(this.id(index)) ?? '';
+    if (kind === 'heading') return this.labels?.headings.get(this.id(index)) ?? '';
+    return '';
+  }
+
+  /** An item's translation status, in a language version (shared/translation). */
+  translation(index: number): TranslationStatus | undefined {
+    return this.kind(index) === 'item' ? translationOf(this.nodes[index]!)?.status : undefined;
+  }
+
+  /** The entry at `index`, as an object of its own (made now; its text is read when asked). */
+  entry(index: number): OutlineEntry {
+    const node = this.nodes[index]!;
+    const kind = this.kind(index);
+    const translation = this.translation(index);
+    return {
+      id: this.id(index),
+      kind,
+      label: this.label(index),
+      depth: this.depth(index),
+      get text() {
+        return entryPreview(node, kind);
+      },
+      ...(translation ? { translation } : {}),
+    };
+  }
+
+  /** Every entry, made now. */
+  entries(): OutlineEntry[] {
+    return this.nodes.map((_, index) => this.entry(index));
+  }
+
+  /** The index of the first entry that passes `test`, -1 if none; entries are made one by one until then. */
+  findIndex(test: (entry: OutlineEntry) => boolean): number {
+    for (let index = 0; index < this.nodes.length; index++) if (test(this.entry(index))) return index;
+    return -1;
+  }
+
+  find(test: (entry: OutlineEntry) => boolean): OutlineEntry | undefined {
+    const index = this.findIndex(test);
+    return index < 0 ? undefined : this.entry(index);
+  }
+
+  /** The index of the entry of the block with this id, -1 if none. */
+  indexOf(id: string): number {
+    return this.nodes.findIndex((node) => node.attrs.id === id);
   }
 }
 
-function entryFor(node: Node, kind: OutlineKind, label: string, depth: number, cache: OutlineCache): OutlineEntry {
-  const cached = cache.get(node);
-  if (cached && cached.label === label && cached.depth === depth) return cached;
-  const status = kind === 'item' ? translationOf(node)?.status : undefined;
-  const entry = new NodeOutlineEntry(node, (node.attrs.id as string | null) ?? '', kind, label, depth, status);
-  cache.set(node, entry);
-  return entry;
-}
-
-export function buildOutline(doc: Node, labels: Labels, cache: OutlineCache = new WeakMap()): OutlineEntry[] {
-  const entries: OutlineEntry[] = [];
-  const visit = (node: Node, itemDepth: number): void => {
-    const kind = kindOf(node);
-    // A heading and the title are textblocks: listed, then nothing inside them is. (Looking for
-    // kinds only below the textblock test left a report's outline empty.)
-    if (!kind && node.isTextblock) return;
-    if (kind) {
-      const id = (node.attrs.id as string | null) ?? '';
-      const label = kind === 'item' ? (labels.items.get(id) ?? '') : kind === 'heading' ? (labels.headings.get(id) ?? '') : '';
-      const depth = kind === 'item' ? 2 + itemDepth : kind === 'section' ? 1 : 0;
-      entries.push(entryFor(node, kind, label, depth, cache));
-      if (node.isTextblock) return;
-    }
-    const nextItemDepth = kind === 'item' ? itemDepth + 1 : itemDepth;
-    node.forEach((child) => visit(child, nextItemDepth));
-  };
-  doc.forEach((child) => visit(child, 0));
-  return entries;
+/** The outline's entries as objects (see `Outline` for the compact form the window holds). */
+export function buildOutline(doc: Node, labels: Labels): OutlineEntry[] {
+  return Outline.build(doc, labels).entries();
 }
 
 export function buildFootnotes(doc: Node, labels: Labels): FootnoteEntry[] {
@@ -185,12 +252,16 @@ export interface ReferenceTarget {
 }
 
 /** The labelled items of the outline, each with the keyword of its section. */
-export function referenceTargets(outline: readonly OutlineEntry[]): ReferenceTarget[] {
+export function referenceTargets(outline: Outline): ReferenceTarget[] {
   const targets: ReferenceTarget[] = [];
   let section = '';
-  for (const entry of outline) {
-    if (entry.kind === 'section') section = entry.text;
-    else if (entry.kind === 'item' && entry.label) targets.push({ id: entry.id, label: entry.label, section, text: entry.text });
+  for (let index = 0; index < outline.length; index++) {
+    const kind = outline.kind(index);
+    if (kind === 'section') section = entryPreview(outline.node(index), kind);
+    else if (kind === 'item') {
+      const label = outline.label(index);
+      if (label) targets.push({ id: outline.id(index), label, section, text: entryPreview(outline.node(index), kind) });
+    }
   }
   return targets;
 }

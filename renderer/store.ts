@@ -17,16 +17,7 @@ import type { TrackingScope } from '../shared/schema/index.js';
 import { changeCards, type TrackedChange } from '../shared/tracking/index.js';
 import { namesTextOnly, proposalsOf } from '../shared/proposals/index.js';
 import { labelsOf } from './editor/labels-plugin.js';
-import {
-  buildFootnotes,
-  buildOutline,
-  countWords,
-  currentEntryId,
-  type FootnoteEntry,
-  type OutlineCache,
-  type OutlineEntry,
-  type WordCache,
-} from './outline.js';
+import { buildFootnotes, countWords, currentEntryId, Outline, type FootnoteEntry, type WordCache } from './outline.js';
 
 /** The document's top-level blocks. */
 function topLevel(doc: Node): Node[] {
@@ -36,7 +27,7 @@ function topLevel(doc: Node): Node[] {
 }
 
 export interface EditorSnapshot {
-  outline: OutlineEntry[];
+  outline: Outline;
   footnotes: FootnoteEntry[];
   /** Id of the outline entry around the cursor. */
   currentId: string | null;
@@ -89,7 +80,7 @@ function proposalEntries(doc: Node): ProposalEntry[] | null {
 }
 
 const EMPTY: EditorSnapshot = {
-  outline: [],
+  outline: Outline.empty,
   footnotes: [],
   currentId: null,
   wordCount: 0,
@@ -139,7 +130,6 @@ export class EditorStore {
   private idleRequested = false;
   private latest: EditorState | null = null;
   private lastDoc: EditorState['doc'] | null = null;
-  private readonly outlineCache: OutlineCache = new WeakMap();
   private readonly wordCache: WordCache = new WeakMap();
   private changesVisible = false;
   /** The document the listed changes were computed from. */
@@ -202,7 +192,7 @@ export class EditorStore {
     this.latest = state;
     const labels = labelsOf(state);
     const docChanged = state.doc !== this.lastDoc;
-    const outline = docChanged ? buildOutline(state.doc, labels, this.outlineCache) : this.snapshot.outline;
+    const outline = docChanged ? Outline.build(state.doc, labels) : this.snapshot.outline;
     const changes = this.changesOf(state.doc);
     const next: EditorSnapshot = {
       outline,

@@ -23,6 +23,7 @@ import {
   translationCounts,
   untranslatedMessage,
 } from '../../shared/translation/index.js';
+import { translateCoverFields } from '../../shared/carry-over/index.js';
 import type { ProposalSymbol, SectionKind } from '../../shared/schema/index.js';
 import {
   demoteItem,
@@ -538,13 +539,16 @@ export class AppController implements WindowContext {
 
   /**
    * Labels, reference wording and the keyword list follow the document's language; the keyword
-   * lines, the call and the number line's words are rewritten from the tables, and what the tables
-   * do not know is said.
+   * lines, the call and the number line's words are rewritten from the tables, so are the cover's
+   * data fields (document number, date, original language) as a carry-over writes them, and what
+   * the tables do not know is said.
    */
   setLanguage(language: LanguageCode): void {
     const surface = this.editing();
     if (!surface || language === surface.state.doc.attrs.language) return;
     const tr = surface.state.tr;
+    const from = surface.state.doc.attrs.language as LanguageCode;
+    translateCoverFields(tr, from, language);
     const phrases = translateFixedLines(tr, language);
     surface.dispatch(tr);
     if (phrases.untranslated.length > 0) this.say('info', untranslatedMessage(phrases, languageTable(language).name));

@@ -39,6 +39,7 @@ import { clipboardHtmlToText } from '../../shared/import/index.js';
 import { clipboardParser, clipboardSerializer, drawStructureNodes, markViews } from './dom-specs.js';
 import { FootnoteView } from './footnote-view.js';
 import { labelsPlugin } from './labels-plugin.js';
+import { viewTreeTrimming } from './compact-view.js';
 import { bidiPlugin } from './bidi-plugin.js';
 import { proposalsViewPlugin } from './proposals-view.js';
 import { activeSectionPlugin } from './active-section.js';
@@ -131,6 +132,8 @@ export function editorPlugins(options: EditorPluginsOptions): Plugin[] {
     trackingPlugin({ author: { name: options.author }, ...(options.tracking === undefined ? {} : { enabled: options.tracking }) }),
     compositionGuard(),
     pendingPastesPlugin(),
+    // The page's view tree without spare room, trimmed when idle after a change (memory, see the module).
+    viewTreeTrimming(),
     // Before the registry's keys: in a table, Tab moves between cells rather than demoting an item.
     keymap(tableKeys()),
     keymap(keyBindings(editorKeyCommands(), keyPlatform())),

@@ -158,8 +158,22 @@ export function markToDOM(mark: Mark): DOMOutputSpec {
 export function drawStructureNodes(schema: Schema): void {
   for (const type of Object.values(schema.nodes)) {
     if (type.name === 'doc' || type.name === 'text' || type.name === 'footnote' || type.spec.toDOM) continue;
-    type.spec.toDOM = (node) => nodeToDOM(node);
+    type.spec.toDOM = (node) => renderNode(node);
   }
+}
+
+/**
+ * The node's element, built here rather than by the view from the spec array. Given an array, the
+ * view checks that no array of the node's attributes is used as markup (a guard against specs built
+ * from attribute values) and keeps the answer in a WeakMap entry per attributes object: one per
+ * block, as every block has its own id — about 30 KB on the 1,100-item resolution (heap snapshot,
+ * editor-open.bench.ts). `nodeToDOM` writes attribute values only as strings into attributes, never
+ * an attribute's array as markup, so the guard has nothing to find here.
+ */
+function renderNode(node: Node): DOMOutputSpec {
+  const { dom, contentDOM } = DOMSerializer.renderSpec(document, nodeToDOM(node));
+  // renderSpec of an array always makes an element.
+  return contentDOM ? { dom: dom as Element, contentDOM } : { dom: dom as Element };
 }
 
 export function markViews(schema: Schema): Record<string, MarkViewConstructor> {

@@ -16,6 +16,7 @@ import { numberingPlugin } from '../../shared/numbering/index.js';
 import { resolveWithMapping, type Decision } from '../../shared/tracking/index.js';
 import { listChanges, type TrackedChange } from '../../shared/tracking/index.js';
 import { labelsPlugin } from './labels-plugin.js';
+import { viewTreeTrimming } from './compact-view.js';
 import { bidiPlugin } from './bidi-plugin.js';
 
 export type ReviewView = 'markup' | 'final' | 'original';
@@ -53,7 +54,11 @@ export interface Preview {
 export function previewState(markup: EditorState, view: 'final' | 'original'): Preview {
   const { doc, mapping } = resolveWithMapping(markup.doc, DECISION[view]);
   const selection = mappedSelection(doc, mapping.map(markup.selection.anchor, -1), mapping.map(markup.selection.head, -1));
-  const state = EditorState.create({ doc, selection, plugins: [numberingPlugin(), labelsPlugin(), bidiPlugin(), readOnly] });
+  const state = EditorState.create({
+    doc,
+    selection,
+    plugins: [numberingPlugin(), labelsPlugin(), bidiPlugin(), viewTreeTrimming(), readOnly],
+  });
   return { view, state, mapping, initialSelection: state.selection };
 }
 

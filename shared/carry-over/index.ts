@@ -7,4 +7,4 @@ export {
   type CarryOverReport,
   type CarryOverResult,
 } from './carry-over.js';
-export { readCoverDate, translateCoverField } from './cover.js';
+export { readCoverDate, translateCoverField, translateCoverFields } from './cover.js';

@@ -430,6 +430,22 @@ export class SharedWordsLinker {
    * null; `textblock` stands at `pos` in the document (it may be a trial version of the textblock there).
    */
   referenceAt(textblock: Node, pos: number, from: number, to: number, read: NumberingView = 'original'): Node | null {
+    const found = this.referenceAround(textblock, pos, from, to, read);
+    return found && found.from === from && found.to === to ? found.node : null;
+  }
+
+  /**
+   * The reference whose words cover [from, to) of `textblock` (the label a Word user revised inside
+   * `point 5 du décide`), read in the `read` numbering, with the offsets of its whole phrase in
+   * `textblock`; null when no linked phrase covers that span.
+   */
+  referenceAround(
+    textblock: Node,
+    pos: number,
+    from: number,
+    to: number,
+    read: NumberingView = 'original',
+  ): { node: Node; from: number; to: number } | null {
     if (!this.table) return null;
     const $pos = this.doc.resolve(pos);
     let resolutionDepth = -1;
@@ -450,10 +466,10 @@ export class SharedWordsLinker {
     }
     const out: Array<ScannedReference & { link?: Link }> = [];
     linker.scanTextblock(textblock, pos, views, null, out);
+    const start = pos + 1;
     const found = out.find(
-      (s) =>
-        s.link && s.link.from === pos + 1 + from && s.link.to === pos + 1 + to && s.outcome.kind === 'linked' && s.outcome.view === read,
+      (s) => s.link && s.link.from <= start + from && s.link.to >= start + to && s.outcome.kind === 'linked' && s.outcome.view === read,
     );
-    return found?.link?.node ?? null;
+    return found?.link ? { node: found.link.node, from: found.link.from - start, to: found.link.to - start } : null;
   }
 }

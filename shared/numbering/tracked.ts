@@ -103,14 +103,22 @@ export interface WordChange {
 }
 
 /**
+ * Where a reference splits into words: after a space, and around each Chinese character — Chinese
+ * writes no space (`做出决议第5段`), so each character is a word and the label (`5`, `a)`) between
+ * them is one too.
+ */
+const WORD_BOUNDARY = /(?<=[\s\u00a0])|(?<=\p{Script=Han})|(?=\p{Script=Han})/u;
+
+/**
  * Where two renderings of a reference differ, to the word and, in the changed word, to the label's
  * value (`point 5 du décide` → `point 6 du décide`: only `5`/`6`; `considérant c)` → `considérant
- * d)`: only `c`/`d`). The writers mark only that part, so the reader sees which label changed.
+ * d)`: only `c`/`d`; `做出决议第5段` → `做出决议第6段`: only `5`/`6`). The writers mark only that
+ * part, so the reader sees which label changed.
  */
 export function wordChange(original: string, renewed: string): WordChange {
   if (original === renewed) return { before: original, deleted: '', inserted: '', after: '' };
-  const a = original.split(/(?<=[\s\u00a0])/u);
-  const b = renewed.split(/(?<=[\s\u00a0])/u);
+  const a = original.split(WORD_BOUNDARY);
+  const b = renewed.split(WORD_BOUNDARY);
   let head = 0;
   while (head < a.length - 1 && head < b.length - 1 && a[head] === b[head]) head++;
   let tail = 0;

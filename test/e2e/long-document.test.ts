@@ -11,7 +11,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serializeDocument } from '../../shared/file/index.js';
 import { longResolution } from '../support/long-resolution.js';
-import { editorOf, openServedEditor, shot, type ServedEditor } from '../support/page.js';
+import { caret, editorOf, openServedEditor, shot, type ServedEditor } from '../support/page.js';
 import { tempDir } from '../support/browser.js';
 import { eventually } from '../support/eventually.js';
 
@@ -132,6 +132,48 @@ describe('a 1,100-item resolution in Chromium', () => {
     await eventually(() => typed.count()).toBe(1);
     expect(await caretInView()).toBe(true);
     await shot(page, 'long-paged');
+  });
+
+  it('trims its view tree when idle, and edits, renumbers and undoes after a trim as before', async () => {
+    const editor = editorOf(page);
+    // ProseMirror's view tree as renderer/editor/compact-view.ts reaches it (internals of
+    // prosemirror-view): a description on the root element, with a `children` array at each node.
+    const arrays = await editor.evaluate((root) => {
+      type Desc = { children?: unknown };
+      let count = 0;
+      const walk = (desc: Desc): void => {
+        if (!Array.isArray(desc.children)) return;
+        count += 1;
+        for (const child of desc.children as Desc[]) walk(child);
+      };
+      walk((root as unknown as { pmViewDesc: Desc }).pmViewDesc);
+      return count;
+    });
+    expect(arrays).toBeGreaterThan(2000);
+    await eventually(async () => Number(await editor.getAttribute('data-trimmed-view-arrays'))).toBeGreaterThan(2000);
+
+    const labelOf = (text: Locator) => text.evaluate((element) => element.closest('.pl-item')!.getAttribute('data-label'));
+    const before = await labelOf(itemText(501));
+    await editor.evaluate((root) => root.removeAttribute('data-trimmed-view-arrays'));
+    await caret(itemText(500), 'end');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('point nouveau');
+    const added = page.locator('.pl-item-text', { hasText: 'point nouveau' });
+    await eventually(() => added.count()).toBe(1);
+    // The items after it are renumbered in the page, and the tree is trimmed again once idle.
+    await eventually(() => labelOf(itemText(501))).not.toBe(before);
+    await eventually(async () => Number(await editor.getAttribute('data-trimmed-view-arrays'))).toBeGreaterThan(2000);
+    // Typing into the trimmed tree, then undoing it all, shows the text as it was.
+    await page.keyboard.type(' encore');
+    await eventually(() => added.textContent()).toBe('point nouveau encore');
+    // Three undo steps: the two typings (apart by more than the grouping delay) and the Enter.
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Control+z');
+      await page.waitForTimeout(100);
+    }
+    await eventually(() => labelOf(itemText(501))).toBe(before);
+    expect(await added.count()).toBe(0);
+    expect(await itemText(500).textContent()).toMatch(/numéro 500 sur .*;$/);
   });
 
   it('ran without a console error or an uncaught exception', () => {

@@ -12,7 +12,7 @@ import type { Node } from 'prosemirror-model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportDocx } from '../../shared/export/index.js';
 import { computeLabels, type Labels } from '../../shared/numbering/index.js';
-import { trackedReferenceText } from '../../shared/numbering/index.js';
+import { trackedReferenceText, wordChange } from '../../shared/numbering/index.js';
 import { acceptAll, rejectAll } from '../../shared/tracking/index.js';
 import type { BlockChange } from '../../shared/schema/index.js';
 import { AUTHOR_RU, AUTHOR_SEC, contributionC26_93, revised1332 } from '../support/docx-fixtures.js';
@@ -318,11 +318,13 @@ function modelRevisions(doc: Node): Revision[] {
         if (revised(own)) emit(own, own.ins !== null && own.del === null ? rendered.new.text : rendered.original.text);
         else if (!rendered.changed) plain(rendered.new.text);
         else {
+          // Only the label is revised, the words both numberings share stay plain (`rappelant [-c-][+d+]) ci-dessus`).
           const credit = itemCredit.get(child.attrs.target as string) ?? '';
-          sequence.push(
-            { kind: 'deletion', author: credit, text: rendered.original.text },
-            { kind: 'insertion', author: credit, text: rendered.new.text },
-          );
+          const change = wordChange(rendered.original.text, rendered.new.text);
+          plain(change.before);
+          if (change.deleted) sequence.push({ kind: 'deletion', author: credit, text: change.deleted });
+          if (change.inserted) sequence.push({ kind: 'insertion', author: credit, text: change.inserted });
+          plain(change.after);
         }
       }
     });

@@ -198,3 +198,39 @@ export function revisionStretches(xml: string): RevisionStretch[] {
   }
   return out;
 }
+
+const REVISIONS = new Set(['w:ins', 'w:del', 'w:moveFrom', 'w:moveTo']);
+
+/**
+ * What a Word reader sees of a part, paragraph by paragraph: the style, the paragraph mark's
+ * revision, and the text in stretches of one revision each (`=` for plain text, `w:del Author
+ * date` for a deletion, `w:ins … > w:del …` for a deletion inside an insertion). Revision ids and
+ * where runs are split are left out: they differ between two writings of the same revisions.
+ */
+export function revisionReading(xml: string): string[] {
+  return findAll(parseXml(xml), 'w:p').map((p) => {
+    const pPr = firstChild(p, 'w:pPr');
+    const style = pPr ? (attr(firstChild(pPr, 'w:pStyle') ?? {}, 'w:val') ?? 'Normal') : 'Normal';
+    const markRpr = pPr ? firstChild(pPr, 'w:rPr') : undefined;
+    const mark = markRpr ? childrenOf(markRpr).find((n) => REVISIONS.has(nameOf(n))) : undefined;
+    const stretches: Array<{ revision: string; text: string }> = [];
+    const add = (revision: string, text: string) => {
+      const last = stretches.at(-1);
+      if (last?.revision === revision) last.text += text;
+      else if (text) stretches.push({ revision, text });
+    };
+    const walk = (nodes: XmlNode[], revision: string) => {
+      for (const node of nodes) {
+        const name = nameOf(node);
+        if (name === 'w:r') add(revision, textOf(node));
+        else if (REVISIONS.has(name)) {
+          const here = `${name} ${attr(node, 'w:author') ?? ''} ${attr(node, 'w:date') ?? ''}`;
+          walk(childrenOf(node), revision === '=' ? here : `${revision} > ${here}`);
+        } else if (name !== 'w:pPr') walk(childrenOf(node), revision);
+      }
+    };
+    walk(childrenOf(p), '=');
+    const markText = mark ? ` [mark ${nameOf(mark)} ${attr(mark, 'w:author') ?? ''}]` : '';
+    return `${style}${markText}: ${stretches.map((s) => (s.revision === '=' ? s.text : `{${s.revision}: ${s.text}}`)).join('')}`;
+  });
+}

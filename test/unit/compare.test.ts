@@ -254,10 +254,13 @@ describe('compareDocuments of the resolution in force with a contribution made f
     // Text: only the label is marked, as for a renumbered reference.
     expect(writeText(result)).toContain('dont il est question au point\u00a0[-5-][+4+] du décide, par');
     expect(writeText(result)).not.toContain('[-point');
-    // Word keeps the whole phrase deleted and inserted: its importer (shared/import/docx) rebuilds
-    // a live reference from exactly that pair of runs.
+    // Word the same: only the label is a revision (`point <w:del>5</w:del><w:ins>4</w:ins> du décide`);
+    // its importer (shared/import/docx) rebuilds the two live references from that form.
     const xml = docxParts(await writeDocx(result))['word/document.xml']!;
-    expect(findAll(parseXml(xml), 'w:ins').map((node) => textOf(node))).toContain('point\u00a04 du décide');
+    const paragraph = findAll(parseXml(xml), 'w:p').find((p) => textOf(p).includes('dont il est question'))!;
+    expect(findAll([paragraph], 'w:del').map((node) => textOf(node))).toEqual(['5']);
+    expect(findAll([paragraph], 'w:ins').map((node) => textOf(node))).toEqual(['4']);
+    expect(textOf(paragraph)).toContain('dont il est question au point\u00a054 du décide, par');
     // Accept and reject still give each version.
     expect(writeText(acceptAll(result))).toMatch(/question au point\u00a04 du décide/);
     expect(writeText(rejectAll(result))).toBe(writeText(OLD));

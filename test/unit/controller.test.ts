@@ -192,6 +192,37 @@ describe('the Final and Original previews', () => {
   });
 });
 
+describe('the document language', () => {
+  /** The cover fields of the open document, by name. */
+  const coverOf = ({ surface }: Started): Record<string, string> => {
+    const fields: Record<string, string> = {};
+    surface.state.doc.descendants((node) => {
+      if (node.type.name === 'cover_field') fields[node.attrs.name as string] = node.textContent;
+      return node.type.name === 'doc' || node.type.name === 'cover';
+    });
+    return fields;
+  };
+
+  it("switching it rewrites the cover's data fields as a carry-over does, prose left to translate, in one undo step (C26/93)", async () => {
+    const host = fakeHost({ authorName: 'Marie Dupont' });
+    host.next.initial = opened('council-c26-93-contribution-cover.txt');
+    const started = { host, ...(await startedController(host)) };
+    const before = coverOf(started);
+    expect(before).toMatchObject({ documentNumber: 'C26/93-F', date: '14 avril 2026', originalLanguage: 'russe', agendaItem: 'PL 2' });
+
+    started.controller.setLanguage('en');
+    const after = coverOf(started);
+    expect(after).toMatchObject({ documentNumber: 'C26/93-E', date: '14 April 2026', originalLanguage: 'Russian', agendaItem: 'PL 2' });
+    // Prose is the translator's: the title stays as written.
+    expect(after.title).toBe(before.title);
+    expect(started.surface.state.doc.attrs.language).toBe('en');
+
+    await started.controller.run('undo');
+    expect(coverOf(started)).toEqual(before);
+    expect(started.surface.state.doc.attrs.language).toBe('fr');
+  });
+});
+
 describe('file commands', () => {
   it('run one after the other: a Save and a Word export pressed while an Open is reading act on what it opened', async () => {
     const started = await withResolution();

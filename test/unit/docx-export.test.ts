@@ -326,14 +326,19 @@ describe('revision marks', () => {
     expect(next.runs[0]).toMatchObject({ revision: null, text: '2\t' });
   });
 
-  it('writes a cross-reference to a renumbered item as old text deleted + new text inserted', () => {
+  it("writes a cross-reference to a renumbered item with only its label revised, the phrase's other words plain", () => {
     const item = byText(body, "compte tenu de l'alinéa");
     expect(item.runs.filter((r) => r.revision).map((r) => [r.revision, r.text])).toEqual([
       ['del', '3'],
       ['ins', '2'],
-      ['del', 'rappelant c) ci-dessus'],
-      ['ins', 'rappelant d) ci-dessus'],
+      ['del', 'c'],
+      ['ins', 'd'],
     ]);
+    // The words both numberings share are plain runs around the label: `rappelant ` … `) ci-dessus`.
+    const label = item.runs.findIndex((r) => r.revision === 'del' && r.text === 'c');
+    expect(item.runs[label - 1]).toMatchObject({ revision: null, text: 'rappelant ' });
+    expect(item.runs[label + 1]).toMatchObject({ revision: 'ins', text: 'd' });
+    expect(item.runs[label + 2]).toMatchObject({ revision: null, text: ') ci-dessus' });
   });
 
   it('leaves the document it exports untouched', async () => {

@@ -8,6 +8,7 @@
 import type { Node } from 'prosemirror-model';
 import { TextSelection, type EditorState } from 'prosemirror-state';
 import { baseKeymap, chainCommands } from 'prosemirror-commands';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { structureKeymap } from '../../shared/editing/index.js';
 import { exportDocx } from '../../shared/export/docx/index.js';
@@ -107,5 +108,49 @@ describe('deleting a section keyword with tracking on', () => {
     const expected = before.filter((s) => !s.startsWith('décide ('));
     expect(keywords(acceptAll(result.state.doc))).toEqual(expected);
     expect(keywords(importDocx(await exportDocx(result.state.doc, { mode: 'final' })).doc)).toEqual(expected);
+  });
+});
+
+describe('a keyword line left empty with tracking off, through Word', () => {
+  /** The resolution with the words of its "décide" keyword deleted, tracking off: the empty line stays, to be typed into. */
+  function emptiedKeyword(): Node {
+    const state = createEditorState(trackedSession('Marie').doc, { author: 'Marie', tracking: false });
+    const { pos, node } = keywordAt(state.doc, 'décide');
+    const result = pressDelete(select(state, pos + 1, pos + 1 + node.content.size));
+    expect(result.ok).toBe(true);
+    return result.ok ? result.state.doc : state.doc;
+  }
+
+  it('reads back as a section of its own, its items not joined to the section before', async () => {
+    const doc = emptiedKeyword();
+    expect(keywords(doc)).toContain(' (6)');
+    const back = importDocx(await exportDocx(doc, { mode: 'markup' }));
+    expect(keywords(back.doc)).toEqual(keywords(doc));
+    expect(writeText(back.doc)).toBe(writeText(doc));
+    const kinds: string[] = [];
+    back.doc.descendants((node) => {
+      if (node.type.name === 'section') kinds.push(`${node.attrs.kind as string} ${node.firstChild!.textContent}`);
+      return node.type.name !== 'section';
+    });
+    // Its items are numbered 1, 2…: an operative section, as "décide" was.
+    expect(kinds).toContain('operative ');
+    expect(back.warnings.some((warning) => /a section has no keyword/.test(warning))).toBe(true);
+  });
+
+  it('an empty keyword-style paragraph that is only spacing (no items after it) is still left out', async () => {
+    const doc = trackedSession('Marie').doc;
+    const bytes = await exportDocx(doc, { mode: 'markup' });
+    const files = unzipSync(bytes);
+    const xml = strFromU8(files['word/document.xml']!);
+    const spacing = '<w:p><w:pPr><w:pStyle w:val="Call"/></w:pPr></w:p>';
+    // Before the first keyword line, and after the last paragraph of the body.
+    const first = xml.indexOf('<w:p>', xml.indexOf('<w:pStyle w:val="Call"/>') - 200);
+    expect(first).toBeGreaterThan(0);
+    const spaced = `${xml.slice(0, first)}${spacing}${xml.slice(first)}`.replace('<w:sectPr', `${spacing}<w:sectPr`);
+    files['word/document.xml'] = strToU8(spaced);
+    const plain = importDocx(bytes);
+    const withSpacing = importDocx(zipSync(files));
+    expect(keywords(withSpacing.doc)).toEqual(keywords(plain.doc));
+    expect(writeText(withSpacing.doc)).toBe(writeText(plain.doc));
   });
 });

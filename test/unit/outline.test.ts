@@ -3,7 +3,7 @@ import type { Node } from 'prosemirror-model';
 import { exportDocx } from '../../shared/export/index.js';
 import { importDocx, importText } from '../../shared/import/index.js';
 import { computeLabels } from '../../shared/numbering/index.js';
-import { buildOutline } from '../../renderer/outline.js';
+import { buildOutline, Outline, referenceTargets } from '../../renderer/outline.js';
 import { buildDoc } from '../../shared/model/index.js';
 import { formatOutline, outline } from '../../shared/outline/index.js';
 import { fixture } from '../support/fixtures.js';
@@ -135,5 +135,36 @@ describe("the outline panel's entries (renderer/outline.ts)", () => {
     const note = importText('Une note.\n\nUn second paragraphe.').doc;
     expect(note.childCount).toBeGreaterThan(0);
     expect(buildOutline(note, computeLabels(note))).toEqual([]);
+  });
+
+  it('holds its entries compactly and answers for each as the entry object does (resolution 1332)', () => {
+    const doc = importText(fixture('council-res-1332-c24.txt')).doc;
+    const labels = computeLabels(doc);
+    const outline = Outline.build(doc, labels);
+    const entries = outline.entries();
+    expect(entries.length).toBe(outline.length);
+    expect([...new Set(entries.map((entry) => entry.kind))].sort()).toEqual(['annex', 'item', 'resolution', 'section']);
+    for (const [index, entry] of entries.entries()) {
+      expect([outline.kind(index), outline.label(index), outline.depth(index), outline.id(index)]).toEqual([
+        entry.kind,
+        entry.label,
+        entry.depth,
+        entry.id,
+      ]);
+      expect(outline.indexOf(entry.id)).toBe(index);
+    }
+    // Sub-items sit deeper than their items, and every item has its label.
+    const depths = entries.filter((entry) => entry.kind === 'item').map((entry) => entry.depth);
+    expect(Math.min(...depths)).toBe(2);
+    expect(Math.max(...depths)).toBeGreaterThanOrEqual(3);
+    expect(entries.filter((entry) => entry.kind === 'item' && entry.label === '')).toEqual([]);
+    expect(outline.find((entry) => entry.kind === 'section' && entry.text.startsWith('décide'))?.depth).toBe(1);
+    // The reference picker's entries: each labelled item with its section's keyword line.
+    const targets = referenceTargets(outline);
+    expect(targets.length).toBe(entries.filter((entry) => entry.kind === 'item').length);
+    const firstResolves = targets.find((target) => target.section.startsWith('décide'))!;
+    expect(firstResolves.label).toBe('1');
+    expect(firstResolves.text).toBe(entries.find((entry) => entry.id === firstResolves.id)!.text);
+    expect(Outline.empty.length).toBe(0);
   });
 });

@@ -15,7 +15,8 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { Node } from 'prosemirror-model';
-import { trackedReferenceText } from '../../numbering/index.js';
+import { trackedReferenceText, wordChange } from '../../numbering/index.js';
+import { replacedReference } from '../../tracking/index.js';
 import type { LanguageCode } from '../../languages/index.js';
 import { paragraph, runFormat, type ExportContext } from './context.js';
 import { scriptSegments } from '../../languages/index.js';
@@ -27,6 +28,7 @@ import {
   UNREVISED,
   within,
   wordRevision,
+  type Attribution,
   type Revisions,
   type WordRevision,
 } from './revisions.js';
@@ -95,26 +97,34 @@ export function textRuns(ctx: ExportContext, text: string, format: IRunOptions, 
  */
 export function inlineRuns(ctx: ExportContext, block: Node, blockRevisions: Revisions): ParagraphChild[] {
   const out: ParagraphChild[] = [];
-  block.forEach((child) => {
-    if (child.isText) {
+  for (let index = 0; index < block.childCount; index++) {
+    const child = block.child(index);
+    // Inside a revised block both references are in the block's revision, whole: no pair to show.
+    const replaced = isRevised(blockRevisions) ? null : replacedReference(block, index);
+    if (replaced) {
+      out.push(...replacedReferenceRuns(ctx, replaced.deleted, replaced.inserted));
+      index++;
+    } else if (child.isText) {
       out.push(...textRuns(ctx, child.text ?? '', runFormat(ctx, child.marks), within(blockRevisions, markRevisionsOf(child.marks))));
     } else if (child.type.name === 'footnote') {
       const own = within(blockRevisionsOf(child), markRevisionsOf(child.marks));
       out.push(footnoteReference(ctx, child, within(blockRevisions, own)));
     } else if (child.type.name === 'cross_reference') {
-      for (const entry of crossReference(ctx, child, within(blockRevisions, markRevisionsOf(child.marks)))) out.push(entry);
+      out.push(...crossReference(ctx, child, within(blockRevisions, markRevisionsOf(child.marks))));
     } else if (child.type.name === 'proposal_reference') {
       const text = proposalReferenceText(ctx.doc, child);
       out.push(...textRuns(ctx, text, runFormat(ctx, child.marks), within(blockRevisions, markRevisionsOf(child.marks))));
     }
-  });
+  }
   return out;
 }
 
 /**
  * A cross-reference is text rendered from the labels (`point 5 du décide`): when the two
- * numberings word it differently, the old text is deleted and the new one inserted, like a
- * renumbered label, credited to the change that renumbered its target.
+ * numberings word it differently, only what changed is revised — `point <w:del>5</w:del><w:ins>6</w:ins>
+ * du décide`, as a Word user revises a label by hand and as the text writer marks it — credited to
+ * the change that renumbered its target. The importer (shared/import/docx/references.ts) reads
+ * that form back as the live reference.
  */
 function crossReference(ctx: ExportContext, node: Node, revisions: Revisions): ParagraphChild[] {
   const format = runFormat(ctx, node.marks);
@@ -126,9 +136,37 @@ function crossReference(ctx: ExportContext, node: Node, revisions: Revisions): P
   if (!rendered.changed) return textRuns(ctx, rendered.new.text, format, UNREVISED);
   const target = rendered.new.target ?? rendered.original.target;
   const credit = (target ? ctx.labelAttribution.get(target) : undefined) ?? ctx.fallbackAttribution;
+  return labelRevisionRuns(ctx, format, rendered.original.text, rendered.new.text, credit, credit);
+}
+
+/**
+ * A reference deleted and one inserted in its place by the same author (a comparison found the
+ * phrase names another item): one phrase whose label changed, written like a renumbered one.
+ */
+function replacedReferenceRuns(ctx: ExportContext, deleted: Node, inserted: Node): ParagraphChild[] {
+  const language = ctx.language.code as LanguageCode;
+  const before = trackedReferenceText(deleted, ctx.doc, language).original.text;
+  const after = trackedReferenceText(inserted, ctx.doc, language).new.text;
+  const deletion = markRevisionsOf(deleted.marks).deleted!;
+  const insertion = markRevisionsOf(inserted.marks).inserted!;
+  return labelRevisionRuns(ctx, runFormat(ctx, inserted.marks), before, after, deletion, insertion);
+}
+
+/** The words two readings of a reference share as plain runs, what differs as a deletion and an insertion. */
+function labelRevisionRuns(
+  ctx: ExportContext,
+  format: IRunOptions,
+  original: string,
+  renewed: string,
+  deletion: Attribution,
+  insertion: Attribution,
+): ParagraphChild[] {
+  const change = wordChange(original, renewed);
   return [
-    ...textRuns(ctx, rendered.original.text, format, { ...UNREVISED, deleted: { ...credit, kind: 'deletion' } }),
-    ...textRuns(ctx, rendered.new.text, format, { ...UNREVISED, inserted: { ...credit, kind: 'insertion' } }),
+    ...textRuns(ctx, change.before, format, UNREVISED),
+    ...textRuns(ctx, change.deleted, format, { inserted: null, deleted: { ...deletion, kind: 'deletion' } }),
+    ...textRuns(ctx, change.inserted, format, { inserted: { ...insertion, kind: 'insertion' }, deleted: null }),
+    ...textRuns(ctx, change.after, format, UNREVISED),
   ];
 }
 

@@ -132,6 +132,7 @@ function asTextLine(paragraph: SourceParagraph, no: number): DocxSourceLine | nu
 
 export function paragraphsToLines(paragraphs: SourceParagraph[], footnotes: FootnoteBodies, options: LineOptions = {}): DocxSourceLine[] {
   const lines: DocxSourceLine[] = [];
+  const emptyKeywordLines = new Set<DocxSourceLine>();
   // An empty paragraph after a revised paragraph mark is what that paragraph joins in one view:
   // left out, the join would take the next paragraph's text instead.
   let joinsNext = false;
@@ -196,7 +197,9 @@ export function paragraphsToLines(paragraphs: SourceParagraph[], footnotes: Foot
     // A paragraph is left out only when it holds nothing in either view: one whose text is all
     // deleted (or all inserted) still stands in the other view, its mark kept.
     const hasText = runs.some(hasContent);
-    if (label === null && !hasText && !hasFootnote && !whole && !paragraph.markRevision && !afterRevisedMark) return;
+    const empty = label === null && !hasText && !hasFootnote && !whole && !paragraph.markRevision && !afterRevisedMark;
+    // An empty keyword-style paragraph may be a section whose keyword was deleted (see below).
+    if (empty && paragraph.styleName !== KEYWORD_STYLE) return;
     lines.push({
       no: index + 1,
       tabs,
@@ -210,8 +213,31 @@ export function paragraphsToLines(paragraphs: SourceParagraph[], footnotes: Foot
       deletion: whole?.insertedBy ? toChange(whole) : null,
       paragraphMark: !whole && paragraph.markRevision ? toChange(paragraph.markRevision) : null,
     });
+    if (empty) emptyKeywordLines.add(lines[lines.length - 1]!);
   });
-  return lines;
+  return emptyKeywordLines.size === 0 ? lines : withEmptyKeywords(lines, emptyKeywordLines);
+}
+
+/** The paragraph style of a section's keyword line, as the exporter writes it (shared/export/docx/blocks.ts). */
+const KEYWORD_STYLE = 'Call';
+
+/**
+ * Empty keyword-style paragraphs: one just before a labelled item opens a section with no keyword
+ * (an edit with tracking off can leave one; Word shows it as an empty line before the items, and
+ * read as nothing, the items would join the section before). Its kind is what its items' labels
+ * say: `1` operative, `a)` preamble. Anywhere else it is spacing, and left out as before.
+ */
+function withEmptyKeywords(lines: DocxSourceLine[], candidates: ReadonlySet<DocxSourceLine>): DocxSourceLine[] {
+  const kept: DocxSourceLine[] = [];
+  lines.forEach((line, index) => {
+    if (!candidates.has(line)) {
+      kept.push(line);
+      return;
+    }
+    const label = lines[index + 1]?.label;
+    if (label) kept.push({ ...line, emptyKeyword: { kind: /^\d+$/.test(label) ? 'operative' : 'preamble' } });
+  });
+  return kept;
 }
 
 const ITEM_TEXT_INDENTS = [1, 2, 3, 4, 5, 6].map((depth) => itemTextIndentTwips(councilStyleTable(), depth));

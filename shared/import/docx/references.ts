@@ -1,11 +1,20 @@
 /**
- * Renumbered references, as Word has them: a reference whose target moved shows its old text
- * deleted and its new text inserted (`[-rappelant c) ci-dessus-][+rappelant d) ci-dessus+]`) — a
- * revision that Plenary does not store but computes from the two numberings. Such a pair is
- * collapsed into one untracked live reference when the deleted text, put back in place as text both
- * views share, links to an item in the original numbering (the view those words belong to) and that
- * reference reads exactly as the inserted text in the new numbering. Any other deletion + insertion
- * pair is a real proposal and stays as it is.
+ * Renumbered references, as Word has them: a reference whose target moved shows its old label
+ * deleted and its new label inserted, the words both share left as they are (`point
+ * [-5-][+6+] du décide`, as the exporter writes it and a Word user revises a label by hand), or,
+ * in files written before that, its whole old text deleted and its whole new text inserted
+ * (`[-rappelant c) ci-dessus-][+rappelant d) ci-dessus+]`) — a revision that Plenary does not store
+ * but computes from the two numberings. Such a pair is collapsed into one untracked live reference
+ * when the phrase it stands in, read with the deleted words as text both views share, links to an
+ * item in the original numbering (the view those words belong to) and that reference reads exactly
+ * as the phrase with the inserted words in the new numbering.
+ *
+ * A label-only pair that is not a renumbering is one reference made to name another item (a
+ * comparison's result, a delegate's edit in Word): when the phrase with the deleted words names an
+ * item in the original numbering and the phrase with the inserted words one in the new numbering,
+ * it becomes a deleted live reference and an inserted one by the same author, which the writers
+ * show again as one phrase whose label changed. Any other deletion + insertion pair is a real
+ * proposal and stays as it is.
  */
 import { Fragment, type Node } from 'prosemirror-model';
 import { Transform } from 'prosemirror-transform';
@@ -81,6 +90,52 @@ function isItemMovedAway(item: Node | undefined): item is Node {
   return item !== undefined && countsIn(item, 'original') && !countsIn(item, 'new');
 }
 
+/** Words compared as a reader sees them: any run of spaces (a no-break space of a template too) is one space. */
+function sameWords(a: string, b: string): boolean {
+  const words = (text: string) => text.replace(/[\s\u00a0]+/gu, ' ');
+  return words(a) === words(b);
+}
+
+/**
+ * The phrase a pair revises, read both ways: with its deleted words as text both views share (in
+ * the original numbering) and with its inserted words (in the new numbering). Offsets are those of
+ * the real textblock: [from, to) covers the shared words around the pair and the pair itself.
+ */
+interface PairReading {
+  from: number;
+  to: number;
+  /** The reference the phrase with the deleted words makes in the original numbering. */
+  before: Node;
+  originalWords: string;
+  newWords: string;
+  /** The reference the phrase with the inserted words makes in the new numbering, when it makes one over the same words. */
+  after: Node | null;
+  /** Only the label (or the words that changed) is revised: the phrase has shared words around the pair. */
+  labelOnly: boolean;
+}
+
+function readPair(linker: SharedWordsLinker, pair: Pair): PairReading | null {
+  const { offset, pos, textblock } = pair;
+  const deletedSize = pair.deleted.nodeSize;
+  const insertedSize = pair.inserted.nodeSize;
+  const old = linker.referenceAround(withPlainWords(pair, 'deleted'), pos, offset, offset + deletedSize);
+  if (!old) return null;
+  // The shared words around the pair, in the real textblock (the inserted words follow the deleted ones).
+  const leading = textblock.textBetween(old.from, offset);
+  const trailing = textblock.textBetween(offset + deletedSize + insertedSize, old.to + insertedSize);
+  const renewed = linker.referenceAround(withPlainWords(pair, 'inserted'), pos, offset, offset + insertedSize, 'new');
+  const sameSpan = renewed !== null && renewed.from === old.from && renewed.to === old.to - deletedSize + insertedSize;
+  return {
+    from: old.from,
+    to: old.to + insertedSize,
+    before: old.node,
+    originalWords: `${leading}${pair.deleted.text!}${trailing}`,
+    newWords: `${leading}${pair.inserted.text!}${trailing}`,
+    after: sameSpan ? renewed.node : null,
+    labelOnly: old.from < offset || old.to > offset + deletedSize,
+  };
+}
+
 /**
  * Word has no item identity: Plenary writes a tracked move as the item deleted where it was and
  * inserted where it goes, and a reference to it as its old words deleted and its new words
@@ -93,9 +148,9 @@ function recoverMoves(doc: Node, pairs: readonly Pair[]): Node {
   const tr = new Transform(doc);
   const copied = new Set<string>();
   for (const pair of pairs) {
-    const { offset, pos } = pair;
-    const from = linker.referenceAt(withPlainWords(pair, 'deleted'), pos, offset, offset + pair.deleted.nodeSize);
-    const to = linker.referenceAt(withPlainWords(pair, 'inserted'), pos, offset, offset + pair.inserted.nodeSize, 'new');
+    const reading = readPair(linker, pair);
+    const from = reading?.before;
+    const to = reading?.after;
     if (!from || !to) continue;
     const source = findItem(doc, from.attrs.target as string)?.item;
     const place = findItem(doc, to.attrs.target as string);
@@ -141,15 +196,28 @@ export function collapseRenumberedReferences(parsed: Node): Node {
   const tr = new Transform(doc);
   // From the end, so that the positions of the pairs still to replace stay valid.
   for (const pair of candidatePairs(doc).reverse().slice(0, MAX_TRIALS)) {
-    const { deleted, inserted, offset, pos } = pair;
     // The deleted words, read as the author's text before the proposal, must name an item…
-    const reference = linker.referenceAt(withPlainWords(pair, 'deleted'), pos, offset, offset + deleted.nodeSize);
-    if (!reference) continue;
-    // …and the new numbering must word that item exactly as the inserted text does.
-    if (referenceText(reference, doc, renewed, undefined, 'new').text !== inserted.text) continue;
-    if (referenceText(reference, doc, original, undefined, 'original').text !== deleted.text) continue;
-    const from = pos + 1 + offset;
-    tr.replaceWith(from, from + deleted.nodeSize + inserted.nodeSize, reference);
+    const reading = readPair(linker, pair);
+    if (!reading) continue;
+    const { before, after } = reading;
+    const start = pair.pos + 1;
+    // …and the new numbering must word that item exactly as the inserted words do: a renumbering.
+    if (
+      sameWords(referenceText(before, doc, renewed, undefined, 'new').text, reading.newWords) &&
+      sameWords(referenceText(before, doc, original, undefined, 'original').text, reading.originalWords)
+    ) {
+      tr.replaceWith(start + reading.from, start + reading.to, before);
+      continue;
+    }
+    // A label revised to name another item: the reference deleted and the other inserted, by the
+    // same author (tracking/attrs.ts `replacedReference`, which the writers show as one phrase).
+    const deletion = pair.deleted.marks.find((m) => m.type.name === 'deletion')!;
+    const insertion = pair.inserted.marks.find((m) => m.type.name === 'insertion')!;
+    if (!reading.labelOnly || !after || deletion.attrs.author !== insertion.attrs.author) continue;
+    tr.replaceWith(start + reading.from, start + reading.to, [
+      before.mark(deletion.addToSet(before.marks)),
+      after.mark(insertion.addToSet(after.marks)),
+    ]);
   }
   return tr.doc;
 }

@@ -86,6 +86,8 @@ export class LineClassifier {
    * language and does not end like an item.
    */
   keywordOf(line: SourceLine): KeywordEntry | null {
+    // A keyword line left empty (read from Word, see SourceLine.emptyKeyword): no phrase to match.
+    if (line.emptyKeyword) return { phrase: '', role: '', kind: line.emptyKeyword.kind, verified: false };
     if (!this.isBare(line) || line.plain === '' || this.endsLikeItem(line.plain)) return null;
     return matchKeyword(line.plain.slice(0, KEYWORD_WINDOW), [this.table.code])?.entry ?? null;
   }

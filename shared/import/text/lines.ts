@@ -12,7 +12,7 @@
  */
 import type { Node } from 'prosemirror-model';
 import type { InlineRun } from '../../model/index.js';
-import type { BlockChange } from '../../schema/index.js';
+import type { BlockChange, SectionKind } from '../../schema/index.js';
 
 export interface SourceLine {
   /** 1-based line number in the source text. */
@@ -39,6 +39,13 @@ export interface SourceLine {
   blockAsLines?: SourceLine[];
   /** What reading the block simplified, for the import's warnings. */
   blockWarnings?: string[];
+  /**
+   * Lines read from Word only: an empty paragraph in the keyword style (`Call`) just before
+   * labelled items — a section whose keyword was deleted, written so by the exporter. It still
+   * opens a section (of the kind its items' labels say), so the items are not read as the previous
+   * section's.
+   */
+  emptyKeyword?: { kind: SectionKind };
 }
 
 export interface LinesResult {

@@ -220,6 +220,8 @@ class Parser {
 
   private section(kind: SectionKind): Node {
     const keywordLine = this.lines[this.index++]!;
+    if (keywordLine.emptyKeyword)
+      this.warnings.push(`line ${keywordLine.no}: a section has no keyword (an empty keyword line); kept as a section`);
     const list = this.newList(kind === 'preamble' ? 'alpha' : 'decimal');
     for (let line = this.peek(); line && !this.endsSection(line); line = this.peek()) {
       this.index += 1;
