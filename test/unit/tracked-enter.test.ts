@@ -69,6 +69,25 @@ function card(change: TrackedChange): string {
   return `${change.kind} ${change.scope}${change.blockType ? ` ${change.blockType}` : ''} @${section} ${change.label}: ${change.excerpt.slice(0, 30)}`;
 }
 
+/** What a case is held to: the marked text and the accepted text between two lines, the change list, the panel's cards. */
+interface Expected {
+  between: [string, string];
+  marked: string[];
+  changes: string[];
+  cards: string[];
+  final: string[];
+}
+
+/** The tracked document `state` holds, checked against `expected`; everything rejected is the original. */
+function expectTracked(state: EditorState, expected: Expected): void {
+  const [from, to] = expected.between;
+  expect(lines(writeText(state.doc), from, to)).toEqual(expected.marked);
+  expect(listChanges(state.doc).map(card)).toEqual(expected.changes);
+  expect(panel(state.doc)).toEqual(expected.cards);
+  expect(lines(writeText(acceptAll(state.doc)), from, to)).toEqual(expected.final);
+  expect(writeText(rejectAll(state.doc))).toBe(writeText(ORIGINAL));
+}
+
 const DECIDE_ORIGINAL = [
   'décide',
   "1\tque l'UIT doit jouer le rôle de coordo",
@@ -81,6 +100,18 @@ const DECIDE_ORIGINAL = [
   '6\tque le Forum 2025 du SMSI devrait être',
 ];
 
+/** Décide 4 to 6 after a new item 4: their labels renumbered, their text untouched. */
+const RENUMBERED_MARKED = [
+  '[-4-][+5+]\tque le Groupe de travail du C',
+  "[-5-][+6+]\td'inviter les membres et les ",
+  '[-6-][+7+]\tque le Forum 2025 du SMSI dev',
+];
+const RENUMBERED_FINAL = [
+  '5\tque le Groupe de travail du Conseil su',
+  "6\td'inviter les membres et les autres pa",
+  '7\tque le Forum 2025 du SMSI devrait être',
+];
+
 describe('tracked Enter, Enter in a sub-item: only the new item is tracked', () => {
   it('the original text is what the tests below start from', () => {
     expect(lines(writeText(ORIGINAL), 'décide', 'charge le Groupe')).toEqual(DECIDE_ORIGINAL);
@@ -90,33 +121,25 @@ describe('tracked Enter, Enter in a sub-item: only the new item is tracked', () 
     let state = atEndOf(ORIGINAL, 'actualisant ses feuilles de route');
     state = press(press(state, 'Enter'), 'Enter');
     state = type(state, 'nouveau');
-    expect(lines(writeText(state.doc), 'décide', 'charge le Groupe')).toEqual([
-      'décide',
-      "1\tque l'UIT doit jouer le rôle de coordo",
-      "2\tque l'UIT doit poursuivre la coordinat",
-      "3\td'utiliser le cadre du SMSI comme base",
-      'a.\tactualisant ses feuilles de route sur',
-      '[+4+]\t[+nouveau+]',
-      "a.\tcontribuant, selon qu'il conviendra, ",
-      '[-4-][+5+]\tque le Groupe de travail du C',
-      "[-5-][+6+]\td'inviter les membres et les ",
-      '[-6-][+7+]\tque le Forum 2025 du SMSI dev',
-    ]);
-    expect(listChanges(state.doc).map(card)).toEqual(['insertion paragraph-mark @décide 3 a.: ¶', 'insertion text @décide 4: nouveau']);
-    expect(panel(state.doc)).toEqual(['Inserted item | décide 4 | nouveau']);
-    expect(lines(writeText(acceptAll(state.doc)), 'décide', 'charge le Groupe')).toEqual([
-      'décide',
-      "1\tque l'UIT doit jouer le rôle de coordo",
-      "2\tque l'UIT doit poursuivre la coordinat",
-      "3\td'utiliser le cadre du SMSI comme base",
-      'a.\tactualisant ses feuilles de route sur',
-      '4\tnouveau',
-      "a.\tcontribuant, selon qu'il conviendra, ",
-      '5\tque le Groupe de travail du Conseil su',
-      "6\td'inviter les membres et les autres pa",
-      '7\tque le Forum 2025 du SMSI devrait être',
-    ]);
-    expect(writeText(rejectAll(state.doc))).toBe(writeText(ORIGINAL));
+    expectTracked(state, {
+      between: ['décide', 'charge le Groupe'],
+      marked: [
+        ...DECIDE_ORIGINAL.slice(0, 4),
+        'a.\tactualisant ses feuilles de route sur',
+        '[+4+]\t[+nouveau+]',
+        "a.\tcontribuant, selon qu'il conviendra, ",
+        ...RENUMBERED_MARKED,
+      ],
+      changes: ['insertion paragraph-mark @décide 3 a.: ¶', 'insertion text @décide 4: nouveau'],
+      cards: ['Inserted item | décide 4 | nouveau'],
+      final: [
+        ...DECIDE_ORIGINAL.slice(0, 4),
+        'a.\tactualisant ses feuilles de route sur',
+        '4\tnouveau',
+        "a.\tcontribuant, selon qu'il conviendra, ",
+        ...RENUMBERED_FINAL,
+      ],
+    });
   });
 
   it('at the end of décide 3 above its sub-items: a new item 4 takes a. and b.; they are not struck, one card', () => {
@@ -125,106 +148,81 @@ describe('tracked Enter, Enter in a sub-item: only the new item is tracked', () 
     // The first Enter makes a new first sub-item, where the caret shows.
     expect(listChanges(state.doc).map(card)).toEqual(['insertion block item @décide 3 a.: ']);
     state = type(press(state, 'Enter'), 'nouveau');
-    expect(lines(writeText(state.doc), 'décide', 'charge le Groupe')).toEqual([
-      'décide',
-      "1\tque l'UIT doit jouer le rôle de coordo",
-      "2\tque l'UIT doit poursuivre la coordinat",
-      "3\td'utiliser le cadre du SMSI comme base",
-      '[+4+]\t[+nouveau+]',
-      'a.\tactualisant ses feuilles de route sur',
-      "b.\tcontribuant, selon qu'il conviendra, ",
-      '[-4-][+5+]\tque le Groupe de travail du C',
-      "[-5-][+6+]\td'inviter les membres et les ",
-      '[-6-][+7+]\tque le Forum 2025 du SMSI dev',
-    ]);
-    expect(listChanges(state.doc).map(card)).toEqual(['insertion paragraph-mark @décide 3: ¶', 'insertion text @décide 4: nouveau']);
-    expect(panel(state.doc)).toEqual(['Inserted item | décide 4 | nouveau']);
-    expect(lines(writeText(acceptAll(state.doc)), 'décide', 'charge le Groupe')).toEqual([
-      'décide',
-      "1\tque l'UIT doit jouer le rôle de coordo",
-      "2\tque l'UIT doit poursuivre la coordinat",
-      "3\td'utiliser le cadre du SMSI comme base",
-      '4\tnouveau',
-      'a.\tactualisant ses feuilles de route sur',
-      "b.\tcontribuant, selon qu'il conviendra, ",
-      '5\tque le Groupe de travail du Conseil su',
-      "6\td'inviter les membres et les autres pa",
-      '7\tque le Forum 2025 du SMSI devrait être',
-    ]);
-    expect(writeText(rejectAll(state.doc))).toBe(writeText(ORIGINAL));
+    expectTracked(state, {
+      between: ['décide', 'charge le Groupe'],
+      marked: [
+        ...DECIDE_ORIGINAL.slice(0, 4),
+        '[+4+]\t[+nouveau+]',
+        'a.\tactualisant ses feuilles de route sur',
+        "b.\tcontribuant, selon qu'il conviendra, ",
+        ...RENUMBERED_MARKED,
+      ],
+      changes: ['insertion paragraph-mark @décide 3: ¶', 'insertion text @décide 4: nouveau'],
+      cards: ['Inserted item | décide 4 | nouveau'],
+      final: [
+        ...DECIDE_ORIGINAL.slice(0, 4),
+        '4\tnouveau',
+        'a.\tactualisant ses feuilles de route sur',
+        "b.\tcontribuant, selon qu'il conviendra, ",
+        ...RENUMBERED_FINAL,
+      ],
+    });
   });
 
   it('at the end of the last sub-item décide 3 b.: a new item 4 after décide 3, one card', () => {
     let state = atEndOf(ORIGINAL, 'contribuant, selon');
     state = type(press(press(state, 'Enter'), 'Enter'), 'nouveau');
-    expect(lines(writeText(state.doc), 'décide', 'charge le Groupe')).toEqual([
-      ...DECIDE_ORIGINAL.slice(0, 6),
-      '[+4+]\t[+nouveau+]',
-      '[-4-][+5+]\tque le Groupe de travail du C',
-      "[-5-][+6+]\td'inviter les membres et les ",
-      '[-6-][+7+]\tque le Forum 2025 du SMSI dev',
-    ]);
-    expect(listChanges(state.doc).map(card)).toEqual(['insertion paragraph-mark @décide 3 b.: ¶', 'insertion text @décide 4: nouveau']);
-    expect(panel(state.doc)).toEqual(['Inserted item | décide 4 | nouveau']);
-    expect(lines(writeText(acceptAll(state.doc)), 'décide', 'charge le Groupe')).toEqual([
-      ...DECIDE_ORIGINAL.slice(0, 6),
-      '4\tnouveau',
-      '5\tque le Groupe de travail du Conseil su',
-      "6\td'inviter les membres et les autres pa",
-      '7\tque le Forum 2025 du SMSI devrait être',
-    ]);
-    expect(writeText(rejectAll(state.doc))).toBe(writeText(ORIGINAL));
+    expectTracked(state, {
+      between: ['décide', 'charge le Groupe'],
+      marked: [...DECIDE_ORIGINAL.slice(0, 6), '[+4+]\t[+nouveau+]', ...RENUMBERED_MARKED],
+      changes: ['insertion paragraph-mark @décide 3 b.: ¶', 'insertion text @décide 4: nouveau'],
+      cards: ['Inserted item | décide 4 | nouveau'],
+      final: [...DECIDE_ORIGINAL.slice(0, 6), '4\tnouveau', ...RENUMBERED_FINAL],
+    });
   });
 
   it('in the middle of a sub-list (charge le Groupe… 1 ii)): iii) and iv) go under the new item 2, unmarked, one card', () => {
     let state = atEndOf(ORIGINAL, "d'une première réunion physique");
     state = type(press(press(state, 'Enter'), 'Enter'), 'nouveau');
-    expect(lines(writeText(state.doc), 'charge le Groupe', 'charge le Secrétaire')).toEqual([
-      'charge le Groupe de travail du Conseil s',
-      '1\tde lancer un appel à contributions, do',
-      "i)\td'un formulaire en ligne, qui sera co",
-      "ii)\td'une première réunion physique du G",
-      '[+2+]\t[+nouveau+]',
-      "i)\td'une seconde réunion physique du GTC",
-      "ii)\td'une manifestation parallèle qui se",
-      '[-2-][+3+]\tde demander au Secrétaire gén',
-    ]);
-    expect(listChanges(state.doc).map(card)).toEqual([
-      'insertion paragraph-mark @charge le Groupe 1 ii): ¶',
-      'insertion text @charge le Groupe 2: nouveau',
-    ]);
-    expect(panel(state.doc)).toEqual([
-      "Inserted item | charge le Groupe de travail du Conseil sur le Sommet mondial sur la société de l'information et les ODD 2 | nouveau",
-    ]);
-    expect(lines(writeText(acceptAll(state.doc)), 'charge le Groupe', 'charge le Secrétaire')).toEqual([
-      'charge le Groupe de travail du Conseil s',
-      '1\tde lancer un appel à contributions, do',
-      "i)\td'un formulaire en ligne, qui sera co",
-      "ii)\td'une première réunion physique du G",
-      '2\tnouveau',
-      "i)\td'une seconde réunion physique du GTC",
-      "ii)\td'une manifestation parallèle qui se",
-      '3\tde demander au Secrétaire général de r',
-    ]);
-    expect(writeText(rejectAll(state.doc))).toBe(writeText(ORIGINAL));
+    expectTracked(state, {
+      between: ['charge le Groupe', 'charge le Secrétaire'],
+      marked: [
+        'charge le Groupe de travail du Conseil s',
+        '1\tde lancer un appel à contributions, do',
+        "i)\td'un formulaire en ligne, qui sera co",
+        "ii)\td'une première réunion physique du G",
+        '[+2+]\t[+nouveau+]',
+        "i)\td'une seconde réunion physique du GTC",
+        "ii)\td'une manifestation parallèle qui se",
+        '[-2-][+3+]\tde demander au Secrétaire gén',
+      ],
+      changes: ['insertion paragraph-mark @charge le Groupe 1 ii): ¶', 'insertion text @charge le Groupe 2: nouveau'],
+      cards: [
+        "Inserted item | charge le Groupe de travail du Conseil sur le Sommet mondial sur la société de l'information et les ODD 2 | nouveau",
+      ],
+      final: [
+        'charge le Groupe de travail du Conseil s',
+        '1\tde lancer un appel à contributions, do',
+        "i)\td'un formulaire en ligne, qui sera co",
+        "ii)\td'une première réunion physique du G",
+        '2\tnouveau',
+        "i)\td'une seconde réunion physique du GTC",
+        "ii)\td'une manifestation parallèle qui se",
+        '3\tde demander au Secrétaire général de r',
+      ],
+    });
   });
 
   it('at the end of décide 2, in the middle of the list: a paragraph of décide 2, the items below keep their labels', () => {
     let state = atEndOf(ORIGINAL, "que l'UIT doit poursuivre la coordination");
     state = type(press(press(state, 'Enter'), 'Enter'), 'nouveau');
-    expect(lines(writeText(state.doc), 'décide', 'charge le Groupe')).toEqual([
-      ...DECIDE_ORIGINAL.slice(0, 3),
-      '\t[+nouveau+]',
-      ...DECIDE_ORIGINAL.slice(3),
-    ]);
-    expect(listChanges(state.doc).map(card)).toEqual(['insertion block continuation @décide 2: nouveau']);
-    expect(panel(state.doc)).toEqual(['Inserted paragraph | décide 2 | nouveau']);
-    expect(lines(writeText(acceptAll(state.doc)), 'décide', 'charge le Groupe')).toEqual([
-      ...DECIDE_ORIGINAL.slice(0, 3),
-      '\tnouveau',
-      ...DECIDE_ORIGINAL.slice(3),
-    ]);
-    expect(writeText(rejectAll(state.doc))).toBe(writeText(ORIGINAL));
+    expectTracked(state, {
+      between: ['décide', 'charge le Groupe'],
+      marked: [...DECIDE_ORIGINAL.slice(0, 3), '\t[+nouveau+]', ...DECIDE_ORIGINAL.slice(3)],
+      changes: ['insertion block continuation @décide 2: nouveau'],
+      cards: ['Inserted paragraph | décide 2 | nouveau'],
+      final: [...DECIDE_ORIGINAL.slice(0, 3), '\tnouveau', ...DECIDE_ORIGINAL.slice(3)],
+    });
   });
 });
 
@@ -301,11 +299,13 @@ describe('tracked Enter inside an item struck out as a deletion', () => {
   it('Enter, Enter: the second Enter leaves the new item as it is (no live item before it to continue)', () => {
     let state = press(press(deletedDecide4('middle'), 'Enter'), 'Enter');
     state = type(state, 'nouveau');
-    expect(lines(writeText(state.doc), 'décide', 'charge le Groupe')).toEqual(MARKED);
-    expect(listChanges(state.doc).map(card)).toEqual(CARDS);
-    expect(panel(state.doc)).toEqual(PANEL);
-    expect(lines(writeText(acceptAll(state.doc)), 'décide', 'charge le Groupe')).toEqual(FINAL);
-    expect(writeText(rejectAll(state.doc))).toBe(writeText(ORIGINAL));
+    expectTracked(state, {
+      between: ['décide', 'charge le Groupe'],
+      marked: MARKED,
+      changes: CARDS,
+      cards: PANEL,
+      final: FINAL,
+    });
   });
 
   it('Enter, Enter in a sub-item of a struck sub-list (considérant g)): a live item in a new list after it', () => {
