@@ -12,7 +12,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Node } from 'prosemirror-model';
 import { EditorState, TextSelection } from 'prosemirror-state';
-import { writeText } from '../../shared/export/index.js';
+import { exportDocx, writeText } from '../../shared/export/index.js';
+import { importDocx } from '../../shared/import/index.js';
 import { structureKeymap } from '../../shared/editing/index.js';
 import { acceptAll, changeCards, listChanges, rejectAll, type TrackedChange } from '../../shared/tracking/index.js';
 import { changeRows } from '../../renderer/panels/change-rows.js';
@@ -223,6 +224,19 @@ describe('tracked Enter, Enter in a sub-item: only the new item is tracked', () 
       cards: ['Inserted paragraph | décide 2 | nouveau'],
       final: [...DECIDE_ORIGINAL.slice(0, 3), '\tnouveau', ...DECIDE_ORIGINAL.slice(3)],
     });
+  });
+});
+
+describe('tracked Enter, Enter in a sub-item, through Word', () => {
+  it('exported with revision marks and read back, décide 3 a. Enter, Enter gives the same final and original texts', async () => {
+    const tracked = ORIGINAL.type.create({ ...ORIGINAL.attrs, trackChanges: true }, ORIGINAL.content);
+    let state = atEndOf(tracked, 'actualisant ses feuilles de route');
+    state = type(press(press(state, 'Enter'), 'Enter'), 'nouveau');
+    const back = importDocx(await exportDocx(state.doc, { mode: 'markup' })).doc;
+    expect(lines(writeText(acceptAll(back)), 'décide', 'charge le Groupe')).toEqual(
+      lines(writeText(acceptAll(state.doc)), 'décide', 'charge le Groupe'),
+    );
+    expect(lines(writeText(rejectAll(back)), 'décide', 'charge le Groupe')).toEqual(DECIDE_ORIGINAL);
   });
 });
 
