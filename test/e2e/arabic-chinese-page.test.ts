@@ -17,6 +17,7 @@ import { importText } from '../../shared/import/index.js';
 import { translateFixedLines } from '../../shared/translation/index.js';
 import { conferenceByCode, newProposalsDocument } from '../../shared/proposals/index.js';
 import { ROOT, tempDir } from '../support/browser.js';
+import { withConferenceLine } from '../support/cover-line.js';
 import { caret, editorOf, openServedEditor, shot, type ServedEditor } from '../support/page.js';
 
 const FR_TEXT = readFileSync(path.join(ROOT, 'test', 'fixtures', 'council-res-1332-c24.txt'), 'utf8');
@@ -42,19 +43,11 @@ function trackedArabic1332(): string {
  */
 function arabicProposals(): { arabic: string; latinLine: string } {
   const doc = newProposalsDocument({ language: 'ar', source: 'MEX', conference: conferenceByCode('PP-26'), documentNumber: '56' });
-  let at = -1;
-  let size = 0;
-  doc.firstChild!.forEach((field, offset) => {
-    if (field.attrs.name !== 'session') return;
-    at = 1 + offset;
-    size = field.content.size;
-  });
-  const { schema } = doc.type;
-  const latin = EditorState.create({ doc }).tr.replaceWith(at + 1, at + 1 + size, [
-    schema.text('World Telecommunication Development Conference (WTDC-'),
-    schema.text('25', [schema.marks.strong!.create()]),
-    schema.text(')'),
-  ]).doc;
+  const latin = withConferenceLine(doc, [
+    { text: 'World Telecommunication Development Conference (WTDC-' },
+    { text: '25', bold: true },
+    { text: ')' },
+  ]);
   return { arabic: serializeDocument(doc), latinLine: serializeDocument(latin) };
 }
 

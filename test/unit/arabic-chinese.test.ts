@@ -16,6 +16,7 @@ import { writeText } from '../../shared/export/index.js';
 import { importText } from '../../shared/import/index.js';
 import { languageTable, type LanguageCode } from '../../shared/languages/index.js';
 import { punctuateIn, translateFixedLines, translateLine } from '../../shared/translation/index.js';
+import { withConferenceLine } from '../support/cover-line.js';
 import { attr, docxParts, findAll, malformedParts, paragraphsOf, parseXml } from '../support/docx-xml.js';
 
 const FR_TEXT = readFileSync(new URL('../fixtures/council-res-1332-c24.txt', import.meta.url), 'utf8');
@@ -195,21 +196,12 @@ describe('Word export', () => {
     // WTDC-25 in Arabic: ITU's Arabic name with the Latin code, and Baku in English (no source showed it in Arabic).
     const wtdc = newProposalsDocument({ language: 'ar', source: 'MEX', conference: conferenceByCode('WTDC-25'), documentNumber: '56' });
     // The conference line as the English fallback, cut into three text nodes (a bold year, as a user could make it).
-    const cover = wtdc.firstChild!;
-    let sessionAt = -1;
-    let sessionSize = 0;
-    cover.forEach((field, offset) => {
-      if (field.attrs.name !== 'session') return;
-      sessionAt = 1 + offset;
-      sessionSize = field.content.size;
-    });
-    const schema = wtdc.type.schema;
-    const tr = EditorState.create({ doc: wtdc }).tr.replaceWith(sessionAt + 1, sessionAt + 1 + sessionSize, [
-      schema.text('World Telecommunication Development Conference (WTDC-'),
-      schema.text('25', [schema.marks.strong!.create()]),
-      schema.text(')'),
+    const split = withConferenceLine(wtdc, [
+      { text: 'World Telecommunication Development Conference (WTDC-' },
+      { text: '25', bold: true },
+      { text: ')' },
     ]);
-    const body = paragraphsOf(docxParts(await writeDocx(tr.doc))['word/document.xml']!);
+    const body = paragraphsOf(docxParts(await writeDocx(split))['word/document.xml']!);
     const line = body.find((p) => p.style === 'Session')!;
     expect(line.bidi).toBe(true);
     // The `)` alone in its text node is still the Latin run's: without w:rtl, Word sets it after `25`.
