@@ -8,6 +8,8 @@ import { NodeSelection, TextSelection } from 'prosemirror-state';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseDocument, serializeDocument } from '../../shared/file/format.js';
 import { importText } from '../../shared/import/text/index.js';
+import { compareDocuments } from '../../shared/compare/index.js';
+import type { OpenOutcome } from '../../shared/ipc/index.js';
 import { writeText } from '../../shared/export/text/index.js';
 import { listChanges } from '../../shared/tracking/changes.js';
 import { trackingScopeOf, trackingState } from '../../shared/tracking/plugin.js';
@@ -123,6 +125,50 @@ describe('tracking and the author', () => {
     expect(controller.getState().authorPrompt).toBeNull();
     await controller.run('author-name');
     expect(controller.getState().authorPrompt).toEqual({ firstTime: false });
+  });
+});
+
+describe('language versions', () => {
+  /** The French Res 1332 with considérant a) reworded and a new invite 6, as tracked changes. */
+  function frenchProposal(): OpenOutcome {
+    const fr = fixtureText(RES);
+    const revised = fr
+      .replace('un rôle déterminant', 'un rôle essentiel')
+      .replace(
+        "6\tà encourager les membres de l'Union",
+        "6\tà soutenir l'examen du SMSI+20 en 2025;\n7\tà encourager les membres de l'Union",
+      );
+    const doc = compareDocuments(importText(fr).doc, importText(revised).doc, {
+      author: 'Fédération de Russie',
+      date: '2026-04-14T09:00:00Z',
+    });
+    const content = serializeDocument(doc);
+    return { ok: true, document: { fileId: 'f_2', name: 'c26-93-fr.plenary', content, imported: false, warnings: [], revision: 'r0' } };
+  }
+
+  it("asks the translator's name before carrying over: the French typed over goes, the rewording of a changed item is tracked", async () => {
+    const host = fakeHost({ authorName: '' });
+    host.next.initial = opened('parallel/council-res-1332-c24-en.txt');
+    host.next.version = frenchProposal();
+    const started = { host, ...(await startedController(host)) };
+    const { controller, surface } = started;
+    const running = controller.run('language-versions');
+    await vi.waitFor(() => expect(controller.getState().authorPrompt).toEqual({ firstTime: true }));
+    await controller.authorChosen('Ana Translator');
+    await running;
+    expect(trackingState(surface.state)).toMatchObject({ enabled: true, author: { name: 'Ana Translator' } });
+    // The new invite 6, carried in French: the translator writes the English over it.
+    const french = "à soutenir l'examen du SMSI+20 en 2025;";
+    const from = at(surface.state.doc, french);
+    surface.dispatch(surface.state.tr.insertText('to support the WSIS+20 review in 2025;', from, from + french.length));
+    // considering a), changed in source: the translator rewords it as the French does.
+    deleteWords(started, 'crucial');
+    typeBefore(started, ' role to play in giving', 'essential');
+    const marked = text(started);
+    expect(marked).toContain('[+6\tto support the WSIS+20 review in 2025;+]');
+    expect(marked).not.toContain('SMSI+20 en 2025');
+    expect(marked).toContain('that ITU has a [-crucial-][+essential+] role to play');
+    expect(new Set(listChanges(surface.state.doc).map((change) => change.author))).toEqual(new Set(['Ana Translator']));
   });
 });
 
