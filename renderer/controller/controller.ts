@@ -385,6 +385,9 @@ export class AppController implements WindowContext {
       case 'mark-checked':
         if (!setUnitStatus(command === 'mark-translated' ? 'translated' : 'checked')(surface.state, dispatch)) {
           this.say('info', 'The cursor is not in an item with a translation status (View → Language Versions… gives them).');
+        } else {
+          // The outline and the count left to translate show it at once, not after the typing pause.
+          this.store.refresh(surface.state);
         }
         return true;
       case 'open':
@@ -634,6 +637,8 @@ export class AppController implements WindowContext {
     this.patch({ proposalDialog: null });
     current.dispatch(added.value.tr);
     this.jumpTo(added.value.id);
+    // The Proposals panel lists it at once ("No proposal yet" would read as a failed add).
+    this.store.refresh(current.state);
   }
 
   // --- the library of texts in force (File → Add to Library…) ----------------------------------

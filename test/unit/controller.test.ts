@@ -169,6 +169,29 @@ describe('language versions', () => {
     expect(marked).not.toContain('SMSI+20 en 2025');
     expect(marked).toContain('that ITU has a [-crucial-][+essential+] role to play');
     expect(new Set(listChanges(surface.state.doc).map((change) => change.author))).toEqual(new Set(['Ana Translator']));
+
+    // Alt+Shift+D shows at once in the outline and the status bar's count (both read the store's
+    // snapshot), not after the typing pause: a status that lags reads as a key that did not work.
+    const outlineStatus = () => {
+      const outline = controller.store.getSnapshot().outline;
+      for (let index = 0; index < outline.length; index++)
+        if (outline.entry(index).text.includes('role to play in giving')) return outline.translation(index);
+      return undefined;
+    };
+    expect(outlineStatus()).toBe('changed-in-source');
+    await controller.run('mark-translated');
+    expect(outlineStatus()).toBe('translated');
+  });
+});
+
+describe('proposals to a conference', () => {
+  it('lists a proposal in the Proposals panel as soon as it is added, not after the typing pause', async () => {
+    const started = await withResolution();
+    const { controller } = started;
+    controller.createProposals({ source: 'SEN', conference: 'PP-26', documentNumber: '56', language: 'fr' });
+    expect(controller.store.getSnapshot().proposals).toEqual([]);
+    await controller.addProposal({ symbol: 'ADD', title: 'Accessibilité des services numériques' });
+    expect(controller.store.getSnapshot().proposals?.map((entry) => `${entry.symbol} ${entry.identifier}`)).toEqual(['ADD SEN/56/1']);
   });
 });
 
