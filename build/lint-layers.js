@@ -46,6 +46,7 @@ export const MODULE_ORDER = [
   'shared/commands',
   'shared/schema',
   'shared/languages',
+  'shared/cover',
   'shared/model',
   'shared/council-style',
   'shared/numbering',

@@ -9,7 +9,7 @@
  * place of the original.
  *
  * `docView` and `children` are prosemirror-view internals (1.41), reached through a narrow type
- * and checked: if they are not there, nothing is done (test/unit/compact-view.test.ts fails then,
+ * and checked: if they are not there, nothing is done (test/e2e/long-document.test.ts fails then,
  * so an upgrade that renames them is noticed). Trimming runs when the browser is idle after a
  * change of the document, never on the keystroke path.
  */
@@ -40,6 +40,11 @@ export function compactViewTree(view: EditorView): number {
 
 /** Longest wait for an idle moment before trimming anyway, in ms. */
 const IDLE_TIMEOUT_MS = 3000;
+/**
+ * Least time between two trims, in ms: typing changes one paragraph's arrays at a time, so a trim
+ * per pause in the typing would walk the whole tree for a few slots each time.
+ */
+const MIN_INTERVAL_MS = 4000;
 
 function whenIdle(task: () => void): void {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: IDLE_TIMEOUT_MS });
@@ -48,21 +53,27 @@ function whenIdle(task: () => void): void {
 
 /**
  * The plugin that trims the page's view tree once after it is built and, afterwards, in an idle
- * moment after the document changed (one trim for any number of changes in between).
+ * moment after the document changed: one trim for any number of changes in between, at most one
+ * every few seconds.
  */
 export function viewTreeTrimming(): Plugin {
   return new Plugin({
     view(view) {
       let scheduled = false;
+      let last = -Infinity;
+      const trim = () => {
+        scheduled = false;
+        last = Date.now();
+        const trimmed = compactViewTree(view);
+        // What the last trim did, for the end-to-end test (ProseMirror leaves its root's other attributes alone).
+        if (trimmed > 0) view.dom.setAttribute('data-trimmed-view-arrays', String(trimmed));
+      };
       const schedule = () => {
         if (scheduled) return;
         scheduled = true;
-        whenIdle(() => {
-          scheduled = false;
-          const trimmed = compactViewTree(view);
-          // What the last trim did, for the end-to-end test (ProseMirror leaves its root's other attributes alone).
-          if (trimmed > 0) view.dom.setAttribute('data-trimmed-view-arrays', String(trimmed));
-        });
+        const wait = last + MIN_INTERVAL_MS - Date.now();
+        if (wait > 0) setTimeout(() => whenIdle(trim), wait);
+        else whenIdle(trim);
       };
       schedule();
       return {

@@ -42,6 +42,7 @@ import { labelsPlugin } from './labels-plugin.js';
 import { viewTreeTrimming } from './compact-view.js';
 import { bidiPlugin } from './bidi-plugin.js';
 import { proposalsViewPlugin } from './proposals-view.js';
+import { coverFurniturePlugin } from './cover-furniture.js';
 import { activeSectionPlugin } from './active-section.js';
 import { uniqueIdsPlugin } from '../../shared/model/index.js';
 import { compositionGuard } from './composition-guard.js';
@@ -121,6 +122,7 @@ export function editorPlugins(options: EditorPluginsOptions): Plugin[] {
     labelsPlugin(),
     bidiPlugin(),
     proposalsViewPlugin(),
+    coverFurniturePlugin(),
     activeSectionPlugin(),
     // Skips typing: only a transaction that inserts blocks or sets an id walks the document (mayIntroduceIds).
     uniqueIdsPlugin(),

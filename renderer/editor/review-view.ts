@@ -16,6 +16,7 @@ import { numberingPlugin } from '../../shared/numbering/index.js';
 import { resolveWithMapping, type Decision } from '../../shared/tracking/index.js';
 import { listChanges, type TrackedChange } from '../../shared/tracking/index.js';
 import { labelsPlugin } from './labels-plugin.js';
+import { coverFurniturePlugin } from './cover-furniture.js';
 import { viewTreeTrimming } from './compact-view.js';
 import { bidiPlugin } from './bidi-plugin.js';
 
@@ -57,7 +58,7 @@ export function previewState(markup: EditorState, view: 'final' | 'original'): P
   const state = EditorState.create({
     doc,
     selection,
-    plugins: [numberingPlugin(), labelsPlugin(), bidiPlugin(), viewTreeTrimming(), readOnly],
+    plugins: [numberingPlugin(), labelsPlugin(), bidiPlugin(), coverFurniturePlugin(), viewTreeTrimming(), readOnly],
   });
   return { view, state, mapping, initialSelection: state.selection };
 }

@@ -1,7 +1,7 @@
 /**
  * The native `.plenary` file format: a JSON envelope around the ProseMirror document.
  *
- *   { "format": "plenary", "version": 2, "metadata": { … }, "doc": <ProseMirror JSON> }
+ *   { "format": "plenary", "version": 3, "metadata": { … }, "doc": <ProseMirror JSON> }
  *
  * The metadata is a summary readable without loading the document (file lists, recent files,
  * indexers); the document is the authority. Pure module: no Node, no DOM (the renderer uses it too).
@@ -16,7 +16,7 @@ import { documentFromJson, validateDocument } from './validate.js';
 
 const FORMAT_NAME = 'plenary';
 /** The version this build writes and the newest it reads. Bump it with a step in migrations.ts. */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 export const FILE_EXTENSION = '.plenary';
 export const APP_VERSION: string = packageJson.version;
 export const APPLICATION = `Plenary ${APP_VERSION}`;

@@ -15,6 +15,13 @@ export interface Conference {
   /** The place in each language it has been checked in; other languages use the English. */
   place: Record<string, string>;
   year: number;
+  /**
+   * The conference's part of a document reference in the page header (`PP26` in `PP26/56-E`,
+   * `CMR23` in `CMR23/4(Add.1)-E`): the same in every language, so it is not translated.
+   */
+  documentPrefix: string;
+  /** Whether a real document of the conference's kind showed the prefix's form (./SOURCES.md). */
+  documentPrefixVerified: boolean;
   name: Record<string, string>;
   /** The opening phrase of a resolution it adopts (the call). */
   call: Record<string, string>;
@@ -50,6 +57,15 @@ function dateRange(start: Date, end: Date, locale: string): string {
 export function unverifiedConferenceWarning(conference: Conference): string | null {
   if (conference.verified) return null;
   return `${conference.code} is not confirmed by an ITU source (${conference.dates ? 'its name, place and dates' : 'its dates are not known'}): check the cover's conference and place lines.`;
+}
+
+/**
+ * A document's reference as the page header prints it from page 2: `56-E` → `PP26/56-E`,
+ * `18(Add.3)-A` → `CMR12/18(Add.3)-A`. A number that already has a prefix (`C26/93-F`) is kept.
+ */
+export function conferenceDocumentReference(conference: Conference, documentNumber: string): string {
+  if (!documentNumber || documentNumber.includes('/')) return documentNumber;
+  return `${conference.documentPrefix}/${documentNumber}`;
 }
 
 /** The conference of a code (`PP-26`, case-insensitive), or null. */

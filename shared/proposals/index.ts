@@ -6,6 +6,7 @@ export {
   BODIES,
   conferenceByCode,
   conferenceCodes,
+  conferenceDocumentReference,
   conferenceOfSession,
   conferencePlaceAndDates,
   inLanguage,

@@ -32,6 +32,9 @@ describe('the conferences table', () => {
         expect(conference.dates, conference.code).not.toBeNull();
         expect(conference.source.says, conference.code).toContain(conference.place.en);
       }
+      // The page header's prefix: the code's letters (a WRC's in French, CMR) and its year, no hyphen.
+      expect(conference.documentPrefix, conference.code).toMatch(new RegExp(`^[A-Z]+${String(conference.year).slice(2)}$`));
+      if (conference.body === 'WRC') expect(conference.documentPrefix, conference.code).toMatch(/^CMR/);
       if (conference.dates) {
         expect(conference.dates.start <= conference.dates.end, conference.code).toBe(true);
         expect(conference.dates.start.slice(0, 4), conference.code).toBe(String(conference.year));

@@ -35,7 +35,9 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
+  // The main process may still be writing its recent list or settings into userData when a test
+  // ends (those writes are not awaited by the window): a file made during the removal is retried.
+  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
 });
 
 /** Starts electron/main.ts afresh with a new fake Electron, as a launch with `argv` would. */

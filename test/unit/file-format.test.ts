@@ -396,7 +396,7 @@ describe('the tracking switch is part of the document', () => {
     const doc = resolution1332();
     const on = doc.type.create({ ...doc.attrs, trackChanges: true }, doc.content);
     const envelope = envelopeOf(on);
-    expect(envelope.version).toBe(2);
+    expect(envelope.version).toBe(FORMAT_VERSION);
     expect(((envelope.doc as Json).attrs as Json).trackChanges).toBe(true);
     expect(parseDocument(text(envelope)).doc.attrs.trackChanges).toBe(true);
     expect(parseDocument(serializeDocument(doc)).doc.attrs.trackChanges).toBe(false);

@@ -5,6 +5,9 @@ import { importText } from '../../shared/import/index.js';
 import { buildDoc } from '../../shared/model/index.js';
 import { schema } from '../../shared/schema/index.js';
 import { fixture } from '../support/fixtures.js';
+import { contributionFromResolution } from '../../shared/contribution/index.js';
+import { writeDocx } from '../../shared/export/docx/write.js';
+import { docxParts, paragraphsOf } from '../support/docx-xml.js';
 
 type Json = { type: string; attrs?: Record<string, unknown>; content?: Json[]; text?: string; marks?: Json[] };
 
@@ -115,8 +118,8 @@ describe('the text writer', () => {
       'TITRE',
       'Objet',
       'Objet du document.',
+      // References is empty: the rule closes the box, no heading stands alone (and reads back as the field).
       '__________________',
-      'Références',
       '',
       'I\tIntroduction',
       '',
@@ -224,5 +227,27 @@ describe('tracked changes in text', () => {
       expect(writeText(doc, { mode: 'original' })).toBe(marked);
       expect(writeText(doc)).toBe(marked);
     }
+  });
+});
+
+describe('the cover in text', () => {
+  it('writes no heading alone: an empty agenda item, original language or box field has no line; Word keeps them', async () => {
+    // A New revision of Res 1332 (the fixture): its cover to fill, its agenda item empty.
+    const made = contributionFromResolution(importText(fixture('council-res-1332-c24.txt')).doc, { today: new Date('2026-04-14') });
+    // The delegate has not chosen the original language yet either, nor written the action required.
+    const doc = editJson(made.doc, (json) => {
+      if (json.type === 'cover_field' && ['originalLanguage', 'actionRequired'].includes(String(json.attrs?.name))) delete json.content;
+    });
+    const lines = writeText(doc).split('\n');
+    const cover = lines.slice(0, lines.indexOf('I\tIntroduction'));
+    expect(cover.filter((line) => /^Point de l'ordre du jour|^Original|^Suite à donner/.test(line))).toEqual([]);
+    expect(cover).toContain('Objet');
+    // Every line of the cover is a heading followed by its text, or a text: none ends the cover with a heading.
+    expect(cover.at(-1)).not.toBe('Références');
+    // The Word cover is the form to fill: its headings stay.
+    const texts = paragraphsOf(docxParts(await writeDocx(doc))['word/document.xml']!).map((paragraph) => paragraph.text.trim());
+    expect(texts).toEqual(
+      expect.arrayContaining(["Point de l'ordre du jour:", 'Original:', 'Suite à donner par le Conseil', 'Références']),
+    );
   });
 });

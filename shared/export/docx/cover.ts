@@ -35,7 +35,8 @@ import {
 import { cmToTwips } from '../../council-style/index.js';
 import { textWidthTwips } from '../../council-style/index.js';
 import type { BodyElement } from './blocks.js';
-import { namesDocument } from '../text/cover.js';
+import { acceptedFieldText, COVER_BOX_FIELDS, coverFieldFurniture } from '../../cover/index.js';
+import { conferenceDocumentReference, conferenceOfSession } from '../../proposals/index.js';
 
 /** Name of the bookmark that marks the empty logo slot, for an editor's template or macro to fill. */
 const LOGO_SLOT_BOOKMARK = 'PlenaryLogoSlot';
@@ -56,44 +57,43 @@ interface Cover {
   revisions: Revisions;
 }
 
-/** The text of a field as it reads after the tracked changes (for the page header). */
-function acceptedText(node: Node): string {
-  let text = '';
-  node.forEach((child) => {
-    if (child.isText && !child.marks.some((mark) => mark.type.name === 'deletion')) text += child.text ?? '';
-  });
-  return text.trim();
-}
-
 const DOCUMENT_SUFFIX = /-[A-Z]$/;
+
+/** The word an addendum's number opens with: Addendum, Addéndum, الإضافة, Дополнительный документ. */
+const ADDENDUM_WORD = /^(?:add|الإضافة|дополнительн)/iu;
 
 /**
  * `C26/93` → `C26/93-F`: the number always ends with the language letter. An addendum to a
  * conference document, `Addendum 1 to Document 56-E`, is `56(Add.1)-E`, as ITU's page headers write it.
  */
 export function documentNumberText(raw: string, suffix: string): string {
-  const addendum = /^\S+\s+(\d+)\s+\S+\s+\S+\s+(\S+?)(-[A-Z])?$/u.exec(raw.trim());
-  if (addendum && /^add/i.test(raw.trim())) return `${addendum[2]}(Add.${addendum[1]})${addendum[3] ?? `-${suffix}`}`;
+  // `Addendum 1 to Document 56-E`, `الإضافة 3 للوثيقة 18-A` (Arabic writes "to the document" as one
+  // word), `Дополнительный документ 1 к Документу 56-R`: the addendum's number, then the document's.
+  const addendum = /^[\p{L}\s.]+?\s(\d+)\s+[\p{L}\s]+?\s(\d\S*?)(-[A-Z])?$/u.exec(raw.trim());
+  if (addendum && ADDENDUM_WORD.test(raw.trim())) return `${addendum[2]}(Add.${addendum[1]})${addendum[3] ?? `-${suffix}`}`;
   const number = raw.replace(/^document\s+/i, '').trim();
   if (!number) return '';
   return DOCUMENT_SUFFIX.test(number) ? number : `${number}-${suffix}`;
 }
 
-/** The document number of a document's cover, as the page header prints it. */
+/**
+ * The document number of a document's cover, as the page header prints it: a Council document's
+ * `C26/93-F` as written; a conference document's number after the conference's prefix, which its
+ * session line names (`Plenipotentiary Conference (PP-26)` and `56` → `PP26/56-E`).
+ */
 export function coverDocumentNumber(doc: Node, suffix: string): string {
   let number = '';
   doc.forEach((child) => {
     if (child.type.name !== 'cover') return;
-    const field = fieldsOf(child).get('documentNumber');
-    if (field) number = documentNumberText(acceptedText(field), suffix);
+    const fields = fieldsOf(child);
+    const field = fields.get('documentNumber');
+    if (!field) return;
+    number = documentNumberText(acceptedFieldText(field), suffix);
+    const session = fields.get('session');
+    const conference = session ? conferenceOfSession(acceptedFieldText(session)) : null;
+    if (conference) number = conferenceDocumentReference(conference, number);
   });
   return number;
-}
-
-/** Whether the field's text already opens with its heading (`Original: russe` vs `russe`). */
-function startsWithHeading(node: Node, heading: string): boolean {
-  const normalise = (text: string) => text.replace(/[:：\s]+$/u, '').toLocaleLowerCase();
-  return node.textContent.toLocaleLowerCase().startsWith(normalise(heading));
 }
 
 /**
@@ -114,12 +114,12 @@ function fieldParagraph({ ctx, revisions: coverRevisions }: Cover, node: Node, s
   });
 }
 
-function headedField(c: Cover, name: CoverFieldName, heading: string, style: string): Paragraph[] {
+/** A field on its line with the fixed text around it (shared/cover): `Original: `, `Document ` … `-F`. */
+function furnishedField(c: Cover, name: CoverFieldName, style: string): Paragraph[] {
   const node = c.fields.get(name);
   if (!node) return [];
-  // A space after the heading, but none after Chinese full-width punctuation (`原文：俄文`).
-  const prefix = startsWithHeading(node, heading) ? '' : c.ctx.language.punctuation.spaced ? `${heading} ` : heading;
-  return [fieldParagraph(c, node, style, prefix)];
+  const { before, after } = coverFieldFurniture(node, c.ctx.language);
+  return [fieldParagraph(c, node, style, before, after)];
 }
 
 function empty(ctx: ExportContext, style = 'CoverTable'): Paragraph {
@@ -132,7 +132,6 @@ function cell(children: Paragraph[], widthTwips: number): TableCell {
 
 function coverTable(c: Cover): Table {
   const { ctx, fields } = c;
-  const { cover } = ctx.language;
   const width = textWidthTwips(ctx.table);
   // A conference's name (`Conférence de plénipotentiaires (PP-26)`) is longer than a Council
   // session's (`Conseil 2026`): its column takes three fifths, so the name keeps its code on one line.
@@ -146,30 +145,16 @@ function coverTable(c: Cover): Table {
     ...(fields.has('session') ? [fieldParagraph(c, fields.get('session')!, 'Session')] : []),
     ...(fields.has('placeAndDates') ? [fieldParagraph(c, fields.get('placeAndDates')!, 'CoverTable')] : []),
   ];
-  const documentNumber = fields.get('documentNumber');
-  // An unfilled number (New revision, before the delegate has one) stays empty: no "Document -F".
-  const numberParagraph = !documentNumber
-    ? []
-    : !documentNumber.textContent.trim()
-      ? [fieldParagraph(c, documentNumber, 'CoverTable')]
-      : [
-          fieldParagraph(
-            c,
-            documentNumber,
-            'CoverTable',
-            // `Addendum 1 to Document 56-E` names the document already.
-            namesDocument(documentNumber.textContent, cover.document) ? '' : `${cover.document} `,
-            DOCUMENT_SUFFIX.test(acceptedText(documentNumber)) ? '' : `-${ctx.language.documentSuffix}`,
-          ),
-        ];
+  // `Document 56-E`; an unfilled number (New revision, before the delegate has one) stays empty.
+  const numberParagraph = furnishedField(c, 'documentNumber', 'CoverTable');
   const date = fields.has('date') ? [fieldParagraph(c, fields.get('date')!, 'CoverTable')] : [];
   // A conference document names its meeting (PLENARY MEETING, COMMITTEE 5) where a Council one gives its agenda item.
   const meeting = fields.has('meeting') ? [fieldParagraph(c, fields.get('meeting')!, 'Meeting')] : [];
   const rows: Array<[Paragraph[], Paragraph[]]> = [
     [[logoSlot], session],
-    [[...meeting, ...headedField(c, 'agendaItem', cover.agendaItem, 'CoverTable')], numberParagraph],
+    [[...meeting, ...furnishedField(c, 'agendaItem', 'CoverTable')], numberParagraph],
     [[], date],
-    [[], headedField(c, 'originalLanguage', cover.original, 'CoverTable')],
+    [[], furnishedField(c, 'originalLanguage', 'CoverTable')],
   ];
   return new Table({
     width: { size: width, type: WidthType.DXA },
@@ -191,21 +176,18 @@ function coverTable(c: Cover): Table {
 
 function summaryBox(c: Cover): Table | null {
   const { ctx, fields } = c;
-  const { cover } = ctx.language;
   const content: Paragraph[] = [];
-  const headed = (name: CoverFieldName, heading: string) => {
+  for (const name of COVER_BOX_FIELDS) {
     const node = fields.get(name);
-    if (!node) return;
+    if (!node) continue;
+    const { heading, ruleAbove } = coverFieldFurniture(node, ctx.language);
+    if (ruleAbove) {
+      content.push(
+        paragraph(ctx, { style: 'Normal', children: [new TextRun({ ...runFormat(ctx), text: ctx.table.coverBox.rule.value })] }),
+      );
+    }
     content.push(paragraph(ctx, { style: 'Headingb', children: [new TextRun({ ...runFormat(ctx), text: heading })] }));
     content.push(fieldParagraph(c, node, 'Normal'));
-  };
-  headed('purpose', cover.purpose);
-  headed('actionRequired', cover.actionRequired);
-  headed('strategicLinks', cover.strategicLinks);
-  headed('financialImplications', cover.financialImplications);
-  if (fields.has('references')) {
-    content.push(paragraph(ctx, { style: 'Normal', children: [new TextRun({ ...runFormat(ctx), text: ctx.table.coverBox.rule.value })] }));
-    headed('references', cover.references);
   }
   if (content.length === 0) return null;
   const border = { style: BorderStyle.SINGLE, size: Math.round(ctx.table.coverBox.borderPt.value * 8), color: '000000' };

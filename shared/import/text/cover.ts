@@ -3,7 +3,8 @@
  * "Cover page"): session and place lines, a conference document's meeting line, agenda item, document number, date, original language,
  * the source line, the title in capitals, then the box headings (`Objet`, `Suite à donner par le
  * Conseil`, …, `Références`) each followed by its paragraph. The header template of later pages
- * (`- 2 -`, `C2001/#-F`) and the box rule (`__________________`) are dropped: the writers emit them.
+ * (`- 2 -`, `C2001/#-F`) is dropped: the writers emit it. The box rule (`__________________`) opens the
+ * References field, which has it above its heading.
  */
 import type { Node } from 'prosemirror-model';
 import type { InlineRun } from '../../model/index.js';
@@ -115,7 +116,14 @@ export function readCover(lines: readonly SourceLine[], classify: LineClassifier
   let topLines = 0;
 
   lines.forEach((line, index) => {
-    if (classify.isHeaderTemplate(line) || classify.isRule(line) || classify.isFieldArtifact(line)) return;
+    if (classify.isHeaderTemplate(line) || classify.isFieldArtifact(line)) return;
+    // The box's rule stands before `Références`, and only there: an empty References field's text
+    // writes the rule alone (shared/export/text/cover.ts), which keeps the field.
+    if (classify.isRule(line)) {
+      box = 'references';
+      if (!fields.has('references')) fields.set('references', []);
+      return;
+    }
     const heading = classify.coverHeadingOf(line);
     if (heading) {
       box = heading;
