@@ -637,6 +637,7 @@ export class AppController implements WindowContext {
     this.patch({ proposalDialog: null });
     current.dispatch(added.value.tr);
     this.jumpTo(added.value.id);
+    if (added.value.warning) this.say('info', added.value.warning);
     // The Proposals panel lists it at once ("No proposal yet" would read as a failed add).
     this.store.refresh(current.state);
   }

@@ -193,6 +193,29 @@ describe('proposals to a conference', () => {
     await controller.addProposal({ symbol: 'ADD', title: 'Accessibilité des services numériques' });
     expect(controller.store.getSnapshot().proposals?.map((entry) => `${entry.symbol} ${entry.identifier}`)).toEqual(['ADD SEN/56/1']);
   });
+
+  it('says so when the text proposed on is in another language than the document (French Res 30 in English proposals)', async () => {
+    const started = await withResolution();
+    const { controller, host } = started;
+    const res30 = serializeDocument(importText(fixtureText('wtdc-res-30-kigali-2022.txt')).doc);
+    const stored = await host.api.addToLibrary(res30, { number: '30', body: 'WTDC', version: 'Kigali, 2022', language: 'fr' }, 'ask');
+    expect(stored.ok).toBe(true);
+    controller.createProposals({ source: 'RUS', conference: 'PP-26', documentNumber: '41', language: 'en' });
+    await controller.addProposal({ symbol: 'MOD', textId: host.library[0]!.id });
+    expect(controller.store.getSnapshot().proposals?.map((entry) => entry.identifier)).toEqual(['RUS/41/1']);
+    expect(messages(started).at(-1)).toMatch(
+      /^RÉSOLUTION 30 \(Rév\. Kigali, 2022\) is in French, this document in English: .*Add to Library/,
+    );
+    // A text in the document's language: nothing to say.
+    const before = messages(started).length;
+    controller.createProposals({ source: 'SEN', conference: 'PP-26', documentNumber: '56', language: 'fr' });
+    await controller.addProposal({ symbol: 'SUP', textId: host.library[0]!.id });
+    expect(
+      messages(started)
+        .slice(before)
+        .filter((text) => text.includes(' is in ')),
+    ).toEqual([]);
+  });
 });
 
 describe('the Final and Original previews', () => {
