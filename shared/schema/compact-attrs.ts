@@ -31,7 +31,7 @@ type AttrsConstructor = new (built: Attrs) => Attrs;
 const UNIQUE_VALUED = new Set(['id', 'target', 'movedFrom']);
 /** Longest value shared, and how many distinct values are kept before the table starts again. */
 const SHARED_LENGTH = 80;
-const SHARED_VALUES = 4096;
+const SHARED_VALUES = 1024;
 const sharedValues = new Map<string, string>();
 
 /** The one copy of a short repeated string value. */
