@@ -9,14 +9,17 @@
  *   where the paragraphs after a numbered paragraph stay below it.
  * - Enter in the middle of a continuation splits the continuation (a new unlabelled paragraph).
  * - Enter in an empty item leaves the list (see `leaveList`).
+ * - Enter in an item struck out as a tracked deletion makes a new empty item after it (see
+ *   `newItemAfterDeleted`): the struck item is not split, and nothing new is born deleted.
  * - Shift-Enter starts a continuation paragraph inside the item.
  *
  * Splits are real `split` steps, so a tracked-changes layer sees an inserted paragraph mark.
  */
 import { splitListItem } from 'prosemirror-schema-list';
-import { Fragment, Slice } from 'prosemirror-model';
+import { Fragment, Slice, type ResolvedPos } from 'prosemirror-model';
 import { TextSelection } from 'prosemirror-state';
 import { newId } from '../model/index.js';
+import { countsIn } from '../numbering/index.js';
 import type { SectionKind } from '../schema/index.js';
 import { defaultListStyle } from './list-style.js';
 import { promoteItem } from './indent.js';
@@ -26,6 +29,8 @@ export const splitItem: Command = (state, dispatch) => {
   const { $from, $to } = state.selection;
   if (!(state.selection instanceof TextSelection) || !$from.sameParent($to) || !inItemTextblock($from)) return false;
   const context = itemAt($from)!;
+  const deleted = deletedItemAround($from);
+  if (deleted !== null) return newItemAfterDeleted(deleted)(state, dispatch);
   if (isEmptyItem(context.item)) return leaveList(state, dispatch);
 
   const textblock = $from.parent;
@@ -75,7 +80,45 @@ export const splitItem: Command = (state, dispatch) => {
 };
 
 /**
- * Enter in an empty item. A sub-item is promoted to the parent list. In a section, the empty
+ * The position of the outermost item or list around `$pos` that is struck out as a tracked
+ * deletion (it and what it holds go when the deletion is accepted), or null.
+ */
+function deletedItemAround($pos: ResolvedPos): number | null {
+  for (let depth = 1; depth <= $pos.depth; depth++) {
+    const node = $pos.node(depth);
+    if ((node.type === types.item || node.type === types.itemList) && !countsIn(node, 'new')) return $pos.before(depth);
+  }
+  return null;
+}
+
+/**
+ * Enter in an item struck out as a tracked deletion, wherever the cursor is in it: a new empty
+ * item right after it (after a struck sub-list, in a new list of its own), the cursor in it.
+ * Splitting the struck item would give a new item that is deleted before anything is typed in it
+ * (or bring the struck text after the cursor back to life); Word's new paragraph in deleted text
+ * is a live one, and what is typed there is an insertion. Under tracking, the new item is one
+ * inserted item.
+ */
+function newItemAfterDeleted(pos: number): Command {
+  return (state, dispatch) => {
+    if (dispatch) {
+      const deleted = state.doc.nodeAt(pos)!;
+      const at = pos + deleted.nodeSize;
+      const item = emptyItem(newId);
+      const tr =
+        deleted.type === types.item
+          ? state.tr.insert(at, item)
+          : state.tr.insert(at, types.itemList.create({ id: newId(), style: deleted.attrs.style as unknown }, item));
+      tr.setSelection(TextSelection.create(tr.doc, at + (deleted.type === types.item ? 2 : 3)));
+      finish(tr, dispatch);
+    }
+    return true;
+  };
+}
+
+/**
+ * Enter in an empty item. Right after a block struck out with tracking, it stays as it is. A
+ * sub-item is promoted to the parent list. In a section, the empty
  * last item starts a new section after this one (the cursor goes to its keyword line, as when a
  * Word user stops the numbering to type `décide`); an empty item between others loses its label
  * and becomes a continuation of the previous item; the empty first item stays as it is.
@@ -84,6 +127,11 @@ export const splitItem: Command = (state, dispatch) => {
 export const leaveList: Command = (state, dispatch) => {
   const context = itemAt(state.selection.$from);
   if (!context || !isEmptyItem(context.item)) return false;
+  // Right after a block struck out with tracking (Enter in a struck item made this one) there is no
+  // live item to continue, and promoting would carry what follows past the struck block: the empty
+  // item stays, ready to be typed in.
+  const before = context.index > 0 ? context.list.child(context.index - 1) : state.doc.resolve(context.listPos).nodeBefore;
+  if (before && !countsIn(before, 'new')) return true;
   if (context.holder === 'item') return promoteItem(state, dispatch);
   const isLast = context.index === context.list.childCount - 1;
   const itemEnd = context.pos + context.item.nodeSize;

@@ -9,7 +9,8 @@
  *   In an empty item: a sub-item is promoted; a section's last item starts a new section (cursor
  *   on its keyword line, its kind following the keyword typed: sectionKindPlugin); an item between
  *   others becomes a continuation of the previous one; a section's first item stays; in a body or
- *   annex list the item becomes a paragraph.
+ *   annex list the item becomes a paragraph; right after an item struck out with tracking, it stays.
+ *   In an item struck out with tracking: a new item after it (never a split born deleted).
  * - Shift-Enter: a continuation paragraph inside the item.
  * - Tab / Shift-Tab (indent.ts): demote into the previous item (new sub-list in the style the
  *   document uses at that depth) / promote out of the sub-list, the text keeping its order.

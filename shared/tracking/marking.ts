@@ -4,7 +4,7 @@
  * marked deleted, except the author's own pending insertions, which go for real; inserted content
  * merges with the author's adjacent insertion and never lands inside another deletion run.
  */
-import { Fragment, Slice, type Mark, type Node, type ResolvedPos } from 'prosemirror-model';
+import { Fragment, Slice, type Mark, type Node, type NodeType, type ResolvedPos } from 'prosemirror-model';
 import { Selection, type Transaction } from 'prosemirror-state';
 import { Transform } from 'prosemirror-transform';
 import { newId } from '../model/index.js';
@@ -306,7 +306,7 @@ export function markDeleted(out: Transaction, ctx: TrackContext, from: number, t
     if (pos >= from && end <= to) {
       const change = blockChange(node);
       // (A range that also takes the head's end joins the split itself, below.)
-      const split = change ? null : ownSplitTail(doc, pos, node, ctx, from);
+      const split = !change || change.kind === 'insertion' ? ownSplitTail(doc, pos, node, ctx, from) : null;
       if (ctx.ownInsertion(change) || inOwnInsertion(pos)) realDeletions.push({ from: pos, to: end, block: true });
       else if (split) {
         // The block only ever existed as the tail of the author's pending split: removing it
@@ -359,7 +359,8 @@ export function markDeleted(out: Transaction, ctx: TrackContext, from: number, t
  * textblock, empty or all the author's inserted text): the head textblock's position and the
  * paragraph mark the tail kept for it (markInserted gives the tail the split paragraph's mark).
  * Enter at the end of an item makes such a block; Enter again in it (leaving the list) or
- * deleting the item removes it whole.
+ * deleting the item removes it whole. Split off a block another author inserted, the tail carries
+ * that insertion too (the block before it, of its type, the same one).
  */
 function ownSplitTail(
   doc: Node,
@@ -392,7 +393,15 @@ function ownSplitTail(
   if (hasWholeNodeBetween(doc, before.$from.after(), pos)) return null;
   const mark = paragraphMark(before.$from.parent);
   if (mark?.kind !== 'insertion' || mark.author !== ctx.author || insideDeletedBlock(before.$from)) return null;
+  const change = blockChange(block);
+  if (change && blockChange(enclosing(before.$from, block.type) ?? block)?.id !== change.id) return null;
   return { head: before.$from.before(), tailMark: paragraphMark(only) ?? null };
+}
+
+/** The innermost node of `type` around `$pos`, if any. */
+export function enclosing($pos: ResolvedPos, type: NodeType): Node | null {
+  for (let depth = $pos.depth; depth > 0; depth--) if ($pos.node(depth).type === type) return $pos.node(depth);
+  return null;
 }
 
 /** Whether [.., to) goes past the textblock after `pos` into the start of the one after that. */
@@ -443,6 +452,16 @@ function joinOwnSplit(out: Transaction, pos: number, ctx: TrackContext, reachesO
   if (reachesOn && tailDeletedNow && !paragraphMark(out.doc.nodeAt(pos)!)) {
     out.setNodeAttribute(pos, 'paragraphMark', blockChangeOf('deletion', ctx.deletion));
   }
+}
+
+/**
+ * The position of the textblock that ends right before `pos` (only block boundaries between
+ * them: the head of a split whose tail starts at `pos`), or null.
+ */
+export function textblockJustBefore(doc: Node, pos: number): number | null {
+  const found = Selection.findFrom(doc.resolve(pos), -1, true);
+  if (!found || !found.$from.parent.isTextblock || found.$from.after() > pos) return null;
+  return hasWholeNodeBetween(doc, found.$from.after(), pos) ? null : found.$from.before();
 }
 
 function hasWholeNodeBetween(doc: Node, from: number, to: number): boolean {

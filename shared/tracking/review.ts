@@ -14,7 +14,7 @@
  * the second block's paragraph mark, the one that survives (Word's semantics). Then a second pass
  * clears the markers of the winning changes.
  */
-import { Fragment, type Mark, type Node } from 'prosemirror-model';
+import { Fragment, type Mark, type Node, type ResolvedPos } from 'prosemirror-model';
 import { Transform, type Mapping } from 'prosemirror-transform';
 import { blockChange, blockDeletion, hasChangeAttr, hasParagraphMarkAttr, isTrackMark, paragraphMark, type ChangeKind } from './attrs.js';
 import { settleMoves } from './moves.js';
@@ -84,7 +84,7 @@ function identifyFilledBlocks(tr: Transform): void {
  */
 function removeLosingRuns(tr: Transform, decision: Decision, filter: ChangeFilter): void {
   const runs = losingRuns(tr.doc, decision, filter);
-  for (let i = runs.length - 1; i >= 0; i--) deleteRun(tr, runs[i]!);
+  for (let i = runs.length - 1; i >= 0; i--) deleteRun(tr, runs[i]!, decision);
 }
 
 // --- pass 1: runs of losing material ----------------------------------------------------------
@@ -220,16 +220,16 @@ function toRuns(units: Unit[]): Run[] {
   return runs;
 }
 
-function deleteRun(tr: Transform, run: Run): void {
+function deleteRun(tr: Transform, run: Run, decision: Decision): void {
   try {
-    deleteRunOnce(tr, run);
+    deleteRunOnce(tr, run, decision);
   } catch {
     // The schema refuses to fit what is left around this run (a join across a resolution and an
     // annex…): the losing material still goes in the clearing pass, only the join is not made.
   }
 }
 
-function deleteRunOnce(tr: Transform, run: Run): void {
+function deleteRunOnce(tr: Transform, run: Run, decision: Decision): void {
   if (run.blocksOnly) {
     // Whole blocks under different parents (the last item of a sub-list and the next item of
     // the outer list) go parent by parent, so that each list is emptied, or not, as a whole.
@@ -244,11 +244,34 @@ function deleteRunOnce(tr: Transform, run: Run): void {
   const joins = $from.parent.isTextblock && $to.parent.isTextblock && !$from.sameParent($to);
   const survivingMark = joins ? ($to.parent.attrs.paragraphMark as unknown) : undefined;
   const firstPos = joins ? $from.before() : -1;
-  tr.delete(run.from, run.to);
+  const to = joins && decision === 'reject' ? splitUndoneTo($from, $to) : run.to;
+  // Undoing such a split, the list the items go back to is the one they came from, id and all
+  // (ProseMirror may rebuild it from the other side of the cut, with the id the split gave that).
+  const list = to === run.to ? null : { pos: $from.before($to.depth), id: $from.node($to.depth).attrs.id as unknown };
+  tr.delete(run.from, to);
+  const rebuilt = list && tr.doc.nodeAt(list.pos);
+  if (list && rebuilt?.type.name === 'item_list' && rebuilt.attrs.id !== list.id) tr.setNodeAttribute(list.pos, 'id', list.id);
   if (joins) {
     const merged = tr.doc.nodeAt(firstPos);
     if (merged?.isTextblock && hasParagraphMarkAttr(merged)) tr.setNodeAttribute(firstPos, 'paragraphMark', survivingMark ?? null);
   }
+}
+
+/**
+ * Where rejecting an inserted paragraph mark ends its delete. Usually at the start of the next
+ * textblock (`$to`). But when the mark ends an item and the next textblock, wholly removed, is a
+ * new paragraph that only the author's split made, followed by a list (tracked Enter, Enter:
+ * leave-list.ts: a sub-item promoted with the sub-items after it now under it, or an annex's list
+ * split around a paragraph), a delete to its text would nest those items in the item before,
+ * while undoing the split puts them back in the list they came from, at their own level (as
+ * Word's paragraphs keep theirs when a paragraph mark goes). The delete then reaches into that
+ * list, whose items the list of the item before takes.
+ */
+function splitUndoneTo($from: ResolvedPos, $to: ResolvedPos): number {
+  if ($to.depth >= $from.depth || $to.pos !== $to.end() || $to.depth < 1) return $to.pos;
+  const next = $to.node(-1).maybeChild($to.index(-1) + 1);
+  if (next?.type.name !== 'item_list' || $from.node($to.depth).type.name !== 'item_list') return $to.pos;
+  return $to.after() + 1;
 }
 
 /** The maximal nodes wholly inside [from, to), as runs of adjacent siblings. */

@@ -40,6 +40,7 @@ import { mayIntroduceIds, withFreshIds as freshIdsWhereWritten, writtenRanges } 
 import { forgetStrayCopies } from './moves.js';
 import { TRACKED_META, TrackContext, expressibleAsMarks, trackReplace, type Range, type TrackingAuthor } from './marking.js';
 import { trackDifference } from './track-difference.js';
+import { trackLeavingOwnItem } from './leave-list.js';
 import { refuseKeywordlessSection, refuseUntrackable } from './untrackable.js';
 
 const defaultNow = (): string => new Date().toISOString();
@@ -81,7 +82,7 @@ export function trackTransaction(tr: Transaction, state: EditorState, author: Tr
   } else if (only instanceof ReplaceStep && expressibleAsMarks(state.doc, only.from, only.to, only.slice)) {
     const forward = state.selection.empty && state.selection.from === only.from && only.slice.size === 0;
     trackReplace(out, ctx, only.from, only.to, only.slice, forward, tr.selection.head - only.from);
-  } else {
+  } else if (!trackLeavingOwnItem(out, ctx, state, tr)) {
     trackDifference(out, ctx, tr.doc, tr.selection.head);
   }
   uniqueIdsIn(out);

@@ -136,6 +136,8 @@ describe('structure commands under tracked changes', () => {
     const now = () => `2026-11-23T00:00:${String(second++ % 60).padStart(2, '0')}Z`;
     let tracked = 0;
     let inSections = 0;
+    let inSubItems = 0;
+    let inOtherLists = 0;
     const ends = cursorPositions(ORIGINAL).filter((pos) => {
       const { $from } = at(ORIGINAL, pos).selection;
       return $from.parentOffset === $from.parent.content.size && $from.parent.type.name === 'item_text';
@@ -159,21 +161,29 @@ describe('structure commands under tracked changes', () => {
       expect(sameButIds(acceptAll(result.doc), acceptAll(tr.doc)), `at ${pos}`).toBe(true);
       tracked++;
       // An item of a section (décide 1, 2…): the empty item the first Enter made goes with its
-      // split, so nothing is shown deleted. (An empty sub-item is promoted instead, taking the sub-items
-      // after it along: those moves are tracked as deletions and insertions.)
+      // split. An empty sub-item is promoted, the sub-items after it going under it; in an annex's
+      // list the empty item becomes a paragraph, the items after it a list of their own: the
+      // paragraph mark the first Enter inserted carries either, the items that moved carry no mark.
+      // Either way nothing is shown deleted.
       const $item = state.selection.$from;
-      if ($item.node($item.depth - 3).type.name !== 'section') continue;
-      const deleted: string[] = [];
+      const holder = $item.node($item.depth - 3).type.name;
+      const marked: string[] = [];
       result.doc.descendants((node) => {
         if (blockChange(node)?.kind === 'deletion' || node.attrs.deletion)
-          deleted.push(`${node.type.name} [${node.textContent.slice(0, 30)}]`);
-        if (paragraphMark(node)) deleted.push(`paragraph mark of ${node.type.name} [${node.textContent.slice(0, 30)}]`);
+          marked.push(`${node.type.name} [${node.textContent.slice(0, 30)}]`);
+        const mark = paragraphMark(node);
+        if (mark) marked.push(`${mark.kind} paragraph mark${mark.author === author.name ? '' : ` by ${mark.author}`}`);
+        if (node.isText && node.marks.length > 0) marked.push(`marked text [${node.text!.slice(0, 30)}]`);
       });
-      expect(deleted, `at ${pos}`).toEqual([]);
-      inSections++;
+      expect(marked, `at ${pos}`).toEqual(holder === 'section' ? [] : ['insertion paragraph mark']);
+      if (holder === 'item') inSubItems++;
+      else if (holder === 'section') inSections++;
+      else inOtherLists++;
     }
     expect(tracked).toBeGreaterThan(5);
     expect(inSections).toBeGreaterThan(2);
+    expect(inSubItems).toBeGreaterThan(2);
+    expect(inOtherLists).toBeGreaterThan(0);
   });
 });
 

@@ -12,15 +12,19 @@
  * - accepting every change gives what the same command makes with tracking off, on the accepted
  *   document before the step (ids aside) — for every step but undo/redo (their history differs)
  *   and the EXCLUSIONS below;
- * - after Enter, Enter or Enter, Backspace at the end of an item of a section (one step, then
- *   what is typed), no more blocks are shown deleted than before: the new item was never there;
+ * - after Enter, Enter or Enter, Backspace at the end of an item of a section or of a sub-item
+ *   with sub-items after it (one step, then what is typed), no more blocks are shown deleted than
+ *   before: the new item was never there, the items after it are untouched;
  * and at least 75 % of the generated steps really changed the document.
  *
  * EXCLUSIONS from the accept comparison (the other checks still run):
  * - a step whose caret or selection end lies inside tracked-deleted content: that content has no
  *   place in the accepted document, so "the same command with tracking off" has no place either;
  * - a step at a cursor where a paragraph mark is pending in the list around it (as in
- *   tracking-edits.ts: the item is one thing in the markup and another once accepted).
+ *   tracking-edits.ts: the item is one thing in the markup and another once accepted);
+ * - an item struck out with Delete Item and Enter pressed in it, in one step: untracked, the item
+ *   is gone and the caret with it. Instead: no block more is shown deleted than that item, and
+ *   the text typed after Enter is in the accepted document (the new item is live).
  */
 import fc from 'fast-check';
 import type { Node } from 'prosemirror-model';
@@ -67,8 +71,13 @@ type Action =
   | { kind: 'toolbar'; name: ToolbarName }
   | { kind: 'footnote'; text: string }
   | { kind: 'history'; key: 'Mod-z' | 'Mod-y' }
-  /** Keys pressed one after the other at the end of an item, then text typed (Enter, Enter, "nouveau"). */
-  | { kind: 'keys'; keys: readonly Key[]; text: string };
+  /**
+   * Keys pressed one after the other, then text typed (Enter, Enter, "nouveau"): at the end of an
+   * item, at the end of a sub-item with sub-items after it, or in an item just struck out with the
+   * toolbar's Delete Item.
+   */
+  | { kind: 'keys'; keys: readonly Key[]; text: string; place: SequencePlace };
+type SequencePlace = 'end' | 'sub-item' | 'deleted';
 interface Step {
   /** Where the caret goes (a fraction of the text positions), and how far the selection reaches. */
   at: number;
@@ -106,10 +115,12 @@ const SEQUENCES: ReadonlyArray<readonly Key[]> = [
 ];
 const sequence: fc.Arbitrary<Action> = fc.record({
   kind: fc.constant('keys' as const),
-  keys: fc.constantFrom(...SEQUENCES),
+  keys: fc.constantFrom(...SEQUENCES, ['Enter'] as const),
   text: fc.oneof(fc.constant(''), words),
+  // The end of an item twice as often: sections hold most items.
+  place: fc.oneof({ weight: 2, arbitrary: fc.constant<SequencePlace>('end') }, fc.constantFrom<SequencePlace>('sub-item', 'deleted')),
 });
-const withSequences: fc.Arbitrary<Action> = fc.oneof({ weight: 9, arbitrary: action }, { weight: 1, arbitrary: sequence });
+const withSequences: fc.Arbitrary<Action> = fc.oneof({ weight: 9, arbitrary: action }, { weight: 2, arbitrary: sequence });
 const step: fc.Arbitrary<Step> = fc.record({
   at: fraction,
   length: fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 60 }) }),
@@ -151,8 +162,23 @@ function itemEndPositions(doc: Node): number[] {
   return itemTextPositions(doc).filter((pos) => doc.resolve(pos).parentOffset === doc.resolve(pos).parent.content.size);
 }
 
+/** The ends of sub-items that have sub-items after them (décide 3 a.): Enter, Enter there promotes the new item over them. */
+function subItemEndPositions(doc: Node): number[] {
+  return itemEndPositions(doc).filter((pos) => {
+    const $pos = doc.resolve(pos);
+    return $pos.index(-1) === 0 && $pos.node(-3).type.name === 'item' && $pos.index(-2) < $pos.node(-2).childCount - 1;
+  });
+}
+
 /** Where a step's caret may go: item commands into an item where they can act, the rest anywhere in the text. */
 function placesFor(a: Action): (doc: Node) => number[] {
+  if (a.kind === 'keys' && a.place === 'sub-item') {
+    return (doc) => {
+      const places = subItemEndPositions(doc);
+      return places.length > 0 ? places : itemEndPositions(doc);
+    };
+  }
+  if (a.kind === 'keys' && a.place === 'deleted') return itemTextPositions;
   if (a.kind === 'keys') return itemEndPositions;
   const name = a.kind === 'toolbar' ? a.name : a.kind === 'key' ? a.key : null;
   const fitting = name ? PLACES[name] : undefined;
@@ -193,6 +219,8 @@ function keyEvent(key: string): KeyboardEvent {
  */
 class HeadlessEditor {
   refused: string | null = null;
+  /** The last step pressed its keys in an item it had just struck out (a `deleted` sequence that ran). */
+  pressedInStruck = false;
   constructor(public state: EditorState) {}
 
   readonly dispatch = (tr: Transaction): void => {
@@ -299,6 +327,14 @@ function perform(editor: HeadlessEditor, s: Step, positions: (doc: Node) => numb
       break;
     case 'keys':
       editor.place(from);
+      if (a.place === 'deleted') {
+        // The item struck out first (Delete Item), the caret left where it was in its text.
+        const start = editor.state.doc;
+        if (!editor.run(deleteItem) || editor.state.doc.eq(start)) return false;
+        editor.place(Math.min(from, editor.state.doc.content.size));
+        if (!editor.state.selection.$from.parent.isTextblock || !inDeleted(editor.state.doc, from)) return !editor.state.doc.eq(before);
+        editor.pressedInStruck = true;
+      }
       for (const key of a.keys) editor.press(key);
       if (a.text) editor.type(a.text);
       break;
@@ -308,12 +344,19 @@ function perform(editor: HeadlessEditor, s: Step, positions: (doc: Node) => numb
 
 /** The name of a step's command, to count which commands really ran. */
 function commandName(a: Action): string {
-  if (a.kind === 'keys') return a.keys.join('+');
+  if (a.kind === 'keys') return `${a.keys.join('+')}${a.place === 'end' ? '' : ` (${a.place})`}`;
   return a.kind === 'toolbar' ? a.name : a.kind === 'key' || a.kind === 'history' ? a.key : a.kind;
 }
 
 /** Structure commands the property must really exercise: moves, demotions, promotions (keys and toolbar). */
-const MUST_RUN: readonly string[] = [...STRUCTURE_KEYS, ...STRUCTURE_TOOLBAR, ...SEQUENCES.map((keys) => keys.join('+'))];
+const MUST_RUN: readonly string[] = [
+  ...STRUCTURE_KEYS,
+  ...STRUCTURE_TOOLBAR,
+  ...SEQUENCES.map((keys) => keys.join('+')),
+  'Enter+Enter (sub-item)',
+  'Enter+Enter (deleted)',
+  'Enter (deleted)',
+];
 
 /**
  * A sequence every run starts with (fast-check's `examples`): each move, demotion and promotion
@@ -323,7 +366,17 @@ const MUST_RUN: readonly string[] = [...STRUCTURE_KEYS, ...STRUCTURE_TOOLBAR, ..
 const TOUR: Step[] = [
   ...STRUCTURE_KEYS.map((key, i): Step => ({ at: 7919 * (i + 1), length: 0, action: { kind: 'key', key } })),
   ...STRUCTURE_TOOLBAR.map((name, i): Step => ({ at: 104729 * (i + 1), length: 0, action: { kind: 'toolbar', name } })),
-  ...SEQUENCES.map((keys, i): Step => ({ at: 3 + 13 * i, length: 0, action: { kind: 'keys', keys, text: i === 0 ? 'nouveau' : '' } })),
+  ...SEQUENCES.map((keys, i): Step => ({
+    at: 3 + 13 * i,
+    length: 0,
+    action: { kind: 'keys', keys, text: i === 0 ? 'nouveau' : '', place: 'end' },
+  })),
+  ...SEQUENCES.map((keys, i): Step => ({ at: 5 + 7 * i, length: 0, action: { kind: 'keys', keys, text: 'nouveau', place: 'sub-item' } })),
+  ...[['Enter'] as const, ...SEQUENCES].map((keys, i): Step => ({
+    at: 11 + 17 * i,
+    length: 0,
+    action: { kind: 'keys', keys, text: 'nouveau', place: 'deleted' },
+  })),
 ];
 
 /** The blocks shown deleted (their own change, or a deletion over an insertion). */
@@ -357,6 +410,8 @@ describe('UI-level commands with tracking on, on the C26/93 contribution', () =>
     let ran = 0;
     let compared = 0;
     let sequencesInSections = 0;
+    let sequencesInSubItems = 0;
+    let sequencesInStruck = 0;
     const ranBy = new Map<string, number>();
     fc.assert(
       fc.property(fc.array(step, { minLength: 1, maxLength: 8 }), (steps) => {
@@ -366,6 +421,7 @@ describe('UI-level commands with tracking on, on the C26/93 contribution', () =>
           generated++;
           const before = editor.state;
           editor.refused = null;
+          editor.pressedInStruck = false;
           const changed = perform(editor, s, placesFor(s.action));
           if (process.env.UI_DEBUG && !changed) console.log('skipped', JSON.stringify(s.action), s.length, editor.refused ?? '');
           const context = () => `${describeSteps(steps)}\nstep: ${JSON.stringify(s)}\n${editor.refused ?? ''}`;
@@ -381,19 +437,38 @@ describe('UI-level commands with tracking on, on the C26/93 contribution', () =>
           if (!rejected.eq(originalView)) {
             expect.fail(`${context()}\nrejected vs original:\n${pictureDiff(picture(rejected), picture(originalView))}`);
           }
-          // Enter, Enter (or Backspace) at the end of an item in a section: the new item was never
-          // there, so nothing more is shown deleted (the sub-item promoted by the second Enter
-          // takes the sub-items after it along, tracked as deleted and re-inserted).
-          // (In a deleted item, the EXCLUSIONS above apply: the new item is part of the deletion.)
-          const place = s.action.kind === 'keys' ? editorPlace(before, s) : -1;
-          if (place >= 0 && !inDeleted(before.doc, place) && before.doc.resolve(place).node(-3).type.name === 'section') {
-            sequencesInSections++;
+          // Enter, Enter (or Backspace) at the end of an item in a section or of a sub-item: the new
+          // item was never there, and the items after it are not touched, so nothing more is shown
+          // deleted (the second Enter promotes the empty sub-item over the sub-items after it: they
+          // move with no mark of their own). (In a deleted item, the EXCLUSIONS above apply.)
+          const place = s.action.kind === 'keys' && s.action.place !== 'deleted' ? editorPlace(before, s) : -1;
+          const holder = place >= 0 && !inDeleted(before.doc, place) ? before.doc.resolve(place).node(-3).type.name : null;
+          if (holder === 'section' || holder === 'item') {
+            if (holder === 'section') sequencesInSections++;
+            else sequencesInSubItems++;
             if (deletedBlocks(doc) > deletedBlocks(before.doc)) {
               expect.fail(`${context()}\nnew blocks shown deleted:\n${pictureDiff(picture(before.doc), picture(doc))}`);
             }
           }
+          // Enter (Enter) in an item just struck out: the one block shown deleted more is that item,
+          // and what is typed next is live text of a new item, kept when everything is accepted.
+          if (editor.pressedInStruck && s.action.kind === 'keys') {
+            sequencesInStruck++;
+            if (deletedBlocks(doc) > deletedBlocks(before.doc) + 1) {
+              expect.fail(`${context()}\nnew blocks shown deleted in a struck item:\n${pictureDiff(picture(before.doc), picture(doc))}`);
+            }
+            // The caret, right after the typed text, stands in live text (no deleted block around it).
+            const typed = s.action.text;
+            const $caret = editor.state.selection.$from;
+            const inNewText = $caret.parent.textContent.endsWith(typed) && !inDeleted(doc, $caret.pos - typed.length);
+            if (typed && !s.action.keys.includes('Backspace') && !inNewText) {
+              expect.fail(`${context()}\n"${typed}" typed after Enter in a struck item is not live text`);
+            }
+          }
           // Accept-all gives the same command with tracking off, on the accepted document before it.
           if (s.action.kind === 'history') continue;
+          // (An item struck and Enter pressed in it: see the EXCLUSIONS.)
+          if (s.action.kind === 'keys' && s.action.place === 'deleted') continue;
           const texts = placesFor(s.action)(before.doc);
           const from = texts[s.at % texts.length]!;
           const to = s.length ? texts[Math.min(texts.length - 1, (s.at % texts.length) + s.length)]! : from;
@@ -448,6 +523,12 @@ describe('UI-level commands with tracking on, on the C26/93 contribution', () =>
     expect(compared / ran).toBeGreaterThanOrEqual(0.5);
     // Enter, Enter and Enter, Backspace at the end of a section's item really ran and were checked.
     expect(sequencesInSections).toBeGreaterThanOrEqual(5);
+    // And in sub-items with sub-items after them, and in items just struck out.
+    expect(sequencesInSubItems).toBeGreaterThanOrEqual(3);
+    expect(sequencesInStruck).toBeGreaterThanOrEqual(3);
+    console.log(
+      `Enter sequences checked: ${sequencesInSections} in sections, ${sequencesInSubItems} in sub-items, ${sequencesInStruck} in struck items`,
+    );
     // Seconds alone; a loaded two-core CI machine can take several times that (npm run fuzz runs 500).
   }, 120_000);
 });
