@@ -66,8 +66,22 @@ export function trackDifference(
     const startIndex = $start.index(depth);
     const endIndex = $endA.depth > depth ? $endA.indexAfter(depth) : $endA.index(depth);
     const kept = parent.content.cut(oldFrom - $start.start(depth), oldTo - $start.start(depth));
-    if (!parent.canReplace(startIndex, endIndex, kept.append(fresh))) continue;
+    // The new content after the deleted, as Word shows a replacement; before it where only that
+    // order fits (a cover, which must stand first, replacing a document that had none).
+    const after = parent.canReplace(startIndex, endIndex, kept.append(fresh));
+    if (!after && !parent.canReplace(startIndex, endIndex, fresh.append(kept))) continue;
     const base = out.mapping.maps.length;
+    if (!after) {
+      const inserted = fresh.size > 0 ? insertTracked(out, ctx, oldFrom, new Slice(fresh, 0, 0), null) : null;
+      const moved = out.mapping.slice(base);
+      const placed = out.mapping.maps.length;
+      if (oldFrom < oldTo) markDeleted(out, ctx, moved.map(oldFrom, 1), moved.map(oldTo));
+      if (head !== undefined && inserted) {
+        const inside = head >= oldFrom && head <= newTo ? placedInside(inserted, newTo - oldFrom, head - oldFrom) : null;
+        if (inside !== null) placeCursor(out, out.mapping.slice(placed).map(inside));
+      }
+      return;
+    }
     if (oldFrom < oldTo) markDeleted(out, ctx, oldFrom, oldTo);
     const at = out.mapping.slice(base).map(oldTo);
     const inserted = fresh.size > 0 ? insertTracked(out, ctx, at, new Slice(fresh, 0, 0), null) : null;
