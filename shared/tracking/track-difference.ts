@@ -76,10 +76,10 @@ export function trackDifference(
       const moved = out.mapping.slice(base);
       const placed = out.mapping.maps.length;
       if (oldFrom < oldTo) markDeleted(out, ctx, moved.map(oldFrom, 1), moved.map(oldTo));
-      if (head !== undefined && inserted) {
-        const inside = head >= oldFrom && head <= newTo ? placedInside(inserted, newTo - oldFrom, head - oldFrom) : null;
-        if (inside !== null) placeCursor(out, out.mapping.slice(placed).map(inside));
-      }
+      const inside =
+        head !== undefined && inserted && head >= oldFrom && head <= newTo ? placedInside(inserted, newTo - oldFrom, head - oldFrom) : null;
+      if (inside !== null) placeCursor(out, out.mapping.slice(placed).map(inside));
+      else placeUnchanged();
       return;
     }
     if (oldFrom < oldTo) markDeleted(out, ctx, oldFrom, oldTo);
