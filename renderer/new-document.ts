@@ -103,6 +103,11 @@ export function startRevising(state: EditorState): Transaction {
   return cursor === null ? tr : tr.setSelection(TextSelection.create(tr.doc, cursor)).scrollIntoView();
 }
 
+/** Whether `doc` is a translation under way (it holds statuses), not a text in force to carry changes into. */
+export function isTranslationUnderWay(doc: Node): boolean {
+  return Object.values(translationCounts(doc)).some((count) => count > 0);
+}
+
 export type LanguageVersion = { ok: true; source: Node; carried: Node | null; warnings: string[] } | { ok: false; error: string };
 
 /**
@@ -115,9 +120,7 @@ export type LanguageVersion = { ok: true; source: Node; carried: Node | null; wa
 export function languageVersion(current: Node, opened: OpenedDocument, author: string | undefined): LanguageVersion {
   const read = readOpened(opened);
   if (!read.ok) return read;
-  const counts = translationCounts(current);
-  const underWay = Object.values(counts).some((count) => count > 0);
-  if (underWay) return { ok: true, source: read.doc, carried: null, warnings: opened.warnings };
+  if (isTranslationUnderWay(current)) return { ok: true, source: read.doc, carried: null, warnings: opened.warnings };
   try {
     const carried = carryOver(read.doc, current, author === undefined ? {} : { author }).doc;
     return { ok: true, source: read.doc, carried, warnings: opened.warnings };

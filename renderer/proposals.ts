@@ -9,7 +9,7 @@ import type { EditorState, Transaction } from 'prosemirror-state';
 import { messageOf } from '../shared/errors/index.js';
 import { parseDocument } from '../shared/file/index.js';
 import type { OpenedDocument } from '../shared/ipc/index.js';
-import type { LanguageCode } from '../shared/languages/index.js';
+import { isLanguageCode, languageTable, type LanguageCode } from '../shared/languages/index.js';
 import {
   addProposalIn,
   buildProposal,
@@ -76,7 +76,10 @@ export interface AddProposalRequest {
  * The transaction adding a proposal after the one the cursor stands in (at the end when it stands
  * in none), and the new proposal's id to go to.
  */
-export function addProposal(state: EditorState, request: AddProposalRequest): Built<{ tr: Transaction; id: string }> {
+export function addProposal(
+  state: EditorState,
+  request: AddProposalRequest,
+): Built<{ tr: Transaction; id: string; warning: string | null }> {
   return attempt(() => {
     const inForce = request.text ? parseDocument(request.text.content).doc : undefined;
     const proposal = buildProposal(state.doc, {
@@ -90,8 +93,20 @@ export function addProposal(state: EditorState, request: AddProposalRequest): Bu
     const tr = addProposalIn(state.tr, proposal, current ? current.rank : undefined);
     // The proposal may have been given fresh ids (a second proposal on one text): find it by place.
     const added = proposalsOf(tr.doc)[current ? current.rank : proposalsOf(tr.doc).length - 1]!;
-    return { tr, id: added.node.attrs.id as string };
+    return { tr, id: added.node.attrs.id as string, warning: inForce ? otherLanguage(inForce, state.doc, request.text!.name) : null };
   });
+}
+
+/**
+ * A text in force in another language than the proposals document (the library holds only the
+ * French Res 30, the delegation writes in English): the proposal would carry that language's text
+ * under this language's Reasons. Said, not refused: the library may have no other version yet.
+ */
+function otherLanguage(inForce: Node, doc: Node, name: string): string | null {
+  const [text, own] = [inForce.attrs.language as unknown, doc.attrs.language as unknown];
+  if (!isLanguageCode(text) || !isLanguageCode(own) || text === own) return null;
+  const names = languageTable('en').languageNames;
+  return `${name} is in ${names[text]}, this document in ${names[own]}: the proposal holds the ${names[text]} text. Add the ${names[own]} version with File → Add to Library… and propose on it.`;
 }
 
 /** The transaction moving the proposal `id` one place up (-1) or down (+1); null at either end. */

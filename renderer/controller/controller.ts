@@ -48,7 +48,7 @@ import { messageOf } from '../../shared/errors/index.js';
 import { createEditorState, insertFootnoteAndEdit } from '../editor/create-editor.js';
 import { TABLE_COMMANDS, isTableCommand, tableRefusal } from '../editor/table-commands.js';
 import { backToMarkup, previewState, type Preview, type ReviewView } from '../editor/review-view.js';
-import { languageVersion, newResolution, startRevising } from '../new-document.js';
+import { isTranslationUnderWay, languageVersion, newResolution, startRevising } from '../new-document.js';
 import { addProposal, isProposalsDocument, moveProposal, newProposals, type NewProposalsRequest } from '../proposals.js';
 import { candidateFromContent, candidateFromDocument, libraryTextLine, type Described, type LibraryAddState } from '../library-add.js';
 import { Session, type ConflictChoice, type SaveConflict, type SessionInfo } from '../session.js';
@@ -142,6 +142,8 @@ export class AppController implements WindowContext {
   private resolvePick: ((name: string | null) => void) | null = null;
   private resolveConflict: ((choice: ConflictChoice) => void) | null = null;
   private resolveDiscard: ((discard: boolean) => void) | null = null;
+  /** A command waiting for the author dialog's answer (see askAuthor). */
+  private resolveAuthor: ((name: string | null) => void) | null = null;
   /** File commands run one after the other (see the module comment). */
   private fileQueue: Promise<void> = Promise.resolve();
 
@@ -383,6 +385,9 @@ export class AppController implements WindowContext {
       case 'mark-checked':
         if (!setUnitStatus(command === 'mark-translated' ? 'translated' : 'checked')(surface.state, dispatch)) {
           this.say('info', 'The cursor is not in an item with a translation status (View → Language Versions… gives them).');
+        } else {
+          // The outline and the count left to translate show it at once, not after the typing pause.
+          this.store.refresh(surface.state);
         }
         return true;
       case 'open':
@@ -495,7 +500,11 @@ export class AppController implements WindowContext {
     if (!outcome) return;
     if (!outcome.ok) return this.say('error', outcome.error);
     const markup = this.markupState();
-    const author = markup ? trackingState(markup)?.author.name : undefined;
+    let author = markup ? trackingState(markup)?.author.name : undefined;
+    // A carry-over writes the translator's name on what it carries in, and opens with tracking on:
+    // asked first, so the French typed over in a carried item goes (the translator's own insertion)
+    // instead of staying struck under another name.
+    if (isUnsetAuthor(author) && !isTranslationUnderWay(current)) author = (await this.askAuthor()) ?? undefined;
     const made = languageVersion(current, outcome.document, isUnsetAuthor(author) ? undefined : author);
     if (!made.ok) return this.say('error', made.error);
     if (made.carried) {
@@ -514,6 +523,13 @@ export class AppController implements WindowContext {
       `${outcome.document.name} beside this text: ${counts['to-translate']} to translate, ${counts['changed-in-source']} changed in source (Alt+Shift+T goes to the next one, Alt+Shift+D marks it translated).`,
     );
     for (const warning of made.warnings) this.say('info', warning);
+  }
+
+  /** The author dialog, for a command that needs the name before it goes on: the name, or null if none was given. */
+  private askAuthor(): Promise<string | null> {
+    this.authorAsked = true;
+    this.patch({ authorPrompt: { firstTime: true } });
+    return new Promise((resolve) => (this.resolveAuthor = resolve));
   }
 
   closeLanguageVersions(): void {
@@ -621,6 +637,9 @@ export class AppController implements WindowContext {
     this.patch({ proposalDialog: null });
     current.dispatch(added.value.tr);
     this.jumpTo(added.value.id);
+    if (added.value.warning) this.say('info', added.value.warning);
+    // The Proposals panel lists it at once ("No proposal yet" would read as a failed add).
+    this.store.refresh(current.state);
   }
 
   // --- the library of texts in force (File → Add to Library…) ----------------------------------
@@ -746,9 +765,12 @@ export class AppController implements WindowContext {
   /** The author dialog closed: with a name to write on changes (kept in the settings), or none. */
   async authorChosen(name: string | null): Promise<void> {
     this.patch({ authorPrompt: null });
-    if (!name) return;
+    const waiting = this.resolveAuthor;
+    this.resolveAuthor = null;
+    if (!name) return waiting?.(null);
     this.author = name;
     this.authorKnown = true;
+    waiting?.(name);
     const meta: TrackingMeta = { author: { name } };
     const held = this.held;
     if (held) held.markup = held.markup.apply(held.markup.tr.setMeta(trackingKey, meta));

@@ -15,7 +15,7 @@ export interface EditorSurface {
   focus(): void;
   /** Scrolls so that `pos` stands in the middle of the window (the focus may be in a panel). */
   center(pos: number): void;
-  /** Scrolls the block that starts at `pos` to the middle of the window. */
+  /** Scrolls the block that starts at `pos` to the middle of the window (its start, if taller than the window). */
   revealBlock(pos: number): void;
 }
 
@@ -30,7 +30,11 @@ export function viewSurface(view: EditorView): EditorSurface {
     center: (pos) => centerOn(view, pos),
     revealBlock: (pos) => {
       const dom = view.nodeDOM(pos);
-      if (dom instanceof HTMLElement) dom.scrollIntoView({ block: 'center' });
+      if (!(dom instanceof HTMLElement)) return;
+      // A block taller than the window (a proposal holding a whole resolution) shows from its start,
+      // where the caret goes: centred, its middle would show, pages away from the caret.
+      const tall = dom.getBoundingClientRect().height > window.innerHeight;
+      dom.scrollIntoView({ block: tall ? 'start' : 'center' });
     },
   };
 }

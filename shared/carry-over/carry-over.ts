@@ -300,6 +300,10 @@ export function carryOver(source: Node, target: Node, options: CarryOverOptions 
     true,
   );
   uniqueIdsIn(out);
+  // The result is the proposal in another language, as a New revision is in its own: tracking on,
+  // so the translator's rewording of an item changed in source is tracked like the source's change
+  // (off, it would come out unmarked: the proposal's change lost from this language version).
+  out.setDocAttribute('trackChanges', true);
   const doc = out.doc;
   return { doc, report: { counts: translationCounts(doc), untranslated: builder.untranslated, disagreements: alignment.disagreements } };
 }

@@ -5,18 +5,19 @@
  * and will not follow renumbering: the editor has to look at it.
  */
 import type { Node } from 'prosemirror-model';
-import { findItem, referenceText, scanReferences, type AmbiguityReason, type Labels } from '../numbering/index.js';
+import { countsIn, findItem, referenceText, scanReferences, type AmbiguityReason, type Labels } from '../numbering/index.js';
 import type { Finding } from './findings.js';
 import { itemWhere } from './where.js';
 
 export function checkReferences(doc: Node, labels: Labels): Finding[] {
   const findings: Finding[] = [];
-  // The innermost item around each reference says where it is.
-  const visit = (node: Node, item: Node | null, block: Node | null) => {
+  // The innermost item around each reference says where it is. A reference in deleted text (a
+  // deleted phrase, or inside a deleted item) reads only in the original view, where its item stands.
+  const visit = (node: Node, item: Node | null, block: Node | null, deleted: boolean) => {
     node.forEach((child) => {
       if (child.type.name === 'cross_reference') {
         const rendering = referenceText(child, doc, labels);
-        if (!rendering.dangling || child.marks.some((mark) => mark.type.name === 'deletion')) return;
+        if (!rendering.dangling || deleted || child.marks.some((mark) => mark.type.name === 'deletion')) return;
         const holder = item ?? block;
         findings.push({
           severity: 'error',
@@ -27,10 +28,12 @@ export function checkReferences(doc: Node, labels: Labels): Finding[] {
         });
         return;
       }
-      if (!child.isLeaf) visit(child, child.type.name === 'item' ? child : item, child.isBlock ? child : block);
+      if (!child.isLeaf) {
+        visit(child, child.type.name === 'item' ? child : item, child.isBlock ? child : block, deleted || !countsIn(child, 'new'));
+      }
     });
   };
-  visit(doc, null, null);
+  visit(doc, null, null, false);
   return findings;
 }
 

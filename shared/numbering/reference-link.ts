@@ -8,7 +8,8 @@
  * belong to: text that both views share names the ORIGINAL numbering (it is what the author's text
  * said before the proposal; a tracked insertion before its target then shows `point [-5-][+6+] du
  * décide` as the proposal's consequence), inserted text names the NEW numbering, and deleted text
- * stays as it was written (it only ever reads in the original view).
+ * the original one (it only ever reads there): it is linked with its deletion mark, so a rejected
+ * deletion gives back a reference that still follows its item.
  *
  * A reference is linked only when it names exactly one item of its own resolution (./reference-scope.ts
  * decides whether a phrase quotes another text: `point 7 du décide selon lequel "…"` in Res 1332
@@ -50,9 +51,7 @@ export type ReferenceOutcome =
   | { kind: 'other-text'; reason: OtherTextReason }
   | { kind: 'ambiguous'; reason: AmbiguityReason }
   /** No item of this resolution has that label in the view the words belong to. */
-  | { kind: 'no-item' }
-  /** Struck text: it reads only in the original view, as it was written. */
-  | { kind: 'deleted' };
+  | { kind: 'no-item' };
 
 export interface ScannedReference {
   /** Document positions of the phrase (of its linked part once linked). */
@@ -176,9 +175,13 @@ function readSpan(textblock: Node, from: number, to: number, block: ViewSet): Sp
   return reading ?? { kind: 'views', views: views ?? block, marks: shared ?? [] };
 }
 
-/** The view whose numbering the words name: shared text names the original one. */
+/**
+ * The view whose numbering the words name: shared text and deleted text name the original one
+ * (deleted words only ever read there), inserted text the new one; text inserted and deleted again
+ * reads in neither.
+ */
 function viewOfWords(views: ViewSet): NumberingView | null {
-  if (views.original) return views.new ? 'original' : null;
+  if (views.original) return 'original';
   return views.new ? 'new' : null;
 }
 
@@ -337,10 +340,7 @@ class ResolutionLinker {
         continue;
       }
       const view = viewOfWords(reading.views);
-      if (!view) {
-        if (reading.views.original) record({ kind: 'deleted' });
-        continue;
-      }
+      if (!view) continue;
       const target = this.target(candidate, view);
       if (target === null) {
         record({ kind: 'no-item' });

@@ -22,8 +22,24 @@ import { TrackContext, insertTracked, markDeleted, placeCursor, placedInside, tr
  * compare): text changes go word by word, and each difference is a change of its own, to accept or
  * reject alone.
  */
-export function trackDifference(out: Transaction, ctx: TrackContext, target: Node, head?: number, comparing = false): void {
+export function trackDifference(
+  out: Transaction,
+  ctx: TrackContext,
+  target: Node,
+  head?: number,
+  comparing = false,
+  /**
+   * Where the untracked edit's cursor stands in the document before it, when it stands in content
+   * the edit left as it was (Backspace in an empty item puts it at the end of the paragraph before):
+   * carried there through the tracked edit when no edit of it holds the cursor.
+   */
+  headBefore?: number,
+): void {
   const old = out.doc;
+  const firstStep = out.mapping.maps.length;
+  const placeUnchanged = () => {
+    if (headBefore !== undefined) placeCursor(out, out.mapping.slice(firstStep).map(headBefore));
+  };
   const range = diffRange(old.content, target.content);
   if (!range) return;
   const { start, endA, endB } = range;
@@ -36,7 +52,7 @@ export function trackDifference(out: Transaction, ctx: TrackContext, target: Nod
     trackReplace(out, ctx, start, endA, target.slice(start, endB), false, head === undefined ? undefined : head - start);
     return;
   }
-  if (trackBlockEdits(out, ctx, target, head, comparing)) return;
+  if (trackBlockEdits(out, ctx, target, head, comparing, placeUnchanged)) return;
   let depth = Math.min($start.sharedDepth(endA), $startB.sharedDepth(endB));
   for (; depth >= 0; depth--) {
     const parent = $start.node(depth);
@@ -50,8 +66,22 @@ export function trackDifference(out: Transaction, ctx: TrackContext, target: Nod
     const startIndex = $start.index(depth);
     const endIndex = $endA.depth > depth ? $endA.indexAfter(depth) : $endA.index(depth);
     const kept = parent.content.cut(oldFrom - $start.start(depth), oldTo - $start.start(depth));
-    if (!parent.canReplace(startIndex, endIndex, kept.append(fresh))) continue;
+    // The new content after the deleted, as Word shows a replacement; before it where only that
+    // order fits (a cover, which must stand first, replacing a document that had none).
+    const after = parent.canReplace(startIndex, endIndex, kept.append(fresh));
+    if (!after && !parent.canReplace(startIndex, endIndex, fresh.append(kept))) continue;
     const base = out.mapping.maps.length;
+    if (!after) {
+      const inserted = fresh.size > 0 ? insertTracked(out, ctx, oldFrom, new Slice(fresh, 0, 0), null) : null;
+      const moved = out.mapping.slice(base);
+      const placed = out.mapping.maps.length;
+      if (oldFrom < oldTo) markDeleted(out, ctx, moved.map(oldFrom, 1), moved.map(oldTo));
+      const inside =
+        head !== undefined && inserted && head >= oldFrom && head <= newTo ? placedInside(inserted, newTo - oldFrom, head - oldFrom) : null;
+      if (inside !== null) placeCursor(out, out.mapping.slice(placed).map(inside));
+      else placeUnchanged();
+      return;
+    }
     if (oldFrom < oldTo) markDeleted(out, ctx, oldFrom, oldTo);
     const at = out.mapping.slice(base).map(oldTo);
     const inserted = fresh.size > 0 ? insertTracked(out, ctx, at, new Slice(fresh, 0, 0), null) : null;
@@ -62,6 +92,7 @@ export function trackDifference(out: Transaction, ctx: TrackContext, target: Nod
       const inside = inserted && head >= oldFrom && head <= newTo ? placedInside(inserted, newTo - oldFrom, head - oldFrom) : null;
       const cursor = inside ?? mapped;
       if (cursor !== null) placeCursor(out, cursor);
+      else placeUnchanged();
     }
     return;
   }
@@ -72,7 +103,14 @@ export function trackDifference(out: Transaction, ctx: TrackContext, target: Nod
  * Tracks the difference block by block (block-diff.ts): blocks the edit kept (same id) stay, only
  * what changed in them is tracked; returns false when no such plan fits the schema.
  */
-function trackBlockEdits(out: Transaction, editCtx: TrackContext, target: Node, head: number | undefined, comparing: boolean): boolean {
+function trackBlockEdits(
+  out: Transaction,
+  editCtx: TrackContext,
+  target: Node,
+  head: number | undefined,
+  comparing: boolean,
+  placeUnchanged: () => void,
+): boolean {
   const plan = planBlockEdits(out.doc, target, { ...(head === undefined ? {} : { cursor: head }), words: comparing });
   if (!plan) return false;
   // Where the untracked edit left the cursor, if it is in content this plan inserts: placed there,
@@ -101,6 +139,7 @@ function trackBlockEdits(out: Transaction, editCtx: TrackContext, target: Node, 
     }
   }
   if (cursor) placeCursor(out, out.mapping.slice(cursor.steps).map(cursor.pos));
+  else placeUnchanged();
   return true;
 }
 

@@ -83,7 +83,7 @@ export function trackTransaction(tr: Transaction, state: EditorState, author: Tr
     const forward = state.selection.empty && state.selection.from === only.from && only.slice.size === 0;
     trackReplace(out, ctx, only.from, only.to, only.slice, forward, tr.selection.head - only.from);
   } else if (!trackLeavingOwnItem(out, ctx, state, tr)) {
-    trackDifference(out, ctx, tr.doc, tr.selection.head);
+    trackDifference(out, ctx, tr.doc, tr.selection.head, false, tr.mapping.invert().map(tr.selection.head, -1));
   }
   uniqueIdsIn(out);
   // Typing inside an item cannot touch a keyword: the check (a walk over the sections) is skipped.

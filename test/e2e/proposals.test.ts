@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from '../../shared/file/index.js';
 import { writeText } from '../../shared/export/index.js';
@@ -41,6 +41,13 @@ async function panelRows(): Promise<string[]> {
     out.push(`${await row.locator('.proposal-symbol').innerText()} ${await row.locator('.proposal-identifier').innerText()}`);
   }
   return out;
+}
+
+/** Whether the element stands inside the window. */
+async function isOnScreen(target: Locator): Promise<boolean> {
+  const box = await target.boundingBox();
+  const size = page.viewportSize()!;
+  return !!box && box.y >= 0 && box.y + box.height <= size.height;
 }
 
 async function addFromLibrary(symbol: string, query: string): Promise<void> {
@@ -79,6 +86,9 @@ describe('Proposals to a conference, in Chromium', () => {
     const editor = editorOf(page);
     const mod = editor.locator('.pl-proposal').first();
     expect(await mod.locator('.pl-proposal-line').innerText()).toMatch(/MOD\s*SEN\/56\/1/);
+    // The new proposal shows from its start, where the caret is: a whole resolution centred would
+    // show its middle, pages away from the caret.
+    await expect.poll(() => isOnScreen(mod.locator('.pl-proposal-line'))).toBe(true);
     expect(await mod.locator('.pl-number-line del').innerText()).toBe('Kigali, 2022');
     expect(await mod.locator('.pl-number-line ins').innerText()).toBe('Bakou, 2025');
 

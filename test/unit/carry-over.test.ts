@@ -90,7 +90,11 @@ function frenchRevision(start: Node = FR): Node {
   return state.doc;
 }
 
-const withoutStatus = (doc: Node) => JSON.stringify(jsonWithoutIds(doc)).replace(/,"translation":\{[^}]*\}/g, ',"translation":null');
+/** The document's JSON without statuses, and without the tracking switch (a setting, as in Word: not content). */
+const withoutStatus = (doc: Node) =>
+  JSON.stringify(jsonWithoutIds(doc))
+    .replace(/,"translation":\{[^}]*\}/g, ',"translation":null')
+    .replace('"trackChanges":true', '"trackChanges":false');
 
 describe('carryOver: a French revision of Res 1332 into the English text in force', () => {
   const source = frenchRevision();
@@ -148,6 +152,36 @@ describe('carryOver: a French revision of Res 1332 into the English text in forc
         source: expect.stringMatching(/^que l'UIT a \[-un rôle déterminant-\]\[\+un rôle essentiel\+\] à jouer/) as string,
       },
     ]);
+  });
+
+  it("tracks the translator's edits: an item changed in source, translated, shows the change as the source does", () => {
+    // A proposal's version in another language must carry the proposal's marks; the translator's
+    // rewording of an item the source changed is part of them, never a silent untracked edit.
+    expect(doc.attrs.trackChanges).toBe(true);
+    let state = EditorState.create({ doc });
+    let at = -1;
+    state.doc.descendants((node, pos) => {
+      if (at < 0 && node.isText && node.text!.includes('a crucial role')) at = pos + node.text!.indexOf('crucial');
+      return at < 0;
+    });
+    expect(at).toBeGreaterThan(0);
+    const typed = state.tr.insertText('an essential', at - 2, at + 'crucial'.length);
+    state = state.apply(trackTransaction(typed, state, { name: 'Translator' }, () => DATE));
+    expect(writeText(state.doc, { mode: 'marked' })).toContain('that ITU has [-a crucial-][+an essential+] role to play');
+    // The item the carry-over inserted is the translator's own insertion: the French typed over goes
+    // for real, as in any block one inserted oneself, and never stays struck in the English version.
+    const french = "la Résolution 80/173 de l'Assemblée générale des Nations Unies sur l'examen d'ensemble du SMSI;";
+    let from = -1;
+    state.doc.descendants((node, pos) => {
+      if (from < 0 && node.isText && node.text === french) from = pos;
+      return from < 0;
+    });
+    const english = 'United Nations General Assembly Resolution 80/173 on the overall review of WSIS;';
+    const translated = state.tr.insertText(english, from, from + french.length);
+    state = state.apply(trackTransaction(translated, state, { name: 'Translator' }, () => DATE));
+    const marked = writeText(state.doc, { mode: 'marked' });
+    expect(marked).toContain(`[+c)\t${english}+]`);
+    expect(marked).not.toContain('80/173 de l');
   });
 
   it('gives the English text in force back exactly when every change is rejected', () => {

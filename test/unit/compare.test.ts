@@ -152,6 +152,21 @@ describe('compareDocuments on two versions of Res 1332', () => {
   });
 });
 
+describe('compareDocuments of two texts that share nothing, the newer with a cover', () => {
+  // The resolution in force against C26/93 read without its annex (cover, introduction, proposal):
+  // the cover must stand first in a document, so it cannot go after the resolution struck through.
+  const cover = importText(readFileSync(new URL('../fixtures/council-c26-93-contribution-cover.txt', import.meta.url), 'utf8')).doc;
+
+  it('tracks the newer text as inserted before the older one deleted, and gives both back', () => {
+    const compared = compareDocuments(OLD, cover, { author: 'Comparaison', date: DATE });
+    expect(compared.firstChild!.type.name).toBe('cover');
+    expect(writeText(acceptAll(compared), { mode: 'final' })).toBe(writeText(cover, { mode: 'final' }));
+    expect(writeText(rejectAll(compared), { mode: 'final' })).toBe(writeText(OLD, { mode: 'final' }));
+    const kinds = new Set(listChanges(compared).map((change) => change.kind));
+    expect(kinds).toEqual(new Set(['insertion', 'deletion']));
+  });
+});
+
 describe('compareDocuments on a long report (hundreds of paragraphs at one level)', () => {
   const paragraph = (n: number) =>
     `Le paragraphe ${n} rend compte des activités menées par l'UIT au titre de la grande orientation C${n % 11}.`;

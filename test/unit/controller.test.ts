@@ -8,6 +8,8 @@ import { NodeSelection, TextSelection } from 'prosemirror-state';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseDocument, serializeDocument } from '../../shared/file/format.js';
 import { importText } from '../../shared/import/text/index.js';
+import { compareDocuments } from '../../shared/compare/index.js';
+import type { OpenOutcome } from '../../shared/ipc/index.js';
 import { writeText } from '../../shared/export/text/index.js';
 import { listChanges } from '../../shared/tracking/changes.js';
 import { trackingScopeOf, trackingState } from '../../shared/tracking/plugin.js';
@@ -123,6 +125,96 @@ describe('tracking and the author', () => {
     expect(controller.getState().authorPrompt).toBeNull();
     await controller.run('author-name');
     expect(controller.getState().authorPrompt).toEqual({ firstTime: false });
+  });
+});
+
+describe('language versions', () => {
+  /** The French Res 1332 with considérant a) reworded and a new invite 6, as tracked changes. */
+  function frenchProposal(): OpenOutcome {
+    const fr = fixtureText(RES);
+    const revised = fr
+      .replace('un rôle déterminant', 'un rôle essentiel')
+      .replace(
+        "6\tà encourager les membres de l'Union",
+        "6\tà soutenir l'examen du SMSI+20 en 2025;\n7\tà encourager les membres de l'Union",
+      );
+    const doc = compareDocuments(importText(fr).doc, importText(revised).doc, {
+      author: 'Fédération de Russie',
+      date: '2026-04-14T09:00:00Z',
+    });
+    const content = serializeDocument(doc);
+    return { ok: true, document: { fileId: 'f_2', name: 'c26-93-fr.plenary', content, imported: false, warnings: [], revision: 'r0' } };
+  }
+
+  it("asks the translator's name before carrying over: the French typed over goes, the rewording of a changed item is tracked", async () => {
+    const host = fakeHost({ authorName: '' });
+    host.next.initial = opened('parallel/council-res-1332-c24-en.txt');
+    host.next.version = frenchProposal();
+    const started = { host, ...(await startedController(host)) };
+    const { controller, surface } = started;
+    const running = controller.run('language-versions');
+    await vi.waitFor(() => expect(controller.getState().authorPrompt).toEqual({ firstTime: true }));
+    await controller.authorChosen('Ana Translator');
+    await running;
+    expect(trackingState(surface.state)).toMatchObject({ enabled: true, author: { name: 'Ana Translator' } });
+    // The new invite 6, carried in French: the translator writes the English over it.
+    const french = "à soutenir l'examen du SMSI+20 en 2025;";
+    const from = at(surface.state.doc, french);
+    surface.dispatch(surface.state.tr.insertText('to support the WSIS+20 review in 2025;', from, from + french.length));
+    // considering a), changed in source: the translator rewords it as the French does.
+    deleteWords(started, 'crucial');
+    typeBefore(started, ' role to play in giving', 'essential');
+    const marked = text(started);
+    expect(marked).toContain('[+6\tto support the WSIS+20 review in 2025;+]');
+    expect(marked).not.toContain('SMSI+20 en 2025');
+    expect(marked).toContain('that ITU has a [-crucial-][+essential+] role to play');
+    expect(new Set(listChanges(surface.state.doc).map((change) => change.author))).toEqual(new Set(['Ana Translator']));
+
+    // Alt+Shift+D shows at once in the outline and the status bar's count (both read the store's
+    // snapshot), not after the typing pause: a status that lags reads as a key that did not work.
+    const outlineStatus = () => {
+      const outline = controller.store.getSnapshot().outline;
+      for (let index = 0; index < outline.length; index++)
+        if (outline.entry(index).text.includes('role to play in giving')) return outline.translation(index);
+      return undefined;
+    };
+    expect(outlineStatus()).toBe('changed-in-source');
+    await controller.run('mark-translated');
+    expect(outlineStatus()).toBe('translated');
+  });
+});
+
+describe('proposals to a conference', () => {
+  it('lists a proposal in the Proposals panel as soon as it is added, not after the typing pause', async () => {
+    const started = await withResolution();
+    const { controller } = started;
+    controller.createProposals({ source: 'SEN', conference: 'PP-26', documentNumber: '56', language: 'fr' });
+    expect(controller.store.getSnapshot().proposals).toEqual([]);
+    await controller.addProposal({ symbol: 'ADD', title: 'Accessibilité des services numériques' });
+    expect(controller.store.getSnapshot().proposals?.map((entry) => `${entry.symbol} ${entry.identifier}`)).toEqual(['ADD SEN/56/1']);
+  });
+
+  it('says so when the text proposed on is in another language than the document (French Res 30 in English proposals)', async () => {
+    const started = await withResolution();
+    const { controller, host } = started;
+    const res30 = serializeDocument(importText(fixtureText('wtdc-res-30-kigali-2022.txt')).doc);
+    const stored = await host.api.addToLibrary(res30, { number: '30', body: 'WTDC', version: 'Kigali, 2022', language: 'fr' }, 'ask');
+    expect(stored.ok).toBe(true);
+    controller.createProposals({ source: 'RUS', conference: 'PP-26', documentNumber: '41', language: 'en' });
+    await controller.addProposal({ symbol: 'MOD', textId: host.library[0]!.id });
+    expect(controller.store.getSnapshot().proposals?.map((entry) => entry.identifier)).toEqual(['RUS/41/1']);
+    expect(messages(started).at(-1)).toMatch(
+      /^RÉSOLUTION 30 \(Rév\. Kigali, 2022\) is in French, this document in English: .*Add to Library/,
+    );
+    // A text in the document's language: nothing to say.
+    const before = messages(started).length;
+    controller.createProposals({ source: 'SEN', conference: 'PP-26', documentNumber: '56', language: 'fr' });
+    await controller.addProposal({ symbol: 'SUP', textId: host.library[0]!.id });
+    expect(
+      messages(started)
+        .slice(before)
+        .filter((text) => text.includes(' is in ')),
+    ).toEqual([]);
   });
 });
 

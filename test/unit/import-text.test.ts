@@ -516,3 +516,24 @@ describe('broken labels and texts without keywords (issue 15, item 13)', () => {
     expect(importText(text).language).toBe(code);
   });
 });
+
+describe('the number line', () => {
+  const isNumberLine = (code: 'fr' | 'ar' | 'zh', text: string) =>
+    new LineClassifier(languageTable(code)).isNumberLine(splitLines(text).lines[0]!);
+
+  it('is the word, the number and its brackets, a kashida in the word or a note sign after it', () => {
+    expect(isNumberLine('fr', 'RÉSOLUTION 1332 (C11, dernière mod. C24)')).toBe(true);
+    expect(isNumberLine('fr', 'RÉSOLUTION 30 (Rév. Kigali, 2022)*')).toBe(true);
+    expect(isNumberLine('fr', 'RÉSOLUTION 1332')).toBe(true);
+    expect(isNumberLine('ar', 'القـرار 417 (REV.WRC-12)')).toBe(true);
+    expect(isNumberLine('ar', 'القرار 1332 (C11، آخر تعديل C24)')).toBe(true);
+    expect(isNumberLine('zh', '第1332号决议（C11，最后修订C24）')).toBe(true);
+  });
+
+  it('is not a sentence that names a resolution, which goes on after the brackets', () => {
+    expect(isNumberLine('ar', 'القرار 417 (WRC‑07): استعمال الخدمة المتنقلة للطيران (R) للنطاق MHz 1 164‑960')).toBe(false);
+    expect(isNumberLine('ar', 'القرار 417 يدعو إلى')).toBe(false);
+    expect(isNumberLine('fr', 'RÉSOLUTION 1332 (C11): rôle de l’UIT')).toBe(false);
+    expect(isNumberLine('zh', '第1332号决议（C11）规定')).toBe(false);
+  });
+});

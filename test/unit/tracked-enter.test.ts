@@ -40,7 +40,7 @@ function atEndOf(doc: Node, text: string): EditorState {
   return caretAt(doc, doc.resolve(textPos(doc, text)).end());
 }
 
-function press(state: EditorState, key: 'Enter'): EditorState {
+function press(state: EditorState, key: 'Enter' | 'Backspace'): EditorState {
   let next: EditorState | null = null;
   const handled = KEYS[key]!(state, (tr) => (next = state.apply(trackTransaction(tr, state, AUTHOR, now))));
   expect(handled, key).toBe(true);
@@ -225,6 +225,25 @@ describe('tracked Enter, Enter in a sub-item: only the new item is tracked', () 
       final: [...DECIDE_ORIGINAL.slice(0, 3), '\tnouveau', ...DECIDE_ORIGINAL.slice(3)],
     });
   });
+});
+
+describe('tracked Enter, then Backspace', () => {
+  for (const [where, text] of [
+    ['décide 3, above its sub-items', "d'utiliser le cadre du SMSI comme base"],
+    ['décide 3 a., with b. after it', 'actualisant ses feuilles de route sur'],
+    ['décide 2, in the middle of the list', "que l'UIT doit poursuivre la coordinat"],
+  ] as const) {
+    it(`at the end of ${where}: the caret is back at the end of its text, where typing lands, and nothing is left tracked`, () => {
+      const start = atEndOf(ORIGINAL, text);
+      let state = press(press(start, 'Enter'), 'Backspace');
+      expect(state.selection.head).toBe(start.selection.head);
+      expect(listChanges(state.doc)).toEqual([]);
+      state = type(state, ' (fin)');
+      const paragraph = state.selection.$head.parent.textContent;
+      expect(paragraph.startsWith(text)).toBe(true);
+      expect(paragraph.endsWith(' (fin)')).toBe(true);
+    });
+  }
 });
 
 describe('tracked Enter, Enter in a sub-item, through Word', () => {

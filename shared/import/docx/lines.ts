@@ -180,7 +180,10 @@ export function paragraphsToLines(paragraphs: SourceParagraph[], footnotes: Foot
         // says where it stands.
         const content = runs.filter(hasContent);
         const allDeleted = !whole && content.length > 0 && content.every((run) => run.revision?.kind === 'deletion');
-        const candidate = textIn(runs.slice(0, tabAt), allDeleted ? 'original' : view).trim();
+        const inView = textIn(runs.slice(0, tabAt), allDeleted ? 'original' : view).trim();
+        // A label deleted with none inserted (`[-2-]\t`: the item left alone in its section, which
+        // has no label, when the one before it was deleted): the old label says where it stands.
+        const candidate = inView === '' && view === 'new' ? textIn(runs.slice(0, tabAt), 'original').trim() : inView;
         if (LABEL_SHAPE.test(candidate)) {
           label = candidate;
           labelRevised = runs.slice(0, tabAt).some((run) => run.revision !== null && run.revision !== whole);

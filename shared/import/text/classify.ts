@@ -36,6 +36,12 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * What may follow a number line's number: its brackets (`(C11, dernière mod. C24)`, full-width in
+ * Chinese, one level of brackets inside), more than one, and a note sign.
+ */
+const NUMBER_LINE_END = /^(?:\s*[(（](?:[^()（）]|[(（][^()（）]*[)）])*[)）])*[\s*]*$/u;
+
 /** The keyword phrase is at most a few words long; matching on a prefix keeps long lines cheap. */
 const KEYWORD_WINDOW = 160;
 
@@ -61,16 +67,26 @@ export class LineClassifier {
     return /[:：]\s*$/.test(text);
   }
 
-  /** `RÉSOLUTION 1332 (C11, dernière mod. C24)`: the number-line word, then a token with a digit. */
+  /**
+   * `RÉSOLUTION 1332 (C11, dernière mod. C24)`: the number-line word, then a token with a digit,
+   * then at most its brackets. A line that goes on (`القرار 417 (WRC‑07): استعمال …`, "Resolution
+   * 417 (WRC-07): use of…", a sentence of an Arabic text, which has no capitals to tell a heading
+   * from a sentence) names a resolution and is not one's number line.
+   */
   isNumberLine(line: SourceLine): boolean {
     if (!this.isBare(line)) return false;
-    const text = line.plain;
+    // The kashida stretches a heading's word (`القـرار`) and is not a letter.
+    const text = line.plain.replace(/\u0640/gu, '');
     // A language whose number line puts its word around the number: Chinese `第1332号决议（C11…）`.
-    if (!this.table.numberLineForm.startsWith('{word}') && numberLineOpening(this.table).test(text)) return true;
+    if (!this.table.numberLineForm.startsWith('{word}')) {
+      const opening = numberLineOpening(this.table).exec(text);
+      if (opening && NUMBER_LINE_END.test(text.slice(opening[0].length))) return true;
+    }
     return this.table.numberLineWords.some((word) => {
       if (!text.startsWith(word)) return false;
       const rest = text.slice(word.length);
-      return /^\s+\S*\d/u.test(rest) || (this.table.code === 'zh' && /^\s*\S*\d/u.test(rest));
+      const token = (this.table.code === 'zh' ? /^\s*\S*\d[^\s(（]*/u : /^\s+\S*\d[^\s(（]*/u).exec(rest);
+      return token !== null && NUMBER_LINE_END.test(rest.slice(token[0].length));
     });
   }
 
