@@ -39,7 +39,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const conference = values.conference ? conferenceByCode(values.conference) : null;
   if (values.conference && !conference)
     throw new UsageError(`unknown conference ${values.conference}: one of ${conferenceCodes().join(', ')}`);
-  const unverified = conference ? unverifiedConferenceWarning(conference) : null;
+  const unverified = conference ? unverifiedConferenceWarning(conference, language) : null;
   if (unverified) writeLines(io.stderr, `warning: ${unverified}`);
 
   const doc = newProposalsDocument({

@@ -98,7 +98,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     const argument = values[flag]!;
     const conference = conferenceOf(read.doc, values.conference);
     // Its place and year go into a MOD's number line and an ADD's call: say when no ITU source confirmed them.
-    const unverified = conference ? unverifiedConferenceWarning(conference) : null;
+    const unverified = conference ? unverifiedConferenceWarning(conference, String(read.doc.attrs.language)) : null;
     if (unverified) writeLines(io.stderr, `warning: ${unverified}`);
     let inForce: Node | undefined;
     let title = values.title;

@@ -1,6 +1,6 @@
 /**
- * Latin runs inside a right-to-left document, each isolated as a left-to-right unit (`.pl-ltr`,
- * CSS `unicode-bidi: isolate`): `القرار 1332 (C11، آخر تعديل C24)` keeps `C11` and `C24` in place
+ * Latin runs inside a right-to-left document, each a left-to-right embedding (`.pl-ltr`,
+ * CSS `unicode-bidi: embed`): `القرار 1332 (C11، آخر تعديل C24)` keeps `C11` and `C24` in place
  * and the brackets and comma of the Arabic line around them, and a French sentence still to
  * translate reads left to right inside its right-to-left paragraph. The runs are those the Word
  * export writes without `w:rtl` (shared/languages `scriptSegments`), so page and Word agree.
@@ -11,7 +11,7 @@
 import type { Node } from 'prosemirror-model';
 import { Plugin, PluginKey, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
-import { languageTable, scriptSegments } from '../../shared/languages/index.js';
+import { languageTable, scriptSegmentsOfPieces } from '../../shared/languages/index.js';
 
 export const bidiKey = new PluginKey<DecorationSet>('plenary-bidi');
 
@@ -23,13 +23,20 @@ function rightToLeft(doc: Node): boolean {
   }
 }
 
-/** The Latin runs of one textblock at `pos`, as inline decorations. */
+/**
+ * The Latin runs of one textblock at `pos`, as inline decorations. The runs are found on the whole
+ * line (its text nodes joined, anything else one neutral character), so a bracket in a text node of
+ * its own still joins the run it closes.
+ */
 function blockDecorations(block: Node, pos: number): Decoration[] {
+  const pieces: string[] = [];
+  block.forEach((child) => pieces.push(child.isText ? (child.text ?? '') : '\uFFFC'.repeat(child.nodeSize)));
+  const segmentsOfPieces = scriptSegmentsOfPieces(pieces, true);
   const out: Decoration[] = [];
-  block.forEach((child, offset) => {
-    if (!child.isText || !child.text) return;
+  block.forEach((child, offset, index) => {
+    if (!child.isText) return;
     let at = pos + 1 + offset;
-    for (const segment of scriptSegments(child.text, true)) {
+    for (const segment of segmentsOfPieces[index]!) {
       if (!segment.rightToLeft) out.push(Decoration.inline(at, at + segment.text.length, { class: 'pl-ltr', dir: 'ltr' }));
       at += segment.text.length;
     }

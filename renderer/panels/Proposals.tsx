@@ -85,10 +85,13 @@ export function ProposalsPanel(props: {
   );
 }
 
-/** Says so when the chosen conference's entry is not confirmed by an ITU source (shared/proposals/SOURCES.md). */
-function UnverifiedConference(props: { code: string }) {
+/**
+ * Says so when the chosen conference's entry, or its words in the chosen language, are not confirmed
+ * by a source (shared/proposals/SOURCES.md).
+ */
+function UnverifiedConference(props: { code: string; language: LanguageCode }) {
   const conference = props.code ? conferenceByCode(props.code) : null;
-  const warning = conference ? unverifiedConferenceWarning(conference) : null;
+  const warning = conference ? unverifiedConferenceWarning(conference, props.language) : null;
   return warning ? (
     <p className="muted unverified-conference" role="note">
       {warning}
@@ -130,7 +133,7 @@ export function NewProposalsDialog(props: { language: LanguageCode; onCreate(req
           <option value="">(another)</option>
         </select>
       </label>
-      <UnverifiedConference code={conference} />
+      <UnverifiedConference code={conference} language={language} />
       <label className="form-row">
         Document number{' '}
         <input

@@ -215,7 +215,7 @@ export function numberLineOpening(table: LanguageTable): RegExp {
     .join('');
   return new RegExp(`^${pattern}`, 'iu');
 }
-export { scriptSegments, type ScriptSegment } from './scripts.js';
+export { scriptSegments, scriptSegmentsOfPieces, type ScriptSegment } from './scripts.js';
 
 /** The writing direction of a language's text (`rtl` for Arabic); `ltr` for a code the tables do not know. */
 export function directionOf(code: string): 'ltr' | 'rtl' {

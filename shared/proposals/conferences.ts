@@ -13,7 +13,7 @@ export interface Conference {
   code: string;
   body: Body;
   /** The place in each language it has been checked in; other languages use the English. */
-  place: Record<string, string>;
+  place: ConferenceWords;
   year: number;
   /**
    * The conference's part of a document reference in the page header (`PP26` in `PP26/56-E`,
@@ -22,15 +22,41 @@ export interface Conference {
   documentPrefix: string;
   /** Whether a real document of the conference's kind showed the prefix's form (./SOURCES.md). */
   documentPrefixVerified: boolean;
-  name: Record<string, string>;
+  name: ConferenceWords;
   /** The opening phrase of a resolution it adopts (the call). */
-  call: Record<string, string>;
+  call: ConferenceWords;
   /** First and last day (`2026-11-09`), null while not known. */
   dates: { start: string; end: string } | null;
   /** False when no ITU source confirmed the entry (./SOURCES.md): the UI and the CLI say so when it is used. */
   verified: boolean;
   /** Where the name, place and dates were checked. */
   source: { url: string; says: string };
+  /**
+   * For each language beyond English and French (es, ru, ar, zh): the sources of its words, and the
+   * words no source confirmed (`unverified`), which the table leaves out so that the English is used.
+   */
+  languages?: Record<string, LanguageCheck>;
+}
+
+export type ConferenceWord = 'name' | 'place' | 'call';
+
+/** A word of the table in each language it has (English always). */
+export type ConferenceWords = { en: string } & Partial<Record<string, string>>;
+
+export interface LanguageCheck {
+  sources: Array<{ url: string; says: string }>;
+  unverified?: ConferenceWord[];
+  note?: string;
+}
+
+/** The languages whose words each entry records as checked or not (`languages`); English and French are the table's own. */
+export const CHECKED_LANGUAGES = ['es', 'ru', 'ar', 'zh'] as const;
+
+const LANGUAGE_NAMES: Record<string, string> = { es: 'Spanish', ru: 'Russian', ar: 'Arabic', zh: 'Chinese' };
+
+/** The words of `conference` in `language` that no source confirmed (English is used for them). */
+export function unverifiedWords(conference: Conference, language: string): ConferenceWord[] {
+  return conference.languages?.[language]?.unverified ?? [];
 }
 
 const CONFERENCES = data.conferences as Conference[];
@@ -38,8 +64,10 @@ const CONFERENCES = data.conferences as Conference[];
 /** `Doha, 9–27 November 2026` in the cover's language: the place line of a conference cover (the year alone while the dates are not known). */
 export function conferencePlaceAndDates(conference: Conference, language: string, dateLocale: string): string {
   const place = inLanguage(conference.place, language);
-  if (!conference.dates) return `${place}, ${conference.year}`;
-  return `${place}, ${dateRange(new Date(`${conference.dates.start}T12:00:00Z`), new Date(`${conference.dates.end}T12:00:00Z`), dateLocale)}`;
+  // An Arabic cover writes the Arabic comma (`جنيف، 23 يناير - 17 فبراير 2012` on WRC-12's Document 18(Add.3)-A).
+  const comma = language === 'ar' ? '، ' : ', ';
+  if (!conference.dates) return `${place}${comma}${conference.year}`;
+  return `${place}${comma}${dateRange(new Date(`${conference.dates.start}T12:00:00Z`), new Date(`${conference.dates.end}T12:00:00Z`), dateLocale)}`;
 }
 
 /** `9–27 November 2026`, `26 September – 14 October 2022`: as ITU covers write a conference's dates. */
@@ -53,10 +81,24 @@ function dateRange(start: Date, end: Date, locale: string): string {
   return range.replace(/^(\d+)\s+–\s+(\d+)(?=\s)/u, '$1–$2');
 }
 
-/** The warning for a conference no ITU source confirmed; null for a verified one. */
-export function unverifiedConferenceWarning(conference: Conference): string | null {
-  if (conference.verified) return null;
-  return `${conference.code} is not confirmed by an ITU source (${conference.dates ? 'its name, place and dates' : 'its dates are not known'}): check the cover's conference and place lines.`;
+/**
+ * The warning for a conference no ITU source confirmed, or whose words in the document's `language`
+ * no source confirmed (the English ones are used); null when all is confirmed.
+ */
+export function unverifiedConferenceWarning(conference: Conference, language = 'en'): string | null {
+  const warnings: string[] = [];
+  if (!conference.verified)
+    warnings.push(
+      `${conference.code} is not confirmed by an ITU source (${conference.dates ? 'its name, place and dates' : 'its dates are not known'}): check the cover's conference and place lines.`,
+    );
+  const words = unverifiedWords(conference, language);
+  if (words.length > 0) {
+    const list = words.length === 1 ? words[0]! : `${words.slice(0, -1).join(', ')} and ${words.at(-1)!}`;
+    warnings.push(
+      `${conference.code}'s ${LANGUAGE_NAMES[language] ?? language} ${list} ${words.length === 1 ? 'is' : 'are'} not confirmed by a source, so the English ${words.length === 1 ? 'is' : 'are'} used: check ${words.length === 1 ? 'it' : 'them'}.`,
+    );
+  }
+  return warnings.length > 0 ? warnings.join(' ') : null;
 }
 
 /**
@@ -79,7 +121,7 @@ export function conferenceCodes(): string[] {
 }
 
 /** A word of the conference in `language`, English when the table has none for it. */
-export function inLanguage(words: Record<string, string>, language: string): string {
+export function inLanguage(words: ConferenceWords, language: string): string {
   return words[language] ?? words.en ?? '';
 }
 

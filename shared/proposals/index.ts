@@ -4,6 +4,7 @@
  */
 export {
   BODIES,
+  CHECKED_LANGUAGES,
   conferenceByCode,
   conferenceCodes,
   conferenceDocumentReference,
@@ -11,8 +12,11 @@ export {
   conferencePlaceAndDates,
   inLanguage,
   unverifiedConferenceWarning,
+  unverifiedWords,
   type Body,
   type Conference,
+  type ConferenceWord,
+  type LanguageCheck,
 } from './conferences.js';
 export {
   coverFieldText,

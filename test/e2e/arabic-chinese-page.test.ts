@@ -15,7 +15,9 @@ import { compareDocuments } from '../../shared/compare/index.js';
 import { serializeDocument } from '../../shared/file/index.js';
 import { importText } from '../../shared/import/index.js';
 import { translateFixedLines } from '../../shared/translation/index.js';
+import { conferenceByCode, newProposalsDocument } from '../../shared/proposals/index.js';
 import { ROOT, tempDir } from '../support/browser.js';
+import { withConferenceLine } from '../support/cover-line.js';
 import { caret, editorOf, openServedEditor, shot, type ServedEditor } from '../support/page.js';
 
 const FR_TEXT = readFileSync(path.join(ROOT, 'test', 'fixtures', 'council-res-1332-c24.txt'), 'utf8');
@@ -33,6 +35,37 @@ const arabic1332 = (): string => serializeDocument(arabicDoc(FR_TEXT));
 function trackedArabic1332(): string {
   const revised = FR_TEXT.replace('un rôle déterminant', 'un rôle essentiel');
   return serializeDocument(compareDocuments(arabicDoc(FR_TEXT), arabicDoc(revised), { author: 'الأمانة', date: '2026-04-14T09:00:00Z' }));
+}
+
+/**
+ * Mexico's Arabic proposals to PP-26, and the same cover with its conference line as the English
+ * fallback (no Arabic name), cut into three text nodes (`(WTDC-`, a bold `25`, `)`).
+ */
+function arabicProposals(): { arabic: string; latinLine: string } {
+  const doc = newProposalsDocument({ language: 'ar', source: 'MEX', conference: conferenceByCode('PP-26'), documentNumber: '56' });
+  const latin = withConferenceLine(doc, [
+    { text: 'World Telecommunication Development Conference (WTDC-' },
+    { text: '25', bold: true },
+    { text: ')' },
+  ]);
+  return { arabic: serializeDocument(doc), latinLine: serializeDocument(latin) };
+}
+
+/** The box of the last `char` in `line`'s text, as the page lays it out. */
+function lastCharBox(line: import('playwright-core').Locator, char: string): Promise<{ left: number; right: number }> {
+  return line.evaluate((element, wanted) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    let found: { node: Text; at: number } | null = null;
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      const at = node.data.lastIndexOf(wanted);
+      if (at >= 0) found = { node, at };
+    }
+    const range = document.createRange();
+    range.setStart(found!.node, found!.at);
+    range.setEnd(found!.node, found!.at + wanted.length);
+    const box = range.getBoundingClientRect();
+    return { left: box.left, right: box.right };
+  }, char);
 }
 
 let served: ServedEditor;
@@ -150,6 +183,60 @@ describe('an Arabic page', () => {
       await tracked.browser.close();
       await tracked.host.close();
     }
+    expect(problems).toEqual([]);
+  });
+
+  it("shows an Arabic proposals cover's conference line with its brackets where an Arabic reader expects them", async () => {
+    const folder = tempDir('e2e-arabic-cover');
+    const { arabic, latinLine } = arabicProposals();
+    writeFileSync(path.join(folder, 'mex-pp26-ar.plenary'), arabic);
+    writeFileSync(path.join(folder, 'mex-latin-line-ar.plenary'), latinLine);
+    const check = async (file: string, shotName: string, read: (line: import('playwright-core').Locator) => Promise<void>) => {
+      const cover = await openServedEditor({
+        name: shotName,
+        host: { file: path.join(folder, file) },
+        problems,
+        viewport: { width: 1366, height: 900 },
+      });
+      try {
+        const line = editorOf(cover.page).locator('.pl-cover-field').first();
+        await line.waitFor();
+        await read(line);
+        await shot(cover.page, shotName);
+      } finally {
+        await cover.browser.close();
+        await cover.host.close();
+      }
+    };
+    // ITU's Arabic name with the Latin code: read from the right, `(` then PP-26 then `)` at the left end.
+    await check('mex-pp26-ar.plenary', 'arabic-proposals-cover', async (line) => {
+      expect(await line.innerText()).toBe('مؤتمر المندوبين المفوضين (PP-26)');
+      expect(await line.locator('.pl-ltr').allInnerTexts()).toEqual(['PP-26']);
+      const [open, close, code] = [
+        await lastCharBox(line, '('),
+        await lastCharBox(line, ')'),
+        (await line.locator('.pl-ltr').boundingBox())!,
+      ];
+      expect(open.left).toBeGreaterThanOrEqual(code.x + code.width - 1);
+      expect(close.right).toBeLessThanOrEqual(code.x + 1);
+      const place = editorOf(line.page()).locator('.pl-cover-field').nth(1);
+      expect(await place.innerText()).toBe('الدوحة، 9–27 نوفمبر 2026');
+    });
+    // The English name as a whole Latin line, cut by a bold year: one left-to-right reading, `)` last on the right.
+    await check('mex-latin-line-ar.plenary', 'arabic-cover-latin-line', async (line) => {
+      expect((await line.locator('.pl-ltr').allInnerTexts()).join('')).toBe('World Telecommunication Development Conference (WTDC-25)');
+      const [open, close, year] = [await lastCharBox(line, '('), await lastCharBox(line, ')'), await lastCharBox(line, '25')];
+      const world = await line.evaluate((element) => {
+        const range = document.createRange();
+        range.setStart(element.querySelector('.pl-ltr')!.firstChild!, 0);
+        range.setEnd(element.querySelector('.pl-ltr')!.firstChild!, 'World'.length);
+        return range.getBoundingClientRect().left;
+      });
+      // World … (WTDC- 25 ) from left to right: the closing bracket right of the year, the year right of the opening one.
+      expect(world).toBeLessThan(open.left);
+      expect(open.right).toBeLessThanOrEqual(year.left + 1);
+      expect(close.left).toBeGreaterThanOrEqual(year.right - 1);
+    });
     expect(problems).toEqual([]);
   });
 

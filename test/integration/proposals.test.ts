@@ -187,6 +187,14 @@ describe('a proposals document built with the CLI', () => {
     const added = await plenary('propose', 'wrc.plenary', '--add', 'Spectrum for lunar missions');
     expect(added.code).toBe(0);
     expect(added.stderr).toMatch(/^warning: WRC-27 is not confirmed by an ITU source/);
+    // A verified conference whose Russian place no source confirmed: the English is used, and said so.
+    const russian = await plenary('new-proposals', '--source', 'SEN', '--conference', 'PP-26', '--language', 'ru', '-o', 'ru.plenary');
+    expect(russian.code).toBe(0);
+    expect(russian.stderr).toBe(
+      "warning: PP-26's Russian place and call are not confirmed by a source, so the English are used: check them.\n",
+    );
+    const spanish = await plenary('new-proposals', '--source', 'SEN', '--conference', 'PP-26', '--language', 'es', '-o', 'es.plenary');
+    expect(spanish).toMatchObject({ code: 0, stderr: '' });
     const badSource = await plenary('new-proposals', '--source', 'Senegal (Republic of)', '-o', 'bad.plenary');
     expect(badSource.code).toBe(1);
     expect(badSource.stderr).toMatch(/^plenary new-proposals: "Senegal \(Republic of\)" is not a source prefix/);

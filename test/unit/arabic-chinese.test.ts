@@ -10,11 +10,13 @@ import { EditorState } from 'prosemirror-state';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { writeDocx } from '../../shared/export/docx/write.js';
-import { scriptSegments } from '../../shared/languages/index.js';
+import { conferenceByCode, newProposalsDocument } from '../../shared/proposals/index.js';
+import { scriptSegments, scriptSegmentsOfPieces } from '../../shared/languages/index.js';
 import { writeText } from '../../shared/export/index.js';
 import { importText } from '../../shared/import/index.js';
 import { languageTable, type LanguageCode } from '../../shared/languages/index.js';
 import { punctuateIn, translateFixedLines, translateLine } from '../../shared/translation/index.js';
+import { withConferenceLine } from '../support/cover-line.js';
 import { attr, docxParts, findAll, malformedParts, paragraphsOf, parseXml } from '../support/docx-xml.js';
 
 const FR_TEXT = readFileSync(new URL('../fixtures/council-res-1332-c24.txt', import.meta.url), 'utf8');
@@ -35,10 +37,55 @@ describe('scriptSegments', () => {
       { text: 'C24', rightToLeft: false },
       { text: ')', rightToLeft: true },
     ]);
-    expect(scriptSegments('la Résolution 140 (Rév. Bucarest, 2022);', true)).toEqual([
-      { text: 'la Résolution 140 (Rév. Bucarest, 2022', rightToLeft: false },
-      { text: ');', rightToLeft: true },
+    // A bracket the Latin run opened closes inside it; the Arabic sentence's own full stop does not.
+    expect(scriptSegments('انظر la Résolution 140 (Rév. Bucarest, 2022). التالي', true)).toEqual([
+      { text: 'انظر ', rightToLeft: true },
+      { text: 'la Résolution 140 (Rév. Bucarest, 2022)', rightToLeft: false },
+      { text: '. التالي', rightToLeft: true },
     ]);
+  });
+
+  it('gives a Latin run that ends an Arabic line its closing bracket, and a Latin line all its punctuation', () => {
+    // The proposals cover's conference line before its Arabic name is known: `)` at the right end.
+    expect(scriptSegments('مؤتمر Plenipotentiary Conference (PP-26)', true)).toEqual([
+      { text: 'مؤتمر ', rightToLeft: true },
+      { text: 'Plenipotentiary Conference (PP-26)', rightToLeft: false },
+    ]);
+    expect(scriptSegments('Plenipotentiary Conference (PP-26)', true)).toEqual([
+      { text: 'Plenipotentiary Conference (PP-26)', rightToLeft: false },
+    ]);
+    expect(scriptSegments('la Résolution 140 (Rév. Bucarest, 2022);', true)).toEqual([
+      { text: 'la Résolution 140 (Rév. Bucarest, 2022);', rightToLeft: false },
+    ]);
+    // The Arabic name with ITU's Latin code: the code's run keeps its hyphen, the brackets are the Arabic line's.
+    expect(scriptSegments('مؤتمر المندوبين المفوضين (PP-26)', true)).toEqual([
+      { text: 'مؤتمر المندوبين المفوضين (', rightToLeft: true },
+      { text: 'PP-26', rightToLeft: false },
+      { text: ')', rightToLeft: true },
+    ]);
+    // A mixed place line: the Latin place and the days in one run, the Arabic month and the year outside.
+    expect(scriptSegments('Doha, 9–27 نوفمبر 2026', true)).toEqual([
+      { text: 'Doha, 9–27', rightToLeft: false },
+      { text: ' نوفمبر 2026', rightToLeft: true },
+    ]);
+    // A bracket the run did not open stays with the Arabic line.
+    expect(scriptSegments('القرار (C11) و C24)', true).map((s) => s.text)).toEqual(['القرار (', 'C11', ') و ', 'C24', ')']);
+  });
+
+  it('decides directions on the whole line when its text comes in pieces (marks, tracked changes)', () => {
+    const pieces = ['مؤتمر Plenipotentiary Conference (PP-', '26', ')'];
+    const cut = scriptSegmentsOfPieces(pieces, true);
+    expect(cut).toEqual([
+      [
+        { text: 'مؤتمر ', rightToLeft: true },
+        { text: 'Plenipotentiary Conference (PP-', rightToLeft: false },
+      ],
+      [{ text: '26', rightToLeft: false }],
+      [{ text: ')', rightToLeft: false }],
+    ]);
+    // Alone, the last piece would have taken the paragraph's direction.
+    expect(scriptSegments(')', true)).toEqual([{ text: ')', rightToLeft: true }]);
+    expect(scriptSegmentsOfPieces(['', 'abc'], true)).toEqual([[], [{ text: 'abc', rightToLeft: false }]]);
   });
 
   it('gives an Arabic name in a left-to-right line a right-to-left run, and text back whole', () => {
@@ -61,8 +108,14 @@ describe('scriptSegments', () => {
         segments.forEach((segment, index) => {
           expect(segment.text).not.toBe('');
           if (index > 0) expect(segment.rightToLeft).not.toBe(segments[index - 1]!.rightToLeft);
-          // A segment of the other direction starts and ends with a letter or digit of its own.
-          if (segment.rightToLeft !== rightToLeft) expect(segment.text).toMatch(/^[\p{L}\p{Nd}].*[\p{L}\p{Nd}]$|^[\p{L}\p{Nd}]$/su);
+          // A segment of the other direction is the whole text (no letter of the paragraph's own
+          // direction in it), or starts with a letter or digit of its own and ends with one or with
+          // a closing bracket it opened.
+          const ownLetter = rightToLeft ? /\p{Script=Arabic}/u : /(?!\p{Script=Arabic})\p{L}/u;
+          if (segment.rightToLeft !== rightToLeft && ownLetter.test(text)) {
+            expect(segment.text).toMatch(/^[\p{L}\p{Nd}](.*[\p{L}\p{Nd})])?$/su);
+            if (segment.text.endsWith(')')) expect(segment.text).toContain('(');
+          }
         });
       }),
       { numRuns: 300 },
@@ -139,6 +192,39 @@ describe('the cover in Chinese', () => {
 });
 
 describe('Word export', () => {
+  it("keeps a Latin run's closing bracket in its left-to-right run on an Arabic cover, wherever its text nodes break", async () => {
+    // WTDC-25 in Arabic: ITU's Arabic name with the Latin code, and Baku in English (no source showed it in Arabic).
+    const wtdc = newProposalsDocument({ language: 'ar', source: 'MEX', conference: conferenceByCode('WTDC-25'), documentNumber: '56' });
+    // The conference line as the English fallback, cut into three text nodes (a bold year, as a user could make it).
+    const split = withConferenceLine(wtdc, [
+      { text: 'World Telecommunication Development Conference (WTDC-' },
+      { text: '25', bold: true },
+      { text: ')' },
+    ]);
+    const body = paragraphsOf(docxParts(await writeDocx(split))['word/document.xml']!);
+    const line = body.find((p) => p.style === 'Session')!;
+    expect(line.bidi).toBe(true);
+    // The `)` alone in its text node is still the Latin run's: without w:rtl, Word sets it after `25`.
+    expect(line.runs.map((r) => [r.text, r.rtl])).toEqual([
+      ['World Telecommunication Development Conference (WTDC-', false],
+      ['25', false],
+      [')', false],
+    ]);
+    // The mixed place line: the Latin place and the days left to right, the Arabic month and year right to left.
+    const place = body.find((p) => p.text.startsWith('Baku'))!;
+    expect(place.runs.map((r) => [r.text, r.rtl])).toEqual([
+      ['Baku، 17–28', false],
+      [' نوفمبر 2025', true],
+    ]);
+    // The Arabic name with its Latin code: the brackets are the Arabic line's.
+    const wtdcLine = paragraphsOf(docxParts(await writeDocx(wtdc))['word/document.xml']!).find((p) => p.style === 'Session')!;
+    expect(wtdcLine.runs.map((r) => [r.text, r.rtl])).toEqual([
+      ['المؤتمر العالمي لتنمية الاتصالات (', true],
+      ['WTDC-25', false],
+      [')', true],
+    ]);
+  });
+
   it('splits an Arabic document into right-to-left Arabic runs and left-to-right Latin ones', async () => {
     const parts = docxParts(await writeDocx(switched('ar')));
     expect(malformedParts(parts)).toEqual([]);

@@ -19,7 +19,7 @@ import { trackedReferenceText, wordChange } from '../../numbering/index.js';
 import { replacedReference } from '../../tracking/index.js';
 import type { LanguageCode } from '../../languages/index.js';
 import { paragraph, runFormat, type ExportContext } from './context.js';
-import { scriptSegments } from '../../languages/index.js';
+import { scriptSegments, scriptSegmentsOfPieces, type ScriptSegment } from '../../languages/index.js';
 import { proposalReferenceText } from '../../proposals/index.js';
 import {
   blockRevisionsOf,
@@ -84,10 +84,14 @@ function inDirection(format: IRunOptions, rightToLeft: boolean): IRunOptions {
  * Text as runs of one writing direction each (scripts.ts): Arabic letters in right-to-left runs,
  * Latin letters in left-to-right ones, whatever the document's direction.
  */
-export function textRuns(ctx: ExportContext, text: string, format: IRunOptions, revisions: Revisions): ParagraphChild[] {
-  return scriptSegments(text, ctx.rightToLeft).map((segment) =>
-    run(ctx, textContent(segment.text), inDirection(format, segment.rightToLeft), revisions),
-  );
+export function textRuns(
+  ctx: ExportContext,
+  text: string,
+  format: IRunOptions,
+  revisions: Revisions,
+  segments: ScriptSegment[] = scriptSegments(text, ctx.rightToLeft),
+): ParagraphChild[] {
+  return segments.map((segment) => run(ctx, textContent(segment.text), inDirection(format, segment.rightToLeft), revisions));
 }
 
 /**
@@ -97,6 +101,10 @@ export function textRuns(ctx: ExportContext, text: string, format: IRunOptions, 
  */
 export function inlineRuns(ctx: ExportContext, block: Node, blockRevisions: Revisions): ParagraphChild[] {
   const out: ParagraphChild[] = [];
+  // Directions are decided on the whole line: a `)` in a text node of its own closes its Latin run.
+  const pieces: string[] = [];
+  block.forEach((child) => pieces.push(child.isText ? (child.text ?? '') : '\uFFFC'));
+  const segmentsOfPieces = scriptSegmentsOfPieces(pieces, ctx.rightToLeft);
   for (let index = 0; index < block.childCount; index++) {
     const child = block.child(index);
     // Inside a revised block both references are in the block's revision, whole: no pair to show.
@@ -105,7 +113,8 @@ export function inlineRuns(ctx: ExportContext, block: Node, blockRevisions: Revi
       out.push(...replacedReferenceRuns(ctx, replaced.deleted, replaced.inserted));
       index++;
     } else if (child.isText) {
-      out.push(...textRuns(ctx, child.text ?? '', runFormat(ctx, child.marks), within(blockRevisions, markRevisionsOf(child.marks))));
+      const revisions = within(blockRevisions, markRevisionsOf(child.marks));
+      out.push(...textRuns(ctx, child.text ?? '', runFormat(ctx, child.marks), revisions, segmentsOfPieces[index]));
     } else if (child.type.name === 'footnote') {
       const own = within(blockRevisionsOf(child), markRevisionsOf(child.marks));
       out.push(footnoteReference(ctx, child, within(blockRevisions, own)));
