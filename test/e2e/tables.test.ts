@@ -151,9 +151,12 @@ describe('tables in Chromium', () => {
     await page.keyboard.press('Control+Shift+R');
     const panel = page.locator('.changes .change-row');
     await eventually(() => panel.count()).toBeGreaterThanOrEqual(3);
-    const texts = await panel.allInnerTexts();
-    expect(texts.some((t) => /Forum SMSI\+20/.test(t))).toBe(true);
-    expect(texts.some((t) => /Forum 2021 du SMSI/.test(t))).toBe(true);
+    // The panel's list is drawn by React after the command: read it once it names both rows.
+    const names = async () => {
+      const texts = await panel.allInnerTexts();
+      return [texts.some((t) => /Forum SMSI\+20/.test(t)), texts.some((t) => /Forum 2021 du SMSI/.test(t))];
+    };
+    await eventually(names).toEqual([true, true]);
     await shot('changes-panel');
   });
 
