@@ -98,11 +98,13 @@ const EMPTY: EditorSnapshot = {
 };
 
 /** The toggles' state: read from plugin states and one attribute, cheap enough for every transaction. */
-type Indicators = Pick<EditorSnapshot, 'tracking' | 'trackingScope' | 'author' | 'canUndo' | 'canRedo'>;
+type Indicators = Pick<EditorSnapshot, 'language' | 'tracking' | 'trackingScope' | 'author' | 'canUndo' | 'canRedo'>;
 
 function indicatorsOf(state: EditorState): Indicators {
   const tracking = trackingState(state);
   return {
+    // The language drop-down and the status bar follow a language switch at once, as the tracking switch does.
+    language: String(state.doc.attrs.language),
     tracking: tracking?.enabled ?? false,
     trackingScope: trackingScopeOf(state.doc),
     author: tracking?.author.name ?? '',
@@ -199,7 +201,6 @@ export class EditorStore {
       footnotes: docChanged ? buildFootnotes(state.doc, labels) : this.snapshot.footnotes,
       currentId: currentEntryId(state),
       wordCount: docChanged ? countWords(state.doc, this.wordCache) : this.snapshot.wordCount,
-      language: String(state.doc.attrs.language),
       ...indicatorsOf(state),
       contribution: docChanged ? isContribution(topLevel(state.doc)) : this.snapshot.contribution,
       changes,

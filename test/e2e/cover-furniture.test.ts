@@ -5,11 +5,11 @@
  * and none of it is text of the document: Select All + Copy and the selection give the fields' text
  * alone. Screenshots at 1366 px: test-artifacts/e2e-cover-*.png.
  */
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { serializeDocument } from '../../shared/file/index.js';
+import { parseDocument, serializeDocument } from '../../shared/file/index.js';
 import { importText } from '../../shared/import/index.js';
 import { conferenceByCode, newProposalsDocument } from '../../shared/proposals/index.js';
 import { tempDir } from '../support/browser.js';
@@ -38,7 +38,10 @@ writeFileSync(contribution, serializeDocument(importText(fixture('council-c26-93
 // A proposals document saved before the cover had its meeting line (format 2, test/fixtures/format-2).
 const older = path.join(folder, 'sen-pp26-format2.plenary');
 copyFileSync(fixturePath('format-2/sen-pp26-proposals.plenary'), older);
-files.push(proposals, contribution, older);
+// C26/93 again, to be switched to English from the toolbar.
+const toSwitch = path.join(folder, 'c26-93-en.plenary');
+copyFileSync(contribution, toSwitch);
+files.push(proposals, contribution, older, toSwitch);
 
 const served = servedPerTest(() => files.shift()!);
 
@@ -142,5 +145,32 @@ describe('The fixed text of the cover, in Chromium', () => {
     expect((await placeOf(field(page, 'meeting'))).top).toBe((await placeOf(field(page, 'documentNumber'))).top);
     expect(await drawn(field(page, 'documentNumber'))).toEqual({ before: '"Document "', after: 'none' });
     await shot(page, 'cover-format-2');
+  });
+
+  it("switched to English from the toolbar, C26/93's cover reads as an English cover, and is saved so", async () => {
+    const { page } = served;
+    // Wide enough for the whole toolbar: its language drop-down is in view, not in the More menu.
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await expect.poll(() => field(page, 'documentNumber').innerText()).toBe('C26/93-F');
+    await page.getByLabel('Document language').selectOption('en');
+    // The data fields follow the language, as a carry-over writes them; the fixed text too.
+    await expect.poll(() => field(page, 'documentNumber').innerText()).toBe('C26/93-E');
+    expect(await field(page, 'date').innerText()).toBe('14 April 2026');
+    expect(await field(page, 'originalLanguage').innerText()).toBe('Russian');
+    expect((await drawn(field(page, 'agendaItem'))).before).toBe('"Agenda item: "');
+    // The drop-down and the status bar say so too.
+    await expect.poll(() => page.getByLabel('Document language').inputValue()).toBe('en');
+    await expect.poll(() => page.locator('.status-bar').innerText()).toContain('English');
+    // The prose is the translator's: the title stays as written.
+    expect(await field(page, 'title').innerText()).toMatch(/^PROJET DE RÉVISION DE LA RÉSOLUTION 1332/);
+    await shot(page, 'cover-c26-93-en');
+
+    await editorOf(page).focus();
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => parseDocument(readFileSync(toSwitch, 'utf8')).doc.attrs.language).toBe('en');
+    const saved = parseDocument(readFileSync(toSwitch, 'utf8')).doc;
+    const fields: Record<string, string> = {};
+    saved.firstChild!.forEach((node) => void (fields[node.attrs.name as string] = node.textContent));
+    expect(fields).toMatchObject({ documentNumber: 'C26/93-E', date: '14 April 2026', originalLanguage: 'Russian', agendaItem: 'PL 2' });
   });
 });
