@@ -5,10 +5,10 @@
  * language's name (`russe` → `Russian`); the agenda item (`PL 2`) is the same in every language.
  * The other fields are prose: left in the source language, to translate.
  */
-import type { Node } from 'prosemirror-model';
 import type { Transaction } from 'prosemirror-state';
 import { LANGUAGE_CODES, languageTable, foldText, type LanguageCode } from '../languages/index.js';
 import { coverDate } from '../contribution/index.js';
+import { plainText } from '../translation/index.js';
 import type { CoverFieldName } from '../schema/index.js';
 
 export interface CoverFieldTranslation {
@@ -69,15 +69,6 @@ export function translateCoverField(name: CoverFieldName, text: string, from: La
   }
 }
 
-/** Whether a cover field holds plain text only: a field with tracked changes is left to the translator. */
-function plainField(node: Node): boolean {
-  let plain = true;
-  node.forEach((child) => {
-    if (!child.isText || child.marks.length > 0) plain = false;
-  });
-  return plain;
-}
-
 /**
  * The cover's data fields of `tr.doc` rewritten from `from` into `to`, in `tr` (the language
  * switch: Document → Language, one undoable step with it): the document number's letter, the
@@ -89,7 +80,8 @@ export function translateCoverFields(tr: Transaction, from: LanguageCode, to: La
   tr.doc.descendants((node, pos) => {
     if (node.type.name !== 'cover_field') return node.type.name === 'doc' || node.type.name === 'cover';
     const text = node.textContent;
-    if (text.trim() === '' || !plainField(node)) return false;
+    // A field with tracked changes or footnotes is left to the translator.
+    if (text.trim() === '' || !plainText(node)) return false;
     const field = translateCoverField(node.attrs.name as CoverFieldName, text, from, to);
     if (!field.toTranslate && field.text !== text) edits.push({ from: pos + 1, to: pos + node.nodeSize - 1, text: field.text });
     return false;

@@ -4,6 +4,7 @@
  */
 export {
   isFixedLine,
+  plainText,
   translateFixedLines,
   translateLine,
   untranslatedMessage,

@@ -176,7 +176,7 @@ export function untranslatedMessage(report: PhraseReport, languageName: string):
 }
 
 /** Whether a textblock holds plain text only (no tracked marks, references or footnotes to keep). */
-function plainText(node: Node): boolean {
+export function plainText(node: Node): boolean {
   let plain = true;
   node.forEach((child) => {
     if (!child.isText || child.marks.length > 0) plain = false;
