@@ -195,11 +195,6 @@ export class Outline {
   }
 }
 
-/** The outline's entries as objects (see `Outline` for the compact form the window holds). */
-export function buildOutline(doc: Node, labels: Labels): OutlineEntry[] {
-  return Outline.build(doc, labels).entries();
-}
-
 export function buildFootnotes(doc: Node, labels: Labels): FootnoteEntry[] {
   const notes: FootnoteEntry[] = [];
   doc.descendants((node) => {

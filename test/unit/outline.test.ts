@@ -3,7 +3,7 @@ import type { Node } from 'prosemirror-model';
 import { exportDocx } from '../../shared/export/index.js';
 import { importDocx, importText } from '../../shared/import/index.js';
 import { computeLabels } from '../../shared/numbering/index.js';
-import { buildOutline, Outline, referenceTargets } from '../../renderer/outline.js';
+import { Outline, referenceTargets } from '../../renderer/outline.js';
 import { buildDoc } from '../../shared/model/index.js';
 import { formatOutline, outline } from '../../shared/outline/index.js';
 import { fixture } from '../support/fixtures.js';
@@ -101,7 +101,10 @@ describe('outline', () => {
 });
 
 describe("the outline panel's entries (renderer/outline.ts)", () => {
-  const entries = (doc: Node) => buildOutline(doc, computeLabels(doc)).map((e) => `${e.kind} ${e.label} ${e.text}`.replace(/  +/g, ' '));
+  const entries = (doc: Node) =>
+    Outline.build(doc, computeLabels(doc))
+      .entries()
+      .map((e) => `${e.kind} ${e.label} ${e.text}`.replace(/  +/g, ' '));
   const REPORT_HEADINGS = [
     'heading 1 Introduction',
     "heading 2 Activités menées par l'UIT dans le cadre de la mise en œuvre des résu…",
@@ -126,7 +129,7 @@ describe("the outline panel's entries (renderer/outline.ts)", () => {
     const doc = importText(fixture('council-sg-report-wsis-sdg.txt')).doc;
     const ids = new Set<string>();
     doc.descendants((node) => void (node.attrs.id && ids.add(node.attrs.id as string)));
-    const outline = buildOutline(doc, computeLabels(doc));
+    const outline = Outline.build(doc, computeLabels(doc)).entries();
     expect(outline.length).toBeGreaterThan(5);
     for (const entry of outline) expect(ids.has(entry.id), `${entry.kind} ${entry.text}`).toBe(true);
   });
@@ -134,7 +137,7 @@ describe("the outline panel's entries (renderer/outline.ts)", () => {
   it('is empty for a document of paragraphs only (the panel then says so)', () => {
     const note = importText('Une note.\n\nUn second paragraphe.').doc;
     expect(note.childCount).toBeGreaterThan(0);
-    expect(buildOutline(note, computeLabels(note))).toEqual([]);
+    expect(Outline.build(note, computeLabels(note)).entries()).toEqual([]);
   });
 
   it('holds its entries compactly and answers for each as the entry object does (resolution 1332)', () => {
